@@ -1,0 +1,27 @@
+# Diplo: the usual entry points. `make demo` shows it working, `make test` runs the tests.
+SWIFT ?= swift
+PREFIX ?= /usr/local
+DIPLO := .build/debug/diplo
+
+.PHONY: build release test demo install bench eval clean
+
+build:
+	$(SWIFT) build
+
+release:
+	$(SWIFT) build -c release
+
+test:
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+demo: build
+	$(DIPLO) demo
+
+install: release
+	install -d $(PREFIX)/bin $(PREFIX)/share/diplo
+	install -m 755 .build/release/diplo $(PREFIX)/bin/diplo
+	cp -R SampleData $(PREFIX)/share/diplo/
+
+clean:
+	rm -rf .build diplo-demo.sqlite*

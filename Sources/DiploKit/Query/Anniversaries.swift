@@ -1,0 +1,150 @@
+import Foundation
+
+/// An event that marks an anniversary of a partnership (or of diplomatic relations) between its
+/// sides: stated by a source, or computed from the dates.
+public struct AnniversaryMatch: Sendable {
+    public let event: Event
+    public let partnership: Partnership
+    /// The level whose anniversary it is (a partnership's history may hold several).
+    public let level: PartnershipLevel
+    public let years: Int
+    /// When the level was established, by the claim this anniversary counts from.
+    public let established: PartialDate?
+    public let anniversaryDate: PartialDate?
+    public let stated: Bool
+    /// Partial dates or ranges were involved: the match holds for some day they allow.
+    public let approximate: Bool
+    public let sources: [SourceRef]
+}
+
+public struct AnniversaryQuery: Sendable {
+    /// Round numbers of years people celebrate.
+    public static let milestoneYears = [1, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 90, 100]
+    /// Days between an event and the anniversary date that still count: a month either side,
+    /// the way visits are scheduled "on the occasion of" an anniversary.
+    public static let defaultWindow = 30
+
+    public var from: PartialDate?
+    public var to: PartialDate?
+    public var window: Int
+
+    public init(from: PartialDate? = nil, to: PartialDate? = nil, window: Int = AnniversaryQuery.defaultWindow) {
+        self.from = from
+        self.to = to
+        self.window = window
+    }
+
+    /// Every match, oldest event first: the stated ones, and the computed ones that no source states.
+    public func run(on store: Store) throws -> [AnniversaryMatch] {
+        let events = try store.events().filter { inRange($0) }
+        let eventsByID = Dictionary(uniqueKeysWithValues: events.map { ($0.id, $0) })
+        let partnerships = try store.partnerships()
+        let partnershipsByID = Dictionary(uniqueKeysWithValues: partnerships.map { ($0.id, $0) })
+        var matches: [AnniversaryMatch] = []
+        var stated = Set<String>()
+        for anniversary in try store.anniversaries() {
+            guard let event = eventsByID[anniversary.event], let partnership = partnershipsByID[anniversary.partnership] else { continue }
+            // The claim it counts from: of the partnership's level, and agreeing with the stated date.
+            let claims = partnership.claims.filter { $0.level == partnership.level }
+            let milestone = claims.first { $0.date?.adding(years: anniversary.years)?.year == anniversary.date?.year }
+                ?? claims.first ?? partnership.claims.first
+            stated.insert(key(event.id, partnership.id, anniversary.years))
+            matches.append(AnniversaryMatch(
+                event: event, partnership: partnership, level: milestone?.level ?? partnership.level, years: anniversary.years,
+                established: milestone?.date, anniversaryDate: anniversary.date ?? milestone?.date?.adding(years: anniversary.years),
+                stated: true, approximate: !(event.start?.isExact ?? false) || !(anniversary.date?.isExact ?? false),
+                sources: anniversary.sources))
+        }
+        let sides = try EventSides(store: store)
+        let byParty = Dictionary(grouping: partnerships.flatMap { p in p.parties.map { ($0, p) } }, by: \.0).mapValues { $0.map(\.1) }
+        for event in events {
+            guard let days = event.dayRange else { continue }
+            let eventSides = sides.countries(of: event)
+            guard eventSides.count >= 2 else { continue }
+            var candidates: [String: Partnership] = [:]
+            for side in eventSides { for p in byParty[side] ?? [] where Set(p.parties).isSubset(of: eventSides) { candidates[p.id] = p } }
+            for partnership in candidates.values.sorted(by: { $0.id < $1.id }) {
+                var best: [Int: (distance: Int, match: AnniversaryMatch)] = [:]
+                for claim in partnership.claims {
+                    guard let established = claim.date, let base = established.year else { continue }
+                    let firstYear = PartialDate(dayNumber: days.lowerBound).year! - base
+                    let lastYear = PartialDate(dayNumber: days.upperBound).year! - base
+                    for years in AnniversaryQuery.milestoneYears where (firstYear - 1...lastYear + 1).contains(years) {
+                        guard !stated.contains(key(event.id, partnership.id, years)),
+                              let date = established.adding(years: years), let anniversaryDays = date.dayRange else { continue }
+                        let distance = max(0, anniversaryDays.lowerBound - days.upperBound, days.lowerBound - anniversaryDays.upperBound)
+                        guard distance <= window else { continue }
+                        let match = AnniversaryMatch(
+                            event: event, partnership: partnership, level: claim.level, years: years, established: established,
+                            anniversaryDate: date, stated: false,
+                            approximate: !(event.start?.isExact ?? false) || !established.isExact, sources: claim.sources)
+                        if best[years].map({ distance < $0.distance }) ?? true { best[years] = (distance, match) }
+                    }
+                }
+                matches += best.keys.sorted().map { best[$0]!.match }
+            }
+        }
+        return matches.sorted {
+            ($0.event.date?.description ?? "", $0.event.id, $0.years) < ($1.event.date?.description ?? "", $1.event.id, $1.years)
+        }
+    }
+
+    /// The matches as rows: a table of what people read first, JSON and CSV with every field.
+    public static func report(_ matches: [AnniversaryMatch], directory: Directory, window: Int) -> Report {
+        Report(
+            columns: ["date", "event", "parties", "level", "years", "anniversary", "established", "how", "approximate",
+                      "source", "marks", "event_id", "partnership_id"],
+            rows: matches.map { match in
+                let parties = match.partnership.parties.map(directory.name).joined(separator: " – ")
+                let marks = "\(match.years) yr of \(match.level.readable), \(parties) (\(match.anniversaryDate?.description ?? "?"))"
+                return [.text(match.event.dateText), .text(match.event.title), .text(parties), .text(match.level.key),
+                        .int(match.years), ReportValue(match.anniversaryDate), ReportValue(match.established),
+                        .text(match.stated ? "stated" : "computed" + (match.approximate ? " ~" : "")), .bool(match.approximate),
+                        .text(match.sources.first.map { $0.quote ?? $0.note ?? $0.document } ?? ""), .text(marks),
+                        .text(match.event.id), .text(match.partnership.id)]
+            },
+            notes: matches.isEmpty ? [] : ["  window: \(window) days. stated: a source says so; computed: the dates fall on it (~ approximately)."],
+            tableColumns: ["date", "event", "marks", "how"])
+    }
+
+    private func key(_ event: String, _ partnership: String, _ years: Int) -> String { "\(event)|\(partnership)|\(years)" }
+
+    private func inRange(_ event: Event) -> Bool {
+        guard from != nil || to != nil else { return true }
+        guard let days = event.dayRange else { return false }
+        if let from, let start = from.dayRange?.lowerBound, days.upperBound < start { return false }
+        if let to, let end = to.dayRange?.upperBound, days.lowerBound > end { return false }
+        return true
+    }
+}
+
+extension Partnership {
+    /// Every dated claim of when a level began: the history, and the established date.
+    public var claims: [Milestone] {
+        var all = history
+        if let established, !all.contains(where: { $0.level == level && $0.date == established }) {
+            all.append(Milestone(level: level, date: established, sources: sources))
+        }
+        return all
+    }
+}
+
+/// The countries on each side of an event: its participants' countries (a person's or an
+/// organisation's country, or the country itself), and for bilateral kinds the place it is held.
+struct EventSides {
+    let countryOf: [String: String]
+
+    init(store: Store) throws {
+        var map: [String: String] = [:]
+        try store.db.forEach("SELECT id, type, country_id FROM entities") { row in
+            if row.text(1) == "country" { map[row.text(0)] = row.text(0) } else if let country = row.string(2) { map[row.text(0)] = country }
+        }
+        countryOf = map
+    }
+
+    func countries(of event: Event) -> Set<String> {
+        var result = Set(event.participants.compactMap { countryOf[$0.entity] })
+        if event.kind.isBilateral, let place = event.location?.country { result.insert(place) }
+        return result
+    }
+}

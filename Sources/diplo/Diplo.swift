@@ -1,0 +1,17 @@
+import ArgumentParser
+import DiploKit
+
+@main
+struct Diplo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diplo",
+        abstract: "A knowledge base of diplomatic events in one SQLite file.",
+        discussion: """
+            Press releases and news (Vietnamese and English) and interchange files go in; leaders, \
+            offices, countries, organisations, visits, summits and partnerships come out, each with \
+            the sentence it came from. Start with `diplo demo`.
+            """,
+        version: "0.1.0",
+        subcommands: [Init.self, Import.self, Show.self, List.self, Search.self, Query.self, Export.self, Demo.self]
+    )
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import DiploKit
+import Foundation
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The database file (default: $DIPLO_DB, else diplo.sqlite here).", valueName: "path"))
+    var db: String?
+
+    var databasePath: String {
+        db ?? ProcessInfo.processInfo.environment["DIPLO_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "diplo.sqlite"
+    }
+
+    /// The knowledge base, migrated; created only when `create` is set.
+    func store(create: Bool = false) throws -> Store {
+        try Store.open(path: databasePath, create: create)
+    }
+}
+
+/// For commands that print records.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "table, json or csv.")
+    var format: OutputFormat = .table
+
+    func print(_ report: Report) {
+        Swift.print(report.render(format), terminator: "")
+    }
+}
+
+/// A date range filter.
+struct DateRangeOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Only what ends on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
+    var from: PartialDate?
+
+    @Option(help: ArgumentHelp("Only what starts on or before this date.", valueName: "date"))
+    var to: PartialDate?
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+
+extension PartialDate: ExpressibleByArgument {
+    public init?(argument: String) {
+        try? self.init(argument)
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import DiploKit
+
+struct Anniversaries: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Events that mark an anniversary of a partnership or of diplomatic relations between their sides.",
+        discussion: """
+            Lists what a source states, and what the dates give: an event within --window days of the \
+            1st, 5th, 10th, 15th... 100th anniversary of the date a partnership level was established. \
+            Partial dates and ranges count when some day they allow is in the window; such rows are \
+            flagged approximate.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var dates: DateRangeOptions
+
+    @Option(help: "Days either side of the anniversary date that still count.")
+    var window = AnniversaryQuery.defaultWindow
+
+    func validate() throws {
+        guard window >= 0 else { throw ValidationError("--window is a number of days, 0 or more.") }
+    }
+
+    func run() throws {
+        let store = try global.store()
+        let directory = try Directory(store: store)
+        let matches = try AnniversaryQuery(from: dates.from, to: dates.to, window: window).run(on: store)
+        output.print(AnniversaryQuery.report(matches, directory: directory, window: window))
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import DiploKit
+import Foundation
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import press releases, interchange files and data sets.",
+        discussion: """
+            PATH is a file, a folder (every file in it) or - for standard input. Each document is \
+            one transaction: all of it lands or none; a document imported again changes nothing. \
+            With --dry-run nothing changes and what each document yields is printed (--format json: \
+            in the interchange format).
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "Files, folders, or - for standard input.")
+    var paths: [String]
+
+    @Option(help: "The language of press releases: auto, vi or en.")
+    var lang: String = "auto"
+
+    @Option(help: ArgumentHelp("The publication date, for dates that leave out the year.", valueName: "date"))
+    var published: PartialDate?
+
+    @Option(help: ArgumentHelp("Where the document comes from, recorded with it.", valueName: "url"))
+    var source: String?
+
+    @Flag(help: "Change nothing; show what each document yields.")
+    var dryRun = false
+
+    func validate() throws {
+        guard ["auto", "vi", "en"].contains(lang) else { throw ValidationError("--lang takes auto, vi or en, not \"\(lang)\".") }
+        guard !paths.isEmpty else { throw ValidationError("Name at least one file, folder, or - for standard input.") }
+    }
+
+    func run() throws {
+        let store = try global.store(create: true)
+        let options = ImportOptions(lang: lang == "auto" ? nil : lang, published: published, source: source, dryRun: dryRun)
+        let importer = Importer(store: store, options: options)
+        var failures = 0
+        var yields: [KnowledgeBase] = []
+        for input in try Importer.inputs(for: paths) {
+            do {
+                let outcome = try importer.run(input)
+                if dryRun {
+                    yields.append(outcome.yield)
+                } else {
+                    print(Import.summary(outcome))
+                }
+                for note in outcome.yield.notes ?? [] { FileHandle.standardError.write(Data("note: \(input.name): \(note)\n".utf8)) }
+            } catch {
+                failures += 1
+                FileHandle.standardError.write(Data("Error: \(error.localizedDescription)\n".utf8))
+            }
+        }
+        if dryRun {
+            let combined = KnowledgeBase.combining(yields)
+            switch output.format {
+            case .json: print(try InterchangeWriter.string(combined), terminator: "")
+            case .table, .csv: print(Review(combined).render(output.format), terminator: "")
+            }
+        }
+        if failures > 0 { throw ExitCode.failure }
+    }
+
+    static func summary(_ outcome: ImportOutcome) -> String {
+        let report = outcome.report
+        if report.changedNothing { return "\(outcome.input): nothing new (already in the knowledge base)." }
+        let categories = ["documents", "entities", "offices", "events", "partnerships", "anniversaries"]
+        let parts = categories.compactMap { category -> String? in
+            let added = report.added[category] ?? 0, merged = report.merged[category] ?? 0
+            guard added + merged > 0 else { return nil }
+            return merged > 0 ? "\(added) \(category) (+\(merged) known)" : "\(added) \(category)"
+        }
+        return "\(outcome.input): imported \(parts.joined(separator: ", "))."
+    }
+}

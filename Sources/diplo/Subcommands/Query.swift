@@ -1,0 +1,7 @@
+import ArgumentParser
+
+struct Query: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Ask the knowledge base a question.",
+        subcommands: [Anniversaries.self, Visits.self, Timeline.self, Relations.self])
+}

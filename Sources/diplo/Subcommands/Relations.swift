@@ -1,0 +1,21 @@
+import ArgumentParser
+import DiploKit
+
+struct Relations: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The history of relations between two countries (or any two entities): partnerships and events, in order.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "One side.")
+    var first: String
+
+    @Argument(help: "The other side.")
+    var second: String
+
+    func run() throws {
+        let store = try global.store()
+        output.print(try RelationsQuery(first: try store.resolveEntity(first), second: try store.resolveEntity(second)).run(on: store))
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import DiploKit
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Everything about one entity: names, aliases, offices, events, partnerships.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "A name in any language, with or without diacritics, or an id.")
+    var name: String
+
+    @Flag(help: "Print the sentence behind each fact.")
+    var sources = false
+
+    func run() throws {
+        let store = try global.store()
+        let profile = try Profile(entity: try store.resolveEntity(name), store: store, withSources: sources)
+        print(profile.render(output.format), terminator: "")
+    }
+}
