@@ -23,5 +23,10 @@ install: release
 	install -m 755 .build/release/diplo $(PREFIX)/bin/diplo
 	cp -R SampleData $(PREFIX)/share/diplo/
 
+# Speed and memory, each benchmark in its own process (see Sources/diplo-bench).
+bench:
+	$(SWIFT) build -c release --product diplo-bench
+	@for b in $$(.build/release/diplo-bench --list | cut -f1); do .build/release/diplo-bench $$b || exit 1; done
+
 clean:
 	rm -rf .build diplo-demo.sqlite*
