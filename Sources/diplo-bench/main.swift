@@ -28,7 +28,7 @@ func timed(repeats: Int = 1, _ body: () throws -> Void) rethrows -> Double {
 /// The process's peak resident memory so far, in MiB.
 func peakMemoryMiB() -> Double {
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_maxrss) / 1024
 }
 
