@@ -1,1 +1,282 @@
+import Foundation
 import Testing
+
+/// A small interchange file: Vietnam, the US, Cuba, Tô Lâm, a visit that marks an anniversary.
+let sampleFile = """
+{"format": "diplo/1",
+ "documents": [{"id": "d1", "title": "Briefing note", "lang": "en", "published": "2024-09-19",
+                "text": "General Secretary To Lam will visit the United States. Đặng Hoàng Giang spoke."}],
+ "entities": [
+  {"id": "vn", "type": "country", "name": "Việt Nam", "names": {"vi": "Việt Nam", "en": "Vietnam"}, "iso": "VN"},
+  {"id": "us", "type": "country", "name": "United States", "names": {"vi": "Hoa Kỳ", "en": "United States"}, "aliases": ["Mỹ"], "iso": "US"},
+  {"id": "cu", "type": "country", "name": "Cuba", "iso": "CU"},
+  {"id": "to-lam", "type": "person", "name": "Tô Lâm", "names": {"en": "To Lam"}, "country": "vn",
+   "offices": [{"title": "Tổng Bí thư", "role": "general_secretary", "of": "vn", "start": "2024-08-03"}]}
+ ],
+ "events": [
+  {"id": "e1", "kind": "working_visit", "title": "Working trip to the US", "status": "planned",
+   "within": ["2024-09-21", "2024-09-27"], "location": {"country": "us", "city": "New York"},
+   "participants": [{"entity": "to-lam", "role": "guest"}],
+   "sources": [{"document": "d1", "start": 0, "end": 55, "quote": "General Secretary To Lam will visit the United States."}]},
+  {"id": "e2", "kind": "state_visit", "title": "State visit to Cuba", "status": "planned",
+   "within": ["2024-09-21", "2024-09-27"], "location": {"country": "cu"}, "participants": [{"entity": "to-lam", "role": "guest"}]}
+ ],
+ "partnerships": [
+  {"id": "p1", "parties": ["vn", "us"], "level": "comprehensive_strategic_partnership", "established": "2023-09-10",
+   "history": [{"level": "comprehensive_partnership", "date": "2013-07-25"}]},
+  {"id": "p2", "parties": ["vn", "us"], "level": "diplomatic_relations", "established": "1995-07-12"}
+ ],
+ "anniversaries": [{"event": "e1", "partnership": "p1", "years": 1, "date": "2024-09-10", "stated": true,
+   "sources": [{"document": "d1", "quote": "General Secretary To Lam will visit the United States."}]}]
+}
+"""
+
+@Suite struct CLITests {
+    func imported() throws -> CLI {
+        let cli = try CLI()
+        let result = try cli.run("import", try cli.write("sample.json", sampleFile))
+        #expect(result.status == 0, "\(result.stderr)")
+        return cli
+    }
+
+    @Test func initCreatesAndThenFindsTheDatabaseUpToDate() throws {
+        let cli = try CLI()
+        let first = try cli.run("init")
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("applied 001_knowledge_base.sql"))
+        #expect(FileManager.default.fileExists(atPath: cli.path("kb.sqlite")))
+        #expect(try cli.run("init").stdout.contains("up to date"))
+    }
+
+    @Test func importTwiceChangesNothing() throws {
+        let cli = try imported()
+        let again = try cli.run("import", cli.path("sample.json"))
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("nothing new"))
+    }
+
+    @Test func showFindsAPersonWithoutDiacriticsAndInEitherLanguage() throws {
+        let cli = try imported()
+        for name in ["To Lam", "tô lâm", "TO-LAM"] {
+            let result = try cli.run("show", name)
+            #expect(result.status == 0, "\(name): \(result.stderr)")
+            #expect(result.stdout.contains("Tô Lâm"))
+            #expect(result.stdout.contains("Tổng Bí thư"))
+            #expect(result.stdout.contains("Working trip to the US"))
+        }
+        let withSources = try cli.run("show", "To Lam", "--sources")
+        #expect(withSources.stdout.contains("General Secretary To Lam will visit"))
+        let country = try cli.run("show", "Viet Nam")
+        #expect(country.stdout.contains("comprehensive strategic partnership"))
+        #expect(try cli.run("show", "Hoa Ky").stdout.contains("United States"))
+    }
+
+    @Test func showSaysClearlyWhenNothingMatches() throws {
+        let cli = try imported()
+        let result = try cli.run("show", "Nobody Atall")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("Nothing in the knowledge base is called \"Nobody Atall\""))
+    }
+
+    @Test func readCommandsRefuseAMissingDatabase() throws {
+        let cli = try CLI()
+        let result = try cli.run("list", "persons")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("There is no knowledge base at"))
+        #expect(!FileManager.default.fileExists(atPath: cli.path("kb.sqlite")))
+    }
+
+    @Test func listsInEveryFormat() throws {
+        let cli = try imported()
+        let table = try cli.run("list", "countries")
+        #expect(table.stdout.contains("NAME"))
+        #expect(table.stdout.contains("Việt Nam"))
+        let json = try cli.run("list", "persons", "--format", "json")
+        let persons = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect(persons?.first?["name"] as? String == "Tô Lâm")
+        let csv = try cli.run("list", "events", "--format", "csv")
+        #expect(csv.stdout.hasPrefix("date,kind,status,title,participants,id\r\n"))
+        #expect(csv.stdout.contains("state_visit"))
+        let cuba = try cli.run("list", "events", "--country", "Cuba", "--format", "csv")
+        #expect(cuba.stdout.contains("State visit to Cuba") && !cuba.stdout.contains("Working trip"))
+        let partnerships = try cli.run("list", "partnerships", "--kind", "diplomatic_relations", "--format", "csv")
+        #expect(partnerships.stdout.contains("1995-07-12"))
+        #expect(!partnerships.stdout.contains("2023-09-10"))
+    }
+
+    @Test func tablesFitEightyColumns() throws {
+        let cli = try imported()
+        for arguments in [["list", "events"], ["list", "partnerships"], ["query", "anniversaries"], ["show", "To Lam", "--sources"]] {
+            let result = try cli.run(arguments)
+            for line in result.stdout.split(separator: "\n") {
+                #expect(line.count <= 80, "\(arguments): \(line)")
+            }
+        }
+    }
+
+    @Test func searchIgnoresCaseAndDiacriticsIncludingD() throws {
+        let cli = try imported()
+        let person = try cli.run("search", "to lam")
+        #expect(person.stdout.contains("Tô Lâm"))
+        let document = try cli.run("search", "dang", "--format", "csv")
+        #expect(document.stdout.contains("Đặng Hoàng Giang spoke"))
+        let none = try cli.run("search", "zzzz", "--format", "json")
+        #expect(none.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[\n\n]" || none.stdout.contains("[]"))
+    }
+
+    @Test func anniversariesListStatedAndComputed() throws {
+        let cli = try imported()
+        let result = try cli.run("query", "anniversaries", "--format", "json")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let stated = try #require(rows.first { $0["how"] as? String == "stated" })
+        #expect(stated["years"] as? Int == 1)
+        #expect(stated["level"] as? String == "comprehensive_strategic_partnership")
+        #expect(stated["source"] as? String == "General Secretary To Lam will visit the United States.")
+        // The Cuba visit marks nothing: no partnership with Cuba is known.
+        #expect(!rows.contains { ($0["event"] as? String)?.contains("Cuba") == true })
+        let narrow = try cli.run("query", "anniversaries", "--from", "2025-01-01")
+        #expect(narrow.stdout.contains("(none)"))
+        let bad = try cli.run("query", "anniversaries", "--window", "-3")
+        #expect(bad.status == 64)
+    }
+
+    @Test func visitsAndTimeline() throws {
+        let cli = try imported()
+        let visits = try cli.run("query", "visits", "--by", "To Lam", "--to", "Mỹ", "--format", "csv")
+        #expect(visits.stdout.contains("Working trip to the US"))
+        #expect(!visits.stdout.contains("Cuba"))
+        let byCountry = try cli.run("query", "visits", "--by", "Vietnam", "--format", "csv")
+        #expect(byCountry.stdout.split(separator: "\r\n").count == 3)
+        let timeline = try cli.run("query", "timeline", "to lam", "--format", "csv")
+        let lines = timeline.stdout.split(separator: "\r\n")
+        #expect(lines.count == 4)
+        #expect(lines[1].hasPrefix("2024-08-03,office"))
+    }
+
+    @Test func exportImportExportRoundTrips() throws {
+        let cli = try imported()
+        #expect(try cli.run("export", "--format", "json", "-o", cli.path("one.json")).status == 0)
+        #expect(try cli.run(["import", cli.path("one.json")], database: "two.sqlite").status == 0)
+        #expect(try cli.run(["export", "-o", cli.path("two.json")], database: "two.sqlite").status == 0)
+        let one = try String(contentsOfFile: cli.path("one.json"), encoding: .utf8)
+        let two = try String(contentsOfFile: cli.path("two.json"), encoding: .utf8)
+        #expect(one == two)
+        #expect(one.contains("\"format\" : \"diplo/1\""))
+    }
+
+    @Test func importReadsStandardInputAndFolders() throws {
+        let cli = try CLI()
+        let stdin = try cli.run(["import", "-"], stdin: sampleFile)
+        #expect(stdin.status == 0, "\(stdin.stderr)")
+        #expect(stdin.stdout.contains("<stdin>: imported"))
+        try FileManager.default.createDirectory(atPath: cli.path("inbox"), withIntermediateDirectories: true)
+        _ = try cli.write("inbox/a.json", sampleFile)
+        let folder = try cli.run("import", cli.path("inbox"))
+        #expect(folder.stdout.contains("a.json: nothing new"))
+    }
+
+    @Test func dryRunChangesNothingAndPrintsTheInterchangeFormat() throws {
+        let cli = try CLI()
+        let result = try cli.run("import", try cli.write("s.json", sampleFile), "--dry-run", "--format", "json")
+        #expect(result.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(object?["format"] as? String == "diplo/1")
+        #expect((object?["events"] as? [Any])?.count == 2)
+        #expect(try cli.run("list", "persons", "--format", "csv").stdout == "name,country,offices,id\r\n")
+    }
+
+    @Test func demoAnswersTheExampleQuestions() throws {
+        let cli = try CLI()
+        let sampleData = CLI.projectRoot.appendingPathComponent("SampleData").path
+        let result = try cli.run("demo", "--db", cli.path("demo.sqlite"), "--sample-data", sampleData)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Which visits mark a partnership anniversary?"))
+        #expect(result.stdout.contains("Everything about Tô Lâm"))
+        #expect(result.stdout.contains("Vietnam – United States"))
+        #expect(result.stdout.contains("1995-07-12"))
+        #expect(result.stdout.contains("anniversary of the comprehensive strategic partnership"))
+    }
+}
+
+/// Bad input: exit 1, one sentence naming the file and the place, and the database as it was.
+@Suite struct BadInputTests {
+    func expectRefused(_ name: String, _ content: String, mentions place: String, because reason: String) throws {
+        let cli = try CLI()
+        #expect(try cli.run("import", try cli.write("good.json", sampleFile)).status == 0)
+        let before = try cli.run("export").stdout
+        let file = try cli.write(name, content)
+        let result = try cli.run("import", file)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(file), "\(result.stderr)")
+        #expect(result.stderr.contains(place), "\(result.stderr)")
+        #expect(result.stderr.contains(reason), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(try cli.run("export").stdout == before)
+    }
+
+    /// The sample with one more entity (so a half-done import would show) and `change` applied.
+    func broken(_ change: (inout [String: Any]) -> Void) throws -> String {
+        var object = try JSONSerialization.jsonObject(with: Data(sampleFile.utf8)) as! [String: Any]
+        var entities = object["entities"] as! [[String: Any]]
+        entities.append(["id": "new", "type": "person", "name": "Someone New"])
+        object["entities"] = entities
+        change(&object)
+        return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self)
+    }
+
+    @Test func malformedJSON() throws {
+        try expectRefused("bad.json", "{\"format\": \"diplo/1\",\n \"entities\": [\n  {\"id\": \"x\" \"type\": \"person\"}]}",
+                          mentions: "line 3", because: "not valid JSON")
+    }
+
+    @Test func truncatedJSON() throws {
+        try expectRefused("cut.json", String(sampleFile.prefix(700)), mentions: "cut.json", because: "truncated")
+    }
+
+    @Test func aParticipantThatDoesNotExist() throws {
+        try expectRefused("ghost.json", try broken { object in
+            var events = object["events"] as! [[String: Any]]
+            events[1]["participants"] = [["entity": "ghost", "role": "guest"]]
+            object["events"] = events
+        }, mentions: "events[1].participants[0].entity", because: "no entity \"ghost\"")
+    }
+
+    @Test func anImpossibleDate() throws {
+        try expectRefused("date.json", try broken { object in
+            var events = object["events"] as! [[String: Any]]
+            events[0]["start"] = "2024-02-31"
+            object["events"] = events
+        }, mentions: "events[0].start", because: "2024-02-31 is not a real date")
+    }
+
+    @Test func anUnknownEventKind() throws {
+        try expectRefused("kind.json", try broken { object in
+            var events = object["events"] as! [[String: Any]]
+            events[1]["kind"] = "picnic"
+            object["events"] = events
+        }, mentions: "events[1].kind", because: "unknown event kind \"picnic\"")
+    }
+
+    @Test func anUnknownPartnershipLevel() throws {
+        try expectRefused("level.json", try broken { object in
+            var partnerships = object["partnerships"] as! [[String: Any]]
+            partnerships[0]["level"] = "best_friends_forever"
+            object["partnerships"] = partnerships
+        }, mentions: "partnerships[0].level", because: "unknown partnership level \"best_friends_forever\"")
+    }
+
+    @Test func aMissingField() throws {
+        try expectRefused("missing.json", try broken { object in
+            var entities = object["entities"] as! [[String: Any]]
+            entities[2].removeValue(forKey: "type")
+            object["entities"] = entities
+        }, mentions: "entities[2]", because: "\"type\" is missing")
+    }
+
+    @Test func badUsageExitsWith64() throws {
+        let cli = try CLI()
+        #expect(try cli.run("list", "unicorns").status == 64)
+        #expect(try cli.run("import", "x.txt", "--lang", "fr").status == 64)
+        #expect(try cli.run("list", "events", "--from", "2024-02-31").status == 64)
+    }
+}

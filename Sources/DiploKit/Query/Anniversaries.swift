@@ -103,7 +103,8 @@ public struct AnniversaryQuery: Sendable {
                         .text(match.sources.first.map { $0.quote ?? $0.note ?? $0.document } ?? ""), .text(marks),
                         .text(match.event.id), .text(match.partnership.id)]
             },
-            notes: matches.isEmpty ? [] : ["  window: \(window) days. stated: a source says so; computed: the dates fall on it (~ approximately)."],
+            notes: matches.isEmpty ? [] : ["  stated: a source says so. computed: the dates fall within \(window) days of it",
+                                           "  (~: approximately, from a partial date or a range)."],
             tableColumns: ["date", "event", "marks", "how"])
     }
 

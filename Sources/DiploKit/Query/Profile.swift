@@ -21,6 +21,9 @@ public struct Profile {
             return [.text(text.joined(separator: " | "))]
         }
         let sourceColumn = withSources ? ["source"] : []
+        func section(_ title: String, _ columns: [String], _ rows: [[ReportValue]]) -> Report {
+            Report(title: title, columns: columns + sourceColumn, rows: rows, detailColumn: withSources ? "source" : nil)
+        }
         var sections: [Report] = []
 
         var about: [[ReportValue]] = [["type", .text(entity.type.rawValue)] + source(entity.sources)]
@@ -29,10 +32,10 @@ public struct Profile {
         for (lang, name) in entity.names.sorted(by: { $0.key < $1.key }) { about.append([.text("name (\(lang))"), .text(name)] + source([])) }
         if !entity.aliases.isEmpty { about.append(["aliases", .text(entity.aliases.joined(separator: ", "))] + source([])) }
         about.append(["id", .text(entity.id)] + source([]))
-        sections.append(Report(title: entity.name, columns: ["field", "value"] + sourceColumn, rows: about))
+        sections.append(section(entity.name, ["field", "value"], about))
 
         if !entity.offices.isEmpty {
-            sections.append(Report(title: "Offices", columns: ["title", "of", "from", "to"] + sourceColumn, rows: entity.offices.map {
+            sections.append(section("Offices", ["title", "of", "from", "to"], entity.offices.map {
                 [.text($0.title), .text(directory.name($0.of)), ReportValue($0.start), ReportValue($0.end)] + source($0.sources)
             }))
         }
@@ -44,8 +47,7 @@ public struct Profile {
         }
         let events = try store.events(from: nil, to: nil, involving: entity.id, directory: directory)
         if !events.isEmpty {
-            sections.append(Report(title: "Events (newest first)", columns: ["date", "kind", "title", "role", "status"] + sourceColumn,
-                                   rows: events.map { event in
+            sections.append(section("Events (newest first)", ["date", "kind", "title", "role", "status"], events.map { event in
                 let roles = event.participants.filter { $0.entity == entity.id }.map(\.role)
                 return [.text(event.dateText), .text(event.kind.rawValue), .text(event.title), .text(roles.joined(separator: ", ")),
                         .text(event.status.rawValue)] + source(event.sources)
@@ -61,7 +63,7 @@ public struct Profile {
                     rows.append([.text(others), .text(level), ReportValue(claim.date)] + source(claim.sources + (claim.level == partnership.level ? partnership.sources : [])))
                 }
             }
-            sections.append(Report(title: "Partnerships", columns: ["with", "level", "since"] + sourceColumn, rows: rows))
+            sections.append(section("Partnerships", ["with", "level", "since"], rows))
         }
         self.sections = sections
     }

@@ -41,14 +41,18 @@ public struct Report: Sendable {
     public var notes: [String]
     /// The columns a table shows, when not all of them fit a terminal; JSON and CSV keep all.
     public var tableColumns: [String]?
+    /// A column a table prints under each row, on lines of its own (a source's quote), rather
+    /// than squeezed into a column.
+    public var detailColumn: String?
 
     public init(title: String? = nil, columns: [String], rows: [[ReportValue]] = [], notes: [String] = [],
-                tableColumns: [String]? = nil) {
+                tableColumns: [String]? = nil, detailColumn: String? = nil) {
         self.title = title
         self.columns = columns
         self.rows = rows
         self.notes = notes
         self.tableColumns = tableColumns
+        self.detailColumn = detailColumn
     }
 }
 
@@ -97,7 +101,8 @@ extension Report {
             for note in notes { out += note + "\n" }
             return out
         }
-        let shown = (tableColumns ?? columns).compactMap { columns.firstIndex(of: $0) }
+        let shown = (tableColumns ?? columns).filter { $0 != detailColumn }.compactMap { columns.firstIndex(of: $0) }
+        let detail = detailColumn.flatMap { columns.firstIndex(of: $0) }
         let headers = shown.map { columns[$0].uppercased().replacingOccurrences(of: "_", with: " ") }
         let cells = rows.map { row in shown.map { row[$0].text.replacingOccurrences(of: "\n", with: " ") } }
         var widths = headers.indices.map { column in
@@ -134,7 +139,12 @@ extension Report {
             return lines.joined(separator: "\n")
         }
         out += line(headers) + "\n"
-        for row in cells { out += line(row) + "\n" }
+        for (row, values) in zip(cells, rows) {
+            out += line(row) + "\n"
+            if let detail, !values[detail].text.isEmpty {
+                for part in values[detail].text.wrapped(to: width - 6) { out += "    ↳ " + part + "\n" }
+            }
+        }
         for note in notes { out += note + "\n" }
         return out
     }
