@@ -3,5 +3,5 @@ import ArgumentParser
 struct Query: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Ask the knowledge base a question.",
-        subcommands: [Anniversaries.self, Visits.self, Timeline.self, Relations.self])
+        subcommands: [Anniversaries.self, Visits.self, Timeline.self, Relations.self, Path.self, Neighbors.self])
 }
