@@ -24,7 +24,8 @@ let sampleFile = """
  "partnerships": [
   {"id": "p1", "parties": ["vn", "us"], "level": "comprehensive_strategic_partnership", "established": "2023-09-10",
    "history": [{"level": "comprehensive_partnership", "date": "2013-07-25"}]},
-  {"id": "p2", "parties": ["vn", "us"], "level": "diplomatic_relations", "established": "1995-07-12"}
+  {"id": "p2", "parties": ["vn", "us"], "level": "diplomatic_relations", "established": "1995-07-12"},
+  {"id": "p3", "parties": ["vn", "cu"], "level": "special_traditional_friendship"}
  ],
  "anniversaries": [{"event": "e1", "partnership": "p1", "years": 1, "date": "2024-09-10", "stated": true,
    "sources": [{"document": "d1", "quote": "General Secretary To Lam will visit the United States."}]}]
@@ -69,6 +70,8 @@ let sampleFile = """
         let country = try cli.run("show", "Viet Nam")
         #expect(country.stdout.contains("comprehensive strategic partnership"))
         #expect(try cli.run("show", "Hoa Ky").stdout.contains("United States"))
+        // A partnership nobody dated is still shown.
+        #expect(try cli.run("show", "Cuba").stdout.contains("special traditional friendship"))
     }
 
     @Test func showSaysClearlyWhenNothingMatches() throws {

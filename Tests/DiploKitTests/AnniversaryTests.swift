@@ -59,6 +59,30 @@ import Testing
         #expect(match.years == 30)
     }
 
+    @Test func anInferredYearDoesNotDisplaceTheExactDate() throws {
+        let folder = try TemporaryFolder()
+        let store = try store(established: "1995-07-12", visit: "2000-11-17", in: folder)
+        try store.merge(KnowledgeBase(entities: [Fixture.vietnam, Fixture.unitedStates], partnerships: [
+            Partnership(id: "rel", parties: ["vn", "us"], level: .diplomaticRelations,
+                        history: [Milestone(level: .diplomaticRelations, date: Fixture.date("1995"), inferred: true)]),
+        ]), file: "inferred.json")
+        // The 5th anniversary was 2000-07-12, months away: the year-only claim must not make it one.
+        #expect(try AnniversaryQuery().run(on: store).isEmpty)
+    }
+
+    @Test func aStatedAnniversaryOfAnEarlierLevelCountsFromThatLevel() throws {
+        let folder = try TemporaryFolder()
+        let store = try folder.store()
+        var sample = Fixture.sample()
+        sample.events[0].start = Fixture.date("2023-09-10")
+        sample.events[0].end = Fixture.date("2023-09-11")
+        sample.anniversaries = [Anniversary(event: "e1", partnership: "p-csp", years: 10, stated: true)]
+        try store.merge(sample, file: "a.json")
+        let match = try #require(try AnniversaryQuery().run(on: store).first { $0.stated })
+        #expect(match.level.key == "comprehensive_partnership")
+        #expect(match.established == Fixture.date("2013-07-25"))
+    }
+
     @Test func yearsOffTheListAreNotAnniversaries() throws {
         let folder = try TemporaryFolder()
         let store = try store(established: "1995-07-12", visit: "2026-07-12", in: folder)

@@ -14,6 +14,17 @@ import Testing
         #expect(try InterchangeWriter.string(try store.knowledgeBase()) == before)
     }
 
+    @Test func aFileThatOnlyAddsHistoryIsNotNothingNew() throws {
+        let folder = try TemporaryFolder()
+        let store = try folder.store()
+        try store.merge(Fixture.sample(), file: "a.json")
+        var more = Fixture.sample()
+        more.partnerships[1].history = [Milestone(level: .diplomaticRelations, date: Fixture.date("1995-08-05"))]
+        let report = try store.merge(more, file: "b.json")
+        #expect(!report.changedNothing)
+        #expect(report.changes == 1)
+    }
+
     @Test func exportImportExportGivesTheSameDocument() throws {
         let folder = try TemporaryFolder()
         let first = try folder.store("one.sqlite")

@@ -113,8 +113,7 @@ public struct Entity: Codable, Sendable {
 
     /// Every name the entity goes by: its name, its names in each language, its aliases.
     public var allNames: [String] {
-        var seen = Set<String>()
-        return ([name] + names.keys.sorted().compactMap { names[$0] } + aliases).filter { seen.insert($0).inserted }
+        ([name] + names.keys.sorted().compactMap { names[$0] } + aliases).uniqued()
     }
 }
 

@@ -44,16 +44,13 @@ public struct AnniversaryQuery: Sendable {
         var stated = Set<String>()
         for anniversary in try store.anniversaries() {
             guard let event = eventsByID[anniversary.event], let partnership = partnershipsByID[anniversary.partnership] else { continue }
-            // The claim it counts from: of the partnership's level, and agreeing with the stated date.
-            let claims = partnership.claims.filter { $0.level == partnership.level }
-            let milestone = claims.first { $0.date?.adding(years: anniversary.years)?.year == anniversary.date?.year }
-                ?? claims.first ?? partnership.claims.first
             stated.insert(key(event.id, partnership.id, anniversary.years))
+            let claim = AnniversaryQuery.claim(of: partnership, years: anniversary.years, event: event, date: anniversary.date)
+            let date = anniversary.date ?? claim?.date?.adding(years: anniversary.years)
             matches.append(AnniversaryMatch(
-                event: event, partnership: partnership, level: milestone?.level ?? partnership.level, years: anniversary.years,
-                established: milestone?.date, anniversaryDate: anniversary.date ?? milestone?.date?.adding(years: anniversary.years),
-                stated: true, approximate: !(event.start?.isExact ?? false) || !(anniversary.date?.isExact ?? false),
-                sources: anniversary.sources))
+                event: event, partnership: partnership, level: claim?.level ?? partnership.level, years: anniversary.years,
+                established: claim?.date, anniversaryDate: date, stated: true,
+                approximate: !(event.start?.isExact ?? false) || !(date?.isExact ?? false), sources: anniversary.sources))
         }
         let sides = try EventSides(store: store)
         let byParty = Dictionary(grouping: partnerships.flatMap { p in p.parties.map { ($0, p) } }, by: \.0).mapValues { $0.map(\.1) }
@@ -64,21 +61,22 @@ public struct AnniversaryQuery: Sendable {
             var candidates: [String: Partnership] = [:]
             for side in eventSides { for p in byParty[side] ?? [] where Set(p.parties).isSubset(of: eventSides) { candidates[p.id] = p } }
             for partnership in candidates.values.sorted(by: { $0.id < $1.id }) {
-                var best: [Int: (distance: Int, match: AnniversaryMatch)] = [:]
-                for claim in partnership.claims {
+                var best: [Int: (rank: [Int], match: AnniversaryMatch)] = [:]
+                for claim in AnniversaryQuery.mostPrecise(partnership.claims) {
                     guard let established = claim.date, let base = established.year else { continue }
                     let firstYear = PartialDate(dayNumber: days.lowerBound).year! - base
                     let lastYear = PartialDate(dayNumber: days.upperBound).year! - base
                     for years in AnniversaryQuery.milestoneYears where (firstYear - 1...lastYear + 1).contains(years) {
                         guard !stated.contains(key(event.id, partnership.id, years)),
                               let date = established.adding(years: years), let anniversaryDays = date.dayRange else { continue }
-                        let distance = max(0, anniversaryDays.lowerBound - days.upperBound, days.lowerBound - anniversaryDays.upperBound)
+                        let distance = AnniversaryQuery.gap(days, anniversaryDays)
                         guard distance <= window else { continue }
+                        let approximate = !(event.start?.isExact ?? false) || !established.isExact
                         let match = AnniversaryMatch(
                             event: event, partnership: partnership, level: claim.level, years: years, established: established,
-                            anniversaryDate: date, stated: false,
-                            approximate: !(event.start?.isExact ?? false) || !established.isExact, sources: claim.sources)
-                        if best[years].map({ distance < $0.distance }) ?? true { best[years] = (distance, match) }
+                            anniversaryDate: date, stated: false, approximate: approximate, sources: claim.sources)
+                        let rank = [approximate ? 1 : 0, distance]
+                        if best[years].map({ rank.lexicographicallyPrecedes($0.rank) }) ?? true { best[years] = (rank, match) }
                     }
                 }
                 matches += best.keys.sorted().map { best[$0]!.match }
@@ -86,6 +84,38 @@ public struct AnniversaryQuery: Sendable {
         }
         return matches.sorted {
             ($0.event.date?.description ?? "", $0.event.id, $0.years) < ($1.event.date?.description ?? "", $1.event.id, $1.years)
+        }
+    }
+
+    /// Days between two ranges of days; 0 when they overlap.
+    static func gap(_ a: ClosedRange<Int>, _ b: ClosedRange<Int>) -> Int {
+        max(0, b.lowerBound - a.upperBound, a.lowerBound - b.upperBound)
+    }
+
+    /// The dated claims, less those a more precise claim of the same level makes redundant
+    /// ("1995", inferred, beside "1995-07-12").
+    static func mostPrecise(_ claims: [Milestone]) -> [Milestone] {
+        claims.filter { claim in
+            guard let date = claim.date, let range = date.dayRange else { return false }
+            return !claims.contains { other in
+                guard other.level == claim.level, let otherRange = other.date?.dayRange else { return false }
+                return otherRange.count < range.count && range.contains(otherRange.lowerBound)
+            }
+        }
+    }
+
+    /// The claim a stated anniversary counts from: the one whose anniversary is the stated date,
+    /// else the one whose anniversary falls nearest the event; exact claims first.
+    static func claim(of partnership: Partnership, years: Int, event: Event, date: PartialDate?) -> Milestone? {
+        let claims = mostPrecise(partnership.claims)
+        if let date, let exact = claims.first(where: { $0.date?.adding(years: years) == date }) { return exact }
+        guard let days = date?.dayRange ?? event.dayRange else {
+            return claims.first { $0.level == partnership.level } ?? claims.first
+        }
+        return claims.min { a, b in
+            let da = a.date?.adding(years: years)?.dayRange.map { gap(days, $0) } ?? Int.max
+            let db = b.date?.adding(years: years)?.dayRange.map { gap(days, $0) } ?? Int.max
+            return (da, a.date?.isExact == true ? 0 : 1) < (db, b.date?.isExact == true ? 0 : 1)
         }
     }
 
@@ -120,12 +150,14 @@ public struct AnniversaryQuery: Sendable {
 }
 
 extension Partnership {
-    /// Every dated claim of when a level began: the history, and the established date.
+    /// Every claim of when a level began: the history, and the established date; at least the
+    /// current level, undated, when nothing says when.
     public var claims: [Milestone] {
         var all = history
         if let established, !all.contains(where: { $0.level == level && $0.date == established }) {
             all.append(Milestone(level: level, date: established, sources: sources))
         }
+        if !all.contains(where: { $0.level == level }) { all.append(Milestone(level: level, date: nil, sources: sources)) }
         return all
     }
 }

@@ -29,7 +29,7 @@ public struct ListQuery: Sendable {
             let persons = try store.entities().filter { $0.type == .person && (country == nil || $0.country == country) }
             return Report(columns: ["name", "country", "offices", "id"], rows: persons.sorted { $0.name.folded < $1.name.folded }.map { person in
                 [.text(person.name), .text(directory.name(person.country)),
-                 .text(person.offices.map(\.title).joined(separator: "; ")), .text(person.id)]
+                 .text(person.offices.map(\.title).uniqued().joined(separator: "; ")), .text(person.id)]
             })
         case .countries:
             let countries = try store.entities().filter { $0.type == .country }

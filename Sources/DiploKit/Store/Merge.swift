@@ -4,8 +4,10 @@ import Foundation
 public struct MergeReport: Equatable, Sendable {
     public var added: [String: Int] = [:]
     public var merged: [String: Int] = [:]
+    /// Rows written: a name, a source or a step of history counts as much as a new entity.
+    public var changes = 0
 
-    public var changedNothing: Bool { added.values.allSatisfy { $0 == 0 } }
+    public var changedNothing: Bool { changes == 0 }
 
     mutating func count(_ category: String, new: Bool) {
         if new { added[category, default: 0] += 1 } else { merged[category, default: 0] += 1 }
@@ -66,7 +68,14 @@ struct Merger {
         for (i, anniversary) in kb.anniversaries.enumerated() {
             try mergeAnniversary(anniversary, at: "anniversaries[\(i)]")
         }
-        for id in touchedEntities { try store.reindexEntity(id) }
+        if report.changes > 0 {
+            for id in touchedEntities { try store.reindexEntity(id) }
+        }
+    }
+
+    /// Runs a statement that writes, counting the rows it changed.
+    mutating func write(_ sql: String, _ arguments: [SQLBindable]) throws {
+        report.changes += try db.run(sql, arguments)
     }
 
     func checkUniqueIDs() throws {
@@ -124,7 +133,7 @@ struct Merger {
         }
     }
 
-    func addSources(_ sources: [SourceRef], to owner: SourceOwner, at place: String) throws {
+    mutating func addSources(_ sources: [SourceRef], to owner: SourceOwner, at place: String) throws {
         for (i, source) in sources.enumerated() {
             let known = try db.first("SELECT id FROM documents WHERE id = ?", [source.document]) { $0.text(0) }
             guard let document = documentIDs[source.document] ?? known else {
@@ -134,7 +143,7 @@ struct Merger {
                 throw fail("\(place).sources[\(i)]", "the span \(start)-\(end) runs backwards")
             }
             let column = owner.column
-            try db.run("""
+            try write("""
                 INSERT INTO sources (document_id, start, end, quote, note, \(column))
                 SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE NOT EXISTS (
                     SELECT 1 FROM sources WHERE \(column) = ?6 AND document_id = ?1 AND start IS ?2
@@ -152,13 +161,13 @@ struct Merger {
             documentIDs[document.id] = existing
             // A document first known by reference gains its text when the text arrives.
             if let text = document.text {
-                try db.run("UPDATE documents SET body = ? WHERE id = ? AND body IS NULL", [text, existing])
+                try write("UPDATE documents SET body = ? WHERE id = ? AND body IS NULL", [text, existing])
                 try store.reindexDocument(existing)
             }
             report.count("documents", new: false)
             return
         }
-        try db.run("""
+        try write("""
             INSERT INTO documents (id, title, lang, published, source, sha256, body) VALUES (?, ?, ?, ?, ?, ?, ?)
             """, [document.id, document.title, document.lang, document.published?.description, document.source,
                   document.sha256, document.text])
@@ -201,14 +210,14 @@ struct Merger {
             if let iso {
                 let current = try db.first("SELECT iso FROM entities WHERE id = ?", [id]) { $0.string(0) } ?? nil
                 if current == nil {
-                    try db.run("UPDATE entities SET iso = ? WHERE id = ?", [iso, id])
+                    try write("UPDATE entities SET iso = ? WHERE id = ?", [iso, id])
                 } else if current != iso {
                     throw fail("\(place).iso", "\(entity.name) is \(current!) in the knowledge base, not \(iso)")
                 }
             }
         } else {
             id = entity.id
-            try db.run("INSERT INTO entities (id, type, name, folded, iso) VALUES (?, ?, ?, ?, ?)",
+            try write("INSERT INTO entities (id, type, name, folded, iso) VALUES (?, ?, ?, ?, ?)",
                        [id, entity.type.rawValue, entity.name, entity.name.folded, iso])
         }
         report.count("entities", new: target == nil)
@@ -218,12 +227,12 @@ struct Merger {
     }
 
     /// Adds the languages the entity lacks; a name that differs from the one it has becomes an alias.
-    func addNames(of entity: Entity, to id: String) throws {
+    mutating func addNames(of entity: Entity, to id: String) throws {
         var aliases = entity.aliases
         for (lang, name) in entity.names.sorted(by: { $0.key < $1.key }) {
             let current = try db.first("SELECT name FROM entity_names WHERE entity_id = ? AND lang = ?", [id, lang]) { $0.text(0) }
             if current == nil {
-                try db.run("INSERT INTO entity_names (entity_id, lang, name, folded) VALUES (?, ?, ?, ?)",
+                try write("INSERT INTO entity_names (entity_id, lang, name, folded) VALUES (?, ?, ?, ?)",
                            [id, lang, name, name.folded])
             } else if current != name {
                 aliases.append(name)
@@ -232,7 +241,7 @@ struct Merger {
         let current = try db.first("SELECT name FROM entities WHERE id = ?", [id]) { $0.text(0) }
         if current != entity.name && !entity.names.values.contains(entity.name) { aliases.append(entity.name) }
         for alias in aliases where alias != current {
-            try db.run("INSERT OR IGNORE INTO entity_aliases (entity_id, alias, folded) VALUES (?, ?, ?)",
+            try write("INSERT OR IGNORE INTO entity_aliases (entity_id, alias, folded) VALUES (?, ?, ?)",
                        [id, alias, alias.folded])
         }
     }
@@ -242,7 +251,7 @@ struct Merger {
         if let country = entity.country {
             let countryID = try self.entity(country, at: "\(place).country")
             if countryID != id {
-                try db.run("UPDATE entities SET country_id = ? WHERE id = ? AND country_id IS NULL", [countryID, id])
+                try write("UPDATE entities SET country_id = ? WHERE id = ? AND country_id IS NULL", [countryID, id])
             }
         }
         for (i, office) in entity.offices.enumerated() {
@@ -257,12 +266,13 @@ struct Merger {
             let officeID: Int
             if let existing = existingID {
                 officeID = existing
-                try db.run("""
-                    UPDATE offices_held SET start = ifnull(start, ?), end = ifnull(end, ?), role = ifnull(role, ?)
-                    WHERE id = ?
+                try write("""
+                    UPDATE offices_held SET start = ifnull(start, ?1), end = ifnull(end, ?2), role = ifnull(role, ?3)
+                    WHERE id = ?4 AND ((start IS NULL AND ?1 IS NOT NULL) OR (end IS NULL AND ?2 IS NOT NULL)
+                        OR (role IS NULL AND ?3 IS NOT NULL))
                     """, [office.start?.description, office.end?.description, office.role, existing])
             } else {
-                try db.run("INSERT INTO offices_held (person_id, title, role, of_id, start, end) VALUES (?, ?, ?, ?, ?, ?)",
+                try write("INSERT INTO offices_held (person_id, title, role, of_id, start, end) VALUES (?, ?, ?, ?, ?, ?)",
                            [id, office.title, office.role, of, office.start?.description, office.end?.description])
                 officeID = Int(db.lastInsertRowID)
             }
@@ -286,7 +296,7 @@ struct Merger {
         }
         let id = target ?? event.id
         if target == nil {
-            try db.run("INSERT INTO events (id, kind, title, status) VALUES (?, ?, ?, ?)",
+            try write("INSERT INTO events (id, kind, title, status) VALUES (?, ?, ?, ?)",
                        [id, event.kind.rawValue, event.title, event.status.rawValue])
             eventsCreated.insert(id)
         }
@@ -347,25 +357,33 @@ struct Merger {
             throw fail("\(place).end", "the event ends (\(end)) before it starts (\(start))")
         }
         // What is known already stays; what was missing is filled; a report that it was held or
-        // cancelled outranks an announcement.
-        try db.run("""
-            UPDATE events SET
-                title = CASE WHEN title = '' THEN ?2 ELSE title END,
-                status = CASE WHEN status IN ('unknown', 'planned') AND ?3 IN ('held', 'cancelled') THEN ?3
-                              WHEN status = 'unknown' THEN ?3 ELSE status END,
-                start = ifnull(start, ?4), end = ifnull(end, ?5),
-                within_from = CASE WHEN ifnull(start, ?4) IS NULL THEN ifnull(within_from, ?6) ELSE within_from END,
-                within_to = CASE WHEN ifnull(start, ?4) IS NULL THEN ifnull(within_to, ?7) ELSE within_to END,
-                location_country_id = ifnull(location_country_id, ?8),
-                location_city = ifnull(location_city, ?9),
-                parent_id = ifnull(parent_id, ?10)
-            WHERE id = ?1
-            """, [id, event.title, event.status.rawValue, event.start?.description, event.end?.description,
-                  event.within?[0].description, event.within?[1].description, country, event.location?.city, parent])
+        // cancelled outranks an announcement; exact dates make a range redundant.
+        let known = try store.event(id)!
+        var merged = known
+        if merged.title.isEmpty { merged.title = event.title }
+        if event.status == .held || event.status == .cancelled, known.status == .unknown || known.status == .planned {
+            merged.status = event.status
+        } else if known.status == .unknown {
+            merged.status = event.status
+        }
+        merged.start = known.start ?? event.start
+        merged.end = known.end ?? event.end
+        if merged.start == nil { merged.within = known.within ?? event.within }
+        merged.location = Location(country: known.location?.country ?? country, city: known.location?.city ?? event.location?.city)
+        merged.parent = known.parent ?? parent
+        try write("""
+            UPDATE events SET title = ?2, status = ?3, start = ?4, end = ?5, within_from = ?6, within_to = ?7,
+                location_country_id = ?8, location_city = ?9, parent_id = ?10
+            WHERE id = ?1 AND (title IS NOT ?2 OR status IS NOT ?3 OR start IS NOT ?4 OR end IS NOT ?5
+                OR within_from IS NOT ?6 OR within_to IS NOT ?7 OR location_country_id IS NOT ?8
+                OR location_city IS NOT ?9 OR parent_id IS NOT ?10)
+            """, [id, merged.title, merged.status.rawValue, merged.start?.description, merged.end?.description,
+                  merged.within?[0].description, merged.within?[1].description, merged.location?.country,
+                  merged.location?.city, merged.parent])
         for (i, participant) in event.participants.enumerated() {
             let entityID = try entity(participant.entity, at: "\(place).participants[\(i)].entity")
             guard !participant.role.isEmpty else { throw fail("\(place).participants[\(i)].role", "a participant needs a role") }
-            try db.run("INSERT OR IGNORE INTO participants (event_id, entity_id, role) VALUES (?, ?, ?)",
+            try write("INSERT OR IGNORE INTO participants (event_id, entity_id, role) VALUES (?, ?, ?)",
                        [id, entityID, participant.role])
         }
         try addSources(event.sources, to: .event(id), at: place)
@@ -392,16 +410,17 @@ struct Merger {
                 (try PartnershipLevel($0.text(0)), $0.string(1))
             }!
             if (partnership.level.rank ?? 0) > (current.0.rank ?? 0) {
-                try db.run("UPDATE partnerships SET level = ?, established = ? WHERE id = ?",
+                try write("UPDATE partnerships SET level = ?, established = ? WHERE id = ?",
                            [partnership.level.key, partnership.established?.description, target])
-            } else if partnership.level == current.0, current.1 == nil {
-                try db.run("UPDATE partnerships SET established = ? WHERE id = ?", [partnership.established?.description, target])
+            } else if partnership.level == current.0, current.1 == nil, partnership.established != nil {
+                try write("UPDATE partnerships SET established = ? WHERE id = ? AND established IS NULL",
+                          [partnership.established?.description, target])
             }
         } else {
-            try db.run("INSERT INTO partnerships (id, level, established) VALUES (?, ?, ?)",
+            try write("INSERT INTO partnerships (id, level, established) VALUES (?, ?, ?)",
                        [id, partnership.level.key, partnership.established?.description])
             for party in parties {
-                try db.run("INSERT OR IGNORE INTO partnership_parties (partnership_id, entity_id) VALUES (?, ?)", [id, party])
+                try write("INSERT OR IGNORE INTO partnership_parties (partnership_id, entity_id) VALUES (?, ?)", [id, party])
             }
         }
         report.count("partnerships", new: target == nil)
@@ -412,10 +431,13 @@ struct Merger {
             history.append(Milestone(level: partnership.level, date: established))
         }
         for (i, milestone) in history.enumerated() {
-            try db.run("""
-                INSERT INTO partnership_history (partnership_id, level, date, inferred) VALUES (?, ?, ?, ?)
-                ON CONFLICT DO UPDATE SET inferred = min(inferred, excluded.inferred)
-                """, [id, milestone.level.key, milestone.date?.description, milestone.inferred])
+            // A stated date outranks the same date inferred.
+            try write("INSERT OR IGNORE INTO partnership_history (partnership_id, level, date, inferred) VALUES (?, ?, ?, ?)",
+                      [id, milestone.level.key, milestone.date?.description, milestone.inferred])
+            if !milestone.inferred {
+                try write("UPDATE partnership_history SET inferred = 0 WHERE partnership_id = ? AND level = ? AND date IS ? AND inferred = 1",
+                          [id, milestone.level.key, milestone.date?.description])
+            }
             let historyID = try db.first("""
                 SELECT id FROM partnership_history WHERE partnership_id = ? AND level = ? AND date IS ?
                 """, [id, milestone.level.key, milestone.date?.description]) { $0.int(0) }!
@@ -435,11 +457,13 @@ struct Merger {
         let id: Int
         if let existing {
             id = existing
-            try db.run("UPDATE anniversaries SET date = ifnull(date, ?), stated = max(stated, ?) WHERE id = ?",
-                       [anniversary.date?.description, anniversary.stated, id])
+            try write("""
+                UPDATE anniversaries SET date = ifnull(date, ?1), stated = max(stated, ?2)
+                WHERE id = ?3 AND ((date IS NULL AND ?1 IS NOT NULL) OR stated < ?2)
+                """, [anniversary.date?.description, anniversary.stated, id])
         } else {
-            try db.run("INSERT INTO anniversaries (event_id, partnership_id, years, date, stated) VALUES (?, ?, ?, ?, ?)",
-                       [event, partnership, anniversary.years, anniversary.date?.description, anniversary.stated])
+            try write("INSERT INTO anniversaries (event_id, partnership_id, years, date, stated) VALUES (?, ?, ?, ?, ?)",
+                      [event, partnership, anniversary.years, anniversary.date?.description, anniversary.stated])
             id = Int(db.lastInsertRowID)
         }
         report.count("anniversaries", new: existing == nil)
