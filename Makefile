@@ -28,5 +28,9 @@ bench:
 	$(SWIFT) build -c release --product diplo-bench
 	@for b in $$(.build/release/diplo-bench --list | cut -f1); do .build/release/diplo-bench $$b || exit 1; done
 
+# Extraction quality on the evaluation set (Tests/Eval): precision, recall and F1 per category.
+eval: release
+	python3 Tests/Eval/eval.py
+
 clean:
 	rm -rf .build diplo-demo.sqlite*
