@@ -23,6 +23,11 @@ public struct GraphExporter {
     public struct Counts: Equatable, Sendable {
         public var nodes = 0
         public var edges = 0
+
+        public init(nodes: Int = 0, edges: Int = 0) {
+            self.nodes = nodes
+            self.edges = edges
+        }
     }
 
     @discardableResult

@@ -23,8 +23,7 @@ public struct GraphSelection: Sendable {
         for _ in 0..<max(0, depth) {
             var next: [String] = []
             for id in frontier {
-                for link in try links.links(of: id) {
-                    if let event = link.event { events.insert(event) }
+                for link in try links.links(of: id, onEvent: { events.insert($0) }) {
                     if entities.insert(link.other).inserted { next.append(link.other) }
                 }
             }

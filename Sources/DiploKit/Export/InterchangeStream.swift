@@ -40,7 +40,9 @@ public struct InterchangeStream {
             var count = 0
             try body { item in
                 let text = String(decoding: try encoder.encode(item), as: UTF8.self)
-                try out.write((count == 0 ? "\n    " : ",\n    ") + text.replacingOccurrences(of: "\n", with: "\n    "))
+                // Two levels in; JSONEncoder leaves the blank line of an empty list unindented, and so do we.
+                let indented = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "    " + $0 }
+                try out.write((count == 0 ? "\n" : ",\n") + indented.joined(separator: "\n"))
                 count += 1
             }
             try out.write(count == 0 ? "\n\n  ]" : "\n  ]")

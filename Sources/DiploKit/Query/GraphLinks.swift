@@ -81,7 +81,8 @@ public final class GraphLinks {
     static let placeIsNoSide = EventKind.allCases.filter { !$0.isBilateral }.map { "'\($0.rawValue)'" }.joined(separator: ", ")
 
     /// Everything linked to `id`, each relation once (an entity met twice is two links).
-    public func links(of id: String) throws -> [GraphLink] {
+    /// `onEvent` hears of every event of the entity the filter keeps, those that link it to no one too.
+    public func links(of id: String, onEvent: (String) -> Void = { _ in }) throws -> [GraphLink] {
         var links: [GraphLink] = []
         try db.forEach("""
             SELECT e.id, e.kind, e.title, e.start, e.end, e.within_from, e.within_to, e.location_country_id
@@ -94,6 +95,7 @@ public final class GraphLinks {
             let kind = row.text(1)
             guard filter.keepsEvent(kind: kind, start: row.string(3), end: row.string(4),
                                     withinFrom: row.string(5), withinTo: row.string(6)) else { return }
+            onEvent(row.text(0))
             let date = (row.string(3) ?? row.string(5)).flatMap { try? PartialDate($0) }
             let end = (row.string(4) ?? row.string(6)).flatMap { try? PartialDate($0) }
             let ends = try endpoints(ofEvent: row.text(0), kind: kind, location: row.string(7))
