@@ -99,7 +99,7 @@ public struct Importer {
             return try InterchangeReader.read(data, file: name)
         }
         let text = try Importer.text(of: data, name: name)
-        return try PressReleaseReader(options: options).read(text, file: name)
+        return try PressReleaseReader(options: options, store: store).read(text, file: name)
     }
 
     /// The bytes as text: refused when empty, too large, binary or not UTF-8.

@@ -1,0 +1,219 @@
+import Foundation
+
+/// A person as the whole document knows them.
+struct DocumentPerson {
+    var name: String
+    var titles: [TitleMention]
+    var country: String?
+    var sentences: [Int]
+}
+
+/// An event as the document tells of it, all its mentions merged.
+struct DraftEvent {
+    var kind: EventKind
+    var name: String?
+    var agents: [Int] = []
+    var counterparts: [Int] = []
+    var inviter: Int?
+    var places: [String] = []
+    var city: String?
+    var start: PartialDate?
+    var end: PartialDate?
+    var within: [PartialDate]?
+    var status: EventStatus = .unknown
+    var sentences: [Int] = []
+    var parent: Int?
+    var attended = false
+
+    var dayRange: ClosedRange<Int>? {
+        if let first = start?.dayRange {
+            return first.lowerBound...max(first.upperBound, (end ?? start)?.dayRange?.upperBound ?? first.upperBound)
+        }
+        if let within, let first = within[0].dayRange, let last = within[1].dayRange { return first.lowerBound...last.upperBound }
+        return nil
+    }
+    var people: Set<Int> { Set(agents + counterparts + (inviter.map { [$0] } ?? [])) }
+}
+
+/// Merges the frames of every sentence into events: the same event told twice is one event;
+/// a list of stops sharing one date range is a trip.
+struct EventAssembler {
+    let resolver: YearResolver
+    let reference: PartialDate?
+    var persons: [DocumentPerson]
+    var events: [DraftEvent] = []
+
+    init(resolver: YearResolver, reference: PartialDate?, persons: [DocumentPerson]) {
+        self.resolver = resolver
+        self.reference = reference
+        self.persons = persons
+    }
+
+    mutating func assemble(_ frames: [EventFrame]) {
+        // First what surely is an event (a verb someone does, a dated or attended gathering),
+        // then what may only mention one already found ("chuyến công tác tại Mỹ").
+        let strong = frames.indices.filter { isStrong(frames[$0]) }
+        var handled = Set<Int>()
+        var bySentence: [Int: [Int]] = [:]
+        for index in strong { bySentence[frames[index].sentence, default: []].append(index) }
+        for index in strong where !handled.contains(index) {
+            let group = (bySentence[frames[index].sentence] ?? []).filter { frames[$0].sharesRange && !handled.contains($0) }
+            if group.count >= 2, isTrip(group.map { frames[$0] }) {
+                let trip = addTrip(group.map { frames[$0] })
+                for member in group {
+                    let event = add(frames[member], create: true)
+                    if let event, event != trip { events[event].parent = events[event].parent ?? trip }
+                    handled.insert(member)
+                }
+            }
+            if !handled.contains(index) {
+                _ = add(frames[index], create: true)
+                handled.insert(index)
+            }
+        }
+        for index in frames.indices where !handled.contains(index) {
+            let frame = frames[index]
+            let create = frame.kind.isVisit && frame.places.count == 1 && !frame.agents.isEmpty
+            _ = add(frame, create: create)
+        }
+        nestStops()
+        finishStatuses()
+    }
+
+    func isStrong(_ frame: EventFrame) -> Bool {
+        if frame.places.count >= 2 && frame.kind.isVisit { return false }  // a whole journey, named again
+        return frame.verb || frame.date != nil || frame.kind == .pressConference
+            || (frame.name != nil && (frame.attended || frame.series != nil || frame.hasParticipants))
+    }
+
+    func isTrip(_ group: [EventFrame]) -> Bool {
+        let agents = Set(group.flatMap(\.agents))
+        let places = Set(group.flatMap(\.places))
+        return agents.count >= 1 && group.allSatisfy { $0.kind.isVisit || $0.kind == .summit || $0.kind == .conference }
+            && (places.count >= 2 || group.count >= 3)
+    }
+
+    mutating func addTrip(_ group: [EventFrame]) -> Int {
+        var trip = DraftEvent(kind: .trip)
+        trip.agents = Array(Set(group.flatMap(\.agents))).sorted()
+        trip.places = group.flatMap(\.places).uniqued()
+        if let date = group.first?.date {
+            let (from, to) = resolver.resolve(date)
+            trip.start = from
+            trip.end = to
+        }
+        trip.status = group.map(\.status).first { $0 != .unknown } ?? .unknown
+        trip.sentences = [group[0].sentence]
+        events.append(trip)
+        return events.count - 1
+    }
+
+    /// The dates a frame gives its event: its own date or range, or the range it falls within.
+    func dates(of frame: EventFrame) -> (start: PartialDate?, end: PartialDate?, within: [PartialDate]?) {
+        guard let mention = frame.date else { return (nil, nil, nil) }
+        let (from, to) = resolver.resolve(mention)
+        guard let from else { return (nil, nil, nil) }
+        if frame.sharesRange || (mention.from.day == nil && frame.kind != .summit && frame.kind != .conference && mention.from.month != nil) {
+            return (nil, nil, [from, to ?? from])
+        }
+        return (from, to, nil)
+    }
+
+    /// Adds a frame to the event it tells of, or makes a new event of it when `create`.
+    mutating func add(_ frame: EventFrame, create: Bool) -> Int? {
+        let (start, end, within) = dates(of: frame)
+        if let index = events.indices.last(where: { same(frame, start: start ?? within?.first, events[$0]) }) {
+            merge(frame, start: start, end: end, within: within, into: index)
+            return index
+        }
+        guard create else { return nil }
+        var event = DraftEvent(kind: frame.kind)
+        event.name = frame.name
+        event.start = start
+        event.end = end
+        event.within = within
+        if start == nil && within == nil, let context = context(for: frame) { event.within = context }
+        events.append(event)
+        merge(frame, start: nil, end: nil, within: nil, into: events.count - 1)
+        return events.count - 1
+    }
+
+    /// A frame without a date of its own falls within the dates of the last event of the same
+    /// people ("Tại Cuba, ... sẽ hội đàm" within the trip announced before).
+    func context(for frame: EventFrame) -> [PartialDate]? {
+        for event in events.reversed() where !Set(event.agents).isDisjoint(with: frame.agents) || frame.agents.isEmpty {
+            if frame.status != .unknown, event.status != .unknown, frame.status != event.status { continue }
+            if let start = event.start { return [start, event.end ?? start] }
+            if let within = event.within { return within }
+        }
+        return nil
+    }
+
+    func same(_ frame: EventFrame, start: PartialDate?, _ event: DraftEvent) -> Bool {
+        let family = frame.kind.family
+        guard family == event.kind.family || (event.kind == .trip && frame.kind.isVisit) else { return false }
+        if event.kind == .trip && frame.places.count < 2 && !frame.places.isEmpty { return false }
+        if let days = start?.dayRange, let theirs = event.dayRange, !days.overlaps(theirs) { return false }
+        let agentsAgree = frame.agents.isEmpty || event.agents.isEmpty || !Set(frame.agents).isDisjoint(with: event.agents)
+        switch family {
+        case "multilateral":
+            guard let name = frame.name?.folded, let theirs = event.name?.folded else { return false }
+            return name == theirs || name.hasPrefix(theirs) || theirs.hasPrefix(name)
+        case "visit":
+            let placesAgree = frame.places.isEmpty || !Set(frame.places).isDisjoint(with: event.places)
+                || (event.kind == .trip && Set(frame.places).isSubset(of: event.places))
+            return agentsAgree && placesAgree && (!frame.places.isEmpty || !frame.agents.isEmpty || event.kind == .trip)
+        case "meeting", "call":
+            guard !frame.counterparts.isEmpty else { return false }
+            return agentsAgree && Set(frame.counterparts) == Set(event.counterparts) && frame.kind == event.kind
+        case "press":
+            return true
+        default:
+            return agentsAgree && !frame.hasParticipants == false && !Set(frame.counterparts).isDisjoint(with: event.counterparts)
+        }
+    }
+
+    mutating func merge(_ frame: EventFrame, start: PartialDate?, end: PartialDate?, within: [PartialDate]?, into index: Int) {
+        var event = events[index]
+        event.agents = (event.agents + frame.agents).uniqued()
+        event.counterparts = (event.counterparts + frame.counterparts.filter { !event.agents.contains($0) }).uniqued()
+        if event.inviter == nil { event.inviter = frame.inviter }
+        event.places = (event.places + frame.places).uniqued()
+        if event.city == nil { event.city = frame.city }
+        if event.name == nil { event.name = frame.name }
+        if event.start == nil, let start {
+            event.start = start
+            event.end = end
+            event.within = nil
+        } else if event.start == nil, event.within == nil {
+            event.within = within
+        }
+        if frame.status == .held || frame.status == .cancelled || event.status == .unknown { event.status = frame.status == .unknown ? event.status : frame.status }
+        event.attended = event.attended || frame.attended
+        if !event.sentences.contains(frame.sentence) { event.sentences.append(frame.sentence) }
+        events[index] = event
+    }
+
+    /// Meetings held during a trip, in one of its stops' countries, belong to that stop.
+    mutating func nestStops() {
+        for index in events.indices where events[index].parent == nil && events[index].kind != .trip {
+            guard let days = events[index].dayRange else { continue }
+            for stop in events.indices where stop != index && events[stop].parent != nil && events[stop].kind.isVisit {
+                guard let stopDays = events[stop].dayRange, stopDays.overlaps(days) || stopDays == days,
+                      !Set(events[stop].places).isDisjoint(with: events[index].places),
+                      !Set(events[stop].agents).isDisjoint(with: events[index].agents) else { continue }
+                events[index].parent = stop
+                break
+            }
+        }
+    }
+
+    /// An event whose status no word gives: held when its dates are past, planned when ahead.
+    mutating func finishStatuses() {
+        guard let today = reference?.dayRange else { return }
+        for index in events.indices where events[index].status == .unknown {
+            guard let days = events[index].dayRange else { continue }
+            events[index].status = days.lowerBound > today.upperBound ? .planned : .held
+        }
+    }
+}

@@ -1,0 +1,290 @@
+import Foundation
+
+/// An event as one sentence tells of it. Frames of several sentences that tell of the same
+/// event become one event (see Assembly).
+struct EventFrame {
+    var kind: EventKind
+    var sentence: Int
+    var trigger: Int
+    var triggerEnd: Int
+    /// Named by a verb someone does ("thăm Cuba"), rather than by a noun ("chuyến thăm").
+    var verb: Bool
+    var name: String?
+    /// People, by their index in the document's person list.
+    var agents: [Int] = []
+    var counterparts: [Int] = []
+    var inviter: Int?
+    /// Where it takes place: countries (ISO) and a city.
+    var places: [String] = []
+    var city: String?
+    var date: DateMention?
+    var status: EventStatus = .unknown
+    /// Attended ("tham dự", "attend") rather than held by the agents.
+    var attended = false
+    /// Part of a list of events sharing one date range (the stops of a trip).
+    var sharesRange = false
+    var series: Vocabulary.Series?
+
+    var hasParticipants: Bool { !agents.isEmpty || !counterparts.isEmpty || inviter != nil }
+}
+
+/// Reads the event frames of one sentence from its mentions.
+struct FrameFinder {
+    let vocabulary: Vocabulary
+    let tries: Vocabulary.Tries
+
+    static let placeWords: Set<String> = ["tai", "o", "toi", "den", "sang", "in", "to", "at", "trong", "ve"]
+    static let objectMarkers: Set<String> = ["voi", "with", "cua", "of", "by", "tiep", "don"]
+
+    /// `personIndex` maps a person mention to its index in the document's person list.
+    func frames(in sentence: Sentence, mentions: SentenceMentions, personIndex: [Int]) -> [EventFrame] {
+        let tokens = sentence.tokens
+        if mentions.cues.contains(where: { if case .question = $0.cue { return true } else { return false } }) { return [] }
+        var triggers: [(cue: CueMention, kind: EventKind, verb: Bool)] = []
+        for cue in mentions.cues {
+            if case let .trigger(kind, verb) = cue.cue { triggers.append((cue, kind, verb)) }
+        }
+        var seriesAt: [Int: (end: Int, series: Vocabulary.Series)] = [:]
+        for start in tokens.indices {
+            if let match = tries.series.longestMatch(in: tokens, at: start) { seriesAt[start] = (match.end, vocabulary.series[match.value]) }
+        }
+        guard !triggers.isEmpty || !seriesAt.isEmpty else { return [] }
+        // A named series ("Đại hội đồng Liên hợp quốc") is a trigger of its own kind.
+        for (start, series) in seriesAt where !triggers.contains(where: { $0.cue.first <= start && start < $0.cue.end }) {
+            triggers.append((CueMention(first: start, end: series.end, cue: .trigger(series.series.kind, verb: false)), series.series.kind, false))
+        }
+        triggers.sort { $0.cue.first < $1.cue.first }
+        let fronted = frontedPlace(tokens, mentions)
+        var frames: [EventFrame] = []
+        // People an earlier trigger of the sentence took as its objects are not later ones' subjects.
+        var objects = Set<Int>()
+        let reported = mentions.cues.filter { if case .reported = $0.cue { return true } else { return false } }.map(\.first)
+        for (n, trigger) in triggers.enumerated() {
+            // What a trigger governs runs to the next trigger, or to a reporting verb ("thông tin", "said").
+            let nextTrigger = n + 1 < triggers.count ? triggers[n + 1].cue.first : tokens.count
+            let segmentEnd = min(nextTrigger, reported.first { $0 > trigger.cue.end } ?? tokens.count)
+            if isGeneric(trigger.cue, mentions) { continue }
+            var frame = EventFrame(kind: trigger.kind, sentence: sentence.index, trigger: trigger.cue.first, triggerEnd: trigger.cue.end,
+                                   verb: trigger.verb)
+            if let series = seriesAt[trigger.cue.first] { frame.series = series.series }
+            frame.attended = isAttended(trigger.cue.first, mentions)
+            // Who: the person named before it (not as an object), or after "của"/"of" for a noun.
+            // The speaker of a reporting verb is not who does what they report.
+            let before = mentions.persons.enumerated().filter { person in
+                person.element.end <= trigger.cue.first && !objects.contains(person.offset)
+                    && !reported.contains { $0 >= person.element.end && $0 < trigger.cue.first }
+            }
+            if let agent = before.last(where: { !isObject($0.element, tokens) && !isInviter($0.element, tokens) }) {
+                frame.agents.append(personIndex[agent.offset])
+                // "A và B hội đàm", "A and B held talks"
+                if agent.offset > 0, let joined = before.first(where: { $0.offset == agent.offset - 1 }),
+                   joined.element.end + 1 == agent.element.first, ["va", "and"].contains(tokens[joined.element.end].folded) {
+                    frame.agents.insert(personIndex[joined.offset], at: 0)
+                }
+            }
+            let after = mentions.persons.enumerated().filter { $0.element.first >= trigger.cue.end && $0.element.first < segmentEnd }
+            for (offset, _) in after { objects.insert(offset) }
+            for (offset, person) in after {
+                if isInviter(person, tokens) {
+                    frame.inviter = personIndex[offset]
+                } else if person.first > 0, ["cua", "of", "by"].contains(tokens[person.first - 1].folded), frame.agents.isEmpty {
+                    frame.agents.append(personIndex[offset])
+                } else {
+                    frame.counterparts.append(personIndex[offset])
+                }
+            }
+            // Where: a place after it, introduced by tại/tới/đến/in/to or right after a visit verb.
+            for country in mentions.allCountries where country.first >= trigger.cue.end && country.first < segmentEnd {
+                let previous = country.first > 0 ? tokens[country.first - 1].folded : ""
+                let direct = country.first == trigger.cue.end
+                if FrameFinder.placeWords.contains(previous) || (direct && (trigger.kind.isVisit || trigger.verb)) || previous == "(" {
+                    if !mentions.persons.contains(where: { $0.first <= country.first && country.first < $0.end }) {
+                        frame.places.append(country.iso)
+                    }
+                }
+            }
+            for city in mentions.cities where city.first >= trigger.cue.end && city.first < segmentEnd {
+                let previous = city.first > 0 ? tokens[city.first - 1].folded : ""
+                if FrameFinder.placeWords.contains(previous) || city.first == trigger.cue.end {
+                    frame.city = frame.city ?? city.name
+                    if !frame.places.contains(city.iso) { frame.places.append(city.iso) }
+                }
+            }
+            if frame.places.isEmpty, let fronted {
+                frame.places = [fronted.iso]
+                frame.city = fronted.city
+            }
+            if let series = frame.series, frame.places.isEmpty, let country = series.country {
+                frame.places = [country]
+                frame.city = series.city
+            }
+            if !frame.verb, frame.kind == .summit || frame.kind == .conference || frame.series != nil {
+                frame.name = eventName(tokens, from: trigger.cue.first, upTo: segmentEnd, mentions: mentions)
+            }
+            frame.status = status(before: trigger.cue.first, mentions, tokens)
+            guard accepts(frame, trigger: trigger.cue, tokens: tokens, mentions: mentions) else { continue }
+            frames.append(frame)
+        }
+        // A sentence that names one place only ("... tại New York (Mỹ)") places all its events.
+        let places = Set(frames.flatMap(\.places))
+        if places.count == 1, let place = places.first {
+            let city = frames.compactMap(\.city).first
+            for index in frames.indices where frames[index].places.isEmpty {
+                frames[index].places = [place]
+                frames[index].city = frames[index].city ?? city
+            }
+        }
+        assignDates(&frames, mentions: mentions, tokens: tokens)
+        return splitCounterparts(frames, mentions: mentions, tokens: tokens, personIndex: personIndex)
+    }
+
+    /// "Tại Cuba, ..." at the start of a sentence places everything in it.
+    func frontedPlace(_ tokens: [Token], _ mentions: SentenceMentions) -> (iso: String, city: String?)? {
+        guard tokens.count > 2, ["tai", "in", "o", "at"].contains(tokens[0].folded) else { return nil }
+        if let country = mentions.countries.first(where: { $0.first == 1 }) { return (country.iso, nil) }
+        if let city = mentions.cities.first(where: { $0.first == 1 }) { return (city.iso, city.name) }
+        return nil
+    }
+
+    func isObject(_ person: PersonMention, _ tokens: [Token]) -> Bool {
+        person.first > 0 && FrameFinder.objectMarkers.contains(tokens[person.first - 1].folded)
+    }
+
+    func isInviter(_ person: PersonMention, _ tokens: [Token]) -> Bool {
+        guard person.first >= 2 else { return false }
+        let window = tokens[max(0, person.first - 5)..<person.first].map(\.folded).joined(separator: " ")
+        return window.hasSuffix("loi moi cua") || window.hasSuffix("invitation of") || window.hasSuffix("invited by")
+    }
+
+    func isGeneric(_ trigger: CueMention, _ mentions: SentenceMentions) -> Bool {
+        mentions.cues.contains { cue in
+            guard case .generic = cue.cue else { return false }
+            return cue.first <= trigger.first && trigger.first <= cue.end
+        }
+    }
+
+    func isAttended(_ start: Int, _ mentions: SentenceMentions) -> Bool {
+        mentions.cues.contains { cue in
+            guard case .attend = cue.cue else { return false }
+            return cue.end <= start && start - cue.end <= 12
+        }
+    }
+
+    /// Planned when "sẽ", "dự kiến", "will"... come before it; held when "đã", "held"... do.
+    func status(before index: Int, _ mentions: SentenceMentions, _ tokens: [Token]) -> EventStatus {
+        var status = EventStatus.unknown
+        for cue in mentions.cues where cue.first < index || (cue.first == index && isHeldVerb(tokens, index)) {
+            switch cue.cue {
+            case .planned: status = .planned
+            case .held: status = .held
+            case .cancelled: status = .cancelled
+            default: continue
+            }
+        }
+        if status == .unknown, isHeldVerb(tokens, index) { return .held }
+        return status
+    }
+
+    /// English past tense on the trigger itself: "met", "held talks", "visited".
+    func isHeldVerb(_ tokens: [Token], _ index: Int) -> Bool {
+        ["met", "held", "visited", "received", "paid", "signed", "had", "hosted", "attended", "called", "spoke", "welcomed",
+         "arrived", "travelled", "traveled", "toured", "witnessed", "co-chaired", "chaired", "addressed"].contains(tokens[index].folded)
+    }
+
+    /// Whether the frame is an event rather than a word in passing.
+    func accepts(_ frame: EventFrame, trigger: CueMention, tokens: [Token], mentions: SentenceMentions) -> Bool {
+        let capitalized = tokens[trigger.first].isCapitalized
+        switch frame.kind {
+        case .summit, .conference:
+            // A named gathering someone attends, or one that is dated.
+            let named = capitalized || frame.series != nil
+                || (trigger.end < tokens.count && (tokens[trigger.end].isCapitalized || tokens[trigger.end].kind == .number))
+            return named && (frame.attended || frame.series != nil || frame.hasParticipants
+                             || mentions.dates.contains { abs($0.first - trigger.end) <= 4 })
+        case .trip, .stateVisit, .officialVisit, .workingVisit, .visit:
+            if frame.verb { return !frame.places.isEmpty || !frame.counterparts.isEmpty || frame.inviter != nil }
+            return !frame.places.isEmpty || frame.hasParticipants
+        case .talks, .meeting, .courtesyCall, .phoneCall:
+            return !frame.counterparts.isEmpty || (frame.agents.count >= 2)
+                || (!frame.verb && frame.hasParticipants)
+        case .pressConference:
+            return true
+        case .signing, .ceremony:
+            return frame.hasParticipants && frame.verb == false ? true : frame.hasParticipants
+        case .other:
+            return false
+        }
+    }
+
+    /// The name of a summit or conference: its trigger words and what qualifies them, up to a
+    /// comma, a place word or a verb ("Hội nghị Thượng đỉnh tương lai", "Summit of the Future").
+    func eventName(_ tokens: [Token], from start: Int, upTo limit: Int, mentions: SentenceMentions) -> String {
+        let stops: Set<String> = ["va", "tai", "o", "cua", "voi", "trong", "tu", "vao", "se", "da", "theo", "nham", "de", "cung",
+                                  "and", "in", "at", "on", "with", "from", "which", "that", "held", "will", "was", "is", "to", "by",
+                                  "ngay", "sang", "chieu", "toi", "nay", "la", "duoc", "co", "khi", "nhu"]
+        var end = max(start + 1, tries.series.longestMatch(in: tokens, at: start)?.end ?? 0)
+        var words = 1
+        while end < min(limit, tokens.count), words < 12 {
+            let token = tokens[end]
+            if token.kind == .punctuation && !token.isDash { break }
+            if stops.contains(token.folded) && !(token.folded == "of" || token.folded == "the") { break }
+            if mentions.dates.contains(where: { $0.first == end }) { break }
+            if tries.cues.longestMatch(in: tokens, at: end).map({ if case .trigger = $0.value { return true } else { return false } }) == true,
+               end > start + 2 { break }
+            end += 1
+            words += 1
+        }
+        while end > start + 1, ["of", "the"].contains(tokens[end - 1].folded) { end -= 1 }
+        var text = ""
+        for index in start..<end {
+            if index > start && tokens[index].spaced { text += " " }
+            text += tokens[index].text
+        }
+        return text
+    }
+
+    /// Each frame's date: one right after its noun ("họp báo chiều 19/9") is its own; otherwise
+    /// the nearest date before it in the sentence, else the nearest after. A range shared by
+    /// several frames is the range they fall within (a trip's stops).
+    func assignDates(_ frames: inout [EventFrame], mentions: SentenceMentions, tokens: [Token]) {
+        var bound = Set<Int>()
+        for index in frames.indices {
+            let trigger = frames[index].trigger
+            let triggerEnd = frames[index].triggerEnd
+            if let own = mentions.dates.enumerated().first(where: { $0.element.first >= triggerEnd && $0.element.first - triggerEnd <= 3 && !$0.element.opened }),
+               !frames.contains(where: { $0.trigger > trigger && $0.trigger < own.element.first }) {
+                frames[index].date = own.element
+                bound.insert(own.offset)
+            }
+        }
+        var users: [Int: [Int]] = [:]
+        for index in frames.indices where frames[index].date == nil {
+            let trigger = frames[index].trigger
+            let free = mentions.dates.enumerated().filter { !bound.contains($0.offset) }
+            if let before = free.last(where: { $0.element.end <= trigger }) ?? free.first(where: { $0.element.first > trigger }) {
+                frames[index].date = before.element
+                users[before.offset, default: []].append(index)
+            }
+        }
+        for (_, indexes) in users where indexes.count >= 2 {
+            for index in indexes { frames[index].sharesRange = true }
+        }
+    }
+
+    /// "hội kiến A; B" and "met A and B": one meeting with each.
+    func splitCounterparts(_ frames: [EventFrame], mentions: SentenceMentions, tokens: [Token], personIndex: [Int]) -> [EventFrame] {
+        var result: [EventFrame] = []
+        for frame in frames {
+            guard [.meeting, .courtesyCall].contains(frame.kind), frame.counterparts.count >= 2 else {
+                result.append(frame)
+                continue
+            }
+            for counterpart in frame.counterparts {
+                var single = frame
+                single.counterparts = [counterpart]
+                result.append(single)
+            }
+        }
+        return result
+    }
+}
