@@ -55,7 +55,7 @@ struct Import: ParsableCommand {
                 FileHandle.standardError.write(Data("Error: \(error.localizedDescription)\n".utf8))
             }
         }
-        if dryRun {
+        if dryRun, !yields.isEmpty {
             let combined = KnowledgeBase.combining(yields)
             switch output.format {
             case .json: print(try InterchangeWriter.string(combined), terminator: "")

@@ -73,15 +73,21 @@ struct EventAssembler {
         }
         for index in frames.indices where !handled.contains(index) {
             let frame = frames[index]
-            let create = frame.kind.isVisit && frame.places.count == 1 && !frame.agents.isEmpty
+            let firstOfItsKind = !events.contains { $0.kind == frame.kind } && frame.counterparts.count + frame.agents.count >= 2
+            let create = (frame.kind.isVisit && frame.places.count == 1 && !frame.agents.isEmpty)
+                || (["meeting", "call"].contains(frame.kind.family) && firstOfItsKind)
             _ = add(frame, create: create)
         }
         nestStops()
         finishStatuses()
     }
 
+    /// What surely is an event of its own, rather than a mention of one told of already: a
+    /// verb someone does, a dated visit, a press conference, an attended or named gathering.
+    /// "Cuộc hội đàm", "the talks" and a journey named by all its places mention events.
     func isStrong(_ frame: EventFrame) -> Bool {
-        if frame.places.count >= 2 && frame.kind.isVisit { return false }  // a whole journey, named again
+        if frame.places.count >= 2 && frame.kind.isVisit { return false }
+        if ["meeting", "call"].contains(frame.kind.family) && !frame.verb { return false }
         return frame.verb || frame.date != nil || frame.kind == .pressConference
             || (frame.name != nil && (frame.attended || frame.series != nil || frame.hasParticipants))
     }
@@ -121,6 +127,12 @@ struct EventAssembler {
 
     /// Adds a frame to the event it tells of, or makes a new event of it when `create`.
     mutating func add(_ frame: EventFrame, create: Bool) -> Int? {
+        var frame = frame
+        // "the two leaders", "hai bên": the people of the last event that had two sides.
+        if frame.bothSides, !frame.hasParticipants, let last = events.last(where: { $0.people.count >= 2 }) {
+            frame.agents = last.agents
+            frame.counterparts = last.counterparts + (last.inviter.map { [$0] } ?? [])
+        }
         let (start, end, within) = dates(of: frame)
         if let index = events.indices.last(where: { same(frame, start: start ?? within?.first, events[$0]) }) {
             merge(frame, start: start, end: end, within: within, into: index)
@@ -141,7 +153,8 @@ struct EventAssembler {
     /// A frame without a date of its own falls within the dates of the last event of the same
     /// people ("Tại Cuba, ... sẽ hội đàm" within the trip announced before).
     func context(for frame: EventFrame) -> [PartialDate]? {
-        for event in events.reversed() where !Set(event.agents).isDisjoint(with: frame.agents) || frame.agents.isEmpty {
+        for event in events.reversed() where !event.people.isEmpty
+            && (!Set(event.agents).isDisjoint(with: frame.agents) || frame.agents.isEmpty) {
             if frame.status != .unknown, event.status != .unknown, frame.status != event.status { continue }
             if let start = event.start { return [start, event.end ?? start] }
             if let within = event.within { return within }
@@ -164,12 +177,15 @@ struct EventAssembler {
                 || (event.kind == .trip && Set(frame.places).isSubset(of: event.places))
             return agentsAgree && placesAgree && (!frame.places.isEmpty || !frame.agents.isEmpty || event.kind == .trip)
         case "meeting", "call":
-            guard !frame.counterparts.isEmpty else { return false }
-            return agentsAgree && Set(frame.counterparts) == Set(event.counterparts) && frame.kind == event.kind
+            // The same people, or some of them when the event is named again ("the talks").
+            let people = Set(frame.agents + frame.counterparts)
+            guard !people.isEmpty, frame.kind == event.kind else { return false }
+            if frame.verb { return agentsAgree && Set(frame.counterparts) == Set(event.counterparts) }
+            return people.isSubset(of: event.people)
         case "press":
             return true
         default:
-            return agentsAgree && !frame.hasParticipants == false && !Set(frame.counterparts).isDisjoint(with: event.counterparts)
+            return frame.kind == event.kind && agentsAgree && !Set(frame.agents + frame.counterparts).isDisjoint(with: event.people)
         }
     }
 
@@ -194,15 +210,20 @@ struct EventAssembler {
         events[index] = event
     }
 
-    /// Meetings held during a trip, in one of its stops' countries, belong to that stop.
+    /// What the visitor does during a visit belongs to it, and takes place where it does
+    /// ("During his stay, President Thuong is scheduled to call on Emperor Naruhito").
     mutating func nestStops() {
-        for index in events.indices where events[index].parent == nil && events[index].kind != .trip {
+        for index in events.indices where events[index].parent == nil && !events[index].kind.isVisit {
             guard let days = events[index].dayRange else { continue }
-            for stop in events.indices where stop != index && events[stop].parent != nil && events[stop].kind.isVisit {
-                guard let stopDays = events[stop].dayRange, stopDays.overlaps(days) || stopDays == days,
-                      !Set(events[stop].places).isDisjoint(with: events[index].places),
-                      !Set(events[stop].agents).isDisjoint(with: events[index].agents) else { continue }
-                events[index].parent = stop
+            for visit in events.indices where visit != index && events[visit].kind.isVisit && events[visit].kind != .trip {
+                guard let visitDays = events[visit].dayRange, visitDays.overlaps(days),
+                      events[index].places.isEmpty || !Set(events[visit].places).isDisjoint(with: events[index].places),
+                      !Set(events[visit].agents).isDisjoint(with: events[index].people) else { continue }
+                events[index].parent = visit
+                if events[index].places.isEmpty {
+                    events[index].places = events[visit].places
+                    events[index].city = events[index].city ?? events[visit].city
+                }
                 break
             }
         }

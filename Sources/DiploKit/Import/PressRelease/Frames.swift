@@ -24,6 +24,8 @@ struct EventFrame {
     /// Part of a list of events sharing one date range (the stops of a trip).
     var sharesRange = false
     var series: Vocabulary.Series?
+    /// Said of "the two leaders", "hai bên": the people of the event before it.
+    var bothSides = false
 
     var hasParticipants: Bool { !agents.isEmpty || !counterparts.isEmpty || inviter != nil }
 }
@@ -32,6 +34,8 @@ struct EventFrame {
 struct FrameFinder {
     let vocabulary: Vocabulary
     let tries: Vocabulary.Tries
+    /// English names a gathering before its head word; Vietnamese after.
+    let english: Bool
 
     static let placeWords: Set<String> = ["tai", "o", "toi", "den", "sang", "in", "to", "at", "trong", "ve"]
     static let objectMarkers: Set<String> = ["voi", "with", "cua", "of", "by", "tiep", "don"]
@@ -54,7 +58,9 @@ struct FrameFinder {
             triggers.append((CueMention(first: start, end: series.end, cue: .trigger(series.series.kind, verb: false)), series.series.kind, false))
         }
         triggers.sort { $0.cue.first < $1.cue.first }
-        let fronted = frontedPlace(tokens, mentions)
+        let fronted = sentencePlace(tokens, mentions, before: triggers.first?.cue.first ?? tokens.count)
+        var bothAt: [Int] = []
+        for start in tokens.indices where tries.relationCues.longestMatch(in: tokens, at: start)?.value == .both { bothAt.append(start) }
         var frames: [EventFrame] = []
         // People an earlier trigger of the sentence took as its objects are not later ones' subjects.
         var objects = Set<Int>()
@@ -76,12 +82,14 @@ struct FrameFinder {
             }
             if let agent = before.last(where: { !isObject($0.element, tokens) && !isInviter($0.element, tokens) }) {
                 frame.agents.append(personIndex[agent.offset])
-                // "A và B hội đàm", "A and B held talks"
-                if agent.offset > 0, let joined = before.first(where: { $0.offset == agent.offset - 1 }),
-                   joined.element.end + 1 == agent.element.first, ["va", "and"].contains(tokens[joined.element.end].folded) {
+                // "A và B hội đàm", "A and Japanese Prime Minister B held talks"
+                if let joined = before.last(where: { $0.offset < agent.offset }),
+                   joins(tokens, from: joined.element.end, to: agent.element.first, mentions) {
                     frame.agents.insert(personIndex[joined.offset], at: 0)
                 }
             }
+            if let inviter = before.last(where: { isInviter($0.element, tokens) }) { frame.inviter = personIndex[inviter.offset] }
+            if frame.agents.isEmpty, bothAt.contains(where: { $0 < trigger.cue.first }) { frame.bothSides = true }
             let after = mentions.persons.enumerated().filter { $0.element.first >= trigger.cue.end && $0.element.first < segmentEnd }
             for (offset, _) in after { objects.insert(offset) }
             for (offset, person) in after {
@@ -119,7 +127,8 @@ struct FrameFinder {
                 frame.city = series.city
             }
             if !frame.verb, frame.kind == .summit || frame.kind == .conference || frame.series != nil {
-                frame.name = eventName(tokens, from: trigger.cue.first, upTo: segmentEnd, mentions: mentions)
+                frame.name = eventName(tokens, from: nameStart(tokens, before: trigger.cue.first, mentions), upTo: segmentEnd,
+                                       mentions: mentions)
             }
             frame.status = status(before: trigger.cue.first, mentions, tokens)
             guard accepts(frame, trigger: trigger.cue, tokens: tokens, mentions: mentions) else { continue }
@@ -138,12 +147,25 @@ struct FrameFinder {
         return splitCounterparts(frames, mentions: mentions, tokens: tokens, personIndex: personIndex)
     }
 
-    /// "Tại Cuba, ..." at the start of a sentence places everything in it.
-    func frontedPlace(_ tokens: [Token], _ mentions: SentenceMentions) -> (iso: String, city: String?)? {
-        guard tokens.count > 2, ["tai", "in", "o", "at"].contains(tokens[0].folded) else { return nil }
-        if let country = mentions.countries.first(where: { $0.first == 1 }) { return (country.iso, nil) }
-        if let city = mentions.cities.first(where: { $0.first == 1 }) { return (city.iso, city.name) }
+    /// "Tại Cuba, ...", "Trong thời gian ở Singapore, ...": a place named before the sentence's
+    /// first event places everything in it.
+    func sentencePlace(_ tokens: [Token], _ mentions: SentenceMentions, before limit: Int) -> (iso: String, city: String?)? {
+        for index in 0..<min(limit, tokens.count) where ["tai", "in", "o", "at"].contains(tokens[index].folded) {
+            if let country = mentions.countries.first(where: { $0.first == index + 1 }) { return (country.iso, nil) }
+            if let city = mentions.cities.first(where: { $0.first == index + 1 }) { return (city.iso, city.name) }
+        }
         return nil
+    }
+
+    /// "và", "and" (with a country or a demonym of the second person's) between two people.
+    func joins(_ tokens: [Token], from start: Int, to end: Int, _ mentions: SentenceMentions) -> Bool {
+        guard start < end, ["va", "and"].contains(tokens[start].folded) else { return false }
+        var index = start + 1
+        while index < end {
+            guard let place = mentions.allCountries.first(where: { $0.first == index }) else { return false }
+            index = place.end
+        }
+        return true
     }
 
     func isObject(_ person: PersonMention, _ tokens: [Token]) -> Bool {
@@ -205,12 +227,14 @@ struct FrameFinder {
             if frame.verb { return !frame.places.isEmpty || !frame.counterparts.isEmpty || frame.inviter != nil }
             return !frame.places.isEmpty || frame.hasParticipants
         case .talks, .meeting, .courtesyCall, .phoneCall:
-            return !frame.counterparts.isEmpty || (frame.agents.count >= 2)
+            // "hai bên hội đàm" is talks; "hai bên duy trì gặp gỡ" is a habit, not a meeting.
+            return !frame.counterparts.isEmpty || frame.agents.count >= 2
+                || (frame.verb && frame.bothSides && frame.kind != .meeting && frame.kind != .courtesyCall)
                 || (!frame.verb && frame.hasParticipants)
         case .pressConference:
             return true
         case .signing, .ceremony:
-            return frame.hasParticipants && frame.verb == false ? true : frame.hasParticipants
+            return frame.hasParticipants || frame.bothSides
         case .other:
             return false
         }
@@ -243,6 +267,28 @@ struct FrameFinder {
         return text
     }
 
+    /// English puts a gathering's name before its head word: "the ASEAN-Australia Special Summit",
+    /// "a Vietnam - Japan business forum".
+    func nameStart(_ tokens: [Token], before trigger: Int, _ mentions: SentenceMentions) -> Int {
+        guard english else { return trigger }
+        var start = trigger, lowercase = 0
+        var index = trigger - 1
+        while index >= 0 {
+            let token = tokens[index]
+            if token.isCapitalized || token.kind == .number || (token.isDash && index > 0) {
+                start = index
+                lowercase = 0
+            } else if token.isWord, lowercase < 2, !["the", "a", "an", "of", "and", "at", "in", "to"].contains(token.folded),
+                      index > 0, tokens[index - 1].isCapitalized || tokens[index - 1].isWord {
+                lowercase += 1
+            } else {
+                break
+            }
+            index -= 1
+        }
+        return start
+    }
+
     /// Each frame's date: one right after its noun ("họp báo chiều 19/9") is its own; otherwise
     /// the nearest date before it in the sentence, else the nearest after. A range shared by
     /// several frames is the range they fall within (a trip's stops).
@@ -261,7 +307,9 @@ struct FrameFinder {
         for index in frames.indices where frames[index].date == nil {
             let trigger = frames[index].trigger
             let free = mentions.dates.enumerated().filter { !bound.contains($0.offset) }
-            if let before = free.last(where: { $0.element.end <= trigger }) ?? free.first(where: { $0.element.first > trigger }) {
+            // A noun names an event the sentence dates before it; a date after it belongs to a verb.
+            let after = frames[index].verb ? free.first(where: { $0.element.first > trigger }) : nil
+            if let before = free.last(where: { $0.element.end <= trigger }) ?? after {
                 frames[index].date = before.element
                 users[before.offset, default: []].append(index)
             }

@@ -40,20 +40,24 @@ struct Layout {
         let trimmed = lines.map { $0.text.trimmingCharacters(in: .whitespaces) }
         let nonBlank = trimmed.indices.filter { !trimmed[$0].isEmpty }
         title = nonBlank.first.map { trimmed[$0] }
-        // The article ends at the first end marker, or at the first teaser: a line repeated at once.
+        // The article ends at the first end marker, or at the first teaser after it began: a
+        // line repeated at once (a page may also repeat its own headline above the article).
         var end = lines.count
+        var begun = false
         for (position, index) in nonBlank.enumerated() {
-            let folded = trimmed[index].folded
-            if Layout.endMarkers.contains(folded) { end = index; break }
-            if position + 1 < nonBlank.count, position > 0, trimmed[nonBlank[position + 1]] == trimmed[index],
-               !Layout.endsSentence(trimmed[index]) || trimmed[index].count < 200 {
+            let line = trimmed[index]
+            if Layout.endMarkers.contains(line.folded) { end = index; break }
+            if begun, position + 1 < nonBlank.count, trimmed[nonBlank[position + 1]] == line {
                 end = index
                 break
             }
+            if Layout.endsSentence(line) && line.split(separator: " ").count >= 12 { begun = true }
         }
         var article: [Int] = []
         var previousEndedWithColon = false
-        for index in nonBlank where index < end && index != nonBlank.first {
+        for index in nonBlank where index < end {
+            // The first line is the title, unless it is running text itself.
+            if index == nonBlank.first, !(Layout.endsSentence(trimmed[index]) && trimmed[index].split(separator: " ").count >= 12) { continue }
             let line = trimmed[index]
             defer { previousEndedWithColon = line.hasSuffix(":") }
             let folded = line.folded

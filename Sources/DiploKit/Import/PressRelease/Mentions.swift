@@ -48,6 +48,9 @@ struct MentionFinder {
     let tries: Vocabulary.Tries
     /// Names of people already met (in this document or the knowledge base), as folded token runs.
     let knownPersons: PhraseTrie<String>
+    /// Vietnamese names have two syllables or more: a single capitalised word after a title is
+    /// rather the start of a common noun ("Thủ tướng Quốc vụ viện").
+    let vietnamese: Bool
 
     func find(in sentence: Sentence) -> SentenceMentions {
         let tokens = sentence.tokens
@@ -95,6 +98,11 @@ struct MentionFinder {
 
         // People: after a chain of titles; after an honorific; named before their titles (a
         // delegation list); or met before.
+        var spans = [Bool](repeating: false, count: tokens.count)
+        for (start, title) in titleAt { for k in start..<title.end { spans[k] = true } }
+        for organization in found.organizations { for k in organization.first..<organization.end { spans[k] = true } }
+        for place in found.countries + found.demonyms { for k in place.first..<place.end { spans[k] = true } }
+        for city in found.cities { for k in city.first..<city.end { spans[k] = true } }
         var personAt = [Bool](repeating: false, count: tokens.count)
         func claim(_ person: PersonMention) {
             for k in person.first..<person.end { personAt[k] = true }
@@ -116,7 +124,7 @@ struct MentionFinder {
                 let words = tokens[honorific.end..<nameEnd].filter(\.isWord).count
                 if words >= 2 || (words == 1 && tokens[k].isCapitalized) {
                     var person = PersonMention(first: k, end: nameEnd, nameFirst: honorific.end, nameEnd: nameEnd,
-                                               name: text(tokens, honorific.end, nameEnd), titles: [], country: nil)
+                                               name: name(tokens, honorific.end, nameEnd), titles: [], country: nil)
                     attachTrailingTitles(&person, tokens, titleAt: titleAt, found: found)
                     claim(person)
                     k = person.end
@@ -129,16 +137,16 @@ struct MentionFinder {
                 let words = tokens[k..<nameEnd].filter(\.isWord).count
                 if (2...5).contains(words), nameEnd + 1 < tokens.count, tokens[nameEnd].is(","), titleAt[nameEnd + 1] != nil {
                     var person = PersonMention(first: k, end: nameEnd, nameFirst: k, nameEnd: nameEnd,
-                                               name: text(tokens, k, nameEnd), titles: [], country: nil)
+                                               name: name(tokens, k, nameEnd), titles: [], country: nil)
                     attachTrailingTitles(&person, tokens, titleAt: titleAt, found: found)
                     claim(person)
                     k = person.end
                     continue
                 }
             }
-            if tokens[k].isCapitalized, let known = knownPersons.longestMatch(in: tokens, at: k, key: { $0.folded }),
-               known.end >= tokens.count || !tokens[known.end].isCapitalized {
-                claim(PersonMention(first: k, end: known.end, nameFirst: k, nameEnd: known.end, name: text(tokens, k, known.end),
+            if tokens[k].isCapitalized, !spans[k], let known = knownPersons.longestMatch(in: tokens, at: k, key: { $0.folded }),
+               known.end >= tokens.count || !tokens[known.end].isCapitalized, !spans[known.end - 1] {
+                claim(PersonMention(first: k, end: known.end, nameFirst: k, nameEnd: known.end, name: name(tokens, k, known.end),
                                     titles: [], country: nil))
                 k = known.end
                 continue
@@ -154,13 +162,18 @@ struct MentionFinder {
         // Cue words of events and partnership levels, anywhere outside names.
         var c = 0
         while c < tokens.count {
-            if personAt[c] && !(titleAt[c] != nil) { c += 1; continue }
+            if personAt[c] && titleAt[c] == nil { c += 1; continue }
+            if spans[c] && titleAt[c] == nil && !found.countries.contains(where: { $0.first == c }) {
+                // Inside an organisation's or a title's name ("Đại hội đại biểu nhân dân toàn quốc").
+                c += 1
+                continue
+            }
             if let level = tries.levels.longestMatch(in: tokens, at: c) {
                 found.levels.append(LevelMention(first: c, end: level.end, level: level.value))
                 c = level.end
                 continue
             }
-            if let cue = tries.cues.longestMatch(in: tokens, at: c), !(c > 0 && personAt[c] && personAt[cue.end - 1]) {
+            if let cue = tries.cues.longestMatch(in: tokens, at: c), titleAt[c] == nil || cue.end > titleAt[c]!.end {
                 found.cues.append(CueMention(first: c, end: cue.end, cue: cue.value))
                 c = cue.end
                 continue
@@ -177,6 +190,13 @@ struct MentionFinder {
             result += tokens[index].text
         }
         return result
+    }
+
+    /// A name as written, less an English possessive ("Chinh's").
+    func name(_ tokens: [Token], _ first: Int, _ end: Int) -> String {
+        let written = text(tokens, first, end)
+        for suffix in ["'s", "’s"] where written.hasSuffix(suffix) { return String(written.dropLast(2)) }
+        return written
     }
 
     /// A single word that is also a common word or a given name counts as a country only
@@ -314,9 +334,13 @@ struct MentionFinder {
         var nameEnd = cursor
         if cursor < tokens.count, tokens[cursor].isCapitalized {
             nameEnd = nameRun(tokens, from: cursor)
+            if vietnamese, nameEnd == cursor + 1, nameEnd < tokens.count, tokens[nameEnd].isWord,
+               !["va", "cung"].contains(tokens[nameEnd].folded) {
+                nameEnd = cursor
+            }
         }
         var person = PersonMention(first: start, end: nameEnd, nameFirst: cursor, nameEnd: nameEnd,
-                                   name: nameEnd > cursor ? text(tokens, cursor, nameEnd) : "", titles: titles, country: nil)
+                                   name: nameEnd > cursor ? name(tokens, cursor, nameEnd) : "", titles: titles, country: nil)
         // "Prime Minister Anthony Albanese of Australia"
         if nameEnd > cursor, nameEnd + 1 < tokens.count, tokens[nameEnd].folded == "of",
            let country = found.countries.first(where: { $0.first == nameEnd + 1 }) {

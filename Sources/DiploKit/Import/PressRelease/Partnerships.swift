@@ -57,10 +57,14 @@ struct RelationFinder {
             let recalled = cues.contains { $0.cue == .anniversary && $0.first < level.first && level.first - $0.end <= 16 }
             let upgraded = cues.contains { $0.cue == .upgrade && $0.first < level.first && level.first - $0.end <= 8 }
             let established = cues.contains { $0.cue == .established && abs($0.first - level.first) <= 12 }
-            if !recalled && (upgraded || established) {
-                let nearest = mentions.dates.min { abs($0.first - level.end) < abs($1.first - level.end) }
-                var date = nearest.flatMap { resolver.resolve($0).0 }
-                if date == nil, upgraded, let event = events.first { date = assembler.events[event].start ?? assembler.events[event].within?.first }
+            if upgraded || established {
+                // A date with its year near the level ("thiết lập quan hệ ngoại giao ngày 2/12/1960",
+                // "set up in 2018"); an upgrade without one happens at the sentence's event.
+                let written = mentions.dates.filter { $0.from.year != nil && abs($0.first - level.end) <= 14 }
+                var date = written.min { abs($0.first - level.end) < abs($1.first - level.end) }.flatMap { resolver.resolve($0).0 }
+                if date == nil, upgraded, !recalled, let event = events.first {
+                    date = assembler.events[event].start ?? assembler.events[event].within?.first
+                }
                 if let date { setEstablished(index, level.level, date, inferred: false, sentence: sentence.index) }
             }
             // "từ Đối tác toàn diện lên Đối tác chiến lược toàn diện": the earlier level stays in history.

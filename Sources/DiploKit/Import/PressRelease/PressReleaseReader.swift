@@ -45,17 +45,17 @@ public struct PressReleaseReader {
         // wherever their names recur.
         let known = PhraseTrie<String>()
         for name in try knownPersonNames() { known.insert(Vocabulary.keys(name, keepDiacritics: false), name) }
-        let firstReading = MentionFinder(vocabulary: vocabulary, tries: tries, knownPersons: known)
+        let firstReading = MentionFinder(vocabulary: vocabulary, tries: tries, knownPersons: known, vietnamese: lang == "vi")
         for sentence in sentences {
-            for person in firstReading.find(in: sentence).persons where person.nameEnd > person.nameFirst {
+            for person in firstReading.find(in: sentence).persons where person.name.split(separator: " ").count >= 2 {
                 known.insert(person.name.split(separator: " ").flatMap { Vocabulary.keys(String($0), keepDiacritics: false) }, person.name)
             }
         }
-        let finder = MentionFinder(vocabulary: vocabulary, tries: tries, knownPersons: known)
+        let finder = MentionFinder(vocabulary: vocabulary, tries: tries, knownPersons: known, vietnamese: lang == "vi")
         var persons: [DocumentPerson] = []
         var allMentions: [SentenceMentions] = []
         var frames: [EventFrame] = []
-        let frameFinder = FrameFinder(vocabulary: vocabulary, tries: tries)
+        let frameFinder = FrameFinder(vocabulary: vocabulary, tries: tries, english: lang == "en")
         for sentence in sentences {
             let mentions = finder.find(in: sentence)
             var personIndex: [Int] = []
@@ -63,7 +63,7 @@ public struct PressReleaseReader {
                 personIndex.append(PressReleaseReader.register(mention, sentence: sentence.index, in: &persons,
                                                                surnames: vocabulary.surnames, tokens: sentence.tokens))
             }
-            if let fronted = frameFinder.frontedPlace(sentence.tokens, mentions) {
+            if let fronted = frameFinder.sentencePlace(sentence.tokens, mentions, before: 1) {
                 for index in personIndex where persons[index].country == nil && !persons[index].name.isEmpty {
                     persons[index].country = fronted.iso
                 }
@@ -75,9 +75,14 @@ public struct PressReleaseReader {
         if ProcessInfo.processInfo.environment["DIPLO_DEBUG"] != nil {
             for frame in frames { FileHandle.standardError.write(Data("frame s\(frame.sentence) \(frame.kind) verb=\(frame.verb) agents=\(frame.agents) cp=\(frame.counterparts) places=\(frame.places) date=\(String(describing: frame.date?.from)) shares=\(frame.sharesRange) name=\(frame.name ?? "")\n".utf8)) }
         }
+        // In a document about two countries, a foreign person of no stated country is of the other one.
+        let home = lang == "vi" ? "VN" : PressReleaseReader.home(allMentions)
+        let named = Set(allMentions.flatMap { $0.allCountries.map(\.iso) })
+        if named.count == 2, named.contains(home), let other = named.subtracting([home]).first {
+            for index in persons.indices where persons[index].country == nil { persons[index].country = other }
+        }
         var assembler = EventAssembler(resolver: resolver, reference: referenceDate, persons: persons)
         assembler.assemble(frames)
-        let home = lang == "vi" ? "VN" : PressReleaseReader.home(allMentions)
         var relations = RelationFinder(vocabulary: vocabulary, tries: tries, resolver: resolver, reference: referenceDate, home: home)
         let documentPair = PressReleaseReader.mainPair(assembler, home: home)
         for sentence in sentences {
@@ -111,9 +116,13 @@ public struct PressReleaseReader {
     static func register(_ mention: PersonMention, sentence: Int, in persons: inout [DocumentPerson], surnames: Set<String>,
                          tokens: [Token]) -> Int {
         let words = mention.name.folded.split(separator: " ").map(String.init)
+        // "PM Chinh", "Albanese": one word of a name already met is that person; a full name
+        // met after its short form completes it.
         let index = persons.firstIndex { sameName($0.name.folded.split(separator: " ").map(String.init), words) }
+            ?? (words.count == 1 && !words[0].isEmpty ? persons.firstIndex { $0.name.folded.split(separator: " ").last.map(String.init) == words[0] } : nil)
+            ?? (words.count >= 2 ? persons.firstIndex { $0.name.folded.split(separator: " ").count == 1 && $0.name.folded == words.last } : nil)
         var person = index.map { persons[$0] } ?? DocumentPerson(name: mention.name, titles: [], country: nil, sentences: [])
-        if mention.name.count > person.name.count, index != nil, !mention.name.isEmpty { person.name = mention.name }
+        if words.count > person.name.split(separator: " ").count, index != nil { person.name = mention.name }
         for title in mention.titles where !person.titles.contains(where: { $0.role == title.role && ($0.country == title.country || title.country == nil) }) {
             person.titles.append(title)
         }

@@ -118,9 +118,8 @@ struct Tokenizer {
                 // Closing quotes and brackets stay with the sentence they close.
                 while end < all.count, ["\"", "”", "’", "'", ")", "»"].contains(all[end].text), !all[end].spaced { end += 1 }
                 let previous = i > 0 ? all[i - 1] : nil
-                let isAbbreviation = token.text == "." && previous.map {
-                    !$0.spaced && $0.isWord && !token.spaced
-                        && (Tokenizer.abbreviations.contains($0.folded) || ($0.text.count == 1 && $0.isCapitalized))
+                let isAbbreviation = token.text == "." && !token.spaced && previous.map {
+                    $0.isWord && (Tokenizer.abbreviations.contains($0.folded) || ($0.text.count == 1 && $0.isCapitalized))
                 } == true
                 let next = end < all.count ? all[end] : nil
                 let startsAnother = next.map { $0.isCapitalized || $0.kind == .number || ["\"", "“", "(", "-", "–"].contains($0.text) } ?? true
