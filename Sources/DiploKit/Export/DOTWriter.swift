@@ -54,6 +54,9 @@ public final class DOTWriter: GraphWriter {
     /// labels draw as new lines. In labels Graphviz reads "&...;" as an HTML entity, so a plain
     /// ampersand is written as &amp; there, and "R&amp;D" stays what it says.
     static func quoted(_ text: String, isLabel: Bool = false) -> String {
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0x5C || $0 == 0x22 || (isLabel && $0 == 0x26) }) else {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -70,10 +70,10 @@ public final class GEXFWriter: GraphWriter {
 
     /// ` start="2024-09-21" end="2024-09-25"`: the first day the start may mean, the last day the
     /// end may. Without an end it lasts on (a partnership, an office still held).
-    static func lifetime(_ start: PartialDate?, _ end: PartialDate?) -> String {
+    static func lifetime(_ start: String?, _ end: String?) -> String {
         var text = ""
-        if let first = start?.firstDay { text += " start=\"\(first)\"" }
-        if let last = end?.lastDay { text += " end=\"\(last)\"" }
+        if let first = start.flatMap(ISODate.firstDay) { text += " start=\"\(first)\"" }
+        if let last = end.flatMap(ISODate.lastDay) { text += " end=\"\(last)\"" }
         return text
     }
 

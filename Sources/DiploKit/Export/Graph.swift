@@ -30,9 +30,11 @@ public struct GraphNode: Sendable {
     public var status: String?
     /// The dates as people read them: "2024-09-21..25", "within 2024-09".
     public var date: String?
-    /// The first and last day it may fall on: its dates, else the range it is known to fall in.
-    public var start: PartialDate?
-    public var end: PartialDate?
+    /// Its first and last date (ISO 8601 as stored, maybe partial): its dates, else the range it
+    /// is known to fall in. Kept as text: exports write them as they are, and parsing and
+    /// formatting each of a million dates would cost more than the rest of the export.
+    public var start: String?
+    public var end: String?
     public var city: String?
 
     static let eventPrefix = "event:"
@@ -56,8 +58,9 @@ public struct GraphEdge: Sendable {
     public var kind: String?
     /// An event's title, an office's title, a partnership's level in words, a city.
     public var label: String?
-    public var start: PartialDate?
-    public var end: PartialDate?
+    /// ISO 8601, maybe partial, as stored.
+    public var start: String?
+    public var end: String?
     /// A partnership's level (strategic_partnership...).
     public var level: String?
     /// The event the edge comes from (its id in the knowledge base).
@@ -76,7 +79,7 @@ public struct GraphEdge: Sendable {
         case "office": text = label ?? "office"
         default: text = relation.replacingOccurrences(of: "_", with: " ")
         }
-        if let start, relation != "participant" && relation != "held_in" { text += " \(PartialDate.range(start, end))" }
+        if let start, relation != "participant" && relation != "held_in" { text += " " + ISODate.range(start, end) }
         return text
     }
 }
@@ -110,7 +113,7 @@ extension GraphNode {
     public func attributeValues(languages: [String]) -> [String?] {
         [type, label] + languages.map { names[$0] }
             + [aliases.isEmpty ? nil : aliases.joined(separator: " | "), iso, country, kind, status, date,
-               start?.description, end?.description, city]
+               start, end, city]
     }
 }
 
@@ -118,13 +121,41 @@ extension GraphEdge {
     public static let attributeNames = ["relation", "role", "kind", "label", "start", "end", "level", "event", "partnership"]
 
     public var attributeValues: [String?] {
-        [relation, role, kind, label, start?.description, end?.description, level, event, partnership]
+        [relation, role, kind, label, start, end, level, event, partnership]
     }
 }
 
-extension PartialDate {
+/// Dates as the knowledge base stores them, ISO 8601 text that may be partial ("2024",
+/// "2024-09", "2024-09-21", "--09-21"), handled as text.
+enum ISODate {
     /// The first day the date may mean, as YYYY-MM-DD; nil without a year.
-    var firstDay: String? { dayRange.map { PartialDate(dayNumber: $0.lowerBound).description } }
+    static func firstDay(_ date: String) -> String? {
+        switch date.utf8.count {
+        case 4 where !date.hasPrefix("-"): return date + "-01-01"
+        case 7 where !date.hasPrefix("-"): return date + "-01"
+        case 10 where !date.hasPrefix("-"): return date
+        default: return nil
+        }
+    }
+
     /// The last day the date may mean, as YYYY-MM-DD; nil without a year.
-    var lastDay: String? { dayRange.map { PartialDate(dayNumber: $0.upperBound).description } }
+    static func lastDay(_ date: String) -> String? {
+        switch date.utf8.count {
+        case 4 where !date.hasPrefix("-"): return date + "-12-31"
+        case 7 where !date.hasPrefix("-"):
+            guard let year = Int(date.prefix(4)), let month = Int(date.suffix(2)), (1...12).contains(month) else { return nil }
+            return date + "-" + String(PartialDate.daysIn(month: month, year: year))
+        case 10 where !date.hasPrefix("-"): return date
+        default: return nil
+        }
+    }
+
+    /// As PartialDate.range writes it: "2024-09-21..25", "2024-09-28..10-02", "2023..2024".
+    static func range(_ start: String, _ end: String?) -> String {
+        guard let end, end != start else { return start }
+        let sameYear = start.utf8.count >= 4 && start.prefix(4) == end.prefix(4) && !start.hasPrefix("-")
+        if sameYear, start.utf8.count == 10, end.utf8.count == 10, start.prefix(7) == end.prefix(7) { return "\(start)..\(end.suffix(2))" }
+        if sameYear, start.utf8.count == end.utf8.count, start.utf8.count > 4 { return "\(start)..\(end.dropFirst(5))" }
+        return "\(start)..\(end)"
+    }
 }

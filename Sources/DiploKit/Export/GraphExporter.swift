@@ -146,7 +146,7 @@ public struct GraphExporter {
             else { return }
             let level = row.text(1)
             try emit(GraphEdge(source: row.text(3), target: row.text(4), relation: "partnership",
-                               label: level.replacingOccurrences(of: "_", with: " "), start: GraphExporter.date(row.string(2)),
+                               label: level.replacingOccurrences(of: "_", with: " "), start: row.string(2),
                                level: level, partnership: row.text(0)))
         }
         try db.forEach("SELECT id, country_id FROM entities WHERE country_id IS NOT NULL ORDER BY key") { row in
@@ -157,7 +157,7 @@ public struct GraphExporter {
             guard filter.keepsSpan(start: row.string(4), end: row.string(5)),
                   selection.hasEntity(row.text(0)), selection.hasEntity(row.text(1)) else { return }
             try emit(GraphEdge(source: row.text(0), target: row.text(1), relation: "office", role: row.string(3), label: row.text(2),
-                               start: GraphExporter.date(row.string(4)), end: GraphExporter.date(row.string(5))))
+                               start: row.string(4), end: row.string(5)))
         }
         counts.edges = nextEdge
         try writer.end()
@@ -176,8 +176,6 @@ public struct GraphExporter {
         selection.hasEvent(event.id)
             && filter.keepsEvent(kind: event.kind, start: event.start, end: event.end, withinFrom: event.withinFrom, withinTo: event.withinTo)
     }
-
-    static func date(_ text: String?) -> PartialDate? { text.flatMap { try? PartialDate($0) } }
 
     static func decode<T: Decodable>(_ json: String) -> T? { try? JSONDecoder().decode(T.self, from: Data(json.utf8)) }
 }
@@ -201,13 +199,13 @@ struct EventRow {
         self.withinTo = row.string(start + 3)
     }
 
-    var first: PartialDate? { GraphExporter.date(start ?? withinFrom) }
+    var first: String? { start ?? withinFrom }
     /// A one-day event ends the day it starts.
-    var last: PartialDate? { GraphExporter.date(end ?? start ?? withinTo) }
+    var last: String? { end ?? start ?? withinTo }
 
     var dateText: String {
-        if let first = GraphExporter.date(start) { return PartialDate.range(first, GraphExporter.date(end)) }
-        if let from = GraphExporter.date(withinFrom), let to = GraphExporter.date(withinTo) { return "within " + PartialDate.range(from, to) }
+        if let start { return ISODate.range(start, end) }
+        if let withinFrom, let withinTo { return "within " + ISODate.range(withinFrom, withinTo) }
         return "date unknown"
     }
 

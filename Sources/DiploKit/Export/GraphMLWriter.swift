@@ -57,6 +57,11 @@ enum XML {
     /// character references (an attribute would otherwise read them as spaces); control
     /// characters that XML 1.0 cannot carry at all become U+FFFD.
     static func escaped(_ text: String) -> String {
+        // Most names need nothing: say so from the bytes, without building a copy.
+        // (0xEF leads the UTF-8 of U+FFFE and U+FFFF, and of other characters that go the slow way.)
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0xEF }) else {
+            return text
+        }
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {

@@ -52,6 +52,9 @@ public final class MermaidWriter: GraphWriter {
 
     /// "to-lam" -> "n_to_2d_lam": injective, and never a Mermaid keyword.
     static func id(_ id: String) -> String {
+        if id.utf8.allSatisfy({ $0 < 0x80 && (Character(Unicode.Scalar($0)).isLetter || Character(Unicode.Scalar($0)).isNumber) }) {
+            return "n_" + id
+        }
         var out = "n_"
         for byte in id.utf8 {
             switch byte {
@@ -66,6 +69,9 @@ public final class MermaidWriter: GraphWriter {
 
     /// A label in double quotes, every character that means something to Mermaid as its code.
     static func label(_ text: String, quoted: Bool = true) -> String {
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || "\"#&<>\\`%|".utf8.contains($0) }) else {
+            return quoted ? "\"" + text + "\"" : text
+        }
         var out = quoted ? "\"" : ""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -53,8 +53,8 @@ public final class TurtleWriter: GraphWriter {
         if let kind = node.kind { lines.append("dv:kind \(TurtleWriter.literal(kind))") }
         if let status = node.status { lines.append("dv:status \(TurtleWriter.literal(status))") }
         if let date = node.date { lines.append("dv:date \(TurtleWriter.literal(date))") }
-        if let start = node.start { lines.append("schema:startDate \(TurtleWriter.literal(start))") }
-        if let end = node.end { lines.append("schema:endDate \(TurtleWriter.literal(end))") }
+        if let start = node.start { lines.append("schema:startDate \(TurtleWriter.dateLiteral(start))") }
+        if let end = node.end { lines.append("schema:endDate \(TurtleWriter.dateLiteral(end))") }
         if let city = node.city { lines.append("dv:city \(TurtleWriter.literal(city))") }
         try out.write("\(subject)\n    " + lines.joined(separator: " ;\n    ") + " .\n\n")
     }
@@ -80,14 +80,14 @@ public final class TurtleWriter: GraphWriter {
             text = "\(source) dv:partner \(target) .\n"
             text += "\(partnership) a dv:Partnership ; dv:party \(source), \(target)"
             if let level = edge.level { text += " ; dv:level \(TurtleWriter.literal(level))" }
-            if let start = edge.start { text += " ; schema:startDate \(TurtleWriter.literal(start))" }
+            if let start = edge.start { text += " ; schema:startDate \(TurtleWriter.dateLiteral(start))" }
             text += " .\n"
         case "office":
             text = "\(source) dv:holdsOfficeIn \(target) .\n"
             text += "\(source) dv:office [ a schema:Role ; schema:roleName \(TurtleWriter.literal(edge.label ?? "")) ; dv:of \(target)"
             if let role = edge.role { text += " ; dv:role \(TurtleWriter.literal(role))" }
-            if let start = edge.start { text += " ; schema:startDate \(TurtleWriter.literal(start))" }
-            if let end = edge.end { text += " ; schema:endDate \(TurtleWriter.literal(end))" }
+            if let start = edge.start { text += " ; schema:startDate \(TurtleWriter.dateLiteral(start))" }
+            if let end = edge.end { text += " ; schema:endDate \(TurtleWriter.dateLiteral(end))" }
             text += " ] .\n"
         default:
             // An event folded into a link between two entities (the entities view).
@@ -96,8 +96,8 @@ public final class TurtleWriter: GraphWriter {
             if let role = edge.role { text += " ; dv:role \(TurtleWriter.literal(role))" }
             if let event = edge.event { text += " ; dv:event \(TurtleWriter.resource(GraphNode.eventID(event)))" }
             if let label = edge.label { text += " ; rdfs:label \(TurtleWriter.literal(label))" }
-            if let start = edge.start { text += " ; schema:startDate \(TurtleWriter.literal(start))" }
-            if let end = edge.end { text += " ; schema:endDate \(TurtleWriter.literal(end))" }
+            if let start = edge.start { text += " ; schema:startDate \(TurtleWriter.dateLiteral(start))" }
+            if let end = edge.end { text += " ; schema:endDate \(TurtleWriter.dateLiteral(end))" }
             text += " .\n"
         }
         try out.write(text)
@@ -116,6 +116,7 @@ public final class TurtleWriter: GraphWriter {
     /// Every byte but ASCII letters, digits and -._~ as %XX: safe in any IRI.
     static func percentEncoded(_ text: String) -> String {
         var out = ""
+        out.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
@@ -136,7 +137,8 @@ public final class TurtleWriter: GraphWriter {
     /// A string literal with Turtle's escapes; a language tag when it is a well-formed one.
     static func literal(_ text: String, lang: String? = nil) -> String {
         var out = "\""
-        for scalar in text.unicodeScalars {
+        let plain = !text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0x22 || $0 == 0x5C }
+        for scalar in text.unicodeScalars where !plain {
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
@@ -147,20 +149,22 @@ public final class TurtleWriter: GraphWriter {
             default: out.unicodeScalars.append(scalar)
             }
         }
+        if plain { out += text }
         out += "\""
         if let lang, lang.range(of: "^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$", options: .regularExpression) != nil { out += "@" + lang }
         return out
     }
 
     /// A date as the XML Schema type that fits how much of it is known.
-    static func literal(_ date: PartialDate) -> String {
+    static func dateLiteral(_ date: String) -> String {
         let type: String
-        switch (date.year, date.month, date.day) {
-        case (nil, _, _): type = "xsd:gMonthDay"
-        case (_, nil, _): type = "xsd:gYear"
-        case (_, _, nil): type = "xsd:gYearMonth"
-        default: type = "xsd:date"
+        switch date.utf8.count {
+        case _ where date.hasPrefix("--"): type = "xsd:gMonthDay"
+        case 4: type = "xsd:gYear"
+        case 7: type = "xsd:gYearMonth"
+        case 10: type = "xsd:date"
+        default: return literal(date)
         }
-        return "\"\(date.description)\"^^\(type)"
+        return literal(date) + "^^" + type
     }
 }

@@ -153,13 +153,17 @@ struct EventAssembler {
     /// A frame without a date of its own falls within the dates of the last event of the same
     /// people ("Tại Cuba, ... sẽ hội đàm" within the trip announced before).
     func context(for frame: EventFrame) -> [PartialDate]? {
+        func range(_ event: DraftEvent) -> [PartialDate]? {
+            if let start = event.start { return [start, event.end ?? start] }
+            return event.within
+        }
         for event in events.reversed() where !event.people.isEmpty
             && (!Set(event.agents).isDisjoint(with: frame.agents) || frame.agents.isEmpty) {
             if frame.status != .unknown, event.status != .unknown, frame.status != event.status { continue }
-            if let start = event.start { return [start, event.end ?? start] }
-            if let within = event.within { return within }
+            if let dates = range(event) { return dates }
         }
-        return nil
+        // Else the day the document was last telling of ("Cùng ngày", "Trước buổi lễ").
+        return events.last { range($0) != nil && ($0.status == frame.status || frame.status == .unknown) }.flatMap(range)
     }
 
     func same(_ frame: EventFrame, start: PartialDate?, _ event: DraftEvent) -> Bool {

@@ -234,7 +234,8 @@ struct FrameFinder {
         case .pressConference:
             return true
         case .signing, .ceremony:
-            return frame.hasParticipants || frame.bothSides
+            let namedAndDated = capitalized && mentions.dates.contains { $0.end <= trigger.first || abs($0.first - trigger.end) <= 3 }
+            return frame.hasParticipants || frame.bothSides || namedAndDated
         case .other:
             return false
         }

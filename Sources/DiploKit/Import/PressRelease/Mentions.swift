@@ -309,11 +309,17 @@ struct MentionFinder {
                 } else if let city = found.cities.first(where: { $0.first == cursor }) {
                     mention.country = mention.country ?? city.iso
                     cursor = city.end
-                } else if ["cua", "of", "nuoc", "the"].contains(tokens[cursor].folded), cursor + 1 < tokens.count,
+                } else if ["cua", "of", "nuoc"].contains(tokens[cursor].folded), cursor + 1 < tokens.count,
                           found.organizations.contains(where: { $0.first == cursor + 1 })
-                            || found.countries.contains(where: { $0.first == cursor + 1 })
-                            || (tokens[cursor].folded == "the" && cursor + 2 < tokens.count) && false {
+                            || found.countries.contains(where: { $0.first == cursor + 1 }) {
                     cursor += 1
+                } else if ["tai", "to", "in"].contains(tokens[cursor].folded), cursor + 1 < tokens.count,
+                          let posted = found.countries.first(where: { $0.first == cursor + 1 }) ?? nil {
+                    // "Đại sứ Hoa Kỳ tại Việt Nam", "Ambassador to Vietnam": where they serve, not whose they are.
+                    if mention.country == nil && mention.organization == nil && !["ambassador", "consul_general", "charge_d_affaires"].contains(mention.role) {
+                        mention.country = posted.iso
+                    }
+                    cursor = posted.end
                 } else {
                     break modifiers
                 }

@@ -34,7 +34,6 @@ struct RelationFinder {
 
     mutating func read(_ sentence: Sentence, _ mentions: SentenceMentions, events: [Int], assembler: EventAssembler,
                        documentPair: [String]?) {
-        guard !mentions.levels.isEmpty else { return }
         let tokens = sentence.tokens
         var cues: [(first: Int, end: Int, cue: Vocabulary.RelationCue)] = []
         var i = 0
@@ -45,6 +44,15 @@ struct RelationFinder {
             } else {
                 i += 1
             }
+        }
+        if mentions.levels.isEmpty {
+            // "tròn một năm hai nước thiết lập khuôn khổ quan hệ mới": the partnership told of last.
+            guard let last = partnerships.indices.last,
+                  let word = tokens.firstIndex(where: { ["quan", "khuon", "relations", "ties", "partnership", "framework"].contains($0.folded) })
+            else { return }
+            readAnniversary(tokens, level: LevelMention(first: word, end: word + 1, level: partnerships[last].level), cues: cues,
+                            partnership: last, events: events, assembler: assembler, sentence: sentence.index, mentions: mentions)
+            return
         }
         let parties = self.parties(mentions)
         let eventPair = pair(of: events, assembler)

@@ -87,7 +87,11 @@ public struct PressReleaseReader {
         let documentPair = PressReleaseReader.mainPair(assembler, home: home)
         for sentence in sentences {
             let events = assembler.events.indices.filter { assembler.events[$0].sentences.contains(sentence.index) }
-            relations.read(sentence, allMentions[sentence.index], events: events, assembler: assembler, documentPair: documentPair)
+            // "hai nước" means the two sides the text was last telling of.
+            let recent = assembler.events.indices.filter { (assembler.events[$0].sentences.min() ?? Int.max) <= sentence.index }
+                .reversed().lazy.compactMap { relations.pair(of: [$0], assembler) }.first
+            relations.read(sentence, allMentions[sentence.index], events: events, assembler: assembler,
+                           documentPair: recent ?? documentPair)
         }
         if reference?.year == nil, frames.contains(where: { $0.date != nil }) {
             notes.append("the year of the dates is not stated and no publication date was given: they are kept without a year (give --published)")
