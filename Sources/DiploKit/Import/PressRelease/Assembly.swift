@@ -87,6 +87,7 @@ struct EventAssembler {
     /// "Cuộc hội đàm", "the talks" and a journey named by all its places mention events.
     func isStrong(_ frame: EventFrame) -> Bool {
         if frame.places.count >= 2 && frame.kind.isVisit { return false }
+        if frame.subordinate && frame.date == nil { return false }
         if ["meeting", "call"].contains(frame.kind.family) && !frame.verb { return false }
         return frame.verb || frame.date != nil || frame.kind == .pressConference
             || (frame.name != nil && (frame.attended || frame.series != nil || frame.hasParticipants))
@@ -163,7 +164,7 @@ struct EventAssembler {
             if let dates = range(event) { return dates }
         }
         // Else the day the document was last telling of ("Cùng ngày", "Trước buổi lễ").
-        return events.last { range($0) != nil && ($0.status == frame.status || frame.status == .unknown) }.flatMap(range)
+        return events.last { range($0) != nil && ($0.status == frame.status || frame.status == .unknown || $0.status == .unknown) }.flatMap(range)
     }
 
     func same(_ frame: EventFrame, start: PartialDate?, _ event: DraftEvent) -> Bool {

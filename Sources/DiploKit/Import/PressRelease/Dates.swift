@@ -125,7 +125,8 @@ enum DateScanner {
             var opener = date.first - 1
             while let token = at(opener), ["ngay", "hom", "sang", "chieu", "toi", "trua", "dem", "on", "the"].contains(token.folded) { opener -= 1 }
             if let token = at(opener), openWords.contains(token.folded) { date.opened = true; date.first = opener }
-            if let last = found.last, last.to == nil, last.end + 1 == date.first || last.end + 2 == date.first,
+            if let last = found.last, last.to == nil,
+               last.end + 1 == date.first || (last.end + 2 == date.first && at(last.end + 1)?.folded == "ngay"),
                let joiner = at(last.end), rangeWords.contains(joiner.folded) || joiner.isDash {
                 var joined = last
                 joined.to = date.from

@@ -26,6 +26,8 @@ struct EventFrame {
     var series: Vocabulary.Series?
     /// Said of "the two leaders", "hai bên": the people of the event before it.
     var bothSides = false
+    /// In a clause of "trước khi", "sau hội đàm", "after": an event told of to place another.
+    var subordinate = false
 
     var hasParticipants: Bool { !agents.isEmpty || !counterparts.isEmpty || inviter != nil }
 }
@@ -90,6 +92,14 @@ struct FrameFinder {
             }
             if let inviter = before.last(where: { isInviter($0.element, tokens) }) { frame.inviter = personIndex[inviter.offset] }
             if frame.agents.isEmpty, bothAt.contains(where: { $0 < trigger.cue.first }) { frame.bothSides = true }
+            frame.subordinate = mentions.cues.contains { cue in
+                if case .subordinate = cue.cue { return cue.end <= trigger.cue.first && trigger.cue.first - cue.end <= 1 }
+                return false
+            }
+            // A visit's guest is the sentence's subject ("A được B đón ... trong chuyến thăm"), when it opens the sentence.
+            if trigger.kind.isVisit, let subject = before.first, subject.element.first <= 2, frame.inviter != personIndex[subject.offset] {
+                frame.agents = [personIndex[subject.offset]]
+            }
             let after = mentions.persons.enumerated().filter { $0.element.first >= trigger.cue.end && $0.element.first < segmentEnd }
             for (offset, _) in after { objects.insert(offset) }
             for (offset, person) in after {
@@ -297,15 +307,17 @@ struct FrameFinder {
         var bound = Set<Int>()
         for index in frames.indices {
             let trigger = frames[index].trigger
-            let triggerEnd = frames[index].triggerEnd
-            if let own = mentions.dates.enumerated().first(where: { $0.element.first >= triggerEnd && $0.element.first - triggerEnd <= 3 && !$0.element.opened }),
+            var triggerEnd = frames[index].triggerEnd
+            // What names the place right after it ("chuyến thăm chính thức Pháp từ ngày 6 đến 7/10") is not a gap.
+            while let place = mentions.allCountries.first(where: { $0.first == triggerEnd }) ?? nil { triggerEnd = place.end }
+            if let own = mentions.dates.enumerated().first(where: { $0.element.first >= triggerEnd && $0.element.first - triggerEnd <= 3 }),
                !frames.contains(where: { $0.trigger > trigger && $0.trigger < own.element.first }) {
                 frames[index].date = own.element
                 bound.insert(own.offset)
             }
         }
         var users: [Int: [Int]] = [:]
-        for index in frames.indices where frames[index].date == nil {
+        for index in frames.indices where frames[index].date == nil && !frames[index].subordinate {
             let trigger = frames[index].trigger
             let free = mentions.dates.enumerated().filter { !bound.contains($0.offset) }
             // A noun names an event the sentence dates before it; a date after it belongs to a verb.

@@ -68,7 +68,11 @@ struct RelationFinder {
             if upgraded || established {
                 // A date with its year near the level ("thiết lập quan hệ ngoại giao ngày 2/12/1960",
                 // "set up in 2018"); an upgrade without one happens at the sentence's event.
-                let written = mentions.dates.filter { $0.from.year != nil && abs($0.first - level.end) <= 14 }
+                // A date belongs to the level nearest it ("từ Đối tác chiến lược, được thiết lập năm 2013, lên ...").
+                let written = mentions.dates.filter { date in
+                    date.from.year != nil && abs(date.first - level.end) <= 14
+                        && mentions.levels.min(by: { abs(date.first - $0.end) < abs(date.first - $1.end) })?.first == level.first
+                }
                 var date = written.min { abs($0.first - level.end) < abs($1.first - level.end) }.flatMap { resolver.resolve($0).0 }
                 if date == nil, upgraded, !recalled, let event = events.first {
                     date = assembler.events[event].start ?? assembler.events[event].within?.first

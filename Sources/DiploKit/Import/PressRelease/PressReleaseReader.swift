@@ -57,11 +57,26 @@ public struct PressReleaseReader {
         var frames: [EventFrame] = []
         let frameFinder = FrameFinder(vocabulary: vocabulary, tries: tries, english: lang == "en")
         for sentence in sentences {
-            let mentions = finder.find(in: sentence)
+            var mentions = finder.find(in: sentence)
             var personIndex: [Int] = []
             for mention in mentions.persons {
                 personIndex.append(PressReleaseReader.register(mention, sentence: sentence.index, in: &persons,
                                                                surnames: vocabulary.surnames, tokens: sentence.tokens))
+            }
+            // "Tổng Bí thư, Chủ tịch nước hội kiến...": a title alone is the one person known to hold it.
+            for alone in mentions.titlesAlone {
+                let roles = Set(alone.titles.map(\.role)).subtracting(["counterpart"])
+                let country = alone.titles.compactMap(\.country).first
+                let holders = persons.indices.filter { index in
+                    !roles.isEmpty && roles.isSubset(of: Set(persons[index].titles.map(\.role)))
+                        && (country == nil || persons[index].country == country)
+                }
+                guard holders.count == 1 else { continue }
+                let mention = PersonMention(first: alone.first, end: alone.end, nameFirst: alone.end, nameEnd: alone.end,
+                                            name: persons[holders[0]].name, titles: alone.titles, country: country)
+                let at = mentions.persons.firstIndex { $0.first > alone.first } ?? mentions.persons.count
+                mentions.persons.insert(mention, at: at)
+                personIndex.insert(holders[0], at: at)
             }
             if let fronted = frameFinder.sentencePlace(sentence.tokens, mentions, before: 1) {
                 for index in personIndex where persons[index].country == nil && !persons[index].name.isEmpty {
