@@ -158,6 +158,11 @@ struct EventAssembler {
             if let start = event.start { return [start, event.end ?? start] }
             return event.within
         }
+        // During a visit of the same person, whatever its tense ("During his stay, he is to call on ...").
+        if let visit = events.last(where: { $0.kind.isVisit && $0.kind != .trip && !Set($0.agents).isDisjoint(with: frame.agents) }),
+           let dates = range(visit) {
+            return dates
+        }
         for event in events.reversed() where !event.people.isEmpty
             && (!Set(event.agents).isDisjoint(with: frame.agents) || frame.agents.isEmpty) {
             if frame.status != .unknown, event.status != .unknown, frame.status != event.status { continue }

@@ -91,6 +91,10 @@ struct FrameFinder {
                 }
             }
             if let inviter = before.last(where: { isInviter($0.element, tokens) }) { frame.inviter = personIndex[inviter.offset] }
+            // "President Thuong's official visit": the possessor does it, whatever came before.
+            if let owner = mentions.persons.firstIndex(where: { $0.end == trigger.cue.first }), isPossessive(tokens[trigger.cue.first - 1]) {
+                frame.agents = [personIndex[owner]]
+            }
             if frame.agents.isEmpty, bothAt.contains(where: { $0 < trigger.cue.first }) { frame.bothSides = true }
             frame.subordinate = mentions.cues.contains { cue in
                 if case .subordinate = cue.cue { return cue.end <= trigger.cue.first && trigger.cue.first - cue.end <= 1 }
@@ -178,6 +182,8 @@ struct FrameFinder {
         return true
     }
 
+    func isPossessive(_ token: Token) -> Bool { token.text.hasSuffix("'s") || token.text.hasSuffix("’s") }
+
     func isObject(_ person: PersonMention, _ tokens: [Token]) -> Bool {
         person.first > 0 && FrameFinder.objectMarkers.contains(tokens[person.first - 1].folded)
     }
@@ -229,7 +235,7 @@ struct FrameFinder {
         switch frame.kind {
         case .summit, .conference:
             // A named gathering someone attends, or one that is dated.
-            let named = capitalized || frame.series != nil
+            let named = capitalized || frame.series != nil || frame.name?.contains(where: \.isUppercase) == true
                 || (trigger.end < tokens.count && (tokens[trigger.end].isCapitalized || tokens[trigger.end].kind == .number))
             return named && (frame.attended || frame.series != nil || frame.hasParticipants
                              || mentions.dates.contains { abs($0.first - trigger.end) <= 4 })
@@ -309,7 +315,11 @@ struct FrameFinder {
             let trigger = frames[index].trigger
             var triggerEnd = frames[index].triggerEnd
             // What names the place right after it ("chuyến thăm chính thức Pháp từ ngày 6 đến 7/10") is not a gap.
-            while let place = mentions.allCountries.first(where: { $0.first == triggerEnd }) ?? nil { triggerEnd = place.end }
+            while triggerEnd < tokens.count {
+                let at = FrameFinder.placeWords.contains(tokens[triggerEnd].folded) ? triggerEnd + 1 : triggerEnd
+                guard let place = mentions.allCountries.first(where: { $0.first == at }) else { break }
+                triggerEnd = place.end
+            }
             if let own = mentions.dates.enumerated().first(where: { $0.element.first >= triggerEnd && $0.element.first - triggerEnd <= 3 }),
                !frames.contains(where: { $0.trigger > trigger && $0.trigger < own.element.first }) {
                 frames[index].date = own.element
