@@ -73,9 +73,12 @@ struct EventAssembler {
         }
         for index in frames.indices where !handled.contains(index) {
             let frame = frames[index]
-            let firstOfItsKind = !events.contains { $0.kind == frame.kind } && frame.counterparts.count + frame.agents.count >= 2
+            // "In his meeting with Canadian Prime Minister Justin Trudeau": a meeting with someone
+            // no meeting of the text had yet is a new one.
+            let newCounterpart = !frame.counterparts.isEmpty
+                && !events.contains { $0.kind == frame.kind && !Set($0.people).isDisjoint(with: frame.counterparts) }
             let create = (frame.kind.isVisit && frame.places.count == 1 && !frame.agents.isEmpty)
-                || (["meeting", "call"].contains(frame.kind.family) && firstOfItsKind)
+                || (["meeting", "call"].contains(frame.kind.family) && newCounterpart)
             _ = add(frame, create: create)
         }
         nestStops()
@@ -133,6 +136,12 @@ struct EventAssembler {
         if frame.bothSides, !frame.hasParticipants, let last = events.last(where: { $0.people.count >= 2 }) {
             frame.agents = last.agents
             frame.counterparts = last.counterparts + (last.inviter.map { [$0] } ?? [])
+        }
+        // "his meeting with...", "Meeting X, Cuong said": who the text was telling of does it.
+        if frame.agents.isEmpty, !frame.counterparts.isEmpty || frame.kind.isVisit, frame.kind != .pressConference,
+           let protagonist = events.last(where: { !$0.agents.isEmpty && $0.kind != .pressConference })?.agents,
+           Set(protagonist).isDisjoint(with: frame.counterparts) {
+            frame.agents = protagonist
         }
         let (start, end, within) = dates(of: frame)
         if let index = events.indices.last(where: { same(frame, start: start ?? within?.first, events[$0]) }) {

@@ -16,6 +16,8 @@ struct DateMention {
     var to: WrittenDate?
     /// Opened by "từ"/"from"/"since": a range that starts here.
     var opened = false
+    /// Opened by "since"/"kể từ": when a state of things began.
+    var since = false
 
     var isRange: Bool { to != nil }
     var hasDay: Bool { from.day != nil }
@@ -124,7 +126,11 @@ enum DateScanner {
             // "ngày" / "on" / "từ" before it; "từ ... đến ..." and "from ... to ..." join two dates.
             var opener = date.first - 1
             while let token = at(opener), ["ngay", "hom", "sang", "chieu", "toi", "trua", "dem", "on", "the"].contains(token.folded) { opener -= 1 }
-            if let token = at(opener), openWords.contains(token.folded) { date.opened = true; date.first = opener }
+            if let token = at(opener), openWords.contains(token.folded) {
+                date.opened = true
+                date.since = token.folded == "since" || (token.folded == "tu" && at(opener - 1)?.folded == "ke")
+                date.first = opener
+            }
             if let last = found.last, last.to == nil,
                last.end + 1 == date.first || (last.end + 2 == date.first && at(last.end + 1)?.folded == "ngay"),
                let joiner = at(last.end), rangeWords.contains(joiner.folded) || joiner.isDash {

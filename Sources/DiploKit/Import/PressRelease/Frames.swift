@@ -145,6 +145,11 @@ struct FrameFinder {
                                        mentions: mentions)
             }
             frame.status = status(before: trigger.cue.first, mentions, tokens)
+            // "mời ... sớm thăm chính thức Việt Nam", "invited her to pay an official visit": an invitation, not a visit.
+            if trigger.kind.isVisit, mentions.cues.contains(where: { cue in
+                if case .invitation = cue.cue { return cue.end <= trigger.cue.first && trigger.cue.first - cue.end <= 10 }
+                return false
+            }) { continue }
             guard accepts(frame, trigger: trigger.cue, tokens: tokens, mentions: mentions) else { continue }
             frames.append(frame)
         }
@@ -267,7 +272,7 @@ struct FrameFinder {
         var words = 1
         while end < min(limit, tokens.count), words < 12 {
             let token = tokens[end]
-            if token.kind == .punctuation && !token.isDash { break }
+            if token.kind == .punctuation && !token.isDash && !["'", "’"].contains(token.text) { break }
             if stops.contains(token.folded) && !(token.folded == "of" || token.folded == "the") { break }
             if mentions.dates.contains(where: { $0.first == end }) { break }
             if tries.cues.longestMatch(in: tokens, at: end).map({ if case .trigger = $0.value { return true } else { return false } }) == true,
@@ -329,7 +334,8 @@ struct FrameFinder {
         var users: [Int: [Int]] = [:]
         for index in frames.indices where frames[index].date == nil && !frames[index].subordinate {
             let trigger = frames[index].trigger
-            let free = mentions.dates.enumerated().filter { !bound.contains($0.offset) }
+            // "since 2007", "kể từ năm 1992" date a state of things, not an event.
+            let free = mentions.dates.enumerated().filter { !bound.contains($0.offset) && !$0.element.since }
             // A noun names an event the sentence dates before it; a date after it belongs to a verb.
             let after = frames[index].verb ? free.first(where: { $0.element.first > trigger }) : nil
             if let before = free.last(where: { $0.element.end <= trigger }) ?? after {

@@ -51,6 +51,11 @@ public struct PressReleaseReader {
                 known.insert(person.name.split(separator: " ").flatMap { Vocabulary.keys(String($0), keepDiacritics: false) }, person.name)
             }
         }
+        // Then by the last word of their name alone ("Chinh said", "Trudeau"), where only one has it.
+        let documentNames = PressReleaseReader.firstReadingNames(sentences, firstReading)
+        var lastWords: [String: [String]] = [:]
+        for name in documentNames { if let last = name.folded.split(separator: " ").last, last.count >= 3 { lastWords[String(last), default: []].append(name) } }
+        for (word, names) in lastWords where Set(names).count == 1 { known.insert([word], names[0]) }
         let finder = MentionFinder(vocabulary: vocabulary, tries: tries, knownPersons: known, vietnamese: lang == "vi")
         var persons: [DocumentPerson] = []
         var allMentions: [SentenceMentions] = []
@@ -118,6 +123,11 @@ public struct PressReleaseReader {
                                source: options.source, sha256: SHA256.hex(Array(text.utf8)), text: text))
         return try builder.build(persons: assembler.persons, mentions: allMentions, events: assembler.events,
                                  partnerships: relations.partnerships, anniversaries: relations.anniversaries, notes: notes)
+    }
+
+    /// The full names the first reading found.
+    static func firstReadingNames(_ sentences: [Sentence], _ finder: MentionFinder) -> [String] {
+        sentences.flatMap { finder.find(in: $0).persons.map(\.name) }.filter { $0.split(separator: " ").count >= 2 }
     }
 
     /// Names of the people the knowledge base knows, in every form it knows them.

@@ -6,7 +6,7 @@ import Foundation
 final class Vocabulary: Sendable {
     struct TitleEntry: Sendable { let role: String; let text: String }
     struct Organization: Sendable { let name: String; let names: [String: String]; let aliases: [String]; let country: String? }
-    enum Cue: Sendable { case trigger(EventKind, verb: Bool), attend, planned, held, cancelled, question, generic, invited, with, reported, subordinate }
+    enum Cue: Sendable { case trigger(EventKind, verb: Bool), attend, planned, held, cancelled, question, generic, invited, with, reported, subordinate, invitation }
     enum RelationCue: Sendable { case anniversary, approximate, upcoming, upgrade, established, both }
 
     /// Phrases, matched with diacritics (`exact`) or without (`folded`).
@@ -94,7 +94,7 @@ final class Vocabulary: Sendable {
             }
             let cueLists: [(Cue, EventsFile.Phrases)] = [(.attend, events.attend), (.planned, events.planned), (.held, events.held),
                 (.cancelled, events.cancelled), (.question, events.question), (.generic, events.generic), (.invited, events.invited),
-                (.with, events.with), (.reported, events.reported), (.subordinate, events.subordinate)]
+                (.with, events.with), (.reported, events.reported), (.subordinate, events.subordinate), (.invitation, events.invitation)]
             for (cue, phrases) in cueLists { for text in phrases.vi + phrases.en { add(tries.cues, text, cue) } }
             for level in PartnershipLevel.entries {
                 guard let value = try? PartnershipLevel(level.key) else { continue }
@@ -133,7 +133,7 @@ final class Vocabulary: Sendable {
         struct Kind: Decodable { let kind: String; let verb: Phrases; let noun: Phrases; let label: [String: String] }
         struct Series: Decodable { let names: [String]; let kind: String; let country: String?; let city: String?; let first_session_year: Int? }
         let kinds: [Kind]
-        let attend, planned, held, cancelled, question, generic, invited, with, reported, subordinate: Phrases
+        let attend, planned, held, cancelled, question, generic, invited, with, reported, subordinate, invitation: Phrases
         let series: [Series]
         let trip_label: [String: String]
     }
