@@ -75,8 +75,9 @@ struct EventAssembler {
             let frame = frames[index]
             // "In his meeting with Canadian Prime Minister Justin Trudeau": a meeting with someone
             // no meeting of the text had yet is a new one.
-            let newCounterpart = !frame.counterparts.isEmpty
-                && !events.contains { $0.kind == frame.kind && !Set($0.people).isDisjoint(with: frame.counterparts) }
+            let others = frame.counterparts.isEmpty && frame.agents.count >= 2 ? Array(frame.agents.dropFirst()) : frame.counterparts
+            let newCounterpart = !others.isEmpty
+                && !events.contains { $0.kind == frame.kind && !Set($0.people).isDisjoint(with: others) }
             let create = (frame.kind.isVisit && frame.places.count == 1 && !frame.agents.isEmpty)
                 || (["meeting", "call"].contains(frame.kind.family) && newCounterpart)
             _ = add(frame, create: create)

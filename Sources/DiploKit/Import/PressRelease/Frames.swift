@@ -325,7 +325,11 @@ struct FrameFinder {
                 guard let place = mentions.allCountries.first(where: { $0.first == at }) else { break }
                 triggerEnd = place.end
             }
-            if let own = mentions.dates.enumerated().first(where: { $0.element.first >= triggerEnd && $0.element.first - triggerEnd <= 3 }),
+            // Its own date follows it closely: with no comma between, or as a range ("..., which runs from Nov 27 to 30").
+            if let own = mentions.dates.enumerated().first(where: { date in
+                date.element.first >= triggerEnd && date.element.first - triggerEnd <= 3 && !date.element.since
+                    && (date.element.opened || !tokens[triggerEnd..<date.element.first].contains { $0.is(",") || $0.is(";") })
+            }),
                !frames.contains(where: { $0.trigger > trigger && $0.trigger < own.element.first }) {
                 frames[index].date = own.element
                 bound.insert(own.offset)

@@ -103,7 +103,9 @@ struct RelationFinder {
         for index in events {
             let event = assembler.events[index]
             let own = event.agents.compactMap { assembler.persons[$0].country }
-            let other = event.counterparts.compactMap { assembler.persons[$0].country } + event.places
+            // The people met tell the other side better than where they met.
+            let met = event.counterparts.compactMap { assembler.persons[$0].country }
+            let other = met.isEmpty ? event.places : met
             let sides = (own + other).uniqued()
             if sides.count == 2 { return sides }
         }
