@@ -142,7 +142,7 @@ extension Report {
         for (row, values) in zip(cells, rows) {
             out += line(row) + "\n"
             if let detail, !values[detail].text.isEmpty {
-                for part in values[detail].text.wrapped(to: width - 6) { out += "    ↳ " + part + "\n" }
+                for (n, part) in values[detail].text.wrapped(to: width - 6).enumerated() { out += (n == 0 ? "    ↳ " : "      ") + part + "\n" }
             }
         }
         for note in notes { out += note + "\n" }

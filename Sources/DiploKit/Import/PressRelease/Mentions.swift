@@ -159,6 +159,26 @@ struct MentionFinder {
         found.countries.removeAll { country in persons.contains { $0.nameFirst <= country.first && country.first < $0.nameEnd } }
         found.cities.removeAll { city in persons.contains { $0.nameFirst <= city.first && city.first < $0.nameEnd } }
 
+        // Organisations named inside a title or another organisation's name: "Chủ tịch Quốc hội
+        // Cuba", "Người phát ngôn Bộ Ngoại giao Việt Nam", "Ban Chấp hành Trung ương Đảng Cộng sản Cuba".
+        var containers = titleAt.map { (start: $0.key, end: $0.value.end) } + found.organizations.map { (start: $0.first, end: $0.end) }
+        containers.sort { $0.start < $1.start }
+        for container in containers {
+            var end = container.end
+            if let country = found.countries.first(where: { $0.first == end }) { end = country.end }
+            for k in (container.start + 1)..<container.end where tokens[k].isCapitalized {
+                guard tries.orgHeads.longestMatch(in: tokens, at: k) != nil || tries.organizations.longestMatch(in: tokens, at: k) != nil,
+                      end - k >= 2 else { continue }
+                let known = tries.organizations.longestMatch(in: tokens, at: k)
+                let stop = known.map { $0.end } ?? end
+                let name = text(tokens, k, stop)
+                guard !found.organizations.contains(where: { $0.name.folded == name.folded }) else { continue }
+                let country = known.map { vocabulary.organizations[$0.value].country } ?? found.countries.first { $0.first >= k && $0.end <= stop }?.iso
+                found.organizations.append(OrganizationMention(first: k, end: stop, name: name, country: country, known: known?.value))
+                break
+            }
+        }
+
         // Cue words of events and partnership levels, anywhere outside names.
         var c = 0
         while c < tokens.count {
