@@ -51,7 +51,7 @@ public struct ListQuery: Sendable {
             let events = try store.events(from: from, to: to, kinds: kinds, involving: country, directory: directory)
             return Report(columns: ["date", "kind", "status", "title", "participants", "id"], rows: events.map { event in
                 [.text(event.dateText), .text(event.kind.rawValue), .text(event.status.rawValue), .text(event.title),
-                 .text(event.participants.map { directory.name($0.entity) }.joined(separator: ", ")), .text(event.id)]
+                 .text(event.participants.map { directory.name($0.entity) }.uniqued().joined(separator: ", ")), .text(event.id)]
             })
         case .partnerships:
             if let kind { _ = try PartnershipLevel(kind) }

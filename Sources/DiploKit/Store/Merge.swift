@@ -383,8 +383,17 @@ struct Merger {
         for (i, participant) in event.participants.enumerated() {
             let entityID = try entity(participant.entity, at: "\(place).participants[\(i)].entity")
             guard !participant.role.isEmpty else { throw fail("\(place).participants[\(i)].role", "a participant needs a role") }
-            try write("INSERT OR IGNORE INTO participants (event_id, entity_id, role) VALUES (?, ?, ?)",
-                       [id, entityID, participant.role])
+            // "attendee" says least: it gives way to any other role the same entity has.
+            if participant.role == "attendee" {
+                try write("""
+                    INSERT INTO participants (event_id, entity_id, role) SELECT ?1, ?2, 'attendee'
+                    WHERE NOT EXISTS (SELECT 1 FROM participants WHERE event_id = ?1 AND entity_id = ?2)
+                    """, [id, entityID])
+            } else {
+                try write("DELETE FROM participants WHERE event_id = ? AND entity_id = ? AND role = 'attendee'", [id, entityID])
+                try write("INSERT OR IGNORE INTO participants (event_id, entity_id, role) VALUES (?, ?, ?)",
+                          [id, entityID, participant.role])
+            }
         }
         try addSources(event.sources, to: .event(id), at: place)
         try store.reindexEvent(id)

@@ -131,7 +131,7 @@ struct MentionFinder {
                     continue
                 }
             }
-            if tokens[k].isCapitalized, vocabulary.surnames.contains(tokens[k].folded), titleAt[k] == nil,
+            if tokens[k].isCapitalized, !spans[k], vocabulary.surnames.contains(tokens[k].folded), titleAt[k] == nil,
                k == 0 || !tokens[k - 1].isCapitalized || tokens[k - 1].kind != .word {
                 let nameEnd = nameRun(tokens, from: k)
                 let words = tokens[k..<nameEnd].filter(\.isWord).count
