@@ -44,9 +44,9 @@ enum ExportBenchmark {
             sizes.append((label, path, edges.0, edges.1))
         }
         print("")
-        print("   format            edges     time     peak RSS   output   |     edges     time     peak RSS   output")
+        print("   format                   edges     time    peak RSS   output   |     edges     time    peak RSS   output")
         for run in runs {
-            var line = "   " + "\(run.format)\(run.view == .entities ? " (entities)" : "")".padding(toLength: 16, withPad: " ", startingAt: 0)
+            var line = "   " + "\(run.format)\(run.view == .entities ? " (entities)" : "")".padding(toLength: 20, withPad: " ", startingAt: 0)
             for (index, size) in sizes.enumerated() {
                 let output = folder.appendingPathComponent("out.\(run.format)").path
                 let result = folder.appendingPathComponent("result.txt").path
@@ -57,7 +57,7 @@ enum ExportBenchmark {
                 let csv = CSVGraphWriter.paths(for: output)
                 for path in [csv.nodes, csv.edges] { try? FileManager.default.removeItem(atPath: path) }
                 let edges = run.view == .entities ? size.entitiesViewEdges : size.edges
-                line += String(format: "%@%9d  %6.2f s  %7.1f MiB  %5.0f MB", index == 0 ? "" : "   |", edges, measured.seconds,
+                line += String(format: "%@%9d  %6.2f s  %6.1f MiB  %5.0f MB", index == 0 ? "" : "   |", edges, measured.seconds,
                                measured.peakMiB, Double(bytes) / 1e6)
             }
             print(line)

@@ -121,14 +121,17 @@ public struct InterchangeStream {
 
     /// Encoded JSON two levels in, as the whole document would have it: four spaces before each
     /// line but the blank line JSONEncoder leaves inside an empty list. Byte by byte, for speed.
-    static func indented(_ json: Data) -> Data {
-        let newline = UInt8(ascii: "\n"), indent = [UInt8](repeating: UInt8(ascii: " "), count: 4)
-        var out = Data(capacity: json.count + json.count / 4)
-        var lineStart = true
-        for byte in json {
-            if lineStart && byte != newline { out.append(contentsOf: indent) }
-            out.append(byte)
-            lineStart = byte == newline
+    static func indented(_ json: Data) -> [UInt8] {
+        let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " ")
+        var out: [UInt8] = []
+        out.reserveCapacity(json.count + json.count / 4)
+        json.withUnsafeBytes { bytes in
+            var lineStart = true
+            for byte in bytes {
+                if lineStart && byte != newline { out.append(space); out.append(space); out.append(space); out.append(space) }
+                out.append(byte)
+                lineStart = byte == newline
+            }
         }
         return out
     }

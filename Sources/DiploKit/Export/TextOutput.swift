@@ -19,6 +19,11 @@ public final class TextOutput {
         if buffer.count >= TextOutput.chunk { try flush() }
     }
 
+    public func write(_ bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= TextOutput.chunk { try flush() }
+    }
+
     public func write(_ bytes: Data) throws {
         buffer.append(contentsOf: bytes)
         if buffer.count >= TextOutput.chunk { try flush() }
