@@ -12,7 +12,7 @@ struct Benchmark {
     let run: () throws -> Void
 }
 
-let benchmarks: [Benchmark] = [.export]
+let benchmarks: [Benchmark] = [.extract, .export]
 
 /// Seconds `body` takes, the best of `repeats` runs.
 func timed(repeats: Int = 1, _ body: () throws -> Void) rethrows -> Double {

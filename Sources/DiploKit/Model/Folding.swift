@@ -4,18 +4,19 @@ extension String {
     /// The string as Diplo compares names: lower case, no diacritics (đ becomes d), punctuation as
     /// spaces, single spaces. "Tổng Bí thư, Tô Lâm" and "tong bi thu to lam" fold alike.
     public var folded: String {
-        var out = String.UnicodeScalarView()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
         var pendingSpace = false
-        for scalar in self.unicodeScalars {
+        for scalar in unicodeScalars {
             guard let base = Folding.base(of: scalar) else { continue }
             if base == " " {
-                pendingSpace = !out.isEmpty
+                pendingSpace = !bytes.isEmpty
                 continue
             }
-            if pendingSpace { out.append(" "); pendingSpace = false }
-            out.append(base)
+            if pendingSpace { bytes.append(0x20); pendingSpace = false }
+            if base.value < 0x80 { bytes.append(UInt8(base.value)) } else { UTF8.encode(base) { bytes.append($0) } }
         }
-        return String(out)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A readable identifier part: "Tô Lâm" -> "to-lam".
@@ -28,7 +29,41 @@ extension String {
 public enum Folding {
     /// The folded form of one scalar: its lower-case base letter or digit; a space for
     /// punctuation and white space; nil for a combining mark, which folding drops.
+    @inline(__always)
     public static func base(of scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        let value = scalar.value
+        guard value < UInt32(table.count) else { return slowBase(of: scalar) }
+        let folded = table[Int(value)]
+        return folded == drop ? nil : Unicode.Scalar(folded)
+    }
+
+    /// The lower-case form of one scalar, diacritics kept ("Đ" -> "đ"), where it is one scalar.
+    @inline(__always)
+    public static func lower(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        let value = scalar.value
+        guard value < UInt32(lowerTable.count) else {
+            let lower = scalar.properties.lowercaseMapping.unicodeScalars
+            return lower.count == 1 ? lower.first! : scalar
+        }
+        return Unicode.Scalar(lowerTable[Int(value)])!
+    }
+
+    private static let drop = UInt32.max
+
+    /// Folding of every scalar below U+2000 (Latin, its diacritics, Greek, Cyrillic, Vietnamese),
+    /// worked out once: folding is on every path that reads text.
+    private static let table: [UInt32] = (0..<0x2000).map { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)) else { return UInt32(0x20) }
+        return slowBase(of: scalar)?.value ?? drop
+    }
+
+    private static let lowerTable: [UInt32] = (0..<0x2000).map { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)) else { return UInt32(value) }
+        let lower = scalar.properties.lowercaseMapping.unicodeScalars
+        return lower.count == 1 ? lower.first!.value : UInt32(value)
+    }
+
+    private static func slowBase(of scalar: Unicode.Scalar) -> Unicode.Scalar? {
         let value = scalar.value
         if value < 0x80 {
             switch value {
@@ -44,31 +79,16 @@ public enum Folding {
             return nil
         }
         if !(properties.isAlphabetic || properties.numericType != nil) { return " " }
-        if let cached = latinTable[scalar] { return cached }
-        // Letters outside the table (other scripts) keep their lower-case form.
+        if (0xC0...0x24F).contains(value) || (0x1E00...0x1EFF).contains(value),
+           let first = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first {
+            let lower = first.properties.lowercaseMapping.unicodeScalars
+            if lower.count == 1, let letter = lower.first, letter.value < 0x80 { return letter }
+        }
+        // Letters outside Latin keep their lower-case form.
         let lower = properties.lowercaseMapping.unicodeScalars
         return lower.count == 1 ? lower.first! : scalar
     }
-
-    /// Latin letters with diacritics -> base letter, built once from Unicode's decompositions.
-    private static let latinTable: [Unicode.Scalar: Unicode.Scalar] = {
-        var table: [Unicode.Scalar: Unicode.Scalar] = [:]
-        let ranges: [ClosedRange<UInt32>] = [0xC0...0x24F, 0x1E00...0x1EFF]
-        for range in ranges {
-            for value in range {
-                guard let scalar = Unicode.Scalar(value) else { continue }
-                let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
-                guard let first = decomposed.first else { continue }
-                let lower = first.properties.lowercaseMapping.unicodeScalars
-                if lower.count == 1, let letter = lower.first, letter.value < 0x80 {
-                    table[scalar] = letter
-                }
-            }
-        }
-        return table
-    }()
 }
-
 extension String {
     /// The key names are looked up by: folded, without spaces ("Viet Nam" and "Vietnam" meet).
     public var lookupKey: String { folded.replacingOccurrences(of: " ", with: "") }

@@ -27,17 +27,24 @@ struct Layout {
     /// Line openings that mark a link to another article inside the text.
     static let linkPrefixes = ["xem them", "doc them", "tin lien quan", "read more", "related", "see also", "video", ">>"]
 
-    init(text: [Unicode.Scalar]) {
+    init(text: String) {
+        // Lines with their place in scalars; their text sliced from the document, not rebuilt.
         var lines: [Line] = []
-        var begin = 0
-        for (index, scalar) in text.enumerated() where scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" {
-            lines.append(Layout.line(text, begin, index))
-            begin = index + 1
+        let scalars = text.unicodeScalars
+        var begin = scalars.startIndex, beginOffset = 0, offset = 0
+        for index in scalars.indices {
+            let scalar = scalars[index]
+            if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" {
+                lines.append(Line(start: beginOffset, end: offset, text: String(Substring(scalars[begin..<index]))))
+                begin = scalars.index(after: index)
+                beginOffset = offset + 1
+            }
+            offset += 1
         }
-        lines.append(Layout.line(text, begin, text.count))
+        lines.append(Line(start: beginOffset, end: offset, text: String(Substring(scalars[begin..<scalars.endIndex]))))
         self.lines = lines
 
-        let trimmed = lines.map { $0.text.trimmingCharacters(in: .whitespaces) }
+        let trimmed = lines.map { Layout.trimmed($0.text) }
         let nonBlank = trimmed.indices.filter { !trimmed[$0].isEmpty }
         title = nonBlank.first.map { trimmed[$0] }
         // The article ends at the first end marker, or at the first teaser after it began: a
@@ -46,36 +53,39 @@ struct Layout {
         var begun = false
         for (position, index) in nonBlank.enumerated() {
             let line = trimmed[index]
-            if Layout.endMarkers.contains(line.folded) { end = index; break }
+            if line.count <= 40, Layout.endMarkers.contains(line.folded) { end = index; break }
             if begun, position + 1 < nonBlank.count, trimmed[nonBlank[position + 1]] == line {
                 end = index
                 break
             }
-            if Layout.endsSentence(line) && line.split(separator: " ").count >= 12 { begun = true }
+            if Layout.endsSentence(line) && Layout.words(line) >= 12 { begun = true }
         }
         var article: [Int] = []
         var previousEndedWithColon = false
         for index in nonBlank where index < end {
             // The first line is the title, unless it is running text itself.
-            if index == nonBlank.first, !(Layout.endsSentence(trimmed[index]) && trimmed[index].split(separator: " ").count >= 12) { continue }
+            if index == nonBlank.first, !(Layout.endsSentence(trimmed[index]) && Layout.words(trimmed[index]) >= 12) { continue }
             let line = trimmed[index]
             defer { previousEndedWithColon = line.hasSuffix(":") }
-            let folded = line.folded
-            if Layout.linkPrefixes.contains(where: { folded.hasPrefix($0) }) { continue }
+            let opening = String(line.prefix(16)).folded
+            if Layout.linkPrefixes.contains(where: { opening.hasPrefix($0) }) { continue }
             if Layout.isCaption(line) { continue }
             if line.hasSuffix("...") || line.hasSuffix("…") { continue }  // a teaser's cut summary
             let isListItem = ["-", "•", "+", "*", "–"].contains(where: { line.hasPrefix($0) }) || previousEndedWithColon
-            if Layout.endsSentence(line) || (isListItem && line.split(separator: " ").count >= 3) {
+            if Layout.endsSentence(line) || (isListItem && Layout.words(line) >= 3) {
                 article.append(index)
             }
         }
         self.article = article
     }
 
-    static func line(_ text: [Unicode.Scalar], _ start: Int, _ end: Int) -> Line {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: text[start..<end])
-        return Line(start: start, end: end, text: String(view))
+    /// Words in a line, counted by its spaces.
+    static func words(_ line: String) -> Int { line.utf8.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) } }
+
+    static func trimmed(_ line: String) -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }
+        guard line.first.map(isSpace) == true || line.last.map(isSpace) == true else { return line }
+        return String(line.drop(while: isSpace).reversed().drop(while: isSpace).reversed())
     }
 
     /// A line of running text ends like a sentence; headlines, menus and links do not.
@@ -84,9 +94,14 @@ struct Layout {
         return ".!?\"”;:)»".contains(last) && !line.hasSuffix("...") && !line.hasSuffix("…")
     }
 
+    static let captionMarks = ["(Ảnh", "Ảnh:", "(ảnh", "(Photo", "(Nguồn:"].map { Array($0.utf8) }
+
     static func isCaption(_ line: String) -> Bool {
-        let folded = line.folded
-        return folded.contains("anh ") && (line.contains("(Ảnh") || line.contains("Ảnh:") || line.contains("(ảnh"))
-            || line.contains("(Photo") || line.hasPrefix("Photo:") || line.contains("(Nguồn:") || line.hasPrefix("Nguồn ảnh")
+        // Every line is asked: look further only where a caption's "(" or ":" is.
+        let bytes = Array(line.utf8)
+        guard bytes.contains(0x28) || bytes.contains(0x3A) else { return false }
+        return Layout.captionMarks.contains { mark in
+            bytes.count >= mark.count && (0...(bytes.count - mark.count)).contains { bytes[$0..<($0 + mark.count)].elementsEqual(mark) }
+        } || line.hasPrefix("Photo:") || line.hasPrefix("Nguồn ảnh")
     }
 }

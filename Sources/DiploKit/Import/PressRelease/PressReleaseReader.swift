@@ -16,7 +16,7 @@ public struct PressReleaseReader {
 
     public func read(_ text: String, file: String) throws -> KnowledgeBase {
         let scalars = Array(text.unicodeScalars)
-        let layout = Layout(text: scalars)
+        let layout = Layout(text: text)
         let articleText = layout.article.map { layout.lines[$0].text }.joined(separator: "\n")
         guard !articleText.isEmpty else {
             throw DiploError.badInput(file: file, place: nil, reason: "no article text found (no line reads as running text)")
@@ -28,7 +28,8 @@ public struct PressReleaseReader {
         var sentences: [Sentence] = []
         for index in layout.article {
             let line = layout.lines[index]
-            sentences += tokenizer.sentences(of: scalars[line.start..<line.end], offset: line.start, firstIndex: sentences.count)
+            sentences += tokenizer.sentences(of: scalars[line.start..<line.end], text: line.text, offset: line.start,
+                                             firstIndex: sentences.count)
         }
 
         var notes: [String] = []
@@ -46,13 +47,12 @@ public struct PressReleaseReader {
         let known = PhraseTrie<String>()
         for name in try knownPersonNames() { known.insert(Vocabulary.keys(name, keepDiacritics: false), name) }
         let firstReading = MentionFinder(vocabulary: vocabulary, tries: tries, knownPersons: known, vietnamese: lang == "vi")
+        var documentNames: [String] = []
         for sentence in sentences {
-            for person in firstReading.find(in: sentence).persons where person.name.split(separator: " ").count >= 2 {
-                known.insert(person.name.split(separator: " ").flatMap { Vocabulary.keys(String($0), keepDiacritics: false) }, person.name)
-            }
+            documentNames += firstReading.find(in: sentence).persons.map(\.name).filter { $0.split(separator: " ").count >= 2 }
         }
+        for name in documentNames { known.insert(name.split(separator: " ").flatMap { Vocabulary.keys(String($0), keepDiacritics: false) }, name) }
         // Then by the last word of their name alone ("Chinh said", "Trudeau"), where only one has it.
-        let documentNames = PressReleaseReader.firstReadingNames(sentences, firstReading)
         var lastWords: [String: [String]] = [:]
         for name in documentNames { if let last = name.folded.split(separator: " ").last, last.count >= 3 { lastWords[String(last), default: []].append(name) } }
         for (word, names) in lastWords where Set(names).count == 1 { known.insert([word], names[0]) }
@@ -116,18 +116,14 @@ public struct PressReleaseReader {
         if reference?.year == nil, frames.contains(where: { $0.date != nil }) {
             notes.append("the year of the dates is not stated and no publication date was given: they are kept without a year (give --published)")
         }
+        let digest = SHA256.hex(text.utf8)
         var builder = KnowledgeBaseBuilder(
             store: store, lang: lang, sentences: sentences, vocabulary: vocabulary,
-            document: Document(id: "doc:" + String(SHA256.hex(Array(text.utf8)).prefix(16)), title: layout.title, lang: lang,
+            document: Document(id: "doc:" + String(digest.prefix(16)), title: layout.title, lang: lang,
                                published: options.published ?? dateLine.flatMap { try? PartialDate(year: $0.year, month: $0.month, day: $0.day) },
-                               source: options.source, sha256: SHA256.hex(Array(text.utf8)), text: text))
+                               source: options.source, sha256: digest, text: text))
         return try builder.build(persons: assembler.persons, mentions: allMentions, events: assembler.events,
                                  partnerships: relations.partnerships, anniversaries: relations.anniversaries, notes: notes)
-    }
-
-    /// The full names the first reading found.
-    static func firstReadingNames(_ sentences: [Sentence], _ finder: MentionFinder) -> [String] {
-        sentences.flatMap { finder.find(in: $0).persons.map(\.name) }.filter { $0.split(separator: " ").count >= 2 }
     }
 
     /// Names of the people the knowledge base knows, in every form it knows them.
@@ -147,9 +143,10 @@ public struct PressReleaseReader {
         let words = mention.name.folded.split(separator: " ").map(String.init)
         // "PM Chinh", "Albanese": one word of a name already met is that person; a full name
         // met after its short form completes it.
-        let index = persons.firstIndex { sameName($0.name.folded.split(separator: " ").map(String.init), words) }
-            ?? (words.count == 1 && !words[0].isEmpty ? persons.firstIndex { $0.name.folded.split(separator: " ").last.map(String.init) == words[0] } : nil)
-            ?? (words.count >= 2 ? persons.firstIndex { $0.name.folded.split(separator: " ").count == 1 && $0.name.folded == words.last } : nil)
+        let known = persons.map { $0.name.folded.split(separator: " ").map(String.init) }
+        let index = known.firstIndex { sameName($0, words) }
+            ?? (words.count == 1 && !words[0].isEmpty ? known.firstIndex { $0.last == words[0] } : nil)
+            ?? (words.count >= 2 ? known.firstIndex { $0.count == 1 && $0.first == words.last } : nil)
         var person = index.map { persons[$0] } ?? DocumentPerson(name: mention.name, titles: [], country: nil, sentences: [])
         if words.count > person.name.split(separator: " ").count, index != nil { person.name = mention.name }
         for title in mention.titles where !person.titles.contains(where: { $0.role == title.role && ($0.country == title.country || title.country == nil) }) {
@@ -184,7 +181,7 @@ public struct PressReleaseReader {
         let vietnamese: Set<String> = ["va", "cua", "cac", "nhung", "voi", "trong", "la", "duoc", "cho", "nguoi", "mot", "nay", "da", "se", "tai", "hai", "nuoc", "quan", "he"]
         let english: Set<String> = ["the", "of", "and", "to", "in", "with", "on", "for", "is", "was", "will", "a", "an", "that", "by", "as", "at"]
         var vi = 0, en = 0
-        for word in String(text.prefix(20_000)).folded.split(separator: " ") {
+        for word in String(text.prefix(1_500)).folded.split(separator: " ") {
             if vietnamese.contains(String(word)) { vi += 1 }
             if english.contains(String(word)) { en += 1 }
         }
@@ -194,7 +191,7 @@ public struct PressReleaseReader {
     /// Whether Vietnamese is written with its diacritics.
     static func hasDiacritics(_ text: String) -> Bool {
         var letters = 0, marked = 0
-        for scalar in text.unicodeScalars.prefix(20_000) where scalar.properties.isAlphabetic {
+        for scalar in text.unicodeScalars.prefix(4_000) where Folding.base(of: scalar).map({ $0 != " " }) ?? true {
             letters += 1
             if scalar.value >= 0xC0 { marked += 1 }
         }
@@ -206,6 +203,7 @@ public struct PressReleaseReader {
         let firstArticle = layout.article.first ?? 0
         for index in layout.lines.indices.prefix(max(firstArticle + 1, 12)) {
             let line = layout.lines[index]
+            guard line.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
             let tokens = tokenizer.tokens(of: scalars[line.start..<line.end], offset: line.start)
             if let date = DateScanner.scan(tokens).first(where: { $0.from.day != nil && $0.from.year != nil && $0.to == nil }) {
                 return date.from

@@ -1,8 +1,9 @@
 import Foundation
 
 /// A word, number or punctuation mark of a document, with where it stands (Unicode scalar
-/// offsets, end exclusive) and the forms it is matched by.
-struct Token {
+/// offsets, end exclusive) and the forms it is matched by. A class: tokens are read far more
+/// than made, and passing one around should not copy its three strings.
+final class Token {
     enum Kind { case word, number, punctuation }
 
     let kind: Kind
@@ -15,8 +16,19 @@ struct Token {
     /// White space (or the start of a line) before it.
     let spaced: Bool
 
+    init(kind: Kind, start: Int, end: Int, text: String, key: String, folded: String, spaced: Bool) {
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.text = text
+        self.key = key
+        self.folded = folded
+        self.spaced = spaced
+        self.isCapitalized = kind == .word && (text.unicodeScalars.first.map { Folding.lower($0) != $0 } ?? false)
+    }
+
     var isWord: Bool { kind == .word }
-    var isCapitalized: Bool { kind == .word && (text.unicodeScalars.first?.properties.isUppercase ?? false) }
+    let isCapitalized: Bool
     var number: Int? { kind == .number ? Int(text) : nil }
     func `is`(_ punctuation: String) -> Bool { kind == .punctuation && text == punctuation }
     var isDash: Bool { kind == .punctuation && (text == "-" || text == "–" || text == "—") }
@@ -46,6 +58,7 @@ struct Tokenizer {
         var tokens: [Token] = []
         var index = scalars.startIndex
         var spaced = true
+        var textBytes: [UInt8] = [], keyBytes: [UInt8] = [], foldedBytes: [UInt8] = []
         while index < scalars.endIndex {
             let scalar = scalars[index]
             if scalar.properties.isWhitespace {
@@ -76,13 +89,21 @@ struct Tokenizer {
                 if scalar == ".", index + 1 < scalars.endIndex, scalars[index] == ".", scalars[index + 1] == "." { index += 2 }
                 kind = .punctuation
             }
-            var text = String.UnicodeScalarView()
-            text.append(contentsOf: scalars[begin..<index])
-            let string = String(text)
-            let folded = kind == .punctuation ? string : string.folded
-            let key = kind == .punctuation ? string : (keepDiacritics ? string.lowercased() : folded)
+            // The token's text, its key and its folded form, in one pass over its scalars, as UTF-8.
+            textBytes.removeAll(keepingCapacity: true)
+            keyBytes.removeAll(keepingCapacity: true)
+            foldedBytes.removeAll(keepingCapacity: true)
+            for scalar in scalars[begin..<index] {
+                UTF8.encode(scalar) { textBytes.append($0) }
+                if kind == .punctuation { continue }
+                if keepDiacritics { UTF8.encode(Folding.lower(scalar)) { keyBytes.append($0) } }
+                if let base = Folding.base(of: scalar), base != " " { UTF8.encode(base) { foldedBytes.append($0) } }
+            }
+            let string = String(decoding: textBytes, as: UTF8.self)
+            let foldedString = kind == .punctuation ? string : String(decoding: foldedBytes, as: UTF8.self)
+            let keyString = kind == .punctuation ? string : (keepDiacritics ? String(decoding: keyBytes, as: UTF8.self) : foldedString)
             tokens.append(Token(kind: kind, start: offset + begin - scalars.startIndex, end: offset + index - scalars.startIndex,
-                                text: string, key: key, folded: folded, spaced: spaced))
+                                text: string, key: keyString, folded: foldedString, spaced: spaced))
             spaced = false
         }
         return tokens
@@ -96,18 +117,27 @@ struct Tokenizer {
 
     /// The sentences of one line (a paragraph): cut after . ! ? unless the full stop ends an
     /// abbreviation or an initial ("U.S.", "Mr.").
-    func sentences(of line: ArraySlice<Unicode.Scalar>, offset: Int, firstIndex: Int) -> [Sentence] {
+    func sentences(of line: ArraySlice<Unicode.Scalar>, text lineText: String, offset: Int, firstIndex: Int) -> [Sentence] {
         let all = tokens(of: line, offset: offset)
         var sentences: [Sentence] = []
         var begin = 0
+        // Sentences are sliced from the line's text, walking its scalars once.
+        let lineScalars = lineText.unicodeScalars
+        var cursor = lineScalars.startIndex, cursorOffset = offset
+        func index(at target: Int) -> String.UnicodeScalarView.Index {
+            while cursorOffset < target, cursor < lineScalars.endIndex {
+                cursor = lineScalars.index(after: cursor)
+                cursorOffset += 1
+            }
+            return cursor
+        }
         func close(_ end: Int) {
             guard end > begin else { return }
             let slice = Array(all[begin..<end])
             let start = slice.first!.start, stop = slice.last!.end
-            let base = line.startIndex - offset
-            var text = String.UnicodeScalarView()
-            text.append(contentsOf: line[(start + base)..<(stop + base)])
-            sentences.append(Sentence(index: firstIndex + sentences.count, start: start, end: stop, text: String(text), tokens: slice))
+            let from = index(at: start), to = index(at: stop)
+            sentences.append(Sentence(index: firstIndex + sentences.count, start: start, end: stop,
+                                      text: String(Substring(lineScalars[from..<to])), tokens: slice))
             begin = end
         }
         var i = 0

@@ -34,6 +34,8 @@ final class Vocabulary: Sendable {
     let tripLabel: [String: String]
     /// Number words ("ba mươi", "fiftieth"), by their folded form.
     let numberWords: [String: Int]
+    /// Every region's name in Vietnamese and English (CLDR's), by ISO code.
+    let regionNames: [String: [String: String]]
     let surnames: Set<String>
     let nameParticles: Set<String>
     /// Country names that are also common words or given names ("Anh", "Nga", "Đức"): trusted
@@ -64,17 +66,20 @@ final class Vocabulary: Sendable {
         surnames = Set(titles.vietnamese_surnames.map(\.folded))
         nameParticles = Set(titles.name_particles)
         var ambiguous: Set<String> = []
+        var regionNames: [String: [String: String]] = [:]
+        for region in Locale.Region.isoRegions where region.identifier.count == 2 && region.identifier.allSatisfy(\.isLetter) {
+            for lang in ["vi", "en"] {
+                if let name = Locale(identifier: lang).localizedString(forRegionCode: region.identifier) {
+                    regionNames[region.identifier, default: [:]][lang] = name
+                }
+            }
+        }
+        self.regionNames = regionNames
 
         for (tries, keep) in [(exact, true), (folded, false)] {
             func add<V>(_ trie: PhraseTrie<V>, _ phrase: String, _ value: V) { trie.insert(Vocabulary.keys(phrase, keepDiacritics: keep), value) }
             // Countries: CLDR's names in both languages, then the press's aliases.
-            let vi = Locale(identifier: "vi"), en = Locale(identifier: "en")
-            for region in Locale.Region.isoRegions where region.identifier.count == 2 && region.identifier.allSatisfy(\.isLetter) {
-                let code = region.identifier
-                for locale in [vi, en] {
-                    if let name = locale.localizedString(forRegionCode: code), !name.contains("(") { add(tries.countries, name, code) }
-                }
-            }
+            for (code, names) in regionNames { for name in names.values where !name.contains("(") { add(tries.countries, name, code) } }
             for (code, names) in countries.aliases { for name in names { add(tries.countries, name, code) } }
             for (code, names) in countries.demonyms { for name in names { add(tries.demonyms, name, code) } }
             for (code, names) in countries.cities { for name in names { add(tries.cities, name, (name, code)) } }

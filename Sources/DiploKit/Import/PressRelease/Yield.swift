@@ -27,8 +27,8 @@ struct KnowledgeBaseBuilder {
     /// The id of a country, by ISO code: the knowledge base's, or a new one.
     mutating func country(_ iso: String, sentence: Int?) throws -> String {
         if let index = entityIndex["country:" + iso] { return entities[index].id }
-        let vi = Locale(identifier: "vi").localizedString(forRegionCode: iso) ?? iso
-        let en = Locale(identifier: "en").localizedString(forRegionCode: iso) ?? iso
+        let vi = vocabulary.regionNames[iso]?["vi"] ?? iso
+        let en = vocabulary.regionNames[iso]?["en"] ?? iso
         let id = try store?.entityID(iso: iso) ?? "country:\(iso.lowercased())"
         let entity = Entity(id: id, type: .country, name: lang == "vi" ? vi : en, names: ["vi": vi, "en": en], iso: iso,
                             sources: sentence.map { [source($0)] } ?? [])
@@ -168,7 +168,7 @@ struct KnowledgeBaseBuilder {
         let label = event.kind == .trip ? vocabulary.tripLabel[lang] ?? "Trip" : vocabulary.labels[event.kind]?[lang] ?? event.kind.rawValue
         let agents = event.agents.map { persons[$0].name }.joined(separator: ", ")
         let others = event.counterparts.map { persons[$0].name }.joined(separator: ", ")
-        let places = event.places.compactMap { Locale(identifier: lang).localizedString(forRegionCode: $0) }.joined(separator: ", ")
+        let places = event.places.compactMap { vocabulary.regionNames[$0]?[lang] }.joined(separator: ", ")
         var parts = [label]
         if !agents.isEmpty { parts.append(agents) }
         if !others.isEmpty { parts.append(others) } else if !places.isEmpty { parts.append(places) }
