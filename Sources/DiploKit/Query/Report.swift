@@ -172,7 +172,7 @@ extension String {
     }
 
     /// The text cut into lines of at most `width` columns, at spaces where it can.
-    func wrapped(to width: Int) -> [String] {
+    public func wrapped(to width: Int) -> [String] {
         guard displayWidth > width, width > 0 else { return [self] }
         var lines: [String] = [], current = ""
         for word in split(separator: " ", omittingEmptySubsequences: true).map(String.init) {

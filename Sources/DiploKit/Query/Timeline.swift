@@ -15,7 +15,9 @@ public struct TimelineQuery: Sendable {
         }
         if let person = try store.entity(entity) {
             for office in person.offices {
-                let title = office.of.map { "\(office.title), \(directory.name($0))" } ?? office.title
+                // "President, Vietnam", but not "General Secretary of the Communist Party, Communist Party".
+                let of = office.of.map(directory.name)
+                let title = of.map { office.title.folded.contains($0.folded) ? office.title : "\(office.title), \($0)" } ?? office.title
                 if let start = office.start { items.append((start, [.text(start.description), "office", .text("takes office: \(title)"), ""])) }
                 if let end = office.end { items.append((end, [.text(end.description), "office", .text("leaves office: \(title)"), ""])) }
                 if office.start == nil && office.end == nil { items.append((nil, ["", "office", .text(title), ""])) }

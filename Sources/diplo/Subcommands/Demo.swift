@@ -31,8 +31,9 @@ struct Demo: ParsableCommand {
             let parties = match.partnership.parties.map(directory.name).joined(separator: " – ")
             let how = match.stated ? "a source says so" : "computed from the dates" + (match.approximate ? ", approximately" : "")
             print("  \(match.event.dateText)  \(match.event.title)")
-            print("      \(ordinal(match.years)) anniversary of the \(match.level.readable), \(parties)"
-                  + " (\(match.anniversaryDate?.description ?? "?")): \(how)")
+            let line = "\(ordinal(match.years)) anniversary of the \(match.level.readable), \(parties)"
+                + " (\(match.anniversaryDate?.description ?? "?")): \(how)"
+            for part in line.wrapped(to: 74) { print("      " + part) }
         }
 
         let toLam = try store.resolveEntity("To Lam")
