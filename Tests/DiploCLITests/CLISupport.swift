@@ -41,15 +41,19 @@ final class CLI {
     /// Runs `diplo ARGUMENTS` here with the test's database as $DIPLO_DB.
     @discardableResult
     func run(_ arguments: [String], stdin: String? = nil, database: String = "kb.sqlite") throws -> Result {
+        try CLI.launch(CLI.binary, arguments, in: folder, environment: ["DIPLO_DB": path(database)], stdin: stdin)
+    }
+
+    /// Runs a program in `folder` and waits for it: its exit status and what it printed.
+    static func launch(_ executable: URL, _ arguments: [String], in folder: URL, environment: [String: String] = [:],
+                       stdin: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = CLI.binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = folder
-        var environment = ProcessInfo.processInfo.environment
-        environment["DIPLO_DB"] = path(database)
-        process.environment = environment
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         // Standard error goes to a file, so that one pipe alone is read while the process runs.
-        let errorPath = path("stderr-\(UUID().uuidString)")
+        let errorPath = folder.appendingPathComponent("stderr-\(UUID().uuidString)").path
         _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
         let errorFile = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
         defer { try? FileManager.default.removeItem(atPath: errorPath) }

@@ -65,11 +65,7 @@ enum ExportTestSupport {
         """
     }
 
-    struct Result {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
+    typealias Result = CLI.Result
 
     /// A folder of the test's own holding a knowledge base made from the fixture.
     final class Workspace {
@@ -94,7 +90,7 @@ enum ExportTestSupport {
 
         /// `diplo ARGUMENTS --db kb.sqlite`, run in the workspace.
         func diplo(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-            try ExportTestSupport.run(ExportTestSupport.binary, arguments + ["--db", database], in: folder, environment: environment)
+            try ExportTestSupport.run(CLI.binary, arguments + ["--db", database], in: folder, environment: environment)
         }
 
         func diplo(_ arguments: String..., environment: [String: String] = [:]) throws -> Result {
@@ -128,38 +124,8 @@ enum ExportTestSupport {
         }
     }
 
-    /// The diplo binary, built beside the test bundle (.build/<triple>/debug/diplo).
-    static let binary: URL = {
-        let products = Bundle.main.executableURL?.deletingLastPathComponent()
-            ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for folder in [products, products.deletingLastPathComponent()] {
-            let candidate = folder.appendingPathComponent("diplo")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        return products.appendingPathComponent("diplo")
-    }()
-
     static func run(_ executable: URL, _ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        // Standard error to a file, so that only one pipe is read while the process runs.
-        let errorPath = folder.appendingPathComponent("stderr-\(UUID().uuidString)").path
-        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
-        let errorFile = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
-        defer { try? FileManager.default.removeItem(atPath: errorPath) }
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = errorFile
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try errorFile.close()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: FileManager.default.contents(atPath: errorPath) ?? Data(), as: UTF8.self))
+        try CLI.launch(executable, arguments, in: folder, environment: environment)
     }
 
     static func which(_ name: String) -> String? {

@@ -281,12 +281,7 @@ struct FrameFinder {
             words += 1
         }
         while end > start + 1, ["of", "the"].contains(tokens[end - 1].folded) { end -= 1 }
-        var text = ""
-        for index in start..<end {
-            if index > start && tokens[index].spaced { text += " " }
-            text += tokens[index].text
-        }
-        return text
+        return tokens.text(start, end)
     }
 
     /// English puts a gathering's name before its head word: "the ASEAN-Australia Special Summit",

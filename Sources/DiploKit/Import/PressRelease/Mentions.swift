@@ -203,14 +203,7 @@ struct MentionFinder {
         return found
     }
 
-    func text(_ tokens: [Token], _ first: Int, _ end: Int) -> String {
-        var result = ""
-        for index in first..<end {
-            if index > first && tokens[index].spaced { result += " " }
-            result += tokens[index].text
-        }
-        return result
-    }
+    func text(_ tokens: [Token], _ first: Int, _ end: Int) -> String { tokens.text(first, end) }
 
     /// A name as written, less an English possessive ("Chinh's").
     func name(_ tokens: [Token], _ first: Int, _ end: Int) -> String {

@@ -34,6 +34,18 @@ final class Token {
     var isDash: Bool { kind == .punctuation && (text == "-" || text == "–" || text == "—") }
 }
 
+extension Array where Element == Token {
+    /// The words of tokens first..<end as written, spaced as they were.
+    func text(_ first: Int, _ end: Int) -> String {
+        var result = ""
+        for index in first..<end {
+            if index > first && self[index].spaced { result += " " }
+            result += self[index].text
+        }
+        return result
+    }
+}
+
 /// A sentence of the article: its tokens and its place in the document.
 struct Sentence {
     let index: Int

@@ -74,7 +74,7 @@ struct KnowledgeBaseBuilder {
         for (index, sentence) in mentions.enumerated() {
             for country in sentence.allCountries { _ = try self.country(country.iso, sentence: index) }
             for organization in sentence.organizations {
-                _ = try self.organization(name: sentences[index].text(organization.first, organization.end),
+                _ = try self.organization(name: sentences[index].tokens.text(organization.first, organization.end),
                                           known: organization.known.map { vocabulary.organizations[$0] },
                                           country: organization.country, sentence: index)
             }
@@ -173,17 +173,5 @@ struct KnowledgeBaseBuilder {
         if !agents.isEmpty { parts.append(agents) }
         if !others.isEmpty { parts.append(others) } else if !places.isEmpty { parts.append(places) }
         return parts.count == 1 ? label : parts[0] + ": " + parts.dropFirst().joined(separator: " – ")
-    }
-}
-
-extension Sentence {
-    /// The words of tokens first..<end as written.
-    func text(_ first: Int, _ end: Int) -> String {
-        var result = ""
-        for index in first..<end {
-            if index > first && tokens[index].spaced { result += " " }
-            result += tokens[index].text
-        }
-        return result
     }
 }
