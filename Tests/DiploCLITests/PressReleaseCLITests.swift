@@ -126,6 +126,10 @@ let canScore = FileManager.default.fileExists(atPath: scorer) && FileManager.def
         try expectRefused("huge.txt", data, because: "MiB at most")
     }
 
+    @Test func anXMLFile() throws {
+        try expectRefused("visits.xml", Data("<?xml version=\"1.0\"?>\n<visits><visit/></visits>\n".utf8), because: "XML data sets are not read yet")
+    }
+
     @Test func textWithNoArticle() throws {
         try expectRefused("menu.txt", Data("Trang chủ | Thời sự | Thế giới\nĐăng nhập\n".utf8), because: "no article text found")
     }

@@ -99,6 +99,10 @@ public struct Importer {
             return try InterchangeReader.read(data, file: name)
         }
         let text = try Importer.text(of: data, name: name)
+        if text.drop(while: \.isWhitespace).hasPrefix("<?xml") {
+            throw DiploError.badInput(file: name, place: nil, reason:
+                "is an XML file: diplo reads press releases (text) and interchange files (JSON); XML data sets are not read yet")
+        }
         return try PressReleaseReader(options: options, store: store).read(text, file: name)
     }
 

@@ -92,9 +92,6 @@ public struct PressReleaseReader {
             allMentions.append(mentions)
         }
 
-        if ProcessInfo.processInfo.environment["DIPLO_DEBUG"] != nil {
-            for frame in frames { FileHandle.standardError.write(Data("frame s\(frame.sentence) \(frame.kind) verb=\(frame.verb) agents=\(frame.agents) cp=\(frame.counterparts) places=\(frame.places) date=\(String(describing: frame.date?.from)) shares=\(frame.sharesRange) name=\(frame.name ?? "")\n".utf8)) }
-        }
         // In a document about two countries, a foreign person of no stated country is of the other one.
         let home = lang == "vi" ? "VN" : PressReleaseReader.home(allMentions)
         let named = Set(allMentions.flatMap { $0.allCountries.map(\.iso) })
