@@ -3,7 +3,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 DIPLO := .build/debug/diplo
 
-.PHONY: build release test demo install bench eval clean
+.PHONY: build release test demo install bench eval eval-holdout clean
 
 build:
 	$(SWIFT) build
@@ -31,6 +31,10 @@ bench:
 # Extraction quality on the evaluation set (Tests/Eval): precision, recall and F1 per category.
 eval: release
 	python3 Tests/Eval/eval.py
+
+# The same on the held-out set (Tests/Eval/holdout), scored apart from the evaluation set.
+eval-holdout: release
+	python3 Tests/Eval/eval.py --holdout
 
 clean:
 	rm -rf .build diplo-demo.sqlite*

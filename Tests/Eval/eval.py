@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Measures extraction quality: runs `diplo import DOC --dry-run --format json` on every test
-document of Tests/Eval/docs (and on the shared sample article), scores what it prints against the
+document of Tests/Eval/docs (and on the shared sample article), or with --holdout on every document
+of the held-out set Tests/Eval/holdout/docs (without the sample), scores what it prints against the
 document's gold file with ../shared/tools/score.py, and prints one line per document, then precision,
 recall and F1 per category summed over the documents (micro-average): over all of them, over each
 language, and over the sample article alone. The last line is 'F1 X.XXX' over persons, countries,
@@ -9,7 +10,8 @@ events, partnerships and anniversaries of all documents together.
 A document the binary fails on (an error, a crash, a timeout, output that is not JSON) counts as
 predicting nothing, and its line says so. The script always exits 0 (64 for bad usage).
 
-Usage: python3 Tests/Eval/eval.py [--diplo PATH] [--self-check] [--verbose] [--keep DIR] [NAME...]
+Usage: python3 Tests/Eval/eval.py [--holdout] [--diplo PATH] [--self-check] [--verbose] [--keep DIR] [NAME...]
+  --holdout      score the held-out set (holdout/docs against holdout/gold) instead of the main set
   --diplo PATH   the binary (default: $DIPLO, else .build/release/diplo under the project root)
   --self-check   score each gold file turned into a perfect prediction (gold_to_pred.py) instead of
                  running the binary: every line must read F1 1.000
@@ -21,6 +23,7 @@ import json, os, re, subprocess, sys, tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent           # Tests/Eval
+HOLDOUT = HERE / "holdout"                       # the held-out set: holdout/docs, holdout/gold
 ROOT = HERE.parent.parent                        # the project root
 SHARED = ROOT.parent / "shared"
 SCORE = SHARED / "tools" / "score.py"
@@ -34,14 +37,14 @@ EMPTY = {"format": "diplo/1", "documents": [], "entities": [], "events": [], "pa
 
 def usage(message):
     print(f"eval.py: {message}", file=sys.stderr)
-    print("usage: python3 Tests/Eval/eval.py [--diplo PATH] [--self-check] [--verbose] [--keep DIR] [NAME...]",
+    print("usage: python3 Tests/Eval/eval.py [--holdout] [--diplo PATH] [--self-check] [--verbose] [--keep DIR] [NAME...]",
           file=sys.stderr)
     sys.exit(64)
 
 
 def parse_args(argv):
     opts = {"diplo": os.environ.get("DIPLO") or ".build/release/diplo", "self_check": False,
-            "verbose": False, "keep": None, "names": []}
+            "verbose": False, "keep": None, "holdout": False, "names": []}
     i = 0
     while i < len(argv):
         a = argv[i]
@@ -57,6 +60,8 @@ def parse_args(argv):
             opts["self_check"] = True
         elif a == "--verbose":
             opts["verbose"] = True
+        elif a == "--holdout":
+            opts["holdout"] = True
         elif a.startswith("-"):
             usage(f"unknown option {a}")
         else:
@@ -73,16 +78,20 @@ def resolve_binary(path):
     return p.resolve() if p.exists() else (ROOT / p)
 
 
-def documents(names):
-    """(name, doc path, gold path) for each test document with a gold file, then the sample."""
+def documents(names, holdout=False):
+    """(name, doc path, gold path) for each test document with a gold file, then the sample; with
+    holdout, the documents of the held-out set (holdout/docs, holdout/gold) and no sample."""
+    base = HOLDOUT if holdout else HERE
     out = []
-    for doc in sorted((HERE / "docs").glob("*.txt")):
-        gold = HERE / "gold" / (doc.stem + ".gold.json")
+    for doc in sorted((base / "docs").glob("*.txt")):
+        gold = base / "gold" / (doc.stem + ".gold.json")
         if gold.exists():
             out.append((doc.name, doc, gold))
         else:
             print(f"warning: {doc.name} has no gold file ({gold.name}); skipped", file=sys.stderr)
-    if SAMPLE_DOC.exists() and SAMPLE_GOLD.exists():
+    if holdout:
+        pass  # the sample article is not held out: the project starts from it
+    elif SAMPLE_DOC.exists() and SAMPLE_GOLD.exists():
         out.append(("sample:" + SAMPLE_DOC.name, SAMPLE_DOC, SAMPLE_GOLD))
     else:
         print(f"warning: the sample article or its gold file is missing under {SHARED}", file=sys.stderr)
@@ -194,7 +203,7 @@ def main():
         print(f"eval.py: the scorer {SCORE} is missing; nothing to measure.")
         return
     binary = resolve_binary(opts["diplo"])
-    docs = documents(opts["names"])
+    docs = documents(opts["names"], opts["holdout"])
     if not docs:
         print("eval.py: no documents to score.")
         return
@@ -202,7 +211,8 @@ def main():
     if keep:
         keep.mkdir(parents=True, exist_ok=True)
     source = "gold_to_pred.py (self-check)" if opts["self_check"] else str(binary)
-    print(f"Extraction quality: {len(docs)} documents, predictions from {source}\n")
+    which = "the held-out set (Tests/Eval/holdout)" if opts["holdout"] else "the evaluation set"
+    print(f"Extraction quality on {which}: {len(docs)} documents, predictions from {source}\n")
 
     results = []
     with tempfile.TemporaryDirectory(prefix="diplo-eval-") as work:
