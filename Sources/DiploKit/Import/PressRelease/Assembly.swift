@@ -78,8 +78,11 @@ struct EventAssembler {
             let others = frame.counterparts.isEmpty && frame.agents.count >= 2 ? Array(frame.agents.dropFirst()) : frame.counterparts
             let newCounterpart = !others.isEmpty
                 && !events.contains { $0.kind == frame.kind && !Set($0.people).isDisjoint(with: others) }
+            // The first ceremony, signing or press conference a text names with people in it is one.
+            let firstOfItsKind = [.ceremony, .signing, .pressConference].contains(frame.kind) && frame.hasParticipants
+                && !events.contains { $0.kind == frame.kind }
             let create = (frame.kind.isVisit && frame.places.count == 1 && !frame.agents.isEmpty)
-                || (["meeting", "call"].contains(frame.kind.family) && newCounterpart)
+                || (["meeting", "call"].contains(frame.kind.family) && newCounterpart) || firstOfItsKind
             _ = add(frame, create: create)
         }
         nestStops()

@@ -70,6 +70,11 @@ enum DateScanner {
                 var date = DateMention(first: i, end: i + 5, from: WrittenDate(day: d, month: m), to: WrittenDate(day: d2, month: m))
                 if slash(i + 5), let y = year(at(i + 6)) { date.from.year = y; date.to?.year = y; date.end = i + 7 }
                 mention = date
+            } else if let d = day(at(i)), word(i + 1, "va"), let d2 = day(at(i + 2)), d2 > d, slash(i + 3), let m = month(at(i + 4)) {
+                // "trong hai ngày 13 và 14/1"
+                var date = DateMention(first: i, end: i + 5, from: WrittenDate(day: d, month: m), to: WrittenDate(day: d2, month: m))
+                if slash(i + 5), let y = year(at(i + 6)) { date.from.year = y; date.to?.year = y; date.end = i + 7 }
+                mention = date
             } else if let d = day(at(i)), word(i + 1, "den"), word(i + 2, "ngay"), let d2 = day(at(i + 3)), slash(i + 4),
                       let m = month(at(i + 5)) {
                 // "từ ngày 10 đến ngày 13/8"

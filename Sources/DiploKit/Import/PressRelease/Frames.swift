@@ -42,8 +42,9 @@ struct FrameFinder {
     static let placeWords: Set<String> = ["tai", "o", "toi", "den", "sang", "in", "to", "at", "trong", "ve"]
     static let objectMarkers: Set<String> = ["voi", "with", "cua", "of", "by", "tiep", "don"]
 
-    /// `personIndex` maps a person mention to its index in the document's person list.
-    func frames(in sentence: Sentence, mentions: SentenceMentions, personIndex: [Int]) -> [EventFrame] {
+    /// `personIndex` maps a person mention to its index in the document's person list;
+    /// `countryOf` gives the country of a person of that list.
+    func frames(in sentence: Sentence, mentions: SentenceMentions, personIndex: [Int], countryOf: (Int) -> String?) -> [EventFrame] {
         let tokens = sentence.tokens
         if mentions.cues.contains(where: { if case .question = $0.cue { return true } else { return false } }) { return [] }
         var triggers: [(cue: CueMention, kind: EventKind, verb: Bool)] = []
@@ -66,6 +67,7 @@ struct FrameFinder {
         var frames: [EventFrame] = []
         // People an earlier trigger of the sentence took as its objects are not later ones' subjects.
         var objects = Set<Int>()
+        var visitors: [Int] = []
         let reported = mentions.cues.filter { if case .reported = $0.cue { return true } else { return false } }.map(\.first)
         for (n, trigger) in triggers.enumerated() {
             // What a trigger governs runs to the next trigger, or to a reporting verb ("thông tin", "said").
@@ -104,6 +106,10 @@ struct FrameFinder {
             if trigger.kind.isVisit, let subject = before.first, subject.element.first <= 2, frame.inviter != personIndex[subject.offset] {
                 frame.agents = [personIndex[subject.offset]]
             }
+            visitors = mentions.persons.indices.filter { index in
+                mentions.persons[index].end <= trigger.cue.first
+                    && !reported.contains { $0 >= mentions.persons[index].end && $0 < trigger.cue.first }
+            }.map { personIndex[$0] }
             let after = mentions.persons.enumerated().filter { $0.element.first >= trigger.cue.end && $0.element.first < segmentEnd }
             for (offset, _) in after { objects.insert(offset) }
             for (offset, person) in after {
@@ -136,6 +142,14 @@ struct FrameFinder {
                 frame.places = [fronted.iso]
                 frame.city = fronted.city
             }
+            // A visitor comes from elsewhere: the one named last before a visit who is not of the
+            // country visited ("Anwar Ibrahim chủ trì lễ đón Tổng Bí thư Tô Lâm ... thăm chính thức Malaysia").
+            if trigger.kind.isVisit, !frame.places.isEmpty, !frame.agents.isEmpty,
+               frame.agents.allSatisfy({ countryOf($0).map(frame.places.contains) ?? false }),
+               let visitor = visitors.last(where: { person in countryOf(person).map { !frame.places.contains($0) } ?? false }),
+               visitor != frame.inviter {
+                frame.agents = [visitor]
+            }
             if let series = frame.series, frame.places.isEmpty, let country = series.country {
                 frame.places = [country]
                 frame.city = series.city
@@ -145,10 +159,14 @@ struct FrameFinder {
                                        mentions: mentions)
             }
             frame.status = status(before: trigger.cue.first, mentions, tokens)
-            // "mời ... sớm thăm chính thức Việt Nam", "invited her to pay an official visit": an invitation, not a visit.
-            if trigger.kind.isVisit, mentions.cues.contains(where: { cue in
-                if case .invitation = cue.cue { return cue.end <= trigger.cue.first && trigger.cue.first - cue.end <= 10 }
-                return false
+            // "mời ... sớm thăm chính thức Việt Nam", "invited her to pay an official visit": an invitation,
+            // not a visit; "đề nghị ... ký kết", "proposed that ...": a proposal, not an event.
+            if mentions.cues.contains(where: { cue in
+                switch cue.cue {
+                case .invitation: return trigger.kind.isVisit && cue.end <= trigger.cue.first && trigger.cue.first - cue.end <= 10
+                case .proposal: return cue.end <= trigger.cue.first && trigger.cue.first - cue.end <= 12
+                default: return false
+                }
             }) { continue }
             guard accepts(frame, trigger: trigger.cue, tokens: tokens, mentions: mentions) else { continue }
             frames.append(frame)
@@ -240,7 +258,8 @@ struct FrameFinder {
         switch frame.kind {
         case .summit, .conference:
             // A named gathering someone attends, or one that is dated.
-            let named = capitalized || frame.series != nil || frame.name?.contains(where: \.isUppercase) == true
+            let namedBefore = english && frame.name.map { !$0.hasPrefix(tokens[trigger.first].text) } == true
+            let named = capitalized || frame.series != nil || namedBefore
                 || (trigger.end < tokens.count && (tokens[trigger.end].isCapitalized || tokens[trigger.end].kind == .number))
             return named && (frame.attended || frame.series != nil || frame.hasParticipants
                              || mentions.dates.contains { abs($0.first - trigger.end) <= 4 })

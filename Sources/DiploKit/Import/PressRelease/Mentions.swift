@@ -78,6 +78,13 @@ struct MentionFinder {
                 i = organization.end
                 continue
             }
+            // "Cộng hòa Ba Lan", "the Kingdom of Cambodia": the state's form and its name are one country.
+            if capitalized, let form = tries.stateForms.longestMatch(in: tokens, at: i), form.end < tokens.count,
+               let country = tries.countries.longestMatch(in: tokens, at: form.end) {
+                found.countries.append(CountryMention(first: i, end: country.end, iso: country.value))
+                i = country.end
+                continue
+            }
             if capitalized, let country = tries.countries.longestMatch(in: tokens, at: i), acceptsCountry(tokens, i, country.end) {
                 found.countries.append(CountryMention(first: i, end: country.end, iso: country.value))
                 i = country.end
@@ -241,7 +248,9 @@ struct MentionFinder {
     /// Affairs"), or a head word ("Ủy ban", "Quốc hội") running on to the country it belongs to.
     func organizationMatch(_ tokens: [Token], at start: Int) -> OrganizationMention? {
         var best: OrganizationMention?
-        if let known = tries.organizations.longestMatch(in: tokens, at: start) {
+        if let known = tries.organizations.longestMatch(in: tokens, at: start),
+           known.end - start > 1 || tokens[start].text == tokens[start].text.uppercased() {
+            // A one-word name is an abbreviation written in capitals ("NAM", not "Nam").
             let organization = vocabulary.organizations[known.value]
             best = OrganizationMention(first: start, end: known.end, name: text(tokens, start, known.end),
                                        country: organization.country, known: known.value)
@@ -326,6 +335,20 @@ struct MentionFinder {
                           found.organizations.contains(where: { $0.first == cursor + 1 })
                             || found.countries.contains(where: { $0.first == cursor + 1 }) {
                     cursor += 1
+                } else if tokens[cursor].is("("), cursor + 2 < tokens.count, tokens[cursor + 1].isWord, tokens[cursor + 2].is(")") {
+                    cursor += 3  // "Diễn đàn Kinh tế thế giới (WEF)"
+                } else if ["for", "of"].contains(tokens[cursor].folded), cursor + 1 < tokens.count, tokens[cursor + 1].isCapitalized,
+                          !found.countries.contains(where: { $0.first == cursor + 1 }) {
+                    // "Minister for Trade and Investment Todd McClay": the portfolio is part of the title,
+                    // and the last two capitalised words are the name.
+                    var capitalized: [Int] = []
+                    var end = cursor + 1
+                    while end < tokens.count, tokens[end].isCapitalized || (["and", "&"].contains(tokens[end].folded) && end + 1 < tokens.count && tokens[end + 1].isCapitalized) {
+                        if tokens[end].isCapitalized { capitalized.append(end) }
+                        end += 1
+                    }
+                    guard capitalized.count >= 3 else { break modifiers }
+                    cursor = capitalized[capitalized.count - 2]
                 } else if ["tai", "to", "in"].contains(tokens[cursor].folded), cursor + 1 < tokens.count,
                           let posted = found.countries.first(where: { $0.first == cursor + 1 }) ?? nil {
                     // "Đại sứ Hoa Kỳ tại Việt Nam", "Ambassador to Vietnam": where they serve, not whose they are.

@@ -57,36 +57,44 @@ struct RelationFinder {
         let parties = self.parties(mentions)
         let eventPair = pair(of: events, assembler)
         for level in mentions.levels {
-            guard let pair = pairFor(level, tokens: tokens, parties: parties, cues: cues, eventPair: eventPair,
-                                     documentPair: documentPair, mentions: mentions) else { continue }
-            let index = partnership(pair, level.level, sentence: sentence.index)
-            // A level reached ("nâng cấp", "elevated") or relations established on a date: not the
-            // establishment an anniversary recalls ("kỷ niệm 30 năm ... thiết lập quan hệ").
-            let recalled = cues.contains { $0.cue == .anniversary && $0.first < level.first && level.first - $0.end <= 16 }
-            let upgraded = cues.contains { $0.cue == .upgrade && $0.first < level.first && level.first - $0.end <= 8 }
-            let established = cues.contains { $0.cue == .established && abs($0.first - level.first) <= 12 }
-            if upgraded || established {
-                // A date with its year near the level ("thiết lập quan hệ ngoại giao ngày 2/12/1960",
-                // "set up in 2018"); an upgrade without one happens at the sentence's event.
-                // A date belongs to the level nearest it ("từ Đối tác chiến lược, được thiết lập năm 2013, lên ...").
-                let written = mentions.dates.filter { date in
-                    date.from.year != nil && abs(date.first - level.end) <= 14
-                        && mentions.levels.min(by: { abs(date.first - $0.end) < abs(date.first - $1.end) })?.first == level.first
-                }
-                var date = written.min { abs($0.first - level.end) < abs($1.first - level.end) }.flatMap { resolver.resolve($0).0 }
-                if date == nil, upgraded, !recalled, let event = events.first {
-                    date = assembler.events[event].start ?? assembler.events[event].within?.first
-                }
-                if let date { setEstablished(index, level.level, date, inferred: false, sentence: sentence.index) }
+            for pair in pairsFor(level, tokens: tokens, parties: parties, cues: cues, eventPair: eventPair,
+                                 documentPair: documentPair, mentions: mentions) {
+                read(level, of: pair, sentence, mentions, cues: cues, events: events, assembler: assembler)
             }
-            // "từ Đối tác toàn diện lên Đối tác chiến lược toàn diện": the earlier level stays in history.
-            if let earlier = mentions.levels.last(where: { $0.end <= level.first && level.first - $0.end <= 3 && $0.level.rank != nil }),
-               level.level.rank != nil, earlier.level != level.level {
-                partnerships[index].history.append((earlier.level, nil, false, sentence.index))
-            }
-            readAnniversary(tokens, level: level, cues: cues, partnership: index, events: events, assembler: assembler,
-                            sentence: sentence.index, mentions: mentions)
         }
+    }
+
+    /// What a sentence says of one partnership: when its level was reached, the level before, an anniversary.
+    mutating func read(_ level: LevelMention, of pair: [String], _ sentence: Sentence, _ mentions: SentenceMentions,
+                       cues: [(first: Int, end: Int, cue: Vocabulary.RelationCue)], events: [Int], assembler: EventAssembler) {
+        let tokens = sentence.tokens
+        let index = partnership(pair, level.level, sentence: sentence.index)
+        // A level reached ("nâng cấp", "elevated") or relations established on a date: not the
+        // establishment an anniversary recalls ("kỷ niệm 30 năm ... thiết lập quan hệ").
+        let recalled = cues.contains { $0.cue == .anniversary && $0.first < level.first && level.first - $0.end <= 16 }
+        let upgraded = cues.contains { $0.cue == .upgrade && $0.first < level.first && level.first - $0.end <= 8 }
+        let established = cues.contains { $0.cue == .established && abs($0.first - level.first) <= 12 }
+        if upgraded || established {
+            // A date with its year near the level ("thiết lập quan hệ ngoại giao ngày 2/12/1960",
+            // "set up in 2018"); an upgrade without one happens at the sentence's event.
+            // A date belongs to the level nearest it ("từ Đối tác chiến lược, được thiết lập năm 2013, lên ...").
+            let written = mentions.dates.filter { date in
+                date.from.year != nil && abs(date.first - level.end) <= 14
+                    && mentions.levels.min(by: { abs(date.first - $0.end) < abs(date.first - $1.end) })?.first == level.first
+            }
+            var date = written.min { abs($0.first - level.end) < abs($1.first - level.end) }.flatMap { resolver.resolve($0).0 }
+            if date == nil, upgraded, !recalled, let event = events.first {
+                date = assembler.events[event].start ?? assembler.events[event].within?.first
+            }
+            if let date { setEstablished(index, level.level, date, inferred: false, sentence: sentence.index) }
+        }
+        // "từ Đối tác toàn diện lên Đối tác chiến lược toàn diện": the earlier level stays in history.
+        if let earlier = mentions.levels.last(where: { $0.end <= level.first && level.first - $0.end <= 3 && $0.level.rank != nil }),
+           level.level.rank != nil, earlier.level != level.level {
+            partnerships[index].history.append((earlier.level, nil, false, sentence.index))
+        }
+        readAnniversary(tokens, level: level, cues: cues, partnership: index, events: events, assembler: assembler,
+                        sentence: sentence.index, mentions: mentions)
     }
 
     /// Countries and the organisations that can be a party (ASEAN, the EU), in order.
@@ -112,27 +120,38 @@ struct RelationFinder {
         return nil
     }
 
-    func pairFor(_ level: LevelMention, tokens: [Token], parties: [Party], cues: [(first: Int, end: Int, cue: Vocabulary.RelationCue)],
-                 eventPair: [String]?, documentPair: [String]?, mentions: SentenceMentions) -> [String]? {
-        // "Việt Nam – Cuba", "Việt Nam và Mỹ", "Vietnam-US", "between Vietnam and Japan"
-        var best: ([String], Int)?
+    /// The sides of a partnership the sentence names: explicit pairs ("Việt Nam – Cuba", "Việt Nam - Ba Lan
+    /// và Việt Nam - Séc", "between Vietnam and Japan"), each country after "với"/"with" with the
+    /// document's own country ("với Ba Lan: ...; với Séc: ..."), "hai nước" as the pair told of,
+    /// or the one other country named near it.
+    func pairsFor(_ level: LevelMention, tokens: [Token], parties: [Party], cues: [(first: Int, end: Int, cue: Vocabulary.RelationCue)],
+                  eventPair: [String]?, documentPair: [String]?, mentions: SentenceMentions) -> [[String]] {
+        var explicit: [(pair: [String], distance: Int, after: Bool)] = []
         for (a, b) in zip(parties, parties.dropFirst()) where a.key != b.key && b.first - a.end <= 1 {
             let joiner = b.first > a.end ? tokens[a.end] : nil
             guard joiner == nil || joiner!.isDash || ["va", "and", "voi", "/"].contains(joiner!.folded) || joiner!.is("/") else { continue }
             let distance = min(abs(a.first - level.end), abs(level.first - b.end))
-            if distance <= 15, best.map({ distance < $0.1 }) ?? true { best = ([a.key, b.key], distance) }
+            if distance <= 15 { explicit.append(([a.key, b.key], distance, a.first >= level.end)) }
         }
-        if let best { return best.0 }
+        if let nearest = explicit.min(by: { $0.distance < $1.distance }) {
+            // Several pairs listed after the level are all its parties' pairs.
+            let listed = explicit.filter { $0.after && nearest.after }.map(\.pair).uniqued()
+            return listed.count > 1 ? listed : [nearest.pair]
+        }
+        let withs = parties.filter { party in
+            party.first >= level.end && party.key != home && party.first > 0 && ["voi", "with"].contains(tokens[party.first - 1].folded)
+        }.map(\.key).uniqued()
+        if withs.count > 1 { return withs.map { [home, $0] } }
         if cues.contains(where: { $0.cue == .both && abs($0.first - level.first) <= 15 }) {
-            return eventPair ?? documentPair
+            return (eventPair ?? documentPair).map { [$0] } ?? []
         }
         // One other side named near it: the document's country is the other.
         let near = parties.filter { $0.key != home && abs($0.first - level.end) <= 10 }
-        if near.count == 1 { return [home, near[0].key] }
+        if near.count == 1 { return [[home, near[0].key]] }
         let others = Set(parties.map(\.key)).subtracting([home])
-        if others.count == 1 { return [home, others.first!] }
-        if others.isEmpty { return eventPair ?? documentPair }
-        return nil
+        if others.count == 1 { return [[home, others.first!]] }
+        if others.isEmpty { return (eventPair ?? documentPair).map { [$0] } ?? [] }
+        return []
     }
 
     /// The partnership of these parties at this level (a pair holds one on the ladder).

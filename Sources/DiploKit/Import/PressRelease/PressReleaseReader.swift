@@ -88,7 +88,8 @@ public struct PressReleaseReader {
                     persons[index].country = fronted.iso
                 }
             }
-            frames += frameFinder.frames(in: sentence, mentions: mentions, personIndex: personIndex)
+            let known = persons
+            frames += frameFinder.frames(in: sentence, mentions: mentions, personIndex: personIndex) { known[$0].country }
             allMentions.append(mentions)
         }
 
@@ -100,6 +101,11 @@ public struct PressReleaseReader {
         }
         var assembler = EventAssembler(resolver: resolver, reference: referenceDate, persons: persons)
         assembler.assemble(frames)
+        // A foreign person of no stated country is of the one country their events take place in.
+        for index in assembler.persons.indices where assembler.persons[index].country == nil {
+            let places = Set(assembler.events.filter { $0.people.contains(index) }.flatMap(\.places)).subtracting([home])
+            if places.count == 1 { assembler.persons[index].country = places.first }
+        }
         var relations = RelationFinder(vocabulary: vocabulary, tries: tries, resolver: resolver, reference: referenceDate, home: home)
         let documentPair = PressReleaseReader.mainPair(assembler, home: home)
         for sentence in sentences {

@@ -6,7 +6,7 @@ import Foundation
 final class Vocabulary: Sendable {
     struct TitleEntry: Sendable { let role: String; let text: String }
     struct Organization: Sendable { let name: String; let names: [String: String]; let aliases: [String]; let country: String? }
-    enum Cue: Sendable { case trigger(EventKind, verb: Bool), attend, planned, held, cancelled, question, generic, invited, with, reported, subordinate, invitation }
+    enum Cue: Sendable { case trigger(EventKind, verb: Bool), attend, planned, held, cancelled, question, generic, invited, with, reported, subordinate, invitation, proposal }
     enum RelationCue: Sendable { case anniversary, approximate, upcoming, upgrade, established, both }
 
     /// Phrases, matched with diacritics (`exact`) or without (`folded`).
@@ -23,6 +23,8 @@ final class Vocabulary: Sendable {
         let orgDomains = PhraseTrie<Bool>()
         let series = PhraseTrie<Int>()
         let relationCues = PhraseTrie<RelationCue>()
+        /// "Cộng hòa", "Kingdom of": the state's form before its name.
+        let stateForms = PhraseTrie<Bool>()
     }
 
     let exact = Tries()
@@ -82,6 +84,7 @@ final class Vocabulary: Sendable {
             for (code, names) in regionNames { for name in names.values where !name.contains("(") { add(tries.countries, name, code) } }
             for (code, names) in countries.aliases { for name in names { add(tries.countries, name, code) } }
             for (code, names) in countries.demonyms { for name in names { add(tries.demonyms, name, code) } }
+            for form in countries.state_forms.vi + countries.state_forms.en { add(tries.stateForms, form, true) }
             for (code, names) in countries.cities { for name in names { add(tries.cities, name, (name, code)) } }
             for (index, organization) in orgs.organizations.enumerated() {
                 for name in [organization.vi, organization.en] + organization.aliases { add(tries.organizations, name, index) }
@@ -99,7 +102,7 @@ final class Vocabulary: Sendable {
             }
             let cueLists: [(Cue, EventsFile.Phrases)] = [(.attend, events.attend), (.planned, events.planned), (.held, events.held),
                 (.cancelled, events.cancelled), (.question, events.question), (.generic, events.generic), (.invited, events.invited),
-                (.with, events.with), (.reported, events.reported), (.subordinate, events.subordinate), (.invitation, events.invitation)]
+                (.with, events.with), (.reported, events.reported), (.subordinate, events.subordinate), (.invitation, events.invitation), (.proposal, events.proposal)]
             for (cue, phrases) in cueLists { for text in phrases.vi + phrases.en { add(tries.cues, text, cue) } }
             for level in PartnershipLevel.entries {
                 guard let value = try? PartnershipLevel(level.key) else { continue }
@@ -138,7 +141,7 @@ final class Vocabulary: Sendable {
         struct Kind: Decodable { let kind: String; let verb: Phrases; let noun: Phrases; let label: [String: String] }
         struct Series: Decodable { let names: [String]; let kind: String; let country: String?; let city: String?; let first_session_year: Int? }
         let kinds: [Kind]
-        let attend, planned, held, cancelled, question, generic, invited, with, reported, subordinate, invitation: Phrases
+        let attend, planned, held, cancelled, question, generic, invited, with, reported, subordinate, invitation, proposal: Phrases
         let series: [Series]
         let trip_label: [String: String]
     }
@@ -150,6 +153,8 @@ final class Vocabulary: Sendable {
     }
 
     private struct CountriesFile: Decodable {
+        struct Words: Decodable { let vi: [String]; let en: [String] }
+        let state_forms: Words
         let aliases: [String: [String]]
         let demonyms: [String: [String]]
         let cities: [String: [String]]
