@@ -52,11 +52,11 @@ public struct AnniversaryQuery: Sendable {
                 established: claim?.date, anniversaryDate: date, stated: true,
                 approximate: !(event.start?.isExact ?? false) || !(date?.isExact ?? false), sources: anniversary.sources))
         }
-        let sides = try EventSides(store: store)
+        let directory = try Directory(store: store)
         let byParty = Dictionary(grouping: partnerships.flatMap { p in p.parties.map { ($0, p) } }, by: \.0).mapValues { $0.map(\.1) }
         for event in events {
             guard let days = event.dayRange else { continue }
-            let eventSides = sides.countries(of: event)
+            let eventSides = directory.sides(of: event)
             guard eventSides.count >= 2 else { continue }
             var candidates: [String: Partnership] = [:]
             for side in eventSides { for p in byParty[side] ?? [] where Set(p.parties).isSubset(of: eventSides) { candidates[p.id] = p } }
@@ -159,25 +159,5 @@ extension Partnership {
         }
         if !all.contains(where: { $0.level == level }) { all.append(Milestone(level: level, date: nil, sources: sources)) }
         return all
-    }
-}
-
-/// The countries on each side of an event: its participants' countries (a person's or an
-/// organisation's country, or the country itself), and for bilateral kinds the place it is held.
-struct EventSides {
-    let countryOf: [String: String]
-
-    init(store: Store) throws {
-        var map: [String: String] = [:]
-        try store.db.forEach("SELECT id, type, country_id FROM entities") { row in
-            if row.text(1) == "country" { map[row.text(0)] = row.text(0) } else if let country = row.string(2) { map[row.text(0)] = country }
-        }
-        countryOf = map
-    }
-
-    func countries(of event: Event) -> Set<String> {
-        var result = Set(event.participants.compactMap { countryOf[$0.entity] })
-        if event.kind.isBilateral, let place = event.location?.country { result.insert(place) }
-        return result
     }
 }

@@ -32,6 +32,14 @@ public struct Directory {
         return row.type == .country ? id : row.country
     }
 
+    /// The countries on each side of an event: its participants' countries, and for bilateral
+    /// kinds the place it is held (a summit in New York does not make the US a side).
+    public func sides(of event: Event) -> Set<String> {
+        var result = Set(event.participants.compactMap { country(of: $0.entity) })
+        if event.kind.isBilateral, let place = event.location?.country { result.insert(place) }
+        return result
+    }
+
     /// "Tô Lâm, Miguel Díaz-Canel" for the participants with one of these roles.
     public func names(of event: Event, roles: Set<String>) -> String {
         event.participants.filter { roles.contains($0.role) }.map { name($0.entity) }.joined(separator: ", ")

@@ -13,7 +13,6 @@ public struct RelationsQuery: Sendable {
 
     public func run(on store: Store) throws -> Report {
         let directory = try Directory(store: store)
-        let sides = try EventSides(store: store)
         func side(_ id: String) -> String { directory.country(of: id) ?? id }
         let a = side(first), b = side(second)
         var items: [(date: String, row: [ReportValue])] = []
@@ -25,7 +24,7 @@ public struct RelationsQuery: Sendable {
             }
         }
         for event in try store.events() {
-            let involved = sides.countries(of: event).union(event.participants.map(\.entity))
+            let involved = directory.sides(of: event).union(event.participants.map(\.entity))
             guard involved.contains(a) && involved.contains(b) else { continue }
             let who = event.participants.map { directory.name($0.entity) }.joined(separator: ", ")
             items.append((event.date?.description ?? "", [.text(event.dateText), .text(event.kind.rawValue),

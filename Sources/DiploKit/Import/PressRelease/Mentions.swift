@@ -178,7 +178,7 @@ struct MentionFinder {
                       end - k >= 2 else { continue }
                 let known = tries.organizations.longestMatch(in: tokens, at: k)
                 let stop = known.map { $0.end } ?? end
-                let name = text(tokens, k, stop)
+                let name = tokens.text(k, stop)
                 guard !found.organizations.contains(where: { $0.name.folded == name.folded }) else { continue }
                 let country = known.map { vocabulary.organizations[$0.value].country } ?? found.countries.first { $0.first >= k && $0.end <= stop }?.iso
                 found.organizations.append(OrganizationMention(first: k, end: stop, name: name, country: country, known: known?.value))
@@ -210,11 +210,10 @@ struct MentionFinder {
         return found
     }
 
-    func text(_ tokens: [Token], _ first: Int, _ end: Int) -> String { tokens.text(first, end) }
 
     /// A name as written, less an English possessive ("Chinh's").
     func name(_ tokens: [Token], _ first: Int, _ end: Int) -> String {
-        let written = text(tokens, first, end)
+        let written = tokens.text(first, end)
         for suffix in ["'s", "’s"] where written.hasSuffix(suffix) { return String(written.dropLast(2)) }
         return written
     }
@@ -252,7 +251,7 @@ struct MentionFinder {
            known.end - start > 1 || tokens[start].text == tokens[start].text.uppercased() {
             // A one-word name is an abbreviation written in capitals ("NAM", not "Nam").
             let organization = vocabulary.organizations[known.value]
-            best = OrganizationMention(first: start, end: known.end, name: text(tokens, start, known.end),
+            best = OrganizationMention(first: start, end: known.end, name: tokens.text(start, known.end),
                                        country: organization.country, known: known.value)
         }
         if let head = tries.orgHeads.longestMatch(in: tokens, at: start) {
@@ -279,7 +278,7 @@ struct MentionFinder {
                 steps += 1
             }
             if end > head.end, end > (best?.end ?? 0) {
-                best = OrganizationMention(first: start, end: end, name: text(tokens, start, end), country: country, known: nil)
+                best = OrganizationMention(first: start, end: end, name: tokens.text(start, end), country: country, known: nil)
             }
         }
         return best
@@ -317,11 +316,11 @@ struct MentionFinder {
         // "U.S. President", "his Japanese counterpart"
         if let before = (found.countries + found.demonyms).first(where: { $0.end == start }) { leading = before.iso }
         while let title = titleAt[cursor] {
-            var mention = TitleMention(text: text(tokens, cursor, title.end), role: title.entry.role, country: nil, organization: nil)
+            var mention = TitleMention(text: tokens.text(cursor, title.end), role: title.entry.role, country: nil, organization: nil)
             cursor = title.end
             modifiers: while cursor < tokens.count {
                 if let organization = found.organizations.first(where: { $0.first == cursor }) {
-                    mention.text = text(tokens, title.end - (title.end - (cursor - (cursor - title.end))), organization.end)
+                    mention.text = tokens.text(title.end - (title.end - (cursor - (cursor - title.end))), organization.end)
                     mention.country = mention.country ?? organization.country
                     mention.organization = organization.known
                     cursor = organization.end
@@ -360,7 +359,7 @@ struct MentionFinder {
                     break modifiers
                 }
             }
-            mention.text = text(tokens, titles.isEmpty ? start : titlesStart(tokens, cursor, title.end, mention), cursor)
+            mention.text = tokens.text(titles.isEmpty ? start : titlesStart(tokens, cursor, title.end, mention), cursor)
             titles.append(mention)
             // Another title follows: "Tổng Bí thư, Chủ tịch nước", "General Secretary and State President".
             if cursor < tokens.count, titleAt[cursor] != nil { continue }
