@@ -1,12 +1,25 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// The layers, bottom to top; each target depends only on those below it, so the compiler refuses
+// a back-edge:
+//
+//   diplo (CLI) ─┬─> DiploQuery ──┐
+//                ├─> DiploExport ─┼─> DiploStore ──> DiploModel
+//                └─> DiploImport ─┘        └──> DiploSQLite
+//
+// DiploModel holds the values (no SQL, no I/O); DiploStore is the only target with SQL;
+// DiploImport reads documents into model values; DiploQuery and DiploExport read the store.
 let package = Package(
     name: "Diplo",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "diplo", targets: ["diplo"]),
-        .library(name: "DiploKit", targets: ["DiploKit"]),
+        .library(name: "DiploModel", targets: ["DiploModel"]),
+        .library(name: "DiploStore", targets: ["DiploStore"]),
+        .library(name: "DiploImport", targets: ["DiploImport"]),
+        .library(name: "DiploQuery", targets: ["DiploQuery"]),
+        .library(name: "DiploExport", targets: ["DiploExport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -19,20 +32,37 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .target(
-            name: "DiploKit",
-            dependencies: ["DiploSQLite"],
-            // Schema/ is a link to the top-level Schema folder: the migrations ship inside the binary.
-            resources: [.embedInCode("Store/Schema"), .embedInCode("Lexicon")]
+            name: "DiploModel",
+            resources: [.embedInCode("Lexicon")]
         ),
+        .target(
+            name: "DiploStore",
+            dependencies: ["DiploModel", "DiploSQLite"],
+            // Schema/ is a link to the top-level Schema folder: the migrations ship inside the binary.
+            resources: [.embedInCode("Schema")]
+        ),
+        .target(
+            name: "DiploImport",
+            dependencies: ["DiploModel", "DiploStore"],
+            resources: [.embedInCode("Lexicon")]
+        ),
+        .target(name: "DiploQuery", dependencies: ["DiploModel", "DiploStore"]),
+        .target(name: "DiploExport", dependencies: ["DiploModel", "DiploStore", "DiploQuery"]),
         .executableTarget(
             name: "diplo",
             dependencies: [
-                "DiploKit",
+                "DiploModel", "DiploStore", "DiploImport", "DiploQuery", "DiploExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "diplo-bench", dependencies: ["DiploKit"]),
-        .testTarget(name: "DiploKitTests", dependencies: ["DiploKit"]),
+        .executableTarget(
+            name: "diplo-bench",
+            dependencies: ["DiploModel", "DiploStore", "DiploImport", "DiploExport"]
+        ),
+        .testTarget(
+            name: "DiploLibraryTests",
+            dependencies: ["DiploModel", "DiploStore", "DiploImport", "DiploQuery", "DiploExport"]
+        ),
         .testTarget(name: "DiploCLITests", dependencies: ["diplo"]),
     ]
 )

@@ -1,4 +1,8 @@
-import DiploKit
+import DiploModel
+import DiploStore
+import DiploImport
+import DiploQuery
+import DiploExport
 import Foundation
 
 // `diplo-bench extract`: how fast the press-release reader reads, on one core, in MiB of text a

@@ -1,4 +1,8 @@
-import DiploKit
+import DiploModel
+import DiploStore
+import DiploImport
+import DiploQuery
+import DiploExport
 import Foundation
 
 // `make bench` runs each benchmark in its own process (`diplo-bench NAME`), so that the peak

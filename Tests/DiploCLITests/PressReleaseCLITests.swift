@@ -23,7 +23,8 @@ let scorer = shared.appendingPathComponent("tools/score.py").path
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         score.waitUntilExit()
         #expect(score.terminationStatus == 0, "\(text)")
-        #expect(text.contains("events placed in China (only a related link says so): 0"))
+        // No event is placed in a country that only the page's teasers and links name.
+        #expect(text.range(of: #"events placed in [A-Z]{2}.*: 0\n"#, options: .regularExpression) != nil, "\(text)")
         // The dry run changed nothing.
         #expect(try cli.run("list", "events", "--format", "csv").stdout == "date,kind,status,title,participants,id\r\n")
     }

@@ -1,5 +1,9 @@
 import ArgumentParser
-import DiploKit
+import DiploModel
+import DiploStore
+import DiploImport
+import DiploQuery
+import DiploExport
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Create the database, or bring an existing one up to date.")

@@ -1,5 +1,9 @@
 import ArgumentParser
-import DiploKit
+import DiploModel
+import DiploStore
+import DiploImport
+import DiploQuery
+import DiploExport
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,9 @@
 import ArgumentParser
-import DiploKit
+import DiploModel
+import DiploStore
+import DiploImport
+import DiploQuery
+import DiploExport
 
 struct Timeline: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "An entity's dated events and facts, in order.")

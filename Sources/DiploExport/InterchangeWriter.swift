@@ -1,0 +1,35 @@
+import Foundation
+import DiploModel
+import DiploStore
+import DiploQuery
+
+/// Writes the interchange format: keys sorted and lists in knowledge-base order, so that the same
+/// knowledge base always gives the same bytes.
+public enum InterchangeWriter {
+    public static func data(_ kb: KnowledgeBase) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(kb) + Data("\n".utf8)
+    }
+
+    public static func string(_ kb: KnowledgeBase) throws -> String {
+        String(decoding: try data(kb), as: UTF8.self)
+    }
+}
+
+extension KnowledgeBase {
+    /// Several documents' yields as one interchange document.
+    public static func combining(_ parts: [KnowledgeBase]) -> KnowledgeBase {
+        guard parts.count != 1 else { return parts[0] }
+        var all = KnowledgeBase()
+        for part in parts {
+            all.documents += part.documents
+            all.entities += part.entities
+            all.events += part.events
+            all.partnerships += part.partnerships
+            all.anniversaries += part.anniversaries
+            if let notes = part.notes { all.notes = (all.notes ?? []) + notes }
+        }
+        return all
+    }
+}

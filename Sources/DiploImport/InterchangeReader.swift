@@ -1,0 +1,83 @@
+import Foundation
+import DiploModel
+import DiploStore
+
+/// Reads an interchange file ("format": "diplo/1"), turning every decoding failure into one
+/// sentence that names the file and the JSON path or line at fault.
+public enum InterchangeReader {
+    public static func read(_ data: Data, file: String) throws -> KnowledgeBase {
+        do {
+            return try JSONDecoder().decode(KnowledgeBase.self, from: data)
+        } catch let error as DecodingError {
+            throw describe(error, data: data, file: file)
+        }
+    }
+
+    /// Whether the bytes look like an interchange file rather than text.
+    public static func looksLikeInterchange(_ data: Data) -> Bool {
+        guard let first = data.first(where: { !(" \t\r\n".utf8.contains($0)) }) else { return false }
+        return first == UInt8(ascii: "{") && data.prefix(4096).range(of: Data("diplo/".utf8)) != nil
+    }
+
+    static func path(_ codingPath: [CodingKey]) -> String {
+        var text = ""
+        for key in codingPath {
+            if let index = key.intValue { text += "[\(index)]" } else { text += text.isEmpty ? key.stringValue : ".\(key.stringValue)" }
+        }
+        return text.isEmpty ? "top level" : text
+    }
+
+    static func describe(_ error: DecodingError, data: Data, file: String) -> DiploError {
+        switch error {
+        case let .keyNotFound(key, context):
+            let place = path(context.codingPath)
+            return .badInput(file: file, place: place, reason: "\"\(key.stringValue)\" is missing")
+        case let .typeMismatch(type, context):
+            return .badInput(file: file, place: path(context.codingPath), reason: "expected \(noun(for: type))")
+        case let .valueNotFound(type, context):
+            return .badInput(file: file, place: path(context.codingPath), reason: "expected \(noun(for: type)), found null")
+        case let .dataCorrupted(context) where !context.codingPath.isEmpty:
+            return .badInput(file: file, place: path(context.codingPath), reason: context.debugDescription)
+        case .dataCorrupted:
+            return syntaxError(data: data, file: file)
+        @unknown default:
+            return .badInput(file: file, place: nil, reason: "\(error)")
+        }
+    }
+
+    static func noun(for type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type, is Double.Type: "a number"
+        case is Bool.Type: "true or false"
+        case is [Any].Type: "a list"
+        default: String(describing: type).hasPrefix("Array") ? "a list" : "an object"
+        }
+    }
+
+    /// JSONSerialization says where the syntax breaks ("around character N"): said as a line.
+    static func syntaxError(data: Data, file: String) -> DiploError {
+        if data.isEmpty || data.allSatisfy({ " \t\r\n".utf8.contains($0) }) {
+            return .badInput(file: file, place: nil, reason: "the file is empty, not JSON")
+        }
+        var reason = "not valid JSON"
+        var offset: Int?
+        do {
+            _ = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
+            if detail.contains("end of file") || detail.contains("Unexpected end") {
+                reason = "the JSON stops before it is complete (a truncated file?)"
+                offset = data.count
+            } else if let range = detail.range(of: #"character \d+"#, options: .regularExpression) {
+                offset = Int(detail[range].dropFirst("character ".count))
+                reason = "not valid JSON here"
+            }
+        }
+        guard let offset else { return .badInput(file: file, place: nil, reason: reason) }
+        let before = data.prefix(offset)
+        let line = before.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        let column = before.count - (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
+        return .badInput(file: file, place: "line \(line), column \(column)", reason: reason)
+    }
+}

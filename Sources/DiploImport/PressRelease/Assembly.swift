@@ -1,0 +1,265 @@
+import Foundation
+import DiploModel
+import DiploStore
+
+/// A person as the whole document knows them.
+struct DocumentPerson {
+    var name: String
+    var titles: [TitleMention]
+    var country: String?
+    var sentences: [Int]
+}
+
+/// An event as the document tells of it, all its mentions merged.
+struct DraftEvent {
+    var kind: EventKind
+    var name: String?
+    var agents: [Int] = []
+    var counterparts: [Int] = []
+    var inviter: Int?
+    var places: [String] = []
+    var city: String?
+    var start: PartialDate?
+    var end: PartialDate?
+    var within: [PartialDate]?
+    var status: EventStatus = .unknown
+    var sentences: [Int] = []
+    var parent: Int?
+    var attended = false
+
+    var dayRange: ClosedRange<Int>? {
+        if let first = start?.dayRange {
+            return first.lowerBound...max(first.upperBound, (end ?? start)?.dayRange?.upperBound ?? first.upperBound)
+        }
+        if let within, let first = within[0].dayRange, let last = within[1].dayRange { return first.lowerBound...last.upperBound }
+        return nil
+    }
+    var people: Set<Int> { Set(agents + counterparts + (inviter.map { [$0] } ?? [])) }
+}
+
+/// Merges the frames of every sentence into events: the same event told twice is one event;
+/// a list of stops sharing one date range is a trip.
+struct EventAssembler {
+    let resolver: YearResolver
+    let reference: PartialDate?
+    var persons: [DocumentPerson]
+    var events: [DraftEvent] = []
+
+    init(resolver: YearResolver, reference: PartialDate?, persons: [DocumentPerson]) {
+        self.resolver = resolver
+        self.reference = reference
+        self.persons = persons
+    }
+
+    mutating func assemble(_ frames: [EventFrame]) {
+        // First what surely is an event (a verb someone does, a dated or attended gathering),
+        // then what may only mention one already found ("chuyến công tác tại Mỹ").
+        let strong = frames.indices.filter { isStrong(frames[$0]) }
+        var handled = Set<Int>()
+        var bySentence: [Int: [Int]] = [:]
+        for index in strong { bySentence[frames[index].sentence, default: []].append(index) }
+        for index in strong where !handled.contains(index) {
+            let group = (bySentence[frames[index].sentence] ?? []).filter { frames[$0].sharesRange && !handled.contains($0) }
+            if group.count >= 2, isTrip(group.map { frames[$0] }) {
+                let trip = addTrip(group.map { frames[$0] })
+                for member in group {
+                    let event = add(frames[member], create: true)
+                    if let event, event != trip { events[event].parent = events[event].parent ?? trip }
+                    handled.insert(member)
+                }
+            }
+            if !handled.contains(index) {
+                _ = add(frames[index], create: true)
+                handled.insert(index)
+            }
+        }
+        for index in frames.indices where !handled.contains(index) {
+            let frame = frames[index]
+            // "In his meeting with Canadian Prime Minister Justin Trudeau": a meeting with someone
+            // no meeting of the text had yet is a new one.
+            let others = frame.counterparts.isEmpty && frame.agents.count >= 2 ? Array(frame.agents.dropFirst()) : frame.counterparts
+            let newCounterpart = !others.isEmpty
+                && !events.contains { $0.kind == frame.kind && !Set($0.people).isDisjoint(with: others) }
+            // The first ceremony, signing or press conference a text names with people in it is one.
+            let firstOfItsKind = [.ceremony, .signing, .pressConference].contains(frame.kind) && frame.hasParticipants
+                && !events.contains { $0.kind == frame.kind }
+            let create = (frame.kind.isVisit && frame.places.count == 1 && !frame.agents.isEmpty)
+                || (["meeting", "call"].contains(frame.kind.family) && newCounterpart) || firstOfItsKind
+            _ = add(frame, create: create)
+        }
+        nestStops()
+        finishStatuses()
+    }
+
+    /// What surely is an event of its own, rather than a mention of one told of already: a
+    /// verb someone does, a dated visit, a press conference, an attended or named gathering.
+    /// "Cuộc hội đàm", "the talks" and a journey named by all its places mention events.
+    func isStrong(_ frame: EventFrame) -> Bool {
+        if frame.places.count >= 2 && frame.kind.isVisit { return false }
+        if frame.subordinate && frame.date == nil { return false }
+        if ["meeting", "call"].contains(frame.kind.family) && !frame.verb { return false }
+        return frame.verb || frame.date != nil || frame.kind == .pressConference
+            || (frame.name != nil && (frame.attended || frame.series != nil || frame.hasParticipants))
+    }
+
+    func isTrip(_ group: [EventFrame]) -> Bool {
+        let agents = Set(group.flatMap(\.agents))
+        let places = Set(group.flatMap(\.places))
+        return agents.count >= 1 && group.allSatisfy { $0.kind.isVisit || $0.kind == .summit || $0.kind == .conference }
+            && (places.count >= 2 || group.count >= 3)
+    }
+
+    mutating func addTrip(_ group: [EventFrame]) -> Int {
+        var trip = DraftEvent(kind: .trip)
+        trip.agents = Array(Set(group.flatMap(\.agents))).sorted()
+        trip.places = group.flatMap(\.places).uniqued()
+        if let date = group.first?.date {
+            let (from, to) = resolver.resolve(date)
+            trip.start = from
+            trip.end = to
+        }
+        trip.status = group.map(\.status).first { $0 != .unknown } ?? .unknown
+        trip.sentences = [group[0].sentence]
+        events.append(trip)
+        return events.count - 1
+    }
+
+    /// The dates a frame gives its event: its own date or range, or the range it falls within.
+    func dates(of frame: EventFrame) -> (start: PartialDate?, end: PartialDate?, within: [PartialDate]?) {
+        guard let mention = frame.date else { return (nil, nil, nil) }
+        let (from, to) = resolver.resolve(mention)
+        guard let from else { return (nil, nil, nil) }
+        if frame.sharesRange || (mention.from.day == nil && frame.kind != .summit && frame.kind != .conference && mention.from.month != nil) {
+            return (nil, nil, [from, to ?? from])
+        }
+        return (from, to, nil)
+    }
+
+    /// Adds a frame to the event it tells of, or makes a new event of it when `create`.
+    mutating func add(_ frame: EventFrame, create: Bool) -> Int? {
+        var frame = frame
+        // "the two leaders", "hai bên": the people of the last event that had two sides.
+        if frame.bothSides, !frame.hasParticipants, let last = events.last(where: { $0.people.count >= 2 }) {
+            frame.agents = last.agents
+            frame.counterparts = last.counterparts + (last.inviter.map { [$0] } ?? [])
+        }
+        // "his meeting with...", "Meeting X, Cuong said": who the text was telling of does it.
+        if frame.agents.isEmpty, !frame.counterparts.isEmpty || frame.kind.isVisit, frame.kind != .pressConference,
+           let protagonist = events.last(where: { !$0.agents.isEmpty && $0.kind != .pressConference })?.agents,
+           Set(protagonist).isDisjoint(with: frame.counterparts) {
+            frame.agents = protagonist
+        }
+        let (start, end, within) = dates(of: frame)
+        if let index = events.indices.last(where: { same(frame, start: start ?? within?.first, events[$0]) }) {
+            merge(frame, start: start, end: end, within: within, into: index)
+            return index
+        }
+        guard create else { return nil }
+        var event = DraftEvent(kind: frame.kind)
+        event.name = frame.name
+        event.start = start
+        event.end = end
+        event.within = within
+        if start == nil && within == nil, let context = context(for: frame) { event.within = context }
+        events.append(event)
+        merge(frame, start: nil, end: nil, within: nil, into: events.count - 1)
+        return events.count - 1
+    }
+
+    /// A frame without a date of its own falls within the dates of the last event of the same
+    /// people ("Tại Cuba, ... sẽ hội đàm" within the trip announced before).
+    func context(for frame: EventFrame) -> [PartialDate]? {
+        func range(_ event: DraftEvent) -> [PartialDate]? {
+            if let start = event.start { return [start, event.end ?? start] }
+            return event.within
+        }
+        // During a visit of the same person, whatever its tense ("During his stay, he is to call on ...").
+        if let visit = events.last(where: { $0.kind.isVisit && $0.kind != .trip && !Set($0.agents).isDisjoint(with: frame.agents) }),
+           let dates = range(visit) {
+            return dates
+        }
+        for event in events.reversed() where !event.people.isEmpty
+            && (!Set(event.agents).isDisjoint(with: frame.agents) || frame.agents.isEmpty) {
+            if frame.status != .unknown, event.status != .unknown, frame.status != event.status { continue }
+            if let dates = range(event) { return dates }
+        }
+        // Else the day the document was last telling of ("Cùng ngày", "Trước buổi lễ").
+        return events.last { range($0) != nil && ($0.status == frame.status || frame.status == .unknown || $0.status == .unknown) }.flatMap(range)
+    }
+
+    func same(_ frame: EventFrame, start: PartialDate?, _ event: DraftEvent) -> Bool {
+        let family = frame.kind.family
+        guard family == event.kind.family || (event.kind == .trip && frame.kind.isVisit) else { return false }
+        if event.kind == .trip && frame.places.count < 2 && !frame.places.isEmpty { return false }
+        if let days = start?.dayRange, let theirs = event.dayRange, !days.overlaps(theirs) { return false }
+        let agentsAgree = frame.agents.isEmpty || event.agents.isEmpty || !Set(frame.agents).isDisjoint(with: event.agents)
+        switch family {
+        case "multilateral":
+            guard let name = frame.name?.folded, let theirs = event.name?.folded else { return false }
+            return name == theirs || name.hasPrefix(theirs) || theirs.hasPrefix(name)
+        case "visit":
+            let placesAgree = frame.places.isEmpty || !Set(frame.places).isDisjoint(with: event.places)
+                || (event.kind == .trip && Set(frame.places).isSubset(of: event.places))
+            return agentsAgree && placesAgree && (!frame.places.isEmpty || !frame.agents.isEmpty || event.kind == .trip)
+        case "meeting", "call":
+            // The same people, or some of them when the event is named again ("the talks").
+            let people = Set(frame.agents + frame.counterparts)
+            guard !people.isEmpty, frame.kind == event.kind else { return false }
+            if frame.verb { return agentsAgree && Set(frame.counterparts) == Set(event.counterparts) }
+            return people.isSubset(of: event.people)
+        case "press":
+            return true
+        default:
+            return frame.kind == event.kind && agentsAgree && !Set(frame.agents + frame.counterparts).isDisjoint(with: event.people)
+        }
+    }
+
+    mutating func merge(_ frame: EventFrame, start: PartialDate?, end: PartialDate?, within: [PartialDate]?, into index: Int) {
+        var event = events[index]
+        event.agents = (event.agents + frame.agents).uniqued()
+        event.counterparts = (event.counterparts + frame.counterparts.filter { !event.agents.contains($0) }).uniqued()
+        if event.inviter == nil { event.inviter = frame.inviter }
+        event.places = (event.places + frame.places).uniqued()
+        if event.city == nil { event.city = frame.city }
+        if event.name == nil { event.name = frame.name }
+        if event.start == nil, let start {
+            event.start = start
+            event.end = end
+            event.within = nil
+        } else if event.start == nil, event.within == nil {
+            event.within = within
+        }
+        if frame.status == .held || frame.status == .cancelled || event.status == .unknown { event.status = frame.status == .unknown ? event.status : frame.status }
+        event.attended = event.attended || frame.attended
+        if !event.sentences.contains(frame.sentence) { event.sentences.append(frame.sentence) }
+        events[index] = event
+    }
+
+    /// What the visitor does during a visit belongs to it, and takes place where it does
+    /// ("During his stay, President Thuong is scheduled to call on Emperor Naruhito").
+    mutating func nestStops() {
+        for index in events.indices where events[index].parent == nil && !events[index].kind.isVisit {
+            guard let days = events[index].dayRange else { continue }
+            for visit in events.indices where visit != index && events[visit].kind.isVisit && events[visit].kind != .trip {
+                guard let visitDays = events[visit].dayRange, visitDays.overlaps(days),
+                      events[index].places.isEmpty || !Set(events[visit].places).isDisjoint(with: events[index].places),
+                      !Set(events[visit].agents).isDisjoint(with: events[index].people) else { continue }
+                events[index].parent = visit
+                if events[index].places.isEmpty {
+                    events[index].places = events[visit].places
+                    events[index].city = events[index].city ?? events[visit].city
+                }
+                break
+            }
+        }
+    }
+
+    /// An event whose status no word gives: held when its dates are past, planned when ahead.
+    mutating func finishStatuses() {
+        guard let today = reference?.dayRange else { return }
+        for index in events.indices where events[index].status == .unknown {
+            guard let days = events[index].dayRange else { continue }
+            events[index].status = days.lowerBound > today.upperBound ? .planned : .held
+        }
+    }
+}

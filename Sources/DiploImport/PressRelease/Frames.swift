@@ -1,0 +1,387 @@
+import Foundation
+import DiploModel
+import DiploStore
+
+/// An event as one sentence tells of it. Frames of several sentences that tell of the same
+/// event become one event (see Assembly).
+struct EventFrame {
+    var kind: EventKind
+    var sentence: Int
+    var trigger: Int
+    var triggerEnd: Int
+    /// Named by a verb someone does ("thăm Cuba"), rather than by a noun ("chuyến thăm").
+    var verb: Bool
+    var name: String?
+    /// People, by their index in the document's person list.
+    var agents: [Int] = []
+    var counterparts: [Int] = []
+    var inviter: Int?
+    /// Where it takes place: countries (ISO) and a city.
+    var places: [String] = []
+    var city: String?
+    var date: DateMention?
+    var status: EventStatus = .unknown
+    /// Attended ("tham dự", "attend") rather than held by the agents.
+    var attended = false
+    /// Part of a list of events sharing one date range (the stops of a trip).
+    var sharesRange = false
+    var series: Vocabulary.Series?
+    /// Said of "the two leaders", "hai bên": the people of the event before it.
+    var bothSides = false
+    /// In a clause of "trước khi", "sau hội đàm", "after": an event told of to place another.
+    var subordinate = false
+
+    var hasParticipants: Bool { !agents.isEmpty || !counterparts.isEmpty || inviter != nil }
+}
+
+/// Reads the event frames of one sentence from its mentions.
+struct FrameFinder {
+    let vocabulary: Vocabulary
+    let tries: Vocabulary.Tries
+    /// English names a gathering before its head word; Vietnamese after.
+    let english: Bool
+
+    static let placeWords: Set<String> = ["tai", "o", "toi", "den", "sang", "in", "to", "at", "trong", "ve"]
+    static let objectMarkers: Set<String> = ["voi", "with", "cua", "of", "by", "tiep", "don"]
+
+    /// `personIndex` maps a person mention to its index in the document's person list;
+    /// `countryOf` gives the country of a person of that list.
+    func frames(in sentence: Sentence, mentions: SentenceMentions, personIndex: [Int], countryOf: (Int) -> String?) -> [EventFrame] {
+        let tokens = sentence.tokens
+        if mentions.cues.contains(where: { if case .question = $0.cue { return true } else { return false } }) { return [] }
+        var triggers: [(cue: CueMention, kind: EventKind, verb: Bool)] = []
+        for cue in mentions.cues {
+            if case let .trigger(kind, verb) = cue.cue { triggers.append((cue, kind, verb)) }
+        }
+        var seriesAt: [Int: (end: Int, series: Vocabulary.Series)] = [:]
+        for start in tokens.indices {
+            if let match = tries.series.longestMatch(in: tokens, at: start) { seriesAt[start] = (match.end, vocabulary.series[match.value]) }
+        }
+        guard !triggers.isEmpty || !seriesAt.isEmpty else { return [] }
+        // A named series ("Đại hội đồng Liên hợp quốc") is a trigger of its own kind.
+        for (start, series) in seriesAt where !triggers.contains(where: { $0.cue.first <= start && start < $0.cue.end }) {
+            triggers.append((CueMention(first: start, end: series.end, cue: .trigger(series.series.kind, verb: false)), series.series.kind, false))
+        }
+        triggers.sort { $0.cue.first < $1.cue.first }
+        let fronted = sentencePlace(tokens, mentions, before: triggers.first?.cue.first ?? tokens.count)
+        var bothAt: [Int] = []
+        for start in tokens.indices where tries.relationCues.longestMatch(in: tokens, at: start)?.value == .both { bothAt.append(start) }
+        var frames: [EventFrame] = []
+        // People an earlier trigger of the sentence took as its objects are not later ones' subjects.
+        var objects = Set<Int>()
+        var visitors: [Int] = []
+        let reported = mentions.cues.filter { if case .reported = $0.cue { return true } else { return false } }.map(\.first)
+        for (n, trigger) in triggers.enumerated() {
+            // What a trigger governs runs to the next trigger, or to a reporting verb ("thông tin", "said").
+            let nextTrigger = n + 1 < triggers.count ? triggers[n + 1].cue.first : tokens.count
+            let segmentEnd = min(nextTrigger, reported.first { $0 > trigger.cue.end } ?? tokens.count)
+            if isGeneric(trigger.cue, mentions) { continue }
+            var frame = EventFrame(kind: trigger.kind, sentence: sentence.index, trigger: trigger.cue.first, triggerEnd: trigger.cue.end,
+                                   verb: trigger.verb)
+            if let series = seriesAt[trigger.cue.first] { frame.series = series.series }
+            frame.attended = isAttended(trigger.cue.first, mentions)
+            // Who: the person named before it (not as an object), or after "của"/"of" for a noun.
+            // The speaker of a reporting verb is not who does what they report.
+            let before = mentions.persons.enumerated().filter { person in
+                person.element.end <= trigger.cue.first && !objects.contains(person.offset)
+                    && !reported.contains { $0 >= person.element.end && $0 < trigger.cue.first }
+            }
+            if let agent = before.last(where: { !isObject($0.element, tokens) && !isInviter($0.element, tokens) }) {
+                frame.agents.append(personIndex[agent.offset])
+                // "A và B hội đàm", "A and Japanese Prime Minister B held talks"
+                if let joined = before.last(where: { $0.offset < agent.offset }),
+                   joins(tokens, from: joined.element.end, to: agent.element.first, mentions) {
+                    frame.agents.insert(personIndex[joined.offset], at: 0)
+                }
+            }
+            if let inviter = before.last(where: { isInviter($0.element, tokens) }) { frame.inviter = personIndex[inviter.offset] }
+            // "President Thuong's official visit": the possessor does it, whatever came before.
+            if let owner = mentions.persons.firstIndex(where: { $0.end == trigger.cue.first }), isPossessive(tokens[trigger.cue.first - 1]) {
+                frame.agents = [personIndex[owner]]
+            }
+            if frame.agents.isEmpty, bothAt.contains(where: { $0 < trigger.cue.first }) { frame.bothSides = true }
+            frame.subordinate = mentions.cues.contains { cue in
+                if case .subordinate = cue.cue { return cue.end <= trigger.cue.first && trigger.cue.first - cue.end <= 1 }
+                return false
+            }
+            // A visit's guest is the sentence's subject ("A được B đón ... trong chuyến thăm"), when it opens the sentence.
+            if trigger.kind.isVisit, let subject = before.first, subject.element.first <= 2, frame.inviter != personIndex[subject.offset] {
+                frame.agents = [personIndex[subject.offset]]
+            }
+            visitors = mentions.persons.indices.filter { index in
+                mentions.persons[index].end <= trigger.cue.first
+                    && !reported.contains { $0 >= mentions.persons[index].end && $0 < trigger.cue.first }
+            }.map { personIndex[$0] }
+            let after = mentions.persons.enumerated().filter { $0.element.first >= trigger.cue.end && $0.element.first < segmentEnd }
+            for (offset, _) in after { objects.insert(offset) }
+            for (offset, person) in after {
+                if isInviter(person, tokens) {
+                    frame.inviter = personIndex[offset]
+                } else if person.first > 0, ["cua", "of", "by"].contains(tokens[person.first - 1].folded), frame.agents.isEmpty {
+                    frame.agents.append(personIndex[offset])
+                } else {
+                    frame.counterparts.append(personIndex[offset])
+                }
+            }
+            // Where: a place after it, introduced by tại/tới/đến/in/to or right after a visit verb.
+            for country in mentions.allCountries where country.first >= trigger.cue.end && country.first < segmentEnd {
+                let previous = country.first > 0 ? tokens[country.first - 1].folded : ""
+                let direct = country.first == trigger.cue.end
+                if FrameFinder.placeWords.contains(previous) || (direct && (trigger.kind.isVisit || trigger.verb)) || previous == "(" {
+                    if !mentions.persons.contains(where: { $0.first <= country.first && country.first < $0.end }) {
+                        frame.places.append(country.iso)
+                    }
+                }
+            }
+            for city in mentions.cities where city.first >= trigger.cue.end && city.first < segmentEnd {
+                let previous = city.first > 0 ? tokens[city.first - 1].folded : ""
+                if FrameFinder.placeWords.contains(previous) || city.first == trigger.cue.end {
+                    frame.city = frame.city ?? city.name
+                    if !frame.places.contains(city.iso) { frame.places.append(city.iso) }
+                }
+            }
+            if frame.places.isEmpty, let fronted {
+                frame.places = [fronted.iso]
+                frame.city = fronted.city
+            }
+            // A visitor comes from elsewhere: the one named last before a visit who is not of the
+            // country visited ("Anwar Ibrahim chủ trì lễ đón Tổng Bí thư Tô Lâm ... thăm chính thức Malaysia").
+            if trigger.kind.isVisit, !frame.places.isEmpty, !frame.agents.isEmpty,
+               frame.agents.allSatisfy({ countryOf($0).map(frame.places.contains) ?? false }),
+               let visitor = visitors.last(where: { person in countryOf(person).map { !frame.places.contains($0) } ?? false }),
+               visitor != frame.inviter {
+                frame.agents = [visitor]
+            }
+            if let series = frame.series, frame.places.isEmpty, let country = series.country {
+                frame.places = [country]
+                frame.city = series.city
+            }
+            if !frame.verb, frame.kind == .summit || frame.kind == .conference || frame.series != nil {
+                frame.name = eventName(tokens, from: nameStart(tokens, before: trigger.cue.first, mentions), upTo: segmentEnd,
+                                       mentions: mentions)
+            }
+            frame.status = status(before: trigger.cue.first, mentions, tokens)
+            // "mời ... sớm thăm chính thức Việt Nam", "invited her to pay an official visit": an invitation,
+            // not a visit; "đề nghị ... ký kết", "proposed that ...": a proposal, not an event.
+            if mentions.cues.contains(where: { cue in
+                switch cue.cue {
+                case .invitation: return trigger.kind.isVisit && cue.end <= trigger.cue.first && trigger.cue.first - cue.end <= 10
+                case .proposal: return cue.end <= trigger.cue.first && trigger.cue.first - cue.end <= 12
+                default: return false
+                }
+            }) { continue }
+            guard accepts(frame, trigger: trigger.cue, tokens: tokens, mentions: mentions) else { continue }
+            frames.append(frame)
+        }
+        // A sentence that names one place only ("... tại New York (Mỹ)") places all its events.
+        let places = Set(frames.flatMap(\.places))
+        if places.count == 1, let place = places.first {
+            let city = frames.compactMap(\.city).first
+            for index in frames.indices where frames[index].places.isEmpty {
+                frames[index].places = [place]
+                frames[index].city = frames[index].city ?? city
+            }
+        }
+        assignDates(&frames, mentions: mentions, tokens: tokens)
+        return splitCounterparts(frames, mentions: mentions, tokens: tokens, personIndex: personIndex)
+    }
+
+    /// "Tại Cuba, ...", "Trong thời gian ở Singapore, ...": a place named before the sentence's
+    /// first event places everything in it.
+    func sentencePlace(_ tokens: [Token], _ mentions: SentenceMentions, before limit: Int) -> (iso: String, city: String?)? {
+        for index in 0..<min(limit, tokens.count) where ["tai", "in", "o", "at"].contains(tokens[index].folded) {
+            if let country = mentions.countries.first(where: { $0.first == index + 1 }) { return (country.iso, nil) }
+            if let city = mentions.cities.first(where: { $0.first == index + 1 }) { return (city.iso, city.name) }
+        }
+        return nil
+    }
+
+    /// "và", "and" (with a country or a demonym of the second person's) between two people.
+    func joins(_ tokens: [Token], from start: Int, to end: Int, _ mentions: SentenceMentions) -> Bool {
+        guard start < end, ["va", "and"].contains(tokens[start].folded) else { return false }
+        var index = start + 1
+        while index < end {
+            guard let place = mentions.allCountries.first(where: { $0.first == index }) else { return false }
+            index = place.end
+        }
+        return true
+    }
+
+    func isPossessive(_ token: Token) -> Bool { token.text.hasSuffix("'s") || token.text.hasSuffix("’s") }
+
+    func isObject(_ person: PersonMention, _ tokens: [Token]) -> Bool {
+        person.first > 0 && FrameFinder.objectMarkers.contains(tokens[person.first - 1].folded)
+    }
+
+    func isInviter(_ person: PersonMention, _ tokens: [Token]) -> Bool {
+        guard person.first >= 2 else { return false }
+        let window = tokens[max(0, person.first - 5)..<person.first].map(\.folded).joined(separator: " ")
+        return window.hasSuffix("loi moi cua") || window.hasSuffix("invitation of") || window.hasSuffix("invited by")
+    }
+
+    func isGeneric(_ trigger: CueMention, _ mentions: SentenceMentions) -> Bool {
+        mentions.cues.contains { cue in
+            guard case .generic = cue.cue else { return false }
+            return cue.first <= trigger.first && trigger.first <= cue.end
+        }
+    }
+
+    func isAttended(_ start: Int, _ mentions: SentenceMentions) -> Bool {
+        mentions.cues.contains { cue in
+            guard case .attend = cue.cue else { return false }
+            return cue.end <= start && start - cue.end <= 12
+        }
+    }
+
+    /// Planned when "sẽ", "dự kiến", "will"... come before it; held when "đã", "held"... do.
+    func status(before index: Int, _ mentions: SentenceMentions, _ tokens: [Token]) -> EventStatus {
+        var status = EventStatus.unknown
+        for cue in mentions.cues where cue.first < index || (cue.first == index && isHeldVerb(tokens, index)) {
+            switch cue.cue {
+            case .planned: status = .planned
+            case .held: status = .held
+            case .cancelled: status = .cancelled
+            default: continue
+            }
+        }
+        if status == .unknown, isHeldVerb(tokens, index) { return .held }
+        return status
+    }
+
+    /// English past tense on the trigger itself: "met", "held talks", "visited".
+    func isHeldVerb(_ tokens: [Token], _ index: Int) -> Bool {
+        ["met", "held", "visited", "received", "paid", "signed", "had", "hosted", "attended", "called", "spoke", "welcomed",
+         "arrived", "travelled", "traveled", "toured", "witnessed", "co-chaired", "chaired", "addressed"].contains(tokens[index].folded)
+    }
+
+    /// Whether the frame is an event rather than a word in passing.
+    func accepts(_ frame: EventFrame, trigger: CueMention, tokens: [Token], mentions: SentenceMentions) -> Bool {
+        let capitalized = tokens[trigger.first].isCapitalized
+        switch frame.kind {
+        case .summit, .conference:
+            // A named gathering someone attends, or one that is dated.
+            let namedBefore = english && frame.name.map { !$0.hasPrefix(tokens[trigger.first].text) } == true
+            let named = capitalized || frame.series != nil || namedBefore
+                || (trigger.end < tokens.count && (tokens[trigger.end].isCapitalized || tokens[trigger.end].kind == .number))
+            return named && (frame.attended || frame.series != nil || frame.hasParticipants
+                             || mentions.dates.contains { abs($0.first - trigger.end) <= 4 })
+        case .trip, .stateVisit, .officialVisit, .workingVisit, .visit:
+            if frame.verb { return !frame.places.isEmpty || !frame.counterparts.isEmpty || frame.inviter != nil }
+            return !frame.places.isEmpty || frame.hasParticipants
+        case .talks, .meeting, .courtesyCall, .phoneCall:
+            // "hai bên hội đàm" is talks; "hai bên duy trì gặp gỡ" is a habit, not a meeting.
+            return !frame.counterparts.isEmpty || frame.agents.count >= 2
+                || (frame.verb && frame.bothSides && frame.kind != .meeting && frame.kind != .courtesyCall)
+                || (!frame.verb && frame.hasParticipants)
+        case .pressConference:
+            return true
+        case .signing, .ceremony:
+            let namedAndDated = capitalized && mentions.dates.contains { $0.end <= trigger.first || abs($0.first - trigger.end) <= 3 }
+            return frame.hasParticipants || frame.bothSides || namedAndDated
+        case .other:
+            return false
+        }
+    }
+
+    /// The name of a summit or conference: its trigger words and what qualifies them, up to a
+    /// comma, a place word or a verb ("Hội nghị Thượng đỉnh tương lai", "Summit of the Future").
+    func eventName(_ tokens: [Token], from start: Int, upTo limit: Int, mentions: SentenceMentions) -> String {
+        let stops: Set<String> = ["va", "tai", "o", "cua", "voi", "trong", "tu", "vao", "se", "da", "theo", "nham", "de", "cung",
+                                  "and", "in", "at", "on", "with", "from", "which", "that", "held", "will", "was", "is", "to", "by",
+                                  "ngay", "sang", "chieu", "toi", "nay", "la", "duoc", "co", "khi", "nhu"]
+        var end = max(start + 1, tries.series.longestMatch(in: tokens, at: start)?.end ?? 0)
+        var words = 1
+        while end < min(limit, tokens.count), words < 12 {
+            let token = tokens[end]
+            if token.kind == .punctuation && !token.isDash && !["'", "’"].contains(token.text) { break }
+            if stops.contains(token.folded) && !(token.folded == "of" || token.folded == "the") { break }
+            if mentions.dates.contains(where: { $0.first == end }) { break }
+            if tries.cues.longestMatch(in: tokens, at: end).map({ if case .trigger = $0.value { return true } else { return false } }) == true,
+               end > start + 2 { break }
+            end += 1
+            words += 1
+        }
+        while end > start + 1, ["of", "the"].contains(tokens[end - 1].folded) { end -= 1 }
+        return tokens.text(start, end)
+    }
+
+    /// English puts a gathering's name before its head word: "the ASEAN-Australia Special Summit",
+    /// "a Vietnam - Japan business forum".
+    func nameStart(_ tokens: [Token], before trigger: Int, _ mentions: SentenceMentions) -> Int {
+        guard english else { return trigger }
+        var start = trigger, lowercase = 0
+        var index = trigger - 1
+        while index >= 0 {
+            let token = tokens[index]
+            if token.isCapitalized || token.kind == .number || (token.isDash && index > 0) {
+                start = index
+                lowercase = 0
+            } else if token.isWord, lowercase < 2, !["the", "a", "an", "of", "and", "at", "in", "to"].contains(token.folded),
+                      index > 0, tokens[index - 1].isCapitalized || tokens[index - 1].isWord {
+                lowercase += 1
+            } else {
+                break
+            }
+            index -= 1
+        }
+        return start
+    }
+
+    /// Each frame's date: one right after its noun ("họp báo chiều 19/9") is its own; otherwise
+    /// the nearest date before it in the sentence, else the nearest after. A range shared by
+    /// several frames is the range they fall within (a trip's stops).
+    func assignDates(_ frames: inout [EventFrame], mentions: SentenceMentions, tokens: [Token]) {
+        var bound = Set<Int>()
+        for index in frames.indices {
+            let trigger = frames[index].trigger
+            var triggerEnd = frames[index].triggerEnd
+            // What names the place right after it ("chuyến thăm chính thức Pháp từ ngày 6 đến 7/10") is not a gap.
+            while triggerEnd < tokens.count {
+                let at = FrameFinder.placeWords.contains(tokens[triggerEnd].folded) ? triggerEnd + 1 : triggerEnd
+                guard let place = mentions.allCountries.first(where: { $0.first == at }) else { break }
+                triggerEnd = place.end
+            }
+            // Its own date follows it closely: with no comma between, or as a range ("..., which runs from Nov 27 to 30").
+            if let own = mentions.dates.enumerated().first(where: { date in
+                date.element.first >= triggerEnd && date.element.first - triggerEnd <= 3 && !date.element.since
+                    && (date.element.opened || !tokens[triggerEnd..<date.element.first].contains { $0.is(",") || $0.is(";") })
+            }),
+               !frames.contains(where: { $0.trigger > trigger && $0.trigger < own.element.first }) {
+                frames[index].date = own.element
+                bound.insert(own.offset)
+            }
+        }
+        var users: [Int: [Int]] = [:]
+        for index in frames.indices where frames[index].date == nil && !frames[index].subordinate {
+            let trigger = frames[index].trigger
+            // "since 2007", "kể từ năm 1992" date a state of things, not an event.
+            let free = mentions.dates.enumerated().filter { !bound.contains($0.offset) && !$0.element.since }
+            // A noun names an event the sentence dates before it; a date after it belongs to a verb.
+            let after = frames[index].verb ? free.first(where: { $0.element.first > trigger }) : nil
+            if let before = free.last(where: { $0.element.end <= trigger }) ?? after {
+                frames[index].date = before.element
+                users[before.offset, default: []].append(index)
+            }
+        }
+        for (_, indexes) in users where indexes.count >= 2 {
+            for index in indexes { frames[index].sharesRange = true }
+        }
+    }
+
+    /// "hội kiến A; B" and "met A and B": one meeting with each.
+    func splitCounterparts(_ frames: [EventFrame], mentions: SentenceMentions, tokens: [Token], personIndex: [Int]) -> [EventFrame] {
+        var result: [EventFrame] = []
+        for frame in frames {
+            guard [.meeting, .courtesyCall].contains(frame.kind), frame.counterparts.count >= 2 else {
+                result.append(frame)
+                continue
+            }
+            for counterpart in frame.counterparts {
+                var single = frame
+                single.counterparts = [counterpart]
+                result.append(single)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import DiploModel
+import DiploStore
+
+/// Which lines of a saved page are the article. A saved page holds more than its article:
+/// navigation, links to other articles inside the text, photo captions, teasers (a headline
+/// twice, then a summary) and "read more" lists. Only the article's own sentences yield facts.
+struct Layout {
+    struct Line {
+        let start: Int
+        let end: Int
+        let text: String
+    }
+
+    let lines: [Line]
+    /// Indexes of the lines that are the article's text.
+    let article: [Int]
+    let title: String?
+
+    /// Lines that end the article: what follows them is about other articles.
+    static let endMarkers: Set<String> = [
+        "doc them", "bai viet cung chu de", "tin lien quan", "xem them", "tin cung chuyen muc", "tin khac", "tin moi",
+        "doc nhieu", "doc nhieu nhat", "tin doc nhieu", "co the ban quan tam", "phien ban di dong", "binh luan",
+        "y kien ban doc", "tu khoa", "tags", "tag", "read more", "related news", "related articles", "related", "more news",
+        "see also", "you may also like", "most read", "latest news", "more stories", "recommended", "other news",
+        "cung chuyen muc", "bai lien quan", "nhieu nguoi doc", "tin noi bat", "chia se", "share",
+    ]
+
+    /// Line openings that mark a link to another article inside the text.
+    static let linkPrefixes = ["xem them", "doc them", "tin lien quan", "read more", "related", "see also", "video", ">>"]
+
+    init(text: String) {
+        // Lines with their place in scalars; their text sliced from the document, not rebuilt.
+        var lines: [Line] = []
+        let scalars = text.unicodeScalars
+        var begin = scalars.startIndex, beginOffset = 0, offset = 0
+        for index in scalars.indices {
+            let scalar = scalars[index]
+            if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" {
+                lines.append(Line(start: beginOffset, end: offset, text: String(Substring(scalars[begin..<index]))))
+                begin = scalars.index(after: index)
+                beginOffset = offset + 1
+            }
+            offset += 1
+        }
+        lines.append(Line(start: beginOffset, end: offset, text: String(Substring(scalars[begin..<scalars.endIndex]))))
+        self.lines = lines
+
+        let trimmed = lines.map { Layout.trimmed($0.text) }
+        let nonBlank = trimmed.indices.filter { !trimmed[$0].isEmpty }
+        title = nonBlank.first.map { trimmed[$0] }
+        // The article ends at the first end marker, or at the first teaser after it began: a
+        // line repeated at once (a page may also repeat its own headline above the article).
+        var end = lines.count
+        var begun = false
+        for (position, index) in nonBlank.enumerated() {
+            let line = trimmed[index]
+            if line.count <= 40, Layout.endMarkers.contains(line.folded) { end = index; break }
+            if begun, position + 1 < nonBlank.count, trimmed[nonBlank[position + 1]] == line {
+                end = index
+                break
+            }
+            if Layout.endsSentence(line) && Layout.words(line) >= 12 { begun = true }
+        }
+        var article: [Int] = []
+        var previousEndedWithColon = false
+        for index in nonBlank where index < end {
+            // The first line is the title, unless it is running text itself.
+            if index == nonBlank.first, !(Layout.endsSentence(trimmed[index]) && Layout.words(trimmed[index]) >= 12) { continue }
+            let line = trimmed[index]
+            defer { previousEndedWithColon = line.hasSuffix(":") }
+            let opening = String(line.prefix(16)).folded
+            if Layout.linkPrefixes.contains(where: { opening.hasPrefix($0) }) { continue }
+            if Layout.isCaption(line) { continue }
+            if line.hasSuffix("...") || line.hasSuffix("…") { continue }  // a teaser's cut summary
+            let isListItem = ["-", "•", "+", "*", "–"].contains(where: { line.hasPrefix($0) }) || previousEndedWithColon
+            if Layout.endsSentence(line) || (isListItem && Layout.words(line) >= 3) {
+                article.append(index)
+            }
+        }
+        self.article = article
+    }
+
+    /// Words in a line, counted by its spaces.
+    static func words(_ line: String) -> Int { line.utf8.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) } }
+
+    static func trimmed(_ line: String) -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }
+        guard line.first.map(isSpace) == true || line.last.map(isSpace) == true else { return line }
+        return String(line.drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+    }
+
+    /// A line of running text ends like a sentence; headlines, menus and links do not.
+    static func endsSentence(_ line: String) -> Bool {
+        guard let last = line.last else { return false }
+        return ".!?\"”;:)»".contains(last) && !line.hasSuffix("...") && !line.hasSuffix("…")
+    }
+
+    static let captionMarks = ["(Ảnh", "Ảnh:", "(ảnh", "(Photo", "(Nguồn:"].map { Array($0.utf8) }
+
+    static func isCaption(_ line: String) -> Bool {
+        // Every line is asked: look further only where a caption's "(" or ":" is.
+        let bytes = Array(line.utf8)
+        guard bytes.contains(0x28) || bytes.contains(0x3A) else { return false }
+        return Layout.captionMarks.contains { mark in
+            bytes.count >= mark.count && (0...(bytes.count - mark.count)).contains { bytes[$0..<($0 + mark.count)].elementsEqual(mark) }
+        } || line.hasPrefix("Photo:") || line.hasPrefix("Nguồn ảnh")
+    }
+}

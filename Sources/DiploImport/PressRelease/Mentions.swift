@@ -1,0 +1,416 @@
+import Foundation
+import DiploModel
+import DiploStore
+
+/// A title a person holds as a sentence says it: "Chủ tịch nước Cuba", "Prime Minister ... of Australia".
+struct TitleMention {
+    var text: String
+    var role: String
+    /// The country or organisation it belongs to, as written after (or before) it.
+    var country: String?
+    var organization: Int?
+}
+
+struct PersonMention {
+    var first: Int
+    var end: Int
+    var nameFirst: Int
+    var nameEnd: Int
+    var name: String
+    var titles: [TitleMention]
+    var country: String?
+}
+
+struct CountryMention { let first: Int; let end: Int; let iso: String }
+struct CityMention { let first: Int; let end: Int; let name: String; let iso: String }
+struct OrganizationMention { let first: Int; let end: Int; let name: String; let country: String?; let known: Int? }
+struct CueMention { let first: Int; let end: Int; let cue: Vocabulary.Cue }
+struct LevelMention { let first: Int; let end: Int; let level: PartnershipLevel }
+
+/// Everything the words of one sentence name.
+struct SentenceMentions {
+    var countries: [CountryMention] = []
+    var demonyms: [CountryMention] = []
+    var cities: [CityMention] = []
+    var organizations: [OrganizationMention] = []
+    var persons: [PersonMention] = []
+    var titlesAlone: [(first: Int, end: Int, titles: [TitleMention])] = []
+    var dates: [DateMention] = []
+    var cues: [CueMention] = []
+    var levels: [LevelMention] = []
+
+    /// Countries named anywhere but inside a person's name.
+    var allCountries: [CountryMention] { countries + demonyms }
+}
+
+/// Finds what a sentence names: places, organisations, people with their titles, dates, and
+/// the cue words of events and partnerships.
+struct MentionFinder {
+    let vocabulary: Vocabulary
+    let tries: Vocabulary.Tries
+    /// Names of people already met (in this document or the knowledge base), as folded token runs.
+    let knownPersons: PhraseTrie<String>
+    /// Vietnamese names have two syllables or more: a single capitalised word after a title is
+    /// rather the start of a common noun ("Thủ tướng Quốc vụ viện").
+    let vietnamese: Bool
+
+    func find(in sentence: Sentence) -> SentenceMentions {
+        let tokens = sentence.tokens
+        var found = SentenceMentions()
+        found.dates = DateScanner.scan(tokens)
+        var taken = [Bool](repeating: false, count: tokens.count)
+        for date in found.dates { for i in date.first..<date.end { taken[i] = true } }
+
+        // Titles, organisations, countries, cities: the longest phrase at each place.
+        var titleAt: [Int: (end: Int, entry: Vocabulary.TitleEntry)] = [:]
+        var i = 0
+        while i < tokens.count {
+            guard !taken[i], tokens[i].isWord || tokens[i].kind == .number else { i += 1; continue }
+            let capitalized = tokens[i].isCapitalized
+            if let title = tries.titles.longestMatch(in: tokens, at: i), capitalized || title.value.role == "counterpart" {
+                let organization = capitalized ? organizationMatch(tokens, at: i) : nil
+                if organization == nil || organization!.end <= title.end {
+                    titleAt[i] = (title.end, title.value)
+                    i = title.end
+                    continue
+                }
+            }
+            if capitalized, let organization = organizationMatch(tokens, at: i) {
+                found.organizations.append(organization)
+                i = organization.end
+                continue
+            }
+            // "Cộng hòa Ba Lan", "the Kingdom of Cambodia": the state's form and its name are one country.
+            if capitalized, let form = tries.stateForms.longestMatch(in: tokens, at: i), form.end < tokens.count,
+               let country = tries.countries.longestMatch(in: tokens, at: form.end) {
+                found.countries.append(CountryMention(first: i, end: country.end, iso: country.value))
+                i = country.end
+                continue
+            }
+            if capitalized, let country = tries.countries.longestMatch(in: tokens, at: i), acceptsCountry(tokens, i, country.end) {
+                found.countries.append(CountryMention(first: i, end: country.end, iso: country.value))
+                i = country.end
+                continue
+            }
+            if capitalized, let city = tries.cities.longestMatch(in: tokens, at: i) {
+                found.cities.append(CityMention(first: i, end: city.end, name: city.value.0, iso: city.value.1))
+                i = city.end
+                continue
+            }
+            if capitalized, let demonym = tries.demonyms.longestMatch(in: tokens, at: i) {
+                found.demonyms.append(CountryMention(first: i, end: demonym.end, iso: demonym.value))
+                i = demonym.end
+                continue
+            }
+            i += 1
+        }
+
+        // People: after a chain of titles; after an honorific; named before their titles (a
+        // delegation list); or met before.
+        var spans = [Bool](repeating: false, count: tokens.count)
+        for (start, title) in titleAt { for k in start..<title.end { spans[k] = true } }
+        for organization in found.organizations { for k in organization.first..<organization.end { spans[k] = true } }
+        for place in found.countries + found.demonyms { for k in place.first..<place.end { spans[k] = true } }
+        for city in found.cities { for k in city.first..<city.end { spans[k] = true } }
+        var personAt = [Bool](repeating: false, count: tokens.count)
+        func claim(_ person: PersonMention) {
+            for k in person.first..<person.end { personAt[k] = true }
+            found.persons.append(person)
+        }
+        for start in titleAt.keys.sorted() where !personAt[start] {
+            if let person = titledPerson(tokens, at: start, titleAt: titleAt, found: found) {
+                if person.nameEnd > person.nameFirst { claim(person) } else {
+                    found.titlesAlone.append((person.first, person.end, person.titles))
+                }
+            }
+        }
+        var k = 0
+        while k < tokens.count {
+            if personAt[k] { k += 1; continue }
+            if let honorific = tries.honorifics.longestMatch(in: tokens, at: k), honorific.end < tokens.count,
+               tokens[honorific.end].isCapitalized, !personAt[honorific.end], titleAt[honorific.end] == nil {
+                let nameEnd = nameRun(tokens, from: honorific.end)
+                let words = tokens[honorific.end..<nameEnd].filter(\.isWord).count
+                if words >= 2 || (words == 1 && tokens[k].isCapitalized) {
+                    var person = PersonMention(first: k, end: nameEnd, nameFirst: honorific.end, nameEnd: nameEnd,
+                                               name: name(tokens, honorific.end, nameEnd), titles: [], country: nil)
+                    attachTrailingTitles(&person, tokens, titleAt: titleAt, found: found)
+                    claim(person)
+                    k = person.end
+                    continue
+                }
+            }
+            if tokens[k].isCapitalized, !spans[k], vocabulary.surnames.contains(tokens[k].folded), titleAt[k] == nil,
+               k == 0 || !tokens[k - 1].isCapitalized || tokens[k - 1].kind != .word {
+                let nameEnd = nameRun(tokens, from: k)
+                let words = tokens[k..<nameEnd].filter(\.isWord).count
+                if (2...5).contains(words), nameEnd + 1 < tokens.count, tokens[nameEnd].is(","), titleAt[nameEnd + 1] != nil {
+                    var person = PersonMention(first: k, end: nameEnd, nameFirst: k, nameEnd: nameEnd,
+                                               name: name(tokens, k, nameEnd), titles: [], country: nil)
+                    attachTrailingTitles(&person, tokens, titleAt: titleAt, found: found)
+                    claim(person)
+                    k = person.end
+                    continue
+                }
+            }
+            if tokens[k].isCapitalized, !spans[k], let known = knownPersons.longestMatch(in: tokens, at: k, key: { $0.folded }),
+               known.end >= tokens.count || !tokens[known.end].isCapitalized, !spans[known.end - 1] {
+                claim(PersonMention(first: k, end: known.end, nameFirst: k, nameEnd: known.end, name: name(tokens, k, known.end),
+                                    titles: [], country: nil))
+                k = known.end
+                continue
+            }
+            k += 1
+        }
+        found.persons.sort { $0.first < $1.first }
+        // Countries inside a person's name are part of the name ("Trần Đức Lương").
+        let persons = found.persons
+        found.countries.removeAll { country in persons.contains { $0.nameFirst <= country.first && country.first < $0.nameEnd } }
+        found.cities.removeAll { city in persons.contains { $0.nameFirst <= city.first && city.first < $0.nameEnd } }
+
+        // Organisations named inside a title or another organisation's name: "Chủ tịch Quốc hội
+        // Cuba", "Người phát ngôn Bộ Ngoại giao Việt Nam", "Ban Chấp hành Trung ương Đảng Cộng sản Cuba".
+        var containers = titleAt.map { (start: $0.key, end: $0.value.end) } + found.organizations.map { (start: $0.first, end: $0.end) }
+        containers.sort { $0.start < $1.start }
+        for container in containers {
+            var end = container.end
+            if let country = found.countries.first(where: { $0.first == end }) { end = country.end }
+            for k in (container.start + 1)..<container.end where tokens[k].isCapitalized {
+                guard tries.orgHeads.longestMatch(in: tokens, at: k) != nil || tries.organizations.longestMatch(in: tokens, at: k) != nil,
+                      end - k >= 2 else { continue }
+                let known = tries.organizations.longestMatch(in: tokens, at: k)
+                let stop = known.map { $0.end } ?? end
+                let name = tokens.text(k, stop)
+                guard !found.organizations.contains(where: { $0.name.folded == name.folded }) else { continue }
+                let country = known.map { vocabulary.organizations[$0.value].country } ?? found.countries.first { $0.first >= k && $0.end <= stop }?.iso
+                found.organizations.append(OrganizationMention(first: k, end: stop, name: name, country: country, known: known?.value))
+                break
+            }
+        }
+
+        // Cue words of events and partnership levels, anywhere outside names.
+        var c = 0
+        while c < tokens.count {
+            if personAt[c] && titleAt[c] == nil { c += 1; continue }
+            if spans[c] && titleAt[c] == nil && !found.countries.contains(where: { $0.first == c }) {
+                // Inside an organisation's or a title's name ("Đại hội đại biểu nhân dân toàn quốc").
+                c += 1
+                continue
+            }
+            if let level = tries.levels.longestMatch(in: tokens, at: c) {
+                found.levels.append(LevelMention(first: c, end: level.end, level: level.value))
+                c = level.end
+                continue
+            }
+            if let cue = tries.cues.longestMatch(in: tokens, at: c), titleAt[c] == nil || cue.end > titleAt[c]!.end {
+                found.cues.append(CueMention(first: c, end: cue.end, cue: cue.value))
+                c = cue.end
+                continue
+            }
+            c += 1
+        }
+        return found
+    }
+
+
+    /// A name as written, less an English possessive ("Chinh's").
+    func name(_ tokens: [Token], _ first: Int, _ end: Int) -> String {
+        let written = tokens.text(first, end)
+        for suffix in ["'s", "’s"] where written.hasSuffix(suffix) { return String(written.dropLast(2)) }
+        return written
+    }
+
+    /// A single word that is also a common word or a given name counts as a country only
+    /// where it stands apart from other capitalised words.
+    func acceptsCountry(_ tokens: [Token], _ first: Int, _ end: Int) -> Bool {
+        guard end - first == 1, vocabulary.ambiguousCountryWords.contains(tokens[first].key) else { return true }
+        let before = first > 0 ? tokens[first - 1] : nil
+        let after = end < tokens.count ? tokens[end] : nil
+        if let before, before.isCapitalized, !before.spaced || tries.countries.longestMatch(in: tokens, at: first - 1) == nil {
+            if tries.titles.longestMatch(in: tokens, at: max(0, first - 3)) == nil { return false }
+        }
+        if let after, after.isCapitalized, tries.countries.longestMatch(in: tokens, at: end) == nil,
+           tries.cities.longestMatch(in: tokens, at: end) == nil {
+            // "Thủ tướng Anh Keir Starmer": a country between a title and a name is still a country.
+            return first > 0 && tries.titles.longestMatch(in: tokens, at: first - 1).map { $0.end == first } == true
+                || (first > 1 && titleEnds(tokens, at: first))
+        }
+        return true
+    }
+
+    func titleEnds(_ tokens: [Token], at index: Int) -> Bool {
+        for start in max(0, index - 6)..<index {
+            if let title = tries.titles.longestMatch(in: tokens, at: start), title.end == index { return true }
+        }
+        return false
+    }
+
+    /// An organisation: one the lexicon knows, a ministry ("Bộ Ngoại giao", "Ministry of Foreign
+    /// Affairs"), or a head word ("Ủy ban", "Quốc hội") running on to the country it belongs to.
+    func organizationMatch(_ tokens: [Token], at start: Int) -> OrganizationMention? {
+        var best: OrganizationMention?
+        if let known = tries.organizations.longestMatch(in: tokens, at: start),
+           known.end - start > 1 || tokens[start].text == tokens[start].text.uppercased() {
+            // A one-word name is an abbreviation written in capitals ("NAM", not "Nam").
+            let organization = vocabulary.organizations[known.value]
+            best = OrganizationMention(first: start, end: known.end, name: tokens.text(start, known.end),
+                                       country: organization.country, known: known.value)
+        }
+        if let head = tries.orgHeads.longestMatch(in: tokens, at: start) {
+            var end = head.end
+            var country: String?
+            if end < tokens.count, ["of", "for"].contains(tokens[end].folded) { end += 1 }
+            if end < tokens.count, tokens[end].folded == "the" { end += 1 }
+            if let domain = tries.orgDomains.longestMatch(in: tokens, at: end) { end = domain.end }
+            var scan = end, steps = 0
+            // Run on to a country within a few words ("Ủy ban liên Chính phủ Việt Nam-Cuba").
+            while scan < tokens.count, steps < 6 {
+                if tokens[scan].isCapitalized, let place = tries.countries.longestMatch(in: tokens, at: scan) {
+                    country = place.value
+                    end = place.end
+                    // "Việt Nam-Cuba": a pair of countries closes it.
+                    if end + 1 < tokens.count, tokens[end].isDash, let other = tries.countries.longestMatch(in: tokens, at: end + 1) {
+                        end = other.end
+                    }
+                    break
+                }
+                if tokens[scan].kind != .word || (tokens[scan].isCapitalized == false && steps > 2) { break }
+                if tries.titles.longestMatch(in: tokens, at: scan) != nil || tries.cues.longestMatch(in: tokens, at: scan) != nil { break }
+                scan += 1
+                steps += 1
+            }
+            if end > head.end, end > (best?.end ?? 0) {
+                best = OrganizationMention(first: start, end: end, name: tokens.text(start, end), country: country, known: nil)
+            }
+        }
+        return best
+    }
+
+    /// The end of a run of name words from `start`: capitalised words, joined by hyphens
+    /// ("Díaz-Canel", "Jong-un") or by particles ("de", "van").
+    func nameRun(_ tokens: [Token], from start: Int) -> Int {
+        var end = start
+        var words = 0
+        while end < tokens.count, words < 6 {
+            let token = tokens[end]
+            if token.isCapitalized && (end == start || token.spaced || tokens[end - 1].isDash) {
+                if end > start, tries.titles.longestMatch(in: tokens, at: end) != nil, words >= 2 { break }
+                words += 1
+                end += 1
+            } else if token.isDash, !token.spaced, end + 1 < tokens.count, tokens[end + 1].isWord, !tokens[end + 1].spaced, end > start {
+                end += 2  // the hyphen and the part after it
+            } else if token.isWord, vocabulary.nameParticles.contains(token.text), end + 1 < tokens.count, tokens[end + 1].isCapitalized, end > start {
+                end += 1
+            } else {
+                break
+            }
+        }
+        return end
+    }
+
+    /// A person named after a chain of titles: "Tổng Bí thư, Chủ tịch nước Tô Lâm",
+    /// "Chủ tịch Quốc hội Cuba Esteban Lazo Hernández", "Prime Minister Anthony Albanese of Australia".
+    func titledPerson(_ tokens: [Token], at start: Int, titleAt: [Int: (end: Int, entry: Vocabulary.TitleEntry)],
+                      found: SentenceMentions) -> PersonMention? {
+        var titles: [TitleMention] = []
+        var cursor = start
+        var leading: String?
+        // "U.S. President", "his Japanese counterpart"
+        if let before = (found.countries + found.demonyms).first(where: { $0.end == start }) { leading = before.iso }
+        while let title = titleAt[cursor] {
+            var mention = TitleMention(text: tokens.text(cursor, title.end), role: title.entry.role, country: nil, organization: nil)
+            cursor = title.end
+            modifiers: while cursor < tokens.count {
+                if let organization = found.organizations.first(where: { $0.first == cursor }) {
+                    mention.text = tokens.text(title.end - (title.end - (cursor - (cursor - title.end))), organization.end)
+                    mention.country = mention.country ?? organization.country
+                    mention.organization = organization.known
+                    cursor = organization.end
+                } else if let country = found.countries.first(where: { $0.first == cursor }) {
+                    mention.country = mention.country ?? country.iso
+                    cursor = country.end
+                } else if let city = found.cities.first(where: { $0.first == cursor }) {
+                    mention.country = mention.country ?? city.iso
+                    cursor = city.end
+                } else if ["cua", "of", "nuoc"].contains(tokens[cursor].folded), cursor + 1 < tokens.count,
+                          found.organizations.contains(where: { $0.first == cursor + 1 })
+                            || found.countries.contains(where: { $0.first == cursor + 1 }) {
+                    cursor += 1
+                } else if tokens[cursor].is("("), cursor + 2 < tokens.count, tokens[cursor + 1].isWord, tokens[cursor + 2].is(")") {
+                    cursor += 3  // "Diễn đàn Kinh tế thế giới (WEF)"
+                } else if ["for", "of"].contains(tokens[cursor].folded), cursor + 1 < tokens.count, tokens[cursor + 1].isCapitalized,
+                          !found.countries.contains(where: { $0.first == cursor + 1 }) {
+                    // "Minister for Trade and Investment Todd McClay": the portfolio is part of the title,
+                    // and the last two capitalised words are the name.
+                    var capitalized: [Int] = []
+                    var end = cursor + 1
+                    while end < tokens.count, tokens[end].isCapitalized || (["and", "&"].contains(tokens[end].folded) && end + 1 < tokens.count && tokens[end + 1].isCapitalized) {
+                        if tokens[end].isCapitalized { capitalized.append(end) }
+                        end += 1
+                    }
+                    guard capitalized.count >= 3 else { break modifiers }
+                    cursor = capitalized[capitalized.count - 2]
+                } else if ["tai", "to", "in"].contains(tokens[cursor].folded), cursor + 1 < tokens.count,
+                          let posted = found.countries.first(where: { $0.first == cursor + 1 }) ?? nil {
+                    // "Đại sứ Hoa Kỳ tại Việt Nam", "Ambassador to Vietnam": where they serve, not whose they are.
+                    if mention.country == nil && mention.organization == nil && !["ambassador", "consul_general", "charge_d_affaires"].contains(mention.role) {
+                        mention.country = posted.iso
+                    }
+                    cursor = posted.end
+                } else {
+                    break modifiers
+                }
+            }
+            mention.text = tokens.text(titles.isEmpty ? start : titlesStart(tokens, cursor, title.end, mention), cursor)
+            titles.append(mention)
+            // Another title follows: "Tổng Bí thư, Chủ tịch nước", "General Secretary and State President".
+            if cursor < tokens.count, titleAt[cursor] != nil { continue }
+            if cursor + 1 < tokens.count, tokens[cursor].is(",") || ["kiem", "and", "va", "cum", "&"].contains(tokens[cursor].folded),
+               titleAt[cursor + 1] != nil, tokens[cursor + 1].isCapitalized {
+                cursor += 1
+                continue
+            }
+            break
+        }
+        guard !titles.isEmpty else { return nil }
+        if titles[0].country == nil { titles[0].country = leading }
+        var nameEnd = cursor
+        if cursor < tokens.count, tokens[cursor].isCapitalized {
+            nameEnd = nameRun(tokens, from: cursor)
+            if vietnamese, nameEnd == cursor + 1, nameEnd < tokens.count, tokens[nameEnd].isWord,
+               !["va", "cung"].contains(tokens[nameEnd].folded) {
+                nameEnd = cursor
+            }
+        }
+        var person = PersonMention(first: start, end: nameEnd, nameFirst: cursor, nameEnd: nameEnd,
+                                   name: nameEnd > cursor ? name(tokens, cursor, nameEnd) : "", titles: titles, country: nil)
+        // "Prime Minister Anthony Albanese of Australia"
+        if nameEnd > cursor, nameEnd + 1 < tokens.count, tokens[nameEnd].folded == "of",
+           let country = found.countries.first(where: { $0.first == nameEnd + 1 }) {
+            person.end = country.end
+            person.titles[person.titles.count - 1].country = person.titles.last?.country ?? country.iso
+        }
+        return person
+    }
+
+    func titlesStart(_ tokens: [Token], _ cursor: Int, _ titleEnd: Int, _ mention: TitleMention) -> Int {
+        // The text of a later title in a chain starts at its own first word.
+        var start = titleEnd - 1
+        while start > 0, !tokens[start - 1].is(","), !["kiem", "and", "va"].contains(tokens[start - 1].folded),
+              tries.titles.longestMatch(in: tokens, at: start - 1).map({ $0.end >= titleEnd }) ?? true {
+            start -= 1
+            if tries.titles.longestMatch(in: tokens, at: start).map({ $0.end == titleEnd }) == true { break }
+        }
+        return start
+    }
+
+    /// "Nguyễn Duy Ngọc, Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng": titles after the name.
+    func attachTrailingTitles(_ person: inout PersonMention, _ tokens: [Token], titleAt: [Int: (end: Int, entry: Vocabulary.TitleEntry)],
+                              found: SentenceMentions) {
+        guard person.end + 1 < tokens.count, tokens[person.end].is(","), titleAt[person.end + 1] != nil,
+              let chain = titledPerson(tokens, at: person.end + 1, titleAt: titleAt, found: found), chain.nameEnd == chain.nameFirst
+        else { return }
+        person.titles = chain.titles
+        person.end = chain.end
+    }
+}

@@ -1,0 +1,255 @@
+import Foundation
+import DiploModel
+import DiploStore
+
+/// Reads a press release or a saved news page, in Vietnamese or English, into the facts it
+/// states: people and their offices, countries, organisations, events, partnerships and stated
+/// anniversaries, each with the sentence it comes from. Names resolve to what the knowledge base
+/// already holds, when a store is given.
+public struct PressReleaseReader {
+    public let options: ImportOptions
+    let store: Store?
+    let vocabulary = Vocabulary.shared
+
+    public init(options: ImportOptions, store: Store? = nil) {
+        self.options = options
+        self.store = store
+    }
+
+    public func read(_ text: String, file: String) throws -> KnowledgeBase {
+        let scalars = Array(text.unicodeScalars)
+        let layout = Layout(text: text)
+        let articleText = layout.article.map { layout.lines[$0].text }.joined(separator: "\n")
+        guard !articleText.isEmpty else {
+            throw DiploError.badInput(file: file, place: nil, reason: "no article text found (no line reads as running text)")
+        }
+        let lang = options.lang ?? PressReleaseReader.language(of: articleText)
+        let keepDiacritics = lang == "vi" && PressReleaseReader.hasDiacritics(articleText)
+        let tries = vocabulary.tries(keepDiacritics: keepDiacritics)
+        let tokenizer = Tokenizer(keepDiacritics: keepDiacritics)
+        var sentences: [Sentence] = []
+        for index in layout.article {
+            let line = layout.lines[index]
+            sentences += tokenizer.sentences(of: scalars[line.start..<line.end], text: line.text, offset: line.start,
+                                             firstIndex: sentences.count)
+        }
+
+        var notes: [String] = []
+        let dateLine = PressReleaseReader.dateLine(layout, scalars: scalars, tokenizer: tokenizer)
+        var reference = options.published.map { WrittenDate(day: $0.day, month: $0.month, year: $0.year) } ?? dateLine
+        if reference == nil, let year = evidenceYear(sentences, tries) {
+            reference = WrittenDate(year: year)
+            notes.append("no publication date: years left out are taken as \(year), from what the text says")
+        }
+        let resolver = YearResolver(reference: reference)
+        let referenceDate = reference.flatMap { try? PartialDate(year: $0.year, month: $0.month, day: $0.day) }
+
+        // People: a first reading finds those named with titles; a second finds them again
+        // wherever their names recur.
+        let known = PhraseTrie<String>()
+        for name in try knownPersonNames() { known.insert(Vocabulary.keys(name, keepDiacritics: false), name) }
+        let firstReading = MentionFinder(vocabulary: vocabulary, tries: tries, knownPersons: known, vietnamese: lang == "vi")
+        var documentNames: [String] = []
+        for sentence in sentences {
+            documentNames += firstReading.find(in: sentence).persons.map(\.name).filter { $0.split(separator: " ").count >= 2 }
+        }
+        for name in documentNames { known.insert(name.split(separator: " ").flatMap { Vocabulary.keys(String($0), keepDiacritics: false) }, name) }
+        // Then by the last word of their name alone ("Chinh said", "Trudeau"), where only one has it.
+        var lastWords: [String: [String]] = [:]
+        for name in documentNames { if let last = name.folded.split(separator: " ").last, last.count >= 3 { lastWords[String(last), default: []].append(name) } }
+        for (word, names) in lastWords where Set(names).count == 1 { known.insert([word], names[0]) }
+        let finder = MentionFinder(vocabulary: vocabulary, tries: tries, knownPersons: known, vietnamese: lang == "vi")
+        var persons: [DocumentPerson] = []
+        var allMentions: [SentenceMentions] = []
+        var frames: [EventFrame] = []
+        let frameFinder = FrameFinder(vocabulary: vocabulary, tries: tries, english: lang == "en")
+        for sentence in sentences {
+            var mentions = finder.find(in: sentence)
+            var personIndex: [Int] = []
+            for mention in mentions.persons {
+                personIndex.append(PressReleaseReader.register(mention, sentence: sentence.index, in: &persons,
+                                                               surnames: vocabulary.surnames, tokens: sentence.tokens))
+            }
+            // "Tổng Bí thư, Chủ tịch nước hội kiến...": a title alone is the one person known to hold it.
+            for alone in mentions.titlesAlone {
+                let roles = Set(alone.titles.map(\.role)).subtracting(["counterpart"])
+                let country = alone.titles.compactMap(\.country).first
+                let holders = persons.indices.filter { index in
+                    !roles.isEmpty && roles.isSubset(of: Set(persons[index].titles.map(\.role)))
+                        && (country == nil || persons[index].country == country)
+                }
+                guard holders.count == 1 else { continue }
+                let mention = PersonMention(first: alone.first, end: alone.end, nameFirst: alone.end, nameEnd: alone.end,
+                                            name: persons[holders[0]].name, titles: alone.titles, country: country)
+                let at = mentions.persons.firstIndex { $0.first > alone.first } ?? mentions.persons.count
+                mentions.persons.insert(mention, at: at)
+                personIndex.insert(holders[0], at: at)
+            }
+            if let fronted = frameFinder.sentencePlace(sentence.tokens, mentions, before: 1) {
+                for index in personIndex where persons[index].country == nil && !persons[index].name.isEmpty {
+                    persons[index].country = fronted.iso
+                }
+            }
+            let known = persons
+            frames += frameFinder.frames(in: sentence, mentions: mentions, personIndex: personIndex) { known[$0].country }
+            allMentions.append(mentions)
+        }
+
+        // In a document about two countries, a foreign person of no stated country is of the other one.
+        let home = lang == "vi" ? "VN" : PressReleaseReader.home(allMentions)
+        let named = Set(allMentions.flatMap { $0.allCountries.map(\.iso) })
+        if named.count == 2, named.contains(home), let other = named.subtracting([home]).first {
+            for index in persons.indices where persons[index].country == nil { persons[index].country = other }
+        }
+        var assembler = EventAssembler(resolver: resolver, reference: referenceDate, persons: persons)
+        assembler.assemble(frames)
+        // A foreign person of no stated country is of the one country their events take place in.
+        for index in assembler.persons.indices where assembler.persons[index].country == nil {
+            let places = Set(assembler.events.filter { $0.people.contains(index) }.flatMap(\.places)).subtracting([home])
+            if places.count == 1 { assembler.persons[index].country = places.first }
+        }
+        var relations = RelationFinder(vocabulary: vocabulary, tries: tries, resolver: resolver, reference: referenceDate, home: home)
+        let documentPair = PressReleaseReader.mainPair(assembler, home: home)
+        for sentence in sentences {
+            let events = assembler.events.indices.filter { assembler.events[$0].sentences.contains(sentence.index) }
+            // "hai nước" means the two sides the text was last telling of.
+            let recent = assembler.events.indices.filter { (assembler.events[$0].sentences.min() ?? Int.max) <= sentence.index }
+                .reversed().lazy.compactMap { relations.pair(of: [$0], assembler) }.first
+            relations.read(sentence, allMentions[sentence.index], events: events, assembler: assembler,
+                           documentPair: recent ?? documentPair)
+        }
+        if reference?.year == nil, frames.contains(where: { $0.date != nil }) {
+            notes.append("the year of the dates is not stated and no publication date was given: they are kept without a year (give --published)")
+        }
+        let digest = SHA256.hex(text.utf8)
+        var builder = KnowledgeBaseBuilder(
+            store: store, lang: lang, sentences: sentences, vocabulary: vocabulary,
+            document: Document(id: "doc:" + String(digest.prefix(16)), title: layout.title, lang: lang,
+                               published: options.published ?? dateLine.flatMap { try? PartialDate(year: $0.year, month: $0.month, day: $0.day) },
+                               source: options.source, sha256: digest, text: text))
+        return try builder.build(persons: assembler.persons, mentions: allMentions, events: assembler.events,
+                                 partnerships: relations.partnerships, anniversaries: relations.anniversaries, notes: notes)
+    }
+
+    /// Names of the people the knowledge base knows, in every form it knows them.
+    func knownPersonNames() throws -> [String] {
+        guard let store else { return [] }
+        return try store.personNames().filter { $0.split(separator: " ").count >= 2 }
+    }
+
+    /// Adds a mention to the document's people: the same name (or a run of two or more of its
+    /// words) is the same person.
+    static func register(_ mention: PersonMention, sentence: Int, in persons: inout [DocumentPerson], surnames: Set<String>,
+                         tokens: [Token]) -> Int {
+        let words = mention.name.folded.split(separator: " ").map(String.init)
+        // "PM Chinh", "Albanese": one word of a name already met is that person; a full name
+        // met after its short form completes it.
+        let known = persons.map { $0.name.folded.split(separator: " ").map(String.init) }
+        let index = known.firstIndex { sameName($0, words) }
+            ?? (words.count == 1 && !words[0].isEmpty ? known.firstIndex { $0.last == words[0] } : nil)
+            ?? (words.count >= 2 ? known.firstIndex { $0.count == 1 && $0.first == words.last } : nil)
+        var person = index.map { persons[$0] } ?? DocumentPerson(name: mention.name, titles: [], country: nil, sentences: [])
+        if words.count > person.name.split(separator: " ").count, index != nil { person.name = mention.name }
+        for title in mention.titles where !person.titles.contains(where: { $0.role == title.role && ($0.country == title.country || title.country == nil) }) {
+            person.titles.append(title)
+        }
+        if person.country == nil {
+            person.country = mention.titles.compactMap(\.country).first
+        }
+        if person.country == nil, let first = words.first, surnames.contains(first), (2...4).contains(words.count), !mention.name.contains("-") {
+            person.country = "VN"
+        }
+        if !person.sentences.contains(sentence) { person.sentences.append(sentence) }
+        if let index {
+            persons[index] = person
+            return index
+        }
+        persons.append(person)
+        return persons.count - 1
+    }
+
+    /// Equal, or the shorter (two words or more) is a run inside the longer ("Raul Castro" ~ "Raul Castro Ruz").
+    static func sameName(_ a: [String], _ b: [String]) -> Bool {
+        guard !a.isEmpty, !b.isEmpty else { return false }
+        if a == b { return true }
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        guard short.count >= 2 else { return false }
+        return (0...(long.count - short.count)).contains { Array(long[$0..<($0 + short.count)]) == short }
+    }
+
+    /// Vietnamese or English, by their commonest words.
+    static func language(of text: String) -> String {
+        let vietnamese: Set<String> = ["va", "cua", "cac", "nhung", "voi", "trong", "la", "duoc", "cho", "nguoi", "mot", "nay", "da", "se", "tai", "hai", "nuoc", "quan", "he"]
+        let english: Set<String> = ["the", "of", "and", "to", "in", "with", "on", "for", "is", "was", "will", "a", "an", "that", "by", "as", "at"]
+        var vi = 0, en = 0
+        for word in String(text.prefix(1_500)).folded.split(separator: " ") {
+            if vietnamese.contains(String(word)) { vi += 1 }
+            if english.contains(String(word)) { en += 1 }
+        }
+        return vi > en ? "vi" : "en"
+    }
+
+    /// Whether Vietnamese is written with its diacritics.
+    static func hasDiacritics(_ text: String) -> Bool {
+        var letters = 0, marked = 0
+        for scalar in text.unicodeScalars.prefix(4_000) where Folding.base(of: scalar).map({ $0 != " " }) ?? true {
+            letters += 1
+            if scalar.value >= 0xC0 { marked += 1 }
+        }
+        return letters > 0 && Double(marked) / Double(letters) > 0.03
+    }
+
+    /// A full date near the top of the page (a date line): the reference for years left out.
+    static func dateLine(_ layout: Layout, scalars: [Unicode.Scalar], tokenizer: Tokenizer) -> WrittenDate? {
+        let firstArticle = layout.article.first ?? 0
+        for index in layout.lines.indices.prefix(max(firstArticle + 1, 12)) {
+            let line = layout.lines[index]
+            guard line.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
+            let tokens = tokenizer.tokens(of: scalars[line.start..<line.end], offset: line.start)
+            if let date = DateScanner.scan(tokens).first(where: { $0.from.day != nil && $0.from.year != nil && $0.to == nil }) {
+                return date.from
+            }
+        }
+        return nil
+    }
+
+    /// A year the text gives away: the 79th session of the UN General Assembly is in 2024.
+    func evidenceYear(_ sentences: [Sentence], _ tries: Vocabulary.Tries) -> Int? {
+        for sentence in sentences {
+            let tokens = sentence.tokens
+            for start in tokens.indices {
+                guard let match = tries.series.longestMatch(in: tokens, at: start),
+                      let first = vocabulary.series[match.value].firstSessionYear else { continue }
+                // "khóa 79", "lần thứ 79" after; "79th session of the" before.
+                for index in match.end..<min(tokens.count, match.end + 4) {
+                    if let number = tokens[index].number, number < 200 { return first + number - 1 }
+                }
+                for index in max(0, start - 6)..<start {
+                    if let number = tokens[index].number, number < 200, index + 1 < tokens.count,
+                       ["th", "st", "nd", "rd"].contains(tokens[index + 1].folded) { return first + number - 1 }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The country an English text is about: the one it names most.
+    static func home(_ mentions: [SentenceMentions]) -> String {
+        var counts: [String: Int] = [:]
+        for sentence in mentions { for country in sentence.allCountries { counts[country.iso, default: 0] += 1 } }
+        if counts["VN"] != nil { return "VN" }
+        return counts.max { $0.value < $1.value }?.key ?? "VN"
+    }
+
+    /// The two sides the document is mostly about: the country of its events' main people and
+    /// the other country they meet or visit.
+    static func mainPair(_ assembler: EventAssembler, home: String) -> [String]? {
+        var counts: [[String]: Int] = [:]
+        for event in assembler.events {
+            let sides = (event.agents.compactMap { assembler.persons[$0].country } + event.places
+                         + event.counterparts.compactMap { assembler.persons[$0].country }).uniqued()
+            if sides.count == 2 { counts[sides.sorted(), default: 0] += 1 }
+        }
+        return counts.max { $0.value < $1.value }?.key
+    }
+}

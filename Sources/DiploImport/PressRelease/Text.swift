@@ -1,0 +1,181 @@
+import Foundation
+import DiploModel
+import DiploStore
+
+/// A word, number or punctuation mark of a document, with where it stands (Unicode scalar
+/// offsets, end exclusive) and the forms it is matched by. A class: tokens are read far more
+/// than made, and passing one around should not copy its three strings.
+final class Token {
+    enum Kind { case word, number, punctuation }
+
+    let kind: Kind
+    let start: Int
+    let end: Int
+    let text: String
+    /// Lower case; diacritics kept or folded away, as the document's matching mode says.
+    let key: String
+    let folded: String
+    /// White space (or the start of a line) before it.
+    let spaced: Bool
+
+    init(kind: Kind, start: Int, end: Int, text: String, key: String, folded: String, spaced: Bool) {
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.text = text
+        self.key = key
+        self.folded = folded
+        self.spaced = spaced
+        self.isCapitalized = kind == .word && (text.unicodeScalars.first.map { Folding.lower($0) != $0 } ?? false)
+    }
+
+    var isWord: Bool { kind == .word }
+    let isCapitalized: Bool
+    var number: Int? { kind == .number ? Int(text) : nil }
+    func `is`(_ punctuation: String) -> Bool { kind == .punctuation && text == punctuation }
+    var isDash: Bool { kind == .punctuation && (text == "-" || text == "–" || text == "—") }
+}
+
+extension Array where Element == Token {
+    /// The words of tokens first..<end as written, spaced as they were.
+    func text(_ first: Int, _ end: Int) -> String {
+        var result = ""
+        for index in first..<end {
+            if index > first && self[index].spaced { result += " " }
+            result += self[index].text
+        }
+        return result
+    }
+}
+
+/// A sentence of the article: its tokens and its place in the document.
+struct Sentence {
+    let index: Int
+    let start: Int
+    let end: Int
+    let text: String
+    let tokens: [Token]
+}
+
+/// Cuts text into tokens and sentences. `keepDiacritics` chooses the matching key: Vietnamese
+/// written with its diacritics is matched with them ("thăm" is not "tham"); text written
+/// without them is matched folded.
+struct Tokenizer {
+    let keepDiacritics: Bool
+
+    /// Abbreviations whose full stop does not end a sentence.
+    static let abbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                                             "sep", "sept", "oct", "nov", "dec", "no", "gen", "lt", "col", "prof", "tp", "ts",
+                                             "gs", "pgs", "th", "ths", "h", "e", "vs", "inc", "co", "corp", "jr", "sr", "mt"]
+
+    func tokens(of scalars: ArraySlice<Unicode.Scalar>, offset: Int) -> [Token] {
+        var tokens: [Token] = []
+        var index = scalars.startIndex
+        var spaced = true
+        var textBytes: [UInt8] = [], keyBytes: [UInt8] = [], foldedBytes: [UInt8] = []
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if scalar.properties.isWhitespace {
+                spaced = true
+                index += 1
+                continue
+            }
+            let begin = index
+            let kind: Token.Kind
+            if scalar.properties.numericType != nil && scalar.value < 0x80 {
+                while index < scalars.endIndex, scalars[index].value >= 0x30, scalars[index].value <= 0x39 { index += 1 }
+                kind = .number
+            } else if Tokenizer.isLetter(scalar) {
+                while index < scalars.endIndex {
+                    let next = scalars[index]
+                    if Tokenizer.isLetter(next) || (next.properties.numericType != nil && next.value < 0x80) {
+                        index += 1
+                    } else if (next == "'" || next == "’"), index + 1 < scalars.endIndex, Tokenizer.isLetter(scalars[index + 1]) {
+                        index += 1  // People's, Côte d'Ivoire
+                    } else {
+                        break
+                    }
+                }
+                kind = .word
+            } else {
+                index += 1
+                // "..." and "…" are one mark.
+                if scalar == ".", index + 1 < scalars.endIndex, scalars[index] == ".", scalars[index + 1] == "." { index += 2 }
+                kind = .punctuation
+            }
+            // The token's text, its key and its folded form, in one pass over its scalars, as UTF-8.
+            textBytes.removeAll(keepingCapacity: true)
+            keyBytes.removeAll(keepingCapacity: true)
+            foldedBytes.removeAll(keepingCapacity: true)
+            for scalar in scalars[begin..<index] {
+                UTF8.encode(scalar) { textBytes.append($0) }
+                if kind == .punctuation { continue }
+                if keepDiacritics { UTF8.encode(Folding.lower(scalar)) { keyBytes.append($0) } }
+                if let base = Folding.base(of: scalar), base != " " { UTF8.encode(base) { foldedBytes.append($0) } }
+            }
+            let string = String(decoding: textBytes, as: UTF8.self)
+            let foldedString = kind == .punctuation ? string : String(decoding: foldedBytes, as: UTF8.self)
+            let keyString = kind == .punctuation ? string : (keepDiacritics ? String(decoding: keyBytes, as: UTF8.self) : foldedString)
+            tokens.append(Token(kind: kind, start: offset + begin - scalars.startIndex, end: offset + index - scalars.startIndex,
+                                text: string, key: keyString, folded: foldedString, spaced: spaced))
+            spaced = false
+        }
+        return tokens
+    }
+
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value) }
+        let properties = scalar.properties
+        return properties.isAlphabetic || properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark
+    }
+
+    /// The sentences of one line (a paragraph): cut after . ! ? unless the full stop ends an
+    /// abbreviation or an initial ("U.S.", "Mr.").
+    func sentences(of line: ArraySlice<Unicode.Scalar>, text lineText: String, offset: Int, firstIndex: Int) -> [Sentence] {
+        let all = tokens(of: line, offset: offset)
+        var sentences: [Sentence] = []
+        var begin = 0
+        // Sentences are sliced from the line's text, walking its scalars once.
+        let lineScalars = lineText.unicodeScalars
+        var cursor = lineScalars.startIndex, cursorOffset = offset
+        func index(at target: Int) -> String.UnicodeScalarView.Index {
+            while cursorOffset < target, cursor < lineScalars.endIndex {
+                cursor = lineScalars.index(after: cursor)
+                cursorOffset += 1
+            }
+            return cursor
+        }
+        func close(_ end: Int) {
+            guard end > begin else { return }
+            let slice = Array(all[begin..<end])
+            let start = slice.first!.start, stop = slice.last!.end
+            let from = index(at: start), to = index(at: stop)
+            sentences.append(Sentence(index: firstIndex + sentences.count, start: start, end: stop,
+                                      text: String(Substring(lineScalars[from..<to])), tokens: slice))
+            begin = end
+        }
+        var i = 0
+        while i < all.count {
+            let token = all[i]
+            if token.kind == .punctuation, [".", "!", "?", "…", "..."].contains(token.text) {
+                var end = i + 1
+                // Closing quotes and brackets stay with the sentence they close.
+                while end < all.count, ["\"", "”", "’", "'", ")", "»"].contains(all[end].text), !all[end].spaced { end += 1 }
+                let previous = i > 0 ? all[i - 1] : nil
+                let isAbbreviation = token.text == "." && !token.spaced && previous.map {
+                    $0.isWord && (Tokenizer.abbreviations.contains($0.folded) || ($0.text.count == 1 && $0.isCapitalized))
+                } == true
+                let next = end < all.count ? all[end] : nil
+                let startsAnother = next.map { $0.isCapitalized || $0.kind == .number || ["\"", "“", "(", "-", "–"].contains($0.text) } ?? true
+                if !isAbbreviation && startsAnother {
+                    close(end)
+                    i = end
+                    continue
+                }
+            }
+            i += 1
+        }
+        close(all.count)
+        return sentences
+    }
+}

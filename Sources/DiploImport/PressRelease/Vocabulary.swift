@@ -1,0 +1,172 @@
+import Foundation
+import DiploModel
+import DiploStore
+
+/// What the press-release reader knows of words, read from Lexicon/*.json: countries and their
+/// aliases (on top of CLDR's names from Foundation's Locale), cities, organisations, titles,
+/// event cues and partnership levels. A new title or language is data, not code.
+final class Vocabulary: Sendable {
+    struct TitleEntry: Sendable { let role: String; let text: String }
+    struct Organization: Sendable { let name: String; let names: [String: String]; let aliases: [String]; let country: String? }
+    enum Cue: Sendable { case trigger(EventKind, verb: Bool), attend, planned, held, cancelled, question, generic, invited, with, reported, subordinate, invitation, proposal }
+    enum RelationCue: Sendable { case anniversary, approximate, upcoming, upgrade, established, both }
+
+    /// Phrases, matched with diacritics (`exact`) or without (`folded`).
+    struct Tries: @unchecked Sendable {
+        let countries = PhraseTrie<String>()
+        let demonyms = PhraseTrie<String>()
+        let cities = PhraseTrie<(String, String)>()
+        let organizations = PhraseTrie<Int>()
+        let titles = PhraseTrie<TitleEntry>()
+        let honorifics = PhraseTrie<Bool>()
+        let cues = PhraseTrie<Cue>()
+        let levels = PhraseTrie<PartnershipLevel>()
+        let orgHeads = PhraseTrie<Bool>()
+        let orgDomains = PhraseTrie<Bool>()
+        let series = PhraseTrie<Int>()
+        let relationCues = PhraseTrie<RelationCue>()
+        /// "Cộng hòa", "Kingdom of": the state's form before its name.
+        let stateForms = PhraseTrie<Bool>()
+    }
+
+    let exact = Tries()
+    let folded = Tries()
+    let organizations: [Organization]
+    let series: [Series]
+    /// How events the reader finds are titled, per kind and language.
+    let labels: [EventKind: [String: String]]
+    let tripLabel: [String: String]
+    /// Number words ("ba mươi", "fiftieth"), by their folded form.
+    let numberWords: [String: Int]
+    /// Every region's name in Vietnamese and English (CLDR's), by ISO code.
+    let regionNames: [String: [String: String]]
+    let surnames: Set<String>
+    let nameParticles: Set<String>
+    /// Country names that are also common words or given names ("Anh", "Nga", "Đức"): trusted
+    /// only where nothing else makes them part of a name.
+    let ambiguousCountryWords: Set<String>
+
+    struct Series: Sendable { let kind: EventKind; let country: String?; let city: String?; let firstSessionYear: Int? }
+
+    static let shared = Vocabulary()
+
+    private init() {
+        let titles = Lexicon.decode(PackageResources.titles_json, as: TitlesFile.self)
+        let events = Lexicon.decode(PackageResources.events_json, as: EventsFile.self)
+        let countries = Lexicon.decode(PackageResources.countries_json, as: CountriesFile.self)
+        let orgs = Lexicon.decode(PackageResources.organizations_json, as: OrganizationsFile.self)
+        let relations = Lexicon.decode(PackageResources.relations_json, as: RelationsFile.self)
+        labels = Dictionary(events.kinds.compactMap { entry in EventKind(rawValue: entry.kind).map { ($0, entry.label) } },
+                            uniquingKeysWith: { first, _ in first })
+        tripLabel = events.trip_label
+        numberWords = Dictionary((relations.numbers.vi.map { ($0.key.folded, $0.value) } + relations.numbers.en.map { ($0.key.folded, $0.value) })
+                                     .filter { $0.0 != "nam" }, uniquingKeysWith: { first, _ in first })
+
+        organizations = orgs.organizations.map {
+            Organization(name: $0.en, names: ["vi": $0.vi, "en": $0.en], aliases: $0.aliases, country: $0.country)
+        }
+        series = events.series.map { Series(kind: EventKind(rawValue: $0.kind) ?? .conference, country: $0.country, city: $0.city,
+                                            firstSessionYear: $0.first_session_year) }
+        surnames = Set(titles.vietnamese_surnames.map(\.folded))
+        nameParticles = Set(titles.name_particles)
+        var ambiguous: Set<String> = []
+        var regionNames: [String: [String: String]] = [:]
+        for region in Locale.Region.isoRegions where region.identifier.count == 2 && region.identifier.allSatisfy(\.isLetter) {
+            for lang in ["vi", "en"] {
+                if let name = Locale(identifier: lang).localizedString(forRegionCode: region.identifier) {
+                    regionNames[region.identifier, default: [:]][lang] = name
+                }
+            }
+        }
+        self.regionNames = regionNames
+
+        for (tries, keep) in [(exact, true), (folded, false)] {
+            func add<V>(_ trie: PhraseTrie<V>, _ phrase: String, _ value: V) { trie.insert(Vocabulary.keys(phrase, keepDiacritics: keep), value) }
+            // Countries: CLDR's names in both languages, then the press's aliases.
+            for (code, names) in regionNames { for name in names.values where !name.contains("(") { add(tries.countries, name, code) } }
+            for (code, names) in countries.aliases { for name in names { add(tries.countries, name, code) } }
+            for (code, names) in countries.demonyms { for name in names { add(tries.demonyms, name, code) } }
+            for form in countries.state_forms.vi + countries.state_forms.en { add(tries.stateForms, form, true) }
+            for (code, names) in countries.cities { for name in names { add(tries.cities, name, (name, code)) } }
+            for (index, organization) in orgs.organizations.enumerated() {
+                for name in [organization.vi, organization.en] + organization.aliases { add(tries.organizations, name, index) }
+            }
+            for head in orgs.heads.vi + orgs.heads.en { add(tries.orgHeads, head, true) }
+            for domain in orgs.domains.vi + orgs.domains.en { add(tries.orgDomains, domain, true) }
+            for entry in titles.titles {
+                for text in entry.vi + entry.en { add(tries.titles, text, TitleEntry(role: entry.role, text: text)) }
+            }
+            for text in titles.honorifics.vi + titles.honorifics.en { add(tries.honorifics, text, true) }
+            for entry in events.kinds {
+                guard let kind = EventKind(rawValue: entry.kind) else { continue }
+                for text in entry.verb.vi + entry.verb.en { add(tries.cues, text, .trigger(kind, verb: true)) }
+                for text in entry.noun.vi + entry.noun.en { add(tries.cues, text, .trigger(kind, verb: false)) }
+            }
+            let cueLists: [(Cue, EventsFile.Phrases)] = [(.attend, events.attend), (.planned, events.planned), (.held, events.held),
+                (.cancelled, events.cancelled), (.question, events.question), (.generic, events.generic), (.invited, events.invited),
+                (.with, events.with), (.reported, events.reported), (.subordinate, events.subordinate), (.invitation, events.invitation), (.proposal, events.proposal)]
+            for (cue, phrases) in cueLists { for text in phrases.vi + phrases.en { add(tries.cues, text, cue) } }
+            for level in PartnershipLevel.entries {
+                guard let value = try? PartnershipLevel(level.key) else { continue }
+                for text in level.vi + level.en { add(tries.levels, text, value) }
+            }
+            for (index, entry) in events.series.enumerated() { for name in entry.names { add(tries.series, name, index) } }
+            let relationLists: [(RelationCue, EventsFile.Phrases)] = [(.anniversary, relations.anniversary), (.approximate, relations.approximate),
+                (.upcoming, relations.upcoming), (.upgrade, relations.upgrade), (.established, relations.established), (.both, relations.both)]
+            for (cue, phrases) in relationLists { for text in phrases.vi + phrases.en { add(tries.relationCues, text, cue) } }
+        }
+        for name in ["Anh", "Nga", "Đức", "Ý", "Áo", "Bỉ", "Séc", "Mỹ", "Lào", "Nhật", "Úc", "Pháp", "Viên", "Huế", "Hà", "Lào Cai"] {
+            ambiguous.insert(name.lowercased())
+            ambiguous.insert(name.folded)
+        }
+        ambiguousCountryWords = ambiguous
+    }
+
+    func tries(keepDiacritics: Bool) -> Tries { keepDiacritics ? exact : folded }
+
+    /// A phrase as token keys, cut the way documents are.
+    static func keys(_ phrase: String, keepDiacritics: Bool) -> [String] {
+        Tokenizer(keepDiacritics: keepDiacritics).tokens(of: Array(phrase.unicodeScalars)[...], offset: 0).map(\.key)
+    }
+
+    private struct TitlesFile: Decodable {
+        struct Entry: Decodable { let role: String; let vi: [String]; let en: [String] }
+        struct Honorifics: Decodable { let vi: [String]; let en: [String] }
+        let titles: [Entry]
+        let honorifics: Honorifics
+        let vietnamese_surnames: [String]
+        let name_particles: [String]
+    }
+
+    private struct EventsFile: Decodable {
+        struct Phrases: Decodable { let vi: [String]; let en: [String] }
+        struct Kind: Decodable { let kind: String; let verb: Phrases; let noun: Phrases; let label: [String: String] }
+        struct Series: Decodable { let names: [String]; let kind: String; let country: String?; let city: String?; let first_session_year: Int? }
+        let kinds: [Kind]
+        let attend, planned, held, cancelled, question, generic, invited, with, reported, subordinate, invitation, proposal: Phrases
+        let series: [Series]
+        let trip_label: [String: String]
+    }
+
+    private struct RelationsFile: Decodable {
+        struct Numbers: Decodable { let vi: [String: Int]; let en: [String: Int] }
+        let anniversary, approximate, upcoming, upgrade, established, both: EventsFile.Phrases
+        let numbers: Numbers
+    }
+
+    private struct CountriesFile: Decodable {
+        struct Words: Decodable { let vi: [String]; let en: [String] }
+        let state_forms: Words
+        let aliases: [String: [String]]
+        let demonyms: [String: [String]]
+        let cities: [String: [String]]
+    }
+
+    private struct OrganizationsFile: Decodable {
+        struct Entry: Decodable { let vi: String; let en: String; let aliases: [String]; let country: String? }
+        struct Words: Decodable { let vi: [String]; let en: [String] }
+        let organizations: [Entry]
+        let heads: Words
+        let domains: Words
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import DiploModel
+import DiploStore
+
+/// An event that marks an anniversary of a partnership (or of diplomatic relations) between its
+/// sides: stated by a source, or computed from the dates.
+public struct AnniversaryMatch: Sendable {
+    public let event: Event
+    public let partnership: Partnership
+    /// The level whose anniversary it is (a partnership's history may hold several).
+    public let level: PartnershipLevel
+    public let years: Int
+    /// When the level was established, by the claim this anniversary counts from.
+    public let established: PartialDate?
+    public let anniversaryDate: PartialDate?
+    public let stated: Bool
+    /// Partial dates or ranges were involved: the match holds for some day they allow.
+    public let approximate: Bool
+    public let sources: [SourceRef]
+}
+
+public struct AnniversaryQuery: Sendable {
+    /// Round numbers of years people celebrate.
+    public static let milestoneYears = [1, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 90, 100]
+    /// Days between an event and the anniversary date that still count: a month either side,
+    /// the way visits are scheduled "on the occasion of" an anniversary.
+    public static let defaultWindow = 30
+
+    public var from: PartialDate?
+    public var to: PartialDate?
+    public var window: Int
+
+    public init(from: PartialDate? = nil, to: PartialDate? = nil, window: Int = AnniversaryQuery.defaultWindow) {
+        self.from = from
+        self.to = to
+        self.window = window
+    }
+
+    /// Every match, oldest event first: the stated ones, and the computed ones that no source states.
+    public func run(on store: Store) throws -> [AnniversaryMatch] {
+        let events = try store.events().filter { inRange($0) }
+        let eventsByID = Dictionary(uniqueKeysWithValues: events.map { ($0.id, $0) })
+        let partnerships = try store.partnerships()
+        let partnershipsByID = Dictionary(uniqueKeysWithValues: partnerships.map { ($0.id, $0) })
+        var matches: [AnniversaryMatch] = []
+        var stated = Set<String>()
+        for anniversary in try store.anniversaries() {
+            guard let event = eventsByID[anniversary.event], let partnership = partnershipsByID[anniversary.partnership] else { continue }
+            stated.insert(key(event.id, partnership.id, anniversary.years))
+            let claim = AnniversaryQuery.claim(of: partnership, years: anniversary.years, event: event, date: anniversary.date)
+            let date = anniversary.date ?? claim?.date?.adding(years: anniversary.years)
+            matches.append(AnniversaryMatch(
+                event: event, partnership: partnership, level: claim?.level ?? partnership.level, years: anniversary.years,
+                established: claim?.date, anniversaryDate: date, stated: true,
+                approximate: !(event.start?.isExact ?? false) || !(date?.isExact ?? false), sources: anniversary.sources))
+        }
+        let directory = try Directory(store: store)
+        let byParty = Dictionary(grouping: partnerships.flatMap { p in p.parties.map { ($0, p) } }, by: \.0).mapValues { $0.map(\.1) }
+        for event in events {
+            guard let days = event.dayRange else { continue }
+            let eventSides = directory.sides(of: event)
+            guard eventSides.count >= 2 else { continue }
+            var candidates: [String: Partnership] = [:]
+            for side in eventSides { for p in byParty[side] ?? [] where Set(p.parties).isSubset(of: eventSides) { candidates[p.id] = p } }
+            for partnership in candidates.values.sorted(by: { $0.id < $1.id }) {
+                var best: [Int: (rank: [Int], match: AnniversaryMatch)] = [:]
+                for claim in AnniversaryQuery.mostPrecise(partnership.claims) {
+                    guard let established = claim.date, let base = established.year else { continue }
+                    let firstYear = PartialDate(dayNumber: days.lowerBound).year! - base
+                    let lastYear = PartialDate(dayNumber: days.upperBound).year! - base
+                    for years in AnniversaryQuery.milestoneYears where (firstYear - 1...lastYear + 1).contains(years) {
+                        guard !stated.contains(key(event.id, partnership.id, years)),
+                              let date = established.adding(years: years), let anniversaryDays = date.dayRange else { continue }
+                        let distance = AnniversaryQuery.gap(days, anniversaryDays)
+                        guard distance <= window else { continue }
+                        let approximate = !(event.start?.isExact ?? false) || !established.isExact
+                        let match = AnniversaryMatch(
+                            event: event, partnership: partnership, level: claim.level, years: years, established: established,
+                            anniversaryDate: date, stated: false, approximate: approximate, sources: claim.sources)
+                        let rank = [approximate ? 1 : 0, distance]
+                        if best[years].map({ rank.lexicographicallyPrecedes($0.rank) }) ?? true { best[years] = (rank, match) }
+                    }
+                }
+                matches += best.keys.sorted().map { best[$0]!.match }
+            }
+        }
+        return matches.sorted {
+            ($0.event.date?.description ?? "", $0.event.id, $0.years) < ($1.event.date?.description ?? "", $1.event.id, $1.years)
+        }
+    }
+
+    /// Days between two ranges of days; 0 when they overlap.
+    static func gap(_ a: ClosedRange<Int>, _ b: ClosedRange<Int>) -> Int {
+        max(0, b.lowerBound - a.upperBound, a.lowerBound - b.upperBound)
+    }
+
+    /// The dated claims, less those a more precise claim of the same level makes redundant
+    /// ("1995", inferred, beside "1995-07-12").
+    static func mostPrecise(_ claims: [Milestone]) -> [Milestone] {
+        claims.filter { claim in
+            guard let date = claim.date, let range = date.dayRange else { return false }
+            return !claims.contains { other in
+                guard other.level == claim.level, let otherRange = other.date?.dayRange else { return false }
+                return otherRange.count < range.count && range.contains(otherRange.lowerBound)
+            }
+        }
+    }
+
+    /// The claim a stated anniversary counts from: the one whose anniversary is the stated date,
+    /// else the one whose anniversary falls nearest the event; exact claims first.
+    static func claim(of partnership: Partnership, years: Int, event: Event, date: PartialDate?) -> Milestone? {
+        let claims = mostPrecise(partnership.claims)
+        if let date, let exact = claims.first(where: { $0.date?.adding(years: years) == date }) { return exact }
+        guard let days = date?.dayRange ?? event.dayRange else {
+            return claims.first { $0.level == partnership.level } ?? claims.first
+        }
+        return claims.min { a, b in
+            let da = a.date?.adding(years: years)?.dayRange.map { gap(days, $0) } ?? Int.max
+            let db = b.date?.adding(years: years)?.dayRange.map { gap(days, $0) } ?? Int.max
+            return (da, a.date?.isExact == true ? 0 : 1) < (db, b.date?.isExact == true ? 0 : 1)
+        }
+    }
+
+    /// The matches as rows: a table of what people read first, JSON and CSV with every field.
+    public static func report(_ matches: [AnniversaryMatch], directory: Directory, window: Int) -> Report {
+        Report(
+            columns: ["date", "event", "parties", "level", "years", "anniversary", "established", "how", "approximate",
+                      "source", "marks", "event_id", "partnership_id"],
+            rows: matches.map { match in
+                let parties = match.partnership.parties.map(directory.name).joined(separator: " – ")
+                let marks = "\(match.years) yr of \(match.level.readable), \(parties) (\(match.anniversaryDate?.description ?? "?"))"
+                return [.text(match.event.dateText), .text(match.event.title), .text(parties), .text(match.level.key),
+                        .int(match.years), ReportValue(match.anniversaryDate), ReportValue(match.established),
+                        .text(match.stated ? "stated" : "computed" + (match.approximate ? " ~" : "")), .bool(match.approximate),
+                        .text(match.sources.first.map { $0.quote ?? $0.note ?? $0.document } ?? ""), .text(marks),
+                        .text(match.event.id), .text(match.partnership.id)]
+            },
+            notes: matches.isEmpty ? [] : ["  stated: a source says so. computed: the dates fall within \(window) days of it",
+                                           "  (~: approximately, from a partial date or a range)."],
+            tableColumns: ["date", "event", "marks", "how"])
+    }
+
+    private func key(_ event: String, _ partnership: String, _ years: Int) -> String { "\(event)|\(partnership)|\(years)" }
+
+    private func inRange(_ event: Event) -> Bool {
+        guard from != nil || to != nil else { return true }
+        guard let days = event.dayRange else { return false }
+        if let from, let start = from.dayRange?.lowerBound, days.upperBound < start { return false }
+        if let to, let end = to.dayRange?.upperBound, days.lowerBound > end { return false }
+        return true
+    }
+}
+
+extension Partnership {
+    /// Every claim of when a level began: the history, and the established date; at least the
+    /// current level, undated, when nothing says when.
+    public var claims: [Milestone] {
+        var all = history
+        if let established, !all.contains(where: { $0.level == level && $0.date == established }) {
+            all.append(Milestone(level: level, date: established, sources: sources))
+        }
+        if !all.contains(where: { $0.level == level }) { all.append(Milestone(level: level, date: nil, sources: sources)) }
+        return all
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import DiploModel
+import DiploStore
+
+/// What queries need to know of every entity to print and filter rows: its name, type and country.
+public struct Directory {
+    public struct Row: Sendable {
+        public let id: String
+        public let type: EntityType
+        public let name: String
+        public let iso: String?
+        public let country: String?
+    }
+
+    public let rows: [String: Row]
+
+    public init(store: Store) throws {
+        var rows: [String: Row] = [:]
+        for entity in try store.entitySummaries() {
+            rows[entity.id] = Row(id: entity.id, type: entity.type, name: entity.name, iso: entity.iso, country: entity.country)
+        }
+        self.rows = rows
+    }
+
+    public func name(_ id: String?) -> String {
+        guard let id else { return "" }
+        return rows[id]?.name ?? id
+    }
+
+    /// The country an entity stands for: itself, or the country it belongs to.
+    public func country(of id: String) -> String? {
+        guard let row = rows[id] else { return nil }
+        return row.type == .country ? id : row.country
+    }
+
+    /// The countries on each side of an event: its participants' countries, and for bilateral
+    /// kinds the place it is held (a summit in New York does not make the US a side).
+    public func sides(of event: Event) -> Set<String> {
+        var result = Set(event.participants.compactMap { country(of: $0.entity) })
+        if event.kind.isBilateral, let place = event.location?.country { result.insert(place) }
+        return result
+    }
+
+    /// "Tô Lâm, Miguel Díaz-Canel" for the participants with one of these roles.
+    public func names(of event: Event, roles: Set<String>) -> String {
+        event.participants.filter { roles.contains($0.role) }.map { name($0.entity) }.joined(separator: ", ")
+    }
+}
+
+extension Store {
+    /// Events filtered by dates (overlap), kinds and an entity taking part (directly or through
+    /// its country), newest first.
+    public func events(from: PartialDate?, to: PartialDate?, kinds: Set<EventKind>? = nil, involving entity: String? = nil,
+                       directory: Directory) throws -> [Event] {
+        let lower = from?.dayRange?.lowerBound, upper = to?.dayRange?.upperBound
+        return try events().filter { event in
+            if let kinds, !kinds.contains(event.kind) { return false }
+            if lower != nil || upper != nil {
+                guard let days = event.dayRange else { return false }
+                if let lower, days.upperBound < lower { return false }
+                if let upper, days.lowerBound > upper { return false }
+            }
+            if let entity {
+                let involved = event.participants.contains { $0.entity == entity || directory.country(of: $0.entity) == entity }
+                    || event.location?.country == entity
+                if !involved { return false }
+            }
+            return true
+        }.sorted { ($0.date?.description ?? "", $0.id) > ($1.date?.description ?? "", $1.id) }
+    }
+}

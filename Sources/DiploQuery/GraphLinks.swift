@@ -1,0 +1,172 @@
+import Foundation
+import DiploModel
+import DiploStore
+
+/// Which events and dated relations a graph keeps: `--from`, `--to` and `--kinds`.
+public struct GraphFilter: Sendable {
+    public var from: PartialDate?
+    public var to: PartialDate?
+    /// Only events of these kinds; nil for all.
+    public var kinds: Set<EventKind>?
+
+    public init(from: PartialDate? = nil, to: PartialDate? = nil, kinds: Set<EventKind>? = nil) {
+        self.from = from
+        self.to = to
+        self.kinds = kinds
+    }
+
+    public var isEmpty: Bool { from == nil && to == nil && kinds == nil }
+
+    var firstDay: Int? { from?.dayRange?.lowerBound }
+    var lastDay: Int? { to?.dayRange?.upperBound }
+
+    /// An event, from its row: of a kind asked for, and overlapping the dates (the way
+    /// `Event.dayRange` reads them). With dates asked for, an event without a year is left out.
+    func keepsEvent(kind: String, start: String?, end: String?, withinFrom: String?, withinTo: String?) -> Bool {
+        if let kinds, !kinds.contains(where: { $0.rawValue == kind }) { return false }
+        guard from != nil || to != nil else { return true }
+        func day(_ text: String?) -> ClosedRange<Int>? { text.flatMap { try? PartialDate($0) }?.dayRange }
+        let days: ClosedRange<Int>
+        if let first = day(start ?? end) {
+            let last = day(end ?? start) ?? first
+            days = first.lowerBound...max(first.upperBound, last.upperBound)
+        } else if let first = day(withinFrom), let last = day(withinTo) {
+            days = first.lowerBound...max(first.upperBound, last.upperBound)
+        } else {
+            return false
+        }
+        if let firstDay, days.upperBound < firstDay { return false }
+        if let lastDay, days.lowerBound > lastDay { return false }
+        return true
+    }
+
+    /// An event of a kind asked for, overlapping the dates.
+    public func keeps(_ event: Event) -> Bool {
+        keepsEvent(kind: event.kind.rawValue, start: event.start?.description, end: event.end?.description,
+                   withinFrom: event.within.flatMap { $0.first?.description },
+                   withinTo: event.within.flatMap { $0.last?.description })
+    }
+
+    public func keepsSpan(start: PartialDate?, end: PartialDate?) -> Bool {
+        keepsSpan(start: start?.description, end: end?.description)
+    }
+
+    /// A relation that holds from `start` to `end` (an office, a partnership): kept when it
+    /// overlaps the dates; one with no dates is always kept.
+    func keepsSpan(start: String?, end: String?) -> Bool {
+        if let lastDay, let begins = start.flatMap({ try? PartialDate($0) })?.dayRange, begins.lowerBound > lastDay { return false }
+        if let firstDay, let ends = end.flatMap({ try? PartialDate($0) })?.dayRange, ends.upperBound < firstDay { return false }
+        return true
+    }
+}
+
+/// One relation between an entity and another, as `query path`, `query neighbors` and
+/// `export --around` follow them.
+public struct GraphLink: Sendable {
+    public var other: String
+    /// An event's kind (state_visit...), partnership, belongs_to, member (the other belongs to this
+    /// one), office, office_holder.
+    public var relation: String
+    /// The other's role in the event, or the office's title.
+    public var role: String?
+    public var date: PartialDate?
+    public var end: PartialDate?
+    public var level: String?
+    /// The event the link comes from.
+    public var event: String?
+    public var title: String?
+}
+
+/// The entity-level graph, read from SQLite one entity at a time: what `export --view entities`
+/// draws as edges. Two entities are linked by an event both take part in (for visits, talks and
+/// other bilateral kinds the country it is held in takes part too, linked to those who came from
+/// elsewhere), a partnership, an entity's country, or an office.
+public final class GraphLinks {
+    let store: Store
+    public let filter: GraphFilter
+
+    public init(store: Store, filter: GraphFilter = GraphFilter()) {
+        self.store = store
+        self.filter = filter
+    }
+
+    /// Everything linked to `id`, each relation once (an entity met twice is two links).
+    /// `onEvent` hears of every event of the entity the filter keeps, those that link it to no one too.
+    public func links(of id: String, onEvent: (String) -> Void = { _ in }) throws -> [GraphLink] {
+        var links: [GraphLink] = []
+        let events = try store.eventsInvolving(id).filter(filter.keeps)
+        let participants = Dictionary(grouping: try store.participantRows(ofEvents: events.map(\.id)), by: \.event)
+        for event in events {
+            onEvent(event.id)
+            let ends = EventEndpoint.arranged(
+                (participants[event.id] ?? []).map { EventEndpoint(entity: $0.entity, role: $0.role, country: $0.country) },
+                kind: event.kind.rawValue, location: event.location?.country)
+            guard let me = ends.first(where: { $0.entity == id }) else { continue }
+            for endpoint in ends where endpoint.entity != id && EventEndpoint.linked(me, endpoint) {
+                links.append(GraphLink(other: endpoint.entity, relation: event.kind.rawValue, role: endpoint.role,
+                                       date: event.start ?? event.within.flatMap(\.first), end: event.end ?? event.within.flatMap(\.last),
+                                       event: event.id, title: event.title))
+            }
+        }
+        for partnership in try store.partnerships(of: id) where filter.keepsSpan(start: partnership.established, end: nil) {
+            for other in partnership.parties where other != id {
+                links.append(GraphLink(other: other, relation: "partnership", date: partnership.established,
+                                       level: partnership.level.key, title: partnership.id))
+            }
+        }
+        if let country = try store.entity(id)?.country {
+            links.append(GraphLink(other: country, relation: "belongs_to"))
+        }
+        for member in try store.memberIDs(of: id) {
+            links.append(GraphLink(other: member, relation: "member"))
+        }
+        for office in try store.offices(heldBy: id) where office.of != nil && filter.keepsSpan(start: office.start, end: office.end) {
+            links.append(GraphLink(other: office.of!, relation: "office", role: office.title, date: office.start, end: office.end))
+        }
+        for (person, office) in try store.officeHolders(of: id) where filter.keepsSpan(start: office.start, end: office.end) {
+            links.append(GraphLink(other: person, relation: "office_holder", role: office.title, date: office.start, end: office.end))
+        }
+        return links.filter { $0.other != id }
+    }
+}
+
+/// An entity an event links, and its part in it.
+package struct EventEndpoint: Equatable {
+    package let entity: String
+    package let role: String
+    /// The participant's own country.
+    package var country: String? = nil
+
+    package init(entity: String, role: String, country: String? = nil) {
+        self.entity = entity
+        self.role = role
+        self.country = country
+    }
+
+    static let guestRoles: Set<String> = ["guest", "visitor", "delegation"]
+    static let hostRoles: Set<String> = ["host", "invited_by"]
+
+    /// Guests first, hosts after, the place last: the order edges point in.
+    var rank: Int {
+        if EventEndpoint.guestRoles.contains(role) { return 0 }
+        if EventEndpoint.hostRoles.contains(role) { return 2 }
+        return role == "location" ? 3 : 1
+    }
+
+    /// Participants in edge order, each entity once, with the place added for bilateral kinds.
+    package static func arranged(_ participants: [EventEndpoint], kind: String, location: String?) -> [EventEndpoint] {
+        var all = participants
+        if let location, EventKind(rawValue: kind)?.isBilateral ?? true {
+            all.append(EventEndpoint(entity: location, role: "location"))
+        }
+        all.sort { ($0.rank, $0.role, $0.entity) < ($1.rank, $1.role, $1.entity) }
+        var seen = Set<String>()
+        return all.filter { seen.insert($0.entity).inserted }
+    }
+
+    /// Whether an event links these two: the place it is held links only those who came from
+    /// elsewhere (a visit to the US links the guest to the US, not the host).
+    package static func linked(_ a: EventEndpoint, _ b: EventEndpoint) -> Bool {
+        !(a.role == "location" && b.country == a.entity) && !(b.role == "location" && a.country == b.entity)
+    }
+}

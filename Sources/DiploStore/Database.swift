@@ -1,0 +1,152 @@
+import DiploSQLite
+import Foundation
+import DiploModel
+
+/// One SQLite connection: WAL journal, foreign keys on, a busy timeout, and cached statements.
+/// Not Sendable: a connection belongs to one task at a time.
+public final class Database {
+    let handle: OpaquePointer
+    public let path: String
+    private var statements: [String: Statement] = [:]
+    private var statementsInUse: Set<ObjectIdentifier> = []
+    private var savepointDepth = 0
+
+    public init(path: String, readOnly: Bool = false) throws {
+        var handle: OpaquePointer?
+        let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        let code = sqlite3_open_v2(path, &handle, flags | SQLITE_OPEN_NOMUTEX, nil)
+        guard code == SQLITE_OK, let handle else {
+            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
+            sqlite3_close_v2(handle)
+            throw DatabaseError(code: code, message: "cannot open \(path): \(message)")
+        }
+        self.handle = handle
+        self.path = path
+        sqlite3_extended_result_codes(handle, 1)
+        sqlite3_busy_timeout(handle, 5_000)
+        var enabled: Int32 = 0
+        _ = diplo_sqlite3_db_config_int(handle, SQLITE_DBCONFIG_ENABLE_FKEY, 1, &enabled)
+        try execute("PRAGMA foreign_keys = ON")
+        if !readOnly && path != ":memory:" && !path.isEmpty {
+            try execute("PRAGMA journal_mode = WAL")
+        }
+    }
+
+    deinit {
+        statements.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    func error(_ code: Int32, sql: String?) -> DatabaseError {
+        DatabaseError(code: code, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+    }
+
+    /// Runs one or more statements that take no arguments (schema scripts, pragmas).
+    public func execute(_ sql: String) throws {
+        var message: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(handle, sql, nil, nil, &message)
+        guard code == SQLITE_OK else {
+            let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(code))
+            sqlite3_free(message)
+            throw DatabaseError(code: code, message: text, sql: sql)
+        }
+    }
+
+    /// Runs a statement with arguments; returns how many rows it changed.
+    @discardableResult
+    public func run(_ sql: String, _ arguments: [SQLBindable] = []) throws -> Int {
+        try withStatement(sql, arguments) { statement in
+            while try statement.step() != nil {}
+        }
+        return Int(sqlite3_changes(handle))
+    }
+
+    /// Every row of a query, each turned into a value by `map`.
+    public func query<T>(_ sql: String, _ arguments: [SQLBindable] = [], _ map: (Row) throws -> T) throws -> [T] {
+        try withStatement(sql, arguments) { statement in
+            var results: [T] = []
+            while let row = try statement.step() { results.append(try map(row)) }
+            return results
+        }
+    }
+
+    /// The first row of a query, if any.
+    public func first<T>(_ sql: String, _ arguments: [SQLBindable] = [], _ map: (Row) throws -> T) throws -> T? {
+        try withStatement(sql, arguments) { statement in
+            guard let row = try statement.step() else { return nil }
+            let value = try map(row)
+            statement.reset()
+            return value
+        }
+    }
+
+    /// Iterates rows without collecting them, for exports that stream.
+    public func forEach(_ sql: String, _ arguments: [SQLBindable] = [], _ body: (Row) throws -> Void) throws {
+        try withStatement(sql, arguments) { statement in
+            while let row = try statement.step() { try body(row) }
+        }
+    }
+
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    /// Runs `body` in a transaction (a savepoint when one is already open): all of it, or, on any
+    /// thrown error, none of it.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        let name = "diplo_\(savepointDepth)"
+        let outermost = !isInTransaction
+        try execute(outermost ? "BEGIN IMMEDIATE" : "SAVEPOINT \(name)")
+        savepointDepth += 1
+        defer { savepointDepth -= 1 }
+        do {
+            let result = try body()
+            try execute(outermost ? "COMMIT" : "RELEASE \(name)")
+            return result
+        } catch {
+            if outermost {
+                try? execute("ROLLBACK")
+            } else {
+                try? execute("ROLLBACK TO \(name); RELEASE \(name)")
+            }
+            throw error
+        }
+    }
+
+    /// A cached statement, bound to the arguments; a fresh one when the cached one is busy
+    /// (a query run from inside another query's row loop).
+    private func withStatement<T>(_ sql: String, _ arguments: [SQLBindable], _ body: (Statement) throws -> T) throws -> T {
+        let statement: Statement
+        if let cached = statements[sql], !statementsInUse.contains(ObjectIdentifier(cached)) {
+            statement = cached
+        } else {
+            statement = try Statement(database: self, sql: sql)
+            if statements[sql] == nil { statements[sql] = statement }
+        }
+        let id = ObjectIdentifier(statement)
+        statementsInUse.insert(id)
+        defer {
+            statement.reset()
+            statementsInUse.remove(id)
+        }
+        try statement.bind(arguments)
+        return try body(statement)
+    }
+}
+
+extension Database {
+    /// Runs `body` in a transaction and then rolls it back whatever happens: what it would do,
+    /// without doing it (`import --dry-run`).
+    public func rehearse<T>(_ body: () throws -> T) throws -> T {
+        var result: Result<T, Error>?
+        do {
+            try transaction {
+                result = Result { try body() }
+                throw Rehearsal()
+            }
+        } catch is Rehearsal {}
+        return try result!.get()
+    }
+}
+
+private struct Rehearsal: Error {}

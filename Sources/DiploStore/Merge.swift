@@ -1,0 +1,482 @@
+import Foundation
+import DiploModel
+
+/// What one import added to the knowledge base and what it found there already.
+public struct MergeReport: Equatable, Sendable {
+    public var added: [String: Int] = [:]
+    public var merged: [String: Int] = [:]
+    /// Rows written: a name, a source or a step of history counts as much as a new entity.
+    public var changes = 0
+
+    public var changedNothing: Bool { changes == 0 }
+
+    mutating func count(_ category: String, new: Bool) {
+        if new { added[category, default: 0] += 1 } else { merged[category, default: 0] += 1 }
+    }
+}
+
+extension Store {
+    /// Writes an interchange document into the knowledge base in one transaction, merging what
+    /// it already holds: all of it lands, or, on any error, none of it. Errors name `file` and
+    /// the JSON path at fault.
+    @discardableResult
+    public func merge(_ kb: KnowledgeBase, file: String) throws -> MergeReport {
+        try db.transaction {
+            var merger = Merger(store: self, file: file, kb: kb)
+            try merger.run()
+            return merger.report
+        }
+    }
+}
+
+/// One merge: maps the file's ids to the knowledge base's and writes each fact once.
+struct Merger {
+    let store: Store
+    let file: String
+    let kb: KnowledgeBase
+    var db: Database { store.db }
+    var report = MergeReport()
+    var documentIDs: [String: String] = [:]
+    var entityIDs: [String: String] = [:]
+    var eventIDs: [String: String] = [:]
+    var partnershipIDs: [String: String] = [:]
+    /// Events this merge created: two events of one file are never the same event.
+    var eventsCreated: Set<String> = []
+    var touchedEntities: Set<String> = []
+
+    init(store: Store, file: String, kb: KnowledgeBase) {
+        self.store = store
+        self.file = file
+        self.kb = kb
+    }
+
+    func fail(_ place: String, _ reason: String) -> DiploError {
+        DiploError.badInput(file: file, place: place, reason: reason)
+    }
+
+    mutating func run() throws {
+        try checkUniqueIDs()
+        for (i, document) in kb.documents.enumerated() { try mergeDocument(document, at: "documents[\(i)]") }
+        // Entities in two passes: who they are first (so that references between them resolve
+        // whatever their order), then what points elsewhere.
+        for (i, entity) in kb.entities.enumerated() { try resolveEntity(entity, at: "entities[\(i)]") }
+        for (i, entity) in kb.entities.enumerated() { try mergeEntityLinks(entity, at: "entities[\(i)]") }
+        for (i, event) in kb.events.enumerated() { try resolveEvent(event, at: "events[\(i)]") }
+        for (i, event) in kb.events.enumerated() { try mergeEventLinks(event, at: "events[\(i)]") }
+        for (i, partnership) in kb.partnerships.enumerated() {
+            try mergePartnership(partnership, at: "partnerships[\(i)]")
+        }
+        for (i, anniversary) in kb.anniversaries.enumerated() {
+            try mergeAnniversary(anniversary, at: "anniversaries[\(i)]")
+        }
+        if report.changes > 0 {
+            for id in touchedEntities { try store.reindexEntity(id) }
+        }
+    }
+
+    /// Runs a statement that writes, counting the rows it changed.
+    mutating func write(_ sql: String, _ arguments: [SQLBindable]) throws {
+        report.changes += try db.run(sql, arguments)
+    }
+
+    func checkUniqueIDs() throws {
+        func check(_ ids: [String], _ list: String) throws {
+            var seen = Set<String>()
+            for (i, id) in ids.enumerated() where !seen.insert(id).inserted {
+                throw fail("\(list)[\(i)].id", "the id \"\(id)\" appears twice in this file")
+            }
+        }
+        try check(kb.documents.map(\.id), "documents")
+        try check(kb.entities.map(\.id), "entities")
+        try check(kb.events.map(\.id), "events")
+        try check(kb.partnerships.map(\.id), "partnerships")
+    }
+
+    // MARK: References
+
+    func entity(_ id: String, at place: String) throws -> String {
+        if let mapped = entityIDs[id] { return mapped }
+        if try store.entityExists(id) { return id }
+        throw fail(place, "no entity \"\(id)\" in this file or the knowledge base")
+    }
+
+    func event(_ id: String, at place: String) throws -> String {
+        if let mapped = eventIDs[id] { return mapped }
+        if try db.first("SELECT 1 FROM events WHERE id = ?", [id], { _ in true }) != nil { return id }
+        throw fail(place, "no event \"\(id)\" in this file or the knowledge base")
+    }
+
+    func partnership(_ id: String, at place: String) throws -> String {
+        if let mapped = partnershipIDs[id] { return mapped }
+        if try db.first("SELECT 1 FROM partnerships WHERE id = ?", [id], { _ in true }) != nil { return id }
+        throw fail(place, "no partnership \"\(id)\" in this file or the knowledge base")
+    }
+
+    enum SourceOwner {
+        case entity(String), office(Int), event(String), partnership(String), history(Int), anniversary(Int)
+
+        var column: String {
+            switch self {
+            case .entity: "entity_id"
+            case .office: "office_id"
+            case .event: "event_id"
+            case .partnership: "partnership_id"
+            case .history: "history_id"
+            case .anniversary: "anniversary_id"
+            }
+        }
+
+        var value: SQLBindable {
+            switch self {
+            case .entity(let id), .event(let id), .partnership(let id): id
+            case .office(let id), .history(let id), .anniversary(let id): id
+            }
+        }
+    }
+
+    mutating func addSources(_ sources: [SourceRef], to owner: SourceOwner, at place: String) throws {
+        for (i, source) in sources.enumerated() {
+            let known = try db.first("SELECT id FROM documents WHERE id = ?", [source.document]) { $0.text(0) }
+            guard let document = documentIDs[source.document] ?? known else {
+                throw fail("\(place).sources[\(i)].document", "no document \"\(source.document)\" in this file or the knowledge base")
+            }
+            if let start = source.start, let end = source.end, start > end || start < 0 {
+                throw fail("\(place).sources[\(i)]", "the span \(start)-\(end) runs backwards")
+            }
+            let column = owner.column
+            try write("""
+                INSERT INTO sources (document_id, start, end, quote, note, \(column))
+                SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE NOT EXISTS (
+                    SELECT 1 FROM sources WHERE \(column) = ?6 AND document_id = ?1 AND start IS ?2
+                    AND end IS ?3 AND quote IS ?4 AND note IS ?5)
+                """, [document, source.start, source.end, source.quote, source.note, owner.value])
+        }
+    }
+
+    // MARK: Documents
+
+    mutating func mergeDocument(_ document: Document, at place: String) throws {
+        if let existing = try db.first(
+            "SELECT id FROM documents WHERE id = ? OR (sha256 IS NOT NULL AND sha256 = ?)",
+            [document.id, document.sha256], { $0.text(0) }) {
+            documentIDs[document.id] = existing
+            // A document first known by reference gains its text when the text arrives.
+            if let text = document.text {
+                try write("UPDATE documents SET body = ? WHERE id = ? AND body IS NULL", [text, existing])
+                try store.reindexDocument(existing)
+            }
+            report.count("documents", new: false)
+            return
+        }
+        try write("""
+            INSERT INTO documents (id, title, lang, published, source, sha256, body) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, [document.id, document.title, document.lang, document.published?.description, document.source,
+                  document.sha256, document.text])
+        documentIDs[document.id] = document.id
+        try store.reindexDocument(document.id)
+        report.count("documents", new: true)
+    }
+
+    // MARK: Entities
+
+    /// Finds the entity in the knowledge base (same id; same ISO code; same type and a name or
+    /// alias that folds alike), or creates it; then adds its names.
+    mutating func resolveEntity(_ entity: Entity, at place: String) throws {
+        var iso: String?
+        if let code = entity.iso {
+            guard code.count == 2, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+                throw fail("\(place).iso", "\"\(code)\" is not an ISO 3166-1 alpha-2 code")
+            }
+            iso = code.uppercased()
+        }
+        var target: String?
+        if let type = try store.entityType(of: entity.id) {
+            guard type == entity.type else {
+                throw fail("\(place).type", "\"\(entity.id)\" is a \(type.rawValue) in the knowledge base, not a \(entity.type.rawValue)")
+            }
+            target = entity.id
+        } else if let iso, let existing = try store.entityID(iso: iso) {
+            target = existing
+        } else {
+            for name in entity.allNames {
+                if let existing = try store.entityIDs(named: name, type: entity.type).first {
+                    target = existing
+                    break
+                }
+            }
+        }
+        let id: String
+        if let target {
+            id = target
+            if let iso {
+                let current = try db.first("SELECT iso FROM entities WHERE id = ?", [id]) { $0.string(0) } ?? nil
+                if current == nil {
+                    try write("UPDATE entities SET iso = ? WHERE id = ?", [iso, id])
+                } else if current != iso {
+                    throw fail("\(place).iso", "\(entity.name) is \(current!) in the knowledge base, not \(iso)")
+                }
+            }
+        } else {
+            id = entity.id
+            try write("INSERT INTO entities (id, type, name, folded, iso) VALUES (?, ?, ?, ?, ?)",
+                       [id, entity.type.rawValue, entity.name, entity.name.folded, iso])
+        }
+        report.count("entities", new: target == nil)
+        entityIDs[entity.id] = id
+        touchedEntities.insert(id)
+        try addNames(of: entity, to: id)
+    }
+
+    /// Adds the languages the entity lacks; a name that differs from the one it has becomes an alias.
+    mutating func addNames(of entity: Entity, to id: String) throws {
+        var aliases = entity.aliases
+        for (lang, name) in entity.names.sorted(by: { $0.key < $1.key }) {
+            let current = try db.first("SELECT name FROM entity_names WHERE entity_id = ? AND lang = ?", [id, lang]) { $0.text(0) }
+            if current == nil {
+                try write("INSERT INTO entity_names (entity_id, lang, name, folded) VALUES (?, ?, ?, ?)",
+                           [id, lang, name, name.folded])
+            } else if current != name {
+                aliases.append(name)
+            }
+        }
+        let current = try db.first("SELECT name FROM entities WHERE id = ?", [id]) { $0.text(0) }
+        if current != entity.name && !entity.names.values.contains(entity.name) { aliases.append(entity.name) }
+        for alias in aliases where alias != current {
+            try write("INSERT OR IGNORE INTO entity_aliases (entity_id, alias, folded) VALUES (?, ?, ?)",
+                       [id, alias, alias.folded])
+        }
+    }
+
+    mutating func mergeEntityLinks(_ entity: Entity, at place: String) throws {
+        let id = entityIDs[entity.id]!
+        if let country = entity.country {
+            let countryID = try self.entity(country, at: "\(place).country")
+            if countryID != id {
+                try write("UPDATE entities SET country_id = ? WHERE id = ? AND country_id IS NULL", [countryID, id])
+            }
+        }
+        for (i, office) in entity.offices.enumerated() {
+            let officePlace = "\(place).offices[\(i)]"
+            let of = try office.of.map { try self.entity($0, at: "\(officePlace).of") }
+            // The same office named in another language is the same row, found by its role.
+            let existingID = try db.first("""
+                SELECT id FROM offices_held WHERE person_id = ?1 AND ifnull(of_id, '') = ifnull(?2, '')
+                AND (title = ?3 OR (role IS NOT NULL AND role = ?4))
+                AND (start IS ?5 OR start IS NULL OR ?5 IS NULL) ORDER BY title = ?3 DESC LIMIT 1
+                """, [id, of, office.title, office.role, office.start?.description]) { $0.int(0) }
+            let officeID: Int
+            if let existing = existingID {
+                officeID = existing
+                try write("""
+                    UPDATE offices_held SET start = ifnull(start, ?1), end = ifnull(end, ?2), role = ifnull(role, ?3)
+                    WHERE id = ?4 AND ((start IS NULL AND ?1 IS NOT NULL) OR (end IS NULL AND ?2 IS NOT NULL)
+                        OR (role IS NULL AND ?3 IS NOT NULL))
+                    """, [office.start?.description, office.end?.description, office.role, existing])
+            } else {
+                try write("INSERT INTO offices_held (person_id, title, role, of_id, start, end) VALUES (?, ?, ?, ?, ?, ?)",
+                           [id, office.title, office.role, of, office.start?.description, office.end?.description])
+                officeID = Int(db.lastInsertRowID)
+            }
+            report.count("offices", new: existingID == nil)
+            try addSources(office.sources, to: .office(officeID), at: officePlace)
+        }
+        try addSources(entity.sources, to: .entity(id), at: place)
+    }
+
+    // MARK: Events
+
+    mutating func resolveEvent(_ event: Event, at place: String) throws {
+        var target: String?
+        if let kind = try db.first("SELECT kind FROM events WHERE id = ?", [event.id], { $0.text(0) }) {
+            guard EventKind(rawValue: kind)?.family == event.kind.family else {
+                throw fail("\(place).kind", "\"\(event.id)\" is a \(kind) in the knowledge base, not a \(event.kind.rawValue)")
+            }
+            target = event.id
+        } else {
+            target = try sameEvent(as: event, at: place)
+        }
+        let id = target ?? event.id
+        if target == nil {
+            try write("INSERT INTO events (id, kind, title, status) VALUES (?, ?, ?, ?)",
+                       [id, event.kind.rawValue, event.title, event.status.rawValue])
+            eventsCreated.insert(id)
+        }
+        report.count("events", new: target == nil)
+        eventIDs[event.id] = id
+    }
+
+    /// An event already known that this one reports again: the same family of kind, dates that
+    /// overlap, and the same people (or, without people, the same sides).
+    func sameEvent(as event: Event, at place: String) throws -> String? {
+        guard let days = event.dayRange else { return nil }
+        var mine: [String] = []
+        for (i, participant) in event.participants.enumerated() {
+            mine.append(try entity(participant.entity, at: "\(place).participants[\(i)].entity"))
+        }
+        guard !mine.isEmpty else { return nil }
+        let candidates = try db.query("""
+            SELECT DISTINCT p.event_id FROM participants p WHERE p.entity_id IN (\(mine.map { _ in "?" }.joined(separator: ",")))
+            """, mine) { $0.text(0) }
+        let myPeople = try sides(of: mine, people: true), mySides = try sides(of: mine, people: false)
+        for candidate in candidates.sorted() where !eventsCreated.contains(candidate) {
+            guard let known = try store.event(candidate), known.kind.family == event.kind.family,
+                  let knownDays = known.dayRange, knownDays.overlaps(days) else { continue }
+            let theirs = known.participants.map(\.entity)
+            let theirPeople = try sides(of: theirs, people: true)
+            if !myPeople.isEmpty || !theirPeople.isEmpty {
+                if myPeople == theirPeople { return candidate }
+            } else if mySides == (try sides(of: theirs, people: false)) {
+                return candidate
+            }
+        }
+        return nil
+    }
+
+    /// The persons among `ids`, or the countries they stand for.
+    func sides(of ids: [String], people: Bool) throws -> Set<String> {
+        var result = Set<String>()
+        for id in ids {
+            let row = try db.first("SELECT type, ifnull(country_id, '') FROM entities WHERE id = ?", [id]) { ($0.text(0), $0.text(1)) }
+            guard let (type, country) = row else { continue }
+            if people {
+                if type == "person" { result.insert(id) }
+            } else if type == "country" {
+                result.insert(id)
+            } else if !country.isEmpty {
+                result.insert(country)
+            }
+        }
+        return result
+    }
+
+    mutating func mergeEventLinks(_ event: Event, at place: String) throws {
+        let id = eventIDs[event.id]!
+        let country = try event.location?.country.map { try entity($0, at: "\(place).location.country") }
+        let parent = try event.parent.map { try self.event($0, at: "\(place).parent") }
+        if parent == id { throw fail("\(place).parent", "an event cannot be its own trip") }
+        if let start = event.start, let end = event.end, end < start {
+            throw fail("\(place).end", "the event ends (\(end)) before it starts (\(start))")
+        }
+        // What is known already stays; what was missing is filled; a report that it was held or
+        // cancelled outranks an announcement; exact dates make a range redundant.
+        let known = try store.event(id)!
+        var merged = known
+        if merged.title.isEmpty { merged.title = event.title }
+        if event.status == .held || event.status == .cancelled, known.status == .unknown || known.status == .planned {
+            merged.status = event.status
+        } else if known.status == .unknown {
+            merged.status = event.status
+        }
+        merged.start = known.start ?? event.start
+        merged.end = known.end ?? event.end
+        if merged.start == nil { merged.within = known.within ?? event.within }
+        merged.location = Location(country: known.location?.country ?? country, city: known.location?.city ?? event.location?.city)
+        merged.parent = known.parent ?? parent
+        try write("""
+            UPDATE events SET title = ?2, status = ?3, start = ?4, end = ?5, within_from = ?6, within_to = ?7,
+                location_country_id = ?8, location_city = ?9, parent_id = ?10
+            WHERE id = ?1 AND (title IS NOT ?2 OR status IS NOT ?3 OR start IS NOT ?4 OR end IS NOT ?5
+                OR within_from IS NOT ?6 OR within_to IS NOT ?7 OR location_country_id IS NOT ?8
+                OR location_city IS NOT ?9 OR parent_id IS NOT ?10)
+            """, [id, merged.title, merged.status.rawValue, merged.start?.description, merged.end?.description,
+                  merged.within?[0].description, merged.within?[1].description, merged.location?.country,
+                  merged.location?.city, merged.parent])
+        for (i, participant) in event.participants.enumerated() {
+            let entityID = try entity(participant.entity, at: "\(place).participants[\(i)].entity")
+            guard !participant.role.isEmpty else { throw fail("\(place).participants[\(i)].role", "a participant needs a role") }
+            // "attendee" says least: it gives way to any other role the same entity has.
+            if participant.role == "attendee" {
+                try write("""
+                    INSERT INTO participants (event_id, entity_id, role) SELECT ?1, ?2, 'attendee'
+                    WHERE NOT EXISTS (SELECT 1 FROM participants WHERE event_id = ?1 AND entity_id = ?2)
+                    """, [id, entityID])
+            } else {
+                try write("DELETE FROM participants WHERE event_id = ? AND entity_id = ? AND role = 'attendee'", [id, entityID])
+                try write("INSERT OR IGNORE INTO participants (event_id, entity_id, role) VALUES (?, ?, ?)",
+                          [id, entityID, participant.role])
+            }
+        }
+        try addSources(event.sources, to: .event(id), at: place)
+        try store.reindexEvent(id)
+    }
+
+    // MARK: Partnerships
+
+    mutating func mergePartnership(_ partnership: Partnership, at place: String) throws {
+        var parties: [String] = []
+        for (i, party) in partnership.parties.enumerated() {
+            parties.append(try entity(party, at: "\(place).parties[\(i)]"))
+        }
+        guard Set(parties).count >= 2 else { throw fail("\(place).parties", "a partnership needs two or more different parties") }
+        var target: String?
+        if try db.first("SELECT 1 FROM partnerships WHERE id = ?", [partnership.id], { _ in true }) != nil {
+            target = partnership.id
+        } else {
+            target = try store.partnershipID(parties: parties, level: partnership.level)
+        }
+        let id = target ?? partnership.id
+        if let target {
+            let current = try db.first("SELECT level, established FROM partnerships WHERE id = ?", [target]) {
+                (try PartnershipLevel($0.text(0)), $0.string(1))
+            }!
+            if (partnership.level.rank ?? 0) > (current.0.rank ?? 0) {
+                try write("UPDATE partnerships SET level = ?, established = ? WHERE id = ?",
+                           [partnership.level.key, partnership.established?.description, target])
+            } else if partnership.level == current.0, current.1 == nil, partnership.established != nil {
+                try write("UPDATE partnerships SET established = ? WHERE id = ? AND established IS NULL",
+                          [partnership.established?.description, target])
+            }
+        } else {
+            try write("INSERT INTO partnerships (id, level, established) VALUES (?, ?, ?)",
+                       [id, partnership.level.key, partnership.established?.description])
+            for party in parties {
+                try write("INSERT OR IGNORE INTO partnership_parties (partnership_id, entity_id) VALUES (?, ?)", [id, party])
+            }
+        }
+        report.count("partnerships", new: target == nil)
+        partnershipIDs[partnership.id] = id
+        var history = partnership.history
+        if let established = partnership.established,
+           !history.contains(where: { $0.level == partnership.level && $0.date == established }) {
+            history.append(Milestone(level: partnership.level, date: established))
+        }
+        for (i, milestone) in history.enumerated() {
+            // A stated date outranks the same date inferred.
+            try write("INSERT OR IGNORE INTO partnership_history (partnership_id, level, date, inferred) VALUES (?, ?, ?, ?)",
+                      [id, milestone.level.key, milestone.date?.description, milestone.inferred])
+            if !milestone.inferred {
+                try write("UPDATE partnership_history SET inferred = 0 WHERE partnership_id = ? AND level = ? AND date IS ? AND inferred = 1",
+                          [id, milestone.level.key, milestone.date?.description])
+            }
+            let historyID = try db.first("""
+                SELECT id FROM partnership_history WHERE partnership_id = ? AND level = ? AND date IS ?
+                """, [id, milestone.level.key, milestone.date?.description]) { $0.int(0) }!
+            try addSources(milestone.sources, to: .history(historyID), at: "\(place).history[\(i)]")
+        }
+        try addSources(partnership.sources, to: .partnership(id), at: place)
+    }
+
+    // MARK: Anniversaries
+
+    mutating func mergeAnniversary(_ anniversary: Anniversary, at place: String) throws {
+        let event = try self.event(anniversary.event, at: "\(place).event")
+        let partnership = try self.partnership(anniversary.partnership, at: "\(place).partnership")
+        let existing = try db.first("""
+            SELECT id FROM anniversaries WHERE event_id = ? AND partnership_id = ? AND years = ?
+            """, [event, partnership, anniversary.years]) { $0.int(0) }
+        let id: Int
+        if let existing {
+            id = existing
+            try write("""
+                UPDATE anniversaries SET date = ifnull(date, ?1), stated = max(stated, ?2)
+                WHERE id = ?3 AND ((date IS NULL AND ?1 IS NOT NULL) OR stated < ?2)
+                """, [anniversary.date?.description, anniversary.stated, id])
+        } else {
+            try write("INSERT INTO anniversaries (event_id, partnership_id, years, date, stated) VALUES (?, ?, ?, ?, ?)",
+                      [event, partnership, anniversary.years, anniversary.date?.description, anniversary.stated])
+            id = Int(db.lastInsertRowID)
+        }
+        report.count("anniversaries", new: existing == nil)
+        try addSources(anniversary.sources, to: .anniversary(id), at: place)
+    }
+}

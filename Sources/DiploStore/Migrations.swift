@@ -1,0 +1,59 @@
+import Foundation
+import DiploModel
+
+/// One step of the schema: a file of Schema/, applied once, in its own transaction.
+public struct Migration: Sendable {
+    public let version: Int
+    public let name: String
+    public let sql: String
+
+    public init(version: Int, name: String, sql: String) {
+        self.version = version
+        self.name = name
+        self.sql = sql
+    }
+
+    init(version: Int, name: String, bytes: [UInt8]) {
+        self.init(version: version, name: name, sql: String(decoding: bytes, as: UTF8.self))
+    }
+}
+
+public enum Migrations {
+    /// Every file of Schema/, in order. A new file is added here too (a test checks the two agree).
+    public static let all: [Migration] = [
+        Migration(version: 1, name: "001_knowledge_base.sql", bytes: PackageResources._01_knowledge_base_sql),
+    ]
+
+    public static var latestVersion: Int { all.last?.version ?? 0 }
+
+    /// The versions applied to this database, oldest first.
+    public static func applied(in db: Database) throws -> [Int] {
+        try db.execute("""
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+                version    INTEGER PRIMARY KEY,
+                name       TEXT NOT NULL,
+                applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))
+            """)
+        return try db.query("SELECT version FROM schema_migrations ORDER BY version") { $0.int(0) }
+    }
+
+    /// Applies what is missing, each migration once and in its own transaction. Refuses a
+    /// database that a newer Diplo wrote.
+    @discardableResult
+    public static func migrate(_ db: Database, upTo migrations: [Migration] = all) throws -> [Migration] {
+        let done = Set(try applied(in: db))
+        let known = migrations.last?.version ?? 0
+        if let newest = done.max(), newest > known {
+            throw DiploError.schemaTooNew(path: db.path, found: newest, known: known)
+        }
+        let pending = migrations.filter { !done.contains($0.version) }
+        for migration in pending {
+            try db.transaction {
+                try db.execute(migration.sql)
+                try db.run("INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
+                           [migration.version, migration.name])
+            }
+        }
+        return pending
+    }
+}

@@ -1,0 +1,142 @@
+import DiploSQLite
+import Foundation
+import DiploModel
+
+/// SQLite does not export SQLITE_TRANSIENT to Swift: it tells SQLite to copy bound buffers.
+let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// A prepared statement, finalized when the last reference goes.
+public final class Statement {
+    let handle: OpaquePointer
+    public let sql: String
+    private unowned let database: Database
+
+    init(database: Database, sql: String) throws {
+        var handle: OpaquePointer?
+        let code = sqlite3_prepare_v2(database.handle, sql, -1, &handle, nil)
+        guard code == SQLITE_OK, let handle else {
+            throw database.error(code, sql: sql)
+        }
+        self.handle = handle
+        self.sql = sql
+        self.database = database
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    /// Column indexes by name, read once: rows are decoded by column name, not position.
+    private(set) lazy var columnIndexes: [String: Int] = {
+        var indexes: [String: Int] = [:]
+        for index in 0..<Int(sqlite3_column_count(handle)) {
+            let name = String(cString: sqlite3_column_name(handle, Int32(index)))
+            if indexes[name] == nil { indexes[name] = index }
+        }
+        return indexes
+    }()
+
+    /// Binds the values to parameters 1...n, after clearing what an earlier use left.
+    public func bind(_ values: [SQLBindable]) throws {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        let expected = Int(sqlite3_bind_parameter_count(handle))
+        guard expected == values.count else {
+            throw DatabaseError(code: SQLITE_RANGE, message: "expected \(expected) arguments, got \(values.count)", sql: sql)
+        }
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            let code: Int32
+            switch value.sqlValue {
+            case .null: code = sqlite3_bind_null(handle, index)
+            case .integer(let int): code = sqlite3_bind_int64(handle, index, int)
+            case .real(let double): code = sqlite3_bind_double(handle, index, double)
+            case .text(let text):
+                // With its byte length: a NUL inside the text must not cut it short.
+                code = text.withCString { sqlite3_bind_text(handle, index, $0, Int32(text.utf8.count), SQLITE_TRANSIENT) }
+            case .blob(let bytes) where bytes.isEmpty:
+                // A NULL pointer would bind NULL, not an empty blob.
+                code = sqlite3_bind_zeroblob(handle, index, 0)
+            case .blob(let bytes):
+                code = bytes.withUnsafeBytes {
+                    sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), SQLITE_TRANSIENT)
+                }
+            }
+            guard code == SQLITE_OK else { throw database.error(code, sql: sql) }
+        }
+    }
+
+    /// Steps once: a row, or nil when the statement is done.
+    public func step() throws -> Row? {
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW: return Row(statement: self)
+        case SQLITE_DONE:
+            sqlite3_reset(handle)
+            return nil
+        case let code:
+            sqlite3_reset(handle)
+            throw database.error(code, sql: sql)
+        }
+    }
+
+    public func reset() { sqlite3_reset(handle) }
+}
+
+/// The current row of a statement; valid until the statement steps again.
+public struct Row {
+    let statement: Statement
+
+    public var count: Int { Int(sqlite3_column_count(statement.handle)) }
+
+    public func name(_ index: Int) -> String {
+        String(cString: sqlite3_column_name(statement.handle, Int32(index)))
+    }
+
+    public func value(_ index: Int) -> SQLValue {
+        let handle = statement.handle, column = Int32(index)
+        switch sqlite3_column_type(handle, column) {
+        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, column))
+        case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, column))
+        case SQLITE_TEXT: return .text(String(cString: sqlite3_column_text(handle, column)))
+        case SQLITE_BLOB:
+            // An empty blob comes back as a NULL pointer.
+            guard let bytes = sqlite3_column_blob(handle, column) else { return .blob([]) }
+            let count = Int(sqlite3_column_bytes(handle, column))
+            return .blob([UInt8](UnsafeRawBufferPointer(start: bytes, count: count)))
+        default: return .null
+        }
+    }
+
+    public func isNull(_ index: Int) -> Bool {
+        sqlite3_column_type(statement.handle, Int32(index)) == SQLITE_NULL
+    }
+
+    public func int(_ index: Int) -> Int { Int(sqlite3_column_int64(statement.handle, Int32(index))) }
+
+    public func double(_ index: Int) -> Double { sqlite3_column_double(statement.handle, Int32(index)) }
+
+    public func string(_ index: Int) -> String? {
+        guard let text = sqlite3_column_text(statement.handle, Int32(index)) else { return nil }
+        return String(cString: text)
+    }
+
+    public func text(_ index: Int) -> String { string(index) ?? "" }
+
+    public func bool(_ index: Int) -> Bool { int(index) != 0 }
+
+    // By column name: the way records decode their rows.
+
+    /// The index of the column `name`; a name the statement does not select is a programming error.
+    func index(_ name: String) -> Int {
+        guard let index = statement.columnIndexes[name] else {
+            preconditionFailure("no column \(name) in \(statement.sql)")
+        }
+        return index
+    }
+
+    func isNull(_ name: String) -> Bool { isNull(index(name)) }
+    func int(_ name: String) -> Int { int(index(name)) }
+    func optionalInt(_ name: String) -> Int? { isNull(name) ? nil : int(name) }
+    func string(_ name: String) -> String? { string(index(name)) }
+    func text(_ name: String) -> String { text(index(name)) }
+    func bool(_ name: String) -> Bool { bool(index(name)) }
+    func date(_ name: String) -> PartialDate? { string(name).flatMap { try? PartialDate($0) } }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import DiploModel
+
+/// The knowledge base in one SQLite file: opens it, brings its schema up to date, finds entities
+/// by name, and keeps the full-text index in step with what it writes.
+public final class Store {
+    let db: Database
+
+    init(database: Database) {
+        self.db = database
+    }
+
+    /// Runs `body` as a transaction and rolls it back: what it would do, without doing it.
+    public func rehearse<T>(_ body: () throws -> T) throws -> T { try db.rehearse(body) }
+
+    /// Opens the database at `path`, creating it unless `create` is false, and applies the
+    /// migrations it lacks.
+    public static func open(path: String, create: Bool = true) throws -> Store {
+        if !create && path != ":memory:" && !FileManager.default.fileExists(atPath: path) {
+            throw DiploError.unsupported(
+                "There is no knowledge base at \(path): create one with `diplo init` (or `diplo demo`), or point --db at one.")
+        }
+        let store = Store(database: try Database(path: path))
+        try Migrations.migrate(store.db)
+        return store
+    }
+
+    // MARK: Finding entities
+
+    /// Entities one of whose names or aliases is `name`, ignoring case, diacritics and spaces.
+    public func entityIDs(named name: String, type: EntityType? = nil) throws -> [String] {
+        let key = name.lookupKey
+        guard !key.isEmpty else { return [] }
+        let ids = try db.query("""
+            SELECT id FROM entities WHERE replace(folded, ' ', '') = ?1
+            UNION SELECT entity_id FROM entity_names WHERE replace(folded, ' ', '') = ?1
+            UNION SELECT entity_id FROM entity_aliases WHERE replace(folded, ' ', '') = ?1
+            """, [key]) { $0.text(0) }
+        guard let type else { return ids.sorted() }
+        return try ids.filter { try entityType(of: $0) == type }.sorted()
+    }
+
+    public func entityExists(_ id: String) throws -> Bool {
+        try db.first("SELECT 1 FROM entities WHERE id = ?", [id]) { _ in true } ?? false
+    }
+
+    public func entityType(of id: String) throws -> EntityType? {
+        try db.first("SELECT type FROM entities WHERE id = ?", [id]) { EntityType(rawValue: $0.text(0)) } ?? nil
+    }
+
+    public func entityID(iso: String) throws -> String? {
+        try db.first("SELECT id FROM entities WHERE iso = ?", [iso.uppercased()]) { $0.text(0) }
+    }
+
+    /// The one entity a user means by `name`: an id, a name or alias in any language with or
+    /// without diacritics, else the entities whose names hold all its words.
+    public func resolveEntity(_ name: String) throws -> String {
+        if try entityExists(name) { return name }
+        var matches = try entityIDs(named: name)
+        if matches.isEmpty { matches = try searchEntityIDs(name, limit: 10) }
+        if matches.isEmpty, let iso = try entityID(iso: name), name.count == 2 { return iso }
+        guard let first = matches.first else { throw DiploError.notFound(name) }
+        if matches.count == 1 { return first }
+        // Several: prefer a country, then an organisation, when they share a name with a person.
+        let types = try matches.map { try entityType(of: $0) }
+        for preferred in [EntityType.country, .organization] where types.filter({ $0 == preferred }).count == 1 {
+            return matches[types.firstIndex(of: preferred)!]
+        }
+        throw DiploError.ambiguous(name, candidates: try matches.map { try displayName(of: $0) + " (\($0))" })
+    }
+
+    public func displayName(of id: String) throws -> String {
+        try db.first("SELECT name FROM entities WHERE id = ?", [id]) { $0.text(0) } ?? id
+    }
+
+    // MARK: Full-text index
+
+    func reindexEntity(_ id: String) throws {
+        guard let key = try db.first("SELECT key FROM entities WHERE id = ?", [id], { $0.int(0) }) else { return }
+        let names = try db.query("""
+            SELECT name FROM entities WHERE id = ?1 UNION SELECT name FROM entity_names WHERE entity_id = ?1
+            UNION SELECT alias FROM entity_aliases WHERE entity_id = ?1
+            """, [id]) { $0.text(0) }
+        try db.run("DELETE FROM entity_search WHERE rowid = ?", [key])
+        try db.run("INSERT INTO entity_search (rowid, text) VALUES (?, ?)", [key, names.map(\.folded).joined(separator: " | ")])
+    }
+
+    func reindexEvent(_ id: String) throws {
+        guard let (key, title) = try db.first("SELECT key, title FROM events WHERE id = ?", [id], { ($0.int(0), $0.text(1)) })
+        else { return }
+        try db.run("DELETE FROM event_search WHERE rowid = ?", [key])
+        try db.run("INSERT INTO event_search (rowid, text) VALUES (?, ?)", [key, title.folded])
+    }
+
+    func reindexDocument(_ id: String) throws {
+        guard let (key, title, body) = try db.first(
+            "SELECT key, title, body FROM documents WHERE id = ?", [id], { ($0.int(0), $0.text(1), $0.text(2)) })
+        else { return }
+        try db.run("DELETE FROM document_search WHERE rowid = ?", [key])
+        try db.run("INSERT INTO document_search (rowid, title, body) VALUES (?, ?, ?)", [key, title.folded, body.folded])
+    }
+}

@@ -1,0 +1,202 @@
+import DiploModel
+import DiploStore
+import DiploImport
+import DiploQuery
+import DiploExport
+import Foundation
+import Testing
+
+/// The press-release reader on short texts written for these tests.
+@Suite struct PressReleaseTests {
+    func read(_ text: String, published: String? = "2024-03-11", lang: String? = nil) throws -> KnowledgeBase {
+        let options = ImportOptions(lang: lang, published: published.map { try! PartialDate($0) })
+        return try PressReleaseReader(options: options).read(text, file: "test.txt")
+    }
+
+    func person(_ kb: KnowledgeBase, _ name: String) -> Entity? {
+        kb.entities.first { $0.type == .person && $0.name.folded == name.folded }
+    }
+
+    func iso(_ kb: KnowledgeBase, _ id: String?) -> String? {
+        guard let entity = kb.entities.first(where: { $0.id == id }) else { return nil }
+        return entity.type == .country ? entity.iso : iso(kb, entity.country)
+    }
+
+    @Test func vietnameseTalksWithTitlesDatesAndPlace() throws {
+        let kb = try read("""
+            Thủ tướng hội đàm với Thủ tướng Nhật Bản
+
+            Chiều 10/3, tại Hà Nội, Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng Nhật Bản Kishida Fumio, nhân chuyến thăm chính thức Việt Nam của ông từ ngày 9 đến ngày 11/3.
+            """)
+        let chinh = try #require(person(kb, "Phạm Minh Chính"))
+        let kishida = try #require(person(kb, "Kishida Fumio"))
+        #expect(iso(kb, chinh.country) == "VN")
+        #expect(iso(kb, kishida.country) == "JP")
+        #expect(kishida.offices.first?.role == "prime_minister")
+        let talks = try #require(kb.events.first { $0.kind == .talks })
+        #expect(talks.start == (try PartialDate("2024-03-10")))
+        #expect(talks.status == .held)
+        #expect(iso(kb, talks.location?.country) == "VN")
+        #expect(Set(talks.participants.map(\.entity)) == [chinh.id, kishida.id])
+        let visit = try #require(kb.events.first { $0.kind == .officialVisit })
+        #expect(visit.start == (try PartialDate("2024-03-09")))
+        #expect(visit.end == (try PartialDate("2024-03-11")))
+    }
+
+    @Test func englishReadoutWithCountryAfterTheName() throws {
+        let kb = try read("""
+            Leaders meet in Canberra
+
+            Prime Minister Anthony Albanese of Australia met Vietnamese Foreign Minister Bui Thanh Son in Canberra on March 8, 2024. They agreed to deepen the Comprehensive Strategic Partnership between Vietnam and Australia.
+            """, published: nil)
+        let albanese = try #require(person(kb, "Anthony Albanese"))
+        #expect(iso(kb, albanese.country) == "AU")
+        #expect(iso(kb, person(kb, "Bui Thanh Son")?.country) == "VN")
+        let meeting = try #require(kb.events.first { $0.kind == .meeting })
+        #expect(meeting.start == (try PartialDate("2024-03-08")))
+        let partnership = try #require(kb.partnerships.first)
+        #expect(partnership.level.key == "comprehensive_strategic_partnership")
+        #expect(Set(partnership.parties.compactMap { iso(kb, $0) }) == ["VN", "AU"])
+    }
+
+    @Test func announcedIsPlannedAndARangeIsShared() throws {
+        let kb = try read("""
+            Thông báo
+
+            Người phát ngôn Bộ Ngoại giao cho biết, từ ngày 2 đến ngày 5/4, Chủ tịch nước Lương Cường sẽ thăm cấp Nhà nước tới Lào và thăm chính thức Campuchia.
+            """)
+        let visits = kb.events.filter { $0.kind == .stateVisit || $0.kind == .officialVisit }
+        #expect(visits.count == 2)
+        #expect(visits.allSatisfy { $0.status == .planned })
+        #expect(visits.allSatisfy { $0.within == [try! PartialDate("2024-04-02"), try! PartialDate("2024-04-05")] })
+        let trip = try #require(kb.events.first { $0.kind == .trip })
+        #expect(trip.start == (try PartialDate("2024-04-02")))
+        #expect(visits.allSatisfy { $0.parent == trip.id })
+        #expect(Set(visits.compactMap { iso(kb, $0.location?.country) }) == ["LA", "KH"])
+    }
+
+    @Test func aYearNobodyGivesStaysUnknownAndIsSaid() throws {
+        let kb = try read("""
+            Tin ngắn
+
+            Sáng 19/9, Bộ trưởng Ngoại giao Bùi Thanh Sơn đã tiếp Đại sứ Cuba Orlando Hernández Guillén.
+            """, published: nil)
+        let meeting = try #require(kb.events.first { $0.kind == .meeting })
+        #expect(meeting.start?.description == "--09-19")
+        #expect(kb.notes?.contains { $0.contains("--published") } == true)
+    }
+
+    @Test func aDateLineGivesTheYear() throws {
+        let kb = try read("""
+            Trang chủ > Ngoại giao
+            Thứ Năm, 19/09/2024 14:30
+
+            Tiếp Đại sứ
+
+            Sáng 19/9, Bộ trưởng Ngoại giao Bùi Thanh Sơn đã tiếp Đại sứ Cuba Orlando Hernández Guillén tại Hà Nội.
+            """, published: nil)
+        #expect(kb.events.first?.start == (try PartialDate("2024-09-19")))
+        #expect(kb.documents.first?.published == (try PartialDate("2024-09-19")))
+    }
+
+    @Test func theGeneralAssemblySessionGivesTheYear() throws {
+        let kb = try read("""
+            Chuyến công tác
+
+            Ngày 24/9, Thủ tướng Phạm Minh Chính sẽ phát biểu tại Đại hội đồng Liên hợp quốc khóa 78 ở New York.
+            """, published: nil)
+        let assembly = try #require(kb.events.first { $0.kind == .conference })
+        #expect(assembly.start == (try PartialDate("2023-09-24")))
+        #expect(iso(kb, assembly.location?.country) == "US")
+    }
+
+    @Test func onlyTheArticleSpeaks() throws {
+        let kb = try read("""
+            Trang chủ | Thời sự | Thế giới
+            Thủ tướng tiếp Đại sứ Hàn Quốc
+
+            Thủ tướng tiếp Đại sứ Hàn Quốc
+            Thủ tướng Phạm Minh Chính thăm Trung Quốc, dự Hội nghị ở Thiên Tân
+
+            Chiều 11/3, tại Hà Nội, Thủ tướng Phạm Minh Chính đã tiếp Đại sứ Hàn Quốc Choi Young-sam chào kết thúc nhiệm kỳ.
+
+            Chủ tịch nước tiếp Tổng thống Pháp
+
+            Chủ tịch nước tiếp Tổng thống Pháp
+
+            Chủ tịch nước đã tiếp Tổng thống Pháp Emmanuel Macron tại Phủ Chủ tịch ...
+
+            Đọc thêm
+            Tổng thống Nga Vladimir Putin thăm Triều Tiên.
+            """)
+        #expect(Set(kb.entities.filter { $0.type == .country }.compactMap(\.iso)) == ["VN", "KR"])
+        #expect(person(kb, "Emmanuel Macron") == nil)
+        #expect(person(kb, "Vladimir Putin") == nil)
+        #expect(kb.events.count == 1)
+    }
+
+    @Test func anUpgradeAndAStatedAnniversary() throws {
+        let kb = try read("""
+            Nâng cấp quan hệ
+
+            Chiều 10/3, Tổng Bí thư Tô Lâm và Tổng thống Indonesia Prabowo Subianto đã hội đàm tại Hà Nội và nhất trí nâng cấp quan hệ Việt Nam - Indonesia lên Đối tác chiến lược toàn diện. Chuyến thăm đánh dấu 70 năm hai nước thiết lập quan hệ ngoại giao.
+            """)
+        let upgraded = try #require(kb.partnerships.first { $0.level.key == "comprehensive_strategic_partnership" })
+        #expect(upgraded.established == (try PartialDate("2024-03-10")))
+        let relations = try #require(kb.partnerships.first { $0.level == .diplomaticRelations })
+        #expect(relations.history.first?.date == (try PartialDate("1954")))
+        #expect(relations.history.first?.inferred == true)
+        let anniversary = try #require(kb.anniversaries.first)
+        #expect(anniversary.years == 70)
+        #expect(anniversary.partnership == relations.id)
+    }
+
+    @Test func nearlyFiftyYearsIsNoAnniversary() throws {
+        let kb = try read("""
+            Quan hệ
+
+            Chiều 10/3, Thủ tướng Phạm Minh Chính tiếp Tổng Thư ký Liên hợp quốc António Guterres; quan hệ Việt Nam - Liên hợp quốc sau gần 50 năm ngày càng phát triển.
+            """)
+        #expect(kb.anniversaries.isEmpty)
+    }
+
+    @Test func aDelegationListGivesEachPersonTheirTitles() throws {
+        let kb = try read("""
+            Đoàn đại biểu
+
+            Cùng đi với Tổng Bí thư có: Ông Lê Hoài Trung, Bí thư Trung ương Đảng, Trưởng Ban Đối ngoại Trung ương; Ông Bùi Thanh Sơn, Phó Thủ tướng, Bộ trưởng Ngoại giao.
+            """)
+        let trung = try #require(person(kb, "Lê Hoài Trung"))
+        #expect(trung.offices.map(\.role) == ["secretariat_member", "party_commission_head"])
+        let son = try #require(person(kb, "Bùi Thanh Sơn"))
+        #expect(son.offices.map(\.role) == ["deputy_prime_minister", "foreign_minister"])
+    }
+
+    @Test func everyFactKeepsItsSentence() throws {
+        let text = """
+            Tiếp Đại sứ
+
+            Chiều 11/3, tại Hà Nội, Thủ tướng Phạm Minh Chính đã tiếp Đại sứ Hàn Quốc Choi Young-sam.
+            """
+        let kb = try read(text)
+        let scalars = Array(text.unicodeScalars)
+        for source in kb.events.flatMap(\.sources) + kb.entities.flatMap(\.sources) {
+            let start = try #require(source.start), end = try #require(source.end)
+            var slice = String.UnicodeScalarView()
+            slice.append(contentsOf: scalars[start..<end])
+            #expect(String(slice) == source.quote)
+        }
+        #expect(kb.events.first?.sources.first?.quote?.hasPrefix("Chiều 11/3") == true)
+    }
+
+    @Test func textWithoutDiacriticsReadsTheSame() throws {
+        let kb = try read("""
+            Dien dam
+
+            Chieu 22/5, Thu tuong Pham Minh Chinh da dien dam voi Thu tuong Singapore Lawrence Wong.
+            """)
+        let call = try #require(kb.events.first { $0.kind == .phoneCall })
+        #expect(call.start == (try PartialDate("2024-05-22")))
+        #expect(iso(kb, person(kb, "Lawrence Wong")?.country) == "SG")
+    }
+}
