@@ -3,7 +3,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 DIPLO := .build/debug/diplo
 
-.PHONY: build release test demo install bench eval eval-holdout clean
+.PHONY: build release test demo install bench eval eval-gate eval-docs eval-holdout clean
 
 build:
 	$(SWIFT) build
@@ -28,11 +28,21 @@ bench:
 	$(SWIFT) build -c release --product diplo-bench
 	@for b in $$(.build/release/diplo-bench --list | cut -f1); do .build/release/diplo-bench $$b || exit 1; done
 
-# Extraction quality on the evaluation set (Tests/Eval): precision, recall and F1 per category.
+# Extraction quality on the shared real pages (../shared/corpus), scored as the product is judged:
+# per page, per category, micro F1, and what changed against Tests/Eval/baseline.json.
 eval: release
+	python3 Tests/Eval/corpus.py
+
+# Fails (exit 1) when the debug build's micro F1 on the real pages falls more than 0.02 below the
+# baseline, or one page's F1 more than 0.15.
+eval-gate: build
+	python3 Tests/Eval/corpus.py --diplo .build/debug/diplo --gate
+
+# The project's own written documents (Tests/Eval/docs) and the sample article.
+eval-docs: release
 	python3 Tests/Eval/eval.py
 
-# The same on the held-out set (Tests/Eval/holdout), scored apart from the evaluation set.
+# The same on the held-out set (Tests/Eval/holdout), scored apart from the written documents.
 eval-holdout: release
 	python3 Tests/Eval/eval.py --holdout
 

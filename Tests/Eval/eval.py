@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Measures extraction quality: runs `diplo import DOC --dry-run --format json` on every test
+"""Measures extraction quality: runs `diplo import DOC --dry-run --format json` (plus `--source URL`
+when the gold file records a `source`; never `--published`) on every test
 document of Tests/Eval/docs (and on the shared sample article), or with --holdout on every document
 of the held-out set Tests/Eval/holdout/docs (without the sample), scores what it prints against the
 document's gold file with ../shared/tools/score.py, and prints one line per document, then precision,
@@ -115,8 +116,10 @@ def predict(binary, doc, gold, workdir):
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(str(db) + suffix).unlink(missing_ok=True)
     cmd = [str(binary), "import", str(doc), "--dry-run", "--format", "json", "--db", str(db)]
-    if gold.get("published"):
-        cmd += ["--published", str(gold["published"])]
+    # what a user gives: the file and, when known, where it comes from; never the gold's
+    # publication date (a hint from the answer key), so a missing year must come from the page
+    if gold.get("source"):
+        cmd += ["--source", str(gold["source"])]
     try:
         run = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
