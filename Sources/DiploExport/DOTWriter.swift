@@ -44,7 +44,7 @@ public final class DOTWriter: GraphWriter {
         for (name, value) in zip(GraphEdge.attributeNames, edge.attributeValues) where name != "label" {
             if let value { attributes.append("\(name)=\(DOTWriter.quoted(value))") }
         }
-        if edge.relation == "belongs_to" || edge.relation == "part_of" { attributes.append("style=dashed") }
+        if edge.relation == .belongsTo || edge.relation == .partOf { attributes.append("style=dashed") }
         try out.write("  \(DOTWriter.quoted(edge.source)) -> \(DOTWriter.quoted(edge.target)) [\(attributes.joined(separator: ", "))];\n")
     }
 

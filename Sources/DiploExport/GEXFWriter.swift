@@ -57,7 +57,7 @@ public final class GEXFWriter: GraphWriter {
             edgesBegun = true
         }
         var text = "      <edge id=\"\(edge.id)\" source=\"\(XML.escaped(edge.source))\" target=\"\(XML.escaped(edge.target))\""
-        text += " kind=\"\(XML.escaped(edge.relation))\" label=\"\(XML.escaped(edge.caption))\"\(GEXFWriter.lifetime(edge.start, edge.end))>\n"
+        text += " kind=\"\(XML.escaped(edge.relation.description))\" label=\"\(XML.escaped(edge.caption))\"\(GEXFWriter.lifetime(edge.start, edge.end))>\n"
         text += "        <attvalues>\n"
         for (name, value) in zip(GraphEdge.attributeNames.map(GEXFWriter.edgeAttribute), edge.attributeValues) {
             if let value { text += "          <attvalue for=\"\(name)\" value=\"\(XML.escaped(value))\"/>\n" }

@@ -53,7 +53,7 @@ public struct GraphEdge: Sendable {
     public var target: String
     /// participant, held_in, part_of, partnership, belongs_to, office; in the entities view an
     /// event's kind (state_visit, summit...).
-    public var relation: String
+    public var relation: GraphRelation
     /// A participant's role (guest, host...); in the entities view both ends' ("guest-host");
     /// an office's key (head_of_state).
     public var role: String?
@@ -74,15 +74,15 @@ public struct GraphEdge: Sendable {
     public var caption: String {
         var text: String
         switch relation {
-        case "participant": text = role ?? "participant"
-        case "held_in": text = "held in" + (label.map { " \($0)" } ?? "")
-        case "part_of": text = "part of"
-        case "partnership": text = label ?? level ?? "partnership"
-        case "belongs_to": text = "country"
-        case "office": text = label ?? "office"
-        default: text = relation.replacingOccurrences(of: "_", with: " ")
+        case .participant: text = role ?? "participant"
+        case .heldIn: text = "held in" + (label.map { " \($0)" } ?? "")
+        case .partOf: text = "part of"
+        case .partnership: text = label ?? level ?? "partnership"
+        case .belongsTo: text = "country"
+        case .office: text = label ?? "office"
+        default: text = relation.description.replacingOccurrences(of: "_", with: " ")
         }
-        if let start = start.flatMap({ try? PartialDate($0) }), relation != "participant" && relation != "held_in" {
+        if let start = start.flatMap({ try? PartialDate($0) }), relation != .participant && relation != .heldIn {
             text += " " + PartialDate.range(start, end.flatMap { try? PartialDate($0) })
         }
         return text
@@ -139,7 +139,7 @@ extension GraphEdge {
     public static let attributeNames = ["relation", "role", "kind", "label", "start", "end", "level", "event", "partnership"]
 
     public var attributeValues: [String?] {
-        [relation, role, kind, label, start, end, level, event, partnership]
+        [relation.description, role, kind, label, start, end, level, event, partnership]
     }
 }
 

@@ -46,7 +46,7 @@ public final class MermaidWriter: GraphWriter {
     }
 
     public func edge(_ edge: GraphEdge) throws {
-        let arrow = edge.relation == "belongs_to" || edge.relation == "part_of" ? "-.->" : "-->"
+        let arrow = edge.relation == .belongsTo || edge.relation == .partOf ? "-.->" : "-->"
         try out.write("  \(MermaidWriter.id(edge.source)) \(arrow)|\(MermaidWriter.label(edge.caption))| \(MermaidWriter.id(edge.target))\n")
         edgeCount += 1
     }

@@ -66,26 +66,26 @@ public final class TurtleWriter: GraphWriter {
         let source = TurtleWriter.resource(edge.source), target = TurtleWriter.resource(edge.target)
         var text: String
         switch edge.relation {
-        case "participant":
+        case .participant:
             // The event attends-to its participants: schema.org's direction.
             text = "\(target) schema:attendee \(source) .\n"
             if let role = edge.role {
                 text += "\(target) dv:participation [ dv:participant \(source) ; dv:role \(TurtleWriter.literal(role)) ] .\n"
             }
-        case "held_in":
+        case .heldIn:
             text = "\(source) schema:location \(target) .\n"
-        case "part_of":
+        case .partOf:
             text = "\(source) schema:superEvent \(target) .\n"
-        case "belongs_to":
+        case .belongsTo:
             text = ""  // written with the entity (wdt:P27 or wdt:P17)
-        case "partnership":
+        case .partnership:
             let partnership = "<urn:diplo:partnership:\(TurtleWriter.percentEncoded(edge.partnership ?? edge.id))>"
             text = "\(source) dv:partner \(target) .\n"
             text += "\(partnership) a dv:Partnership ; dv:party \(source), \(target)"
             if let level = edge.level { text += " ; dv:level \(TurtleWriter.literal(level))" }
             if let start = edge.start { text += " ; schema:startDate \(TurtleWriter.dateLiteral(start))" }
             text += " .\n"
-        case "office":
+        case .office:
             text = "\(source) dv:holdsOfficeIn \(target) .\n"
             text += "\(source) dv:office [ a schema:Role ; schema:roleName \(TurtleWriter.literal(edge.label ?? "")) ; dv:of \(target)"
             if let role = edge.role { text += " ; dv:role \(TurtleWriter.literal(role))" }
@@ -94,8 +94,8 @@ public final class TurtleWriter: GraphWriter {
             text += " ] .\n"
         default:
             // An event folded into a link between two entities (the entities view).
-            text = "\(source) dv:\(TurtleWriter.localName(edge.relation)) \(target) .\n"
-            text += "[] a dv:Link ; dv:source \(source) ; dv:target \(target) ; dv:kind \(TurtleWriter.literal(edge.relation))"
+            text = "\(source) dv:\(TurtleWriter.localName(edge.relation.description)) \(target) .\n"
+            text += "[] a dv:Link ; dv:source \(source) ; dv:target \(target) ; dv:kind \(TurtleWriter.literal(edge.relation.description))"
             if let role = edge.role { text += " ; dv:role \(TurtleWriter.literal(role))" }
             if let event = edge.event { text += " ; dv:event \(TurtleWriter.resource(GraphNode.eventID(event)))" }
             if let label = edge.label { text += " ; rdfs:label \(TurtleWriter.literal(label))" }

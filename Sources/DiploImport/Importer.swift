@@ -3,13 +3,13 @@ import DiploModel
 import DiploStore
 
 public struct ImportOptions: Sendable {
-    /// "vi", "en", or nil to detect.
-    public var lang: String?
+    /// The language of press releases; nil to detect it.
+    public var lang: Language?
     public var published: PartialDate?
     public var source: String?
     public var dryRun: Bool
 
-    public init(lang: String? = nil, published: PartialDate? = nil, source: String? = nil, dryRun: Bool = false) {
+    public init(lang: Language? = nil, published: PartialDate? = nil, source: String? = nil, dryRun: Bool = false) {
         self.lang = lang
         self.published = published
         self.source = source

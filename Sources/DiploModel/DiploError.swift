@@ -7,7 +7,16 @@ public enum DiploError: Error, LocalizedError, Equatable {
     case schemaTooNew(path: String, found: Int, known: Int)
     case notFound(String)
     case ambiguous(String, candidates: [String])
-    case unsupported(String)
+    /// `--db` (or $DIPLO_DB) names no file and the command only reads.
+    case noKnowledgeBase(path: String)
+    /// A value given for an option that is not one of those Diplo knows.
+    case unknownValue(String, noun: String, known: [String])
+    /// An outside program a command needs is not installed.
+    case missingTool(tool: String, purpose: String, install: String)
+    /// An outside program failed.
+    case toolFailed(tool: String, status: Int32)
+    /// `diplo demo` found no SampleData folder.
+    case noSampleData
 
     public var errorDescription: String? {
         switch self {
@@ -20,8 +29,16 @@ public enum DiploError: Error, LocalizedError, Equatable {
             return "Nothing in the knowledge base is called \"\(name)\"."
         case let .ambiguous(name, candidates):
             return "\"\(name)\" could be any of: \(candidates.joined(separator: "; ")). Give the full name or the id."
-        case let .unsupported(message):
-            return message
+        case let .noKnowledgeBase(path):
+            return "There is no knowledge base at \(path): create one with `diplo init` (or `diplo demo`), or point --db at one."
+        case let .unknownValue(value, noun, known):
+            return "\"\(value)\" is not \(noun) (known: \(known.joined(separator: ", ")))."
+        case let .missingTool(tool, purpose, install):
+            return "\(purpose) needs \(tool), which is not installed (not found on PATH): \(install)."
+        case let .toolFailed(tool, status):
+            return "\(tool) failed (it exited with status \(status))."
+        case .noSampleData:
+            return "No SampleData folder here or where diplo is installed: run the demo from the Diplo folder, or pass --sample-data."
         }
     }
 }

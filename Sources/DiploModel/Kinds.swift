@@ -22,15 +22,15 @@ public enum EventKind: String, Codable, CaseIterable, Sendable {
     public var isBilateral: Bool { !(self == .summit || self == .conference || self == .pressConference) }
 
     /// Events of one family may be the same event reported in two ways.
-    public var family: String {
+    public var family: EventFamily {
         switch self {
-        case .trip, .stateVisit, .officialVisit, .workingVisit, .visit: return "visit"
-        case .talks, .meeting, .courtesyCall: return "meeting"
-        case .summit, .conference: return "multilateral"
-        case .pressConference: return "press"
-        case .phoneCall: return "call"
-        case .signing: return "signing"
-        case .ceremony, .other: return "other"
+        case .trip, .stateVisit, .officialVisit, .workingVisit, .visit: return .visit
+        case .talks, .meeting, .courtesyCall: return .meeting
+        case .summit, .conference: return .multilateral
+        case .pressConference: return .press
+        case .phoneCall: return .call
+        case .signing: return .signing
+        case .ceremony, .other: return .other
         }
     }
 }

@@ -129,10 +129,9 @@ public struct Location: Codable, Hashable, Sendable {
 
 public struct Participant: Codable, Hashable, Sendable {
     public var entity: String
-    /// host, guest, attendee, speaker, invited_by, ...
-    public var role: String
+    public var role: ParticipantRole
 
-    public init(entity: String, role: String) {
+    public init(entity: String, role: ParticipantRole) {
         self.entity = entity
         self.role = role
     }

@@ -42,7 +42,7 @@ public struct Directory {
     }
 
     /// "Tô Lâm, Miguel Díaz-Canel" for the participants with one of these roles.
-    public func names(of event: Event, roles: Set<String>) -> String {
+    public func names(of event: Event, roles: Set<ParticipantRole>) -> String {
         event.participants.filter { roles.contains($0.role) }.map { name($0.entity) }.joined(separator: ", ")
     }
 }

@@ -64,9 +64,7 @@ public struct GraphFilter: Sendable {
 /// `export --around` follow them.
 public struct GraphLink: Sendable {
     public var other: String
-    /// An event's kind (state_visit...), partnership, belongs_to, member (the other belongs to this
-    /// one), office, office_holder.
-    public var relation: String
+    public var relation: GraphRelation
     /// The other's role in the event, or the office's title.
     public var role: String?
     public var date: PartialDate?
@@ -103,28 +101,28 @@ public final class GraphLinks {
                 kind: event.kind.rawValue, location: event.location?.country)
             guard let me = ends.first(where: { $0.entity == id }) else { continue }
             for endpoint in ends where endpoint.entity != id && EventEndpoint.linked(me, endpoint) {
-                links.append(GraphLink(other: endpoint.entity, relation: event.kind.rawValue, role: endpoint.role,
+                links.append(GraphLink(other: endpoint.entity, relation: .event(event.kind), role: endpoint.role.rawValue,
                                        date: event.start ?? event.within.flatMap(\.first), end: event.end ?? event.within.flatMap(\.last),
                                        event: event.id, title: event.title))
             }
         }
         for partnership in try store.partnerships(of: id) where filter.keepsSpan(start: partnership.established, end: nil) {
             for other in partnership.parties where other != id {
-                links.append(GraphLink(other: other, relation: "partnership", date: partnership.established,
+                links.append(GraphLink(other: other, relation: .partnership, date: partnership.established,
                                        level: partnership.level.key, title: partnership.id))
             }
         }
         if let country = try store.entity(id)?.country {
-            links.append(GraphLink(other: country, relation: "belongs_to"))
+            links.append(GraphLink(other: country, relation: .belongsTo))
         }
         for member in try store.memberIDs(of: id) {
-            links.append(GraphLink(other: member, relation: "member"))
+            links.append(GraphLink(other: member, relation: .member))
         }
         for office in try store.offices(heldBy: id) where office.of != nil && filter.keepsSpan(start: office.start, end: office.end) {
-            links.append(GraphLink(other: office.of!, relation: "office", role: office.title, date: office.start, end: office.end))
+            links.append(GraphLink(other: office.of!, relation: .office, role: office.title, date: office.start, end: office.end))
         }
         for (person, office) in try store.officeHolders(of: id) where filter.keepsSpan(start: office.start, end: office.end) {
-            links.append(GraphLink(other: person, relation: "office_holder", role: office.title, date: office.start, end: office.end))
+            links.append(GraphLink(other: person, relation: .officeHolder, role: office.title, date: office.start, end: office.end))
         }
         return links.filter { $0.other != id }
     }
@@ -133,31 +131,29 @@ public final class GraphLinks {
 /// An entity an event links, and its part in it.
 package struct EventEndpoint: Equatable {
     package let entity: String
-    package let role: String
+    package let role: ParticipantRole
     /// The participant's own country.
     package var country: String? = nil
 
-    package init(entity: String, role: String, country: String? = nil) {
+    package init(entity: String, role: ParticipantRole, country: String? = nil) {
         self.entity = entity
         self.role = role
         self.country = country
     }
 
-    static let guestRoles: Set<String> = ["guest", "visitor", "delegation"]
-    static let hostRoles: Set<String> = ["host", "invited_by"]
 
     /// Guests first, hosts after, the place last: the order edges point in.
     var rank: Int {
-        if EventEndpoint.guestRoles.contains(role) { return 0 }
-        if EventEndpoint.hostRoles.contains(role) { return 2 }
-        return role == "location" ? 3 : 1
+        if ParticipantRole.guestSide.contains(role) { return 0 }
+        if ParticipantRole.hostSide.contains(role) { return 2 }
+        return role == .location ? 3 : 1
     }
 
     /// Participants in edge order, each entity once, with the place added for bilateral kinds.
     package static func arranged(_ participants: [EventEndpoint], kind: String, location: String?) -> [EventEndpoint] {
         var all = participants
         if let location, EventKind(rawValue: kind)?.isBilateral ?? true {
-            all.append(EventEndpoint(entity: location, role: "location"))
+            all.append(EventEndpoint(entity: location, role: .location))
         }
         all.sort { ($0.rank, $0.role, $0.entity) < ($1.rank, $1.role, $1.entity) }
         var seen = Set<String>()
@@ -167,6 +163,6 @@ package struct EventEndpoint: Equatable {
     /// Whether an event links these two: the place it is held links only those who came from
     /// elsewhere (a visit to the US links the guest to the US, not the host).
     package static func linked(_ a: EventEndpoint, _ b: EventEndpoint) -> Bool {
-        !(a.role == "location" && b.country == a.entity) && !(b.role == "location" && a.country == b.entity)
+        !(a.role == .location && b.country == a.entity) && !(b.role == .location && a.country == b.entity)
     }
 }

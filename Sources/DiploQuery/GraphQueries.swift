@@ -6,20 +6,20 @@ extension GraphLink {
     /// How the link reads from one side to the other: "state visit", "belongs to".
     public var phrase: String {
         switch relation {
-        case "partnership": return level.map { $0.replacingOccurrences(of: "_", with: " ") } ?? "partnership"
-        case "belongs_to": return "belongs to"
-        case "member": return "home of"
-        case "office": return "holds office in"
-        case "office_holder": return "office held by"
-        default: return relation.replacingOccurrences(of: "_", with: " ")
+        case .partnership: return level.map { $0.replacingOccurrences(of: "_", with: " ") } ?? "partnership"
+        case .belongsTo: return "belongs to"
+        case .member: return "home of"
+        case .office: return "holds office in"
+        case .officeHolder: return "office held by"
+        default: return relation.description.replacingOccurrences(of: "_", with: " ")
         }
     }
 
     /// What the link went through: the event's title, the office's title.
     public var detail: String {
         switch relation {
-        case "office", "office_holder": return role ?? ""
-        case "partnership", "belongs_to", "member": return ""
+        case .office, .officeHolder: return role ?? ""
+        case .partnership, .belongsTo, .member: return ""
         default: return title ?? ""
         }
     }
@@ -96,7 +96,7 @@ public struct PathQuery: Sendable {
             columns: ["step", "from", "link", "to", "date", "via", "relation", "from_id", "to_id", "event_id"],
             rows: chain.enumerated().map { index, step in
                 [.int(index + 1), .text(directory.name(step.from)), .text(step.link.phrase), .text(directory.name(step.link.other)),
-                 .text(step.link.dateText), .text(step.link.detail), .text(step.link.relation), .text(step.from),
+                 .text(step.link.dateText), .text(step.link.detail), .text(step.link.relation.description), .text(step.from),
                  .text(step.link.other), ReportValue(step.link.event)]
             },
             notes: notes,

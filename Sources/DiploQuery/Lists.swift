@@ -46,7 +46,7 @@ public struct ListQuery: Sendable {
         case .events:
             let kinds = try kind.map { raw -> Set<EventKind> in
                 guard let kind = EventKind(rawValue: raw) else {
-                    throw DiploError.unsupported("\"\(raw)\" is not an event kind (known: \(EventKind.allCases.map(\.rawValue).joined(separator: ", "))).")
+                    throw DiploError.unknownValue(raw, noun: "an event kind", known: EventKind.allCases.map(\.rawValue))
                 }
                 return [kind]
             }

@@ -50,7 +50,7 @@ public struct Profile {
         let events = try store.events(from: nil, to: nil, involving: entity.id, directory: directory)
         if !events.isEmpty {
             sections.append(section("Events (newest first)", ["date", "kind", "title", "role", "status"], events.map { event in
-                let roles = event.participants.filter { $0.entity == entity.id }.map(\.role)
+                let roles = event.participants.filter { $0.entity == entity.id }.map(\.role.rawValue)
                 return [.text(event.dateText), .text(event.kind.rawValue), .text(event.title), .text(roles.joined(separator: ", ")),
                         .text(event.status.rawValue)] + source(event.sources)
             }))

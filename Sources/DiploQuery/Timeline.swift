@@ -12,7 +12,7 @@ public struct TimelineQuery: Sendable {
         let directory = try Directory(store: store)
         var items: [(date: PartialDate?, row: [ReportValue])] = []
         for event in try store.events(from: nil, to: nil, involving: entity, directory: directory) {
-            let role = event.participants.first { $0.entity == entity }?.role ?? ""
+            let role = event.participants.first { $0.entity == entity }?.role.rawValue ?? ""
             items.append((event.date, [.text(event.dateText), .text(event.kind.rawValue), .text(event.title), .text(role)]))
         }
         if let person = try store.entity(entity) {

@@ -18,20 +18,18 @@ public struct VisitQuery: Sendable {
         self.until = until
     }
 
-    static let guestRoles: Set<String> = ["guest", "visitor", "delegation"]
-    static let hostRoles: Set<String> = ["host", "invited_by"]
 
     public func run(on store: Store) throws -> Report {
         let directory = try Directory(store: store)
         let kinds = Set(EventKind.allCases.filter(\.isVisit))
         let visits = try store.events(from: from, to: until, kinds: kinds, directory: directory).filter { event in
-            let guests = event.participants.filter { VisitQuery.guestRoles.contains($0.role) }.map(\.entity)
+            let guests = event.participants.filter { ParticipantRole.guestSide.contains($0.role) }.map(\.entity)
             if let by, !guests.contains(where: { $0 == by || directory.country(of: $0) == by }) { return false }
             if let to, destination(of: event, directory) != to { return false }
             return true
         }
         return Report(columns: ["date", "kind", "visitor", "to", "status", "title"], rows: visits.map { event in
-            [.text(event.dateText), .text(event.kind.rawValue), .text(directory.names(of: event, roles: VisitQuery.guestRoles)),
+            [.text(event.dateText), .text(event.kind.rawValue), .text(directory.names(of: event, roles: ParticipantRole.guestSide)),
              .text(directory.name(destination(of: event, directory))), .text(event.status.rawValue), .text(event.title)]
         })
     }
@@ -39,6 +37,6 @@ public struct VisitQuery: Sendable {
     /// Where a visit goes: the country it is held in, else the hosts' country.
     func destination(of event: Event, _ directory: Directory) -> String? {
         event.location?.country
-            ?? event.participants.first { VisitQuery.hostRoles.contains($0.role) }.flatMap { directory.country(of: $0.entity) }
+            ?? event.participants.first { ParticipantRole.hostSide.contains($0.role) }.flatMap { directory.country(of: $0.entity) }
     }
 }

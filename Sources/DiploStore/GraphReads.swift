@@ -6,7 +6,7 @@ import Foundation
 public struct ParticipantRow: Sendable, Equatable {
     public let event: String
     public let entity: String
-    public let role: String
+    public let role: ParticipantRole
     /// The participant's own country (a person's, an organisation's), if known.
     public let country: String?
 }
@@ -66,7 +66,7 @@ extension Store {
     }
 
     private func participantRow(_ row: Row) -> ParticipantRow {
-        ParticipantRow(event: row.text("event_id"), entity: row.text("entity_id"), role: row.text("role"),
+        ParticipantRow(event: row.text("event_id"), entity: row.text("entity_id"), role: ParticipantRole(row.text("role")),
                        country: row.string("country_id"))
     }
 

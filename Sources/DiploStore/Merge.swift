@@ -383,9 +383,9 @@ struct Merger {
                   merged.location?.city, merged.parent])
         for (i, participant) in event.participants.enumerated() {
             let entityID = try entity(participant.entity, at: "\(place).participants[\(i)].entity")
-            guard !participant.role.isEmpty else { throw fail("\(place).participants[\(i)].role", "a participant needs a role") }
+            guard !participant.role.rawValue.isEmpty else { throw fail("\(place).participants[\(i)].role", "a participant needs a role") }
             // "attendee" says least: it gives way to any other role the same entity has.
-            if participant.role == "attendee" {
+            if participant.role == .attendee {
                 try write("""
                     INSERT INTO participants (event_id, entity_id, role) SELECT ?1, ?2, 'attendee'
                     WHERE NOT EXISTS (SELECT 1 FROM participants WHERE event_id = ?1 AND entity_id = ?2)
@@ -393,7 +393,7 @@ struct Merger {
             } else {
                 try write("DELETE FROM participants WHERE event_id = ? AND entity_id = ? AND role = 'attendee'", [id, entityID])
                 try write("INSERT OR IGNORE INTO participants (event_id, entity_id, role) VALUES (?, ?, ?)",
-                          [id, entityID, participant.role])
+                          [id, entityID, participant.role.rawValue])
             }
         }
         try addSources(event.sources, to: .event(id), at: place)

@@ -44,7 +44,7 @@ extension Office {
 
 extension Participant {
     init(row: Row) {
-        self.init(entity: row.text("entity_id"), role: row.text("role"))
+        self.init(entity: row.text("entity_id"), role: ParticipantRole(row.text("role")))
     }
 
     /// The order participants are listed in, everywhere.

@@ -17,8 +17,7 @@ public final class Store {
     /// migrations it lacks.
     public static func open(path: String, create: Bool = true) throws -> Store {
         if !create && path != ":memory:" && !FileManager.default.fileExists(atPath: path) {
-            throw DiploError.unsupported(
-                "There is no knowledge base at \(path): create one with `diplo init` (or `diplo demo`), or point --db at one.")
+            throw DiploError.noKnowledgeBase(path: path)
         }
         let store = Store(database: try Database(path: path))
         try Migrations.migrate(store.db)

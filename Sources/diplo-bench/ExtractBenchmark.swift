@@ -20,7 +20,7 @@ extension Benchmark {
 enum ExtractBenchmark {
     static func run() throws {
         let documents = try corpus()
-        guard !documents.isEmpty else { throw DiploError.unsupported("no documents found under Tests/Eval/docs") }
+        guard !documents.isEmpty else { throw BenchmarkError("no documents found under Tests/Eval/docs") }
         let reader = PressReleaseReader(options: ImportOptions(published: try PartialDate("2024-09-19")))
         let bytesPerRound = documents.reduce(0) { $0 + $1.utf8.count }
         // DIPLO_BENCH_ROUNDS makes a short run, to profile under valgrind.

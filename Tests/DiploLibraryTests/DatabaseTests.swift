@@ -25,18 +25,23 @@ import Testing
         try db.execute("CREATE TABLE t (x INTEGER PRIMARY KEY)")
         try db.run("INSERT INTO t VALUES (1)")
         let error = #expect(throws: DatabaseError.self) { try db.run("INSERT INTO t VALUES (?)", [1]) }
-        #expect(error?.code == SQLITE_CONSTRAINT | (6 << 8))  // SQLITE_CONSTRAINT_PRIMARYKEY
-        #expect(error?.primaryCode == SQLITE_CONSTRAINT)
+        #expect(error?.code == .constraintPrimaryKey)
+        #expect(error?.code.primary == .constraint)
+        switch error?.code {
+        case .constraintForeignKey?: Issue.record("an extended code matched another extended code")
+        case .constraint?: break
+        default: Issue.record("the primary code did not match its extended code")
+        }
         #expect(error?.message.contains("UNIQUE constraint failed") == true)
         #expect(error?.sql == "INSERT INTO t VALUES (?)")
 
         let syntax = #expect(throws: DatabaseError.self) { try db.query("SELEC nothing") { _ in 0 } }
-        #expect(syntax?.primaryCode == SQLITE_ERROR)
+        #expect(syntax?.code.primary == .error)
         #expect(syntax?.sql == "SELEC nothing")
         #expect(syntax?.errorDescription?.contains("SELEC nothing") == true)
 
         let arity = #expect(throws: DatabaseError.self) { try db.run("INSERT INTO t VALUES (?)", []) }
-        #expect(arity?.code == SQLITE_RANGE)
+        #expect(arity?.code == .range)
     }
 
     @Test func opensInWALWithForeignKeysAndABusyTimeout() throws {
@@ -47,7 +52,7 @@ import Testing
         #expect(try db.first("PRAGMA busy_timeout") { $0.int(0) } == 5000)
         try db.execute("CREATE TABLE a (id INTEGER PRIMARY KEY); CREATE TABLE b (a INTEGER REFERENCES a(id))")
         let error = #expect(throws: DatabaseError.self) { try db.run("INSERT INTO b VALUES (42)") }
-        #expect(error?.code == SQLITE_CONSTRAINT | (3 << 8))  // SQLITE_CONSTRAINT_FOREIGNKEY
+        #expect(error?.code == .constraintForeignKey)
     }
 
     @Test func transactionsRollBackOnAnyThrownError() throws {

@@ -53,7 +53,7 @@ final class CollectingGraphWriter: GraphWriter {
         #expect(counts == GraphExporter.Counts(nodes: 5, edges: 6))
         #expect(writer.nodes.map(\.id) == ["vn", "us", "cu", "to-lam", "event:e1"])
         // participant, held_in, two partnerships, belongs_to, office.
-        #expect(writer.edges.map(\.relation) == ["participant", "held_in", "partnership", "partnership", "belongs_to", "office"])
+        #expect(writer.edges.map(\.relation) == [.participant, .heldIn, .partnership, .partnership, .belongsTo, .office])
         let visit = writer.nodes.last!
         #expect(visit.kind == "working_visit" && visit.start?.description == "2024-09-21" && visit.end?.description == "2024-09-25")
         #expect(writer.edges.map(\.id) == ["e0", "e1", "e2", "e3", "e4", "e5"])
@@ -65,7 +65,7 @@ final class CollectingGraphWriter: GraphWriter {
         try GraphExporter(view: .entities).write(try sampleStore(folder), to: writer)
         #expect(writer.nodes.allSatisfy { $0.type != "event" })
         let visit = try #require(writer.edges.first)
-        #expect((visit.source, visit.target, visit.relation, visit.role) == ("to-lam", "us", "working_visit", "guest-location"))
+        #expect((visit.source, visit.target, visit.relation.description, visit.role) == ("to-lam", "us", "working_visit", "guest-location"))
         #expect(visit.label == "Working trip to the US" && visit.event == "e1")
     }
 

@@ -8,7 +8,7 @@ import Testing
 
 /// The press-release reader on short texts written for these tests.
 @Suite struct PressReleaseTests {
-    func read(_ text: String, published: String? = "2024-03-11", lang: String? = nil) throws -> KnowledgeBase {
+    func read(_ text: String, published: String? = "2024-03-11", lang: Language? = nil) throws -> KnowledgeBase {
         let options = ImportOptions(lang: lang, published: published.map { try! PartialDate($0) })
         return try PressReleaseReader(options: options).read(text, file: "test.txt")
     }

@@ -84,7 +84,7 @@ struct EventAssembler {
             let firstOfItsKind = [.ceremony, .signing, .pressConference].contains(frame.kind) && frame.hasParticipants
                 && !events.contains { $0.kind == frame.kind }
             let create = (frame.kind.isVisit && frame.places.count == 1 && !frame.agents.isEmpty)
-                || (["meeting", "call"].contains(frame.kind.family) && newCounterpart) || firstOfItsKind
+                || ([.meeting, .call].contains(frame.kind.family) && newCounterpart) || firstOfItsKind
             _ = add(frame, create: create)
         }
         nestStops()
@@ -97,7 +97,7 @@ struct EventAssembler {
     func isStrong(_ frame: EventFrame) -> Bool {
         if frame.places.count >= 2 && frame.kind.isVisit { return false }
         if frame.subordinate && frame.date == nil { return false }
-        if ["meeting", "call"].contains(frame.kind.family) && !frame.verb { return false }
+        if [.meeting, .call].contains(frame.kind.family) && !frame.verb { return false }
         return frame.verb || frame.date != nil || frame.kind == .pressConference
             || (frame.name != nil && (frame.attended || frame.series != nil || frame.hasParticipants))
     }
@@ -194,20 +194,20 @@ struct EventAssembler {
         if let days = start?.dayRange, let theirs = event.dayRange, !days.overlaps(theirs) { return false }
         let agentsAgree = frame.agents.isEmpty || event.agents.isEmpty || !Set(frame.agents).isDisjoint(with: event.agents)
         switch family {
-        case "multilateral":
+        case .multilateral:
             guard let name = frame.name?.folded, let theirs = event.name?.folded else { return false }
             return name == theirs || name.hasPrefix(theirs) || theirs.hasPrefix(name)
-        case "visit":
+        case .visit:
             let placesAgree = frame.places.isEmpty || !Set(frame.places).isDisjoint(with: event.places)
                 || (event.kind == .trip && Set(frame.places).isSubset(of: event.places))
             return agentsAgree && placesAgree && (!frame.places.isEmpty || !frame.agents.isEmpty || event.kind == .trip)
-        case "meeting", "call":
+        case .meeting, .call:
             // The same people, or some of them when the event is named again ("the talks").
             let people = Set(frame.agents + frame.counterparts)
             guard !people.isEmpty, frame.kind == event.kind else { return false }
             if frame.verb { return agentsAgree && Set(frame.counterparts) == Set(event.counterparts) }
             return people.isSubset(of: event.people)
-        case "press":
+        case .press:
             return true
         default:
             return frame.kind == event.kind && agentsAgree && !Set(frame.agents + frame.counterparts).isDisjoint(with: event.people)

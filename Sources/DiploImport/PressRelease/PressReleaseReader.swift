@@ -23,7 +23,7 @@ public struct PressReleaseReader {
         guard !articleText.isEmpty else {
             throw DiploError.badInput(file: file, place: nil, reason: "no article text found (no line reads as running text)")
         }
-        let lang = options.lang ?? PressReleaseReader.language(of: articleText)
+        let lang = options.lang?.rawValue ?? PressReleaseReader.language(of: articleText)
         let keepDiacritics = lang == "vi" && PressReleaseReader.hasDiacritics(articleText)
         let tries = vocabulary.tries(keepDiacritics: keepDiacritics)
         let tokenizer = Tokenizer(keepDiacritics: keepDiacritics)

@@ -106,7 +106,7 @@ struct KnowledgeBaseBuilder {
             var participants: [Participant] = []
             let placeID = try draft.places.first.map { try country($0, sentence: nil) }
             let roles = self.roles(draft, persons: persons)
-            for (person, role) in roles { if let id = personIDs[person] { participants.append(Participant(entity: id, role: role)) } }
+            for (person, role) in roles { if let id = personIDs[person] { participants.append(Participant(entity: id, role: ParticipantRole(role))) } }
             let location: Location? = placeID == nil && draft.city == nil ? nil : Location(country: placeID, city: draft.city)
             yieldEvents.append(Event(
                 id: "event:\(short)-\(index + 1)", kind: draft.kind, title: title(of: draft, persons: persons), status: draft.status,

@@ -68,7 +68,7 @@ struct Demo: ParsableCommand {
             URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../SampleData").path,
         ]
         guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-            throw DiploError.unsupported("No SampleData folder here or where diplo is installed: run the demo from the Diplo folder, or pass --sample-data.")
+            throw DiploError.noSampleData
         }
         return found
     }

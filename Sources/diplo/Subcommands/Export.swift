@@ -131,11 +131,10 @@ struct Export: ParsableCommand {
     /// SVG or PNG: the DOT is piped into Graphviz's dot as it is written.
     func draw(_ graph: GraphExporter, store: Store) throws {
         guard let dot = Export.findExecutable("dot") else {
-            throw DiploError.unsupported("""
-                Drawing \(format.rawValue) needs Graphviz's `dot`, which is not installed (not found on PATH): \
-                install Graphviz (Debian or Ubuntu: `apt-get install graphviz`; macOS: `brew install graphviz`), \
-                or export --format dot and draw it elsewhere.
-                """)
+            throw DiploError.missingTool(
+                tool: "Graphviz's `dot`", purpose: "Drawing \(format.rawValue)",
+                install: "install Graphviz (Debian or Ubuntu: `apt-get install graphviz`; macOS: `brew install graphviz`), "
+                    + "or export --format dot and draw it elsewhere")
         }
         if output == nil, format == .png, isatty(STDOUT_FILENO) != 0 {
             throw ValidationError("A PNG is binary: write it to a file with -o FILE.png.")
@@ -157,7 +156,7 @@ struct Export: ParsableCommand {
         try? pipe.fileHandleForWriting.close()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw DiploError.unsupported("Graphviz's dot could not draw the graph (it exited with status \(process.terminationStatus)).")
+            throw DiploError.toolFailed(tool: "Graphviz's dot, drawing the graph,", status: process.terminationStatus)
         }
         if let failure { throw failure }
     }

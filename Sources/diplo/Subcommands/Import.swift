@@ -23,7 +23,7 @@ struct Import: ParsableCommand {
     var paths: [String]
 
     @Option(help: "The language of press releases: auto, vi or en.")
-    var lang: String = "auto"
+    var lang: LanguageChoice = .auto
 
     @Option(help: ArgumentHelp("The publication date, for dates that leave out the year.", valueName: "date"))
     var published: PartialDate?
@@ -35,13 +35,12 @@ struct Import: ParsableCommand {
     var dryRun = false
 
     func validate() throws {
-        guard ["auto", "vi", "en"].contains(lang) else { throw ValidationError("--lang takes auto, vi or en, not \"\(lang)\".") }
         guard !paths.isEmpty else { throw ValidationError("Name at least one file, folder, or - for standard input.") }
     }
 
     func run() throws {
         let store = try global.store(create: true)
-        let options = ImportOptions(lang: lang == "auto" ? nil : lang, published: published, source: source, dryRun: dryRun)
+        let options = ImportOptions(lang: lang.language, published: published, source: source, dryRun: dryRun)
         let importer = Importer(store: store, options: options)
         var failures = 0
         var yields: [KnowledgeBase] = []
@@ -80,4 +79,11 @@ struct Import: ParsableCommand {
         }
         return "\(outcome.input): imported \(parts.joined(separator: ", "))."
     }
+}
+
+/// `--lang`: a language, or auto to detect it from the text.
+enum LanguageChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, vi, en
+
+    var language: Language? { Language(rawValue: rawValue) }
 }
