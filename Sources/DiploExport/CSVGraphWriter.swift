@@ -42,12 +42,6 @@ public final class CSVGraphWriter: GraphWriter {
     }
 
     static func line(_ fields: [String?]) -> String {
-        fields.map { field($0 ?? "") }.joined(separator: ",") + "\r\n"
-    }
-
-    /// A field quoted when it holds a comma, a quote or a line break (read from the bytes: fast).
-    static func field(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        fields.map { CSV.field($0 ?? "") }.joined(separator: ",") + "\r\n"
     }
 }

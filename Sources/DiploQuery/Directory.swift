@@ -47,25 +47,23 @@ public struct Directory {
     }
 }
 
-extension Store {
-    /// Events filtered by dates (overlap), kinds and an entity taking part (directly or through
-    /// its country), newest first.
-    public func events(from: PartialDate?, to: PartialDate?, kinds: Set<EventKind>? = nil, involving entity: String? = nil,
-                       directory: Directory) throws -> [Event] {
-        let lower = from?.dayRange?.lowerBound, upper = to?.dayRange?.upperBound
-        return try events().filter { event in
-            if let kinds, !kinds.contains(event.kind) { return false }
-            if lower != nil || upper != nil {
-                guard let days = event.dayRange else { return false }
-                if let lower, days.upperBound < lower { return false }
-                if let upper, days.lowerBound > upper { return false }
-            }
-            if let entity {
-                let involved = event.participants.contains { $0.entity == entity || directory.country(of: $0.entity) == entity }
-                    || event.location?.country == entity
-                if !involved { return false }
-            }
-            return true
+/// Which events a listing shows: those overlapping the dates, of these kinds, with an entity
+/// taking part (directly or through its country), newest first.
+public struct EventFilter: Sendable {
+    public var dates: GraphFilter
+    public var involving: String?
+
+    public init(from: PartialDate? = nil, to: PartialDate? = nil, kinds: Set<EventKind>? = nil, involving: String? = nil) {
+        self.dates = GraphFilter(from: from, to: to, kinds: kinds)
+        self.involving = involving
+    }
+
+    public func events(in store: Store, directory: Directory) throws -> [Event] {
+        try store.events().filter { event in
+            guard dates.keeps(event) else { return false }
+            guard let entity = involving else { return true }
+            return event.participants.contains { $0.entity == entity || directory.country(of: $0.entity) == entity }
+                || event.location?.country == entity
         }.sorted { ($0.date?.description ?? "", $0.id) > ($1.date?.description ?? "", $1.id) }
     }
 }

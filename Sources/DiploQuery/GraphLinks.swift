@@ -20,42 +20,27 @@ public struct GraphFilter: Sendable {
     var firstDay: Int? { from?.dayRange?.lowerBound }
     var lastDay: Int? { to?.dayRange?.upperBound }
 
-    /// An event, from its row: of a kind asked for, and overlapping the dates (the way
-    /// `Event.dayRange` reads them). With dates asked for, an event without a year is left out.
-    func keepsEvent(kind: String, start: String?, end: String?, withinFrom: String?, withinTo: String?) -> Bool {
-        if let kinds, !kinds.contains(where: { $0.rawValue == kind }) { return false }
-        guard from != nil || to != nil else { return true }
-        func day(_ text: String?) -> ClosedRange<Int>? { text.flatMap { try? PartialDate($0) }?.dayRange }
-        let days: ClosedRange<Int>
-        if let first = day(start ?? end) {
-            let last = day(end ?? start) ?? first
-            days = first.lowerBound...max(first.upperBound, last.upperBound)
-        } else if let first = day(withinFrom), let last = day(withinTo) {
-            days = first.lowerBound...max(first.upperBound, last.upperBound)
-        } else {
-            return false
-        }
-        if let firstDay, days.upperBound < firstDay { return false }
-        if let lastDay, days.lowerBound > lastDay { return false }
-        return true
-    }
-
-    /// An event of a kind asked for, overlapping the dates.
+    /// An event of a kind asked for, overlapping the dates (as `Event.dayRange` reads them).
+    /// With dates asked for, an event without a year is left out.
     public func keeps(_ event: Event) -> Bool {
-        keepsEvent(kind: event.kind.rawValue, start: event.start?.description, end: event.end?.description,
-                   withinFrom: event.within.flatMap { $0.first?.description },
-                   withinTo: event.within.flatMap { $0.last?.description })
-    }
-
-    public func keepsSpan(start: PartialDate?, end: PartialDate?) -> Bool {
-        keepsSpan(start: start?.description, end: end?.description)
+        if let kinds, !kinds.contains(event.kind) { return false }
+        return overlaps(event.dayRange, ifUnknown: from == nil && to == nil)
     }
 
     /// A relation that holds from `start` to `end` (an office, a partnership): kept when it
     /// overlaps the dates; one with no dates is always kept.
-    func keepsSpan(start: String?, end: String?) -> Bool {
-        if let lastDay, let begins = start.flatMap({ try? PartialDate($0) })?.dayRange, begins.lowerBound > lastDay { return false }
-        if let firstDay, let ends = end.flatMap({ try? PartialDate($0) })?.dayRange, ends.upperBound < firstDay { return false }
+    public func keepsSpan(start: PartialDate?, end: PartialDate?) -> Bool {
+        if let lastDay, let begins = start?.dayRange, begins.lowerBound > lastDay { return false }
+        if let firstDay, let ends = end?.dayRange, ends.upperBound < firstDay { return false }
+        return true
+    }
+
+    /// Whether these days meet the dates asked for; `ifUnknown` when there are no days.
+    func overlaps(_ days: ClosedRange<Int>?, ifUnknown: Bool) -> Bool {
+        guard firstDay != nil || lastDay != nil else { return true }
+        guard let days else { return ifUnknown }
+        if let firstDay, days.upperBound < firstDay { return false }
+        if let lastDay, days.lowerBound > lastDay { return false }
         return true
     }
 }

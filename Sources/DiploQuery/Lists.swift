@@ -50,7 +50,7 @@ public struct ListQuery: Sendable {
                 }
                 return [kind]
             }
-            let events = try store.events(from: from, to: to, kinds: kinds, involving: country, directory: directory)
+            let events = try EventFilter(from: from, to: to, kinds: kinds, involving: country).events(in: store, directory: directory)
             return Report(columns: ["date", "kind", "status", "title", "participants", "id"], rows: events.map { event in
                 [.text(event.dateText), .text(event.kind.rawValue), .text(event.status.rawValue), .text(event.title),
                  .text(event.participants.map { directory.name($0.entity) }.uniqued().joined(separator: ", ")), .text(event.id)]

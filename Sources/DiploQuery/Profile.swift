@@ -47,7 +47,7 @@ public struct Profile {
                 sections.append(Report(title: "People", columns: ["name", "id"], rows: people.map { [.text($0.name), .text($0.id)] }))
             }
         }
-        let events = try store.events(from: nil, to: nil, involving: entity.id, directory: directory)
+        let events = try EventFilter(involving: entity.id).events(in: store, directory: directory)
         if !events.isEmpty {
             sections.append(section("Events (newest first)", ["date", "kind", "title", "role", "status"], events.map { event in
                 let roles = event.participants.filter { $0.entity == entity.id }.map(\.role.rawValue)

@@ -83,14 +83,9 @@ extension Report {
     }
 
     public func csv() -> String {
-        var lines = [columns.map(Report.csvField).joined(separator: ",")]
-        for row in rows { lines.append(row.map { Report.csvField($0.text) }.joined(separator: ",")) }
+        var lines = [columns.map(CSV.field).joined(separator: ",")]
+        for row in rows { lines.append(row.map { CSV.field($0.text) }.joined(separator: ",")) }
         return lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// Aligned columns that fit `width`: the widest columns give way first, their cells wrapped
@@ -200,5 +195,14 @@ extension String {
         }
         if !current.isEmpty { lines.append(current) }
         return lines
+    }
+}
+
+/// RFC 4180 fields, as reports (`--format csv`) and the CSV graph export write them.
+public enum CSV {
+    /// A field quoted when it holds a comma, a quote or a line break (read from the bytes: fast).
+    public static func field(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

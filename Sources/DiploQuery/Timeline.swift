@@ -11,7 +11,7 @@ public struct TimelineQuery: Sendable {
     public func run(on store: Store) throws -> Report {
         let directory = try Directory(store: store)
         var items: [(date: PartialDate?, row: [ReportValue])] = []
-        for event in try store.events(from: nil, to: nil, involving: entity, directory: directory) {
+        for event in try EventFilter(involving: entity).events(in: store, directory: directory) {
             let role = event.participants.first { $0.entity == entity }?.role.rawValue ?? ""
             items.append((event.date, [.text(event.dateText), .text(event.kind.rawValue), .text(event.title), .text(role)]))
         }

@@ -22,7 +22,7 @@ public struct VisitQuery: Sendable {
     public func run(on store: Store) throws -> Report {
         let directory = try Directory(store: store)
         let kinds = Set(EventKind.allCases.filter(\.isVisit))
-        let visits = try store.events(from: from, to: until, kinds: kinds, directory: directory).filter { event in
+        let visits = try EventFilter(from: from, to: until, kinds: kinds).events(in: store, directory: directory).filter { event in
             let guests = event.participants.filter { ParticipantRole.guestSide.contains($0.role) }.map(\.entity)
             if let by, !guests.contains(where: { $0 == by || directory.country(of: $0) == by }) { return false }
             if let to, destination(of: event, directory) != to { return false }
