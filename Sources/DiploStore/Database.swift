@@ -10,6 +10,7 @@ public final class Database {
     private var statements: [String: Statement] = [:]
     private var statementsInUse: Set<ObjectIdentifier> = []
     private var savepointDepth = 0
+    static let statementCacheLimit = 100
 
     public init(path: String, readOnly: Bool = false) throws {
         var handle: OpaquePointer?
@@ -121,7 +122,9 @@ public final class Database {
             statement = cached
         } else {
             statement = try Statement(database: self, sql: sql)
-            if statements[sql] == nil { statements[sql] = statement }
+            // Every statement Diplo runs is fixed text, so the cache stays small; the bound keeps
+            // it so if a statement with variable text ever appears.
+            if statements[sql] == nil && statements.count < Database.statementCacheLimit { statements[sql] = statement }
         }
         let id = ObjectIdentifier(statement)
         statementsInUse.insert(id)

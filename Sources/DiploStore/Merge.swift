@@ -315,8 +315,8 @@ struct Merger {
         }
         guard !mine.isEmpty else { return nil }
         let candidates = try db.query("""
-            SELECT DISTINCT p.event_id FROM participants p WHERE p.entity_id IN (\(mine.map { _ in "?" }.joined(separator: ",")))
-            """, mine) { $0.text(0) }
+            SELECT DISTINCT event_id FROM participants WHERE entity_id IN \(Store.idList)
+            """, [mine.json]) { $0.text("event_id") }
         let myPeople = try sides(of: mine, people: true), mySides = try sides(of: mine, people: false)
         for candidate in candidates.sorted() where !eventsCreated.contains(candidate) {
             guard let known = try store.event(candidate), known.kind.family == event.kind.family,
