@@ -11,9 +11,12 @@ build:
 release:
 	$(SWIFT) build -c release
 
+# The suite, then the reader's gate on the shared real pages (when ../shared is beside the project).
 test:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	@if [ -d ../shared/corpus ]; then python3 Tests/Eval/corpus.py --diplo .build/debug/diplo --gate; \
+	else echo "eval gate skipped: ../shared/corpus is not beside the project"; fi
 
 demo: build
 	$(DIPLO) demo
