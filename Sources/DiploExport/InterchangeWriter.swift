@@ -16,20 +16,3 @@ public enum InterchangeWriter {
         String(decoding: try data(kb), as: UTF8.self)
     }
 }
-
-extension KnowledgeBase {
-    /// Several documents' yields as one interchange document.
-    public static func combining(_ parts: [KnowledgeBase]) -> KnowledgeBase {
-        guard parts.count != 1 else { return parts[0] }
-        var all = KnowledgeBase()
-        for part in parts {
-            all.documents += part.documents
-            all.entities += part.entities
-            all.events += part.events
-            all.partnerships += part.partnerships
-            all.anniversaries += part.anniversaries
-            if let notes = part.notes { all.notes = (all.notes ?? []) + notes }
-        }
-        return all
-    }
-}

@@ -42,8 +42,8 @@ public struct ImportOutcome: Sendable {
     public let report: MergeReport
 }
 
-/// Reads press releases, interchange files and the Office of the Historian's data sets, one
-/// transaction a document.
+/// Reads press releases (plain text) and interchange files (JSON) into the store, one
+/// transaction a document. XML files are refused with a sentence saying so.
 public struct Importer {
     public let store: Store
     public let options: ImportOptions

@@ -122,3 +122,7 @@ package enum Lexicon {
         }
     }
 }
+
+extension PartnershipLevelError: LocalizedError {
+    public var errorDescription: String? { description.prefix(1).uppercased() + description.dropFirst() + "." }
+}

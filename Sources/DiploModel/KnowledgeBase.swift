@@ -334,3 +334,33 @@ public struct KnowledgeBase: Codable, Sendable {
         notes = try c.decodeIfPresent([String].self, forKey: .notes)
     }
 }
+
+extension Partnership {
+    /// Every claim of when a level began: the history, and the established date; at least the
+    /// current level, undated, when nothing says when.
+    public var claims: [Milestone] {
+        var all = history
+        if let established, !all.contains(where: { $0.level == level && $0.date == established }) {
+            all.append(Milestone(level: level, date: established, sources: sources))
+        }
+        if !all.contains(where: { $0.level == level }) { all.append(Milestone(level: level, date: nil, sources: sources)) }
+        return all
+    }
+}
+
+extension KnowledgeBase {
+    /// Several documents' yields as one interchange document.
+    public static func combining(_ parts: [KnowledgeBase]) -> KnowledgeBase {
+        guard parts.count != 1 else { return parts[0] }
+        var all = KnowledgeBase()
+        for part in parts {
+            all.documents += part.documents
+            all.entities += part.entities
+            all.events += part.events
+            all.partnerships += part.partnerships
+            all.anniversaries += part.anniversaries
+            if let notes = part.notes { all.notes = (all.notes ?? []) + notes }
+        }
+        return all
+    }
+}

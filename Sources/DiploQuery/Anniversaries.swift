@@ -150,16 +150,3 @@ public struct AnniversaryQuery: Sendable {
         return true
     }
 }
-
-extension Partnership {
-    /// Every claim of when a level began: the history, and the established date; at least the
-    /// current level, undated, when nothing says when.
-    public var claims: [Milestone] {
-        var all = history
-        if let established, !all.contains(where: { $0.level == level && $0.date == established }) {
-            all.append(Milestone(level: level, date: established, sources: sources))
-        }
-        if !all.contains(where: { $0.level == level }) { all.append(Milestone(level: level, date: nil, sources: sources)) }
-        return all
-    }
-}

@@ -68,7 +68,3 @@ public struct ListQuery: Sendable {
         }
     }
 }
-
-extension PartnershipLevelError: LocalizedError {
-    public var errorDescription: String? { description.prefix(1).uppercased() + description.dropFirst() + "." }
-}
