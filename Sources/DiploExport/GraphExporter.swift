@@ -80,11 +80,14 @@ public struct GraphExporter {
             try writer.node(GraphNode(event))
             nodes += 1
         }
+        // An event's days, written once for all its participants.
+        var days: (event: String, first: String?, last: String?) = ("", nil, nil)
         try store.forEachParticipantRow { event, participant in
             guard let participant, keeps(event), selection.hasEntity(participant.entity) else { return }
+            if days.event != event.id { days = (event.id, event.firstDay, event.lastDay) }
             try edges.emit(GraphEdge(source: participant.entity, target: GraphNode.eventID(event.id), relation: .participant,
-                                     role: participant.role.rawValue, kind: event.kind.rawValue, start: event.firstDay,
-                                     end: event.lastDay, event: event.id))
+                                     role: participant.role.rawValue, kind: event.kind.rawValue, start: days.first,
+                                     end: days.last, event: event.id))
         }
         try store.forEachEventSummary { event in
             guard let country = event.location?.country, keeps(event), selection.hasEntity(country) else { return }

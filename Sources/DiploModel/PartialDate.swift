@@ -26,36 +26,59 @@ public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     public init(_ text: String) throws {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        func number(_ part: Substring, digits: Int) throws -> Int {
-            guard part.count == digits, part.allSatisfy(\.isASCII), let value = Int(part) else {
+        // Read from the bytes, without allocating: a million dates are parsed in an export.
+        var fields = (0, 0, 0), widths = (0, 0, 0)
+        var count = 0, leadingDashes = 0, digits = 0, value = 0
+        func close() throws {
+            guard digits > 0, count < 3 else { throw PartialDateError.malformed(text) }
+            switch count {
+            case 0: (fields.0, widths.0) = (value, digits)
+            case 1: (fields.1, widths.1) = (value, digits)
+            default: (fields.2, widths.2) = (value, digits)
+            }
+            count += 1
+            (value, digits) = (0, 0)
+        }
+        for byte in text.utf8 {
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+                guard digits <= 4 else { throw PartialDateError.malformed(text) }
+            } else if byte == UInt8(ascii: "-") {
+                if count == 0 && digits == 0 {
+                    leadingDashes += 1
+                    guard leadingDashes <= 2 else { throw PartialDateError.malformed(text) }
+                } else {
+                    try close()
+                }
+            } else {
                 throw PartialDateError.malformed(text)
             }
-            return value
         }
-        if text.hasPrefix("--") {
-            guard parts.count == 4 else { throw PartialDateError.malformed(text) }
-            try self.init(year: nil, month: number(parts[2], digits: 2), day: number(parts[3], digits: 2))
-            return
-        }
-        switch parts.count {
-        case 1: try self.init(year: number(parts[0], digits: 4))
-        case 2: try self.init(year: number(parts[0], digits: 4), month: number(parts[1], digits: 2))
-        case 3:
-            try self.init(year: number(parts[0], digits: 4), month: number(parts[1], digits: 2),
-                          day: number(parts[2], digits: 2))
+        try close()
+        switch (leadingDashes, count, widths.0, widths.1, widths.2) {
+        case (2, 2, 2, 2, _): try self.init(year: nil, month: fields.0, day: fields.1)  // "--09-21"
+        case (0, 1, 4, _, _): try self.init(year: fields.0)
+        case (0, 2, 4, 2, _): try self.init(year: fields.0, month: fields.1)
+        case (0, 3, 4, 2, 2): try self.init(year: fields.0, month: fields.1, day: fields.2)
         default: throw PartialDateError.malformed(text)
         }
     }
 
     public var description: String {
-        let mm = month.map { String(format: "%02d", $0) }
-        let dd = day.map { String(format: "%02d", $0) }
+        // Padded by hand: String(format:) costs more than the rest of an export of a million dates.
+        let mm = month.map { PartialDate.padded($0, to: 2) }
+        let dd = day.map { PartialDate.padded($0, to: 2) }
         guard let year else { return "--\(mm ?? "")-\(dd ?? "")" }
-        var text = String(format: "%04d", year)
-        if let mm { text += "-\(mm)" }
-        if let dd { text += "-\(dd)" }
+        var text = PartialDate.padded(year, to: 4)
+        if let mm { text += "-" + mm }
+        if let dd { text += "-" + dd }
         return text
+    }
+
+    static func padded(_ value: Int, to width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     /// "2024-09-21..25", "2024-09-28..10-02", "2023..2024": a range, its shared start written once.

@@ -24,7 +24,8 @@ public struct GraphFilter: Sendable {
     /// With dates asked for, an event without a year is left out.
     public func keeps(_ event: Event) -> Bool {
         if let kinds, !kinds.contains(event.kind) { return false }
-        return overlaps(event.dayRange, ifUnknown: from == nil && to == nil)
+        guard from != nil || to != nil else { return true }
+        return overlaps(event.dayRange, ifUnknown: false)
     }
 
     /// A relation that holds from `start` to `end` (an office, a partnership): kept when it

@@ -55,13 +55,16 @@ extension Store {
     /// Every participant of every event with its country, event by event in the order events
     /// were added (an event without participants gives one row with no entity).
     public func forEachParticipantRow(_ body: (_ event: Event, _ participant: ParticipantRow?) throws -> Void) throws {
+        var current: Event?
         try db.forEach("""
             SELECT e.id, e.kind, e.title, e.status, e.start, e.end, e.within_from, e.within_to, e.location_country_id,
                    e.location_city, e.parent_id, p.event_id, p.entity_id, p.role, n.country_id
             FROM events e LEFT JOIN participants p ON p.event_id = e.id LEFT JOIN entities n ON n.id = p.entity_id
             ORDER BY e.key, p.role, p.entity_id
             """) { row in
-            try body(Event(row: row), row.isNull("entity_id") ? nil : participantRow(row))
+            // An event's rows come together: decode it once, not once a participant.
+            if current?.id != row.text("id") { current = Event(row: row) }
+            try body(current!, row.isNull("entity_id") ? nil : participantRow(row))
         }
     }
 

@@ -24,15 +24,11 @@ public final class Statement {
 
     deinit { sqlite3_finalize(handle) }
 
-    /// Column indexes by name, read once: rows are decoded by column name, not position.
-    private(set) lazy var columnIndexes: [String: Int] = {
-        var indexes: [String: Int] = [:]
-        for index in 0..<Int(sqlite3_column_count(handle)) {
-            let name = String(cString: sqlite3_column_name(handle, Int32(index)))
-            if indexes[name] == nil { indexes[name] = index }
-        }
-        return indexes
-    }()
+    /// Column names, read once: rows are decoded by column name, not position. A short list
+    /// searched in order beats hashing each name for the dozen columns a statement has.
+    private(set) lazy var columnNames: [String] = (0..<Int(sqlite3_column_count(handle))).map {
+        String(cString: sqlite3_column_name(handle, Int32($0)))
+    }
 
     /// Binds the values to parameters 1...n, after clearing what an earlier use left.
     public func bind(_ values: [SQLBindable]) throws {
@@ -126,7 +122,7 @@ public struct Row {
 
     /// The index of the column `name`; a name the statement does not select is a programming error.
     func index(_ name: String) -> Int {
-        guard let index = statement.columnIndexes[name] else {
+        guard let index = statement.columnNames.firstIndex(of: name) else {
             preconditionFailure("no column \(name) in \(statement.sql)")
         }
         return index
