@@ -77,7 +77,9 @@ public enum InterchangeReader {
         guard let offset else { return .badInput(file: file, place: nil, reason: reason) }
         let before = data.prefix(offset)
         let line = before.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-        let column = before.count - (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
+        // Counted in characters, as an editor shows them, not in bytes.
+        let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? before.startIndex
+        let column = String(decoding: before[lineStart...], as: UTF8.self).count + 1
         return .badInput(file: file, place: "line \(line), column \(column)", reason: reason)
     }
 }
