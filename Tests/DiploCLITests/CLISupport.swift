@@ -115,8 +115,13 @@ func expectFitsEightyColumns(_ result: CLI.Result, _ what: String, sourceLocatio
 /// The number an import summary gives for a category ("3 events (+1 known)" gives 3 for "events"),
 /// nil when it does not name the category. Whole words: "11 events" is never read as 1.
 func summaryCount(_ summary: String, _ category: String) -> Int? {
-    guard let match = summary.firstMatch(of: try! Regex("(?<![0-9])([0-9]+) \(category)\\b")) else { return nil }
-    return Int(match.output[1].substring ?? "")
+    for line in summary.split(separator: "\n") {
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ":" || $0 == "." })
+        for (number, word) in zip(words, words.dropFirst()) where word == category {
+            if let count = Int(number) { return count }
+        }
+    }
+    return nil
 }
 
 // MARK: Tools from outside
