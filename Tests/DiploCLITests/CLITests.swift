@@ -71,7 +71,9 @@ let sampleFile = """
         let cli = try imported()
         let result = try cli.run("show", "Nobody Atall")
         #expect(result.status == 1)
-        #expect(result.stderr.contains("Nothing in the knowledge base is called \"Nobody Atall\""))
+        // One sentence, naming what was asked for.
+        #expect(result.stderr.split(separator: "\n").count == 1 && result.stderr.contains("\"Nobody Atall\""), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
     }
 
     @Test func readCommandsRefuseAMissingDatabase() throws {

@@ -597,7 +597,12 @@ enum ExportTestSupport {
         let space = try Support.Workspace()
         let result = try space.diplo("query", "path", "Cuba", "United States", "--max-links", "1")
         #expect(result.status == 0)
-        #expect(result.stdout.contains("No chain of at most 1 links joins them."))
+        #expect(result.stdout.contains("1"), "\(result.stdout)")
+        let json = try space.diplo("query", "path", "Cuba", "United States", "--max-links", "1", "--format", "json")
+        #expect((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [Any])?.isEmpty == true)
+        // With room for two links, there is a chain.
+        let two = try space.diplo("query", "path", "Cuba", "United States", "--max-links", "2", "--format", "json")
+        #expect((try JSONSerialization.jsonObject(with: Data(two.stdout.utf8)) as? [Any])?.count == 2)
     }
 
     @Test func neighborsListWhatIsLinkedAndThroughWhom() throws {
