@@ -13,10 +13,12 @@ public enum InterchangeReader {
         }
     }
 
-    /// Whether the bytes look like an interchange file rather than text.
+    /// Whether the bytes look like an interchange file rather than text: a JSON object. Its
+    /// "format" key may come anywhere (an export sorts its keys, and "documents" can fill the first
+    /// megabytes), so the opening brace decides; a press release never starts with one.
     public static func looksLikeInterchange(_ data: Data) -> Bool {
         guard let first = data.first(where: { !(" \t\r\n".utf8.contains($0)) }) else { return false }
-        return first == UInt8(ascii: "{") && data.prefix(4096).range(of: Data("diplo/".utf8)) != nil
+        return first == UInt8(ascii: "{")
     }
 
     static func path(_ codingPath: [CodingKey]) -> String {
@@ -77,7 +79,9 @@ public enum InterchangeReader {
         guard let offset else { return .badInput(file: file, place: nil, reason: reason) }
         let before = data.prefix(offset)
         let line = before.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-        let column = before.count - (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
+        // Counted in characters, as an editor shows them, not in bytes.
+        let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? before.startIndex
+        let column = String(decoding: before[lineStart...], as: UTF8.self).count + 1
         return .badInput(file: file, place: "line \(line), column \(column)", reason: reason)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `diplo` binary, as a user would, in a folder of the test's own.
 final class CLI {
@@ -73,4 +74,69 @@ final class CLI {
     }
 
     func run(_ arguments: String...) throws -> Result { try run(arguments) }
+}
+
+// MARK: Terminal columns
+
+/// Columns a text takes in a terminal, counted here independently of Diplo's own code: combining
+/// marks and format characters take none, East Asian wide and fullwidth characters (and emoji) two,
+/// every other printable character one.
+func terminalColumns<S: StringProtocol>(_ text: S) -> Int {
+    var columns = 0
+    for scalar in text.unicodeScalars {
+        let value = scalar.value
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format, .control: continue
+        default: break
+        }
+        if value == 0x200B || (0x1160...0x11FF).contains(value) { continue }  // zero width space, Hangul medial jamo
+        let wide: [ClosedRange<UInt32>] = [
+            0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+            0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+            0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
+        ]
+        columns += wide.contains { $0.contains(value) } ? 2 : 1
+    }
+    return columns
+}
+
+/// A table command that must fit an 80-column terminal: it succeeded, it printed something, and no
+/// line takes more than 80 columns.
+func expectFitsEightyColumns(_ result: CLI.Result, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(result.status == 0, "\(what): exit \(result.status): \(result.stderr)", sourceLocation: sourceLocation)
+    #expect(!result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(what): printed nothing", sourceLocation: sourceLocation)
+    for line in result.stdout.split(separator: "\n", omittingEmptySubsequences: false) {
+        #expect(terminalColumns(line) <= 80, "\(what): \(terminalColumns(line)) columns: \(line)", sourceLocation: sourceLocation)
+    }
+}
+
+// MARK: Import summaries
+
+/// The number an import summary gives for a category ("3 events (+1 known)" gives 3 for "events"),
+/// nil when it does not name the category. Whole words: "11 events" is never read as 1.
+func summaryCount(_ summary: String, _ category: String) -> Int? {
+    for line in summary.split(separator: "\n") {
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ":" || $0 == "." })
+        for (number, word) in zip(words, words.dropFirst()) where word == category {
+            if let count = Int(number) { return count }
+        }
+    }
+    return nil
+}
+
+// MARK: Tools from outside
+
+/// The readers some tests hand Diplo's output to. Where one is missing the test is skipped, and
+/// says why; under CI=true (.ci/run installs them all) a missing tool fails the test instead.
+enum OutsideTools {
+    static let ci = ProcessInfo.processInfo.environment["CI"] == "true"
+
+    /// For `.enabled(if:)`: the test runs when the tool is there, and always under CI=true, where
+    /// `require` then fails it.
+    static func runs(_ present: Bool) -> Bool { present || ci }
+
+    /// Fails the test (under CI=true) when the tool is missing.
+    static func require(_ present: Bool, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try #require(present, "\(what) is missing, and CI=true requires it", sourceLocation: sourceLocation)
+    }
 }

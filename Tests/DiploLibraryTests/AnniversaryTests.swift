@@ -150,7 +150,7 @@ import Testing
 
     @Test func saysWhichDateIsImpossible() {
         let error = #expect(throws: PartialDateError.self) { try PartialDate("2024-02-31") }
-        #expect(error?.description == "2024-02-31 is not a real date")
+        #expect(error?.description.contains("2024-02-31") == true)
     }
 
     @Test func dayRangesCoverWhatAPartialDateMeans() throws {

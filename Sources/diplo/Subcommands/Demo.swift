@@ -61,7 +61,8 @@ struct Demo: ParsableCommand {
 
     /// SampleData here, next to an installed binary (../share/diplo/SampleData), or in the source tree.
     static func findSampleData() throws -> String {
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        // The running binary itself: argv[0] is a bare "diplo" when it was found through PATH.
+        let executable = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])).resolvingSymlinksInPath()
         let candidates = [
             "SampleData",
             executable.deletingLastPathComponent().appendingPathComponent("../share/diplo/SampleData").path,

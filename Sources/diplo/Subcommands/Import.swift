@@ -39,12 +39,32 @@ struct Import: ParsableCommand {
     }
 
     func run() throws {
-        let store = try global.store(create: true)
+        // A dry run creates nothing: without a database file it rehearses against an empty one in memory.
+        let store = dryRun && !FileManager.default.fileExists(atPath: global.databasePath)
+            ? try Store.open(path: ":memory:")
+            : try global.store(create: true)
         let options = ImportOptions(lang: lang.language, published: published, source: source, dryRun: dryRun)
         let importer = Importer(store: store, options: options)
         var failures = 0
         var yields: [KnowledgeBase] = []
-        for input in try Importer.inputs(for: paths) {
+        // Each path on its own: a missing one is named and the others still land.
+        var inputs: [ImportInput] = []
+        for path in paths {
+            do {
+                for input in try Importer.inputs(for: [path]) {
+                    // A folder's README describes the folder; it is no document (named files are read as asked).
+                    if input.name != path, Import.isReadme(input.name) {
+                        FileHandle.standardError.write(Data("note: \(input.name): skipped (a folder's README is not a document)\n".utf8))
+                        continue
+                    }
+                    inputs.append(input)
+                }
+            } catch {
+                failures += 1
+                FileHandle.standardError.write(Data("Error: \(error.localizedDescription)\n".utf8))
+            }
+        }
+        for input in inputs {
             do {
                 let outcome = try importer.run(input)
                 if dryRun {
@@ -66,6 +86,11 @@ struct Import: ParsableCommand {
             }
         }
         if failures > 0 { throw ExitCode.failure }
+    }
+
+    static func isReadme(_ path: String) -> Bool {
+        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        return name.uppercased() == "README"
     }
 
     static func summary(_ outcome: ImportOutcome) -> String {
