@@ -202,6 +202,15 @@ public struct Event: Codable, Sendable {
     /// The date to sort and show it by.
     public var date: PartialDate? { start ?? within?.first }
 
+    /// The countries on each side: its participants' countries, and for bilateral kinds the place
+    /// it is held (a summit in New York does not make the US a side). `countryOf` gives the
+    /// country an entity stands for (itself for a country).
+    public func sides(countryOf: (String) -> String?) -> Set<String> {
+        var result = Set(participants.compactMap { countryOf($0.entity) })
+        if kind.isBilateral, let place = location?.country { result.insert(place) }
+        return result
+    }
+
     /// "2024-09-21", "2024-09-21..25" or "within 2024-09-21..27": how every listing shows it.
     public var dateText: String {
         if let start { return PartialDate.range(start, end) }

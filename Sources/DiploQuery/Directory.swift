@@ -33,13 +33,8 @@ public struct Directory {
         return row.type == .country ? id : row.country
     }
 
-    /// The countries on each side of an event: its participants' countries, and for bilateral
-    /// kinds the place it is held (a summit in New York does not make the US a side).
-    public func sides(of event: Event) -> Set<String> {
-        var result = Set(event.participants.compactMap { country(of: $0.entity) })
-        if event.kind.isBilateral, let place = event.location?.country { result.insert(place) }
-        return result
-    }
+    /// The countries on each side of an event (see `Event.sides`).
+    public func sides(of event: Event) -> Set<String> { event.sides(countryOf: country(of:)) }
 
     /// "Tô Lâm, Miguel Díaz-Canel" for the participants with one of these roles.
     public func names(of event: Event, roles: Set<ParticipantRole>) -> String {

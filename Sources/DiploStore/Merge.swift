@@ -333,6 +333,8 @@ struct Merger {
     }
 
     /// The persons among `ids`, or the countries they stand for.
+    /// The people among these participants (`people`), or else the countries they stand for:
+    /// what two reports of one event share. The place is left out: one report may not name it.
     func sides(of ids: [String], people: Bool) throws -> Set<String> {
         var result = Set<String>()
         for id in ids {
