@@ -12,14 +12,22 @@ public final class Database {
     private var savepointDepth = 0
     static let statementCacheLimit = 100
 
-    public init(path: String, readOnly: Bool = false) throws {
+    /// Opens `path`; `readOnly` never writes to the file (nor makes its journal files), and
+    /// `immutable` also takes no locks, for a file in a folder that cannot be written.
+    public init(path: String, readOnly: Bool = false, immutable: Bool = false) throws {
         var handle: OpaquePointer?
-        let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
-        let code = sqlite3_open_v2(path, &handle, flags | SQLITE_OPEN_NOMUTEX, nil)
+        var flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        var name = path
+        if immutable {
+            flags |= SQLITE_OPEN_URI
+            let escaped = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["?", "#"])) ?? path
+            name = "file:\(escaped)?immutable=1"
+        }
+        let code = sqlite3_open_v2(name, &handle, flags | SQLITE_OPEN_NOMUTEX, nil)
         guard code == SQLITE_OK, let handle else {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
             sqlite3_close_v2(handle)
-            throw DatabaseError(code: code, message: "cannot open \(path): \(message)")
+            throw DatabaseError(code: code, message: message, path: path)
         }
         self.handle = handle
         self.path = path
@@ -39,7 +47,7 @@ public final class Database {
     }
 
     func error(_ code: Int32, sql: String?) -> DatabaseError {
-        DatabaseError(code: code, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+        DatabaseError(code: code, message: String(cString: sqlite3_errmsg(handle)), sql: sql, path: path)
     }
 
     /// Runs one or more statements that take no arguments (schema scripts, pragmas).
@@ -49,7 +57,7 @@ public final class Database {
         guard code == SQLITE_OK else {
             let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(code))
             sqlite3_free(message)
-            throw DatabaseError(code: code, message: text, sql: sql)
+            throw DatabaseError(code: code, message: text, sql: sql, path: path)
         }
     }
 

@@ -56,19 +56,34 @@ public struct DatabaseError: Error, LocalizedError, Equatable {
     public let code: ResultCode
     public let message: String
     public let sql: String?
+    /// The database file, when known.
+    public var path: String?
 
-    public init(code: ResultCode, message: String, sql: String? = nil) {
+    public init(code: ResultCode, message: String, sql: String? = nil, path: String? = nil) {
         self.code = code
         self.message = message
         self.sql = sql
+        self.path = path
     }
 
-    init(code: Int32, message: String, sql: String? = nil) {
-        self.init(code: ResultCode(rawValue: code), message: message, sql: sql)
+    init(code: Int32, message: String, sql: String? = nil, path: String? = nil) {
+        self.init(code: ResultCode(rawValue: code), message: message, sql: sql, path: path)
     }
 
+    /// One sentence a user can act on for what goes wrong with the file itself; SQLite's own
+    /// words and the SQL for the rest, which are defects to report.
     public var errorDescription: String? {
-        if let sql { return "SQLite error \(code): \(message), in \(sql)" }
-        return "SQLite error \(code): \(message)"
+        let file = path ?? "the database"
+        switch code {
+        case .readOnly: return "\(file) cannot be written (the file or its folder is read-only): nothing was changed."
+        case .full: return "\(file) cannot grow: the disk is full, and nothing was written. Free some space and try again."
+        case .notADatabase: return "\(file) is not a Diplo database (it is not SQLite at all): point --db at another file."
+        case .cannotOpen: return "\(file) cannot be opened (\(message)): check that its folder exists and can be read."
+        case .busy, .locked: return "\(file) is busy: another diplo is writing to it. Try again when it is done."
+        case .ioError: return "\(file) could not be read or written (\(message))."
+        default:
+            if let sql { return "SQLite error \(code): \(message), in \(sql)" }
+            return "SQLite error \(code): \(message)"
+        }
     }
 }

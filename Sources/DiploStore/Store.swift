@@ -13,15 +13,55 @@ public final class Store {
     /// Runs `body` as a transaction and rolls it back: what it would do, without doing it.
     public func rehearse<T>(_ body: () throws -> T) throws -> T { try db.rehearse(body) }
 
-    /// Opens the database at `path`, creating it unless `create` is false, and applies the
-    /// migrations it lacks.
+    /// Opens the database at `path` to write to it, creating it unless `create` is false, and
+    /// applies the migrations it lacks. Only `init` and `import` open a database this way; a
+    /// SQLite file that is not a Diplo database is refused, left as it was.
     public static func open(path: String, create: Bool = true) throws -> Store {
         if !create && path != ":memory:" && !FileManager.default.fileExists(atPath: path) {
             throw DiploError.noKnowledgeBase(path: path)
         }
+        if path != ":memory:", FileManager.default.fileExists(atPath: path) {
+            // Look before touching: a read-only connection writes nothing, not even WAL mode.
+            let reader = Store(database: try Database(path: path, readOnly: true))
+            let tables = try reader.tableNames()
+            if !tables.isEmpty && !tables.contains("schema_migrations") { throw DiploError.notADiploDatabase(path: path) }
+        }
         let store = Store(database: try Database(path: path))
-        try Migrations.migrate(store.db)
+        store.migrationsApplied = try Migrations.migrate(store.db)
         return store
+    }
+
+    /// The migrations that opening this database applied (`diplo init` says which).
+    public private(set) var migrationsApplied: [Migration] = []
+
+    /// Opens the database at `path` for reading only: nothing is written to it, its folder may be
+    /// read-only, and a file that is not a Diplo database of a schema this diplo knows is refused.
+    public static func openForReading(path: String) throws -> Store {
+        guard path == ":memory:" || FileManager.default.fileExists(atPath: path) else {
+            throw DiploError.noKnowledgeBase(path: path)
+        }
+        var store = Store(database: try Database(path: path, readOnly: true))
+        var tables: [String]
+        do {
+            tables = try store.tableNames()
+        } catch let error as DatabaseError where .cannotOpen ~= error.code || .readOnly ~= error.code {
+            // A WAL database in a folder that cannot be written: read it as it stands, without locks.
+            store = Store(database: try Database(path: path, readOnly: true, immutable: true))
+            tables = try store.tableNames()
+        }
+        guard tables.contains("schema_migrations") else {
+            throw tables.isEmpty ? DiploError.noKnowledgeBase(path: path) : DiploError.notADiploDatabase(path: path)
+        }
+        let applied = try store.db.query("SELECT version FROM schema_migrations ORDER BY version") { $0.int("version") }
+        if let newest = applied.last, newest > Migrations.latestVersion {
+            throw DiploError.schemaTooNew(path: path, found: newest, known: Migrations.latestVersion)
+        }
+        if applied.last ?? 0 < Migrations.latestVersion { throw DiploError.schemaTooOld(path: path) }
+        return store
+    }
+
+    func tableNames() throws -> [String] {
+        try db.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") { $0.text("name") }
     }
 
     // MARK: Finding entities

@@ -15,9 +15,14 @@ struct GlobalOptions: ParsableArguments {
         db ?? ProcessInfo.processInfo.environment["DIPLO_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "diplo.sqlite"
     }
 
-    /// The knowledge base, migrated; created only when `create` is set.
-    func store(create: Bool = false) throws -> Store {
+    /// The knowledge base, to write to (`init`, `import`): migrated, and created when `create` is set.
+    func storeForWriting(create: Bool) throws -> Store {
         try Store.open(path: databasePath, create: create)
+    }
+
+    /// The knowledge base, to read: opened read-only, never created or migrated.
+    func store() throws -> Store {
+        try Store.openForReading(path: databasePath)
     }
 }
 

@@ -42,7 +42,7 @@ struct Import: ParsableCommand {
         // A dry run creates nothing: without a database file it rehearses against an empty one in memory.
         let store = dryRun && !FileManager.default.fileExists(atPath: global.databasePath)
             ? try Store.open(path: ":memory:")
-            : try global.store(create: true)
+            : try global.storeForWriting(create: true)
         let options = ImportOptions(lang: lang.language, published: published, source: source, dryRun: dryRun)
         let importer = Importer(store: store, options: options)
         var failures = 0

@@ -11,8 +11,7 @@ struct Init: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let database = try Database(path: global.databasePath)
-        let applied = try Migrations.migrate(database)
+        let applied = try global.storeForWriting(create: true).migrationsApplied
         if applied.isEmpty {
             print("\(global.databasePath) is up to date (schema version \(Migrations.latestVersion)).")
         } else {
