@@ -23,7 +23,9 @@ public struct GraphSelection: Sendable {
     public init(around center: String, depth: Int, links: GraphLinks) throws {
         var entities: Set<String> = [center], events: Set<String> = []
         var frontier = [center]
+        // The walk stops when it reaches nothing new, however deep it was asked to go.
         for _ in 0..<max(0, depth) {
+            if frontier.isEmpty { break }
             var next: [String] = []
             for id in frontier {
                 for link in try links.links(of: id, onEvent: { events.insert($0) }) {

@@ -25,12 +25,60 @@ public struct ImportInput: Sendable {
     public static let standardInput = ImportInput(name: "<stdin>", path: nil)
 
     public func read() throws -> Data {
-        guard let path else { return FileHandle.standardInput.readDataToEndOfFile() }
+        guard let path else { return try readStandardInput() }
+        var info = stat()
+        if stat(path, &info) == 0 {
+            // Only a regular file has an end: a pipe or a device could be read forever.
+            switch info.st_mode & S_IFMT {
+            case S_IFIFO: throw refused("is a named pipe (FIFO), not a file: send what it carries to `diplo import -` instead")
+            case S_IFCHR, S_IFBLK: throw refused("is a device, not a file: import a file, or pipe text into `diplo import -`")
+            case S_IFSOCK: throw refused("is a socket, not a file")
+            default: break
+            }
+        }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw DiploError.badInput(file: name, place: nil, reason: "cannot be read (\((error as NSError).localizedDescription))")
+            throw refused("cannot be read (\((error as NSError).localizedDescription))")
         }
+    }
+
+    /// Standard input, read in pieces and stopped at the limit that applies: a press release's
+    /// 16 MiB, or for an interchange file (it starts with "{") the interchange limit.
+    func readStandardInput() throws -> Data {
+        var data = Data()
+        var limit = Importer.maximumTextBytes
+        while true {
+            let piece: Data?
+            do {
+                piece = try FileHandle.standardInput.read(upToCount: 1 << 20)
+            } catch {
+                throw refused("cannot be read (\((error as NSError).localizedDescription))")
+            }
+            guard let piece, !piece.isEmpty else { return data }
+            data.append(piece)
+            if InterchangeReader.looksLikeInterchange(data) { limit = Importer.maximumInterchangeBytes }
+            if data.count > limit {
+                throw limit == Importer.maximumTextBytes
+                    ? Importer.tooLarge(name: name, bytes: Importer.maximumTextBytes, orMore: true)
+                    : refused("is more than \(Importer.maximumInterchangeBytes >> 20) MiB of JSON: split it into several files")
+            }
+        }
+    }
+
+    func refused(_ reason: String) -> DiploError { .badInput(file: name, place: nil, reason: reason) }
+}
+
+/// The documents to import, and what was found but cannot be.
+public struct InputList: Sendable {
+    public var inputs: [ImportInput] = []
+    /// One sentence each, naming the path and why it is left out.
+    public var problems: [DiploError] = []
+    /// Things left out on purpose, said so.
+    public var notes: [String] = []
+
+    mutating func problem(_ path: String, _ reason: String) {
+        problems.append(.badInput(file: path, place: nil, reason: reason))
     }
 }
 
@@ -49,40 +97,76 @@ public struct Importer {
     public let options: ImportOptions
     /// A press release longer than this is refused with a clear message rather than read slowly.
     public static let maximumTextBytes = 16 << 20
+    /// An interchange file may be large (an export of a whole knowledge base); this bounds standard input.
+    public static let maximumInterchangeBytes = 2 << 30
 
     public init(store: Store, options: ImportOptions) {
         self.store = store
         self.options = options
     }
 
-    /// The documents behind the paths: files as given, every file of a folder (sorted, hidden
-    /// ones left out), standard input for "-".
-    public static func inputs(for paths: [String]) throws -> [ImportInput] {
-        var inputs: [ImportInput] = []
-        let files = FileManager.default
+    /// The documents behind the paths: files as given; every file of a folder and its
+    /// subfolders, in name order, symbolic links followed (a loop is named once); standard input
+    /// for "-". Hidden files are left out; a folder's README is left out with a note. What cannot
+    /// be read (a missing path, an unreadable folder, a broken link, a pipe, an empty folder) is
+    /// a problem, named with its reason: the rest is still imported.
+    public static func inputs(for paths: [String]) -> InputList {
+        var list = InputList()
         for path in paths {
             if path == "-" {
-                inputs.append(.standardInput)
+                list.inputs.append(.standardInput)
                 continue
             }
             var isFolder: ObjCBool = false
-            guard files.fileExists(atPath: path, isDirectory: &isFolder) else {
-                throw DiploError.badInput(file: path, place: nil, reason: "no such file or folder")
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                list.problem(path, "no such file or folder")
+                continue
             }
             if isFolder.boolValue {
-                let url = URL(fileURLWithPath: path)
-                guard let walker = files.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey],
-                                                    options: [.skipsHiddenFiles]) else { continue }
-                var found: [String] = []
-                for case let file as URL in walker where (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-                    found.append(file.path)
+                var visited = Set<String>()
+                let before = list.inputs.count
+                walk(folder: path, visited: &visited, into: &list)
+                if list.inputs.count == before && !list.problems.contains(where: { $0.file.hasPrefix(path) }) {
+                    list.problem(path, "the folder holds no file to import")
                 }
-                inputs += found.sorted().map { ImportInput(name: $0, path: $0) }
             } else {
-                inputs.append(ImportInput(name: path, path: path))
+                list.inputs.append(ImportInput(name: path, path: path))
             }
         }
-        return inputs
+        return list
+    }
+
+    private static func walk(folder: String, visited: inout Set<String>, into list: inout InputList) {
+        let real = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+        guard visited.insert(real).inserted else {
+            list.problem(folder, "a symbolic link loops back to a folder already read")
+            return
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            list.problem(folder, "the folder cannot be read (\((error as NSError).localizedDescription))")
+            return
+        }
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = (folder as NSString).appendingPathComponent(name)
+            var info = stat()
+            guard stat(path, &info) == 0 else {  // stat follows links: this one leads nowhere
+                list.problem(path, "a symbolic link to nothing")
+                continue
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: walk(folder: path, visited: &visited, into: &list)
+            case S_IFREG:
+                if URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent.uppercased() == "README" {
+                    list.notes.append("\(path): skipped (a folder's README is not a document)")
+                } else {
+                    list.inputs.append(ImportInput(name: path, path: path))
+                }
+            default: list.problem(path, "not a regular file (a pipe, a device or a socket)")
+            }
+        }
     }
 
     /// Reads one document and merges what it yields: all of it, or on error none of it.
@@ -110,11 +194,7 @@ public struct Importer {
 
     /// The bytes as text: refused when empty, too large, binary or not UTF-8.
     static func text(of data: Data, name: String) throws -> String {
-        if data.count > maximumTextBytes {
-            let megabytes = String(format: "%.1f", Double(data.count) / 1_048_576)
-            throw DiploError.badInput(file: name, place: nil, reason:
-                "is \(megabytes) MiB, more than a press release can be (\(maximumTextBytes >> 20) MiB at most): split it into its articles")
-        }
+        if data.count > maximumTextBytes { throw tooLarge(name: name, bytes: data.count) }
         if data.allSatisfy({ " \t\r\n".utf8.contains($0) }) {
             throw DiploError.badInput(file: name, place: nil, reason: "the file is empty")
         }
@@ -129,6 +209,13 @@ public struct Importer {
                                       reason: "the text is not valid UTF-8 (save it as UTF-8 and import it again)")
         }
         return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+    }
+
+    /// The one sentence for a press release over the limit; `orMore` when reading stopped there.
+    static func tooLarge(name: String, bytes: Int, orMore: Bool = false) -> DiploError {
+        let megabytes = String(format: "%.1f", Double(bytes) / 1_048_576)
+        return .badInput(file: name, place: nil, reason:
+            "is \(orMore ? "over " : "")\(megabytes) MiB, more than a press release can be (\(maximumTextBytes >> 20) MiB at most): split it into its articles")
     }
 
     static func firstInvalidUTF8(in data: Data) -> Int {

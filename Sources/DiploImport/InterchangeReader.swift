@@ -6,11 +6,39 @@ import DiploStore
 /// sentence that names the file and the JSON path or line at fault.
 public enum InterchangeReader {
     public static func read(_ data: Data, file: String) throws -> KnowledgeBase {
+        let kb: KnowledgeBase
         do {
-            return try JSONDecoder().decode(KnowledgeBase.self, from: data)
+            kb = try JSONDecoder().decode(KnowledgeBase.self, from: data)
         } catch let error as DecodingError {
             throw describe(error, data: data, file: file)
         }
+        try validate(kb, file: file)
+        return kb
+    }
+
+    /// What JSON allows but a knowledge base cannot hold: control characters (a NUL among them)
+    /// in ids and names, and names with nothing to look them up by (only punctuation).
+    static func validate(_ kb: KnowledgeBase, file: String) throws {
+        func check(_ text: String, _ place: String, isName: Bool = false) throws {
+            if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                throw DiploError.badInput(file: file, place: place, reason: "holds a control character, which no id or name may hold")
+            }
+            if isName && text.lookupKey.isEmpty {
+                throw DiploError.badInput(file: file, place: place, reason: "\"\(text)\" has no letter or digit to find it by")
+            }
+        }
+        for (i, document) in kb.documents.enumerated() { try check(document.id, "documents[\(i)].id") }
+        for (i, entity) in kb.entities.enumerated() {
+            try check(entity.id, "entities[\(i)].id")
+            try check(entity.name, "entities[\(i)].name", isName: true)
+            for (lang, name) in entity.names.sorted(by: { $0.key < $1.key }) { try check(name, "entities[\(i)].names.\(lang)", isName: true) }
+            for (j, alias) in entity.aliases.enumerated() { try check(alias, "entities[\(i)].aliases[\(j)]", isName: true) }
+        }
+        for (i, event) in kb.events.enumerated() {
+            try check(event.id, "events[\(i)].id")
+            for (j, participant) in event.participants.enumerated() { try check(participant.entity, "events[\(i)].participants[\(j)].entity") }
+        }
+        for (i, partnership) in kb.partnerships.enumerated() { try check(partnership.id, "partnerships[\(i)].id") }
     }
 
     /// Whether the bytes look like an interchange file rather than text: a JSON object. Its

@@ -22,6 +22,12 @@ public enum DiploError: Error, LocalizedError, Equatable {
     /// `diplo demo` found no SampleData folder.
     case noSampleData
 
+    /// The file a bad input names ("" for other errors).
+    public var file: String {
+        if case let .badInput(file, _, _) = self { return file }
+        return ""
+    }
+
     public var errorDescription: String? {
         switch self {
         case let .badInput(file, place, reason):

@@ -123,7 +123,9 @@ public struct NeighborsQuery: Sendable {
         var rows: [(depth: Int, name: String, row: [ReportValue])] = []
         var seen: Set<String> = [entity]
         var frontier = [entity]
+        // The walk stops when it reaches nothing new, however deep it was asked to go.
         for level in 1...max(1, depth) {
+            if frontier.isEmpty { break }
             var next: [String] = []
             for id in frontier {
                 let byOther = Dictionary(grouping: try links.links(of: id), by: \.other)

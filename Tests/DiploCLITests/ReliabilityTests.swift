@@ -82,3 +82,80 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: database + "-wal"))
     }
 }
+
+/// Hostile and odd input: each refused in one sentence that names the file and place, exit 1,
+/// the database unchanged; what can be read still lands.
+@Suite struct HostileInputTests {
+    func entityCount(_ cli: CLI) throws -> Int {
+        let listed = try cli.run("list", "persons", "--format", "csv")
+        return listed.stdout.split(separator: "\r\n").count - 1
+    }
+
+    @Test func controlCharactersAndNamesWithoutLettersAreRefusedByTheirPlace() throws {
+        let cli = try CLI()
+        #expect(try cli.run("init").status == 0)
+        let cases: [(json: String, place: String)] = [
+            (#"{"format": "diplo/1", "entities": [{"id": "person:x\u0000y", "type": "person", "name": "X Y"}]}"#, "entities[0].id"),
+            (#"{"format": "diplo/1", "entities": [{"id": "p1", "type": "person", "name": "Ann\u0007 Lee"}]}"#, "entities[0].name"),
+            (#"{"format": "diplo/1", "entities": [{"id": "p1", "type": "person", "name": "?!.."}]}"#, "entities[0].name"),
+            (#"{"format": "diplo/1", "entities": [{"id": "p1", "type": "person", "name": "Ann Lee", "aliases": ["--"]}]}"#, "entities[0].aliases[0]"),
+        ]
+        for (i, item) in cases.enumerated() {
+            let file = try cli.write("bad\(i).json", item.json)
+            let result = try cli.run("import", file)
+            #expect(result.status == 1)
+            let lines = result.stderr.split(separator: "\n")
+            #expect(lines.count == 1 && lines[0].contains(file) && lines[0].contains(item.place), "\(result.stderr)")
+        }
+        #expect(try entityCount(cli) == 0)
+    }
+
+    @Test func standardInputStopsAtTheLimitAndPathsThatNeverEndAreNamed() throws {
+        let cli = try CLI()
+        // Twenty MiB of zeros on standard input: stopped at 16 MiB, with the sentence a large file gets.
+        let zeros = try CLI.launch(URL(fileURLWithPath: "/bin/sh"), ["-c", "head -c 20971520 /dev/zero | '\(CLI.binary.path)' import - --dry-run"],
+                                   in: cli.folder)
+        #expect(zeros.status == 1 && zeros.stderr.contains("<stdin>") && zeros.stderr.contains("16 MiB at most"), "\(zeros.stderr)")
+        let device = try cli.run("import", "/dev/zero")
+        #expect(device.status == 1 && device.stderr.contains("/dev/zero") && device.stderr.contains("device"), "\(device.stderr)")
+        let fifo = cli.path("pipe")
+        #expect(mkfifo(fifo, 0o644) == 0)
+        let piped = try cli.run("import", fifo)
+        #expect(piped.status == 1 && piped.stderr.contains(fifo) && piped.stderr.contains("pipe"), "\(piped.stderr)")
+    }
+
+    @Test func foldersNameWhatTheySkipAndImportTheRest() throws {
+        let cli = try CLI()
+        let files = FileManager.default
+        let folder = cli.folder.appendingPathComponent("press")
+        try files.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try files.createDirectory(at: folder.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        let document = "Talks in Hanoi\n\nForeign Minister Anna Berg of Sweden held talks with her counterpart in Hanoi on May 3, 2024.\n"
+        try document.write(to: folder.appendingPathComponent("sub/talks.txt"), atomically: true, encoding: .utf8)
+        // A link back up (a loop), a link to nothing, and a folder reached through a link.
+        try files.createSymbolicLink(atPath: folder.appendingPathComponent("sub/loop").path, withDestinationPath: folder.path)
+        try files.createSymbolicLink(atPath: folder.appendingPathComponent("broken.txt").path, withDestinationPath: "/nonexistent/file.txt")
+        try files.createSymbolicLink(atPath: cli.path("linked"), withDestinationPath: folder.path)
+        let result = try cli.run("import", cli.path("linked"))
+        #expect(result.status == 1, "a skipped path makes the import exit 1")
+        #expect(result.stdout.contains("talks.txt") && summaryCount(result.stdout, "documents") == 1, "\(result.stdout)")
+        #expect(result.stderr.contains("broken.txt") && result.stderr.contains("link to nothing"), "\(result.stderr)")
+        #expect(result.stderr.contains("loop"), "\(result.stderr)")
+        let nothing = try cli.run("import", folder.appendingPathComponent("empty").path)
+        #expect(nothing.status == 1 && nothing.stderr.contains("no file to import"), "\(nothing.stderr)")
+    }
+
+    @Test func walksStopWhenNothingNewIsFoundAndSearchHasABound() throws {
+        let cli = try CLI()
+        #expect(try cli.run("demo").status == 0)
+        let database = cli.path("diplo-demo.sqlite")
+        let deep = try CLI.launch(CLI.binary, ["query", "neighbors", "Vietnam", "--depth", "1000000000", "--db", database], in: cli.folder)
+        #expect(deep.status == 0 && deep.stdout.contains("Linked to"), "\(deep.stderr)")
+        let around = try CLI.launch(CLI.binary, ["export", "--format", "json", "--around", "Vietnam", "--depth", "1000000000", "--db", database],
+                                    in: cli.folder)
+        #expect(around.status == 0, "\(around.stderr)")
+        let words = Array(repeating: "lam", count: 5_000).joined(separator: " ")
+        let search = try CLI.launch(CLI.binary, ["search", words, "--db", database], in: cli.folder)
+        #expect(search.status == 64 && search.stderr.contains("at most"), "\(search.stderr)")
+    }
+}

@@ -24,7 +24,7 @@ struct Demo: ParsableCommand {
         let store = try Store.open(path: db)
         let importer = Importer(store: store, options: ImportOptions())
         print("Building \(db) from \(folder):")
-        for input in try Importer.inputs(for: [folder]) where !input.name.hasSuffix(".md") {
+        for input in Importer.inputs(for: [folder]).inputs where !input.name.hasSuffix(".md") {
             print("  " + Import.summary(try importer.run(input)))
         }
         let directory = try Directory(store: store)

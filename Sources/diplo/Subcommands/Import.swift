@@ -47,24 +47,14 @@ struct Import: ParsableCommand {
         let importer = Importer(store: store, options: options)
         var failures = 0
         var yields: [KnowledgeBase] = []
-        // Each path on its own: a missing one is named and the others still land.
-        var inputs: [ImportInput] = []
-        for path in paths {
-            do {
-                for input in try Importer.inputs(for: [path]) {
-                    // A folder's README describes the folder; it is no document (named files are read as asked).
-                    if input.name != path, Import.isReadme(input.name) {
-                        FileHandle.standardError.write(Data("note: \(input.name): skipped (a folder's README is not a document)\n".utf8))
-                        continue
-                    }
-                    inputs.append(input)
-                }
-            } catch {
-                failures += 1
-                FileHandle.standardError.write(Data("Error: \(error.localizedDescription)\n".utf8))
-            }
+        // Each path on its own: what cannot be read is named, and the rest still lands.
+        let found = Importer.inputs(for: paths)
+        for note in found.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
+        for problem in found.problems {
+            failures += 1
+            FileHandle.standardError.write(Data("Error: \(problem.localizedDescription)\n".utf8))
         }
-        for input in inputs {
+        for input in found.inputs {
             do {
                 let outcome = try importer.run(input)
                 if dryRun {
@@ -86,11 +76,6 @@ struct Import: ParsableCommand {
             }
         }
         if failures > 0 { throw ExitCode.failure }
-    }
-
-    static func isReadme(_ path: String) -> Bool {
-        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        return name.uppercased() == "README"
     }
 
     static func summary(_ outcome: ImportOutcome) -> String {
