@@ -2,7 +2,7 @@ import DiploSQLite
 import Foundation
 import DiploModel
 
-/// One SQLite connection: WAL journal, foreign keys on, a busy timeout, and cached statements.
+/// One SQLite connection: WAL journal, foreign keys on, a writer that waits its turn, and cached statements.
 /// Not Sendable: a connection belongs to one task at a time.
 public final class Database {
     let handle: OpaquePointer
@@ -11,6 +11,8 @@ public final class Database {
     private var statementsInUse: Set<ObjectIdentifier> = []
     private var savepointDepth = 0
     static let statementCacheLimit = 100
+    /// About a second of short waits before a writer says it is waiting.
+    static let attemptsBeforeSaying: Int32 = 500
 
     /// Opens `path`; `readOnly` never writes to the file (nor makes its journal files), and
     /// `immutable` also takes no locks, for a file in a folder that cannot be written.
@@ -32,7 +34,16 @@ public final class Database {
         self.handle = handle
         self.path = path
         sqlite3_extended_result_codes(handle, 1)
-        sqlite3_busy_timeout(handle, 5_000)
+        // Another import holds the write lock: wait as long as it takes, saying so once.
+        sqlite3_busy_handler(handle, { context, attempt in
+            guard let context else { return 0 }
+            let database = Unmanaged<Database>.fromOpaque(context).takeUnretainedValue()
+            if attempt == Database.attemptsBeforeSaying {
+                FileHandle.standardError.write(Data("Waiting for another diplo to finish writing to \(database.path)...\n".utf8))
+            }
+            usleep(attempt < Database.attemptsBeforeSaying ? 2_000 : 20_000)
+            return 1
+        }, Unmanaged.passUnretained(self).toOpaque())
         var enabled: Int32 = 0
         _ = diplo_sqlite3_db_config_int(handle, SQLITE_DBCONFIG_ENABLE_FKEY, 1, &enabled)
         try execute("PRAGMA foreign_keys = ON")

@@ -159,3 +159,47 @@ import Testing
         #expect(search.status == 64 && search.stderr.contains("at most"), "\(search.stderr)")
     }
 }
+
+/// Several writers at once: each waits its turn, none is lost.
+@Suite struct ConcurrentWriterTests {
+    /// An interchange file of `events` events between two countries of its own, ids prefixed by `tag`.
+    static func interchange(tag: String, events: Int) -> String {
+        let entities = """
+            {"id": "\(tag)-a", "type": "country", "name": "Country \(tag) A"}, {"id": "\(tag)-b", "type": "country", "name": "Country \(tag) B"}
+            """
+        let list = (0..<events).map { i in
+            """
+            {"id": "\(tag)-e\(i)", "kind": "talks", "title": "Talks \(tag) \(i)", "status": "held", "start": "2020-01-01",
+             "participants": [{"entity": "\(tag)-a", "role": "host"}, {"entity": "\(tag)-b", "role": "guest"}]}
+            """
+        }
+        return #"{"format": "diplo/1", "entities": ["# + entities + #"], "events": ["# + list.joined(separator: ",\n") + "]}"
+    }
+
+    @Test func fourImportsAtOnceAllLand() throws {
+        let cli = try CLI()
+        #expect(try cli.run("init").status == 0)
+        let files = try (0..<4).map { try cli.write("part\($0).json", ConcurrentWriterTests.interchange(tag: "w\($0)", events: 2_000)) }
+        let results = try files.map { file -> (Process, Pipe) in
+            let process = Process()
+            process.executableURL = CLI.binary
+            process.arguments = ["import", file]
+            process.environment = ProcessInfo.processInfo.environment.merging(["DIPLO_DB": cli.path("kb.sqlite")]) { $1 }
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            return (process, errors)
+        }.map { process, errors -> (Int32, String) in
+            let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, text)
+        }
+        for (status, errors) in results {
+            #expect(status == 0, "\(errors)")
+            #expect(!errors.contains("locked") && !errors.contains("busy"), "\(errors)")
+        }
+        let listed = try cli.run("list", "events", "--format", "csv")
+        #expect(listed.stdout.split(separator: "\r\n").count - 1 == 4 * 2_000)
+    }
+}
