@@ -195,6 +195,13 @@ public struct Importer {
     /// The bytes as text: refused when empty, too large, binary or not UTF-8.
     static func text(of data: Data, name: String) throws -> String {
         if data.count > maximumTextBytes { throw tooLarge(name: name, bytes: data.count) }
+        // UTF-16, as some editors save text, says so with its byte order mark.
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            guard let text = String(data: data, encoding: .utf16), !text.isEmpty else {
+                throw DiploError.badInput(file: name, place: nil, reason: "the text says it is UTF-16 but is not: save it as UTF-8 and import it again")
+            }
+            return try Importer.text(of: Data(text.drop(while: { $0 == "\u{FEFF}" }).utf8), name: name)
+        }
         if data.allSatisfy({ " \t\r\n".utf8.contains($0) }) {
             throw DiploError.badInput(file: name, place: nil, reason: "the file is empty")
         }

@@ -75,6 +75,25 @@ public enum InterchangeReader {
         }
     }
 
+    /// Where the first run of 19 or more digits outside a string begins, if any.
+    static func firstHugeNumber(in data: Data) -> Int? {
+        var inString = false, escaped = false, digits = 0
+        for (offset, byte) in data.enumerated() {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            if byte == UInt8(ascii: "\"") { inString = true; digits = 0; continue }
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                digits += 1
+                if digits == 19 { return offset - 18 }
+            } else {
+                digits = 0
+            }
+        }
+        return nil
+    }
+
     static func noun(for type: Any.Type) -> String {
         switch type {
         case is String.Type: "a string"
@@ -103,6 +122,11 @@ public enum InterchangeReader {
                 offset = Int(detail[range].dropFirst("character ".count))
                 reason = "not valid JSON here"
             }
+        }
+        if offset == nil, let huge = firstHugeNumber(in: data) {
+            // Valid JSON that JSONDecoder refuses as a whole: a number no integer can hold.
+            offset = huge
+            reason = "this number is too large (at most 18 digits)"
         }
         guard let offset else { return .badInput(file: file, place: nil, reason: reason) }
         let before = data.prefix(offset)

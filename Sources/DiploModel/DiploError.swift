@@ -19,6 +19,8 @@ public enum DiploError: Error, LocalizedError, Equatable {
     case missingTool(tool: String, purpose: String, install: String)
     /// An outside program failed.
     case toolFailed(tool: String, status: Int32)
+    /// Output that could not be written: a full disk, a closed pipe.
+    case cannotWrite(String, reason: String)
     /// `diplo demo` found no SampleData folder.
     case noSampleData
 
@@ -51,6 +53,8 @@ public enum DiploError: Error, LocalizedError, Equatable {
             return "\(purpose) needs \(tool), which is not installed (not found on PATH): \(install)."
         case let .toolFailed(tool, status):
             return "\(tool) failed (it exited with status \(status))."
+        case let .cannotWrite(destination, reason):
+            return "\(destination) could not be written (\(reason)): the output is incomplete."
         case .noSampleData:
             return "No SampleData folder here or where diplo is installed: run the demo from the Diplo folder, or pass --sample-data."
         }

@@ -4,6 +4,7 @@ import DiploStore
 import DiploImport
 import DiploQuery
 import DiploExport
+import Foundation
 
 @main
 struct Diplo: ParsableCommand {
@@ -18,4 +19,16 @@ struct Diplo: ParsableCommand {
         version: "0.1.0",
         subcommands: [Init.self, Import.self, Show.self, List.self, Search.self, Query.self, Export.self, Demo.self]
     )
+
+    /// As ArgumentParser runs a command, then one check it leaves out: that what was printed
+    /// reached the standard output (`diplo list events > /dev/full` must not exit 0).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+        if let error = StandardOutput.error { exit(withError: error) }
+    }
 }

@@ -203,3 +203,40 @@ import Testing
         #expect(listed.stdout.split(separator: "\r\n").count - 1 == 4 * 2_000)
     }
 }
+
+/// Messages that say what happened and what to do, in one sentence, exit 1.
+@Suite struct MessageTests {
+    @Test func outputThatCannotBeWrittenExitsOne() throws {
+        let cli = try CLI()
+        #expect(try cli.run("demo").status == 0)
+        let database = cli.path("diplo-demo.sqlite")
+        for command in ["list events", "show Vietnam", "export --format json"] {
+            let result = try CLI.launch(URL(fileURLWithPath: "/bin/sh"), ["-c", "'\(CLI.binary.path)' \(command) --db '\(database)' > /dev/full"],
+                                        in: cli.folder)
+            #expect(result.status == 1, "\(command)")
+            #expect(result.stderr.split(separator: "\n").count == 1 && result.stderr.contains("could not be written"), "\(command): \(result.stderr)")
+        }
+        // Exported to a device, the device is written to, never replaced by a file.
+        let device = try CLI.launch(CLI.binary, ["export", "--format", "graphml", "-o", "/dev/full", "--db", database], in: cli.folder)
+        #expect(device.status == 1 && device.stderr.contains("/dev/full") && device.stderr.contains("could not be written"), "\(device.stderr)")
+        var info = stat()
+        #expect(stat("/dev/full", &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR)
+    }
+
+    @Test func aNumberTooLargeIsPlacedAndUTF16TextIsRead() throws {
+        let cli = try CLI()
+        let json = try cli.write("big.json", """
+            {"format": "diplo/1",
+             "events": [{"id": "e1", "kind": "talks", "title": "Talks", "sources": [{"document": "d", "start": 123456789012345678901234}]}]}
+            """)
+        let big = try cli.run("import", json)
+        #expect(big.status == 1 && big.stderr.contains("line 2, column") && big.stderr.contains("too large"), "\(big.stderr)")
+        var utf16 = Data([0xFF, 0xFE])
+        utf16.append("Talks in Hanoi\n\nForeign Minister Anna Berg of Sweden held talks in Hanoi on May 3, 2024.\n".data(using: .utf16LittleEndian)!)
+        let path = cli.path("utf16.txt")
+        try utf16.write(to: URL(fileURLWithPath: path))
+        let read = try cli.run("import", path, "--dry-run", "--format", "json")
+        #expect(read.status == 0, "\(read.stderr)")
+        #expect(read.stdout.contains("Anna Berg"))
+    }
+}

@@ -32,7 +32,7 @@ struct OutputOptions: ParsableArguments {
     var format: OutputFormat = .table
 
     func print(_ report: Report) {
-        Swift.print(report.render(format), terminator: "")
+        StandardOutput.write(report.render(format))
     }
 }
 

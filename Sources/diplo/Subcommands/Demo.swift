@@ -23,9 +23,9 @@ struct Demo: ParsableCommand {
         }
         let store = try Store.open(path: db)
         let importer = Importer(store: store, options: ImportOptions())
-        print("Building \(db) from \(folder):")
+        StandardOutput.print("Building \(db) from \(folder):")
         for input in Importer.inputs(for: [folder]).inputs where !input.name.hasSuffix(".md") {
-            print("  " + Import.summary(try importer.run(input)))
+            StandardOutput.print("  " + Import.summary(try importer.run(input)))
         }
         let directory = try Directory(store: store)
 
@@ -34,24 +34,24 @@ struct Demo: ParsableCommand {
         for match in matches {
             let parties = match.partnership.parties.map(directory.name).joined(separator: " – ")
             let how = match.stated ? "a source says so" : "computed from the dates" + (match.approximate ? ", approximately" : "")
-            print("  \(match.event.dateText)  \(match.event.title)")
+            StandardOutput.print("  \(match.event.dateText)  \(match.event.title)")
             let line = "\(ordinal(match.years)) anniversary of the \(match.level.readable), \(parties)"
                 + " (\(match.anniversaryDate?.description ?? "?")): \(how)"
-            for part in line.wrapped(to: 74) { print("      " + part) }
+            for part in line.wrapped(to: 74) { StandardOutput.print("      " + part) }
         }
 
         let toLam = try store.resolveEntity("To Lam")
         heading("Everything about Tô Lâm", command: "diplo show \"To Lam\"")
-        print(try Profile(entity: toLam, store: store, withSources: false).render(.table), terminator: "")
+        StandardOutput.print(try Profile(entity: toLam, store: store, withSources: false).render(.table), terminator: "")
 
         heading("The history of Vietnam – United States relations", command: "diplo query relations Vietnam \"United States\"")
         let relations = RelationsQuery(first: try store.resolveEntity("Vietnam"), second: try store.resolveEntity("United States"))
-        print(try relations.run(on: store).table(), terminator: "")
-        print("\nThe demo database is \(db): try `diplo show Cuba --db \(db)` or `diplo search \"dang\" --db \(db)`.")
+        StandardOutput.print(try relations.run(on: store).table(), terminator: "")
+        StandardOutput.print("\nThe demo database is \(db): try `diplo show Cuba --db \(db)` or `diplo search \"dang\" --db \(db)`.")
     }
 
     func heading(_ question: String, command: String) {
-        print("\n== \(question)\n   $ \(command)\n")
+        StandardOutput.print("\n== \(question)\n   $ \(command)\n")
     }
 
     func ordinal(_ n: Int) -> String {

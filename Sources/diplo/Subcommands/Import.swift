@@ -60,7 +60,7 @@ struct Import: ParsableCommand {
                 if dryRun {
                     yields.append(outcome.yield)
                 } else {
-                    print(Import.summary(outcome))
+                    StandardOutput.print(Import.summary(outcome))
                 }
                 for note in outcome.yield.notes ?? [] { FileHandle.standardError.write(Data("note: \(input.name): \(note)\n".utf8)) }
             } catch {
@@ -71,8 +71,8 @@ struct Import: ParsableCommand {
         if dryRun, !yields.isEmpty {
             let combined = KnowledgeBase.combining(yields)
             switch output.format {
-            case .json: print(try InterchangeWriter.string(combined), terminator: "")
-            case .table, .csv: print(Review(combined).render(output.format), terminator: "")
+            case .json: StandardOutput.print(try InterchangeWriter.string(combined), terminator: "")
+            case .table, .csv: StandardOutput.print(Review(combined).render(output.format), terminator: "")
             }
         }
         if failures > 0 { throw ExitCode.failure }

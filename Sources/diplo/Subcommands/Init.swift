@@ -13,9 +13,9 @@ struct Init: ParsableCommand {
     func run() throws {
         let applied = try global.storeForWriting(create: true).migrationsApplied
         if applied.isEmpty {
-            print("\(global.databasePath) is up to date (schema version \(Migrations.latestVersion)).")
+            StandardOutput.print("\(global.databasePath) is up to date (schema version \(Migrations.latestVersion)).")
         } else {
-            print("\(global.databasePath): applied \(applied.map(\.name).joined(separator: ", ")); schema version \(Migrations.latestVersion).")
+            StandardOutput.print("\(global.databasePath): applied \(applied.map(\.name).joined(separator: ", ")); schema version \(Migrations.latestVersion).")
         }
     }
 }

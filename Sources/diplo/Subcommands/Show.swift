@@ -21,6 +21,6 @@ struct Show: ParsableCommand {
     func run() throws {
         let store = try global.store()
         let profile = try Profile(entity: try store.resolveEntity(name), store: store, withSources: sources)
-        print(profile.render(output.format), terminator: "")
+        StandardOutput.print(profile.render(output.format), terminator: "")
     }
 }
