@@ -3,7 +3,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 DIPLO := .build/debug/diplo
 
-.PHONY: build release test demo install bench eval eval-gate eval-docs eval-holdout clean
+.PHONY: build release test demo install bench fuzz eval eval-gate eval-docs eval-holdout clean
 
 build:
 	$(SWIFT) build
@@ -30,6 +30,15 @@ install: release
 bench:
 	$(SWIFT) build -c release --product diplo-bench
 	@for b in $$(.build/release/diplo-bench --list | cut -f1); do .build/release/diplo-bench $$b || exit 1; done
+
+# Mutated documents through the readers and the merge (release build): no crash, no hang, every
+# refusal one sentence. FUZZ_RUNS=1000 for a short run; FUZZ_SEED to replay another sequence.
+FUZZ_RUNS ?= 10000
+FUZZ_SEED ?= 1
+fuzz:
+	$(SWIFT) build -c release --product diplo-fuzz
+	.build/release/diplo-fuzz --runs $(FUZZ_RUNS) --seed $(FUZZ_SEED) --limit 10 Tests/Eval/docs Tests/Eval/holdout/docs SampleData \
+		$$( [ -d ../shared/corpus ] && echo ../shared/corpus )
 
 # Extraction quality on the shared real pages (../shared/corpus), scored as the product is judged:
 # per page, per category, micro F1, and what changed against Tests/Eval/baseline.json.

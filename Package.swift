@@ -59,6 +59,8 @@ let package = Package(
             name: "diplo-bench",
             dependencies: ["DiploModel", "DiploStore", "DiploImport", "DiploExport"]
         ),
+        // `make fuzz`: mutated documents through the readers and the merge, deterministic from a seed.
+        .executableTarget(name: "diplo-fuzz", dependencies: ["DiploModel", "DiploStore", "DiploImport"]),
         .testTarget(
             name: "DiploLibraryTests",
             dependencies: ["DiploModel", "DiploStore", "DiploImport", "DiploQuery", "DiploExport"]

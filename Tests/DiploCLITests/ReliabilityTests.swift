@@ -240,3 +240,76 @@ import Testing
         #expect(read.stdout.contains("Anna Berg"))
     }
 }
+
+/// `kill -9` in the middle of an import: the database stays sound, holds whole documents only,
+/// and importing again completes it.
+@Suite struct KilledImportTests {
+    @Test(arguments: [0.15, 0.4, 0.9])
+    func aKilledImportLeavesWholeDocumentsAndARerunCompletesIt(after delay: Double) throws {
+        let cli = try CLI()
+        #expect(try cli.run("init").status == 0)
+        let folder = cli.folder.appendingPathComponent("parts")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let documents = 12, events = 600
+        for part in 0..<documents {
+            try ConcurrentWriterTests.interchange(tag: "k\(part)", events: events)
+                .write(to: folder.appendingPathComponent(String(format: "part%02d.json", part)), atomically: true, encoding: .utf8)
+        }
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["import", folder.path]
+        process.environment = ProcessInfo.processInfo.environment.merging(["DIPLO_DB": cli.path("kb.sqlite")]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: delay)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+
+        func eventsByDocument() throws -> [String: Int] {
+            let check = try CLI.launch(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", """
+                import sqlite3, json, sys
+                db = sqlite3.connect(sys.argv[1])
+                ok = db.execute('PRAGMA integrity_check').fetchone()[0]
+                counts = dict(db.execute("SELECT substr(id, 1, instr(id, '-') - 1), count(*) FROM events GROUP BY 1").fetchall())
+                print(json.dumps({'integrity': ok, 'counts': counts}))
+                """, cli.path("kb.sqlite")], in: cli.folder)
+            let object = try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any] ?? [:]
+            #expect(object["integrity"] as? String == "ok", "\(check.stdout) \(check.stderr)")
+            return object["counts"] as? [String: Int] ?? [:]
+        }
+        let partial = try eventsByDocument()
+        #expect(partial.values.allSatisfy { $0 == events }, "a document landed in part: \(partial)")
+        let rerun = try cli.run("import", folder.path)
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        let complete = try eventsByDocument()
+        #expect(complete.count == documents && complete.values.allSatisfy { $0 == events }, "\(complete)")
+    }
+}
+
+/// A disk that fills up during an import: the import rolls back, says so in one sentence, and
+/// what was there before is intact.
+@Suite struct FullDiskTests {
+    @Test func anImportOntoAFullDiskRollsBackInOneSentence() throws {
+        let cli = try CLI()
+        let mountPoint = cli.folder.appendingPathComponent("small")
+        try FileManager.default.createDirectory(at: mountPoint, withIntermediateDirectories: true)
+        let mounted = try CLI.launch(URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=1m", "tmpfs", mountPoint.path],
+                                     in: cli.folder)
+        guard mounted.status == 0 else {
+            print("skipped: no small tmpfs can be mounted here (\(mounted.stderr.trimmingCharacters(in: .whitespacesAndNewlines)))")
+            return
+        }
+        defer { _ = try? CLI.launch(URL(fileURLWithPath: "/bin/umount"), [mountPoint.path], in: cli.folder) }
+        let database = mountPoint.appendingPathComponent("kb.sqlite").path
+        let small = try cli.write("small.json", ConcurrentWriterTests.interchange(tag: "s", events: 10))
+        #expect(try CLI.launch(CLI.binary, ["import", small, "--db", database], in: cli.folder).status == 0)
+        let large = try cli.write("large.json", ConcurrentWriterTests.interchange(tag: "l", events: 20_000))
+        let full = try CLI.launch(CLI.binary, ["import", large, "--db", database], in: cli.folder)
+        #expect(full.status == 1)
+        let lines = full.stderr.split(separator: "\n")
+        #expect(lines.count == 1 && lines[0].contains(database) && lines[0].contains("full"), "\(full.stderr)")
+        let listed = try CLI.launch(CLI.binary, ["list", "events", "--format", "csv", "--db", database], in: cli.folder)
+        #expect(listed.status == 0 && listed.stdout.split(separator: "\r\n").count - 1 == 10, "\(listed.stderr)")
+    }
+}
