@@ -47,6 +47,8 @@ public final class Database {
         var enabled: Int32 = 0
         _ = diplo_sqlite3_db_config_int(handle, SQLITE_DBCONFIG_ENABLE_FKEY, 1, &enabled)
         try execute("PRAGMA foreign_keys = ON")
+        // Foreign keys make SQLite keep a statement journal for each write: in memory, not in a temporary file.
+        try execute("PRAGMA temp_store = MEMORY")
         if !readOnly && path != ":memory:" && !path.isEmpty {
             try execute("PRAGMA journal_mode = WAL")
         }

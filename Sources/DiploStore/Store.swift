@@ -131,6 +131,11 @@ public final class Store {
         try db.run("INSERT INTO event_search (rowid, text) VALUES (?, ?)", [key, title.folded])
     }
 
+    /// The full-text row of an event just created, which has none yet.
+    func indexNewEvent(_ id: String, title: String) throws {
+        try db.run("INSERT INTO event_search (rowid, text) SELECT key, ? FROM events WHERE id = ?", [title.folded, id])
+    }
+
     func reindexDocument(_ id: String) throws {
         guard let (key, title, body) = try db.first(
             "SELECT key, title, body FROM documents WHERE id = ?", [id], { ($0.int(0), $0.text(1), $0.text(2)) })

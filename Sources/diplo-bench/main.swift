@@ -37,7 +37,12 @@ func peakMemoryMiB() -> Double {
 }
 
 let arguments = CommandLine.arguments.dropFirst()
-if arguments.isEmpty || arguments.first == "--list" {
+if arguments.first == "generate" {
+    do { try Generator.main(Array(arguments.dropFirst())) } catch {
+        FileHandle.standardError.write(Data("diplo-bench: \(error)\n".utf8))
+        exit(1)
+    }
+} else if arguments.isEmpty || arguments.first == "--list" {
     for benchmark in benchmarks { print("\(benchmark.name)\t\(benchmark.about)") }
 } else {
     for name in arguments {
