@@ -54,11 +54,17 @@ public struct EventFilter: Sendable {
     }
 
     public func events(in store: Store, directory: Directory) throws -> [Event] {
-        try store.events().filter { event in
-            guard dates.keeps(event) else { return false }
+        // SQL narrows (by year, kind and who takes part), the model decides exactly.
+        let candidates = try store.eventCandidates(
+            fromYear: dates.from.flatMap { PartialDate.yearOf(day: $0.dayRange?.lowerBound) },
+            toYear: dates.to.flatMap { PartialDate.yearOf(day: $0.dayRange?.upperBound) },
+            kinds: dates.kinds.map { Array($0) }, involving: involving)
+        let kept = try store.events(ids: candidates.filter(dates.keeps).map(\.id)).filter { event in
             guard let entity = involving else { return true }
             return event.participants.contains { $0.entity == entity || directory.country(of: $0.entity) == entity }
                 || event.location?.country == entity
-        }.sorted { ($0.date?.description ?? "", $0.id) > ($1.date?.description ?? "", $1.id) }
+        }
+        // Newest first; each date written once, not once a comparison.
+        return kept.map { ($0.date?.description ?? "", $0) }.sorted { ($0.0, $0.1.id) > ($1.0, $1.1.id) }.map(\.1)
     }
 }

@@ -44,6 +44,25 @@ extension Store {
             """, [id, EventKind.allCases.filter(\.isBilateral).map(\.rawValue).json]) { Event(row: $0) }
     }
 
+    /// Events that may match a listing's filter, narrowed in SQL (through the date and kind
+    /// indexes) to a superset that the caller checks exactly: of these kinds; starting before the
+    /// year after `toYear` and ending in or after `fromYear` (years as four digits); with
+    /// `involving` taking part, directly or through an entity of its country, or held in it.
+    public func eventCandidates(fromYear: Int?, toYear: Int?, kinds: [EventKind]?, involving: String?) throws -> [Event] {
+        let kindList = kinds.map { $0.map(\.rawValue).json }
+        return try db.query("""
+            SELECT \(Event.columns) FROM events
+            WHERE (?1 IS NULL OR ifnull(start, within_from) < ?1)
+              AND (?2 IS NULL OR substr(ifnull(end, ifnull(start, within_to)), 1, 4) >= ?2)
+              AND (?3 IS NULL OR kind IN (SELECT value FROM json_each(?3)))
+              AND (?4 IS NULL OR location_country_id = ?4 OR id IN (
+                    SELECT event_id FROM participants WHERE entity_id = ?4
+                    UNION SELECT p.event_id FROM participants p JOIN entities n ON n.id = p.entity_id WHERE n.country_id = ?4))
+            """, [toYear.map { String(format: "%04d", $0 + 1) }, fromYear.map { String(format: "%04d", $0) }, kindList, involving]) {
+            Event(row: $0)
+        }
+    }
+
     /// The participants of these events with their countries, in the order edges are drawn.
     public func participantRows(ofEvents events: [String]) throws -> [ParticipantRow] {
         try db.query("""
