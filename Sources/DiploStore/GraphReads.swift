@@ -49,18 +49,30 @@ extension Store {
     /// year after `toYear` and ending in or after `fromYear` (years as four digits); with
     /// `involving` taking part, directly or through an entity of its country, or held in it.
     public func eventCandidates(fromYear: Int?, toYear: Int?, kinds: [EventKind]?, involving: String?) throws -> [Event] {
-        let kindList = kinds.map { $0.map(\.rawValue).json }
-        return try db.query("""
-            SELECT \(Event.columns) FROM events
-            WHERE (?1 IS NULL OR ifnull(start, within_from) < ?1)
-              AND (?2 IS NULL OR substr(ifnull(end, ifnull(start, within_to)), 1, 4) >= ?2)
-              AND (?3 IS NULL OR kind IN (SELECT value FROM json_each(?3)))
-              AND (?4 IS NULL OR location_country_id = ?4 OR id IN (
-                    SELECT event_id FROM participants WHERE entity_id = ?4
-                    UNION SELECT p.event_id FROM participants p JOIN entities n ON n.id = p.entity_id WHERE n.country_id = ?4))
-            """, [toYear.map { String(format: "%04d", $0 + 1) }, fromYear.map { String(format: "%04d", $0) }, kindList, involving]) {
-            Event(row: $0)
+        // Only the conditions asked for, so that SQLite can pick the index each one offers (a
+        // condition made optional inside the SQL would hide it): at most sixteen fixed texts.
+        var conditions: [String] = [], arguments: [SQLBindable] = []
+        if let toYear {
+            conditions.append("ifnull(start, within_from) < ?")
+            arguments.append(String(format: "%04d", toYear + 1))
         }
+        if let fromYear {
+            conditions.append("substr(ifnull(end, ifnull(start, within_to)), 1, 4) >= ?")
+            arguments.append(String(format: "%04d", fromYear))
+        }
+        if let kinds {
+            conditions.append("kind IN (SELECT value FROM json_each(?))")
+            arguments.append(kinds.map(\.rawValue).json)
+        }
+        if let involving {
+            conditions.append("""
+                (location_country_id = ?1x OR id IN (SELECT event_id FROM participants WHERE entity_id = ?1x
+                    UNION SELECT p.event_id FROM entities n JOIN participants p ON p.entity_id = n.id WHERE n.country_id = ?1x))
+                """.replacingOccurrences(of: "?1x", with: "?\(arguments.count + 1)"))
+            arguments.append(involving)
+        }
+        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        return try db.query("SELECT \(Event.columns) FROM events" + filter, arguments) { Event(row: $0) }
     }
 
     /// The participants of these events with their countries, in the order edges are drawn.

@@ -4,7 +4,7 @@ import DiploModel
 /// The knowledge base in one SQLite file: opens it, brings its schema up to date, finds entities
 /// by name, and keeps the full-text index in step with what it writes.
 public final class Store {
-    let db: Database
+    package let db: Database
 
     init(database: Database) {
         self.db = database
