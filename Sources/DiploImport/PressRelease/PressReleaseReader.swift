@@ -35,8 +35,12 @@ public struct PressReleaseReader {
         }
 
         var notes: [String] = []
-        let dateLine = PressReleaseReader.dateLine(layout, scalars: scalars, tokenizer: tokenizer)
-        var reference = options.published.map { WrittenDate(day: $0.day, month: $0.month, year: $0.year) } ?? dateLine
+        let pageDate = PageDate.of(source: options.source, dateLine: PageDate.dateLine(layout, scalars: scalars, tokenizer: tokenizer))
+        var reference = options.published.map { WrittenDate(day: $0.day, month: $0.month, year: $0.year) } ?? pageDate
+        if reference == nil, let written = PressReleaseReader.firstFullDate(sentences) {
+            reference = written
+            notes.append("no publication date: years left out are read against \(written.year!), the first full date the text gives")
+        }
         if reference == nil, let year = evidenceYear(sentences, tries) {
             reference = WrittenDate(year: year)
             notes.append("no publication date: years left out are taken as \(year), from what the text says")
@@ -125,7 +129,7 @@ public struct PressReleaseReader {
         var builder = KnowledgeBaseBuilder(
             store: store, lang: lang, sentences: sentences, vocabulary: vocabulary,
             document: Document(id: "doc:" + String(digest.prefix(16)), title: layout.title, lang: lang,
-                               published: options.published ?? dateLine.flatMap { try? PartialDate(year: $0.year, month: $0.month, day: $0.day) },
+                               published: options.published ?? pageDate.flatMap { try? PartialDate(year: $0.year, month: $0.month, day: $0.day) },
                                source: options.source, sha256: digest, text: text))
         return try builder.build(persons: assembler.persons, mentions: allMentions, events: assembler.events,
                                  partnerships: relations.partnerships, anniversaries: relations.anniversaries, notes: notes)
@@ -199,15 +203,12 @@ public struct PressReleaseReader {
         return letters > 0 && Double(marked) / Double(letters) > 0.03
     }
 
-    /// A full date near the top of the page (a date line): the reference for years left out.
-    static func dateLine(_ layout: Layout, scalars: [Unicode.Scalar], tokenizer: Tokenizer) -> WrittenDate? {
-        let firstArticle = layout.article.first ?? 0
-        for index in layout.lines.indices.prefix(max(firstArticle + 1, 12)) {
-            let line = layout.lines[index]
-            guard line.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
-            let tokens = tokenizer.tokens(of: scalars[line.start..<line.end], offset: line.start)
-            if let date = DateScanner.scan(tokens).first(where: { $0.from.day != nil && $0.from.year != nil && $0.to == nil }) {
-                return date.from
+    /// The first date the article writes in full ("from 28 to 29 September 2016"): evidence of its year.
+    static func firstFullDate(_ sentences: [Sentence]) -> WrittenDate? {
+        for sentence in sentences where sentence.tokens.contains(where: { DateScanner.year($0) != nil }) {
+            for date in DateScanner.scan(sentence.tokens) where !date.since {
+                if date.from.day != nil, date.from.year != nil { return date.from }
+                if let to = date.to, to.day != nil, to.year != nil { return WrittenDate(day: date.from.day, month: date.from.month ?? to.month, year: to.year) }
             }
         }
         return nil

@@ -1,0 +1,65 @@
+import DiploModel
+import DiploStore
+import DiploImport
+import Foundation
+import Testing
+
+/// Shapes of the real press, each on a short text written for this test: the reader must keep
+/// reading them as the gold conventions say.
+@Suite struct ReaderShapeTests {
+    func read(_ text: String, source: String? = nil, published: String? = nil, lang: String? = nil) throws -> KnowledgeBase {
+        let options = ImportOptions(lang: lang, published: published.map { try! PartialDate($0) }, source: source)
+        return try PressReleaseReader(options: options).read(text, file: "shape.txt")
+    }
+
+    func iso(_ kb: KnowledgeBase, _ id: String?) -> String? {
+        guard let entity = kb.entities.first(where: { $0.id == id }) else { return nil }
+        return entity.type == .country ? entity.iso : iso(kb, entity.country)
+    }
+
+    func countries(_ kb: KnowledgeBase, _ event: Event) -> Set<String> {
+        Set(event.participants.compactMap { iso(kb, $0.entity) } + [iso(kb, event.location?.country)].compactMap { $0 })
+    }
+
+    /// When an event starts, from its own date or the range it falls within.
+    func first(_ event: Event) -> PartialDate? { event.start ?? event.within?.first }
+
+    // MARK: the page's date
+
+    @Test func everyURLExampleOfTheLexiconGivesItsDate() {
+        for example in PageDate.urlExamples {
+            #expect(PageDate.isoDate(ofSource: example.url) == example.date, "\(example.url)")
+        }
+        #expect(PageDate.isoDate(ofSource: "https://example.org/news/item/4521") == nil)
+    }
+
+    @Test func theSourceURLDatesAYearlessText() throws {
+        let kb = try read("""
+            Foreign ministers hold talks
+
+            On March 4, Foreign Minister Bui Thanh Son held talks with Japanese Foreign Minister Kamikawa Yoko in Hanoi.
+            """, source: "https://news.example.org/politics/2024/03/20240305-talks.html")
+        let talks = try #require(kb.events.first { $0.kind == .talks })
+        #expect(first(talks) == (try PartialDate("2024-03-04")))
+    }
+
+    @Test func aMarkedDateLineGivesTheYearAndAnOldDateInTheTextDoesNot() throws {
+        let kb = try read("""
+            date 2023-05 Hai nước thiết lập quan hệ ngoại giao ngày 12/3/1993.
+
+            Chiều 18/5, tại Hà Nội, Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng Ba Lan Mateusz Morawiecki nhân chuyến thăm chính thức Việt Nam.
+            """)
+        let talks = try #require(kb.events.first { $0.kind == .talks })
+        #expect(first(talks) == (try PartialDate("2023-05-18")))
+    }
+
+    @Test func withoutPageDateTheFirstFullDateOfTheTextGivesTheYear() throws {
+        let kb = try read("""
+            Joint statement on a visit
+
+            The President of Chile paid an official visit to Vietnam from 3 to 5 November 2019. On November 4, President Nguyen Phu Trong held talks with President Sebastian Pinera.
+            """)
+        let talks = try #require(kb.events.first { $0.kind == .talks })
+        #expect(first(talks) == (try PartialDate("2019-11-04")))
+    }
+}
