@@ -63,3 +63,41 @@ import Testing
         #expect(first(talks) == (try PartialDate("2019-11-04")))
     }
 }
+
+extension ReaderShapeTests {
+    func person(_ kb: KnowledgeBase, _ name: String) -> Entity? {
+        kb.entities.first { $0.type == .person && $0.name.folded == name.folded }
+    }
+
+    // MARK: people named in English orders
+
+    @Test func aNameSetOffByCommasAfterATitleOfACountry() throws {
+        let kb = try read("""
+            A state visit announced
+
+            The Prime Minister of Norway, Jonas Gahr Store, will pay a state visit to Vietnam on 4 June 2025.
+            """, lang: "en")
+        let store = try #require(person(kb, "Jonas Gahr Store"))
+        #expect(iso(kb, store.country) == "NO")
+    }
+
+    @Test func aPortfolioClosedByACommaIsNoName() throws {
+        let kb = try read("""
+            Ministers to meet
+
+            The Minister of Trade and Industry, Dr Amara Kone, will host Ghana's Foreign Minister Kofi Mensah on 2 May 2023.
+            """, lang: "en")
+        #expect(person(kb, "Industry") == nil && person(kb, "Trade") == nil)
+        #expect(person(kb, "Amara Kone") != nil)
+        #expect(iso(kb, person(kb, "Kofi Mensah")?.country) == "GH")
+    }
+
+    @Test func aSultanIsATitle() throws {
+        let kb = try read("""
+            Leaders meet
+
+            President Luong Cuong met Brunei Sultan Hassanal Bolkiah in Lima on 15 November 2024.
+            """, lang: "en")
+        #expect(iso(kb, person(kb, "Hassanal Bolkiah")?.country) == "BN")
+    }
+}

@@ -87,7 +87,8 @@ struct MentionFinder {
                 i = country.end
                 continue
             }
-            if capitalized, let country = tries.countries.longestMatch(in: tokens, at: i), acceptsCountry(tokens, i, country.end) {
+            if capitalized, let country = tries.countries.longestMatch(in: tokens, at: i, key: MentionFinder.possessiveKey),
+               acceptsCountry(tokens, i, country.end) {
                 found.countries.append(CountryMention(first: i, end: country.end, iso: country.value))
                 i = country.end
                 continue
@@ -212,6 +213,14 @@ struct MentionFinder {
         return found
     }
 
+
+    /// A token's key less an English possessive: "Zimbabwe's Foreign Minister" names Zimbabwe.
+    static func possessiveKey(_ token: Token) -> String {
+        let key = token.key
+        guard token.text.hasSuffix("'s") || token.text.hasSuffix("’s") else { return key }
+        // The folded key has lost the apostrophe ("zimbabwes"); the exact one keeps it.
+        return String(key.dropLast(key.hasSuffix("s") && !key.hasSuffix("'s") && !key.hasSuffix("’s") ? 1 : 2))
+    }
 
     /// A name as written, less an English possessive ("Chinh's").
     func name(_ tokens: [Token], _ first: Int, _ end: Int) -> String {
@@ -348,6 +357,8 @@ struct MentionFinder {
                         if tokens[end].isCapitalized { capitalized.append(end) }
                         end += 1
                     }
+                    // "The Minister of International Relations and Cooperation, Dr Naledi Pandor": a comma closes the portfolio.
+                    if end < tokens.count, tokens[end].is(","), capitalized.count >= 1 { cursor = end; break modifiers }
                     guard capitalized.count >= 3 else { break modifiers }
                     cursor = capitalized[capitalized.count - 2]
                 } else if ["tai", "to", "in"].contains(tokens[cursor].folded), cursor + 1 < tokens.count,
@@ -382,6 +393,10 @@ struct MentionFinder {
                 nameEnd = cursor
             }
         }
+        if nameEnd == cursor, let (first, end) = appositiveName(tokens, after: cursor, titleAt: titleAt, found: found) {
+            cursor = first
+            nameEnd = end
+        }
         var person = PersonMention(first: start, end: nameEnd, nameFirst: cursor, nameEnd: nameEnd,
                                    name: nameEnd > cursor ? name(tokens, cursor, nameEnd) : "", titles: titles, country: nil)
         // "Prime Minister Anthony Albanese of Australia"
@@ -391,6 +406,24 @@ struct MentionFinder {
             person.titles[person.titles.count - 1].country = person.titles.last?.country ?? country.iso
         }
         return person
+    }
+
+    /// "President of India, Droupadi Murmu, will...", "Bộ trưởng Ngoại giao Nigeria, ông Geoffrey Onyeama,": the name
+    /// set off by commas after a title chain with nothing after it. Two words or more, closed by a comma, a full stop
+    /// or a bracket, and nothing of a title, a place or an organisation in it.
+    func appositiveName(_ tokens: [Token], after cursor: Int, titleAt: [Int: (end: Int, entry: Vocabulary.TitleEntry)],
+                        found: SentenceMentions) -> (Int, Int)? {
+        guard cursor + 1 < tokens.count, tokens[cursor].is(",") else { return nil }
+        var first = cursor + 1
+        if let honorific = tries.honorifics.longestMatch(in: tokens, at: first) { first = honorific.end }
+        guard first < tokens.count, tokens[first].isCapitalized, titleAt[first] == nil else { return nil }
+        let end = nameRun(tokens, from: first)
+        let words = tokens[first..<end].filter(\.isWord).count
+        guard words >= 2, end == tokens.count || [",", ".", "(", ";"].contains(tokens[end].text) else { return nil }
+        let taken = found.countries.map { ($0.first, $0.end) } + found.demonyms.map { ($0.first, $0.end) }
+            + found.organizations.map { ($0.first, $0.end) } + found.cities.map { ($0.first, $0.end) }
+        guard !taken.contains(where: { $0.0 < end && $0.1 > first }), !(first..<end).contains(where: { titleAt[$0] != nil }) else { return nil }
+        return (first, end)
     }
 
     func titlesStart(_ tokens: [Token], _ cursor: Int, _ titleEnd: Int, _ mention: TitleMention) -> Int {
