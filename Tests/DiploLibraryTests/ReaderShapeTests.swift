@@ -101,3 +101,24 @@ extension ReaderShapeTests {
         #expect(iso(kb, person(kb, "Hassanal Bolkiah")?.country) == "BN")
     }
 }
+
+extension ReaderShapeTests {
+    // MARK: the home side comes from the document
+
+    @Test func everyPublisherExampleOfTheLexiconGivesItsCountry() {
+        for example in HomeSide.examples {
+            #expect(HomeSide.publisherCountry(example.source) == example.country, "\(example.source)")
+        }
+    }
+
+    @Test func aForeignMinistrysTextAboutTwoOtherCountriesHasNoVietnam() throws {
+        let kb = try read("""
+            Ministers of Chile and Peru meet
+
+            On 3 April 2023, Chilean Foreign Minister Alberto van Klaveren met Peruvian Foreign Minister Ana Gervasi in Santiago. The two sides celebrated the 80th anniversary of the establishment of diplomatic relations.
+            """, source: "https://www.minrel.example.cl/news/2023/04/03/meeting", lang: "en")
+        #expect(!kb.entities.contains { $0.type == .country && $0.iso == "VN" })
+        let relations = try #require(kb.partnerships.first { $0.level.key == "diplomatic_relations" })
+        #expect(Set(relations.parties.compactMap { iso(kb, $0) }) == ["CL", "PE"])
+    }
+}

@@ -28,7 +28,8 @@ struct RelationFinder {
     let resolver: YearResolver
     let reference: PartialDate?
     /// The document's own country, the other side when a text names only one.
-    let home: String
+    /// The side that speaks (see HomeSide), if the document tells it.
+    let home: String?
     var partnerships: [DraftPartnership] = []
     var anniversaries: [DraftAnniversary] = []
 
@@ -143,15 +144,15 @@ struct RelationFinder {
         let withs = parties.filter { party in
             party.first >= level.end && party.key != home && party.first > 0 && ["voi", "with"].contains(tokens[party.first - 1].folded)
         }.map(\.key).uniqued()
-        if withs.count > 1 { return withs.map { [home, $0] } }
+        if withs.count > 1, let home { return withs.map { [home, $0] } }
         if cues.contains(where: { $0.cue == .both && abs($0.first - level.first) <= 15 }) {
             return (eventPair ?? documentPair).map { [$0] } ?? []
         }
         // One other side named near it: the document's country is the other.
         let near = parties.filter { $0.key != home && abs($0.first - level.end) <= 10 }
-        if near.count == 1 { return [[home, near[0].key]] }
-        let others = Set(parties.map(\.key)).subtracting([home])
-        if others.count == 1 { return [[home, others.first!]] }
+        if near.count == 1, let home { return [[home, near[0].key]] }
+        let others = Set(parties.map(\.key)).subtracting([home].compactMap { $0 })
+        if others.count == 1, let home { return [[home, others.first!]] }
         if others.isEmpty { return (eventPair ?? documentPair).map { [$0] } ?? [] }
         return []
     }

@@ -100,16 +100,16 @@ public struct PressReleaseReader {
         }
 
         // In a document about two countries, a foreign person of no stated country is of the other one.
-        let home = lang == "vi" ? "VN" : PressReleaseReader.home(allMentions)
+        let home = HomeSide.of(allMentions, lang: lang, source: options.source, persons: persons)
         let named = Set(allMentions.flatMap { $0.allCountries.map(\.iso) })
-        if named.count == 2, named.contains(home), let other = named.subtracting([home]).first {
+        if named.count == 2, let home, named.contains(home), let other = named.subtracting([home]).first {
             for index in persons.indices where persons[index].country == nil { persons[index].country = other }
         }
         var assembler = EventAssembler(resolver: resolver, reference: referenceDate, persons: persons)
         assembler.assemble(frames)
         // A foreign person of no stated country is of the one country their events take place in.
         for index in assembler.persons.indices where assembler.persons[index].country == nil {
-            let places = Set(assembler.events.filter { $0.people.contains(index) }.flatMap(\.places)).subtracting([home])
+            let places = Set(assembler.events.filter { $0.people.contains(index) }.flatMap(\.places)).subtracting([home].compactMap { $0 })
             if places.count == 1 { assembler.persons[index].country = places.first }
         }
         var relations = RelationFinder(vocabulary: vocabulary, tries: tries, resolver: resolver, reference: referenceDate, home: home)
@@ -234,17 +234,9 @@ public struct PressReleaseReader {
         return nil
     }
 
-    /// The country an English text is about: the one it names most.
-    static func home(_ mentions: [SentenceMentions]) -> String {
-        var counts: [String: Int] = [:]
-        for sentence in mentions { for country in sentence.allCountries { counts[country.iso, default: 0] += 1 } }
-        if counts["VN"] != nil { return "VN" }
-        return counts.max { $0.value < $1.value }?.key ?? "VN"
-    }
-
     /// The two sides the document is mostly about: the country of its events' main people and
     /// the other country they meet or visit.
-    static func mainPair(_ assembler: EventAssembler, home: String) -> [String]? {
+    static func mainPair(_ assembler: EventAssembler, home: String?) -> [String]? {
         var counts: [[String]: Int] = [:]
         for event in assembler.events {
             let sides = (event.agents.compactMap { assembler.persons[$0].country } + event.places
