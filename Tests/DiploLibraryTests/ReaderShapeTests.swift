@@ -122,3 +122,36 @@ extension ReaderShapeTests {
         #expect(Set(relations.parties.compactMap { iso(kb, $0) }) == ["CL", "PE"])
     }
 }
+
+extension ReaderShapeTests {
+    // MARK: pages as they come
+
+    @Test func aShareButtonUnderTheHeadlineDoesNotEndTheArticle() throws {
+        let kb = try read("""
+            Bộ trưởng Ngoại giao hai nước gặp nhau
+
+            Chia sẻ:
+
+            Ngày 8/8/2023, tại Jakarta, Bộ trưởng Ngoại giao Bùi Thanh Sơn đã có cuộc gặp với Bộ trưởng Ngoại giao Indonesia Retno Marsudi bên lề hội nghị.
+            """)
+        #expect(kb.events.contains { $0.kind == .meeting })
+    }
+
+    @Test func aPageCutMidSentenceStillYieldsItsLastLine() throws {
+        let kb = try read("""
+            Điện đàm giữa hai Thủ tướng
+
+            Tối 12/6/2022, Thủ tướng Phạm Minh Chính đã điện đàm với Thủ tướng Thái Lan Prayut Chan-o-cha. Hai bên nhất trí tăng cường hợp tác trong các lĩnh vực thương mại, đầu tư và du lịch, đồng thời thúc đẩy giao lưu nhân dân giữa hai nư
+            """)
+        #expect(kb.events.contains { $0.kind == .phoneCall })
+    }
+
+    @Test func aPageRunIntoOneLineIsReadSentenceBySentence() throws {
+        let navigation = "Trang chủ Thời sự Thế giới Kinh tế Văn hóa Thể thao Video Ảnh Podcast Tin mới nhất Tin nổi bật Tin trong ngày "
+        let body = "Thủ tướng tiếp Đại sứ Nhật Bản Trang chủ Thời sự (Ảnh: Minh Anh) Chiều 14/4/2023, tại trụ sở Chính phủ, Thủ tướng Phạm Minh Chính đã tiếp Đại sứ Nhật Bản Yamada Takio đến chào nhân dịp kết thúc nhiệm kỳ công tác tại Việt Nam. Thủ tướng cảm ơn Đại sứ vì những đóng góp cho quan hệ hai nước trong thời gian qua. Đại sứ Yamada Takio khẳng định sẽ tiếp tục đóng góp cho quan hệ Đối tác chiến lược sâu rộng giữa hai nước. "
+        let text = navigation + body + String(repeating: "Hai bên trao đổi về các biện pháp thúc đẩy hợp tác kinh tế, thương mại và đầu tư trong thời gian tới. ", count: 10)
+        let kb = try read(text)
+        #expect(person(kb, "Yamada Takio") != nil)
+        #expect(kb.events.contains { [.courtesyCall, .meeting].contains($0.kind) })
+    }
+}

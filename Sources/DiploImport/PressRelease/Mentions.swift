@@ -69,7 +69,11 @@ struct MentionFinder {
             let capitalized = tokens[i].isCapitalized
             if let title = tries.titles.longestMatch(in: tokens, at: i), capitalized || title.value.role == "counterpart" {
                 let organization = capitalized ? organizationMatch(tokens, at: i) : nil
-                if organization == nil || organization!.end <= title.end {
+                // "Bộ trưởng Ngoại giao Indonesia": a title and its country, not a ministry ("Bộ") running on to a country.
+                let titleOfCountry = organization.map { organization in
+                    tries.countries.longestMatch(in: tokens, at: title.end)?.end == organization.end && organization.known == nil
+                } ?? false
+                if organization == nil || organization!.end <= title.end || titleOfCountry {
                     titleAt[i] = (title.end, title.value)
                     i = title.end
                     continue
