@@ -155,3 +155,22 @@ extension ReaderShapeTests {
         #expect(kb.events.contains { [.courtesyCall, .meeting].contains($0.kind) })
     }
 }
+
+extension ReaderShapeTests {
+    @Test func teasersAfterTheArticleAreAHeadlineThenItsSummary() throws {
+        let kb = try read("""
+            Thủ tướng tiếp Đại sứ Ai-len
+
+            Ngày 5/6/2023, tại Hà Nội, Thủ tướng Phạm Minh Chính đã tiếp Đại sứ Ai-len Deirdre Ní Fhallúin đến chào kết thúc nhiệm kỳ công tác tại Việt Nam.
+
+            3 2
+            Chủ tịch Quốc hội Vương Đình Huệ hội kiến Tổng thống Đức Frank-Walter Steinmeier
+            Chủ tịch Quốc hội Vương Đình Huệ đã hội kiến Tổng thống Đức Frank-Walter Steinmeier tại Berlin, hai bên trao đổi về hợp tác.
+
+            Quan hệ hai nước tiếp tục phát triển
+            Quan hệ hai nước tiếp tục phát triển tốt đẹp trên mọi lĩnh vực, hai bên nhất trí tăng cường trao đổi đoàn các cấp.
+            """)
+        #expect(!kb.entities.contains { $0.type == .country && $0.iso == "DE" })
+        #expect(!kb.events.contains { event in countries(kb, event).contains("DE") })
+    }
+}

@@ -68,6 +68,13 @@ struct Layout {
                 end = index
                 break
             }
+            // A teaser: a headline, then a summary that says it again ("X lên đường thăm Đức" / "X đã lên đường sang thăm Đức ...").
+            if begun, !Layout.endsSentence(line),
+               let summary = nonBlank[(position + 1)...].first(where: { trimmed[$0].unicodeScalars.contains { $0.properties.isAlphabetic } }),
+               Layout.restates(trimmed[summary], headline: line) {
+                end = index
+                break
+            }
             if Layout.endsSentence(line) && Layout.words(line) >= 12 { begun = true }
         }
         var article: [Int] = []
@@ -145,6 +152,16 @@ struct Layout {
 
     /// Words in a line, counted by its spaces.
     static func words(_ line: String) -> Int { line.utf8.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) } }
+
+    /// A summary that restates a headline: most of the headline's words (four or more) are in it.
+    static func restates(_ summary: String, headline: String) -> Bool {
+        let words = Set(headline.folded.split(separator: " ").filter { $0.count >= 2 }.map(String.init))
+        // A headline names someone or somewhere; a subheading inside an article rarely does.
+        let names = headline.split(separator: " ").dropFirst().filter { $0.first?.isUppercase == true }.count
+        guard words.count >= 4, names >= 2 else { return false }
+        let said = Set(summary.folded.split(separator: " ").map(String.init))
+        return Double(words.intersection(said).count) >= 0.9 * Double(words.count)
+    }
 
     /// Full stops, question and exclamation marks followed by a space: sentences ended inside a line.
     static func sentenceEnds(_ line: String) -> Int {
