@@ -174,3 +174,26 @@ extension ReaderShapeTests {
         #expect(!kb.events.contains { event in countries(kb, event).contains("DE") })
     }
 }
+
+extension ReaderShapeTests {
+    @Test func initialsAndHonorificsInARowStayInTheName() throws {
+        let kb = try read("""
+            A minister travels
+
+            His Excellency Dr. K. Natwar Singh, Minister of External Affairs of India, will visit Nepal on 3 March 2005. President John F. Kennedy was named in the speech.
+            """, lang: "en")
+        #expect(person(kb, "K. Natwar Singh") != nil)
+        #expect(person(kb, "Dr") == nil)
+        #expect(person(kb, "John F. Kennedy") != nil)
+    }
+
+    @Test func theSpeakingSidesOfficialsNeedNoCountry() throws {
+        let kb = try read("""
+            President meets his Chilean counterpart
+
+            President Lula met Chilean President Gabriel Boric in Brasilia on 5 December 2023. Foreign Minister Mauro Vieira attended the meeting.
+            """, source: "https://www.example.gov.br/news/2023/12/05/meeting", lang: "en")
+        #expect(iso(kb, person(kb, "Mauro Vieira")?.country) == "BR")
+        #expect(iso(kb, person(kb, "Gabriel Boric")?.country) == "CL")
+    }
+}

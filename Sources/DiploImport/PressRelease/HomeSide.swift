@@ -31,9 +31,9 @@ package enum HomeSide {
         var firstSeen: [String: Int] = [:]
         var order = 0
         for sentence in mentions {
-            for country in sentence.allCountries {
-                counts[country.iso, default: 0] += 1
-                if firstSeen[country.iso] == nil { firstSeen[country.iso] = order; order += 1 }
+            for iso in sentence.allCountries.map(\.iso) + sentence.cities.map(\.iso) {
+                counts[iso, default: 0] += 1
+                if firstSeen[iso] == nil { firstSeen[iso] = order; order += 1 }
             }
         }
         for person in persons { if let country = person.country { counts[country, default: 0] += 1 } }

@@ -132,8 +132,11 @@ struct MentionFinder {
         var k = 0
         while k < tokens.count {
             if personAt[k] { k += 1; continue }
-            if let honorific = tries.honorifics.longestMatch(in: tokens, at: k), honorific.end < tokens.count,
+            if var honorific = tries.honorifics.longestMatch(in: tokens, at: k), honorific.end < tokens.count,
                tokens[honorific.end].isCapitalized, !personAt[honorific.end], titleAt[honorific.end] == nil {
+                // "His Excellency Dr. S. Jaishankar": honorifics in a row.
+                while let next = tries.honorifics.longestMatch(in: tokens, at: honorific.end), next.end < tokens.count,
+                      tokens[next.end].isCapitalized { honorific = next }
                 let nameEnd = nameRun(tokens, from: honorific.end)
                 let words = tokens[honorific.end..<nameEnd].filter(\.isWord).count
                 if words >= 2 || (words == 1 && tokens[k].isCapitalized) {
@@ -310,6 +313,9 @@ struct MentionFinder {
                 if end > start, tries.titles.longestMatch(in: tokens, at: end) != nil, words >= 2 { break }
                 words += 1
                 end += 1
+                // An initial: "George W. Bush", "S. Jaishankar".
+                if token.text.count == 1, end + 1 < tokens.count, tokens[end].is("."), !tokens[end].spaced,
+                   tokens[end + 1].isCapitalized, tokens[end + 1].spaced { end += 1 }
             } else if token.isDash, !token.spaced, end + 1 < tokens.count, tokens[end + 1].isWord, !tokens[end + 1].spaced, end > start {
                 end += 2  // the hyphen and the part after it
             } else if token.isWord, vocabulary.nameParticles.contains(token.text), end + 1 < tokens.count, tokens[end + 1].isCapitalized, end > start {

@@ -105,6 +105,14 @@ public struct PressReleaseReader {
         if named.count == 2, let home, named.contains(home), let other = named.subtracting([home]).first {
             for index in persons.indices where persons[index].country == nil { persons[index].country = other }
         }
+        // The speaking side names its own officials without their country ("President Lula", "Thủ tướng Phạm Minh Chính"):
+        // an official of no stated country is of the home side.
+        if let home {
+            for index in persons.indices where persons[index].country == nil
+                && persons[index].titles.contains(where: { $0.role != "counterpart" && $0.organization == nil }) {
+                persons[index].country = home
+            }
+        }
         var assembler = EventAssembler(resolver: resolver, reference: referenceDate, persons: persons)
         assembler.assemble(frames)
         // A foreign person of no stated country is of the one country their events take place in.
