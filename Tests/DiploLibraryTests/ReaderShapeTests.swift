@@ -197,3 +197,31 @@ extension ReaderShapeTests {
         #expect(iso(kb, person(kb, "Gabriel Boric")?.country) == "CL")
     }
 }
+
+extension ReaderShapeTests {
+    // MARK: partnerships and anniversaries
+
+    @Test func aLevelFollowedByAListOfCountriesIsAPartnershipWithEach() throws {
+        let kb = try read("""
+            Nâng cấp quan hệ
+
+            Chiều 26/2/2025, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Chile Gabriel Boric. Trước đó, Việt Nam đã thiết lập quan hệ Đối tác chiến lược toàn diện với ba nước, bao gồm: Nhật Bản, Hàn Quốc và Ấn Độ.
+            """)
+        let pairs = Set(kb.partnerships.filter { $0.level.key == "comprehensive_strategic_partnership" }
+            .map { Set($0.parties.compactMap { iso(kb, $0) }) })
+        #expect(pairs.isSuperset(of: [["VN", "JP"], ["VN", "KR"], ["VN", "IN"]]))
+    }
+
+    @Test func theTwoCountriesOfAnAnniversaryCanComeFromTheWholeText() throws {
+        let kb = try read("""
+            Chủ tịch nước lên đường thăm Ai-len
+
+            Sáng 4/5/2023, Chủ tịch nước Võ Văn Thưởng lên đường thăm chính thức Ai-len. Quan hệ Việt Nam và Ai-len đang phát triển tốt đẹp.
+
+            Năm 2023, hai nước kỷ niệm 27 năm thiết lập quan hệ ngoại giao với nhiều hoạt động có ý nghĩa, trong đó có các hoạt động giao lưu văn hóa và nhân dân
+            """)
+        let relations = try #require(kb.partnerships.first { $0.level.key == "diplomatic_relations" })
+        #expect(Set(relations.parties.compactMap { iso(kb, $0) }) == ["VN", "IE"])
+        #expect(kb.anniversaries.contains { $0.years == 27 })
+    }
+}

@@ -26,6 +26,17 @@ package enum HomeSide {
         return last.uppercased()
     }
 
+    /// The home side and the other country the text names most: the two sides of "hai nước", "the two countries"
+    /// when no event of the text gives them.
+    static func pair(_ mentions: [SentenceMentions], home: String?) -> [String]? {
+        guard let home else { return nil }
+        var counts: [String: Int] = [:]
+        for sentence in mentions { for country in sentence.allCountries where country.iso != home { counts[country.iso, default: 0] += 1 } }
+        let ranked = counts.sorted { $0.value > $1.value }
+        guard let first = ranked.first, ranked.count == 1 || ranked[1].value < first.value else { return nil }
+        return [home, first.key]
+    }
+
     static func of(_ mentions: [SentenceMentions], lang: String, source: String?, persons: [DocumentPerson]) -> String? {
         var counts: [String: Int] = [:]
         var firstSeen: [String: Int] = [:]

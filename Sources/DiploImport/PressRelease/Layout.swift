@@ -91,7 +91,8 @@ struct Layout {
             let isListItem = ["-", "•", "+", "*", "–"].contains(where: { line.hasPrefix($0) }) || previousEndedWithColon
             if markersBefore.contains(index) { continue }
             // The page was cut mid-sentence: its last line, running text, is still the article's.
-            let cut = index == nonBlank.last && end == lines.count && Layout.words(line) >= 20 && Layout.sentenceEnds(line) >= 1
+            let cut = index == nonBlank.last && end == lines.count && Layout.words(line) >= 15
+                && (Layout.sentenceEnds(line) >= 1 || line.contains(", "))
             if Layout.endsSentence(line) || (isListItem && Layout.words(line) >= 3) || cut {
                 article.append(index)
             }

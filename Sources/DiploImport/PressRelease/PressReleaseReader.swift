@@ -121,7 +121,7 @@ public struct PressReleaseReader {
             if places.count == 1 { assembler.persons[index].country = places.first }
         }
         var relations = RelationFinder(vocabulary: vocabulary, tries: tries, resolver: resolver, reference: referenceDate, home: home)
-        let documentPair = PressReleaseReader.mainPair(assembler, home: home)
+        let documentPair = PressReleaseReader.mainPair(assembler, home: home) ?? HomeSide.pair(allMentions, home: home)
         for sentence in sentences {
             let events = assembler.events.indices.filter { assembler.events[$0].sentences.contains(sentence.index) }
             // "hai nước" means the two sides the text was last telling of.
