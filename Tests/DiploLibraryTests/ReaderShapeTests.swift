@@ -225,3 +225,17 @@ extension ReaderShapeTests {
         #expect(kb.anniversaries.contains { $0.years == 27 })
     }
 }
+
+extension ReaderShapeTests {
+    // MARK: days told from the page's date
+
+    @Test func everyRelativeDayExampleOfTheLexiconGivesItsDates() throws {
+        for example in PageDate.relativeExamples {
+            let kb = try read("News of the day\n\n" + example.text, published: example.page, lang: "en")
+            let event = try #require(kb.events.first, "\(example.text)")
+            #expect(first(event)?.description == example.start, "\(example.text)")
+            if let end = example.end { #expect(event.end?.description == end, "\(example.text)") }
+            #expect((event.status == .planned) == example.planned, "\(example.text)")
+        }
+    }
+}

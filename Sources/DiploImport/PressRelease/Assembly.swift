@@ -114,7 +114,7 @@ struct EventAssembler {
         trip.agents = Array(Set(group.flatMap(\.agents))).sorted()
         trip.places = group.flatMap(\.places).uniqued()
         if let date = group.first?.date {
-            let (from, to) = resolver.resolve(date)
+            let (from, to) = resolver.resolve(date, ahead: group.first?.status == .planned)
             trip.start = from
             trip.end = to
         }
@@ -127,7 +127,7 @@ struct EventAssembler {
     /// The dates a frame gives its event: its own date or range, or the range it falls within.
     func dates(of frame: EventFrame) -> (start: PartialDate?, end: PartialDate?, within: [PartialDate]?) {
         guard let mention = frame.date else { return (nil, nil, nil) }
-        let (from, to) = resolver.resolve(mention)
+        let (from, to) = resolver.resolve(mention, ahead: frame.status == .planned)
         guard let from else { return (nil, nil, nil) }
         if frame.sharesRange || (mention.from.day == nil && frame.kind != .summit && frame.kind != .conference && mention.from.month != nil) {
             return (nil, nil, [from, to ?? from])

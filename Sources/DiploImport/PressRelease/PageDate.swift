@@ -8,8 +8,12 @@ package enum PageDate {
     private struct File: Decodable {
         struct Example: Decodable { let url: String; let date: String }
         struct Rule: Decodable { let pattern: String; let examples: [Example] }
+        struct RelativeExample: Decodable { let text: String; let page: String; let planned: Bool; let start: String; let end: String? }
         let source_url: [Rule]
         let date_line_markers: [String]
+        let weekdays: [String: Int]
+        let relative_days: [String: Int]
+        let relative_examples: [RelativeExample]
     }
 
     private static let file = Lexicon.decode(PackageResources.dates_json, as: File.self)
@@ -17,6 +21,15 @@ package enum PageDate {
         try? NSRegularExpression(pattern: $0.pattern, options: [.caseInsensitive])
     }
     static let markers: Set<String> = Set(file.date_line_markers.map(\.folded))
+    /// "Monday" → 1 … "Sunday" → 7, by folded name.
+    static let weekdays: [String: Int] = Dictionary(uniqueKeysWithValues: file.weekdays.map { ($0.key.folded, $0.value) })
+    /// "today" → 0, "ngày mai" → 1, "hôm qua" → -1, by folded phrase (one or two words).
+    static let relativeDays: [String: Int] = Dictionary(file.relative_days.map { ($0.key.folded, $0.value) }, uniquingKeysWith: { a, _ in a })
+
+    /// The lexicon's examples of days told relative to the page's date.
+    package static var relativeExamples: [(text: String, page: String, planned: Bool, start: String, end: String?)] {
+        file.relative_examples.map { ($0.text, $0.page, $0.planned, $0.start, $0.end) }
+    }
 
     /// The lexicon's examples: each URL with the date its patterns must find in it.
     package static var urlExamples: [(url: String, date: String)] { file.source_url.flatMap { $0.examples.map { ($0.url, $0.date) } } }
