@@ -239,3 +239,26 @@ extension ReaderShapeTests {
         }
     }
 }
+
+extension ReaderShapeTests {
+    // MARK: who is of which side
+
+    @Test func aVisitorIsNotOfTheCountryVisitedAndTheHostIs() throws {
+        let kb = try read("""
+            President to visit Kenya
+
+            President Lula will pay a state visit to Kenya on 4 March 2025. During the visit, President Lula will hold talks with President Ruto on trade between Brazil and Kenya.
+            """, source: "https://www.example.gov.br/news/2025/03/01/visit", lang: "en")
+        #expect(iso(kb, person(kb, "Lula")?.country) == "BR")
+        #expect(iso(kb, person(kb, "Ruto")?.country) == "KE")
+    }
+
+    @Test func aPairOfCountriesAfterAVisitIsNoDestination() throws {
+        let kb = try read("""
+            President to visit Kenya
+
+            President Cyril Ramaphosa of South Africa will pay a state visit to Kenya on 4 March 2025. The visit will give new impetus to South Africa-Kenya relations.
+            """, lang: "en")
+        #expect(!kb.events.contains { $0.kind.isVisit && iso(kb, $0.location?.country) == "ZA" })
+    }
+}

@@ -101,24 +101,30 @@ public struct PressReleaseReader {
 
         // In a document about two countries, a foreign person of no stated country is of the other one.
         let home = HomeSide.of(allMentions, lang: lang, source: options.source, persons: persons)
-        let named = Set(allMentions.flatMap { $0.allCountries.map(\.iso) })
-        if named.count == 2, let home, named.contains(home), let other = named.subtracting([home]).first {
-            for index in persons.indices where persons[index].country == nil { persons[index].country = other }
-        }
-        // The speaking side names its own officials without their country ("President Lula", "Thủ tướng Phạm Minh Chính"):
-        // an official of no stated country is of the home side.
-        if let home {
-            for index in persons.indices where persons[index].country == nil
-                && persons[index].titles.contains(where: { $0.role != "counterpart" && $0.organization == nil }) {
-                persons[index].country = home
-            }
-        }
         var assembler = EventAssembler(resolver: resolver, reference: referenceDate, persons: persons)
         assembler.assemble(frames)
         // A foreign person of no stated country is of the one country their events take place in.
+        // Not a visitor: who travels to a place is not of it.
         for index in assembler.persons.indices where assembler.persons[index].country == nil {
+            let visiting = assembler.events.contains { $0.kind.isVisit && $0.agents.contains(index) }
             let places = Set(assembler.events.filter { $0.people.contains(index) }.flatMap(\.places)).subtracting([home].compactMap { $0 })
-            if places.count == 1 { assembler.persons[index].country = places.first }
+            if places.count == 1, !visiting { assembler.persons[index].country = places.first }
+        }
+        // In a document about two countries, a person of no stated country who does not travel is of the other one.
+        let named = Set(allMentions.flatMap { $0.allCountries.map(\.iso) })
+        if named.count == 2, let home, named.contains(home), let other = named.subtracting([home]).first {
+            for index in assembler.persons.indices where assembler.persons[index].country == nil
+                && !assembler.events.contains(where: { $0.kind.isVisit && $0.agents.contains(index) }) {
+                assembler.persons[index].country = other
+            }
+        }
+        // The speaking side names its own officials without their country ("President Lula", "Thủ tướng Phạm Minh Chính"):
+        // an official still of no country is of the home side.
+        if let home {
+            for index in assembler.persons.indices where assembler.persons[index].country == nil
+                && assembler.persons[index].titles.contains(where: { $0.role != "counterpart" && $0.organization == nil }) {
+                assembler.persons[index].country = home
+            }
         }
         var relations = RelationFinder(vocabulary: vocabulary, tries: tries, resolver: resolver, reference: referenceDate, home: home)
         let documentPair = PressReleaseReader.mainPair(assembler, home: home) ?? HomeSide.pair(allMentions, home: home)
