@@ -262,3 +262,29 @@ extension ReaderShapeTests {
         #expect(!kb.events.contains { $0.kind.isVisit && iso(kb, $0.location?.country) == "ZA" })
     }
 }
+
+extension ReaderShapeTests {
+    // MARK: kinds of events
+
+    @Test func aBanquetIsAnEventWithinTheVisitItIsPartOf() throws {
+        let kb = try read("""
+            State visit
+
+            President Sauli Niinisto paid a state visit to Vietnam from 2 to 4 October 2023. During the visit, President Sauli Niinisto attended a state banquet hosted by President Vo Van Thuong.
+            """, lang: "en")
+        let banquet = try #require(kb.events.first { $0.kind == .other })
+        let day = try #require(first(banquet)?.dayRange?.lowerBound)
+        let visit = try #require((try PartialDate("2023-10-02")).dayRange!.lowerBound...(try PartialDate("2023-10-04")).dayRange!.lowerBound)
+        #expect(visit.contains(day))
+        #expect(!kb.events.contains { $0.kind == .meeting })
+    }
+
+    @Test func aCoronationAndAnInaugurationAreCeremonies() throws {
+        let kb = try read("""
+            Chủ tịch nước dự Lễ đăng quang
+
+            Ngày 6/5/2023, Chủ tịch nước Võ Văn Thưởng dự Lễ đăng quang của Nhà vua Anh Charles III tại London.
+            """)
+        #expect(kb.events.contains { $0.kind == .ceremony })
+    }
+}

@@ -81,7 +81,7 @@ struct EventAssembler {
             let newCounterpart = !others.isEmpty
                 && !events.contains { $0.kind == frame.kind && !Set($0.people).isDisjoint(with: others) }
             // The first ceremony, signing or press conference a text names with people in it is one.
-            let firstOfItsKind = [.ceremony, .signing, .pressConference].contains(frame.kind) && frame.hasParticipants
+            let firstOfItsKind = [.ceremony, .signing, .pressConference, .other].contains(frame.kind) && frame.hasParticipants
                 && !events.contains { $0.kind == frame.kind }
             let create = (frame.kind.isVisit && frame.places.count == 1 && !frame.agents.isEmpty)
                 || (["meeting", "call"].contains(frame.kind.family) && newCounterpart) || firstOfItsKind
@@ -172,6 +172,11 @@ struct EventAssembler {
         func range(_ event: DraftEvent) -> [PartialDate]? {
             if let start = event.start { return [start, event.end ?? start] }
             return event.within
+        }
+        // "During the visit, ..." : within the visit the sentence itself names.
+        if let visit = events.last(where: { $0.kind.isVisit && $0.kind != .trip && $0.sentences.contains(frame.sentence) }),
+           let dates = range(visit) {
+            return dates
         }
         // During a visit of the same person, whatever its tense ("During his stay, he is to call on ...").
         if let visit = events.last(where: { $0.kind.isVisit && $0.kind != .trip && !Set($0.agents).isDisjoint(with: frame.agents) }),

@@ -142,8 +142,9 @@ enum DateScanner {
                 var date = DateMention(first: i, end: i + 2, from: WrittenDate(day: d, month: m))
                 if let y = year(at(i + 2)) { date.from.year = y; date.end = i + 3 }
                 mention = date
-            } else if let d = day(at(i)), dash(i + 1), let d2 = day(at(i + 2)), let m = monthName(at(i + 3)) {
-                // "21-27 September 2024"
+            } else if let d = day(at(i)), dash(i + 1) || ["to", "and", "until"].contains(at(i + 1)?.folded ?? ""),
+                      let d2 = day(at(i + 2)), d2 > d, let m = monthName(at(i + 3)) {
+                // "21-27 September 2024", "from 2 to 4 October 2023"
                 var date = DateMention(first: i, end: i + 4, from: WrittenDate(day: d, month: m), to: WrittenDate(day: d2, month: m))
                 if let y = year(at(i + 4)) { date.from.year = y; date.to?.year = y; date.end = i + 5 }
                 mention = date

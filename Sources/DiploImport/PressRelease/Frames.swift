@@ -278,11 +278,9 @@ struct FrameFinder {
                 || (!frame.verb && frame.hasParticipants)
         case .pressConference:
             return true
-        case .signing, .ceremony:
+        case .signing, .ceremony, .other:
             let namedAndDated = capitalized && mentions.dates.contains { $0.end <= trigger.first || abs($0.first - trigger.end) <= 3 }
             return frame.hasParticipants || frame.bothSides || namedAndDated
-        case .other:
-            return false
         }
     }
 
