@@ -288,3 +288,35 @@ extension ReaderShapeTests {
         #expect(kb.events.contains { $0.kind == .ceremony })
     }
 }
+
+extension ReaderShapeTests {
+    @Test func aListOfNamesEachWithTitlesAfterIt() throws {
+        let kb = try read("""
+            Summit statement
+
+            Mr Fumio Kishida, Prime Minister of Japan, Mr Charles Michel, President of the European Council, and Ms Ursula von der Leyen, President of the European Commission, met in Brussels on 13 July 2023.
+            """, lang: "en")
+        #expect(iso(kb, person(kb, "Fumio Kishida")?.country) == "JP")
+        #expect(iso(kb, person(kb, "Charles Michel")?.country) != "JP")
+    }
+
+    @Test func aDateWrittenWithHyphens() throws {
+        let kb = try read("""
+            Chủ tịch nước thăm Lào
+
+            Chủ tịch nước Nguyễn Minh Triết thăm chính thức Lào từ ngày 24 đến ngày 26-8-2010 theo lời mời của Chủ tịch nước Lào.
+            """)
+        let visit = try #require(kb.events.first { $0.kind == .officialVisit })
+        #expect(visit.end == (try PartialDate("2010-08-26")))
+    }
+
+    @Test func aWeekdayBeforeADateIsPartOfIt() throws {
+        let kb = try read("""
+            Working visit
+
+            Foreign Minister Naledi Pandor of South Africa will host Foreign Minister Frederick Shava of Zimbabwe on a Working Visit to South Africa on Friday, 21 May 2021 in Cape Town.
+            """, lang: "en")
+        let visit = try #require(kb.events.first { $0.kind.isVisit })
+        #expect(first(visit) == (try PartialDate("2021-05-21")))
+    }
+}

@@ -69,6 +69,7 @@ enum DateScanner {
     static func scan(_ tokens: [Token]) -> [DateMention] {
         var found: [DateMention] = []
         var i = 0
+        var weekdayStart: Int?
         func at(_ index: Int) -> Token? { index < tokens.count && index >= 0 ? tokens[index] : nil }
         func dash(_ index: Int) -> Bool { at(index)?.isDash == true }
         func slash(_ index: Int) -> Bool { at(index)?.is("/") == true || (at(index)?.is(".") == true && at(index)?.spaced == false) }
@@ -83,8 +84,18 @@ enum DateScanner {
         }
         while i < tokens.count {
             var mention: DateMention?
-            // D/M[/Y], D-D/M[/Y], D/M-D/M[/Y]
-            if let d = day(at(i)), slash(i + 1), let m = month(at(i + 2)), !slash(i + 3) || year(at(i + 4)) != nil {
+            // D-M-YYYY, written with unspaced hyphens ("26-8-2010"), and "24 đến ngày 26-8-2010"
+            func hyphenated(_ at0: Int) -> WrittenDate? {
+                guard let d = day(at(at0)), dash(at0 + 1), at(at0 + 1)?.spaced == false, let m = month(at(at0 + 2)),
+                      at(at0 + 2)?.spaced == false, dash(at0 + 3), at(at0 + 3)?.spaced == false, let y = year(at(at0 + 4)),
+                      at(at0 + 4)?.spaced == false else { return nil }
+                return WrittenDate(day: d, month: m, year: y)
+            }
+            if let written = hyphenated(i) {
+                mention = DateMention(first: i, end: i + 5, from: written)
+            } else if let d = day(at(i)), word(i + 1, "den"), word(i + 2, "ngay"), let last = hyphenated(i + 3), d < last.day! {
+                mention = DateMention(first: i, end: i + 8, from: WrittenDate(day: d, month: last.month, year: last.year), to: last)
+            } else if let d = day(at(i)), slash(i + 1), let m = month(at(i + 2)), !slash(i + 3) || year(at(i + 4)) != nil {
                 var date = DateMention(first: i, end: i + 3, from: WrittenDate(day: d, month: m))
                 if let (y, after) = trailingYear(i + 3), slash(i + 3) { date.from.year = y; date.end = after }
                 if dash(date.end), let d2 = day(at(date.end + 1)), slash(date.end + 2), let m2 = month(at(date.end + 3)) {
@@ -158,12 +169,19 @@ enum DateScanner {
                 while let token = at(next), token.is(",") || token.is("(") || ["morning", "afternoon", "evening", "night"].contains(token.folded) { next += 1 }
                 if day(at(next)) == nil && monthName(at(next)) == nil {
                     mention = DateMention(first: i, end: end, from: written)
+                } else {
+                    weekdayStart = i
+                    i = next
+                    continue
                 }
             }
             guard var date = mention else {
                 i += 1
                 continue
             }
+            // "on Friday, 21 May 2021": the weekday belongs to the date it names.
+            if let start = weekdayStart, date.first - start <= 4 { date.first = start }
+            weekdayStart = nil
             // "ngày" / "on" / "từ" before it; "từ ... đến ..." and "from ... to ..." join two dates.
             var opener = date.first - 1
             while let token = at(opener), ["ngay", "hom", "sang", "chieu", "toi", "trua", "dem", "on", "the"].contains(token.folded) { opener -= 1 }

@@ -355,6 +355,9 @@ struct MentionFinder {
                           found.organizations.contains(where: { $0.first == cursor + 1 })
                             || found.countries.contains(where: { $0.first == cursor + 1 }) {
                     cursor += 1
+                } else if tokens[cursor].folded == "of", cursor + 2 < tokens.count, tokens[cursor + 1].folded == "the",
+                          found.organizations.contains(where: { $0.first == cursor + 2 }) {
+                    cursor += 2  // "President of the European Commission"
                 } else if tokens[cursor].is("("), cursor + 2 < tokens.count, tokens[cursor + 1].isWord, tokens[cursor + 2].is(")") {
                     cursor += 3  // "Diễn đàn Kinh tế thế giới (WEF)"
                 } else if ["for", "of"].contains(tokens[cursor].folded), cursor + 1 < tokens.count, tokens[cursor + 1].isCapitalized,
@@ -403,7 +406,9 @@ struct MentionFinder {
                 nameEnd = cursor
             }
         }
-        if nameEnd == cursor, let (first, end) = appositiveName(tokens, after: cursor, titleAt: titleAt, found: found) {
+        // Not a title trailing a name before it ("Mr A, Prime Minister of Japan, Mr B, President of ..."): that one is A's.
+        if nameEnd == cursor, start == 0 || !tokens[start - 1].is(","),
+           let (first, end) = appositiveName(tokens, after: cursor, titleAt: titleAt, found: found) {
             cursor = first
             nameEnd = end
         }
@@ -430,6 +435,8 @@ struct MentionFinder {
         let end = nameRun(tokens, from: first)
         let words = tokens[first..<end].filter(\.isWord).count
         guard words >= 2, end == tokens.count || [",", ".", "(", ";"].contains(tokens[end].text) else { return nil }
+        // A name followed by titles of its own is the next person of a list, not this title's holder.
+        if end + 1 < tokens.count, tokens[end].is(","), titleAt[end + 1] != nil { return nil }
         let taken = found.countries.map { ($0.first, $0.end) } + found.demonyms.map { ($0.first, $0.end) }
             + found.organizations.map { ($0.first, $0.end) } + found.cities.map { ($0.first, $0.end) }
         guard !taken.contains(where: { $0.0 < end && $0.1 > first }), !(first..<end).contains(where: { titleAt[$0] != nil }) else { return nil }

@@ -114,6 +114,7 @@ public struct PressReleaseReader {
         let named = Set(allMentions.flatMap { $0.allCountries.map(\.iso) })
         if named.count == 2, let home, named.contains(home), let other = named.subtracting([home]).first {
             for index in assembler.persons.indices where assembler.persons[index].country == nil
+                && !assembler.persons[index].titles.contains(where: { $0.organization != nil })
                 && !assembler.events.contains(where: { $0.kind.isVisit && $0.agents.contains(index) }) {
                 assembler.persons[index].country = other
             }
