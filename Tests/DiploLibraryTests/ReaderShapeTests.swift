@@ -8,7 +8,7 @@ import Testing
 /// reading them as the gold conventions say.
 @Suite struct ReaderShapeTests {
     func read(_ text: String, source: String? = nil, published: String? = nil, lang: String? = nil) throws -> KnowledgeBase {
-        let options = ImportOptions(lang: lang, published: published.map { try! PartialDate($0) }, source: source)
+        let options = ImportOptions(lang: lang.flatMap(Language.init(rawValue:)), published: published.map { try! PartialDate($0) }, source: source)
         return try PressReleaseReader(options: options).read(text, file: "shape.txt")
     }
 
