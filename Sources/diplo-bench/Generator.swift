@@ -57,7 +57,7 @@ enum Generator {
     }
 
     /// The interchange document for `events` events.
-    static func knowledgeBase(events count: Int, seed: UInt64) -> KnowledgeBase {
+    static func knowledgeBase(events count: Int, seed: UInt64, prefix: String = "g") -> KnowledgeBase {
         var random = SeededRandom(state: seed)
         let countryList = countries()
         var kb = KnowledgeBase()
@@ -84,7 +84,7 @@ enum Generator {
         }
         let documentCount = max(1, count / 100)
         for i in 0..<documentCount {
-            kb.documents.append(Document(id: "doc:g\(i)", title: "Press release \(i)", lang: i % 2 == 0 ? "vi" : "en",
+            kb.documents.append(Document(id: "doc:\(prefix)\(i)", title: "Press release \(i)", lang: i % 2 == 0 ? "vi" : "en",
                                          published: date(&random), source: "https://example.org/press/\(i)",
                                          text: "Generated press release \(i) for benchmarks."))
         }
@@ -98,7 +98,7 @@ enum Generator {
             }
             kb.partnerships.append(Partnership(id: "partnership:g\(i)", parties: [countryIDs[a], countryIDs[b]], level: level,
                                                established: established, history: history,
-                                               sources: [SourceRef(document: "doc:g\(i % documentCount)", note: "generated")]))
+                                               sources: [SourceRef(document: "doc:\(prefix)\(i % documentCount)", note: "generated")]))
         }
         for i in 0..<count {
             let kind = random.pick(kinds)
@@ -110,12 +110,12 @@ enum Generator {
                 participants.append(Participant(entity: entity, role: p == 0 ? .guest : (p == 1 ? .host : .attendee)))
             }
             let place = countryIDs[random.below(countryIDs.count)]
-            let document = "doc:g\(i % documentCount)"
-            var event = Event(id: "event:g\(i)", kind: kind, title: "\(kind.rawValue.replacingOccurrences(of: "_", with: " ")) \(i)",
+            let document = "doc:\(prefix)\(i % documentCount)"
+            var event = Event(id: "event:\(prefix)\(i)", kind: kind, title: "\(kind.rawValue.replacingOccurrences(of: "_", with: " ")) \(i)",
                               status: random.below(10) == 0 ? .planned : .held, start: start,
                               location: Location(country: place, city: "City \(random.below(500))"), participants: participants,
                               sources: [SourceRef(document: document, start: 0, end: 20, quote: "Generated event \(i)")])
-            if i % 10 == 1, kind.isVisit { event.parent = "event:g\(i - 1)" }
+            if i % 10 == 1, kind.isVisit { event.parent = "event:\(prefix)\(i - 1)" }
             kb.events.append(event)
             if i % 50 == 7 {
                 let partnership = "partnership:g\(random.below(partnershipCount))"
