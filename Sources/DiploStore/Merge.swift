@@ -10,6 +10,8 @@ public struct MergeReport: Equatable, Sendable {
 
     public var changedNothing: Bool { changes == 0 }
 
+    public init() {}
+
     mutating func count(_ category: String, new: Bool) {
         if new { added[category, default: 0] += 1 } else { merged[category, default: 0] += 1 }
     }
@@ -19,11 +21,16 @@ extension Store {
     /// Writes an interchange document into the knowledge base in one transaction, merging what
     /// it already holds: all of it lands, or, on any error, none of it. Errors name `file` and
     /// the JSON path at fault.
+    /// `fileDigest`: the SHA-256 of the file's bytes, recorded with what it yields, so that the
+    /// same file imported again is known at once (`fileImported(sha256:)`).
     @discardableResult
-    public func merge(_ kb: KnowledgeBase, file: String) throws -> MergeReport {
+    public func merge(_ kb: KnowledgeBase, file: String, fileDigest: String? = nil) throws -> MergeReport {
         try db.transaction {
             var merger = Merger(store: self, file: file, kb: kb)
             try merger.run()
+            if let fileDigest {
+                try db.run("INSERT OR IGNORE INTO imported_files (sha256, name) VALUES (?, ?)", [fileDigest, file])
+            }
             return merger.report
         }
     }

@@ -56,8 +56,13 @@ public final class Store {
         if let newest = applied.last, newest > Migrations.latestVersion {
             throw DiploError.schemaTooNew(path: path, found: newest, known: Migrations.latestVersion)
         }
-        if applied.last ?? 0 < Migrations.latestVersion { throw DiploError.schemaTooOld(path: path) }
+        // An older schema is read as it is: later migrations only add what reading does not need.
         return store
+    }
+
+    /// Whether a file with these bytes (their SHA-256) was imported whole before.
+    public func fileImported(sha256: String) throws -> Bool {
+        try db.first("SELECT 1 AS known FROM imported_files WHERE sha256 = ?", [sha256]) { $0.bool("known") } ?? false
     }
 
     func tableNames() throws -> [String] {
