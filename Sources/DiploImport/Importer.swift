@@ -100,6 +100,9 @@ public struct Importer {
     /// An interchange file may be large (an export of a whole knowledge base); this bounds standard input.
     public static let maximumInterchangeBytes = 2 << 30
 
+    /// Told how many events of a document are merged, for a progress line.
+    public var progress: ((_ events: Int, _ total: Int) -> Void)?
+
     public init(store: Store, options: ImportOptions) {
         self.store = store
         self.options = options
@@ -180,7 +183,7 @@ public struct Importer {
         let yield = try self.yield(of: data, name: input.name)
         let report = try options.dryRun
             ? store.rehearse { try store.merge(yield, file: input.name) }
-            : store.merge(yield, file: input.name, fileDigest: digest)
+            : store.merge(yield, file: input.name, fileDigest: digest, progress: progress)
         return ImportOutcome(input: input.name, yield: yield, report: report)
     }
 

@@ -24,9 +24,11 @@ extension Store {
     /// `fileDigest`: the SHA-256 of the file's bytes, recorded with what it yields, so that the
     /// same file imported again is known at once (`fileImported(sha256:)`).
     @discardableResult
-    public func merge(_ kb: KnowledgeBase, file: String, fileDigest: String? = nil) throws -> MergeReport {
+    public func merge(_ kb: KnowledgeBase, file: String, fileDigest: String? = nil,
+                      progress: ((_ events: Int, _ total: Int) -> Void)? = nil) throws -> MergeReport {
         try db.transaction {
             var merger = Merger(store: self, file: file, kb: kb)
+            merger.progress = progress
             try merger.run()
             if let fileDigest {
                 try db.run("INSERT OR IGNORE INTO imported_files (sha256, name) VALUES (?, ?)", [fileDigest, file])
@@ -54,6 +56,8 @@ struct Merger {
     var knownEventKeys = 0
     /// Documents known to the knowledge base, by id, as sources name them.
     var knownDocuments: [String: String] = [:]
+    /// Told every thousand events, for a progress line.
+    var progress: ((Int, Int) -> Void)?
 
     init(store: Store, file: String, kb: KnowledgeBase) {
         self.store = store
@@ -74,7 +78,10 @@ struct Merger {
         for (i, entity) in kb.entities.enumerated() { try resolveEntity(entity, at: "entities[\(i)]") }
         for (i, entity) in kb.entities.enumerated() { try mergeEntityLinks(entity, at: "entities[\(i)]") }
         for (i, event) in kb.events.enumerated() { try resolveEvent(event, at: "events[\(i)]") }
-        for (i, event) in kb.events.enumerated() { try mergeEventLinks(event, at: "events[\(i)]") }
+        for (i, event) in kb.events.enumerated() {
+            try mergeEventLinks(event, at: "events[\(i)]")
+            if i % 1_000 == 999 { progress?(i + 1, kb.events.count) }
+        }
         for (i, partnership) in kb.partnerships.enumerated() {
             try mergePartnership(partnership, at: "partnerships[\(i)]")
         }
