@@ -42,8 +42,9 @@ public struct ImportOutcome: Sendable {
     public let report: MergeReport
 }
 
-/// Reads press releases (plain text) and interchange files (JSON) into the store, one
-/// transaction a document. XML files are refused with a sentence saying so.
+/// Reads press releases (plain text), interchange files (JSON) and the Office of the Historian's
+/// XML data sets (DataSets/) into the store, one transaction a document (a data set file is one
+/// document).
 public struct Importer {
     public let store: Store
     public let options: ImportOptions
@@ -100,12 +101,39 @@ public struct Importer {
         if InterchangeReader.looksLikeInterchange(data) || name.lowercased().hasSuffix(".json") {
             return try InterchangeReader.read(data, file: name)
         }
+        // XML: a data set of the Office of the Historian, told by its root element.
+        if let root = DataSetFormat.rootElement(of: data) {
+            guard let format = DataSetFormat.detect(data) else {
+                throw DiploError.badInput(file: name, place: nil, reason:
+                    "is an XML file whose root element <\(root)> is none of the data sets diplo reads (<visits>, <trips>, <presidents>, the TEI articles of the relations guide)")
+            }
+            return try format.read(data, file: name, store: store)
+        }
         let text = try Importer.text(of: data, name: name)
-        if text.drop(while: \.isWhitespace).hasPrefix("<?xml") {
-            throw DiploError.badInput(file: name, place: nil, reason:
-                "is an XML file: diplo reads press releases (text) and interchange files (JSON); XML data sets are not read yet")
+        if Importer.isSchema(text) {
+            return KnowledgeBase(notes: ["a schema (RELAX NG), not a document: nothing to import"])
         }
         return try PressReleaseReader(options: options, store: store).read(text, file: name)
+    }
+
+    /// A RELAX NG compact schema, as data sets ship beside their files.
+    static func isSchema(_ text: String) -> Bool {
+        let head = text.prefix(400)
+        return head.contains("element ") && (head.hasPrefix("default namespace") || head.hasPrefix("start =")
+            || head.contains("\nstart =") || head.hasPrefix("namespace "))
+    }
+
+    /// The inputs in the order their content needs: the presidents' terms first (so that "met
+    /// with the President" in visits and trips finds the president of the day), then the rest as given.
+    public static func ordered(_ inputs: [ImportInput]) -> [ImportInput] {
+        func isPresidents(_ input: ImportInput) -> Bool {
+            guard let path = input.path, let handle = FileHandle(forReadingAtPath: path) else { return false }
+            defer { try? handle.close() }
+            let head = (try? handle.read(upToCount: 1024)) ?? Data()
+            return DataSetFormat.rootElement(of: head) == "presidents"
+        }
+        let first = inputs.filter(isPresidents)
+        return first + inputs.filter { input in !first.contains { $0.name == input.name } }
     }
 
     /// The bytes as text: refused when empty, too large, binary or not UTF-8.

@@ -98,7 +98,7 @@ public struct AnniversaryQuery: Sendable {
     /// ("1995", inferred, beside "1995-07-12").
     static func mostPrecise(_ claims: [Milestone]) -> [Milestone] {
         claims.filter { claim in
-            guard let date = claim.date, let range = date.dayRange else { return false }
+            guard claim.level.countsAnniversaries, let date = claim.date, let range = date.dayRange else { return false }
             return !claims.contains { other in
                 guard other.level == claim.level, let otherRange = other.date?.dayRange else { return false }
                 return otherRange.count < range.count && range.contains(otherRange.lowerBound)

@@ -57,6 +57,10 @@ struct Import: ParsableCommand {
                         FileHandle.standardError.write(Data("note: \(input.name): skipped (a folder's README is not a document)\n".utf8))
                         continue
                     }
+                    if input.name != path, Import.isLicense(input.name) {
+                        FileHandle.standardError.write(Data("note: \(input.name): skipped (a folder's licence is not a document)\n".utf8))
+                        continue
+                    }
                     inputs.append(input)
                 }
             } catch {
@@ -64,15 +68,26 @@ struct Import: ParsableCommand {
                 FileHandle.standardError.write(Data("Error: \(error.localizedDescription)\n".utf8))
             }
         }
-        for input in inputs {
+        inputs = Importer.ordered(inputs)
+        // A progress line on a terminal, for many files; nothing when stderr is a file or a pipe.
+        let progress = inputs.count > 1 && isatty(STDERR_FILENO) == 1
+        for (n, input) in inputs.enumerated() {
+            if progress {
+                let line = "[\(n + 1)/\(inputs.count)] \(input.name)"
+                FileHandle.standardError.write(Data("\r\u{1B}[K\(line.suffix(100))".utf8))
+            }
+            defer { if progress && n == inputs.count - 1 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
             do {
                 let outcome = try importer.run(input)
                 if dryRun {
                     yields.append(outcome.yield)
                 } else {
+                    if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
                     print(Import.summary(outcome))
                 }
-                for note in outcome.yield.notes ?? [] { FileHandle.standardError.write(Data("note: \(input.name): \(note)\n".utf8)) }
+                for note in outcome.yield.notes ?? [] {
+                    FileHandle.standardError.write(Data("\(progress ? "\r\u{1B}[K" : "")note: \(input.name): \(note)\n".utf8))
+                }
             } catch {
                 failures += 1
                 FileHandle.standardError.write(Data("Error: \(error.localizedDescription)\n".utf8))
@@ -86,6 +101,11 @@ struct Import: ParsableCommand {
             }
         }
         if failures > 0 { throw ExitCode.failure }
+    }
+
+    static func isLicense(_ path: String) -> Bool {
+        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent.uppercased()
+        return name == "LICENSE" || name == "LICENCE" || name == "COPYING"
     }
 
     static func isReadme(_ path: String) -> Bool {
