@@ -89,6 +89,11 @@ public struct Importer {
     /// Reads one document and merges what it yields: all of it, or on error none of it.
     public func run(_ input: ImportInput) throws -> ImportOutcome {
         let data = try input.read()
+        // A data set file imported before, byte for byte and in the same context, is not read again.
+        if !options.dryRun, let format = DataSetFormat.detect(data), format != .codeTable,
+           try store.documentID(sha256: format.digest(of: data, store: store)) != nil {
+            return ImportOutcome(input: input.name, yield: KnowledgeBase(), report: MergeReport())
+        }
         let yield = try self.yield(of: data, name: input.name)
         let report = try options.dryRun
             ? store.rehearse { try store.merge(yield, file: input.name) }

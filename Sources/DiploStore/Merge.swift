@@ -10,6 +10,8 @@ public struct MergeReport: Equatable, Sendable {
 
     public var changedNothing: Bool { changes == 0 }
 
+    public init() {}
+
     mutating func count(_ category: String, new: Bool) {
         if new { added[category, default: 0] += 1 } else { merged[category, default: 0] += 1 }
     }
@@ -314,10 +316,19 @@ struct Merger {
             mine.append(try entity(participant.entity, at: "\(place).participants[\(i)].entity"))
         }
         guard !mine.isEmpty else { return nil }
-        let candidates = try db.query("""
-            SELECT DISTINCT event_id FROM participants WHERE entity_id IN \(Store.idList)
-            """, [mine.json]) { $0.text("event_id") }
         let myPeople = try sides(of: mine, people: true), mySides = try sides(of: mine, people: false)
+        // Candidates share a participant (a person of mine, when I have people: the same people
+        // are needed then), are of the same family, and have a date in the years mine spans.
+        let anchor = myPeople.isEmpty ? mine : [myPeople.sorted()[0]]
+        let kinds = EventKind.allCases.filter { $0.family == event.kind.family }.map(\.rawValue)
+        let firstYear = String(format: "%04d", PartialDate(dayNumber: days.lowerBound).year ?? 0)
+        let lastYear = String(format: "%04d", PartialDate(dayNumber: days.upperBound).year ?? 9999)
+        let candidates = try db.query("""
+            SELECT DISTINCT p.event_id FROM participants p JOIN events e ON e.id = p.event_id
+            WHERE p.entity_id IN \(Store.idList) AND e.kind IN (SELECT value FROM json_each(?2))
+            AND substr(ifnull(e.start, e.within_from), 1, 4) <= ?4
+            AND substr(ifnull(e.end, ifnull(e.within_to, e.start)), 1, 4) >= ?3
+            """, [anchor.json, kinds.json, firstYear, lastYear]) { $0.text("event_id") }
         for candidate in candidates.sorted() where !eventsCreated.contains(candidate) {
             guard let known = try store.event(candidate), known.kind.family == event.kind.family,
                   let knownDays = known.dayRange, knownDays.overlaps(days) else { continue }

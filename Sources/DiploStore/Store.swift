@@ -39,6 +39,11 @@ public final class Store {
         return try ids.filter { try entityType(of: $0) == type }.sorted()
     }
 
+    /// The document whose SHA-256 is `sha256`, if the knowledge base holds it.
+    public func documentID(sha256: String) throws -> String? {
+        try db.first("SELECT id FROM documents WHERE sha256 = ?", [sha256]) { $0.text(0) }
+    }
+
     public func entityExists(_ id: String) throws -> Bool {
         try db.first("SELECT 1 FROM entities WHERE id = ?", [id]) { _ in true } ?? false
     }

@@ -56,6 +56,16 @@ public enum DataSetFormat: String, Sendable {
         return nil
     }
 
+    /// The digest a data set file's document carries: the SHA-256 of its bytes, and for visits and
+    /// trips of the presidents' terms it was read with (they name the president met). A file whose
+    /// digest the knowledge base holds was imported as it is now: reading it again changes nothing.
+    public func digest(of data: Data, store: Store?) -> String {
+        switch self {
+        case .visits, .trips: return DataSetBuilder.digest(data, context: PresidentTerms(store: store).fingerprint)
+        default: return DataSetBuilder.digest(data, context: "")
+        }
+    }
+
     /// Whether the bytes look like XML at all.
     public static func looksLikeXML(_ data: Data) -> Bool { rootElement(of: data) != nil }
 
@@ -63,8 +73,8 @@ public enum DataSetFormat: String, Sendable {
     /// into the knowledge base (the presidents' terms, for "met with the President").
     public func read(_ data: Data, file: String, store: Store?) throws -> KnowledgeBase {
         switch self {
-        case .visits: return try VisitsReader(file: file, store: store).read(data)
-        case .trips: return try TripsReader(file: file, store: store).read(data)
+        case .visits: return try VisitsReader(file: file, presidents: PresidentTerms(store: store)).read(data)
+        case .trips: return try TripsReader(file: file, presidents: PresidentTerms(store: store)).read(data)
         case .presidents: return try PresidentsReader(file: file).read(data)
         case .relations: return try RelationsReader(file: file).read(data)
         case .codeTable:
@@ -96,6 +106,8 @@ struct DataSetTables: Sendable {
     let honorifics: [[String]]
     let particles: Set<String>
     let kinds: [KindRule]
+    /// Each kind rule's phrases as folded words.
+    let kindPhraseWords: [[[Substring]]]
     let steps: [StepRule]
 
     static let shared = DataSetTables()
@@ -116,6 +128,7 @@ struct DataSetTables: Sendable {
         honorifics = titlesFile.honorifics.map { $0.split(separator: " ").map(String.init) }.sorted { $0.count > $1.count }
         particles = Set(titlesFile.particles)
         kinds = Lexicon.decode(PackageResources.dataset_visit_kinds_json, as: KindsFile.self).kinds
+        kindPhraseWords = kinds.map { $0.phrases.map { $0.folded.split(separator: " ") } }
         steps = Lexicon.decode(PackageResources.dataset_relation_steps_json, as: StepsFile.self).steps
     }
 }
@@ -179,6 +192,11 @@ struct PresidentTerms {
             let name = (try? store.displayName(of: person)) ?? person
             terms.append(Term(person: person, name: name, surname: PresidentTerms.surname(of: name), days: start...max(start, end)))
         }
+    }
+
+    /// What the terms are, in a line: part of the digest of the files read with them.
+    var fingerprint: String {
+        terms.map { "\($0.person) \($0.days.lowerBound)-\($0.days.upperBound)" }.sorted().joined(separator: ";")
     }
 
     static func surname(of name: String) -> String {
@@ -326,9 +344,15 @@ struct DataSetBuilder {
 
     /// The document for a data set file: its id from the data set and the file's own name (not
     /// its folder), so that a copy elsewhere is the same document.
-    static func document(dataSet: String, file: String, data: Data, title: String, source: String) -> Document {
+    static func document(dataSet: String, file: String, data: Data, title: String, source: String, context: String = "") -> Document {
         let base = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-        return Document(id: "hs:\(dataSet):\(base.slug)", title: title, lang: "en", source: source, sha256: SHA256.hex(data))
+        return Document(id: "hs:\(dataSet):\(base.slug)", title: title, lang: "en", source: source,
+                        sha256: digest(data, context: context))
+    }
+
+    /// The SHA-256 of the file's bytes, followed (when there is one) by the context it was read in.
+    static func digest(_ data: Data, context: String) -> String {
+        context.isEmpty ? SHA256.hex(data) : SHA256.hex(data + Data(("\n" + context).utf8))
     }
 }
 

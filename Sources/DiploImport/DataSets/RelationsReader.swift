@@ -49,14 +49,16 @@ struct RelationsReader {
             let label = "section \"\(head)\""
             guard let step = RelationsReader.step(of: head, tables: tables) else { continue }
             guard let level = try? PartnershipLevel(step.level) else { continue }
+            // The year the heading gives (its text, else its <date>; they disagree at times: both count).
+            let years = RelationsReader.years(in: head) + (section.headYear.map { [$0] } ?? [])
             let dates = ProseDates.find(in: text)
-            let chosen = dates.first { $0.date.year == section.headYear } ?? (section.headYear == nil ? dates.first : nil)
+            let chosen = dates.first { years.contains($0.date.year ?? 0) } ?? (years.isEmpty ? dates.first : nil)
             var date: PartialDate?
             var quote: String?
             if let chosen {
                 date = chosen.date
                 quote = ProseDates.sentence(in: text, around: chosen.range)
-            } else if let year = section.headYear {
+            } else if let year = years.first {
                 date = try? PartialDate(year: year)
                 quote = text.isEmpty ? head : String(text.prefix(300))
                 builder.note(label, line: section.line, "no full date of \(year) in its text: the year alone is kept")
@@ -85,10 +87,15 @@ struct RelationsReader {
         return builder.build()
     }
 
+    /// Four-digit years in a heading: "Relations Resumed, 1995." -> [1995].
+    static func years(in head: String) -> [Int] {
+        head.split(whereSeparator: { !$0.isNumber }).compactMap { $0.count == 4 ? Int($0) : nil }.filter { (1700...2100).contains($0) }
+    }
+
     /// The step a section heading names, by the first rule whose phrase it holds.
     static func step(of head: String, tables: DataSetTables) -> DataSetTables.StepRule? {
         let folded = " " + head.folded + " "
-        return tables.steps.first { rule in rule.phrases.contains { folded.contains(" " + $0 + " ") } }
+        return tables.steps.first { rule in rule.phrases.contains { folded.holds(" " + $0 + " ") } }
     }
 }
 

@@ -15,11 +15,6 @@ struct TripsReader {
     let file: String
     let presidents: PresidentTerms
 
-    init(file: String, store: Store?) {
-        self.file = file
-        self.presidents = PresidentTerms(store: store)
-    }
-
     init(file: String, presidents: PresidentTerms) {
         self.file = file
         self.presidents = presidents
@@ -29,7 +24,7 @@ struct TripsReader {
         let xml = try XMLRecordReader.read(data, record: "trip", file: file)
         var builder = DataSetBuilder(file: file, document: DataSetBuilder.document(
             dataSet: "travels", file: file, data: data, title: "Office of the Historian: Travels Abroad (\(URL(fileURLWithPath: file).lastPathComponent))",
-            source: "https://history.state.gov/departmenthistory/travels"))
+            source: "https://history.state.gov/departmenthistory/travels", context: presidents.fingerprint))
         let us = builder.unitedStates()
         var seen: [String: [String: String]] = [:]
         for record in xml.records {
@@ -100,7 +95,7 @@ struct TripsReader {
             // The summits and conferences attended: events inside the stop, one per gathering
             // (a traveller's and another's record of the same summit are one event).
             for gathering in TripsReader.gatherings(in: remarks) {
-                let gatheringKind: EventKind = gathering.folded.contains("summit") ? .summit : .conference
+                let gatheringKind: EventKind = gathering.folded.holds("summit") ? .summit : .conference
                 let month = start.map { String($0.description.prefix(7)) } ?? "undated"
                 let place = country.map { $0.replacingOccurrences(of: "country:", with: "") } ?? "unknown"
                 var within: [PartialDate]?
@@ -171,12 +166,12 @@ struct TripsReader {
     static func gatherings(in text: String) -> [String] {
         var found: [String] = []
         var rest = text[...]
-        while let range = rest.range(of: "ttended ") {
+        while let range = rest.find("ttended ") {
             let from = rest[range.lowerBound...]
             rest = rest[range.upperBound...]
             guard let name = VisitDescription.attended(in: "A" + from) else { continue }
             let folded = name.folded
-            guard ["summit", "conference", "meeting", "assembly", "session", "council", "forum", "talks"].contains(where: { folded.contains($0) }),
+            guard ["summit", "conference", "meeting", "assembly", "session", "council", "forum", "talks"].contains(where: { folded.holds($0) }),
                   !folded.hasPrefix("meeting with"), !found.contains(name) else { continue }
             found.append(name)
         }

@@ -11,11 +11,6 @@ struct VisitsReader {
     let file: String
     let presidents: PresidentTerms
 
-    init(file: String, store: Store?) {
-        self.file = file
-        self.presidents = PresidentTerms(store: store)
-    }
-
     init(file: String, presidents: PresidentTerms) {
         self.file = file
         self.presidents = presidents
@@ -25,7 +20,7 @@ struct VisitsReader {
         let xml = try XMLRecordReader.read(data, record: "visit", file: file)
         var builder = DataSetBuilder(file: file, document: DataSetBuilder.document(
             dataSet: "visits", file: file, data: data, title: "Office of the Historian: Visits by Foreign Leaders (\(URL(fileURLWithPath: file).lastPathComponent))",
-            source: "https://history.state.gov/departmenthistory/visits"))
+            source: "https://history.state.gov/departmenthistory/visits", context: presidents.fingerprint))
         let us = builder.unitedStates()
         var seen: [String: [String: String]] = [:]
         var gatherings: [String: Int] = [:]
@@ -128,12 +123,11 @@ struct VisitDescription {
 
     init(_ text: String, tables: DataSetTables) {
         self.text = text
-        let folded = " " + text.folded + " "
+        let words = text.folded.split(separator: " ")
         var best: (position: Int, order: Int, kind: EventKind, phrase: String)?
         for (order, rule) in tables.kinds.enumerated() {
-            for phrase in rule.phrases {
-                guard let range = folded.range(of: " " + phrase + " ") else { continue }
-                let position = folded.distance(from: folded.startIndex, to: range.lowerBound)
+            for (phrase, phraseWords) in zip(rule.phrases, tables.kindPhraseWords[order]) {
+                guard let position = VisitDescription.find(phraseWords, in: words) else { continue }
                 if best.map({ (position, order) < ($0.position, $0.order) }) ?? true { best = (position, order, rule.kind, phrase) }
             }
         }
@@ -142,9 +136,19 @@ struct VisitDescription {
             kindPhrase = best.phrase
         }
         presidentsNamed = VisitDescription.namesAfter("President", in: text)
-        metThePresident = folded.contains(" met with the president ") || folded.contains(" guest of the president ")
+        metThePresident = VisitDescription.find(["met", "with", "the", "president"], in: words) != nil
+            || VisitDescription.find(["guest", "of", "the", "president"], in: words) != nil
         if kind.family == .multilateral { gathering = VisitDescription.attended(in: text) }
         city = VisitDescription.place(in: text)
+    }
+
+    /// Where the words of a phrase first come in a row of words.
+    static func find(_ phrase: [Substring], in words: [Substring]) -> Int? {
+        guard let head = phrase.first, words.count >= phrase.count else { return nil }
+        for i in 0...(words.count - phrase.count) where words[i] == head {
+            if phrase.count == 1 || words[(i + 1)..<(i + phrase.count)].elementsEqual(phrase.dropFirst()) { return i }
+        }
+        return nil
     }
 
     /// A title for the event, in the project's words.
@@ -166,7 +170,7 @@ struct VisitDescription {
     static func namesAfter(_ title: String, in text: String) -> [String] {
         var names: [String] = []
         var rest = text[...]
-        while let range = rest.range(of: title + " ") {
+        while let range = rest.find(title + " ") {
             let before = rest[..<range.lowerBound]
             rest = rest[range.upperBound...]
             if before.hasSuffix("Vice ") || before.hasSuffix("Vice-") { continue }
@@ -187,12 +191,12 @@ struct VisitDescription {
 
     /// The thing attended: "Attended the G-20 Economic Summit in Pittsburgh" -> "G-20 Economic Summit".
     static func attended(in text: String) -> String? {
-        guard let range = text.range(of: "ttended ") else { return nil }
+        guard let range = text.find("ttended ") else { return nil }
         var rest = text[range.upperBound...]
         for article in ["the ", "a ", "an "] where rest.hasPrefix(article) { rest = rest.dropFirst(article.count) }
         var end = rest.endIndex
         for stop in [" in ", " at ", ". ", ";", " and met", ", met", " with ", ", where"] {
-            if let r = rest.range(of: stop), r.lowerBound < end { end = r.lowerBound }
+            if let r = rest.find(stop), r.lowerBound < end { end = r.lowerBound }
         }
         var name = String(rest[..<end]).trimmingCharacters(in: .whitespaces)
         if name.hasSuffix(".") { name.removeLast() }
@@ -203,7 +207,7 @@ struct VisitDescription {
     static func place(in text: String) -> String? {
         for marker in [" in ", " at "] {
             var rest = text[...]
-            while let range = rest.range(of: marker) {
+            while let range = rest.find(marker) {
                 rest = rest[range.upperBound...]
                 var words: [Substring] = []
                 for token in rest.split(separator: " ", omittingEmptySubsequences: true) {

@@ -125,3 +125,29 @@ enum XMLText {
         return (out, untidy)
     }
 }
+
+extension Substring {
+    /// The first place `needle` occurs, by bytes: a plain search, much cheaper than Foundation's
+    /// locale-aware `range(of:)` over thousands of records.
+    func find(_ needle: String) -> Range<String.Index>? {
+        let bytes = Array(needle.utf8)
+        guard let first = bytes.first else { return nil }
+        let view = utf8
+        var index = view.startIndex
+        while let start = view[index...].firstIndex(of: first) {
+            var i = start, j = 0
+            while j < bytes.count, i < view.endIndex, view[i] == bytes[j] {
+                i = view.index(after: i)
+                j += 1
+            }
+            if j == bytes.count { return start..<i }
+            index = view.index(after: start)
+        }
+        return nil
+    }
+}
+
+extension String {
+    func find(_ needle: String) -> Range<String.Index>? { self[...].find(needle) }
+    func holds(_ needle: String) -> Bool { find(needle) != nil }
+}
