@@ -128,7 +128,9 @@ public struct AnniversaryQuery: Sendable {
                       "source", "marks", "event_id", "partnership_id"],
             rows: matches.map { match in
                 let parties = match.partnership.parties.map(directory.name).joined(separator: " – ")
-                let marks = "\(match.years) yr of \(match.level.readable), \(parties) (\(match.anniversaryDate?.description ?? "?"))"
+                // Which claim it counts from: sources may date the level differently.
+                let claim = match.established.map { "; from \($0)" } ?? ""
+                let marks = "\(match.years) yr of \(match.level.readable), \(parties) (\(match.anniversaryDate?.description ?? "?")\(claim))"
                 return [.text(match.event.dateText), .text(match.event.title), .text(parties), .text(match.level.key),
                         .int(match.years), ReportValue(match.anniversaryDate), ReportValue(match.established),
                         .text(match.stated ? "stated" : "computed" + (match.approximate ? " ~" : "")), .bool(match.approximate),

@@ -71,9 +71,65 @@ struct Merger {
         for (i, anniversary) in kb.anniversaries.enumerated() {
             try mergeAnniversary(anniversary, at: "anniversaries[\(i)]")
         }
+        try linkToTrips()
         if report.changes > 0 {
             for id in touchedEntities { try store.reindexEntity(id) }
         }
+    }
+
+    // MARK: Trips
+
+    /// An event that one source records inside a trip another source announced is a stop of that
+    /// trip: an event without a trip, not itself a trip, whose dates lie within a trip's dates and
+    /// in which a traveller of the trip (a guest of it) takes part other than as host. Runs both
+    /// ways, for the events and the trips of this merge.
+    mutating func linkToTrips() throws {
+        guard try db.first("SELECT 1 FROM events WHERE kind = 'trip' LIMIT 1", [], { _ in true }) != nil else { return }
+        let guestRoles = ParticipantRole.guestSide.map(\.rawValue).json
+        let hostRoles = ParticipantRole.hostSide.map(\.rawValue).json
+        var links: [String: String] = [:]
+        for id in Set(eventIDs.values).sorted() {
+            guard let event = try store.event(id) else { continue }
+            if event.kind == .trip {
+                guard let tripDays = event.dayRange else { continue }
+                let candidates = try db.query("""
+                    SELECT DISTINCT e.id FROM events e JOIN participants p ON p.event_id = e.id
+                    WHERE e.parent_id IS NULL AND e.kind != 'trip' AND e.id != ?1
+                    AND p.role NOT IN (SELECT value FROM json_each(?3))
+                    AND p.entity_id IN (SELECT entity_id FROM participants q JOIN entities n ON n.id = q.entity_id
+                        WHERE q.event_id = ?1 AND n.type = 'person' AND q.role IN (SELECT value FROM json_each(?2)))
+                    """, [id, guestRoles, hostRoles]) { $0.text(0) }
+                for candidate in candidates {
+                    guard let days = try store.event(candidate)?.dayRange, tripDays.lowerBound <= days.lowerBound,
+                          days.upperBound <= tripDays.upperBound else { continue }
+                    links[candidate] = try tightestTrip(for: candidate, days: days) ?? id
+                }
+            } else if event.parent == nil, let days = event.dayRange, let trip = try tightestTrip(for: id, days: days) {
+                links[id] = trip
+            }
+        }
+        for (event, trip) in links.sorted(by: { $0.key < $1.key }) {
+            try write("UPDATE events SET parent_id = ? WHERE id = ? AND parent_id IS NULL", [trip, event])
+        }
+    }
+
+    /// The shortest trip whose dates hold `days` and whose traveller takes part in the event
+    /// other than as host.
+    func tightestTrip(for id: String, days: ClosedRange<Int>) throws -> String? {
+        let trips = try db.query("""
+            SELECT DISTINCT t.id FROM events t JOIN participants tp ON tp.event_id = t.id
+            JOIN participants ep ON ep.entity_id = tp.entity_id JOIN entities n ON n.id = tp.entity_id
+            WHERE t.kind = 'trip' AND t.id != ?1 AND ep.event_id = ?1 AND n.type = 'person'
+            AND tp.role IN (SELECT value FROM json_each(?2)) AND ep.role NOT IN (SELECT value FROM json_each(?3))
+            """, [id, ParticipantRole.guestSide.map(\.rawValue).json, ParticipantRole.hostSide.map(\.rawValue).json]) { $0.text(0) }
+        var best: (length: Int, id: String)?
+        for trip in trips {
+            guard let tripDays = try store.event(trip)?.dayRange, tripDays.lowerBound <= days.lowerBound,
+                  days.upperBound <= tripDays.upperBound else { continue }
+            let length = tripDays.count
+            if best.map({ (length, trip) < ($0.length, $0.id) }) ?? true { best = (length, trip) }
+        }
+        return best?.id
     }
 
     /// Runs a statement that writes, counting the rows it changed.
@@ -210,6 +266,15 @@ struct Merger {
         let id: String
         if let target {
             id = target
+            // A name without diacritics gives way to the same name with them ("To Lam", "Tô Lâm"),
+            // and stays as an alias.
+            if let current = try db.first("SELECT name FROM entities WHERE id = ?", [id], { $0.text(0) }),
+               current != entity.name, current.allSatisfy(\.isASCII), !entity.name.allSatisfy(\.isASCII),
+               current.folded == entity.name.folded {
+                try write("UPDATE entities SET name = ? WHERE id = ?", [entity.name, id])
+                try write("INSERT OR IGNORE INTO entity_aliases (entity_id, alias, folded) VALUES (?, ?, ?)",
+                          [id, current, current.folded])
+            }
             if let iso {
                 let current = try db.first("SELECT iso FROM entities WHERE id = ?", [id]) { $0.string(0) } ?? nil
                 if current == nil {
@@ -317,6 +382,7 @@ struct Merger {
         }
         guard !mine.isEmpty else { return nil }
         let myPeople = try sides(of: mine, people: true), mySides = try sides(of: mine, people: false)
+        let myPlace = try event.location?.country.map { try entity($0, at: "\(place).location.country") }
         // Candidates share a participant (a person of mine, when I have people: the same people
         // are needed then), are of the same family, and have a date in the years mine spans.
         let anchor = myPeople.isEmpty ? mine : [myPeople.sorted()[0]]
@@ -332,10 +398,17 @@ struct Merger {
         for candidate in candidates.sorted() where !eventsCreated.contains(candidate) {
             guard let known = try store.event(candidate), known.kind.family == event.kind.family,
                   let knownDays = known.dayRange, knownDays.overlaps(days) else { continue }
+            // Two reports that both name the country it was held in, and name two, are two events
+            // (a traveller's stops in two countries on overlapping days).
+            if let mine = myPlace, let theirs = known.location?.country, mine != theirs { continue }
             let theirs = known.participants.map(\.entity)
             let theirPeople = try sides(of: theirs, people: true)
             if !myPeople.isEmpty || !theirPeople.isEmpty {
+                // The same people; or, both naming people, the people one report names are among
+                // those the other names (a data set lists everyone met, a press release the visitor).
                 if myPeople == theirPeople { return candidate }
+                if !myPeople.isEmpty, !theirPeople.isEmpty,
+                   myPeople.isSubset(of: theirPeople) || theirPeople.isSubset(of: myPeople) { return candidate }
             } else if mySides == (try sides(of: theirs, people: false)) {
                 return candidate
             }

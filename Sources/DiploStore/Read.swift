@@ -29,6 +29,14 @@ extension Store {
 
     public func event(_ id: String) throws -> Event? { try events(ids: [id]).first }
 
+    /// The events that point to `id` as their trip (its stops), oldest first.
+    public func stops(of id: String) throws -> [Event] {
+        let ids = try db.query("SELECT id FROM events WHERE parent_id = ? ORDER BY ifnull(start, within_from), id", [id]) { $0.text(0) }
+        let events = try self.events(ids: ids)
+        let order = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        return events.sorted { order[$0.id, default: 0] < order[$1.id, default: 0] }
+    }
+
     public func partnerships(ids: [String]? = nil) throws -> [Partnership] {
         try collect { try forEachPartnership(ids: ids, $0) }
     }

@@ -255,6 +255,13 @@ struct DataSetBuilder {
 
     mutating func add(_ entity: Entity) {
         if var known = entities[entity.id] {
+            // "Tô Lâm" rather than "To Lam": the name with its diacritics, the other an alias.
+            if known.name != entity.name, known.name.allSatisfy(\.isASCII), !entity.name.allSatisfy(\.isASCII),
+               known.name.folded == entity.name.folded {
+                known.aliases.append(known.name)
+                known.name = entity.name
+                known.names = entity.names
+            }
             for alias in entity.aliases where !known.aliases.contains(alias) && alias != known.name { known.aliases.append(alias) }
             for office in entity.offices {
                 if let i = known.offices.firstIndex(where: { $0.title == office.title && $0.of == office.of && $0.start == office.start }) {
@@ -447,18 +454,32 @@ enum ProseDates {
         var start = range.lowerBound
         while start > text.startIndex {
             let before = text.index(before: start)
-            if text[before] == ".", before > text.startIndex, text[text.index(before: before)].isLowercase,
-               start < text.endIndex, text[start] == " " { break }
+            if text[before] == ".", isSentenceEnd(text, at: before) { break }
             start = before
         }
         var end = range.upperBound
         while end < text.endIndex {
-            if text[end] == ".", text.index(after: end) == text.endIndex || text[text.index(after: end)] == " " {
+            if text[end] == ".", isSentenceEnd(text, at: end) {
                 end = text.index(after: end)
                 break
             }
             end = text.index(after: end)
         }
         return text[start..<end].trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A full stop that ends a sentence: at the end, or before a space and a capital, after a word
+    /// that is no initial or abbreviation ("Edmund A. Gullion", "the U.S. Department").
+    static func isSentenceEnd(_ text: String, at index: String.Index) -> Bool {
+        let after = text.index(after: index)
+        if after == text.endIndex { return true }
+        guard text[after] == " " else { return false }
+        var wordStart = index
+        while wordStart > text.startIndex, !text[text.index(before: wordStart)].isWhitespace { wordStart = text.index(before: wordStart) }
+        let word = text[wordStart..<index]
+        if word.count <= 2 || word.contains(".") || ["Mr", "Mrs", "Dr", "St", "Jr", "Sr", "Gen", "Lt", "Col", "No"].contains(String(word)) {
+            return false
+        }
+        return true
     }
 }

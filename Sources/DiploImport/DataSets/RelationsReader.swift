@@ -27,7 +27,6 @@ struct RelationsReader {
         guard parser.parse() else { throw XMLRecordReader.failure(parser, file: file) }
         let slug = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let shortTitle = XMLText.tidy(collector.shortTitle).0.trimmingCharacters(in: CharacterSet(charactersIn: "* "))
-        let completeTitle = XMLText.tidy(collector.completeTitle).0
         let tables = DataSetTables.shared
         // The article's country: its file's slug when diplo knows it, else its short title.
         let countrySlug = tables.countries[slug] != nil || tables.historical[slug] != nil ? slug
@@ -35,7 +34,7 @@ struct RelationsReader {
             ?? tables.historical.first { $0.value.name.folded == shortTitle.folded }?.key ?? slug
         var builder = DataSetBuilder(file: file, document: DataSetBuilder.document(
             dataSet: "rdcr", file: countrySlug, data: data,
-            title: completeTitle.isEmpty ? "A Guide to the United States' History of Recognition, Diplomatic, and Consular Relations: \(shortTitle)" : completeTitle,
+            title: "Office of the Historian: U.S. relations with \(shortTitle) (guide to recognition, diplomatic and consular relations)",
             source: "https://history.state.gov/countries/\(countrySlug)"))
         let us = builder.unitedStates()
         guard let country = builder.country(slug: countrySlug, label: shortTitle, record: "article \(countrySlug)", line: 1) else {
@@ -81,8 +80,7 @@ struct RelationsReader {
             builder.partnerships.append(Partnership(
                 id: "pa:\(pair)-\(level.key.replacingOccurrences(of: "_", with: "-"))", parties: [us, country], level: level,
                 established: hasRelations ? established : history.first { $0.level == level }?.date,
-                history: history.sorted { ($0.date?.description ?? "") < ($1.date?.description ?? "") },
-                sources: [SourceRef(document: builder.document.id, note: "the Office of the Historian's guide to relations with \(shortTitle)")]))
+                history: history.sorted { ($0.date?.description ?? "") < ($1.date?.description ?? "") }))
         }
         return builder.build()
     }
