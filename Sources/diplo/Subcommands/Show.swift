@@ -20,7 +20,7 @@ struct Show: ParsableCommand {
 
     func run() throws {
         let store = try global.store()
-        // An event, by its id; else an entity; else the event whose title holds every word.
+        // An event, by its id; else an entity; else the event of that title.
         if try store.event(name) != nil {
             print(try EventProfile(event: name, store: store, withSources: sources).render(output.format), terminator: "")
             return
@@ -29,7 +29,8 @@ struct Show: ParsableCommand {
         do {
             entity = try store.resolveEntity(name)
         } catch DiploError.notFound(let missing) {
-            let events = try store.search(name, limit: 2).events
+            // An event's whole title (case and diacritics aside), when one event has it.
+            let events = try store.search(name, limit: 20).events.filter { $0.title.folded == name.folded }
             guard events.count == 1 else { throw DiploError.notFound(missing) }
             print(try EventProfile(event: events[0].id, store: store, withSources: sources).render(output.format), terminator: "")
             return
