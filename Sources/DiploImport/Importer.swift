@@ -129,16 +129,19 @@ public struct Importer {
     }
 
     /// The inputs in the order their content needs: the presidents' terms first (so that "met
-    /// with the President" in visits and trips finds the president of the day), then the rest as given.
+    /// with the President" in visits and trips finds the president of the day), then the visits
+    /// (a visitor's own country is the surest word on it), then the rest as given.
     public static func ordered(_ inputs: [ImportInput]) -> [ImportInput] {
-        func isPresidents(_ input: ImportInput) -> Bool {
-            guard let path = input.path, let handle = FileHandle(forReadingAtPath: path) else { return false }
+        func rank(_ input: ImportInput) -> Int {
+            guard let path = input.path, let handle = FileHandle(forReadingAtPath: path) else { return 2 }
             defer { try? handle.close() }
-            let head = (try? handle.read(upToCount: 1024)) ?? Data()
-            return DataSetFormat.rootElement(of: head) == "presidents"
+            switch DataSetFormat.rootElement(of: (try? handle.read(upToCount: 1024)) ?? Data()) {
+            case "presidents": return 0
+            case "visits": return 1
+            default: return 2
+            }
         }
-        let first = inputs.filter(isPresidents)
-        return first + inputs.filter { input in !first.contains { $0.name == input.name } }
+        return inputs.enumerated().map { (rank($1), $0, $1) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
     }
 
     /// The bytes as text: refused when empty, too large, binary or not UTF-8.

@@ -270,8 +270,12 @@ import Testing
         #expect(oslo.participants.map(\.entity) == ["person:eleanor-marsh", "country:no", "person:aksel", "person:ingrid-solvang"])
         let marsh = try #require(kb.entities.first { $0.id == "person:eleanor-marsh" })
         #expect(marsh.offices.map(\.title) == ["Secretary of State"] && marsh.offices[0].of == "country:us")
+        // Leaders met where a summit was attended may come from anywhere: no country is assumed.
         let king = try #require(kb.entities.first { $0.id == "person:aksel" })
-        #expect(king.offices.first?.title == "King" && king.offices.first?.of == "country:no")
+        #expect(king.offices.first?.title == "King" && king.offices.first?.of == nil)
+        // On a visit without one, the leaders met hold offices of the country visited.
+        let hoa = try #require(kb.entities.first { $0.id == "person:tran-van-hoa" })
+        #expect(hoa.offices.first?.title == "General Secretary" && hoa.offices.first?.of == "country:vn" && hoa.country == "country:vn")
         let summit = try #require(kb.events.first { $0.kind == .summit })
         #expect(summit.title == "Arctic Ministerial Summit" && summit.parent == "hs:trip:9001")
         #expect(summit.within == [Fixture.date("2023-04-03"), Fixture.date("2023-04-05")])

@@ -67,8 +67,10 @@ struct TripsReader {
             let locale = record["locale"]
             var participants = [Participant(entity: person, role: .guest)]
             if let country { participants.append(Participant(entity: country, role: .host)) }
+            // At a summit the leaders met come from anywhere: their country is not the host's.
+            let gatherings = TripsReader.gatherings(in: remarks)
             for met in TripsReader.people(in: remarks, tables: builder.tables) {
-                let of = met.foreign ? nil : country
+                let of = met.foreign || !gatherings.isEmpty ? nil : country
                 let single = met.name.name.split(separator: " ").count == 1
                 let id: String
                 if met.name.role == "president", let term = presidents.president(on: day, named: PresidentTerms.surname(of: met.name.name)),
@@ -94,7 +96,7 @@ struct TripsReader {
                 participants: participants, sources: [source]))
             // The summits and conferences attended: events inside the stop, one per gathering
             // (a traveller's and another's record of the same summit are one event).
-            for gathering in TripsReader.gatherings(in: remarks) {
+            for gathering in gatherings {
                 let gatheringKind: EventKind = gathering.folded.holds("summit") ? .summit : .conference
                 let month = start.map { String($0.description.prefix(7)) } ?? "undated"
                 let place = country.map { $0.replacingOccurrences(of: "country:", with: "") } ?? "unknown"
