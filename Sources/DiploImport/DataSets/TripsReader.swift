@@ -14,17 +14,19 @@ struct TripsReader {
 
     let file: String
     let presidents: PresidentTerms
+    var store: Store?
 
-    init(file: String, presidents: PresidentTerms) {
+    init(file: String, presidents: PresidentTerms, store: Store? = nil) {
         self.file = file
         self.presidents = presidents
+        self.store = store
     }
 
     func read(_ data: Data) throws -> KnowledgeBase {
         let xml = try XMLRecordReader.read(data, record: "trip", file: file)
         var builder = DataSetBuilder(file: file, document: DataSetBuilder.document(
             dataSet: "travels", file: file, data: data, title: "Office of the Historian: Travels Abroad (\(URL(fileURLWithPath: file).lastPathComponent))",
-            source: "https://history.state.gov/departmenthistory/travels", context: presidents.fingerprint))
+            source: "https://history.state.gov/departmenthistory/travels", context: presidents.fingerprint), store: store)
         let us = builder.unitedStates()
         var seen: [String: [String: String]] = [:]
         for record in xml.records {
@@ -198,19 +200,5 @@ struct TripsReader {
             result.append(event)
         }
         return result
-    }
-}
-
-extension DataSetBuilder {
-    /// "Putin" met alone: the person of this file whose full name ends with it (of the same
-    /// country, when known).
-    func fullName(of surname: String, country: String?) -> String? {
-        let key = surname.folded
-        let matches = entities.values.filter { entity in
-            entity.type == .person && entity.name.split(separator: " ").count > 1
-                && entity.name.folded.split(separator: " ").last.map(String.init) == key
-                && (country == nil || entity.country == country)
-        }
-        return matches.count == 1 ? matches[0].id : nil
     }
 }

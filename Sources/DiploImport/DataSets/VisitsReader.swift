@@ -10,17 +10,19 @@ import DiploStore
 struct VisitsReader {
     let file: String
     let presidents: PresidentTerms
+    var store: Store?
 
-    init(file: String, presidents: PresidentTerms) {
+    init(file: String, presidents: PresidentTerms, store: Store? = nil) {
         self.file = file
         self.presidents = presidents
+        self.store = store
     }
 
     func read(_ data: Data) throws -> KnowledgeBase {
         let xml = try XMLRecordReader.read(data, record: "visit", file: file)
         var builder = DataSetBuilder(file: file, document: DataSetBuilder.document(
             dataSet: "visits", file: file, data: data, title: "Office of the Historian: Visits by Foreign Leaders (\(URL(fileURLWithPath: file).lastPathComponent))",
-            source: "https://history.state.gov/departmenthistory/visits", context: presidents.fingerprint))
+            source: "https://history.state.gov/departmenthistory/visits", context: presidents.fingerprint), store: store)
         let us = builder.unitedStates()
         var seen: [String: [String: String]] = [:]
         var gatherings: [String: Int] = [:]
@@ -50,7 +52,17 @@ struct VisitsReader {
             let description = record["description"] ?? ""
             let source = builder.source(label, line: record.line, quote: description.isEmpty ? visitorText : description)
             let country = builder.country(slug: record.attribute("id", of: "from"), label: record["from"], record: label, line: record.line)
-            let person = builder.person(visitor, country: country, source: source)
+            // "Prime Minister Churchill": the one person of that country known by that last name.
+            let person: String
+            if !visitor.name.contains(" "), let full = builder.fullName(of: visitor.name, country: country) {
+                person = full
+                if let title = visitor.title {
+                    builder.add(Entity(id: full, type: .person, name: builder.entities[full]?.name ?? visitor.name,
+                                       offices: [Office(title: title, role: visitor.role, of: country, sources: [source])]))
+                }
+            } else {
+                person = builder.person(visitor, country: country, source: source)
+            }
             let (start, end) = DataSetDates.range(start: record["start-date"], end: record["end-date"], record: label,
                                                  line: record.line, builder: &builder)
             let day = start?.dayRange?.lowerBound
