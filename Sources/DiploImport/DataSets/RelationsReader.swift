@@ -73,7 +73,9 @@ struct RelationsReader {
             }
             if level == .diplomaticRelations, let date { established = date }
         }
-        if !history.isEmpty {
+        if history.isEmpty {
+            builder.notes.append("article \(countrySlug): no dated step of relations (recognition, establishment, interruption, resumption): no relations recorded")
+        } else {
             let hasRelations = history.contains { $0.level == .diplomaticRelations }
             let level = hasRelations ? PartnershipLevel.diplomaticRelations : history[0].level
             let pair = [us, country].map { $0.replacingOccurrences(of: "country:", with: "") }.joined(separator: "-")
