@@ -167,7 +167,8 @@ struct VisitDescription {
     func title(visitor: String, hosts: [String]) -> String {
         switch kind {
         case .stateVisit, .officialVisit, .workingVisit, .visit:
-            let phrase = kindPhrase.map { $0 == "visit" ? "visit" : $0 } ?? "visit"
+            // The description's words, spelled right ("Offical Visit." is an official visit).
+            let phrase = (kindPhrase ?? "visit").replacingOccurrences(of: "offical", with: "official")
             return "\(visitor)'s \(phrase) to the United States"
         case .meeting, .talks:
             return hosts.isEmpty ? "\(visitor) meets US officials" : "\(visitor) meets \(hosts.joined(separator: " and "))"
