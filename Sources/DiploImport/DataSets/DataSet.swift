@@ -160,7 +160,8 @@ struct TitledName: Equatable {
             title! += " and " + second.title
             words.removeFirst(second.words.count + 1)
         }
-        while let first = words.first, first.hasSuffix(","), words.count > 1 { words[0] = String(first.dropLast()) ; break }
+        // "President, Lyndon Johnson": a comma after the title is no part of the name.
+        if let first = words.first, first.hasSuffix(","), words.count > 1 { words[0] = String(first.dropLast()) }
         let name = words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " ,;."))
         guard !name.isEmpty, name.contains(where: \.isLetter) else { return nil }
         self.name = name
