@@ -44,7 +44,8 @@ let package = Package(
         .target(
             name: "DiploImport",
             dependencies: ["DiploModel", "DiploStore"],
-            resources: [.embedInCode("Lexicon")]
+            // Lexicon/: the press-release reader's words; DataSets/Tables/: the data set readers' tables.
+            resources: [.embedInCode("Lexicon"), .embedInCode("DataSets/Tables")]
         ),
         .target(name: "DiploQuery", dependencies: ["DiploModel", "DiploStore"]),
         .target(name: "DiploExport", dependencies: ["DiploModel", "DiploStore", "DiploQuery"]),

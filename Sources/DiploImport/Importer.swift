@@ -90,8 +90,9 @@ public struct ImportOutcome: Sendable {
     public let report: MergeReport
 }
 
-/// Reads press releases (plain text) and interchange files (JSON) into the store, one
-/// transaction a document. XML files are refused with a sentence saying so.
+/// Reads press releases (plain text), interchange files (JSON) and the Office of the Historian's
+/// XML data sets (DataSets/) into the store, one transaction a document (a data set file is one
+/// document).
 public struct Importer {
     public let store: Store
     public let options: ImportOptions
@@ -162,8 +163,11 @@ public struct Importer {
             switch info.st_mode & S_IFMT {
             case S_IFDIR: walk(folder: path, visited: &visited, into: &list)
             case S_IFREG:
-                if URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent.uppercased() == "README" {
+                let stem = URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent.uppercased()
+                if stem == "README" {
                     list.notes.append("\(path): skipped (a folder's README is not a document)")
+                } else if ["LICENSE", "LICENCE", "COPYING"].contains(stem) {
+                    list.notes.append("\(path): skipped (a folder's licence is not a document)")
                 } else {
                     list.inputs.append(ImportInput(name: path, path: path))
                 }
@@ -175,9 +179,14 @@ public struct Importer {
     /// Reads one document and merges what it yields: all of it, or on error none of it.
     public func run(_ input: ImportInput) throws -> ImportOutcome {
         let data = try input.read()
-        // An interchange file imported before, byte for byte, is known by its digest: nothing to read.
+        // A file imported before, byte for byte (and a data set in the same context), is known by
+        // its digest: nothing to read.
         let digest = InterchangeReader.looksLikeInterchange(data) ? SHA256.hex(data) : nil
         if !options.dryRun, let digest, try store.fileImported(sha256: digest) {
+            return ImportOutcome(input: input.name, yield: KnowledgeBase(), report: MergeReport())
+        }
+        if !options.dryRun, let format = DataSetFormat.detect(data), format != .codeTable,
+           try store.documentID(sha256: format.digest(of: data, store: store)) != nil {
             return ImportOutcome(input: input.name, yield: KnowledgeBase(), report: MergeReport())
         }
         let yield = try self.yield(of: data, name: input.name)
@@ -192,12 +201,45 @@ public struct Importer {
         if InterchangeReader.looksLikeInterchange(data) || name.lowercased().hasSuffix(".json") {
             return try InterchangeReader.read(data, file: name)
         }
+        // XML: a data set of the Office of the Historian, told by its root element.
+        if let root = DataSetFormat.rootElement(of: data) {
+            guard let format = DataSetFormat.detect(data) else {
+                throw DiploError.badInput(file: name, place: nil, reason:
+                    "is an XML file whose root element <\(root)> is none of the data sets diplo reads (<visits>, <trips>, <presidents>, the TEI articles of the relations guide)")
+            }
+            return try format.read(data, file: name, store: store)
+        }
         let text = try Importer.text(of: data, name: name)
-        if text.drop(while: \.isWhitespace).hasPrefix("<?xml") {
-            throw DiploError.badInput(file: name, place: nil, reason:
-                "is an XML file: diplo reads press releases (text) and interchange files (JSON); XML data sets are not read yet")
+        if Importer.isSchema(text) {
+            return KnowledgeBase(notes: ["a schema (RELAX NG), not a document: nothing to import"])
         }
         return try PressReleaseReader(options: options, store: store).read(text, file: name)
+    }
+
+    /// A RELAX NG compact schema, as data sets ship beside their files.
+    static func isSchema(_ text: String) -> Bool {
+        let head = text.prefix(400)
+        return head.contains("element ") && (head.hasPrefix("default namespace") || head.hasPrefix("start =")
+            || head.contains("\nstart =") || head.hasPrefix("namespace "))
+    }
+
+    /// The inputs in the order their content needs: the presidents' terms first (so that "met
+    /// with the President" in visits and trips finds the president of the day), then the visits
+    /// (a visitor's own country is the surest word on it), then the rest as given.
+    public static func ordered(_ inputs: [ImportInput]) -> [ImportInput] {
+        func rank(_ input: ImportInput) -> Int {
+            // Only a regular file is opened: opening a pipe would wait for a writer.
+            var info = stat()
+            guard let path = input.path, stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+                  let handle = FileHandle(forReadingAtPath: path) else { return 2 }
+            defer { try? handle.close() }
+            switch DataSetFormat.rootElement(of: (try? handle.read(upToCount: 1024)) ?? Data()) {
+            case "presidents": return 0
+            case "visits": return 1
+            default: return 2
+            }
+        }
+        return inputs.enumerated().map { (rank($1), $0, $1) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
     }
 
     /// The bytes as text: refused when empty, too large, binary or not UTF-8.

@@ -54,6 +54,9 @@ public struct PartnershipLevel: Hashable, Codable, Sendable, CustomStringConvert
     /// The level's place on the partnership ladder; nil for levels that stand on their own.
     public var rank: Int? { PartnershipLevel.known[key]?.rank }
 
+    /// Whether anniversaries count from the level's dates (not from an interruption of relations, say).
+    public var countsAnniversaries: Bool { PartnershipLevel.known[key]?.counted ?? true }
+
     /// "comprehensive_strategic_partnership" -> "comprehensive strategic partnership"
     public var readable: String { key.replacingOccurrences(of: "_", with: " ") }
 
@@ -74,6 +77,7 @@ public struct PartnershipLevel: Hashable, Codable, Sendable, CustomStringConvert
     public struct Entry: Decodable, Sendable {
         public let key: String
         public let rank: Int?
+        public let counted: Bool?
         public let en: [String]
         public let vi: [String]
     }

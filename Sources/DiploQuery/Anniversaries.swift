@@ -98,7 +98,7 @@ public struct AnniversaryQuery: Sendable {
     /// ("1995", inferred, beside "1995-07-12").
     static func mostPrecise(_ claims: [Milestone]) -> [Milestone] {
         claims.filter { claim in
-            guard let date = claim.date, let range = date.dayRange else { return false }
+            guard claim.level.countsAnniversaries, let date = claim.date, let range = date.dayRange else { return false }
             return !claims.contains { other in
                 guard other.level == claim.level, let otherRange = other.date?.dayRange else { return false }
                 return otherRange.count < range.count && range.contains(otherRange.lowerBound)
@@ -128,7 +128,9 @@ public struct AnniversaryQuery: Sendable {
                       "source", "marks", "event_id", "partnership_id"],
             rows: matches.map { match in
                 let parties = match.partnership.parties.map(directory.name).joined(separator: " – ")
-                let marks = "\(match.years) yr of \(match.level.readable), \(parties) (\(match.anniversaryDate?.description ?? "?"))"
+                // Which claim it counts from: sources may date the level differently.
+                let claim = match.established.map { "; from \($0)" } ?? ""
+                let marks = "\(match.years) yr of \(match.level.readable), \(parties) (\(match.anniversaryDate?.description ?? "?")\(claim))"
                 return [.text(match.event.dateText), .text(match.event.title), .text(parties), .text(match.level.key),
                         .int(match.years), ReportValue(match.anniversaryDate), ReportValue(match.established),
                         .text(match.stated ? "stated" : "computed" + (match.approximate ? " ~" : "")), .bool(match.approximate),

@@ -62,7 +62,7 @@ public struct Profile {
             for partnership in partnerships {
                 let others = partnership.parties.filter { $0 != entity.id }.map(directory.name).joined(separator: ", ")
                 for claim in partnership.claims {
-                    let level = claim.level.readable + (claim.inferred ? " (inferred)" : "") + (claim.level == partnership.level ? "" : " (earlier level)")
+                    let level = claim.level.readable + (claim.inferred ? " (inferred)" : "") + (claim.level == partnership.level ? "" : claim.level.countsAnniversaries ? " (earlier level)" : " (step)")
                     rows.append([.text(others), .text(level), ReportValue(claim.date)] + source(claim.sources + (claim.level == partnership.level ? partnership.sources : [])))
                 }
             }

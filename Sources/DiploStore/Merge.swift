@@ -51,6 +51,10 @@ struct Merger {
     var partnershipIDs: [String: String] = [:]
     /// Events this merge created: two events of one file are never the same event.
     var eventsCreated: Set<String> = []
+    /// Entities this merge created: no event known before this merge has them.
+    var entitiesCreated: Set<String> = []
+    /// Each entity's type and country, as `sides(of:)` asks for them again and again.
+    var entityFacts: [String: (type: String, country: String)] = [:]
     var touchedEntities: Set<String> = []
     /// The last event key before this merge: only events up to it can be another report of one here.
     var knownEventKeys = 0
@@ -88,9 +92,65 @@ struct Merger {
         for (i, anniversary) in kb.anniversaries.enumerated() {
             try mergeAnniversary(anniversary, at: "anniversaries[\(i)]")
         }
+        try linkToTrips()
         if report.changes > 0 {
             for id in touchedEntities { try store.reindexEntity(id) }
         }
+    }
+
+    // MARK: Trips
+
+    /// An event that one source records inside a trip another source announced is a stop of that
+    /// trip: an event without a trip, not itself a trip, whose dates lie within a trip's dates and
+    /// in which a traveller of the trip (a guest of it) takes part other than as host. Runs both
+    /// ways, for the events and the trips of this merge.
+    mutating func linkToTrips() throws {
+        guard try db.first("SELECT 1 FROM events WHERE kind = 'trip' LIMIT 1", [], { _ in true }) != nil else { return }
+        let guestRoles = ParticipantRole.guestSide.map(\.rawValue).json
+        let hostRoles = ParticipantRole.hostSide.map(\.rawValue).json
+        var links: [String: String] = [:]
+        for id in Set(eventIDs.values).sorted() {
+            guard let event = try store.event(id) else { continue }
+            if event.kind == .trip {
+                guard let tripDays = event.dayRange else { continue }
+                let candidates = try db.query("""
+                    SELECT DISTINCT e.id FROM events e JOIN participants p ON p.event_id = e.id
+                    WHERE e.parent_id IS NULL AND e.kind != 'trip' AND e.id != ?1
+                    AND p.role NOT IN (SELECT value FROM json_each(?3))
+                    AND p.entity_id IN (SELECT entity_id FROM participants q JOIN entities n ON n.id = q.entity_id
+                        WHERE q.event_id = ?1 AND n.type = 'person' AND q.role IN (SELECT value FROM json_each(?2)))
+                    """, [id, guestRoles, hostRoles]) { $0.text(0) }
+                for candidate in candidates {
+                    guard let days = try store.event(candidate)?.dayRange, tripDays.lowerBound <= days.lowerBound,
+                          days.upperBound <= tripDays.upperBound else { continue }
+                    links[candidate] = try tightestTrip(for: candidate, days: days) ?? id
+                }
+            } else if event.parent == nil, let days = event.dayRange, let trip = try tightestTrip(for: id, days: days) {
+                links[id] = trip
+            }
+        }
+        for (event, trip) in links.sorted(by: { $0.key < $1.key }) {
+            try write("UPDATE events SET parent_id = ? WHERE id = ? AND parent_id IS NULL", [trip, event])
+        }
+    }
+
+    /// The shortest trip whose dates hold `days` and whose traveller takes part in the event
+    /// other than as host.
+    func tightestTrip(for id: String, days: ClosedRange<Int>) throws -> String? {
+        let trips = try db.query("""
+            SELECT DISTINCT t.id FROM events t JOIN participants tp ON tp.event_id = t.id
+            JOIN participants ep ON ep.entity_id = tp.entity_id JOIN entities n ON n.id = tp.entity_id
+            WHERE t.kind = 'trip' AND t.id != ?1 AND ep.event_id = ?1 AND n.type = 'person'
+            AND tp.role IN (SELECT value FROM json_each(?2)) AND ep.role NOT IN (SELECT value FROM json_each(?3))
+            """, [id, ParticipantRole.guestSide.map(\.rawValue).json, ParticipantRole.hostSide.map(\.rawValue).json]) { $0.text(0) }
+        var best: (length: Int, id: String)?
+        for trip in trips {
+            guard let tripDays = try store.event(trip)?.dayRange, tripDays.lowerBound <= days.lowerBound,
+                  days.upperBound <= tripDays.upperBound else { continue }
+            let length = tripDays.count
+            if best.map({ (length, trip) < ($0.length, $0.id) }) ?? true { best = (length, trip) }
+        }
+        return best?.id
     }
 
     /// Runs a statement that writes, counting the rows it changed.
@@ -240,6 +300,15 @@ struct Merger {
         let id: String
         if let target {
             id = target
+            // A name without diacritics gives way to the same name with them ("To Lam", "Tô Lâm"),
+            // and stays as an alias.
+            if let current = try db.first("SELECT name FROM entities WHERE id = ?", [id], { $0.text(0) }),
+               current != entity.name, current.allSatisfy(\.isASCII), !entity.name.allSatisfy(\.isASCII),
+               current.folded == entity.name.folded {
+                try write("UPDATE entities SET name = ? WHERE id = ?", [entity.name, id])
+                try write("INSERT OR IGNORE INTO entity_aliases (entity_id, alias, folded) VALUES (?, ?, ?)",
+                          [id, current, current.folded])
+            }
             if let iso {
                 let current = try db.first("SELECT iso FROM entities WHERE id = ?", [id]) { $0.string(0) } ?? nil
                 if current == nil {
@@ -252,6 +321,7 @@ struct Merger {
             id = entity.id
             try write("INSERT INTO entities (id, type, name, folded, iso) VALUES (?, ?, ?, ?, ?)",
                        [id, entity.type.rawValue, entity.name, entity.name.folded, iso])
+            entitiesCreated.insert(id)
         }
         report.count("entities", new: target == nil)
         entityIDs[entity.id] = id
@@ -348,33 +418,45 @@ struct Merger {
 
     /// An event already known that this one reports again: the same family of kind, dates that
     /// overlap, and the same people (or, without people, the same sides).
-    func sameEvent(as event: Event, at place: String) throws -> String? {
+    mutating func sameEvent(as event: Event, at place: String) throws -> String? {
         guard let days = event.dayRange else { return nil }
         var mine: [String] = []
         for (i, participant) in event.participants.enumerated() {
             mine.append(try entity(participant.entity, at: "\(place).participants[\(i)].entity"))
         }
         guard !mine.isEmpty, knownEventKeys > 0 else { return nil }
-        // Candidates in SQL: events known before this merge, of the same family, in the years
-        // this one may fall in; the days are compared exactly below.
-        let family = EventKind.allCases.filter { $0.family == event.kind.family }.map(\.rawValue)
-        func year(_ day: Int) -> String { String(format: "%04d", PartialDate(dayNumber: day).year ?? 0) }
-        let years = (year(days.lowerBound), year(days.upperBound))
-        let candidates = try db.query("""
-            SELECT DISTINCT e.id FROM participants p JOIN events e ON e.id = p.event_id
-            WHERE p.entity_id IN (SELECT value FROM json_each(?1)) AND e.key <= ?2
-                AND e.kind IN (SELECT value FROM json_each(?3))
-                AND substr(ifnull(e.start, e.within_from), 1, 4) <= ?5
-                AND substr(ifnull(e.end, ifnull(e.start, e.within_to)), 1, 4) >= ?4
-            """, [mine.json, knownEventKeys, family.json, years.0, years.1]) { $0.text("id") }
         let myPeople = try sides(of: mine, people: true), mySides = try sides(of: mine, people: false)
+        // A person new to the knowledge base is in no event it knew before.
+        if let person = myPeople.sorted().first, entitiesCreated.contains(person) { return nil }
+        if myPeople.isEmpty, mine.allSatisfy({ entitiesCreated.contains($0) }) { return nil }
+        let myPlace = try event.location?.country.map { try entity($0, at: "\(place).location.country") }
+        // Candidates share a participant (a person of mine, when I have people: the same people
+        // are needed then), are of the same family, and have a date in the years mine spans.
+        let anchor = myPeople.isEmpty ? mine : [myPeople.sorted()[0]]
+        let kinds = EventKind.allCases.filter { $0.family == event.kind.family }.map(\.rawValue)
+        let firstYear = String(format: "%04d", PartialDate(dayNumber: days.lowerBound).year ?? 0)
+        let lastYear = String(format: "%04d", PartialDate(dayNumber: days.upperBound).year ?? 9999)
+        let candidates = try db.query("""
+            SELECT DISTINCT p.event_id FROM participants p JOIN events e ON e.id = p.event_id
+            WHERE p.entity_id IN \(Store.idList) AND e.kind IN (SELECT value FROM json_each(?2))
+            AND substr(ifnull(e.start, e.within_from), 1, 4) <= ?4
+            AND substr(ifnull(e.end, ifnull(e.within_to, e.start)), 1, 4) >= ?3
+            AND e.key <= ?5
+            """, [anchor.json, kinds.json, firstYear, lastYear, knownEventKeys]) { $0.text("event_id") }
         for candidate in candidates.sorted() where !eventsCreated.contains(candidate) {
             guard let known = try store.event(candidate), known.kind.family == event.kind.family,
                   let knownDays = known.dayRange, knownDays.overlaps(days) else { continue }
+            // Two reports that both name the country it was held in, and name two, are two events
+            // (a traveller's stops in two countries on overlapping days).
+            if let mine = myPlace, let theirs = known.location?.country, mine != theirs { continue }
             let theirs = known.participants.map(\.entity)
             let theirPeople = try sides(of: theirs, people: true)
             if !myPeople.isEmpty || !theirPeople.isEmpty {
+                // The same people; or, both naming people, the people one report names are among
+                // those the other names (a data set lists everyone met, a press release the visitor).
                 if myPeople == theirPeople { return candidate }
+                if !myPeople.isEmpty, !theirPeople.isEmpty,
+                   myPeople.isSubset(of: theirPeople) || theirPeople.isSubset(of: myPeople) { return candidate }
             } else if mySides == (try sides(of: theirs, people: false)) {
                 return candidate
             }
@@ -385,11 +467,16 @@ struct Merger {
     /// The persons among `ids`, or the countries they stand for.
     /// The people among these participants (`people`), or else the countries they stand for:
     /// what two reports of one event share. The place is left out: one report may not name it.
-    func sides(of ids: [String], people: Bool) throws -> Set<String> {
+    mutating func sides(of ids: [String], people: Bool) throws -> Set<String> {
         var result = Set<String>()
         for id in ids {
-            let row = try db.first("SELECT type, ifnull(country_id, '') FROM entities WHERE id = ?", [id]) { ($0.text(0), $0.text(1)) }
-            guard let (type, country) = row else { continue }
+            var facts = entityFacts[id]
+            if facts == nil {
+                facts = try db.first("SELECT type, ifnull(country_id, '') FROM entities WHERE id = ?", [id]) { (type: $0.text(0), country: $0.text(1)) }
+                // Countries are set in the entity pass, before any event: what is read now holds.
+                entityFacts[id] = facts
+            }
+            guard let (type, country) = facts else { continue }
             if people {
                 if type == "person" { result.insert(id) }
             } else if type == "country" {

@@ -29,6 +29,14 @@ extension Store {
 
     public func event(_ id: String) throws -> Event? { try events(ids: [id]).first }
 
+    /// The events that point to `id` as their trip (its stops), oldest first.
+    public func stops(of id: String) throws -> [Event] {
+        let ids = try db.query("SELECT id FROM events WHERE parent_id = ? ORDER BY ifnull(start, within_from), id", [id]) { $0.text(0) }
+        let events = try self.events(ids: ids)
+        let order = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        return events.sorted { order[$0.id, default: 0] < order[$1.id, default: 0] }
+    }
+
     public func partnerships(ids: [String]? = nil) throws -> [Partnership] {
         try collect { try forEachPartnership(ids: ids, $0) }
     }
@@ -220,4 +228,33 @@ extension Store {
 extension Array where Element: Encodable {
     /// The values as one JSON array, bound to a single parameter and read back with `json_each`.
     var json: String { String(decoding: (try? JSONEncoder().encode(self)) ?? Data("[]".utf8), as: UTF8.self) }
+}
+
+extension Array where Element == String {
+    /// Strings as one JSON array, bound to a single parameter and read back with `json_each`.
+    var json: String {
+        // Written by hand: JSONEncoder costs more than the query it feeds, thousands of times an import.
+        var out = "["
+        for (i, element) in enumerated() {
+            if i > 0 { out += "," }
+            out += "\""
+            for scalar in element.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                default:
+                    if scalar.value < 0x20 {
+                        out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            out += "\""
+        }
+        return out + "]"
+    }
 }

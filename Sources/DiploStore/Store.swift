@@ -84,6 +84,24 @@ public final class Store {
         return try ids.filter { try entityType(of: $0) == type }.sorted()
     }
 
+    /// The document whose SHA-256 is `sha256`, if the knowledge base holds it.
+    public func documentID(sha256: String) throws -> String? {
+        try db.first("SELECT id FROM documents WHERE sha256 = ?", [sha256]) { $0.text(0) }
+    }
+
+    /// People whose name ends with `surname` (folded), of `country` when given: "Churchill" for
+    /// "Winston Churchill", where a record names a leader by the last name alone.
+    public func personIDs(surname: String, country: String?) throws -> [String] {
+        let key = surname.folded
+        guard !key.isEmpty else { return [] }
+        if let country {
+            return try db.query("""
+                SELECT id FROM entities WHERE country_id = ?1 AND type = 'person' AND folded LIKE '% ' || ?2 ORDER BY id
+                """, [country, key]) { $0.text(0) }
+        }
+        return try db.query("SELECT id FROM entities WHERE type = 'person' AND folded LIKE '% ' || ? ORDER BY id", [key]) { $0.text(0) }
+    }
+
     public func entityExists(_ id: String) throws -> Bool {
         try db.first("SELECT 1 FROM entities WHERE id = ?", [id]) { _ in true } ?? false
     }

@@ -171,11 +171,12 @@ let talksNote = """
         #expect(try eventIDs(cli) == ["e1", "e2"])
     }
 
+    /// XML that is none of the data sets diplo reads (told by the root element) is refused.
     @Test func anXMLFileIsRefusedInOneSentenceNamingIt() throws {
         let cli = try CLI()
         #expect(try cli.run("import", try cli.write("good.json", sampleFile)).status == 0)
         let before = try cli.run("export").stdout
-        let xml = try cli.write("visits.xml", "<?xml version=\"1.0\"?>\n<visits><visit/></visits>\n")
+        let xml = try cli.write("visits.xml", "<?xml version=\"1.0\"?>\n<catalog><visit/></catalog>\n")
         let result = try cli.run("import", xml)
         #expect(result.status == 1)
         #expect(result.stderr.split(separator: "\n").count == 1 && result.stderr.contains(xml), "\(result.stderr)")

@@ -57,8 +57,10 @@ struct Import: ParsableCommand {
             failures += 1
             FileHandle.standardError.write(Data("Error: \(problem.localizedDescription)\n".utf8))
         }
-        for (index, input) in found.inputs.enumerated() {
-            if found.inputs.count > 1 { progress.update("files", done: index, total: found.inputs.count) }
+        // In the order their content needs (the presidents' terms before the visits that name them).
+        let inputs = Importer.ordered(found.inputs)
+        for (index, input) in inputs.enumerated() {
+            if inputs.count > 1 { progress.update("files", done: index, total: inputs.count) }
             do {
                 let outcome = try importer.run(input)
                 progress.finish()
@@ -67,7 +69,9 @@ struct Import: ParsableCommand {
                 } else {
                     StandardOutput.print(Import.summary(outcome))
                 }
-                for note in outcome.yield.notes ?? [] { FileHandle.standardError.write(Data("note: \(input.name): \(note)\n".utf8)) }
+                for note in outcome.yield.notes ?? [] {
+                    FileHandle.standardError.write(Data("note: \(input.name): \(note)\n".utf8))
+                }
             } catch {
                 progress.finish()
                 failures += 1

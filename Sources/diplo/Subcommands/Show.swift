@@ -7,12 +7,12 @@ import DiploExport
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Everything about one entity: names, aliases, offices, events, partnerships.")
+        abstract: "Everything about one entity (names, aliases, offices, events, partnerships) or one event (its participants, its trip, its stops).")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
 
-    @Argument(help: "A name in any language, with or without diacritics, or an id.")
+    @Argument(help: "A name in any language, with or without diacritics, an id, or an event's id or title.")
     var name: String
 
     @Flag(help: "Print the sentence behind each fact.")
@@ -20,7 +20,22 @@ struct Show: ParsableCommand {
 
     func run() throws {
         let store = try global.store()
-        let profile = try Profile(entity: try store.resolveEntity(name), store: store, withSources: sources)
+        // An event, by its id; else an entity; else the event of that title.
+        if try store.event(name) != nil {
+            StandardOutput.print(try EventProfile(event: name, store: store, withSources: sources).render(output.format), terminator: "")
+            return
+        }
+        let entity: String
+        do {
+            entity = try store.resolveEntity(name)
+        } catch DiploError.notFound(let missing) {
+            // An event's whole title (case and diacritics aside), when one event has it.
+            let events = try store.search(name, limit: 20).events.filter { $0.title.folded == name.folded }
+            guard events.count == 1 else { throw DiploError.notFound(missing) }
+            StandardOutput.print(try EventProfile(event: events[0].id, store: store, withSources: sources).render(output.format), terminator: "")
+            return
+        }
+        let profile = try Profile(entity: entity, store: store, withSources: sources)
         StandardOutput.print(profile.render(output.format), terminator: "")
     }
 }

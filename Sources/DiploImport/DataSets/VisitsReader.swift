@@ -1,0 +1,240 @@
+import Foundation
+import DiploModel
+import DiploStore
+
+/// `<visits>`: visits of foreign leaders to the United States. Each `<visit>` is an event: the
+/// visitor (title and name: a person holding that office of their country) comes from
+/// `<from id=...>`; the description gives the kind (state, official, working or private visit; a
+/// summit attended; a meeting with the President), the US president who received them, and the
+/// city. A summit that several visitors attended is one event with all of them.
+struct VisitsReader {
+    let file: String
+    let presidents: PresidentTerms
+    var store: Store?
+
+    init(file: String, presidents: PresidentTerms, store: Store? = nil) {
+        self.file = file
+        self.presidents = presidents
+        self.store = store
+    }
+
+    func read(_ data: Data) throws -> KnowledgeBase {
+        let xml = try XMLRecordReader.read(data, record: "visit", file: file)
+        var builder = DataSetBuilder(file: file, document: DataSetBuilder.document(
+            dataSet: "visits", file: file, data: data, title: "Office of the Historian: Visits by Foreign Leaders (\(URL(fileURLWithPath: file).lastPathComponent))",
+            source: "https://history.state.gov/departmenthistory/visits", context: presidents.fingerprint), store: store)
+        let us = builder.unitedStates()
+        var seen: [String: [String: String]] = [:]
+        var gatherings: [String: Int] = [:]
+        var missingPresidents = false
+        for record in xml.records {
+            guard var id = record["id"] else {
+                builder.note("visit without an id", line: record.line, "skipped (no <id>)")
+                continue
+            }
+            if let earlier = seen[id] {
+                if earlier == record.fields {
+                    builder.note("visit \(id)", line: record.line, "the same record again (duplicate id): skipped")
+                    continue
+                }
+                var n = 2
+                while seen["\(id)-\(n)"] != nil { n += 1 }
+                builder.note("visit \(id)", line: record.line, "a second record with this id (duplicate id): imported as visit \(id)-\(n)")
+                id = "\(id)-\(n)"
+            }
+            seen[id] = record.fields
+            let label = "visit \(id)"
+            if !record.untidy.isEmpty { builder.untidyRecords.append(id) }
+            guard let visitorText = record["visitor"], let visitor = TitledName(visitorText) else {
+                builder.note(label, line: record.line, "no visitor named: skipped")
+                continue
+            }
+            let description = record["description"] ?? ""
+            let source = builder.source(label, line: record.line, quote: description.isEmpty ? visitorText : description)
+            let country = builder.country(slug: record.attribute("id", of: "from"), label: record["from"], record: label, line: record.line)
+            // "Prime Minister Churchill": the one person of that country known by that last name.
+            let person: String
+            if !visitor.name.contains(" "), let full = builder.fullName(of: visitor.name, country: country) {
+                person = full
+                if let title = visitor.title {
+                    builder.add(Entity(id: full, type: .person, name: builder.entities[full]?.name ?? visitor.name,
+                                       offices: [Office(title: title, role: visitor.role, of: country, sources: [source])]))
+                }
+            } else {
+                person = builder.person(visitor, country: country, source: source)
+            }
+            let (start, end) = DataSetDates.range(start: record["start-date"], end: record["end-date"], record: label,
+                                                 line: record.line, builder: &builder)
+            let day = start?.dayRange?.lowerBound
+            let reading = VisitDescription(description, tables: builder.tables)
+
+            // Who received them: the president named, or for a visit the President receives, the
+            // president of the day.
+            var hosts: [PresidentTerms.Term] = []
+            for surname in reading.presidentsNamed {
+                if let term = presidents.president(on: day, named: surname) { hosts.append(term) }
+            }
+            if reading.metThePresident || reading.kind.isVisit && reading.kind != .visit {
+                if let term = presidents.president(on: day) { hosts.append(term) }
+            }
+            if hosts.isEmpty, reading.metThePresident || !reading.presidentsNamed.isEmpty, presidents.terms.isEmpty {
+                missingPresidents = true
+            }
+            var participants = [Participant(entity: person, role: reading.kind.family == .multilateral || reading.kind == .ceremony ? .attendee : .guest)]
+            for host in hosts where !participants.contains(where: { $0.entity == host.person }) {
+                participants.append(Participant(entity: host.person, role: .host))
+            }
+            participants.append(Participant(entity: us, role: .host))
+
+            if reading.kind.family == .multilateral, let name = reading.gathering {
+                // One summit, however many visitors attended it.
+                let month = start.map { String($0.description.prefix(7)) } ?? "undated"
+                let key = "\(reading.kind.rawValue)|\(name.folded)|\(month)"
+                if let index = gatherings[key] {
+                    var event = builder.events[index]
+                    for participant in participants where !event.participants.contains(participant) { event.participants.append(participant) }
+                    if let start, event.start.map({ start < $0 }) ?? true { event.start = start }
+                    if let end = end ?? start, event.end.map({ $0 < end }) ?? true { event.end = end }
+                    event.sources.append(source)
+                    builder.events[index] = event
+                    continue
+                }
+                gatherings[key] = builder.events.count
+                builder.events.append(Event(
+                    id: "hs:\(reading.kind.rawValue):\(month):us:\(name.slug)", kind: reading.kind, title: name, status: .held,
+                    start: start, end: end ?? start, location: Location(country: us, city: reading.city),
+                    participants: participants, sources: [source]))
+                continue
+            }
+            builder.events.append(Event(
+                id: "hs:visit:\(id)", kind: reading.kind, title: reading.title(visitor: visitor.name, hosts: hosts.map(\.name)),
+                status: .held, start: start, end: end ?? start, location: Location(country: us, city: reading.city),
+                participants: participants, sources: [source]))
+        }
+        if missingPresidents {
+            builder.notes.append("the presidents' terms are not in the knowledge base, so \"met with the President\" names no president: import travels/presidents/presidents.xml first (a folder import does)")
+        }
+        return builder.build()
+    }
+}
+
+/// What a visit's description says: "Official Working Visit.", "Met with President Biden at the
+/// UN General Assembly in New York City.", "Attended the Nuclear Security Summit."
+struct VisitDescription {
+    let text: String
+    var kind: EventKind = .visit
+    /// The words that named the kind ("official working visit").
+    var kindPhrase: String?
+    /// Surnames after "President": "Met with President Biden".
+    var presidentsNamed: [String] = []
+    /// "met with the President", without a name.
+    var metThePresident = false
+    /// The summit or conference attended: "Nuclear Security Summit".
+    var gathering: String?
+    var city: String?
+
+    init(_ text: String, tables: DataSetTables) {
+        self.text = text
+        let words = text.folded.split(separator: " ")
+        var best: (position: Int, order: Int, kind: EventKind, phrase: String)?
+        for (order, rule) in tables.kinds.enumerated() {
+            for (phrase, phraseWords) in zip(rule.phrases, tables.kindPhraseWords[order]) {
+                guard let position = VisitDescription.find(phraseWords, in: words) else { continue }
+                if best.map({ (position, order) < ($0.position, $0.order) }) ?? true { best = (position, order, rule.kind, phrase) }
+            }
+        }
+        if let best {
+            kind = best.kind
+            kindPhrase = best.phrase
+        }
+        presidentsNamed = VisitDescription.namesAfter("President", in: text)
+        metThePresident = VisitDescription.find(["met", "with", "the", "president"], in: words) != nil
+            || VisitDescription.find(["guest", "of", "the", "president"], in: words) != nil
+        if kind.family == .multilateral { gathering = VisitDescription.attended(in: text) }
+        city = VisitDescription.place(in: text)
+    }
+
+    /// Where the words of a phrase first come in a row of words.
+    static func find(_ phrase: [Substring], in words: [Substring]) -> Int? {
+        guard let head = phrase.first, words.count >= phrase.count else { return nil }
+        for i in 0...(words.count - phrase.count) where words[i] == head {
+            if phrase.count == 1 || words[(i + 1)..<(i + phrase.count)].elementsEqual(phrase.dropFirst()) { return i }
+        }
+        return nil
+    }
+
+    /// A title for the event, in the project's words.
+    func title(visitor: String, hosts: [String]) -> String {
+        switch kind {
+        case .stateVisit, .officialVisit, .workingVisit, .visit:
+            // The description's words, spelled right ("Offical Visit." is an official visit).
+            let phrase = (kindPhrase ?? "visit").replacingOccurrences(of: "offical", with: "official")
+            return "\(visitor)'s \(phrase) to the United States"
+        case .meeting, .talks:
+            return hosts.isEmpty ? "\(visitor) meets US officials" : "\(visitor) meets \(hosts.joined(separator: " and "))"
+        default:
+            let sentence = text.split(separator: ".", maxSplits: 1).first.map(String.init) ?? text
+            return "\(visitor): \(sentence.prefix(80))"
+        }
+    }
+
+    /// The surname in the capitalised run after each "President " (not "Vice President"):
+    /// "President George W. Bush" -> "Bush".
+    static func namesAfter(_ title: String, in text: String) -> [String] {
+        var names: [String] = []
+        var rest = text[...]
+        while let range = rest.find(title + " ") {
+            let before = rest[..<range.lowerBound]
+            rest = rest[range.upperBound...]
+            if before.hasSuffix("Vice ") || before.hasSuffix("Vice-") { continue }
+            var surname: String?
+            for token in rest.split(separator: " ").prefix(4) {
+                var bare = token.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:()"))
+                for suffix in ["'s", "’s"] where bare.hasSuffix(suffix) { bare.removeLast(2) }
+                guard let first = bare.first, first.isUppercase else { break }
+                let initial = bare.count <= 1 || bare.allSatisfy { $0.isUppercase || $0 == "." }
+                if !initial { surname = bare }
+                if token.hasSuffix(",") || token.hasSuffix(";") || token.hasSuffix("'s") || token.hasSuffix("’s")
+                    || (token.hasSuffix(".") && !initial) { break }
+            }
+            if let surname { names.append(surname) }
+        }
+        return names
+    }
+
+    /// The thing attended: "Attended the G-20 Economic Summit in Pittsburgh" -> "G-20 Economic Summit".
+    static func attended(in text: String) -> String? {
+        guard let range = text.find("ttended ") else { return nil }
+        var rest = text[range.upperBound...]
+        for article in ["the ", "a ", "an "] where rest.hasPrefix(article) { rest = rest.dropFirst(article.count) }
+        var end = rest.endIndex
+        for stop in [" in ", " at ", ". ", ";", " and met", ", met", " with ", ", where"] {
+            if let r = rest.find(stop), r.lowerBound < end { end = r.lowerBound }
+        }
+        var name = String(rest[..<end]).trimmingCharacters(in: .whitespaces)
+        if name.hasSuffix(".") { name.removeLast() }
+        return name.isEmpty ? nil : name
+    }
+
+    /// The city after " in " or " at ": "in New York City." -> "New York City".
+    static func place(in text: String) -> String? {
+        for marker in [" in ", " at "] {
+            var rest = text[...]
+            while let range = rest.find(marker) {
+                rest = rest[range.upperBound...]
+                var words: [Substring] = []
+                for token in rest.split(separator: " ", omittingEmptySubsequences: true) {
+                    let bare = token.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:()"))
+                    guard let first = bare.first, first.isUppercase, bare.first?.isNumber == false else { break }
+                    words.append(Substring(bare))
+                    if token.hasSuffix(",") || token.hasSuffix(".") || token.hasSuffix(";") || words.count == 4 { break }
+                }
+                // Not a month ("in April"), nor an organisation ("at the UN").
+                if let first = words.first, !ProseDates.months.contains(first.lowercased()), !["The", "U.N.", "UN", "NATO"].contains(String(first)) {
+                    return words.joined(separator: " ")
+                }
+            }
+        }
+        return nil
+    }
+}
