@@ -193,6 +193,15 @@ import Testing
         #expect(DataSetFormat.detect(Data("Visits of the week: <visits> were many.".utf8)) == nil)
     }
 
+    @Test func aVisitorFieldMayNameSeveralPeople() {
+        let names = TitledName.all(in: "President Amadou Keita, Prime Minister Sira Traore and Foreign Minister Ousmane Ba")
+        #expect(names.map(\.name) == ["Amadou Keita", "Sira Traore", "Ousmane Ba"])
+        #expect(names.map { $0.title ?? "" } == ["President", "Prime Minister", "Foreign Minister"])
+        // Commas and "and" inside a name stay in it.
+        #expect(TitledName.all(in: "King Harald and Queen Sonja").count == 2)
+        #expect(TitledName.all(in: "President Tommy Ngiraked, Jr").map(\.name) == ["Tommy Ngiraked, Jr"])
+    }
+
     @Test func presidentsAreOnePersonWithATermPerRecord() throws {
         let folder = try TemporaryFolder()
         let kb = try read(DataSetTests.presidents, name: "list.txt", store: try folder.store())

@@ -134,15 +134,17 @@ struct DataSetTables: Sendable {
 }
 
 /// A person as a data set names them: "Prime Minister Kyriakos Mitsotakis".
-struct TitledName: Equatable {
-    var name: String
-    var title: String?
-    var role: String?
+public struct TitledName: Equatable, Sendable {
+    public var name: String
+    public var title: String?
+    public var role: String?
     /// The title is an office of the person's country (not "Secretary General" of an organisation).
-    var national = true
+    public var national = true
 
     /// Splits the title (the longest known one in front) from the name; honorifics are dropped.
-    init?(_ text: String, tables: DataSetTables = .shared) {
+    public init?(_ text: String) { self.init(text, tables: .shared) }
+
+    init?(_ text: String, tables: DataSetTables) {
         var words = text.split(separator: " ").map(String.init)
         for honorific in tables.honorifics where words.starts(with: honorific) {
             words.removeFirst(honorific.count)
@@ -167,7 +169,38 @@ struct TitledName: Equatable {
         self.name = name
     }
 
-    init(name: String, title: String?, role: String?, national: Bool = true) {
+    /// Everyone a visitor field names: "President Anwar Sadat, Prime Minister Mustafa Khalil" and
+    /// "President X and Prime Minister Y" are two people; a part is a new person only where a known
+    /// title starts it.
+    public static func all(in text: String) -> [TitledName] { all(in: text, tables: .shared) }
+
+    static func all(in text: String, tables: DataSetTables) -> [TitledName] {
+        let words = text.split(separator: " ").map(String.init)
+        var parts: [[String]] = [[]]
+        var i = 0
+        while i < words.count {
+            var word = words[i]
+            let rest = Array(words[(i + 1)...])
+            let startsTitle = tables.titles.contains { rest.count > $0.words.count && rest.starts(with: $0.words) }
+            if startsTitle, word == "and" || word == "&", !parts[parts.count - 1].isEmpty {
+                parts.append([])
+                i += 1
+                continue
+            }
+            if startsTitle, word.hasSuffix(","), parts[parts.count - 1].count >= 1 {
+                word.removeLast()
+                parts[parts.count - 1].append(word)
+                parts.append([])
+                i += 1
+                continue
+            }
+            parts[parts.count - 1].append(word)
+            i += 1
+        }
+        return parts.compactMap { TitledName($0.joined(separator: " "), tables: tables) }
+    }
+
+    public init(name: String, title: String?, role: String?, national: Bool = true) {
         self.name = name
         self.title = title
         self.role = role
