@@ -75,8 +75,12 @@ public struct Importer {
                 guard let walker = files.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey],
                                                     options: [.skipsHiddenFiles]) else { continue }
                 var found: [String] = []
+                // Files named as the user named the folder ("../data/visits/2020.xml"), not resolved.
+                let base = url.standardizedFileURL.resolvingSymlinksInPath().path
+                let given = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
                 for case let file as URL in walker where (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-                    found.append(file.path)
+                    let resolved = file.standardizedFileURL.resolvingSymlinksInPath().path
+                    found.append(resolved.hasPrefix(base + "/") ? given + resolved.dropFirst(base.count) : file.path)
                 }
                 inputs += found.sorted().map { ImportInput(name: $0, path: $0) }
             } else {
