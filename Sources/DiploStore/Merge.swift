@@ -485,7 +485,7 @@ struct Merger {
         }
         merged.start = known.start ?? event.start
         merged.end = known.end ?? event.end
-        if merged.start == nil { merged.within = known.within ?? event.within }
+        merged.within = merged.start == nil ? known.within ?? event.within : nil
         merged.location = Location(country: known.location?.country ?? country, city: known.location?.city ?? event.location?.city)
         merged.parent = known.parent ?? parent
         try write("""

@@ -2,6 +2,7 @@ import DiploModel
 import DiploStore
 import DiploImport
 import DiploQuery
+import DiploExport
 import Foundation
 import Testing
 
@@ -367,6 +368,20 @@ import Testing
         #expect(matches.map { "\($0.years) \($0.established!)" } == ["100 1905-10-30"])
         // The interruption is a step of the history, not a date anniversaries count from.
         #expect(!matches.contains { $0.level.key == "relations_interrupted" })
+    }
+
+    /// What the data sets put in the knowledge base exports and imports back with nothing lost.
+    @Test func theDataSetsExportAndImportBackUnchanged() throws {
+        let folder = try TemporaryFolder()
+        let store = try folder.store()
+        try importing(DataSetTests.presidents, name: "presidents.xml", into: store, folder: folder)
+        try importing(DataSetTests.visits, name: "2020.xml", into: store, folder: folder)
+        try importing(DataSetTests.trips, name: "marsh-eleanor.xml", into: store, folder: folder)
+        try importing(DataSetTests.relations, name: "norway.xml", into: store, folder: folder)
+        let first = try InterchangeWriter.string(try store.knowledgeBase())
+        let copy = try folder.store("copy.sqlite")
+        try copy.merge(try JSONDecoder().decode(KnowledgeBase.self, from: Data(first.utf8)), file: "export.json")
+        #expect(try InterchangeWriter.string(try copy.knowledgeBase()) == first)
     }
 
     /// A leader only the data sets know is a name the press-release reader recognises.

@@ -122,15 +122,33 @@ struct DataSetBuilder {
 
     /// A person with the office their title names (`of` the country, for a national title).
     mutating func person(_ titled: TitledName, country: String?, source: SourceRef) -> String {
-        let id = "person:" + titled.name.slug
+        var id = "person:" + titled.name.slug
+        var aliases: [String] = []
+        // "Kishida Fumio" and "Fumio Kishida": one person, whichever order a record writes.
+        if entities[id] == nil, (try? store?.entityExists(id)) != true, let known = reversedName(of: titled.name) {
+            id = known
+            aliases.append(titled.name)
+        }
         var offices: [Office] = []
         if let title = titled.title {
             offices.append(Office(title: title, role: titled.role, of: titled.national ? country : nil, sources: [source]))
         }
         let isNew = entities[id] == nil
-        add(Entity(id: id, type: .person, name: titled.name, names: ["en": titled.name], country: titled.national ? country : nil,
-                   offices: offices, sources: isNew ? [source] : []))
+        let name = aliases.isEmpty ? titled.name : entities[id]?.name ?? titled.name
+        add(Entity(id: id, type: .person, name: name, names: aliases.isEmpty ? ["en": titled.name] : [:], aliases: aliases,
+                   country: titled.national ? country : nil, offices: offices, sources: isNew ? [source] : []))
         return id
+    }
+
+    /// The person known by the two words of `name` the other way round, in this file or the
+    /// knowledge base.
+    func reversedName(of name: String) -> String? {
+        let words = name.split(separator: " ")
+        guard words.count == 2 else { return nil }
+        let reversed = "\(words[1]) \(words[0])"
+        if entities["person:" + reversed.slug] != nil { return "person:" + reversed.slug }
+        guard let store, let ids = try? store.entityIDs(named: reversed, type: .person), ids.count == 1 else { return nil }
+        return ids[0]
     }
 
     /// The document and everything gathered, with a note on the records whose text was tidied.
