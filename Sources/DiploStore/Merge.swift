@@ -427,22 +427,24 @@ struct Merger {
         guard !mine.isEmpty, knownEventKeys > 0 else { return nil }
         let myPeople = try sides(of: mine, people: true), mySides = try sides(of: mine, people: false)
         // A person new to the knowledge base is in no event it knew before.
-        if let person = myPeople.sorted().first, entitiesCreated.contains(person) { return nil }
+        if !myPeople.isEmpty, myPeople.allSatisfy({ entitiesCreated.contains($0) }) { return nil }
         if myPeople.isEmpty, mine.allSatisfy({ entitiesCreated.contains($0) }) { return nil }
         let myPlace = try event.location?.country.map { try entity($0, at: "\(place).location.country") }
-        // Candidates share a participant (a person of mine, when I have people: the same people
-        // are needed then), are of the same family, and have a date in the years mine spans.
-        let anchor = myPeople.isEmpty ? mine : [myPeople.sorted()[0]]
+        // Candidates share a participant (a person of mine, when I have people), are of the same
+        // family, and have a date in the years mine spans.
+        let anchor = myPeople.isEmpty ? mine : myPeople.sorted()
         let kinds = EventKind.allCases.filter { $0.family == event.kind.family }.map(\.rawValue)
-        let firstYear = String(format: "%04d", PartialDate(dayNumber: days.lowerBound).year ?? 0)
-        let lastYear = String(format: "%04d", PartialDate(dayNumber: days.upperBound).year ?? 9999)
+        // ISO dates compare as text; a partial end ("2024-09") is padded so that it reaches to
+        // the end of its month or year.
+        let firstDay = PartialDate(dayNumber: days.lowerBound).description
+        let lastDay = PartialDate(dayNumber: days.upperBound).description
         let candidates = try db.query("""
             SELECT DISTINCT p.event_id FROM participants p JOIN events e ON e.id = p.event_id
             WHERE p.entity_id IN \(Store.idList) AND e.kind IN (SELECT value FROM json_each(?2))
-            AND substr(ifnull(e.start, e.within_from), 1, 4) <= ?4
-            AND substr(ifnull(e.end, ifnull(e.within_to, e.start)), 1, 4) >= ?3
+            AND ifnull(e.start, e.within_from) <= ?4
+            AND ifnull(e.end, ifnull(e.within_to, e.start)) || '-99' >= ?3
             AND e.key <= ?5
-            """, [anchor.json, kinds.json, firstYear, lastYear, knownEventKeys]) { $0.text("event_id") }
+            """, [anchor.json, kinds.json, firstDay, lastDay, knownEventKeys]) { $0.text("event_id") }
         for candidate in candidates.sorted() where !eventsCreated.contains(candidate) {
             guard let known = try store.event(candidate), known.kind.family == event.kind.family,
                   let knownDays = known.dayRange, knownDays.overlaps(days) else { continue }
@@ -451,6 +453,15 @@ struct Merger {
             if let mine = myPlace, let theirs = known.location?.country, mine != theirs { continue }
             let theirs = known.participants.map(\.entity)
             let theirPeople = try sides(of: theirs, people: true)
+            // One traveller cannot make two visits to one country on overlapping days: a visit
+            // that names the same traveller and the same country is the same visit, whoever else
+            // each report says they met.
+            if event.kind.family == .visit, myPlace != nil, myPlace == known.location?.country {
+                let myTravellers = Set(try zip(event.participants, mine).filter { ParticipantRole.guestSide.contains($0.0.role) }
+                    .map(\.1).filter { try sides(of: [$0], people: true).isEmpty == false })
+                let theirTravellers = Set(known.participants.filter { ParticipantRole.guestSide.contains($0.role) }.map(\.entity))
+                if !myTravellers.isDisjoint(with: theirTravellers) { return candidate }
+            }
             if !myPeople.isEmpty || !theirPeople.isEmpty {
                 // The same people; or, both naming people, the people one report names are among
                 // those the other names (a data set lists everyone met, a press release the visitor).
@@ -512,7 +523,7 @@ struct Merger {
         }
         merged.start = known.start ?? event.start
         merged.end = known.end ?? event.end
-        if merged.start == nil { merged.within = known.within ?? event.within }
+        merged.within = merged.start == nil ? known.within ?? event.within : nil
         merged.location = Location(country: known.location?.country ?? country, city: known.location?.city ?? event.location?.city)
         merged.parent = known.parent ?? parent
         try write("""

@@ -2,6 +2,7 @@ import DiploModel
 import DiploStore
 import DiploImport
 import DiploQuery
+import DiploExport
 import Foundation
 import Testing
 
@@ -193,6 +194,15 @@ import Testing
         #expect(DataSetFormat.detect(Data("Visits of the week: <visits> were many.".utf8)) == nil)
     }
 
+    @Test func aVisitorFieldMayNameSeveralPeople() {
+        let names = TitledName.all(in: "President Amadou Keita, Prime Minister Sira Traore and Foreign Minister Ousmane Ba")
+        #expect(names.map(\.name) == ["Amadou Keita", "Sira Traore", "Ousmane Ba"])
+        #expect(names.map { $0.title ?? "" } == ["President", "Prime Minister", "Foreign Minister"])
+        // Commas and "and" inside a name stay in it.
+        #expect(TitledName.all(in: "King Harald and Queen Sonja").count == 2)
+        #expect(TitledName.all(in: "President Tommy Ngiraked, Jr").map(\.name) == ["Tommy Ngiraked, Jr"])
+    }
+
     @Test func presidentsAreOnePersonWithATermPerRecord() throws {
         let folder = try TemporaryFolder()
         let kb = try read(DataSetTests.presidents, name: "list.txt", store: try folder.store())
@@ -358,6 +368,20 @@ import Testing
         #expect(matches.map { "\($0.years) \($0.established!)" } == ["100 1905-10-30"])
         // The interruption is a step of the history, not a date anniversaries count from.
         #expect(!matches.contains { $0.level.key == "relations_interrupted" })
+    }
+
+    /// What the data sets put in the knowledge base exports and imports back with nothing lost.
+    @Test func theDataSetsExportAndImportBackUnchanged() throws {
+        let folder = try TemporaryFolder()
+        let store = try folder.store()
+        try importing(DataSetTests.presidents, name: "presidents.xml", into: store, folder: folder)
+        try importing(DataSetTests.visits, name: "2020.xml", into: store, folder: folder)
+        try importing(DataSetTests.trips, name: "marsh-eleanor.xml", into: store, folder: folder)
+        try importing(DataSetTests.relations, name: "norway.xml", into: store, folder: folder)
+        let first = try InterchangeWriter.string(try store.knowledgeBase())
+        let copy = try folder.store("copy.sqlite")
+        try copy.merge(try JSONDecoder().decode(KnowledgeBase.self, from: Data(first.utf8)), file: "export.json")
+        #expect(try InterchangeWriter.string(try copy.knowledgeBase()) == first)
     }
 
     /// A leader only the data sets know is a name the press-release reader recognises.

@@ -45,7 +45,8 @@ struct VisitsReader {
             seen[id] = record.fields
             let label = "visit \(id)"
             if !record.untidy.isEmpty { builder.untidyRecords.append(id) }
-            guard let visitorText = record["visitor"], let visitor = TitledName(visitorText) else {
+            let named = record["visitor"].map { TitledName.all(in: $0) } ?? []
+            guard let visitorText = record["visitor"], let visitor = named.first else {
                 builder.note(label, line: record.line, "no visitor named: skipped")
                 continue
             }
@@ -80,7 +81,13 @@ struct VisitsReader {
             if hosts.isEmpty, reading.metThePresident || !reading.presidentsNamed.isEmpty, presidents.terms.isEmpty {
                 missingPresidents = true
             }
-            var participants = [Participant(entity: person, role: reading.kind.family == .multilateral || reading.kind == .ceremony ? .attendee : .guest)]
+            let visitorRole: ParticipantRole = reading.kind.family == .multilateral || reading.kind == .ceremony ? .attendee : .guest
+            var participants = [Participant(entity: person, role: visitorRole)]
+            // "President X and Prime Minister Y": both came.
+            for other in named.dropFirst() {
+                let id = builder.person(other, country: country, source: source)
+                if !participants.contains(where: { $0.entity == id }) { participants.append(Participant(entity: id, role: visitorRole)) }
+            }
             for host in hosts where !participants.contains(where: { $0.entity == host.person }) {
                 participants.append(Participant(entity: host.person, role: .host))
             }
