@@ -320,3 +320,23 @@ extension ReaderShapeTests {
         #expect(first(visit) == (try PartialDate("2021-05-21")))
     }
 }
+
+extension ReaderShapeTests {
+    @Test func aLeaderNamedInLowerCaseAfterADemonym() throws {
+        let kb = try read("""
+            Talks in Astana
+
+            ASTANA, June 3, 2024. Russian President Vladimir Putin held talks with Kazakh leader Kassym-Jomart Tokayev in Astana on June 3, 2024.
+            """, lang: "en")
+        #expect(iso(kb, person(kb, "Kassym-Jomart Tokayev")?.country) == "KZ")
+        #expect(kb.events.contains { $0.kind == .talks && countries(kb, $0).isSuperset(of: ["RU", "KZ"]) })
+    }
+
+    @Test func aHeadlineWrittenAsASentenceIsArticleText() throws {
+        let kb = try read("""
+            Prime Minister receives the outgoing ambassador of Chile on his farewell call
+            Hanoi (VNA) - The ambassador thanked the government for its support during his term.
+            """, published: "2024-05-02", lang: "en")
+        #expect(kb.events.contains { $0.kind == .meeting || $0.kind == .courtesyCall } || kb.entities.contains { $0.iso == "CL" })
+    }
+}

@@ -80,8 +80,15 @@ struct Layout {
         var article: [Int] = []
         var previousEndedWithColon = false
         for index in nonBlank where index < end {
-            // The first line is the title, unless it is running text itself.
-            if index == nonBlank.first, !(Layout.endsSentence(trimmed[index]) && Layout.words(trimmed[index]) >= 12) { continue }
+            // The first line is the headline: article text when it reads as a sentence (six words or more, in sentence
+            // case: title case would turn every word into a name).
+            if index == nonBlank.first {
+                let line = trimmed[index]
+                if Layout.endsSentence(line) && Layout.words(line) >= 12 || (Layout.words(line) >= 6 && Layout.sentenceCase(line)) {
+                    article.append(index)
+                }
+                continue
+            }
             let line = trimmed[index]
             defer { previousEndedWithColon = line.hasSuffix(":") }
             let opening = String(line.prefix(16)).folded
@@ -153,6 +160,13 @@ struct Layout {
 
     /// Words in a line, counted by its spaces.
     static func words(_ line: String) -> Int { line.utf8.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) } }
+
+    /// Most words after the first in lower case: a headline written as a sentence, not in title case.
+    static func sentenceCase(_ line: String) -> Bool {
+        let words = line.split(separator: " ").dropFirst()
+        let lower = words.filter { $0.first?.isLowercase == true }.count
+        return lower * 2 > words.count
+    }
 
     /// A summary that restates a headline: most of the headline's words (four or more) are in it.
     static func restates(_ summary: String, headline: String) -> Bool {

@@ -67,7 +67,7 @@ struct MentionFinder {
         while i < tokens.count {
             guard !taken[i], tokens[i].isWord || tokens[i].kind == .number else { i += 1; continue }
             let capitalized = tokens[i].isCapitalized
-            if let title = tries.titles.longestMatch(in: tokens, at: i), capitalized || title.value.role == "counterpart" {
+            if let title = tries.titles.longestMatch(in: tokens, at: i), capitalized || vocabulary.lowercaseRoles.contains(title.value.role) {
                 let organization = capitalized ? organizationMatch(tokens, at: i) : nil
                 // "Bộ trưởng Ngoại giao Indonesia": a title and its country, not a ministry ("Bộ") running on to a country.
                 let titleOfCountry = organization.map { organization in

@@ -41,6 +41,8 @@ final class Vocabulary: Sendable {
     /// Every region's name in Vietnamese and English (CLDR's), by ISO code.
     let regionNames: [String: [String: String]]
     let surnames: Set<String>
+    /// Roles whose title may be written in lower case ("his counterpart", "Kazakh leader").
+    let lowercaseRoles: Set<String>
     let nameParticles: Set<String>
     /// Country names that are also common words or given names ("Anh", "Nga", "Đức"): trusted
     /// only where nothing else makes them part of a name.
@@ -68,6 +70,7 @@ final class Vocabulary: Sendable {
         series = events.series.map { Series(kind: EventKind(rawValue: $0.kind) ?? .conference, country: $0.country, city: $0.city,
                                             firstSessionYear: $0.first_session_year) }
         surnames = Set(titles.vietnamese_surnames.map(\.folded))
+        lowercaseRoles = Set(titles.lowercase_roles)
         nameParticles = Set(titles.name_particles)
         var ambiguous: Set<String> = []
         var regionNames: [String: [String: String]] = [:]
@@ -136,6 +139,7 @@ final class Vocabulary: Sendable {
         let titles: [Entry]
         let honorifics: Honorifics
         let vietnamese_surnames: [String]
+        let lowercase_roles: [String]
         let name_particles: [String]
     }
 
