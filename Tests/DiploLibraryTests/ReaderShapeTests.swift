@@ -340,3 +340,35 @@ extension ReaderShapeTests {
         #expect(kb.events.contains { $0.kind == .meeting || $0.kind == .courtesyCall } || kb.entities.contains { $0.iso == "CL" })
     }
 }
+
+extension ReaderShapeTests {
+    @Test func aMeetingOpeningTheSentenceIsDoneByWhoFollowsTheComma() throws {
+        let kb = try read("""
+            Bilateral meetings before the summit
+
+            In a bilateral meeting with President of the United States Barack Obama, President Susilo Bambang Yudhoyono thanked the US for its support on 12 November 2011.
+            """, source: "https://www.example.go.id/news/2011/11/12/meetings", lang: "en")
+        #expect(iso(kb, person(kb, "Barack Obama")?.country) == "US")
+        let meeting = try #require(kb.events.first { $0.kind == .meeting })
+        #expect(countries(kb, meeting).isSuperset(of: ["US"]))
+    }
+
+    @Test func aNicknameInQuotesStaysInTheName() throws {
+        let kb = try read("""
+            Meeting
+
+            President Joko “Jokowi” Widodo met Prime Minister Fumio Kishida of Japan in Bali on 14 November 2022.
+            """, lang: "en")
+        #expect(kb.entities.filter { $0.type == .person }.count == 2)
+    }
+
+    @Test func aWeekdayWithAMonthFirstDateInBrackets() throws {
+        let kb = try read("""
+            Meetings
+
+            President Joko Widodo Monday (11/14) met Prime Minister Fumio Kishida of Japan in Bali.
+            """, published: "2022-11-15", lang: "en")
+        let meeting = try #require(kb.events.first { $0.kind == .meeting })
+        #expect(first(meeting) == (try PartialDate("2022-11-14")))
+    }
+}

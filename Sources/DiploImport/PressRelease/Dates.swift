@@ -48,11 +48,20 @@ enum DateScanner {
     static let rangeWords: Set<String> = ["den", "to", "until", "through", "till", "toi"]
     static let openWords: Set<String> = ["tu", "from", "since", "between"]
 
+    /// "26-8-2010": day, month and year joined by hyphens with no space.
+    static func hyphenated(_ tokens: [Token], at index: Int) -> WrittenDate? {
+        guard index + 4 < tokens.count, let d = day(tokens[index]), tokens[index + 1].isDash, !tokens[index + 1].spaced,
+              let m = month(tokens[index + 2]), !tokens[index + 2].spaced, tokens[index + 3].isDash, !tokens[index + 3].spaced,
+              let y = year(tokens[index + 4]), !tokens[index + 4].spaced else { return nil }
+        return WrittenDate(day: d, month: m, year: y)
+    }
+
     /// A weekday ("Monday", capitalised) or a day told from today ("tomorrow", "hôm qua"): the date and the index after it.
     static func relativeDay(_ tokens: [Token], at index: Int) -> (WrittenDate, Int)? {
         let token = tokens[index]
         guard token.isWord else { return nil }
         if token.isCapitalized, let weekday = PageDate.weekdays[token.folded] { return (WrittenDate(weekday: weekday), index + 1) }
+        guard PageDate.relativeFirstWords.contains(token.folded) else { return nil }
         if index + 1 < tokens.count, let offset = PageDate.relativeDays[token.folded + " " + tokens[index + 1].folded] {
             return (WrittenDate(offset: offset), index + 2)
         }
@@ -85,15 +94,11 @@ enum DateScanner {
         while i < tokens.count {
             var mention: DateMention?
             // D-M-YYYY, written with unspaced hyphens ("26-8-2010"), and "24 đến ngày 26-8-2010"
-            func hyphenated(_ at0: Int) -> WrittenDate? {
-                guard let d = day(at(at0)), dash(at0 + 1), at(at0 + 1)?.spaced == false, let m = month(at(at0 + 2)),
-                      at(at0 + 2)?.spaced == false, dash(at0 + 3), at(at0 + 3)?.spaced == false, let y = year(at(at0 + 4)),
-                      at(at0 + 4)?.spaced == false else { return nil }
-                return WrittenDate(day: d, month: m, year: y)
-            }
-            if let written = hyphenated(i) {
+            guard tokens[i].kind != .punctuation else { i += 1; continue }
+            if tokens[i].kind == .number, let written = hyphenated(tokens, at: i) {
                 mention = DateMention(first: i, end: i + 5, from: written)
-            } else if let d = day(at(i)), word(i + 1, "den"), word(i + 2, "ngay"), let last = hyphenated(i + 3), d < last.day! {
+            } else if tokens[i].kind == .number, let d = day(at(i)), word(i + 1, "den"), word(i + 2, "ngay"),
+                      let last = hyphenated(tokens, at: i + 3), d < last.day! {
                 mention = DateMention(first: i, end: i + 8, from: WrittenDate(day: d, month: last.month, year: last.year), to: last)
             } else if let d = day(at(i)), slash(i + 1), let m = month(at(i + 2)), !slash(i + 3) || year(at(i + 4)) != nil {
                 var date = DateMention(first: i, end: i + 3, from: WrittenDate(day: d, month: m))
@@ -167,8 +172,15 @@ enum DateScanner {
                 // "on Monday", "tomorrow", "chiều nay"; not when a written date follows ("Monday, December 19", "Sáng nay (21/11)").
                 var next = end
                 while let token = at(next), token.is(",") || token.is("(") || ["morning", "afternoon", "evening", "night"].contains(token.folded) { next += 1 }
-                if day(at(next)) == nil && monthName(at(next)) == nil {
-                    mention = DateMention(first: i, end: end, from: written)
+                let dated = monthName(at(next)) != nil || (day(at(next)) != nil && (monthName(at(next + 1)) != nil
+                    || (slash(next + 1) && month(at(next + 2)) != nil)))
+                if !dated {
+                    // "Monday (11/14)": a date written month first is not read; the weekday and the page's date tell the day.
+                    var close = end
+                    if at(close)?.is("(") == true, let shut = (close..<min(close + 6, tokens.count)).first(where: { tokens[$0].is(")") }) {
+                        close = shut + 1
+                    }
+                    mention = DateMention(first: i, end: close, from: written)
                 } else {
                     weekdayStart = i
                     i = next

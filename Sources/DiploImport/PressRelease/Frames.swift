@@ -123,6 +123,13 @@ struct FrameFinder {
                     frame.counterparts.append(personIndex[offset])
                 }
             }
+            // "In a bilateral meeting with X, President Y expressed ...": the one named after the opening phrase does it.
+            if frame.agents.isEmpty, ["meeting", "call"].contains(trigger.kind.family), trigger.cue.first <= 4,
+               let comma = tokens[trigger.cue.end...].firstIndex(where: { $0.is(",") }),
+               let subject = mentions.persons.firstIndex(where: { $0.first == comma + 1 }),
+               let slot = frame.counterparts.firstIndex(of: personIndex[subject]), frame.counterparts.count >= 2 {
+                frame.agents = [frame.counterparts.remove(at: slot)]
+            }
             // Where: a place after it, introduced by tại/tới/đến/in/to or right after a visit verb.
             for country in mentions.allCountries where country.first >= trigger.cue.end && country.first < segmentEnd {
                 // "impetus to India-New Zealand relations": a pair of countries is no destination.

@@ -53,6 +53,8 @@ struct MentionFinder {
     /// Vietnamese names have two syllables or more: a single capitalised word after a title is
     /// rather the start of a common noun ("Thủ tướng Quốc vụ viện").
     let vietnamese: Bool
+    /// A first reading that only wants the people: organisations inside titles and cue words are skipped.
+    var personsOnly = false
 
     func find(in sentence: Sentence) -> SentenceMentions {
         let tokens = sentence.tokens
@@ -176,6 +178,7 @@ struct MentionFinder {
         found.countries.removeAll { country in persons.contains { $0.nameFirst <= country.first && country.first < $0.nameEnd } }
         found.cities.removeAll { city in persons.contains { $0.nameFirst <= city.first && city.first < $0.nameEnd } }
 
+        if personsOnly { return found }
         // Organisations named inside a title or another organisation's name: "Chủ tịch Quốc hội
         // Cuba", "Người phát ngôn Bộ Ngoại giao Việt Nam", "Ban Chấp hành Trung ương Đảng Cộng sản Cuba".
         var containers = titleAt.map { (start: $0.key, end: $0.value.end) } + found.organizations.map { (start: $0.first, end: $0.end) }
@@ -318,6 +321,9 @@ struct MentionFinder {
                    tokens[end + 1].isCapitalized, tokens[end + 1].spaced { end += 1 }
             } else if token.isDash, !token.spaced, end + 1 < tokens.count, tokens[end + 1].isWord, !tokens[end + 1].spaced, end > start {
                 end += 2  // the hyphen and the part after it
+            } else if ["“", "\"", "‘"].contains(token.text), end > start, end + 3 < tokens.count, tokens[end + 1].isCapitalized,
+                      ["”", "\"", "’"].contains(tokens[end + 2].text), tokens[end + 3].isCapitalized {
+                end += 3  // a nickname inside the name: Joko “Jokowi” Widodo
             } else if token.isWord, vocabulary.nameParticles.contains(token.text), end + 1 < tokens.count, tokens[end + 1].isCapitalized, end > start {
                 end += 1
             } else {
@@ -356,8 +362,9 @@ struct MentionFinder {
                             || found.countries.contains(where: { $0.first == cursor + 1 }) {
                     cursor += 1
                 } else if tokens[cursor].folded == "of", cursor + 2 < tokens.count, tokens[cursor + 1].folded == "the",
-                          found.organizations.contains(where: { $0.first == cursor + 2 }) {
-                    cursor += 2  // "President of the European Commission"
+                          found.organizations.contains(where: { $0.first == cursor + 2 })
+                            || found.countries.contains(where: { $0.first == cursor + 2 }) {
+                    cursor += 2  // "President of the European Commission", "President of the United States"
                 } else if tokens[cursor].is("("), cursor + 2 < tokens.count, tokens[cursor + 1].isWord, tokens[cursor + 2].is(")") {
                     cursor += 3  // "Diễn đàn Kinh tế thế giới (WEF)"
                 } else if ["for", "of"].contains(tokens[cursor].folded), cursor + 1 < tokens.count, tokens[cursor + 1].isCapitalized,

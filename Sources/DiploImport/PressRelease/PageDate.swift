@@ -25,6 +25,8 @@ package enum PageDate {
     static let weekdays: [String: Int] = Dictionary(uniqueKeysWithValues: file.weekdays.map { ($0.key.folded, $0.value) })
     /// "today" → 0, "ngày mai" → 1, "hôm qua" → -1, by folded phrase (one or two words).
     static let relativeDays: [String: Int] = Dictionary(file.relative_days.map { ($0.key.folded, $0.value) }, uniquingKeysWith: { a, _ in a })
+    /// The first words of those phrases: only a token among them is looked at further.
+    static let relativeFirstWords: Set<String> = Set(relativeDays.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
 
     /// The lexicon's examples of days told relative to the page's date.
     package static var relativeExamples: [(text: String, page: String, planned: Bool, start: String, end: String?)] {

@@ -52,7 +52,8 @@ public struct PressReleaseReader {
         // wherever their names recur.
         let known = PhraseTrie<String>()
         for name in try knownPersonNames() { known.insert(Vocabulary.keys(name, keepDiacritics: false), name) }
-        let firstReading = MentionFinder(vocabulary: vocabulary, tries: tries, knownPersons: known, vietnamese: lang == "vi")
+        var firstReading = MentionFinder(vocabulary: vocabulary, tries: tries, knownPersons: known, vietnamese: lang == "vi")
+        firstReading.personsOnly = true
         var documentNames: [String] = []
         for sentence in sentences {
             documentNames += firstReading.find(in: sentence).persons.map(\.name).filter { $0.split(separator: " ").count >= 2 }
