@@ -372,3 +372,16 @@ extension ReaderShapeTests {
         #expect(first(meeting) == (try PartialDate("2022-11-14")))
     }
 }
+
+extension ReaderShapeTests {
+    @Test func aReadoutThatSaysSpokeWithIsACall() throws {
+        let kb = try read("""
+            Readout
+
+            Secretary of State Marco Ruiz spoke today with Foreign Minister Ana Kovac of Croatia about energy security.
+            """, published: "2024-02-07", lang: "en")
+        let call = try #require(kb.events.first { $0.kind == .phoneCall })
+        #expect(first(call) == (try PartialDate("2024-02-07")) || first(call) == nil)
+        #expect(countries(kb, call).contains("HR"))
+    }
+}

@@ -11,16 +11,22 @@ struct WrittenDate: Equatable {
     /// ("tomorrow": 1, "hôm qua": -1): read against the page's date.
     var weekday: Int? = nil
     var offset: Int? = nil
+    /// A month or a year told from the page's date ("next month": 1, "năm ngoái": -1).
+    var monthOffset: Int? = nil
+    var yearOffset: Int? = nil
 
-    init(day: Int? = nil, month: Int? = nil, year: Int? = nil, weekday: Int? = nil, offset: Int? = nil) {
+    init(day: Int? = nil, month: Int? = nil, year: Int? = nil, weekday: Int? = nil, offset: Int? = nil,
+         monthOffset: Int? = nil, yearOffset: Int? = nil) {
         self.day = day
         self.month = month
         self.year = year
         self.weekday = weekday
         self.offset = offset
+        self.monthOffset = monthOffset
+        self.yearOffset = yearOffset
     }
 
-    var isRelative: Bool { weekday != nil || offset != nil }
+    var isRelative: Bool { weekday != nil || offset != nil || monthOffset != nil || yearOffset != nil }
 }
 
 /// A date or a range of dates in a sentence: "19/9", "21-27/9", "từ ngày 10 đến ngày 13/8",
@@ -62,8 +68,14 @@ enum DateScanner {
         guard token.isWord else { return nil }
         if token.isCapitalized, let weekday = PageDate.weekdays[token.folded] { return (WrittenDate(weekday: weekday), index + 1) }
         guard PageDate.relativeFirstWords.contains(token.folded) else { return nil }
-        if index + 1 < tokens.count, let offset = PageDate.relativeDays[token.folded + " " + tokens[index + 1].folded] {
-            return (WrittenDate(offset: offset), index + 2)
+        if index + 1 < tokens.count {
+            // "next month's": the possessive does not change the month.
+            let next = tokens[index + 1].text.hasSuffix("'s") || tokens[index + 1].text.hasSuffix("’s")
+                ? String(tokens[index + 1].folded.dropLast(tokens[index + 1].folded.hasSuffix("'s") ? 2 : 1)) : tokens[index + 1].folded
+            let phrase = token.folded + " " + next
+            if let offset = PageDate.relativeDays[phrase] { return (WrittenDate(offset: offset), index + 2) }
+            if let offset = PageDate.relativeMonths[phrase] { return (WrittenDate(monthOffset: offset), index + 2) }
+            if let offset = PageDate.relativeYears[phrase] { return (WrittenDate(yearOffset: offset), index + 2) }
         }
         if let offset = PageDate.relativeDays[token.folded] { return (WrittenDate(offset: offset), index + 1) }
         return nil
@@ -235,6 +247,11 @@ struct YearResolver {
     /// A weekday or a day told from today, read against the reference day: the next such day for
     /// what is planned, the last one (today included) for what was done.
     func resolveRelative(_ written: WrittenDate, ahead: Bool) -> PartialDate? {
+        if let offset = written.yearOffset, let year = reference?.year { return try? PartialDate(year: year + offset) }
+        if let offset = written.monthOffset, let year = reference?.year, let month = reference?.month {
+            let index = year * 12 + (month - 1) + offset
+            return try? PartialDate(year: index / 12, month: index % 12 + 1)
+        }
         guard let reference, let year = reference.year, let month = reference.month, let day = reference.day else { return nil }
         let today = PartialDate.dayNumber(year: year, month: month, day: day)
         if let offset = written.offset { return PartialDate(dayNumber: today + offset) }
