@@ -385,3 +385,18 @@ extension ReaderShapeTests {
         #expect(countries(kb, call).contains("HR"))
     }
 }
+
+extension ReaderShapeTests {
+    @Test func aRelatedLinksBoxInsideTheTextDoesNotEndTheArticle() throws {
+        let kb = try read("""
+            Đại sứ trình Thư ủy nhiệm
+
+            Sáng 12/3/2024, tại thủ đô Viêng Chăn, Đại sứ Nguyễn Minh Tâm đã trình Thư ủy nhiệm lên Chủ tịch nước Lào Thongloun Sisoulith.
+            TIN LIÊN QUAN
+            dai su trinh thu uy nhiem len chu tich nuoc lao Hợp tác giáo dục Việt Nam - Lào tiếp tục phát triển
+            Tham dự lễ trình Thư ủy nhiệm có Bộ trưởng Ngoại giao Lào Saleumxay Kommasith và nhiều quan chức cấp cao của Lào.
+            """)
+        #expect(person(kb, "Saleumxay Kommasith") != nil)
+        #expect(kb.events.contains { $0.kind == .ceremony })
+    }
+}

@@ -60,6 +60,15 @@ struct Layout {
             let line = trimmed[index]
             // A marker above the article ("Chia sẻ:", "Share" buttons under the headline) is navigation.
             if line.count <= 40, Layout.endMarkers.contains(line.folded) {
+                // A related-links box inside the text: the marker, links written as lower-case URL slugs
+                // ("dai su ... trinh quoc thu ..."), then the article goes on.
+                let links = nonBlank[(position + 1)...].prefix(4).prefix { trimmed[$0].first?.isLowercase == true }
+                if begun, !links.isEmpty, let resumed = nonBlank[(position + 1)...].dropFirst(links.count).first,
+                   Layout.endsSentence(trimmed[resumed]), Layout.words(trimmed[resumed]) >= 12 {
+                    markersBefore.insert(index)
+                    for link in links { markersBefore.insert(link) }
+                    continue
+                }
                 if begun { end = index; break }
                 markersBefore.insert(index)
                 continue
