@@ -400,3 +400,25 @@ extension ReaderShapeTests {
         #expect(kb.events.contains { $0.kind == .ceremony })
     }
 }
+
+extension ReaderShapeTests {
+    @Test func aForeignDelegationListWithPortfoliosInVietnamese() throws {
+        let kb = try read("""
+            Tổng thống Chile thăm Việt Nam
+
+            Ngày 5/3/2024, Tổng thống Chile Gabriel Boric đến Hà Nội, bắt đầu chuyến thăm cấp Nhà nước Việt Nam. Tháp tùng Tổng thống có: Bộ trưởng Ngoại giao Alberto van Klaveren; Bộ trưởng Nông nghiệp Esteban Valenzuela; Bộ trưởng Khoa học và Công nghệ Aisén Etcheverry; Bộ trưởng Mỏ và Năng lượng Diego Pardow.
+            """)
+        #expect(person(kb, "Esteban Valenzuela") != nil)
+        #expect(person(kb, "Aisén Etcheverry") != nil)
+        #expect(person(kb, "Diego Pardow") != nil)
+    }
+
+    @Test func aCountryWordInsideAVietnameseNameIsPartOfTheName() throws {
+        let kb = try read("""
+            Đón đoàn
+
+            Ngày 5/3/2024, ra sân bay đón đoàn có Bộ trưởng Bộ Nông nghiệp và Môi trường Đỗ Đức Duy; Thứ trưởng Bộ Ngoại giao Đỗ Hùng Việt.
+            """)
+        #expect(!kb.entities.contains { $0.type == .country && $0.iso == "DE" })
+    }
+}
