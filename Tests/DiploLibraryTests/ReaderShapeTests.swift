@@ -422,3 +422,14 @@ extension ReaderShapeTests {
         #expect(!kb.entities.contains { $0.type == .country && $0.iso == "DE" })
     }
 }
+
+extension ReaderShapeTests {
+    @Test func theNthAnniversaryWithoutAVerbBeforeIt() throws {
+        let kb = try read("""
+            Minister to visit
+
+            Foreign Minister Aiko Tanaka of Japan will visit Peru on 3 March 2023. The visit will coincide with the 150th anniversary of the establishment of diplomatic relations between Japan and Peru.
+            """, lang: "en")
+        #expect(kb.anniversaries.contains { $0.years == 150 })
+    }
+}
