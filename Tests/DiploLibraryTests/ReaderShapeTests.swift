@@ -433,3 +433,24 @@ extension ReaderShapeTests {
         #expect(kb.anniversaries.contains { $0.years == 150 })
     }
 }
+
+extension ReaderShapeTests {
+    @Test func aRelativeClauseGivesASummitItsOwnDate() throws {
+        let kb = try read("""
+            Before the summit
+
+            Ahead of the ASEAN Summit that will take place on October 26-28, 2025, Prime Minister Anwar Ibrahim of Malaysia met President Prabowo Subianto of Indonesia on October 24, 2025.
+            """, lang: "en")
+        let summit = try #require(kb.events.first { $0.kind == .summit })
+        #expect(first(summit) == (try PartialDate("2025-10-26")))
+    }
+
+    @Test func payingCallsOnSeveralLeadersIsACallOnEach() throws {
+        let kb = try read("""
+            Prime Minister to visit Thailand
+
+            Prime Minister Pham Minh Chinh will pay an official visit to Thailand from May 3 to 4, 2025. In Thailand, Prime Minister Pham Minh Chinh will pay calls to King Maha Vajiralongkorn and President of the Senate Mongkol Surasajja.
+            """, lang: "en")
+        #expect(kb.events.filter { $0.kind == .courtesyCall }.count == 2)
+    }
+}

@@ -351,8 +351,12 @@ struct FrameFinder {
             }
             // Its own date follows it closely: with no comma between, or as a range ("..., which runs from Nov 27 to 30").
             if let own = mentions.dates.enumerated().first(where: { date in
-                date.element.first >= triggerEnd && date.element.first - triggerEnd <= 3 && !date.element.since
-                    && (date.element.opened || !tokens[triggerEnd..<date.element.first].contains { $0.is(",") || $0.is(";") })
+                date.element.first >= triggerEnd && !date.element.since
+                    && (date.element.first - triggerEnd <= 3
+                        && (date.element.opened || !tokens[triggerEnd..<date.element.first].contains { $0.is(",") || $0.is(";") })
+                        // "the G20 Summit that will take place on November 15-16"
+                        || date.element.first - triggerEnd <= 7
+                        && tokens[triggerEnd..<date.element.first].allSatisfy { vocabulary.dateConnectors.contains($0.folded) })
             }),
                !frames.contains(where: { $0.trigger > trigger && $0.trigger < own.element.first }) {
                 frames[index].date = own.element
