@@ -59,7 +59,8 @@ struct Layout {
         for (position, index) in nonBlank.enumerated() {
             let line = trimmed[index]
             // A marker above the article ("Chia sẻ:", "Share" buttons under the headline) is navigation.
-            if line.count <= 40, Layout.endMarkers.contains(line.folded) {
+            // (Bytes first: counting the characters of every long line would be slow.)
+            if line.utf8.count <= 160, line.count <= 40, Layout.endMarkers.contains(line.folded) {
                 // A related-links box inside the text: the marker, links written as lower-case URL slugs
                 // ("dai su ... trinh quoc thu ..."), then the article goes on.
                 let links = nonBlank[(position + 1)...].prefix(4).prefix { trimmed[$0].first?.isLowercase == true }
@@ -199,9 +200,14 @@ struct Layout {
     }
 
     static func trimmed(_ line: String) -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }
-        guard line.first.map(isSpace) == true || line.last.map(isSpace) == true else { return line }
-        return String(line.drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+        // On scalars, not characters: most lines have nothing to trim and are returned as they are.
+        let scalars = line.unicodeScalars
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" || scalar == "\u{A0}" }
+        guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return line }
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return String(scalars[start..<end])
     }
 
     /// A line of running text ends like a sentence; headlines, menus and links do not.
