@@ -454,3 +454,16 @@ extension ReaderShapeTests {
         #expect(kb.events.filter { $0.kind == .courtesyCall }.count == 2)
     }
 }
+
+extension ReaderShapeTests {
+    @Test func aListOfPastVisitsIsAVisitPerPerson() throws {
+        let kb = try read("""
+            Quan hệ Việt Nam - Ba Lan
+
+            Về phía Việt Nam, có các chuyến thăm Ba Lan của: Thủ tướng Phan Văn Khải (tháng 3/2003), Chủ tịch nước Nguyễn Minh Triết (tháng 5/2008), Thủ tướng Nguyễn Tấn Dũng (tháng 10/2013).
+            """, published: "2024-01-10")
+        let visits = kb.events.filter { $0.kind.isVisit && iso(kb, $0.location?.country) == "PL" }
+        #expect(visits.count == 3)
+        #expect(visits.contains { first($0) == (try? PartialDate("2008-05")) })
+    }
+}

@@ -48,6 +48,8 @@ struct FrameFinder {
     /// `countryOf` gives the country of a person of that list.
     func frames(in sentence: Sentence, mentions: SentenceMentions, personIndex: [Int], countryOf: (Int) -> String?) -> [EventFrame] {
         let tokens = sentence.tokens
+        let listed = listedVisits(in: sentence, mentions: mentions, personIndex: personIndex)
+        if !listed.isEmpty { return listed }
         if mentions.cues.contains(where: { if case .question = $0.cue { return true } else { return false } }) { return [] }
         var triggers: [(cue: CueMention, kind: EventKind, verb: Bool)] = []
         for cue in mentions.cues {
@@ -194,6 +196,33 @@ struct FrameFinder {
         }
         assignDates(&frames, mentions: mentions, tokens: tokens)
         return splitCounterparts(frames, mentions: mentions, tokens: tokens, personIndex: personIndex)
+    }
+
+    /// "có các chuyến thăm Kazakhstan của: A (tháng 2/1994), B (tháng 6/1994)": a visit by each person listed,
+    /// to the country named, at the date in brackets after their name.
+    func listedVisits(in sentence: Sentence, mentions: SentenceMentions, personIndex: [Int]) -> [EventFrame] {
+        let tokens = sentence.tokens
+        for opening in vocabulary.visitLists {
+            guard let start = tokens.indices.first(where: { index in
+                index + opening.count <= tokens.count && (0..<opening.count).allSatisfy { tokens[index + $0].folded == opening[$0] }
+            }) else { continue }
+            let afterOpening = start + opening.count
+            guard let country = mentions.allCountries.first(where: { $0.first == afterOpening }),
+                  let colon = tokens[country.end..<min(tokens.count, country.end + 3)].firstIndex(where: { $0.is(":") }) else { continue }
+            var frames: [EventFrame] = []
+            for (offset, person) in mentions.persons.enumerated() where person.first > colon {
+                guard let date = mentions.dates.first(where: { $0.first > person.end - 1 && $0.first - person.end <= 12 }),
+                      date.first > 0, tokens[date.first - 1].is("("),
+                      !mentions.persons.contains(where: { $0.first > person.first && $0.first < date.first }) else { continue }
+                var frame = EventFrame(kind: .visit, sentence: sentence.index, trigger: person.first, triggerEnd: person.end, verb: true)
+                frame.agents = [personIndex[offset]]
+                frame.places = [country.iso]
+                frame.date = date
+                frames.append(frame)
+            }
+            if frames.count >= 2 { return frames }
+        }
+        return []
     }
 
     /// "Tại Cuba, ...", "Trong thời gian ở Singapore, ...": a place named before the sentence's
