@@ -191,7 +191,7 @@ extension ReaderShapeTests {
         let kb = try read("""
             President meets his Chilean counterpart
 
-            President Lula met Chilean President Gabriel Boric in Brasilia on 5 December 2023. Foreign Minister Mauro Vieira attended the meeting.
+            President Lula met Chilean President Gabriel Boric in Brasilia on 5 December 2023. Foreign Minister Mauro Vieira attended the meeting on trade between Brazil and Chile.
             """, source: "https://www.example.gov.br/news/2023/12/05/meeting", lang: "en")
         #expect(iso(kb, person(kb, "Mauro Vieira")?.country) == "BR")
         #expect(iso(kb, person(kb, "Gabriel Boric")?.country) == "CL")
