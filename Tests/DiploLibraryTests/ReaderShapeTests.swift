@@ -467,3 +467,17 @@ extension ReaderShapeTests {
         #expect(visits.contains { first($0) == (try? PartialDate("2008-05")) })
     }
 }
+
+extension ReaderShapeTests {
+    @Test func oneSentenceAnnouncingVisitsToSeveralCountries() throws {
+        let kb = try read("""
+            Chủ tịch nước lên đường thăm hai nước châu Phi
+
+            Nhận lời mời của Tổng thống Ghana Nana Akufo-Addo và Tổng thống Kenya William Ruto, sáng 8/3/2024, Chủ tịch nước Võ Văn Thưởng lên đường thăm cấp Nhà nước tới nước Cộng hòa Thống nhất Kenya và Cộng hòa Ghana từ ngày 9-15/3.
+            """)
+        let visits = kb.events.filter { $0.kind == .stateVisit }
+        #expect(Set(visits.compactMap { iso(kb, $0.location?.country) }) == ["GH", "KE"])
+        #expect(visits.allSatisfy { first($0) == (try? PartialDate("2024-03-09")) })
+        #expect(kb.events.contains { $0.kind == .trip })
+    }
+}

@@ -139,7 +139,12 @@ struct FrameFinder {
                    mentions.allCountries.contains(where: { $0.first == country.end + 1 }) { continue }
                 let previous = country.first > 0 ? tokens[country.first - 1].folded : ""
                 let direct = country.first == trigger.cue.end
-                if FrameFinder.placeWords.contains(previous) || (direct && (trigger.kind.isVisit || trigger.verb)) || previous == "(" {
+                // "Tanzania, Mozambique và Iran": a country listed after one taken as a place is one too.
+                // "tới nước Cộng hòa Thống nhất Tanzania": "nước" (the country of) after a place word.
+                let ofCountry = previous == "nuoc" && country.first >= 2 && FrameFinder.placeWords.contains(tokens[country.first - 2].folded)
+                let listed = [",", "va", "and"].contains(previous) && country.first >= 2
+                    && mentions.allCountries.contains { $0.end == country.first - 1 && frame.places.contains($0.iso) }
+                if FrameFinder.placeWords.contains(previous) || (direct && (trigger.kind.isVisit || trigger.verb)) || previous == "(" || listed || ofCountry {
                     if !mentions.persons.contains(where: { $0.first <= country.first && country.first < $0.end }) {
                         frame.places.append(country.iso)
                     }
@@ -195,7 +200,7 @@ struct FrameFinder {
             }
         }
         assignDates(&frames, mentions: mentions, tokens: tokens)
-        return splitCounterparts(frames, mentions: mentions, tokens: tokens, personIndex: personIndex)
+        return splitPlaces(splitCounterparts(frames, mentions: mentions, tokens: tokens, personIndex: personIndex))
     }
 
     /// "có các chuyến thăm Kazakhstan của: A (tháng 2/1994), B (tháng 6/1994)": a visit by each person listed,
@@ -374,7 +379,10 @@ struct FrameFinder {
             var triggerEnd = frames[index].triggerEnd
             // What names the place right after it ("chuyến thăm chính thức Pháp từ ngày 6 đến 7/10") is not a gap.
             while triggerEnd < tokens.count {
-                let at = FrameFinder.placeWords.contains(tokens[triggerEnd].folded) ? triggerEnd + 1 : triggerEnd
+                var at = triggerEnd
+                // "tới nước X", "X, Y và Z": place words, "nước" and list joiners before each country.
+                while at < tokens.count, FrameFinder.placeWords.contains(tokens[at].folded) || ["nuoc", ",", "va", "and"].contains(tokens[at].folded),
+                      at - triggerEnd < 3 { at += 1 }
                 guard let place = mentions.allCountries.first(where: { $0.first == at }) else { break }
                 triggerEnd = place.end
             }
@@ -407,6 +415,26 @@ struct FrameFinder {
         for (_, indexes) in users where indexes.count >= 2 {
             for index in indexes { frames[index].sharesRange = true }
         }
+    }
+
+    /// "lên đường thăm cấp Nhà nước Tanzania, Mozambique và Iran từ ngày 9-15/3", "will pay state visits to Fiji,
+    /// New Zealand and Timor-Leste": a visit to each country, within the journey's range (the stops of a trip).
+    func splitPlaces(_ frames: [EventFrame]) -> [EventFrame] {
+        var result: [EventFrame] = []
+        for frame in frames {
+            guard frame.kind.isVisit, frame.kind != .trip, frame.verb, frame.places.count >= 2 else {
+                result.append(frame)
+                continue
+            }
+            for place in frame.places {
+                var stop = frame
+                stop.places = [place]
+                stop.city = nil
+                stop.sharesRange = true
+                result.append(stop)
+            }
+        }
+        return result
     }
 
     /// "hội kiến A; B" and "met A and B": one meeting with each.
