@@ -481,3 +481,15 @@ extension ReaderShapeTests {
         #expect(kb.events.contains { $0.kind == .trip })
     }
 }
+
+extension ReaderShapeTests {
+    @Test func aVisitNamedWithItsVisitorThenItsPlaceAndDates() throws {
+        let kb = try read("""
+            Chuyến thăm có ý nghĩa lớn
+
+            Chuyến thăm chính thức của Chủ tịch nước Nguyễn Minh Triết tới Campuchia từ ngày 10 đến ngày 12-5-2009 là sự kiện có ý nghĩa lớn đối với quan hệ hai nước.
+            """)
+        let visit = try #require(kb.events.first { $0.kind == .officialVisit })
+        #expect(first(visit) == (try PartialDate("2009-05-10")))
+    }
+}

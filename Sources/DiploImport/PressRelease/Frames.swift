@@ -383,6 +383,11 @@ struct FrameFinder {
                 // "tới nước X", "X, Y và Z": place words, "nước" and list joiners before each country.
                 while at < tokens.count, FrameFinder.placeWords.contains(tokens[at].folded) || ["nuoc", ",", "va", "and"].contains(tokens[at].folded),
                       at - triggerEnd < 3 { at += 1 }
+                // "chuyến thăm chính thức của Chủ tịch nước X tới Lào từ ngày ...": the visitor named after "của"/"of".
+                if ["cua", "of", "by"].contains(tokens[at].folded), let visitor = mentions.persons.first(where: { $0.first == at + 1 }) {
+                    triggerEnd = visitor.end
+                    continue
+                }
                 guard let place = mentions.allCountries.first(where: { $0.first == at }) else { break }
                 triggerEnd = place.end
             }
