@@ -191,7 +191,7 @@ extension ReaderShapeTests {
         let kb = try read("""
             President meets his Chilean counterpart
 
-            President Lula met Chilean President Gabriel Boric in Brasilia on 5 December 2023. Foreign Minister Mauro Vieira attended the meeting.
+            President Lula met Chilean President Gabriel Boric in Brasilia on 5 December 2023. Foreign Minister Mauro Vieira attended the meeting on trade between Brazil and Chile.
             """, source: "https://www.example.gov.br/news/2023/12/05/meeting", lang: "en")
         #expect(iso(kb, person(kb, "Mauro Vieira")?.country) == "BR")
         #expect(iso(kb, person(kb, "Gabriel Boric")?.country) == "CL")
@@ -318,5 +318,178 @@ extension ReaderShapeTests {
             """, lang: "en")
         let visit = try #require(kb.events.first { $0.kind.isVisit })
         #expect(first(visit) == (try PartialDate("2021-05-21")))
+    }
+}
+
+extension ReaderShapeTests {
+    @Test func aLeaderNamedInLowerCaseAfterADemonym() throws {
+        let kb = try read("""
+            Talks in Astana
+
+            ASTANA, June 3, 2024. Russian President Vladimir Putin held talks with Kazakh leader Kassym-Jomart Tokayev in Astana on June 3, 2024.
+            """, lang: "en")
+        #expect(iso(kb, person(kb, "Kassym-Jomart Tokayev")?.country) == "KZ")
+        #expect(kb.events.contains { $0.kind == .talks && countries(kb, $0).isSuperset(of: ["RU", "KZ"]) })
+    }
+
+    @Test func aHeadlineWrittenAsASentenceIsArticleText() throws {
+        let kb = try read("""
+            Prime Minister receives the outgoing ambassador of Chile on his farewell call
+            Hanoi (VNA) - The ambassador thanked the government for its support during his term.
+            """, published: "2024-05-02", lang: "en")
+        #expect(kb.events.contains { $0.kind == .meeting || $0.kind == .courtesyCall } || kb.entities.contains { $0.iso == "CL" })
+    }
+}
+
+extension ReaderShapeTests {
+    @Test func aMeetingOpeningTheSentenceIsDoneByWhoFollowsTheComma() throws {
+        let kb = try read("""
+            Bilateral meetings before the summit
+
+            In a bilateral meeting with President of the United States Barack Obama, President Susilo Bambang Yudhoyono thanked the US for its support on 12 November 2011.
+            """, source: "https://www.example.go.id/news/2011/11/12/meetings", lang: "en")
+        #expect(iso(kb, person(kb, "Barack Obama")?.country) == "US")
+        let meeting = try #require(kb.events.first { $0.kind == .meeting })
+        #expect(countries(kb, meeting).isSuperset(of: ["US"]))
+    }
+
+    @Test func aNicknameInQuotesStaysInTheName() throws {
+        let kb = try read("""
+            Meeting
+
+            President Joko “Jokowi” Widodo met Prime Minister Fumio Kishida of Japan in Bali on 14 November 2022.
+            """, lang: "en")
+        #expect(kb.entities.filter { $0.type == .person }.count == 2)
+    }
+
+    @Test func aWeekdayWithAMonthFirstDateInBrackets() throws {
+        let kb = try read("""
+            Meetings
+
+            President Joko Widodo Monday (11/14) met Prime Minister Fumio Kishida of Japan in Bali.
+            """, published: "2022-11-15", lang: "en")
+        let meeting = try #require(kb.events.first { $0.kind == .meeting })
+        #expect(first(meeting) == (try PartialDate("2022-11-14")))
+    }
+}
+
+extension ReaderShapeTests {
+    @Test func aReadoutThatSaysSpokeWithIsACall() throws {
+        let kb = try read("""
+            Readout
+
+            Secretary of State Marco Ruiz spoke today with Foreign Minister Ana Kovac of Croatia about energy security.
+            """, published: "2024-02-07", lang: "en")
+        let call = try #require(kb.events.first { $0.kind == .phoneCall })
+        #expect(first(call) == (try PartialDate("2024-02-07")) || first(call) == nil)
+        #expect(countries(kb, call).contains("HR"))
+    }
+}
+
+extension ReaderShapeTests {
+    @Test func aRelatedLinksBoxInsideTheTextDoesNotEndTheArticle() throws {
+        let kb = try read("""
+            Đại sứ trình Thư ủy nhiệm
+
+            Sáng 12/3/2024, tại thủ đô Viêng Chăn, Đại sứ Nguyễn Minh Tâm đã trình Thư ủy nhiệm lên Chủ tịch nước Lào Thongloun Sisoulith.
+            TIN LIÊN QUAN
+            dai su trinh thu uy nhiem len chu tich nuoc lao Hợp tác giáo dục Việt Nam - Lào tiếp tục phát triển
+            Tham dự lễ trình Thư ủy nhiệm có Bộ trưởng Ngoại giao Lào Saleumxay Kommasith và nhiều quan chức cấp cao của Lào.
+            """)
+        #expect(person(kb, "Saleumxay Kommasith") != nil)
+        #expect(kb.events.contains { $0.kind == .ceremony })
+    }
+}
+
+extension ReaderShapeTests {
+    @Test func aForeignDelegationListWithPortfoliosInVietnamese() throws {
+        let kb = try read("""
+            Tổng thống Chile thăm Việt Nam
+
+            Ngày 5/3/2024, Tổng thống Chile Gabriel Boric đến Hà Nội, bắt đầu chuyến thăm cấp Nhà nước Việt Nam. Tháp tùng Tổng thống có: Bộ trưởng Ngoại giao Alberto van Klaveren; Bộ trưởng Nông nghiệp Esteban Valenzuela; Bộ trưởng Khoa học và Công nghệ Aisén Etcheverry; Bộ trưởng Mỏ và Năng lượng Diego Pardow.
+            """)
+        #expect(person(kb, "Esteban Valenzuela") != nil)
+        #expect(person(kb, "Aisén Etcheverry") != nil)
+        #expect(person(kb, "Diego Pardow") != nil)
+    }
+
+    @Test func aCountryWordInsideAVietnameseNameIsPartOfTheName() throws {
+        let kb = try read("""
+            Đón đoàn
+
+            Ngày 5/3/2024, ra sân bay đón đoàn có Bộ trưởng Bộ Nông nghiệp và Môi trường Đỗ Đức Duy; Thứ trưởng Bộ Ngoại giao Đỗ Hùng Việt.
+            """)
+        #expect(!kb.entities.contains { $0.type == .country && $0.iso == "DE" })
+    }
+}
+
+extension ReaderShapeTests {
+    @Test func theNthAnniversaryWithoutAVerbBeforeIt() throws {
+        let kb = try read("""
+            Minister to visit
+
+            Foreign Minister Aiko Tanaka of Japan will visit Peru on 3 March 2023. The visit will coincide with the 150th anniversary of the establishment of diplomatic relations between Japan and Peru.
+            """, lang: "en")
+        #expect(kb.anniversaries.contains { $0.years == 150 })
+    }
+}
+
+extension ReaderShapeTests {
+    @Test func aRelativeClauseGivesASummitItsOwnDate() throws {
+        let kb = try read("""
+            Before the summit
+
+            Ahead of the ASEAN Summit that will take place on October 26-28, 2025, Prime Minister Anwar Ibrahim of Malaysia met President Prabowo Subianto of Indonesia on October 24, 2025.
+            """, lang: "en")
+        let summit = try #require(kb.events.first { $0.kind == .summit })
+        #expect(first(summit) == (try PartialDate("2025-10-26")))
+    }
+
+    @Test func payingCallsOnSeveralLeadersIsACallOnEach() throws {
+        let kb = try read("""
+            Prime Minister to visit Thailand
+
+            Prime Minister Pham Minh Chinh will pay an official visit to Thailand from May 3 to 4, 2025. In Thailand, Prime Minister Pham Minh Chinh will pay calls to King Maha Vajiralongkorn and President of the Senate Mongkol Surasajja.
+            """, lang: "en")
+        #expect(kb.events.filter { $0.kind == .courtesyCall }.count == 2)
+    }
+}
+
+extension ReaderShapeTests {
+    @Test func aListOfPastVisitsIsAVisitPerPerson() throws {
+        let kb = try read("""
+            Quan hệ Việt Nam - Ba Lan
+
+            Về phía Việt Nam, có các chuyến thăm Ba Lan của: Thủ tướng Phan Văn Khải (tháng 3/2003), Chủ tịch nước Nguyễn Minh Triết (tháng 5/2008), Thủ tướng Nguyễn Tấn Dũng (tháng 10/2013).
+            """, published: "2024-01-10")
+        let visits = kb.events.filter { $0.kind.isVisit && iso(kb, $0.location?.country) == "PL" }
+        #expect(visits.count == 3)
+        #expect(visits.contains { first($0) == (try? PartialDate("2008-05")) })
+    }
+}
+
+extension ReaderShapeTests {
+    @Test func oneSentenceAnnouncingVisitsToSeveralCountries() throws {
+        let kb = try read("""
+            Chủ tịch nước lên đường thăm hai nước châu Phi
+
+            Nhận lời mời của Tổng thống Ghana Nana Akufo-Addo và Tổng thống Kenya William Ruto, sáng 8/3/2024, Chủ tịch nước Võ Văn Thưởng lên đường thăm cấp Nhà nước tới nước Cộng hòa Thống nhất Kenya và Cộng hòa Ghana từ ngày 9-15/3.
+            """)
+        let visits = kb.events.filter { $0.kind == .stateVisit }
+        #expect(Set(visits.compactMap { iso(kb, $0.location?.country) }) == ["GH", "KE"])
+        #expect(visits.allSatisfy { first($0) == (try? PartialDate("2024-03-09")) })
+        #expect(kb.events.contains { $0.kind == .trip })
+    }
+}
+
+extension ReaderShapeTests {
+    @Test func aVisitNamedWithItsVisitorThenItsPlaceAndDates() throws {
+        let kb = try read("""
+            Chuyến thăm có ý nghĩa lớn
+
+            Chuyến thăm chính thức của Chủ tịch nước Nguyễn Minh Triết tới Campuchia từ ngày 10 đến ngày 12-5-2009 là sự kiện có ý nghĩa lớn đối với quan hệ hai nước.
+            """)
+        let visit = try #require(kb.events.first { $0.kind == .officialVisit })
+        #expect(first(visit) == (try PartialDate("2009-05-10")))
     }
 }

@@ -11,16 +11,22 @@ struct WrittenDate: Equatable {
     /// ("tomorrow": 1, "hôm qua": -1): read against the page's date.
     var weekday: Int? = nil
     var offset: Int? = nil
+    /// A month or a year told from the page's date ("next month": 1, "năm ngoái": -1).
+    var monthOffset: Int? = nil
+    var yearOffset: Int? = nil
 
-    init(day: Int? = nil, month: Int? = nil, year: Int? = nil, weekday: Int? = nil, offset: Int? = nil) {
+    init(day: Int? = nil, month: Int? = nil, year: Int? = nil, weekday: Int? = nil, offset: Int? = nil,
+         monthOffset: Int? = nil, yearOffset: Int? = nil) {
         self.day = day
         self.month = month
         self.year = year
         self.weekday = weekday
         self.offset = offset
+        self.monthOffset = monthOffset
+        self.yearOffset = yearOffset
     }
 
-    var isRelative: Bool { weekday != nil || offset != nil }
+    var isRelative: Bool { weekday != nil || offset != nil || monthOffset != nil || yearOffset != nil }
 }
 
 /// A date or a range of dates in a sentence: "19/9", "21-27/9", "từ ngày 10 đến ngày 13/8",
@@ -48,13 +54,28 @@ enum DateScanner {
     static let rangeWords: Set<String> = ["den", "to", "until", "through", "till", "toi"]
     static let openWords: Set<String> = ["tu", "from", "since", "between"]
 
+    /// "26-8-2010": day, month and year joined by hyphens with no space.
+    static func hyphenated(_ tokens: [Token], at index: Int) -> WrittenDate? {
+        guard index + 4 < tokens.count, let d = day(tokens[index]), tokens[index + 1].isDash, !tokens[index + 1].spaced,
+              let m = month(tokens[index + 2]), !tokens[index + 2].spaced, tokens[index + 3].isDash, !tokens[index + 3].spaced,
+              let y = year(tokens[index + 4]), !tokens[index + 4].spaced else { return nil }
+        return WrittenDate(day: d, month: m, year: y)
+    }
+
     /// A weekday ("Monday", capitalised) or a day told from today ("tomorrow", "hôm qua"): the date and the index after it.
     static func relativeDay(_ tokens: [Token], at index: Int) -> (WrittenDate, Int)? {
         let token = tokens[index]
         guard token.isWord else { return nil }
         if token.isCapitalized, let weekday = PageDate.weekdays[token.folded] { return (WrittenDate(weekday: weekday), index + 1) }
-        if index + 1 < tokens.count, let offset = PageDate.relativeDays[token.folded + " " + tokens[index + 1].folded] {
-            return (WrittenDate(offset: offset), index + 2)
+        guard PageDate.relativeFirstWords.contains(token.folded) else { return nil }
+        if index + 1 < tokens.count {
+            // "next month's": the possessive does not change the month.
+            let next = tokens[index + 1].text.hasSuffix("'s") || tokens[index + 1].text.hasSuffix("’s")
+                ? String(tokens[index + 1].folded.dropLast(tokens[index + 1].folded.hasSuffix("'s") ? 2 : 1)) : tokens[index + 1].folded
+            let phrase = token.folded + " " + next
+            if let offset = PageDate.relativeDays[phrase] { return (WrittenDate(offset: offset), index + 2) }
+            if let offset = PageDate.relativeMonths[phrase] { return (WrittenDate(monthOffset: offset), index + 2) }
+            if let offset = PageDate.relativeYears[phrase] { return (WrittenDate(yearOffset: offset), index + 2) }
         }
         if let offset = PageDate.relativeDays[token.folded] { return (WrittenDate(offset: offset), index + 1) }
         return nil
@@ -85,15 +106,11 @@ enum DateScanner {
         while i < tokens.count {
             var mention: DateMention?
             // D-M-YYYY, written with unspaced hyphens ("26-8-2010"), and "24 đến ngày 26-8-2010"
-            func hyphenated(_ at0: Int) -> WrittenDate? {
-                guard let d = day(at(at0)), dash(at0 + 1), at(at0 + 1)?.spaced == false, let m = month(at(at0 + 2)),
-                      at(at0 + 2)?.spaced == false, dash(at0 + 3), at(at0 + 3)?.spaced == false, let y = year(at(at0 + 4)),
-                      at(at0 + 4)?.spaced == false else { return nil }
-                return WrittenDate(day: d, month: m, year: y)
-            }
-            if let written = hyphenated(i) {
+            guard tokens[i].kind != .punctuation else { i += 1; continue }
+            if tokens[i].kind == .number, let written = hyphenated(tokens, at: i) {
                 mention = DateMention(first: i, end: i + 5, from: written)
-            } else if let d = day(at(i)), word(i + 1, "den"), word(i + 2, "ngay"), let last = hyphenated(i + 3), d < last.day! {
+            } else if tokens[i].kind == .number, let d = day(at(i)), word(i + 1, "den"), word(i + 2, "ngay"),
+                      let last = hyphenated(tokens, at: i + 3), d < last.day! {
                 mention = DateMention(first: i, end: i + 8, from: WrittenDate(day: d, month: last.month, year: last.year), to: last)
             } else if let d = day(at(i)), slash(i + 1), let m = month(at(i + 2)), !slash(i + 3) || year(at(i + 4)) != nil {
                 var date = DateMention(first: i, end: i + 3, from: WrittenDate(day: d, month: m))
@@ -167,8 +184,15 @@ enum DateScanner {
                 // "on Monday", "tomorrow", "chiều nay"; not when a written date follows ("Monday, December 19", "Sáng nay (21/11)").
                 var next = end
                 while let token = at(next), token.is(",") || token.is("(") || ["morning", "afternoon", "evening", "night"].contains(token.folded) { next += 1 }
-                if day(at(next)) == nil && monthName(at(next)) == nil {
-                    mention = DateMention(first: i, end: end, from: written)
+                let dated = monthName(at(next)) != nil || (day(at(next)) != nil && (monthName(at(next + 1)) != nil
+                    || (slash(next + 1) && month(at(next + 2)) != nil)))
+                if !dated {
+                    // "Monday (11/14)": a date written month first is not read; the weekday and the page's date tell the day.
+                    var close = end
+                    if at(close)?.is("(") == true, let shut = (close..<min(close + 6, tokens.count)).first(where: { tokens[$0].is(")") }) {
+                        close = shut + 1
+                    }
+                    mention = DateMention(first: i, end: close, from: written)
                 } else {
                     weekdayStart = i
                     i = next
@@ -223,6 +247,11 @@ struct YearResolver {
     /// A weekday or a day told from today, read against the reference day: the next such day for
     /// what is planned, the last one (today included) for what was done.
     func resolveRelative(_ written: WrittenDate, ahead: Bool) -> PartialDate? {
+        if let offset = written.yearOffset, let year = reference?.year { return try? PartialDate(year: year + offset) }
+        if let offset = written.monthOffset, let year = reference?.year, let month = reference?.month {
+            let index = year * 12 + (month - 1) + offset
+            return try? PartialDate(year: index / 12, month: index % 12 + 1)
+        }
         guard let reference, let year = reference.year, let month = reference.month, let day = reference.day else { return nil }
         let today = PartialDate.dayNumber(year: year, month: month, day: day)
         if let offset = written.offset { return PartialDate(dayNumber: today + offset) }

@@ -48,6 +48,8 @@ struct FrameFinder {
     /// `countryOf` gives the country of a person of that list.
     func frames(in sentence: Sentence, mentions: SentenceMentions, personIndex: [Int], countryOf: (Int) -> String?) -> [EventFrame] {
         let tokens = sentence.tokens
+        let listed = listedVisits(in: sentence, mentions: mentions, personIndex: personIndex)
+        if !listed.isEmpty { return listed }
         if mentions.cues.contains(where: { if case .question = $0.cue { return true } else { return false } }) { return [] }
         var triggers: [(cue: CueMention, kind: EventKind, verb: Bool)] = []
         for cue in mentions.cues {
@@ -123,6 +125,13 @@ struct FrameFinder {
                     frame.counterparts.append(personIndex[offset])
                 }
             }
+            // "In a bilateral meeting with X, President Y expressed ...": the one named after the opening phrase does it.
+            if frame.agents.isEmpty, ["meeting", "call"].contains(trigger.kind.family), trigger.cue.first <= 4,
+               let comma = tokens[trigger.cue.end...].firstIndex(where: { $0.is(",") }),
+               let subject = mentions.persons.firstIndex(where: { $0.first == comma + 1 }),
+               let slot = frame.counterparts.firstIndex(of: personIndex[subject]), frame.counterparts.count >= 2 {
+                frame.agents = [frame.counterparts.remove(at: slot)]
+            }
             // Where: a place after it, introduced by tại/tới/đến/in/to or right after a visit verb.
             for country in mentions.allCountries where country.first >= trigger.cue.end && country.first < segmentEnd {
                 // "impetus to India-New Zealand relations": a pair of countries is no destination.
@@ -130,7 +139,12 @@ struct FrameFinder {
                    mentions.allCountries.contains(where: { $0.first == country.end + 1 }) { continue }
                 let previous = country.first > 0 ? tokens[country.first - 1].folded : ""
                 let direct = country.first == trigger.cue.end
-                if FrameFinder.placeWords.contains(previous) || (direct && (trigger.kind.isVisit || trigger.verb)) || previous == "(" {
+                // "Tanzania, Mozambique và Iran": a country listed after one taken as a place is one too.
+                // "tới nước Cộng hòa Thống nhất Tanzania": "nước" (the country of) after a place word.
+                let ofCountry = previous == "nuoc" && country.first >= 2 && FrameFinder.placeWords.contains(tokens[country.first - 2].folded)
+                let listed = [",", "va", "and"].contains(previous) && country.first >= 2
+                    && mentions.allCountries.contains { $0.end == country.first - 1 && frame.places.contains($0.iso) }
+                if FrameFinder.placeWords.contains(previous) || (direct && (trigger.kind.isVisit || trigger.verb)) || previous == "(" || listed || ofCountry {
                     if !mentions.persons.contains(where: { $0.first <= country.first && country.first < $0.end }) {
                         frame.places.append(country.iso)
                     }
@@ -186,7 +200,34 @@ struct FrameFinder {
             }
         }
         assignDates(&frames, mentions: mentions, tokens: tokens)
-        return splitCounterparts(frames, mentions: mentions, tokens: tokens, personIndex: personIndex)
+        return splitPlaces(splitCounterparts(frames, mentions: mentions, tokens: tokens, personIndex: personIndex))
+    }
+
+    /// "có các chuyến thăm Kazakhstan của: A (tháng 2/1994), B (tháng 6/1994)": a visit by each person listed,
+    /// to the country named, at the date in brackets after their name.
+    func listedVisits(in sentence: Sentence, mentions: SentenceMentions, personIndex: [Int]) -> [EventFrame] {
+        let tokens = sentence.tokens
+        for opening in vocabulary.visitLists {
+            guard let start = tokens.indices.first(where: { index in
+                index + opening.count <= tokens.count && (0..<opening.count).allSatisfy { tokens[index + $0].folded == opening[$0] }
+            }) else { continue }
+            let afterOpening = start + opening.count
+            guard let country = mentions.allCountries.first(where: { $0.first == afterOpening }),
+                  let colon = tokens[country.end..<min(tokens.count, country.end + 3)].firstIndex(where: { $0.is(":") }) else { continue }
+            var frames: [EventFrame] = []
+            for (offset, person) in mentions.persons.enumerated() where person.first > colon {
+                guard let date = mentions.dates.first(where: { $0.first > person.end - 1 && $0.first - person.end <= 12 }),
+                      date.first > 0, tokens[date.first - 1].is("("),
+                      !mentions.persons.contains(where: { $0.first > person.first && $0.first < date.first }) else { continue }
+                var frame = EventFrame(kind: .visit, sentence: sentence.index, trigger: person.first, triggerEnd: person.end, verb: true)
+                frame.agents = [personIndex[offset]]
+                frame.places = [country.iso]
+                frame.date = date
+                frames.append(frame)
+            }
+            if frames.count >= 2 { return frames }
+        }
+        return []
     }
 
     /// "Tại Cuba, ...", "Trong thời gian ở Singapore, ...": a place named before the sentence's
@@ -338,14 +379,26 @@ struct FrameFinder {
             var triggerEnd = frames[index].triggerEnd
             // What names the place right after it ("chuyến thăm chính thức Pháp từ ngày 6 đến 7/10") is not a gap.
             while triggerEnd < tokens.count {
-                let at = FrameFinder.placeWords.contains(tokens[triggerEnd].folded) ? triggerEnd + 1 : triggerEnd
+                var at = triggerEnd
+                // "tới nước X", "X, Y và Z": place words, "nước" and list joiners before each country.
+                while at < tokens.count, FrameFinder.placeWords.contains(tokens[at].folded) || ["nuoc", ",", "va", "and"].contains(tokens[at].folded),
+                      at - triggerEnd < 3 { at += 1 }
+                // "chuyến thăm chính thức của Chủ tịch nước X tới Lào từ ngày ...": the visitor named after "của"/"of".
+                if ["cua", "of", "by"].contains(tokens[at].folded), let visitor = mentions.persons.first(where: { $0.first == at + 1 }) {
+                    triggerEnd = visitor.end
+                    continue
+                }
                 guard let place = mentions.allCountries.first(where: { $0.first == at }) else { break }
                 triggerEnd = place.end
             }
             // Its own date follows it closely: with no comma between, or as a range ("..., which runs from Nov 27 to 30").
             if let own = mentions.dates.enumerated().first(where: { date in
-                date.element.first >= triggerEnd && date.element.first - triggerEnd <= 3 && !date.element.since
-                    && (date.element.opened || !tokens[triggerEnd..<date.element.first].contains { $0.is(",") || $0.is(";") })
+                date.element.first >= triggerEnd && !date.element.since
+                    && (date.element.first - triggerEnd <= 3
+                        && (date.element.opened || !tokens[triggerEnd..<date.element.first].contains { $0.is(",") || $0.is(";") })
+                        // "the G20 Summit that will take place on November 15-16"
+                        || date.element.first - triggerEnd <= 7
+                        && tokens[triggerEnd..<date.element.first].allSatisfy { vocabulary.dateConnectors.contains($0.folded) })
             }),
                !frames.contains(where: { $0.trigger > trigger && $0.trigger < own.element.first }) {
                 frames[index].date = own.element
@@ -367,6 +420,26 @@ struct FrameFinder {
         for (_, indexes) in users where indexes.count >= 2 {
             for index in indexes { frames[index].sharesRange = true }
         }
+    }
+
+    /// "lên đường thăm cấp Nhà nước Tanzania, Mozambique và Iran từ ngày 9-15/3", "will pay state visits to Fiji,
+    /// New Zealand and Timor-Leste": a visit to each country, within the journey's range (the stops of a trip).
+    func splitPlaces(_ frames: [EventFrame]) -> [EventFrame] {
+        var result: [EventFrame] = []
+        for frame in frames {
+            guard frame.kind.isVisit, frame.kind != .trip, frame.verb, frame.places.count >= 2 else {
+                result.append(frame)
+                continue
+            }
+            for place in frame.places {
+                var stop = frame
+                stop.places = [place]
+                stop.city = nil
+                stop.sharesRange = true
+                result.append(stop)
+            }
+        }
+        return result
     }
 
     /// "hội kiến A; B" and "met A and B": one meeting with each.

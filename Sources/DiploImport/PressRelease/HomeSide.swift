@@ -47,8 +47,10 @@ package enum HomeSide {
                 if firstSeen[iso] == nil { firstSeen[iso] = order; order += 1 }
             }
         }
+        let namedAsCountry = Set(mentions.flatMap { $0.allCountries.map(\.iso) })
         for person in persons { if let country = person.country { counts[country, default: 0] += 1 } }
-        if let publisher = publisherCountry(source), counts[publisher] != nil { return publisher }
+        // The publisher's country must be named as a country: an aggregator abroad may name a city of its own.
+        if let publisher = publisherCountry(source), namedAsCountry.contains(publisher) { return publisher }
         if lang == "vi", counts["VN"] != nil { return "VN" }
         return counts.max { a, b in
             a.value != b.value ? a.value < b.value : (firstSeen[a.key] ?? Int.max) > (firstSeen[b.key] ?? Int.max)

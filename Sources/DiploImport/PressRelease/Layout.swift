@@ -59,7 +59,17 @@ struct Layout {
         for (position, index) in nonBlank.enumerated() {
             let line = trimmed[index]
             // A marker above the article ("Chia sẻ:", "Share" buttons under the headline) is navigation.
-            if line.count <= 40, Layout.endMarkers.contains(line.folded) {
+            // (Bytes first: counting the characters of every long line would be slow.)
+            if line.utf8.count <= 160, line.count <= 40, Layout.endMarkers.contains(line.folded) {
+                // A related-links box inside the text: the marker, links written as lower-case URL slugs
+                // ("dai su ... trinh quoc thu ..."), then the article goes on.
+                let links = nonBlank[(position + 1)...].prefix(4).prefix { trimmed[$0].first?.isLowercase == true }
+                if begun, !links.isEmpty, let resumed = nonBlank[(position + 1)...].dropFirst(links.count).first,
+                   Layout.endsSentence(trimmed[resumed]), Layout.words(trimmed[resumed]) >= 12 {
+                    markersBefore.insert(index)
+                    for link in links { markersBefore.insert(link) }
+                    continue
+                }
                 if begun { end = index; break }
                 markersBefore.insert(index)
                 continue
@@ -80,8 +90,15 @@ struct Layout {
         var article: [Int] = []
         var previousEndedWithColon = false
         for index in nonBlank where index < end {
-            // The first line is the title, unless it is running text itself.
-            if index == nonBlank.first, !(Layout.endsSentence(trimmed[index]) && Layout.words(trimmed[index]) >= 12) { continue }
+            // The first line is the headline: article text when it reads as a sentence (six words or more, in sentence
+            // case: title case would turn every word into a name).
+            if index == nonBlank.first {
+                let line = trimmed[index]
+                if Layout.endsSentence(line) && Layout.words(line) >= 12 || (Layout.words(line) >= 6 && Layout.sentenceCase(line)) {
+                    article.append(index)
+                }
+                continue
+            }
             let line = trimmed[index]
             defer { previousEndedWithColon = line.hasSuffix(":") }
             let opening = String(line.prefix(16)).folded
@@ -154,6 +171,13 @@ struct Layout {
     /// Words in a line, counted by its spaces.
     static func words(_ line: String) -> Int { line.utf8.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) } }
 
+    /// Most words after the first in lower case: a headline written as a sentence, not in title case.
+    static func sentenceCase(_ line: String) -> Bool {
+        let words = line.split(separator: " ").dropFirst()
+        let lower = words.filter { $0.first?.isLowercase == true }.count
+        return lower * 2 > words.count
+    }
+
     /// A summary that restates a headline: most of the headline's words (four or more) are in it.
     static func restates(_ summary: String, headline: String) -> Bool {
         let words = Set(headline.folded.split(separator: " ").filter { $0.count >= 2 }.map(String.init))
@@ -176,9 +200,14 @@ struct Layout {
     }
 
     static func trimmed(_ line: String) -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }
-        guard line.first.map(isSpace) == true || line.last.map(isSpace) == true else { return line }
-        return String(line.drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+        // On scalars, not characters: most lines have nothing to trim and are returned as they are.
+        let scalars = line.unicodeScalars
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" || scalar == "\u{A0}" }
+        guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return line }
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return String(scalars[start..<end])
     }
 
     /// A line of running text ends like a sentence; headlines, menus and links do not.

@@ -53,6 +53,8 @@ struct MentionFinder {
     /// Vietnamese names have two syllables or more: a single capitalised word after a title is
     /// rather the start of a common noun ("Thủ tướng Quốc vụ viện").
     let vietnamese: Bool
+    /// A first reading that only wants the people: organisations inside titles and cue words are skipped.
+    var personsOnly = false
 
     func find(in sentence: Sentence) -> SentenceMentions {
         let tokens = sentence.tokens
@@ -67,7 +69,7 @@ struct MentionFinder {
         while i < tokens.count {
             guard !taken[i], tokens[i].isWord || tokens[i].kind == .number else { i += 1; continue }
             let capitalized = tokens[i].isCapitalized
-            if let title = tries.titles.longestMatch(in: tokens, at: i), capitalized || title.value.role == "counterpart" {
+            if let title = tries.titles.longestMatch(in: tokens, at: i), capitalized || vocabulary.lowercaseRoles.contains(title.value.role) {
                 let organization = capitalized ? organizationMatch(tokens, at: i) : nil
                 // "Bộ trưởng Ngoại giao Indonesia": a title and its country, not a ministry ("Bộ") running on to a country.
                 let titleOfCountry = organization.map { organization in
@@ -176,6 +178,7 @@ struct MentionFinder {
         found.countries.removeAll { country in persons.contains { $0.nameFirst <= country.first && country.first < $0.nameEnd } }
         found.cities.removeAll { city in persons.contains { $0.nameFirst <= city.first && city.first < $0.nameEnd } }
 
+        if personsOnly { return found }
         // Organisations named inside a title or another organisation's name: "Chủ tịch Quốc hội
         // Cuba", "Người phát ngôn Bộ Ngoại giao Việt Nam", "Ban Chấp hành Trung ương Đảng Cộng sản Cuba".
         var containers = titleAt.map { (start: $0.key, end: $0.value.end) } + found.organizations.map { (start: $0.first, end: $0.end) }
@@ -241,6 +244,10 @@ struct MentionFinder {
     func acceptsCountry(_ tokens: [Token], _ first: Int, _ end: Int) -> Bool {
         guard end - first == 1, vocabulary.ambiguousCountryWords.contains(tokens[first].key) else { return true }
         let before = first > 0 ? tokens[first - 1] : nil
+        // "Đỗ Đức Duy", "Lê Anh Tuấn": after a family name and before another name word, a country word is a given name.
+        if let before, before.isCapitalized, vocabulary.surnames.contains(before.folded), end < tokens.count, tokens[end].isCapitalized {
+            return false
+        }
         let after = end < tokens.count ? tokens[end] : nil
         if let before, before.isCapitalized, !before.spaced || tries.countries.longestMatch(in: tokens, at: first - 1) == nil {
             if tries.titles.longestMatch(in: tokens, at: max(0, first - 3)) == nil { return false }
@@ -281,7 +288,7 @@ struct MentionFinder {
             var scan = end, steps = 0
             // Run on to a country within a few words ("Ủy ban liên Chính phủ Việt Nam-Cuba").
             while scan < tokens.count, steps < 6 {
-                if tokens[scan].isCapitalized, let place = tries.countries.longestMatch(in: tokens, at: scan) {
+                if tokens[scan].isCapitalized, let place = tries.countries.longestMatch(in: tokens, at: scan), acceptsCountry(tokens, scan, place.end) {
                     country = place.value
                     end = place.end
                     // "Việt Nam-Cuba": a pair of countries closes it.
@@ -318,6 +325,9 @@ struct MentionFinder {
                    tokens[end + 1].isCapitalized, tokens[end + 1].spaced { end += 1 }
             } else if token.isDash, !token.spaced, end + 1 < tokens.count, tokens[end + 1].isWord, !tokens[end + 1].spaced, end > start {
                 end += 2  // the hyphen and the part after it
+            } else if ["“", "\"", "‘"].contains(token.text), end > start, end + 3 < tokens.count, tokens[end + 1].isCapitalized,
+                      ["”", "\"", "’"].contains(tokens[end + 2].text), tokens[end + 3].isCapitalized {
+                end += 3  // a nickname inside the name: Joko “Jokowi” Widodo
             } else if token.isWord, vocabulary.nameParticles.contains(token.text), end + 1 < tokens.count, tokens[end + 1].isCapitalized, end > start {
                 end += 1
             } else {
@@ -356,8 +366,9 @@ struct MentionFinder {
                             || found.countries.contains(where: { $0.first == cursor + 1 }) {
                     cursor += 1
                 } else if tokens[cursor].folded == "of", cursor + 2 < tokens.count, tokens[cursor + 1].folded == "the",
-                          found.organizations.contains(where: { $0.first == cursor + 2 }) {
-                    cursor += 2  // "President of the European Commission"
+                          found.organizations.contains(where: { $0.first == cursor + 2 })
+                            || found.countries.contains(where: { $0.first == cursor + 2 }) {
+                    cursor += 2  // "President of the European Commission", "President of the United States"
                 } else if tokens[cursor].is("("), cursor + 2 < tokens.count, tokens[cursor + 1].isWord, tokens[cursor + 2].is(")") {
                     cursor += 3  // "Diễn đàn Kinh tế thế giới (WEF)"
                 } else if ["for", "of"].contains(tokens[cursor].folded), cursor + 1 < tokens.count, tokens[cursor + 1].isCapitalized,
@@ -406,6 +417,12 @@ struct MentionFinder {
                 nameEnd = cursor
             }
         }
+        // "Bộ trưởng Mỏ và Năng lượng Alexandre Silveira;": a portfolio in Vietnamese, then a foreign name.
+        if vietnamese, start > 0, [":", ";"].contains(tokens[start - 1].text), cursor < tokens.count, tokens[cursor].isCapitalized,
+           let (first, end) = portfolioName(tokens, from: cursor) {
+            cursor = first
+            nameEnd = end
+        }
         // Not a title trailing a name before it ("Mr A, Prime Minister of Japan, Mr B, President of ..."): that one is A's.
         if nameEnd == cursor, start == 0 || !tokens[start - 1].is(","),
            let (first, end) = appositiveName(tokens, after: cursor, titleAt: titleAt, found: found) {
@@ -441,6 +458,30 @@ struct MentionFinder {
             + found.organizations.map { ($0.first, $0.end) } + found.cities.map { ($0.first, $0.end) }
         guard !taken.contains(where: { $0.0 < end && $0.1 > first }), !(first..<end).contains(where: { titleAt[$0] != nil }) else { return nil }
         return (first, end)
+    }
+
+    /// A list item ("...: Title Portfolio Name; Title Portfolio Name.") after a title: the trailing run of two to four capitalised words written
+    /// without Vietnamese letters is the name when what comes before it is Vietnamese.
+    func portfolioName(_ tokens: [Token], from start: Int) -> (Int, Int)? {
+        var end = start
+        while end < tokens.count, tokens[end].isWord { end += 1 }
+        guard end > start + 2, end == tokens.count || [";", "."].contains(tokens[end].text) else { return nil }
+        var first = end
+        while first > start, tokens[first - 1].isCapitalized, !MentionFinder.looksVietnamese(tokens[first - 1].text), end - first < 4 { first -= 1 }
+        guard end - first >= 2, first > start,
+              tokens[start..<first].contains(where: { MentionFinder.looksVietnamese($0.text) }) else { return nil }
+        return (first, end)
+    }
+
+    /// Written with a letter only Vietnamese uses here: đ, or a breve, circumflex, horn, hook above, dot below or tilde.
+    static func looksVietnamese(_ word: String) -> Bool {
+        for scalar in word.decomposedStringWithCanonicalMapping.unicodeScalars {
+            switch scalar.value {
+            case 0x0306, 0x0302, 0x031B, 0x0309, 0x0323, 0x0303, 0x0111, 0x0110: return true
+            default: continue
+            }
+        }
+        return false
     }
 
     func titlesStart(_ tokens: [Token], _ cursor: Int, _ titleEnd: Int, _ mention: TitleMention) -> Int {

@@ -13,6 +13,8 @@ package enum PageDate {
         let date_line_markers: [String]
         let weekdays: [String: Int]
         let relative_days: [String: Int]
+        let relative_months: [String: Int]
+        let relative_years: [String: Int]
         let relative_examples: [RelativeExample]
     }
 
@@ -25,6 +27,12 @@ package enum PageDate {
     static let weekdays: [String: Int] = Dictionary(uniqueKeysWithValues: file.weekdays.map { ($0.key.folded, $0.value) })
     /// "today" → 0, "ngày mai" → 1, "hôm qua" → -1, by folded phrase (one or two words).
     static let relativeDays: [String: Int] = Dictionary(file.relative_days.map { ($0.key.folded, $0.value) }, uniquingKeysWith: { a, _ in a })
+    /// "next month" → 1, "năm ngoái" → -1: months and years told from the page's date.
+    static let relativeMonths: [String: Int] = Dictionary(file.relative_months.map { ($0.key.folded, $0.value) }, uniquingKeysWith: { a, _ in a })
+    static let relativeYears: [String: Int] = Dictionary(file.relative_years.map { ($0.key.folded, $0.value) }, uniquingKeysWith: { a, _ in a })
+    /// The first words of those phrases: only a token among them is looked at further.
+    static let relativeFirstWords: Set<String> = Set((Array(relativeDays.keys) + relativeMonths.keys + relativeYears.keys)
+        .compactMap { $0.split(separator: " ").first.map(String.init) })
 
     /// The lexicon's examples of days told relative to the page's date.
     package static var relativeExamples: [(text: String, page: String, planned: Bool, start: String, end: String?)] {

@@ -196,7 +196,9 @@ struct RelationFinder {
     mutating func readAnniversary(_ tokens: [Token], level: LevelMention, cues: [(first: Int, end: Int, cue: Vocabulary.RelationCue)],
                                   partnership: Int, events: [Int], assembler: EventAssembler, sentence: Int, mentions: SentenceMentions) {
         for cue in cues where cue.cue == .anniversary && cue.first < level.first && level.first - cue.end <= 16 {
-            guard let (years, numberAt) = number(after: cue.end, before: level.first, tokens) else { continue }
+            // "kỷ niệm 75 năm ...", "marks 30 years of ...": the number after the cue; "the 71st anniversary of ...": before it.
+            guard let (years, numberAt) = number(after: cue.end, before: level.first, tokens)
+                    ?? number(after: max(0, cue.first - 2), before: cue.first + 1, tokens) else { continue }
             if numberAt > 0, cues.contains(where: { $0.cue == .approximate && $0.end == numberAt }) { continue }
             let upcoming = cues.contains { $0.cue == .upcoming && $0.end <= cue.first && cue.first - $0.end <= 3 }
             guard let event = events.first(where: { assembler.events[$0].kind.isVisit }) ?? events.first ?? mainEvent(assembler) else { return }

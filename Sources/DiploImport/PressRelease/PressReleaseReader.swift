@@ -52,7 +52,8 @@ public struct PressReleaseReader {
         // wherever their names recur.
         let known = PhraseTrie<String>()
         for name in try knownPersonNames() { known.insert(Vocabulary.keys(name, keepDiacritics: false), name) }
-        let firstReading = MentionFinder(vocabulary: vocabulary, tries: tries, knownPersons: known, vietnamese: lang == "vi")
+        var firstReading = MentionFinder(vocabulary: vocabulary, tries: tries, knownPersons: known, vietnamese: lang == "vi")
+        firstReading.personsOnly = true
         var documentNames: [String] = []
         for sentence in sentences {
             documentNames += firstReading.find(in: sentence).persons.map(\.name).filter { $0.split(separator: " ").count >= 2 }
@@ -111,10 +112,13 @@ public struct PressReleaseReader {
             if places.count == 1, !visiting { assembler.persons[index].country = places.first }
         }
         // In a document about two countries, a person of no stated country who does not travel is of the other one.
+        // In an English release of the home side's own publisher, an official named without a country is its own.
+        let ownRelease = lang == "en" && home != nil && HomeSide.publisherCountry(options.source) == home
         let named = Set(allMentions.flatMap { $0.allCountries.map(\.iso) })
         if named.count == 2, let home, named.contains(home), let other = named.subtracting([home]).first {
             for index in assembler.persons.indices where assembler.persons[index].country == nil
                 && !assembler.persons[index].titles.contains(where: { $0.organization != nil })
+                && !(ownRelease && assembler.persons[index].titles.contains(where: { $0.role != "counterpart" }))
                 && !assembler.events.contains(where: { $0.kind.isVisit && $0.agents.contains(index) }) {
                 assembler.persons[index].country = other
             }

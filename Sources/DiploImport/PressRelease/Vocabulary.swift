@@ -41,6 +41,12 @@ final class Vocabulary: Sendable {
     /// Every region's name in Vietnamese and English (CLDR's), by ISO code.
     let regionNames: [String: [String: String]]
     let surnames: Set<String>
+    /// Words that may stand between an event and its own date ("that will take place on"), folded, one word each.
+    let dateConnectors: Set<String>
+    /// "các chuyến thăm", "visits to": what opens a list of past visits to one country, one per person and date.
+    let visitLists: [[String]]
+    /// Roles whose title may be written in lower case ("his counterpart", "Kazakh leader").
+    let lowercaseRoles: Set<String>
     let nameParticles: Set<String>
     /// Country names that are also common words or given names ("Anh", "Nga", "Đức"): trusted
     /// only where nothing else makes them part of a name.
@@ -68,6 +74,9 @@ final class Vocabulary: Sendable {
         series = events.series.map { Series(kind: EventKind(rawValue: $0.kind) ?? .conference, country: $0.country, city: $0.city,
                                             firstSessionYear: $0.first_session_year) }
         surnames = Set(titles.vietnamese_surnames.map(\.folded))
+        visitLists = (events.visit_lists.vi + events.visit_lists.en).map { $0.folded.split(separator: " ").map(String.init) }
+        dateConnectors = Set((events.date_connectors.vi + events.date_connectors.en).flatMap { $0.folded.split(separator: " ").map(String.init) })
+        lowercaseRoles = Set(titles.lowercase_roles)
         nameParticles = Set(titles.name_particles)
         var ambiguous: Set<String> = []
         var regionNames: [String: [String: String]] = [:]
@@ -136,6 +145,7 @@ final class Vocabulary: Sendable {
         let titles: [Entry]
         let honorifics: Honorifics
         let vietnamese_surnames: [String]
+        let lowercase_roles: [String]
         let name_particles: [String]
     }
 
@@ -144,7 +154,7 @@ final class Vocabulary: Sendable {
         struct Kind: Decodable { let kind: String; let verb: Phrases; let noun: Phrases; let label: [String: String] }
         struct Series: Decodable { let names: [String]; let kind: String; let country: String?; let city: String?; let first_session_year: Int? }
         let kinds: [Kind]
-        let attend, planned, held, cancelled, question, generic, invited, with, reported, subordinate, invitation, proposal: Phrases
+        let attend, planned, held, cancelled, question, generic, invited, with, reported, subordinate, invitation, proposal, date_connectors, visit_lists: Phrases
         let series: [Series]
         let trip_label: [String: String]
     }
