@@ -29,11 +29,29 @@ public struct AnniversaryQuery: Sendable {
     public var from: PartialDate?
     public var to: PartialDate?
     public var window: Int
+    /// Only anniversaries of partnerships this entity (a country) is a party to.
+    public var country: String?
+    /// ...and this other one too.
+    public var with: String?
+    /// Only anniversaries of this level (`diplomatic_relations`, `comprehensive_strategic_partnership`...).
+    public var level: String?
 
-    public init(from: PartialDate? = nil, to: PartialDate? = nil, window: Int = AnniversaryQuery.defaultWindow) {
+    public init(from: PartialDate? = nil, to: PartialDate? = nil, window: Int = AnniversaryQuery.defaultWindow,
+                country: String? = nil, with: String? = nil, level: String? = nil) {
         self.from = from
         self.to = to
         self.window = window
+        self.country = country
+        self.with = with
+        self.level = level
+    }
+
+    /// Whether a match passes the party and level filters.
+    func keeps(_ match: AnniversaryMatch) -> Bool {
+        if let country, !match.partnership.parties.contains(country) { return false }
+        if let with, !match.partnership.parties.contains(with) { return false }
+        if let level, match.level.key != level { return false }
+        return true
     }
 
     /// Every match, oldest event first: the stated ones, and the computed ones that no source states.
@@ -84,7 +102,7 @@ public struct AnniversaryQuery: Sendable {
                 matches += best.keys.sorted().map { best[$0]!.match }
             }
         }
-        return matches.sorted {
+        return matches.filter(keeps).sorted {
             ($0.event.date?.description ?? "", $0.event.id, $0.years) < ($1.event.date?.description ?? "", $1.event.id, $1.years)
         }
     }

@@ -15,9 +15,13 @@ public struct ListQuery: Sendable {
     public var kind: String?
     public var from: PartialDate?
     public var to: PartialDate?
+    /// Partnerships: only those this entity is a party to as well as `country`.
+    public var with: String?
 
-    public init(subject: Subject, country: String? = nil, kind: String? = nil, from: PartialDate? = nil, to: PartialDate? = nil) {
+    public init(subject: Subject, country: String? = nil, kind: String? = nil, from: PartialDate? = nil, to: PartialDate? = nil,
+                with: String? = nil) {
         self.subject = subject
+        self.with = with
         self.country = country
         self.kind = kind
         self.from = from
@@ -57,8 +61,14 @@ public struct ListQuery: Sendable {
             })
         case .partnerships:
             if let kind { _ = try PartnershipLevel(kind) }
-            let partnerships = try store.partnerships().filter { p in
-                (country == nil || p.parties.contains(country!)) && (kind == nil || p.claims.contains { $0.level.key == kind })
+            var partnerships = try store.partnerships().filter { p in
+                (country == nil || p.parties.contains(country!)) && (with == nil || p.parties.contains(with!))
+                    && (kind == nil || p.claims.contains { $0.level.key == kind })
+            }
+            // Of one level: in the order it was reached ("which countries, in order of date").
+            if let kind {
+                func reached(_ p: Partnership) -> String { p.claims.filter { $0.level.key == kind }.compactMap { $0.date?.description }.min() ?? "~" }
+                partnerships = partnerships.enumerated().sorted { (reached($0.element), $0.offset) < (reached($1.element), $1.offset) }.map(\.element)
             }
             return Report(columns: ["parties", "level", "established", "history", "id"], rows: partnerships.map { p in
                 let history = p.claims.map { "\($0.level.readable) \($0.date?.description ?? "?")\($0.inferred ? " (inferred)" : "")" }

@@ -1,0 +1,64 @@
+import DiploModel
+import Foundation
+
+/// An entity a phrase of a question may name: its id, type and name.
+public struct NamedEntity: Sendable, Hashable {
+    public let id: String
+    public let type: EntityType
+    public let name: String
+}
+
+/// What `diplo ask` reads to find the names in a question: indexed lookups, so a question is read
+/// in the same time over a hundred entities or a hundred thousand.
+extension Store {
+    /// The entities one of whose names or aliases is `phrase` (case, diacritics and spaces aside).
+    public func namedEntities(_ phrase: String) throws -> [NamedEntity] {
+        let key = phrase.lookupKey
+        guard !key.isEmpty else { return [] }
+        return try db.query("""
+            SELECT id, type, name FROM entities WHERE id IN (
+                SELECT id FROM entities WHERE replace(folded, ' ', '') = ?1
+                UNION SELECT entity_id FROM entity_names WHERE replace(folded, ' ', '') = ?1
+                UNION SELECT entity_id FROM entity_aliases WHERE replace(folded, ' ', '') = ?1)
+            ORDER BY id
+            """, [key]) { NamedEntity(id: $0.text(0), type: EntityType(rawValue: $0.text(1)) ?? .person, name: $0.text(2)) }
+    }
+
+    /// The entities one of whose names holds this word (a surname: "Obama", "Castro"), at most `limit`.
+    public func entitiesWithWord(_ word: String, limit: Int) throws -> [NamedEntity] {
+        let folded = word.folded
+        guard !folded.isEmpty, !folded.contains(" ") else { return [] }
+        return try db.query("""
+            SELECT e.id, e.type, e.name FROM entity_search s JOIN entities e ON e.key = s.rowid
+            WHERE entity_search MATCH ?1 ORDER BY e.key LIMIT ?2
+            """, ["\"\(folded)\"", limit]) { NamedEntity(id: $0.text(0), type: EntityType(rawValue: $0.text(1)) ?? .person, name: $0.text(2)) }
+    }
+
+    /// The entity with this id, with its type and name.
+    public func namedEntity(id: String) throws -> NamedEntity? {
+        try db.first("SELECT id, type, name FROM entities WHERE id = ?", [id]) {
+            NamedEntity(id: $0.text(0), type: EntityType(rawValue: $0.text(1)) ?? .person, name: $0.text(2))
+        }
+    }
+
+    /// The entity with this ISO code, with its type and name.
+    public func country(iso: String) throws -> NamedEntity? {
+        try db.first("SELECT id, type, name FROM entities WHERE iso = ?", [iso.uppercased()]) {
+            NamedEntity(id: $0.text(0), type: EntityType(rawValue: $0.text(1)) ?? .country, name: $0.text(2))
+        }
+    }
+
+    /// Every word (folded, four letters or more) of the names of persons, countries and
+    /// organisations, with the entities it belongs to: for a name typed with one letter wrong.
+    /// Read only when a question holds a word nothing else knows.
+    public func nameWords() throws -> [String: Set<String>] {
+        var words: [String: Set<String>] = [:]
+        try db.forEach("""
+            SELECT id, folded FROM entities WHERE type IN ('person', 'country', 'organization')
+            UNION SELECT entity_id, folded FROM entity_names UNION SELECT entity_id, folded FROM entity_aliases
+            """) { row in
+            for word in row.text(1).split(separator: " ") where word.count >= 4 { words[String(word), default: []].insert(row.text(0)) }
+        }
+        return words
+    }
+}
