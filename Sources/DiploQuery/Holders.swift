@@ -4,7 +4,7 @@ import DiploStore
 
 /// Who held an office of a country or organisation at a date (`diplo query holders`): "Ai là Thủ
 /// tướng Nhật Bản năm 2015?" An office is known by its role key (prime_minister, president...),
-/// given with the office or worked out from its title by `roleOfTitle` (the reader's titles).
+/// worked out from its title by `roleOfTitle` (the reader's titles), else given with the office.
 public struct HoldersQuery: Sendable {
     public var role: String
     /// The country or organisation the office belongs to; nil for any.
@@ -37,7 +37,9 @@ public struct HoldersQuery: Sendable {
         var rows: [(String, [ReportValue])] = []
         try store.forEachOffice { person, office in
             guard of == nil || office.of == of else { return }
-            guard let officeRole = office.role ?? roleOfTitle(office.title), HoldersQuery.sameRole(officeRole, role) else { return }
+            // The title says which office it is; a role key given with it may be of another vocabulary
+            // (head_of_state), so it counts where the title says nothing the titles know.
+            guard let officeRole = roleOfTitle(office.title) ?? office.role, HoldersQuery.sameRole(officeRole, role) else { return }
             // Held at some day of the date asked: began on or before its last day, ended on or after its first.
             if let start = office.start?.dayRange, start.lowerBound > day.upperBound { return }
             if let end = office.end?.dayRange, end.upperBound < day.lowerBound { return }
@@ -47,6 +49,7 @@ public struct HoldersQuery: Sendable {
         let when = at?.description ?? "today"
         return Report(title: "Holders of \(role.replacingOccurrences(of: "_", with: " "))\(of.map { " of " + directory.name($0) } ?? "") at \(when)",
                       columns: ["person", "title", "of", "from", "to", "id"], rows: rows.sorted { $0.0 < $1.0 }.map(\.1),
-                      notes: rows.isEmpty ? ["  The knowledge base knows no holder of this office at that date."] : [])
+                      notes: rows.isEmpty ? ["  The knowledge base knows no holder of this office at that date."] : [],
+                      tableColumns: ["person", "title", "from", "to"])
     }
 }

@@ -171,6 +171,6 @@ public struct UnconfirmedQuery: Sendable {
                         .text(docs.map { documents[$0]?.title ?? $0 }.joined(separator: "; ")),
                         .text(docs.compactMap { documents[$0]?.published?.description }.joined(separator: "; ")), .text(event.id)]
             },
-            tableColumns: ["date", "kind", "title", "announced_by"])
+            tableColumns: ["date", "kind", "title", "announced_on"])
     }
 }

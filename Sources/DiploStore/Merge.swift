@@ -322,10 +322,17 @@ struct Merger {
             guard let known = try store.event(candidate), known.kind.family == event.kind.family,
                   let knownDays = known.dayRange, knownDays.overlaps(days) else { continue }
             let theirs = known.participants.map(\.entity)
-            let theirPeople = try sides(of: theirs, people: true)
+            let theirPeople = try sides(of: theirs, people: true), theirSides = try sides(of: theirs, people: false)
             if !myPeople.isEmpty || !theirPeople.isEmpty {
                 if myPeople == theirPeople { return candidate }
-            } else if mySides == (try sides(of: theirs, people: false)) {
+                // An announcement meets its outcome: a later report that it was held (or cancelled)
+                // names more or fewer people ("talks with Díaz-Canel" for "a state visit to Cuba"),
+                // but the same sides, someone of the announcement, and overlapping dates.
+                if Merger.announcementMeetsOutcome(event.status, known.status), !mySides.isEmpty, mySides == theirSides,
+                   myPeople.isEmpty || theirPeople.isEmpty || !myPeople.isDisjoint(with: theirPeople) {
+                    return candidate
+                }
+            } else if mySides == theirSides {
                 return candidate
             }
         }
@@ -399,6 +406,11 @@ struct Merger {
             }
         }
         try addSources(event.sources, to: .event(id), at: place)
+        // What each document said of it: announced, held, cancelled.
+        for document in event.sources.map({ documentIDs[$0.document] ?? $0.document }).uniqued() {
+            try write("INSERT OR IGNORE INTO event_reports (event_id, document_id, status) VALUES (?, ?, ?)",
+                      [id, document, event.status.rawValue])
+        }
         try store.reindexEvent(id)
     }
 
@@ -480,5 +492,13 @@ struct Merger {
         }
         report.count("anniversaries", new: existing == nil)
         try addSources(anniversary.sources, to: .anniversary(id), at: place)
+    }
+}
+
+extension Merger {
+    /// One report announces the event (planned) and the other says it was held or cancelled.
+    static func announcementMeetsOutcome(_ a: EventStatus, _ b: EventStatus) -> Bool {
+        let outcomes: Set<EventStatus> = [.held, .cancelled]
+        return (a == .planned && outcomes.contains(b)) || (b == .planned && outcomes.contains(a))
     }
 }

@@ -12,7 +12,7 @@ struct Show: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
 
-    @Argument(help: "A name in any language, with or without diacritics, or an id.")
+    @Argument(help: "A name in any language, with or without diacritics, or an id; or an event's id or title.")
     var name: String
 
     @Flag(help: "Print the sentence behind each fact.")
@@ -20,6 +20,12 @@ struct Show: ParsableCommand {
 
     func run() throws {
         let store = try global.store()
+        // An event, by its id or its title: what it is and what each document said of it.
+        let events = try store.entityExists(name) ? [] : try store.eventIDs(matching: name)
+        if events.count == 1 {
+            StandardOutput.print(try EventProfile(event: events[0], store: store).render(output.format), terminator: "")
+            return
+        }
         let profile = try Profile(entity: try store.resolveEntity(name), store: store, withSources: sources)
         StandardOutput.print(profile.render(output.format), terminator: "")
     }
