@@ -66,12 +66,8 @@ public struct Asker {
     }
 
     public func interpret(_ question: String) throws -> Interpretation {
-        var cache: [String: Set<String>]?
         let reader = QuestionReader(store: store)
-        let reading = try reader.read(question) {
-            if cache == nil { cache = try store.nameWords() }
-            return cache!
-        }
+        let reading = try reader.read(question) { word in try store.nameWords(near: word) }
         if !reading.unknown.isEmpty {
             let names = reading.unknown.map { "\"\($0)\"" }.joined(separator: ", ")
             return .refused(reason: "The knowledge base knows no \(names).", examples: closestExamples(to: question))

@@ -98,7 +98,7 @@ struct QuestionReader {
         }
     }
 
-    func read(_ question: String, nameWords: () throws -> [String: Set<String>]) throws -> Reading {
+    func read(_ question: String, nameWords: (String) throws -> [String: Set<String>]) throws -> Reading {
         var reading = Reading()
         var tokens = tokens(of: question)
 
@@ -174,12 +174,10 @@ struct QuestionReader {
         }
 
         // 5. A capitalised word still unknown: a name with a letter wrong, else a name the knowledge base lacks.
-        var index: [String: Set<String>]?
         for i in tokens.indices where !covered.contains(i) && tokens[i].capitalized && tokens[i].number == nil && !known(tokens[i].text) {
             let token = tokens[i].text
             if token.count >= 4 {
-                if index == nil { index = try nameWords() }
-                let ids = index!.filter { Matcher.nearlyEqual(token, $0.key) }.flatMap(\.value)
+                let ids = try nameWords(token).filter { Matcher.nearlyEqual(token, $0.key) }.flatMap(\.value)
                 if !ids.isEmpty {
                     let entities = try Set(ids).sorted().compactMap { try store.namedEntity(id: $0) }
                     spans[i] = (1, Mention(kind: .entity, text: tokens[i].original, entities: entities))

@@ -56,9 +56,10 @@ public struct AnniversaryQuery: Sendable {
 
     /// Every match, oldest event first: the stated ones, and the computed ones that no source states.
     public func run(on store: Store) throws -> [AnniversaryMatch] {
-        let events = try store.events().filter { inRange($0) }
+        // Of one country: its events and partnerships only, found by the indexes.
+        let events = try (country.map { try store.events(ids: store.eventIDs(involving: $0)) } ?? store.events()).filter { inRange($0) }
         let eventsByID = Dictionary(uniqueKeysWithValues: events.map { ($0.id, $0) })
-        let partnerships = try store.partnerships()
+        let partnerships = try country.map { try store.partnerships(of: $0) } ?? store.partnerships()
         let partnershipsByID = Dictionary(uniqueKeysWithValues: partnerships.map { ($0.id, $0) })
         var matches: [AnniversaryMatch] = []
         var stated = Set<String>()

@@ -53,8 +53,13 @@ public struct EventFilter: Sendable {
         self.involving = involving
     }
 
+    /// Events that take part, or whose people take part, or that are held in this entity: read
+    /// first by the index, before the other filters (nil: all events).
+    public var within: String?
+
     public func events(in store: Store, directory: Directory) throws -> [Event] {
-        try store.events().filter { event in
+        let preselected = try (within ?? involving).map { try store.events(ids: store.eventIDs(involving: $0)) } ?? store.events()
+        return preselected.filter { event in
             guard dates.keeps(event) else { return false }
             guard let entity = involving else { return true }
             return event.participants.contains { $0.entity == entity || directory.country(of: $0.entity) == entity }

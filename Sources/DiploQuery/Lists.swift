@@ -61,7 +61,7 @@ public struct ListQuery: Sendable {
             })
         case .partnerships:
             if let kind { _ = try PartnershipLevel(kind) }
-            var partnerships = try store.partnerships().filter { p in
+            var partnerships = try (country.map { try store.partnerships(of: $0) } ?? store.partnerships()).filter { p in
                 (country == nil || p.parties.contains(country!)) && (with == nil || p.parties.contains(with!))
                     && (kind == nil || p.claims.contains { $0.level.key == kind })
             }

@@ -45,7 +45,7 @@ public struct UpcomingQuery: Sendable {
     public func run(on store: Store) throws -> [UpcomingAnniversary] {
         let period = days
         var found: [UpcomingAnniversary] = []
-        for partnership in try store.partnerships() where country == nil || partnership.parties.contains(country!) {
+        for partnership in try country.map({ try store.partnerships(of: $0) }) ?? store.partnerships() {
             // The level it stands at now (and every claim of when it was reached).
             for claim in AnniversaryQuery.mostPrecise(partnership.claims) where claim.level == partnership.level {
                 guard let established = claim.date, let base = established.year else { continue }

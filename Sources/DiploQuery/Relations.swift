@@ -32,14 +32,15 @@ public struct RelationsQuery: Sendable {
         func side(_ id: String) -> String { directory.country(of: id) ?? id }
         let a = side(first), b = side(second)
         var items: [(date: String, row: [ReportValue])] = []
-        for partnership in try store.partnerships() where partnership.parties.contains(a) && partnership.parties.contains(b) {
+        for partnership in try store.partnerships(of: a) where partnership.parties.contains(b) {
             for claim in partnership.claims where inRange(claim.date?.dayRange) {
                 let what = claim.level.readable + (claim.inferred ? " (inferred from an anniversary)" : "")
                 let said = claim.sources.first.map { $0.quote ?? $0.note ?? $0.document } ?? ""
                 items.append((claim.date?.description ?? "", [ReportValue(claim.date), "partnership", .text(what), .text(said)]))
             }
         }
-        for event in try store.events() {
+        // Events that bring both sides together involve the first: the index finds those.
+        for event in try store.events(ids: store.eventIDs(involving: a)) {
             let involved = directory.sides(of: event).union(event.participants.map(\.entity))
             guard involved.contains(a) && involved.contains(b), inRange(event.dayRange) else { continue }
             let who = event.participants.map { directory.name($0.entity) }.joined(separator: ", ")

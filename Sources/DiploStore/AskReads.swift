@@ -48,16 +48,18 @@ extension Store {
         }
     }
 
-    /// Every word (folded, four letters or more) of the names of persons, countries and
-    /// organisations, with the entities it belongs to: for a name typed with one letter wrong.
-    /// Read only when a question holds a word nothing else knows.
-    public func nameWords() throws -> [String: Set<String>] {
+    /// The words (folded, four letters or more) of the names of entities that have a word starting
+    /// with the first two letters of `word`, with the entities each belongs to: for a name typed with
+    /// one letter wrong after its first two. Read only when a question holds a word nothing knows.
+    public func nameWords(near word: String) throws -> [String: Set<String>] {
+        let folded = word.folded
+        guard folded.count >= 2, folded.allSatisfy({ $0.isLetter || $0.isNumber }) else { return [:] }
         var words: [String: Set<String>] = [:]
         try db.forEach("""
-            SELECT id, folded FROM entities WHERE type IN ('person', 'country', 'organization')
-            UNION SELECT entity_id, folded FROM entity_names UNION SELECT entity_id, folded FROM entity_aliases
-            """) { row in
-            for word in row.text(1).split(separator: " ") where word.count >= 4 { words[String(word), default: []].insert(row.text(0)) }
+            SELECT e.id, s.text FROM entity_search s JOIN entities e ON e.key = s.rowid
+            WHERE entity_search MATCH ?1 AND e.type IN ('person', 'country', 'organization') LIMIT 500
+            """, ["\"\(folded.prefix(2))\" *"]) { row in
+            for name in row.text(1).split(separator: " ") where name.count >= 4 { words[String(name), default: []].insert(row.text(0)) }
         }
         return words
     }

@@ -29,3 +29,16 @@ extension Store {
             .filter { $0.1.lookupKey == key }.map(\.0)
     }
 }
+
+extension Store {
+    /// The events an entity may be in: those it, or an entity of it (a country's people and
+    /// organisations), takes part in, and those held in it. Indexed: what a filtered listing reads
+    /// first, so it reads a few events of a hundred thousand, not all of them.
+    public func eventIDs(involving id: String) throws -> [String] {
+        try db.query("""
+            SELECT event_id FROM participants WHERE entity_id = ?1
+            UNION SELECT p.event_id FROM participants p JOIN entities e ON e.id = p.entity_id WHERE e.country_id = ?1
+            UNION SELECT id FROM events WHERE location_country_id = ?1
+            """, [id]) { $0.text(0) }
+    }
+}

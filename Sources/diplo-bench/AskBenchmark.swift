@@ -1,0 +1,95 @@
+import DiploModel
+import DiploStore
+import DiploImport
+import DiploQuery
+import DiploAsk
+import Foundation
+
+// `diplo-bench ask`: `diplo ask` over a knowledge base of 100,000 synthetic events (SampleData's
+// real names and facts imported on top, so the questions name real entities): the time to read a
+// question and map it, and the time to answer it, one question of each shape; and the whole
+// command, process start to exit, as a user runs it.
+
+extension Benchmark {
+    static var ask: Benchmark {
+        Benchmark(name: "ask", about: "diplo ask over 100,000 events: mapping and answering one question of each shape, and the whole command",
+                  run: AskBenchmark.run)
+    }
+}
+
+enum AskBenchmark {
+    static let questions = [
+        "Which visits mark a partnership anniversary?",
+        "Who visited Vietnam in 2023?",
+        "Tô Lâm đã đi thăm những nước nào?",
+        "Whom did Tô Lâm meet in 2024?",
+        "Việt Nam và Hoa Kỳ thiết lập quan hệ ngoại giao khi nào?",
+        "Những nước nào là đối tác chiến lược toàn diện của Việt Nam?",
+        "What happened between Vietnam and the United States since 2020?",
+        "Ai là Thủ tướng Nhật Bản năm 2022?",
+        "Năm 2026 có những dịp kỷ niệm nào?",
+        "How are Tô Lâm and Joe Biden linked?",
+        "Where did Joe Bidden go?",
+        "What is the GDP of Japan?",
+    ]
+
+    static func run() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("diplo-bench-ask-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("ask.sqlite").path
+        let built = try timed {
+            let store = try Store.open(path: path)
+            try store.fillSynthetic(events: 100_000, persons: 10_000, organizations: 1_000)
+            let importer = Importer(store: store, options: ImportOptions())
+            let sample = sampleData()
+            for input in Importer.inputs(for: [sample]).inputs where !input.name.hasSuffix(".md") { _ = try importer.run(input) }
+        }
+        let store = try Store.openForReading(path: path)
+        let events = try store.events().count
+        print(String(format: "   knowledge base: %d events, built in %.1f s", events, built))
+        print("")
+        print("   question                                                   map ms  answer ms  total ms")
+        var worst = 0.0
+        let asker = Asker(store: store)
+        for question in questions {
+            var interpretation: Interpretation?
+            let map = try timed(repeats: 5) { interpretation = try asker.interpret(question) }
+            var answer = 0.0
+            if case .mapped(let command, _)? = interpretation {
+                answer = try timed(repeats: 3) { _ = try asker.answer(command, format: .table) }
+            }
+            worst = max(worst, map + answer)
+            let shown = question.count > 56 ? String(question.prefix(55)) + "…" : question
+            print(String(format: "   %@ %7.1f  %9.1f  %8.1f", shown.padding(toLength: 58, withPad: " ", startingAt: 0), map * 1000, answer * 1000,
+                         (map + answer) * 1000))
+        }
+        print(String(format: "   slowest question, mapped and answered in process: %.1f ms", worst * 1000))
+        // The whole command, as a user runs it: the diplo binary beside this one.
+        let diplo = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("diplo")
+        guard FileManager.default.isExecutableFile(atPath: diplo.path) else {
+            print("   (no diplo binary beside diplo-bench: build it with `swift build -c release` to time the whole command)")
+            return
+        }
+        var slowest = 0.0
+        for question in questions {
+            let seconds = try timed(repeats: 3) {
+                let process = Process()
+                process.executableURL = diplo
+                process.arguments = ["ask", "--db", path, question]
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                process.waitUntilExit()
+            }
+            slowest = max(slowest, seconds)
+        }
+        print(String(format: "   slowest `diplo ask` command, process start to exit (best of 3 each): %.1f ms", slowest * 1000))
+    }
+
+    /// SampleData/, beside the package (the bench runs from the project's root).
+    static func sampleData() -> String {
+        let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return here.appendingPathComponent("SampleData").path
+    }
+}
