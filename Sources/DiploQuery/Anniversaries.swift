@@ -75,6 +75,10 @@ public struct AnniversaryQuery: Sendable {
         }
         let directory = try Directory(store: store)
         let byParty = Dictionary(grouping: partnerships.flatMap { p in p.parties.map { ($0, p) } }, by: \.0).mapValues { $0.map(\.1) }
+        // Each partnership's dated claims, worked out once rather than once an event.
+        let claimsByPartnership = Dictionary(uniqueKeysWithValues: partnerships.map { p in
+            (p.id, AnniversaryQuery.mostPrecise(p.claims).compactMap { claim in claim.date?.dayRange.map { (claim, $0) } })
+        })
         for event in events {
             guard let days = event.dayRange else { continue }
             let eventSides = directory.sides(of: event)
@@ -83,7 +87,7 @@ public struct AnniversaryQuery: Sendable {
             for side in eventSides { for p in byParty[side] ?? [] where Set(p.parties).isSubset(of: eventSides) { candidates[p.id] = p } }
             for partnership in candidates.values.sorted(by: { $0.id < $1.id }) {
                 var best: [Int: (rank: [Int], match: AnniversaryMatch)] = [:]
-                for claim in AnniversaryQuery.mostPrecise(partnership.claims) {
+                for (claim, _) in claimsByPartnership[partnership.id] ?? [] {
                     guard let established = claim.date, let base = established.year else { continue }
                     let firstYear = PartialDate(dayNumber: days.lowerBound).year! - base
                     let lastYear = PartialDate(dayNumber: days.upperBound).year! - base

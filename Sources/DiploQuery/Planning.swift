@@ -45,7 +45,12 @@ public struct UpcomingQuery: Sendable {
     public func run(on store: Store) throws -> [UpcomingAnniversary] {
         let period = days
         var found: [UpcomingAnniversary] = []
-        for partnership in try country.map({ try store.partnerships(of: $0) }) ?? store.partnerships() {
+        // Only partnerships with a level reached a round number of years before a year of the period.
+        let years = PartialDate(dayNumber: period.lowerBound).year!...PartialDate(dayNumber: period.upperBound).year!
+        let candidates = Set(try store.partnershipIDs(reachedIn: Set(years.flatMap { year in AnniversaryQuery.milestoneYears.map { year - $0 } })))
+        let partnerships = try country.map { try store.partnerships(of: $0).filter { candidates.contains($0.id) } }
+            ?? store.partnerships(ids: candidates.sorted())
+        for partnership in partnerships {
             // The level it stands at now (and every claim of when it was reached).
             for claim in AnniversaryQuery.mostPrecise(partnership.claims) where claim.level == partnership.level {
                 guard let established = claim.date, let base = established.year else { continue }

@@ -42,3 +42,14 @@ extension Store {
             """, [id]) { $0.text(0) }
     }
 }
+
+extension Store {
+    /// The partnerships one of whose levels was reached (by some claim) in one of these years:
+    /// those that may have a round anniversary in a period.
+    public func partnershipIDs(reachedIn years: Set<Int>) throws -> [String] {
+        try db.query("""
+            SELECT partnership_id FROM partnership_history WHERE CAST(substr(date, 1, 4) AS INTEGER) IN (SELECT value FROM json_each(?1))
+            UNION SELECT id FROM partnerships WHERE CAST(substr(established, 1, 4) AS INTEGER) IN (SELECT value FROM json_each(?1))
+            """, [years.sorted().map(String.init).joined(separator: ",").isEmpty ? "[]" : "[\(years.sorted().map(String.init).joined(separator: ","))]"]) { $0.text(0) }
+    }
+}
