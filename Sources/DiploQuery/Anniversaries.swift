@@ -74,20 +74,37 @@ public struct AnniversaryQuery: Sendable {
                 approximate: !(event.start?.isExact ?? false) || !(date?.isExact ?? false), sources: anniversary.sources))
         }
         let directory = try Directory(store: store)
-        let byParty = Dictionary(grouping: partnerships.flatMap { p in p.parties.map { ($0, p) } }, by: \.0).mapValues { $0.map(\.1) }
-        // Each partnership's dated claims, worked out once rather than once an event.
-        let claimsByPartnership = Dictionary(uniqueKeysWithValues: partnerships.map { p in
-            (p.id, AnniversaryQuery.mostPrecise(p.claims).compactMap { claim in claim.date?.dayRange.map { (claim, $0) } })
-        })
+        // Partnerships by index, in id order; each party's partnerships; each one's dated claims with
+        // the years they may mark: worked out once, not once an event.
+        let ordered = partnerships.sorted { $0.id < $1.id }
+        var byParty: [String: [Int]] = [:]
+        for (index, p) in ordered.enumerated() { for party in Set(p.parties) { byParty[party, default: []].append(index) } }
+        let claimsByPartnership = ordered.map { p in
+            AnniversaryQuery.mostPrecise(p.claims).compactMap { claim -> (Milestone, Int)? in
+                guard let base = claim.date?.year, claim.date?.dayRange != nil else { return nil }
+                return (claim, base)
+            }
+        }
+        let milestones = Set(AnniversaryQuery.milestoneYears)
         for event in events {
             guard let days = event.dayRange else { continue }
             let eventSides = directory.sides(of: event)
             guard eventSides.count >= 2 else { continue }
-            var candidates: [String: Partnership] = [:]
-            for side in eventSides { for p in byParty[side] ?? [] where Set(p.parties).isSubset(of: eventSides) { candidates[p.id] = p } }
-            for partnership in candidates.values.sorted(by: { $0.id < $1.id }) {
+            let firstEventYear = PartialDate(dayNumber: days.lowerBound).year!, lastEventYear = PartialDate(dayNumber: days.upperBound).year!
+            var candidates: [Int] = []
+            for side in eventSides {
+                for index in byParty[side] ?? [] where ordered[index].parties.allSatisfy(eventSides.contains) {
+                    // Only where some claim is a round number of years (give or take one) before the event.
+                    guard claimsByPartnership[index].contains(where: { _, base in
+                        (firstEventYear - base - 1...lastEventYear - base + 1).contains(where: milestones.contains)
+                    }) else { continue }
+                    candidates.append(index)
+                }
+            }
+            for index in Set(candidates).sorted() {
+                let partnership = ordered[index]
                 var best: [Int: (rank: [Int], match: AnniversaryMatch)] = [:]
-                for (claim, _) in claimsByPartnership[partnership.id] ?? [] {
+                for (claim, _) in claimsByPartnership[index] {
                     guard let established = claim.date, let base = established.year else { continue }
                     let firstYear = PartialDate(dayNumber: days.lowerBound).year! - base
                     let lastYear = PartialDate(dayNumber: days.upperBound).year! - base

@@ -37,8 +37,10 @@ enum AskBenchmark {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("diplo-bench-ask-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("ask.sqlite").path
-        let built = try timed {
+        // DIPLO_BENCH_ASK_DB=PATH keeps the knowledge base there (and reuses it when it exists).
+        let kept = ProcessInfo.processInfo.environment["DIPLO_BENCH_ASK_DB"]
+        let path = kept ?? folder.appendingPathComponent("ask.sqlite").path
+        let built = kept.map { FileManager.default.fileExists(atPath: $0) } == true ? 0 : try timed {
             let store = try Store.open(path: path)
             try store.fillSynthetic(events: 100_000, persons: 10_000, organizations: 1_000)
             let importer = Importer(store: store, options: ImportOptions())
