@@ -124,8 +124,13 @@ public struct Asker {
         }
         let arguments = shape.positional.compactMap { values.removeValue(forKey: $0) }
         guard arguments.count == shape.positional.count else { return nil }
-        let order = ["by", "to", "country", "with", "of", "kind", "level", "from", "until", "at", "as-of", "months"]
-        let options = values.sorted { (order.firstIndex(of: $0.key) ?? 99, $0.key) < (order.firstIndex(of: $1.key) ?? 99, $1.key) }
+        // Names first (by, to, country, with, of), then kinds and levels, then dates.
+        let names = ["by", "to", "country", "with", "of", "kind", "level"], dates = ["from", "to", "until", "at", "as-of", "months"]
+        func rank(_ option: (key: String, value: String)) -> (Int, Int, String) {
+            let isDate = option.value.first?.isNumber ?? false
+            return (isDate ? 1 : 0, (isDate ? dates : names).firstIndex(of: option.key) ?? 99, option.key)
+        }
+        let options = values.sorted { rank(($0.key, $0.value)) < rank(($1.key, $1.value)) }
             .map { MappedCommand.Option(name: $0.key, value: $0.value) }
         let command = MappedCommand(shape: shape.id, pattern: pattern.source, words: shape.command, arguments: arguments, options: options)
         // A question about one side's own relations names it once ("Vietnam and Vietnam" is no pair).

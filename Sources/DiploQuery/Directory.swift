@@ -15,8 +15,18 @@ public struct Directory {
     public let rows: [String: Row]
 
     public init(store: Store) throws {
+        try self.init(try store.entitySummaries())
+    }
+
+    /// Only these entities and their countries: enough for a listing of a few events or
+    /// partnerships, read by the index instead of every entity.
+    public init(store: Store, ids: some Sequence<String>) throws {
+        try self.init(try store.entitySummaries(ids: ids))
+    }
+
+    init(_ entities: [Entity]) throws {
         var rows: [String: Row] = [:]
-        for entity in try store.entitySummaries() {
+        for entity in entities {
             rows[entity.id] = Row(id: entity.id, type: entity.type, name: entity.name, iso: entity.iso, country: entity.country)
         }
         self.rows = rows
@@ -57,9 +67,28 @@ public struct EventFilter: Sendable {
     /// first by the index, before the other filters (nil: all events).
     public var within: String?
 
+    /// The events, with a directory of the entities they name (and the filter's entity): read by
+    /// the indexes when the filter names an entity.
+    public func eventsAndDirectory(in store: Store) throws -> ([Event], Directory) {
+        guard within != nil || involving != nil else {
+            let directory = try Directory(store: store)
+            return (try events(in: store, directory: directory), directory)
+        }
+        let preselected = try store.events(ids: store.eventIDs(involving: (within ?? involving)!))
+        var ids = Set(preselected.flatMap { $0.participants.map(\.entity) + [$0.location?.country].compactMap { $0 } })
+        if let within { ids.insert(within) }
+        if let involving { ids.insert(involving) }
+        let directory = try Directory(store: store, ids: ids)
+        return (try filtered(preselected, directory: directory), directory)
+    }
+
     public func events(in store: Store, directory: Directory) throws -> [Event] {
         let preselected = try (within ?? involving).map { try store.events(ids: store.eventIDs(involving: $0)) } ?? store.events()
-        return preselected.filter { event in
+        return try filtered(preselected, directory: directory)
+    }
+
+    func filtered(_ preselected: [Event], directory: Directory) throws -> [Event] {
+        preselected.filter { event in
             guard dates.keeps(event) else { return false }
             guard let entity = involving else { return true }
             return event.participants.contains { $0.entity == entity || directory.country(of: $0.entity) == entity }

@@ -25,7 +25,6 @@ public struct HoldersQuery: Sendable {
     }
 
     public func run(on store: Store, today: Date = Date(), roleOfTitle: (String) -> String?) throws -> Report {
-        let directory = try Directory(store: store)
         let day: ClosedRange<Int>
         if let range = at?.dayRange {
             day = range
@@ -34,7 +33,7 @@ public struct HoldersQuery: Sendable {
             let number = PartialDate.dayNumber(year: parts.year!, month: parts.month!, day: parts.day!)
             day = number...number
         }
-        var rows: [(String, [ReportValue])] = []
+        var held: [(person: String, office: Office)] = []
         try store.forEachOffice { person, office in
             guard of == nil || office.of == of else { return }
             // The title says which office it is; a role key given with it may be of another vocabulary
@@ -43,8 +42,12 @@ public struct HoldersQuery: Sendable {
             // Held at some day of the date asked: began on or before its last day, ended on or after its first.
             if let start = office.start?.dayRange, start.lowerBound > day.upperBound { return }
             if let end = office.end?.dayRange, end.upperBound < day.lowerBound { return }
-            rows.append((office.start?.description ?? "", [.text(directory.name(person)), .text(office.title), .text(directory.name(office.of)),
-                                                           ReportValue(office.start), ReportValue(office.end), .text(person)]))
+            held.append((person, office))
+        }
+        let directory = try Directory(store: store, ids: held.map(\.person) + held.compactMap(\.office.of) + [of].compactMap { $0 })
+        let rows: [(String, [ReportValue])] = held.map { person, office in
+            (office.start?.description ?? "", [.text(directory.name(person)), .text(office.title), .text(directory.name(office.of)),
+                                               ReportValue(office.start), ReportValue(office.end), .text(person)])
         }
         let when = at?.description ?? "today"
         return Report(title: "Holders of \(role.replacingOccurrences(of: "_", with: " "))\(of.map { " of " + directory.name($0) } ?? "") at \(when)",

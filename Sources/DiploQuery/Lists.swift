@@ -29,7 +29,8 @@ public struct ListQuery: Sendable {
     }
 
     public func run(on store: Store) throws -> Report {
-        let directory = try Directory(store: store)
+        // A listing of one country's events or partnerships needs the names of a few entities only.
+        let directory = try (subject == .events || subject == .partnerships) && country != nil ? Directory(store: store, ids: []) : Directory(store: store)
         switch subject {
         case .persons:
             let persons = try store.entities().filter { $0.type == .person && (country == nil || $0.country == country) }
@@ -54,7 +55,7 @@ public struct ListQuery: Sendable {
                 }
                 return [kind]
             }
-            let events = try EventFilter(from: from, to: to, kinds: kinds, involving: country).events(in: store, directory: directory)
+            let (events, directory) = try EventFilter(from: from, to: to, kinds: kinds, involving: country).eventsAndDirectory(in: store)
             return Report(columns: ["date", "kind", "status", "title", "participants", "id"], rows: events.map { event in
                 [.text(event.dateText), .text(event.kind.rawValue), .text(event.status.rawValue), .text(event.title),
                  .text(event.participants.map { directory.name($0.entity) }.uniqued().joined(separator: ", ")), .text(event.id)]
@@ -70,6 +71,7 @@ public struct ListQuery: Sendable {
                 func reached(_ p: Partnership) -> String { p.claims.filter { $0.level.key == kind }.compactMap { $0.date?.description }.min() ?? "~" }
                 partnerships = partnerships.enumerated().sorted { (reached($0.element), $0.offset) < (reached($1.element), $1.offset) }.map(\.element)
             }
+            let directory = country == nil ? directory : try Directory(store: store, ids: partnerships.flatMap(\.parties))
             return Report(columns: ["parties", "level", "established", "history", "id"], rows: partnerships.map { p in
                 let history = p.claims.map { "\($0.level.readable) \($0.date?.description ?? "?")\($0.inferred ? " (inferred)" : "")" }
                 return [.text(p.parties.map(directory.name).joined(separator: " – ")), .text(p.level.readable),

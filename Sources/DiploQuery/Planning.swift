@@ -75,7 +75,7 @@ public struct UpcomingQuery: Sendable {
     }
 
     public static func report(_ rows: [UpcomingAnniversary], store: Store) throws -> Report {
-        let directory = try Directory(store: store)
+        let directory = try Directory(store: store, ids: rows.flatMap(\.partnership.parties))
         let titles = Dictionary(try store.documents(includeText: false).map { ($0.id, $0.title ?? $0.id) }, uniquingKeysWith: { a, _ in a })
         return Report(
             columns: ["date", "years", "parties", "level", "established", "inferred", "source", "partnership_id"],
@@ -91,7 +91,7 @@ public struct UpcomingQuery: Sendable {
     /// years and the source in its description. A date known only to the month or year is put on
     /// its first day, and the description says so.
     public static func ics(_ rows: [UpcomingAnniversary], store: Store, now: Date = Date()) throws -> String {
-        let directory = try Directory(store: store)
+        let directory = try Directory(store: store, ids: rows.flatMap(\.partnership.parties))
         let titles = Dictionary(try store.documents(includeText: false).map { ($0.id, $0.title ?? $0.id) }, uniquingKeysWith: { a, _ in a })
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Diplo//diplo query upcoming//EN", "CALSCALE:GREGORIAN",
                      "X-WR-CALNAME:Diplo: round anniversaries"]

@@ -28,19 +28,22 @@ public struct RelationsQuery: Sendable {
     }
 
     public func run(on store: Store) throws -> Report {
-        let directory = try Directory(store: store)
-        func side(_ id: String) -> String { directory.country(of: id) ?? id }
+        let ends = try Directory(store: store, ids: [first, second])
+        func side(_ id: String) -> String { ends.country(of: id) ?? id }
         let a = side(first), b = side(second)
+        // Events that bring both sides together involve the first: the index finds those.
+        let events = try store.events(ids: store.eventIDs(involving: a))
+        let partnerships = try store.partnerships(of: a).filter { $0.parties.contains(b) }
+        let directory = try Directory(store: store, ids: [first, second, a, b] + events.flatMap { $0.participants.map(\.entity) + [$0.location?.country].compactMap { $0 } })
         var items: [(date: String, row: [ReportValue])] = []
-        for partnership in try store.partnerships(of: a) where partnership.parties.contains(b) {
+        for partnership in partnerships {
             for claim in partnership.claims where inRange(claim.date?.dayRange) {
                 let what = claim.level.readable + (claim.inferred ? " (inferred from an anniversary)" : "")
                 let said = claim.sources.first.map { $0.quote ?? $0.note ?? $0.document } ?? ""
                 items.append((claim.date?.description ?? "", [ReportValue(claim.date), "partnership", .text(what), .text(said)]))
             }
         }
-        // Events that bring both sides together involve the first: the index finds those.
-        for event in try store.events(ids: store.eventIDs(involving: a)) {
+        for event in events {
             let involved = directory.sides(of: event).union(event.participants.map(\.entity))
             guard involved.contains(a) && involved.contains(b), inRange(event.dayRange) else { continue }
             let who = event.participants.map { directory.name($0.entity) }.joined(separator: ", ")

@@ -64,3 +64,17 @@ extension Store {
         return words
     }
 }
+
+extension Store {
+    /// These entities' own rows (no names, offices or sources), and those of the countries they
+    /// belong to: what a listing of a few events needs to print and filter its rows.
+    public func entitySummaries(ids: some Sequence<String>) throws -> [Entity] {
+        let list = Array(Set(ids)).sorted()
+        guard !list.isEmpty else { return [] }
+        return try db.query("""
+            SELECT \(Entity.columns) FROM entities WHERE id IN (SELECT value FROM json_each(?1))
+                OR id IN (SELECT country_id FROM entities WHERE id IN (SELECT value FROM json_each(?1)))
+            ORDER BY key
+            """, [list.json]) { Entity(row: $0) }
+    }
+}
