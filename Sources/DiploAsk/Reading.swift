@@ -127,7 +127,9 @@ struct QuestionReader {
                     guard !range.contains(where: { covered.contains($0) || tokens[$0].number != nil }) else { continue }
                     let words = range.map { tokens[$0].text }
                     let phrase = words.joined(separator: " ")
-                    if let mention = try mention(for: phrase, words: words, capitalized: range.contains { tokens[$0].capitalized }, reading: &reading) {
+                    let original = range.map { tokens[$0].original }.uniqued().joined(separator: " ")
+                    if let mention = try mention(for: phrase, original: original, words: words,
+                                                 capitalized: range.contains { tokens[$0].capitalized }, reading: &reading) {
                         spans[i] = (length, mention)
                         covered.formUnion(range)
                         i += length
@@ -214,10 +216,11 @@ struct QuestionReader {
 
     /// What a phrase names, if anything: an entity of the knowledge base (by a name or alias), a
     /// country of the lexicon that the knowledge base holds, a partnership level, an office.
-    func mention(for phrase: String, words: [String], capitalized: Bool, reading: inout Reading) throws -> Mention? {
+    func mention(for phrase: String, original: String, words: [String], capitalized: Bool, reading: inout Reading) throws -> Mention? {
         let hits = book.phrases[phrase] ?? []
-        // A phrase of the grammar's own words is not looked up as a name ("who", "nam").
-        let allKnown = words.allSatisfy { grammar.stopwords.contains($0) || grammar.words.contains(Grammar.Word(text: $0, prefix: false)) }
+        // A word of the grammar's own is not looked up as a name alone ("who", "nam"); within a
+        // longer phrase it is ("Tô Lâm" holds "to" and "làm").
+        let allKnown = words.count == 1 && words.allSatisfy { grammar.stopwords.contains($0) || grammar.words.contains(Grammar.Word(text: $0, prefix: false)) }
         if !allKnown, phrase.count >= 2 {
             var entities = try store.namedEntities(phrase)
             if entities.count > 1 {
@@ -234,7 +237,7 @@ struct QuestionReader {
             case .country(let code):
                 if let country = try store.country(iso: code) { return Mention(kind: .entity, text: phrase, entities: [country]) }
                 if capitalized && !grammar.weakCountryWords.contains(phrase) {
-                    reading.unknown.append(phrase)
+                    reading.unknown.append(original)
                     return Mention(kind: .entity, text: phrase, entities: [])
                 }
             case .level(let key): return Mention(kind: .level, text: phrase, value: key)
