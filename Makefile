@@ -2,6 +2,8 @@
 SWIFT ?= swift
 PREFIX ?= /usr/local
 DIPLO := .build/debug/diplo
+# Extra flags for release builds; CI passes -Xswiftc -warnings-as-errors.
+RELEASE_FLAGS ?=
 
 .PHONY: build release test demo install bench fuzz eval eval-gate eval-docs eval-holdout clean
 
@@ -9,7 +11,7 @@ build:
 	$(SWIFT) build
 
 release:
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release $(RELEASE_FLAGS)
 
 # The suite, then the reader's gate on the shared real pages (when ../shared is beside the project).
 test:
@@ -37,7 +39,7 @@ bench:
 FUZZ_RUNS ?= 10000
 FUZZ_SEED ?= 1
 fuzz:
-	$(SWIFT) build -c release --product diplo-fuzz
+	$(SWIFT) build -c release $(RELEASE_FLAGS) --product diplo-fuzz
 	.build/release/diplo-fuzz --runs $(FUZZ_RUNS) --seed $(FUZZ_SEED) --limit 10 Tests/Eval/docs Tests/Eval/holdout/docs SampleData \
 		$$( [ -d ../shared/corpus ] && echo ../shared/corpus )
 

@@ -34,6 +34,9 @@ public final class TextOutput {
 
     /// Where the text goes, for the sentence a failed write gives.
     public var destination = "the standard output"
+    /// Bytes written so far, and a listener told after each write (a progress line).
+    public private(set) var written = 0
+    public var onWrite: ((Int) -> Void)?
 
     public func flush() throws {
         guard !buffer.isEmpty else { return }
@@ -42,7 +45,9 @@ public final class TextOutput {
         } catch {
             throw DiploError.cannotWrite(destination, reason: TextOutput.reason(error))
         }
+        written += buffer.count
         buffer.removeAll(keepingCapacity: true)
+        onWrite?(written)
     }
 
     /// The system's words for a failed write ("No space left on device"), without Foundation's wrapping.

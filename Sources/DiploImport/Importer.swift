@@ -100,6 +100,9 @@ public struct Importer {
     /// An interchange file may be large (an export of a whole knowledge base); this bounds standard input.
     public static let maximumInterchangeBytes = 2 << 30
 
+    /// Told how many events of a document are merged, for a progress line.
+    public var progress: ((_ events: Int, _ total: Int) -> Void)?
+
     public init(store: Store, options: ImportOptions) {
         self.store = store
         self.options = options
@@ -172,10 +175,15 @@ public struct Importer {
     /// Reads one document and merges what it yields: all of it, or on error none of it.
     public func run(_ input: ImportInput) throws -> ImportOutcome {
         let data = try input.read()
+        // An interchange file imported before, byte for byte, is known by its digest: nothing to read.
+        let digest = InterchangeReader.looksLikeInterchange(data) ? SHA256.hex(data) : nil
+        if !options.dryRun, let digest, try store.fileImported(sha256: digest) {
+            return ImportOutcome(input: input.name, yield: KnowledgeBase(), report: MergeReport())
+        }
         let yield = try self.yield(of: data, name: input.name)
         let report = try options.dryRun
             ? store.rehearse { try store.merge(yield, file: input.name) }
-            : store.merge(yield, file: input.name)
+            : store.merge(yield, file: input.name, fileDigest: digest, progress: progress)
         return ImportOutcome(input: input.name, yield: yield, report: report)
     }
 

@@ -11,8 +11,6 @@ public enum DiploError: Error, LocalizedError, Equatable {
     case noKnowledgeBase(path: String)
     /// A SQLite file that some other program made.
     case notADiploDatabase(path: String)
-    /// A Diplo database of an older schema, opened by a command that only reads.
-    case schemaTooOld(path: String)
     /// A value given for an option that is not one of those Diplo knows.
     case unknownValue(String, noun: String, known: [String])
     /// An outside program a command needs is not installed.
@@ -45,8 +43,6 @@ public enum DiploError: Error, LocalizedError, Equatable {
             return "There is no knowledge base at \(path): create one with `diplo init` (or `diplo demo`), or point --db at one."
         case let .notADiploDatabase(path):
             return "\(path) is a SQLite database but not a Diplo one: Diplo leaves it as it is. Point --db at a Diplo database, or at a new file."
-        case let .schemaTooOld(path):
-            return "\(path) was written by an older Diplo: run `diplo init --db \(path)` to bring it up to date, then try again."
         case let .unknownValue(value, noun, known):
             return "\"\(value)\" is not \(noun) (known: \(known.joined(separator: ", ")))."
         case let .missingTool(tool, purpose, install):

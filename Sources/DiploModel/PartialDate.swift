@@ -118,6 +118,9 @@ public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     /// Today, or any day number, as an exact date.
+    /// The year a day number falls in; nil for nil.
+    public static func yearOf(day: Int?) -> Int? { day.map { PartialDate(dayNumber: $0).year ?? 0 } }
+
     public init(dayNumber: Int) {
         let (y, m, d) = PartialDate.civil(fromDayNumber: dayNumber)
         self.year = y

@@ -67,32 +67,41 @@ public struct EventFilter: Sendable {
     /// first by the index, before the other filters (nil: all events).
     public var within: String?
 
-    /// The events, with a directory of the entities they name (and the filter's entity): read by
-    /// the indexes when the filter names an entity.
+    /// The events, with a directory of the entities they name (and the filter's entity): when the
+    /// filter names an entity, only those entities are read, not every one.
     public func eventsAndDirectory(in store: Store) throws -> ([Event], Directory) {
         guard within != nil || involving != nil else {
             let directory = try Directory(store: store)
             return (try events(in: store, directory: directory), directory)
         }
-        let preselected = try store.events(ids: store.eventIDs(involving: (within ?? involving)!))
+        let preselected = try candidates(in: store)
         var ids = Set(preselected.flatMap { $0.participants.map(\.entity) + [$0.location?.country].compactMap { $0 } })
         if let within { ids.insert(within) }
         if let involving { ids.insert(involving) }
         let directory = try Directory(store: store, ids: ids)
-        return (try filtered(preselected, directory: directory), directory)
+        return (filtered(preselected, directory: directory), directory)
     }
 
     public func events(in store: Store, directory: Directory) throws -> [Event] {
-        let preselected = try (within ?? involving).map { try store.events(ids: store.eventIDs(involving: $0)) } ?? store.events()
-        return try filtered(preselected, directory: directory)
+        filtered(try candidates(in: store), directory: directory)
     }
 
-    func filtered(_ preselected: [Event], directory: Directory) throws -> [Event] {
-        preselected.filter { event in
-            guard dates.keeps(event) else { return false }
+    /// SQL narrows (by year, kind and who takes part), the model decides exactly.
+    func candidates(in store: Store) throws -> [Event] {
+        let candidates = try store.eventCandidates(
+            fromYear: dates.from.flatMap { PartialDate.yearOf(day: $0.dayRange?.lowerBound) },
+            toYear: dates.to.flatMap { PartialDate.yearOf(day: $0.dayRange?.upperBound) },
+            kinds: dates.kinds.map { Array($0) }, involving: within ?? involving)
+        return try store.events(ids: candidates.filter(dates.keeps).map(\.id))
+    }
+
+    func filtered(_ events: [Event], directory: Directory) -> [Event] {
+        let kept = events.filter { event in
             guard let entity = involving else { return true }
             return event.participants.contains { $0.entity == entity || directory.country(of: $0.entity) == entity }
                 || event.location?.country == entity
-        }.sorted { ($0.date?.description ?? "", $0.id) > ($1.date?.description ?? "", $1.id) }
+        }
+        // Newest first; each date written once, not once a comparison.
+        return kept.map { ($0.date?.description ?? "", $0) }.sorted { ($0.0, $0.1.id) > ($1.0, $1.1.id) }.map(\.1)
     }
 }

@@ -12,7 +12,8 @@ public struct Profile {
         guard let entity = try store.entity(id) else { throw DiploError.notFound(id) }
         self.entity = entity
         let directory = try Directory(store: store)
-        let titles = Dictionary(uniqueKeysWithValues: try store.documents(includeText: false).map { ($0.id, $0.title ?? $0.id) })
+        let titles = withSources
+            ? Dictionary(uniqueKeysWithValues: try store.documents(includeText: false).map { ($0.id, $0.title ?? $0.id) }) : [:]
         func source(_ sources: [SourceRef]) -> [ReportValue] {
             guard withSources else { return [] }
             let text = sources.map { ref in
@@ -55,7 +56,7 @@ public struct Profile {
                         .text(event.status.rawValue)] + source(event.sources)
             }))
         }
-        let partnerships = try store.partnerships().filter { $0.parties.contains(entity.id) }
+        let partnerships = try store.partnerships(of: entity.id)
         if !partnerships.isEmpty {
             var rows: [[ReportValue]] = []
             for partnership in partnerships {

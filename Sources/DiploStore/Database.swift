@@ -47,6 +47,8 @@ public final class Database {
         var enabled: Int32 = 0
         _ = diplo_sqlite3_db_config_int(handle, SQLITE_DBCONFIG_ENABLE_FKEY, 1, &enabled)
         try execute("PRAGMA foreign_keys = ON")
+        // Foreign keys make SQLite keep a statement journal for each write: in memory, not in a temporary file.
+        try execute("PRAGMA temp_store = MEMORY")
         if !readOnly && path != ":memory:" && !path.isEmpty {
             try execute("PRAGMA journal_mode = WAL")
         }
@@ -135,7 +137,21 @@ public final class Database {
 
     /// A cached statement, bound to the arguments; a fresh one when the cached one is busy
     /// (a query run from inside another query's row loop).
+    /// When set, the plan SQLite chooses for each query is recorded here (tests check that the
+    /// queries that must stay fast use indexes).
+    package var queryPlans: [(sql: String, plan: [String])]?
+
+    private func recordPlan(_ sql: String, _ arguments: [SQLBindable]) throws {
+        guard queryPlans != nil, sql.drop(while: \.isWhitespace).uppercased().hasPrefix("SELECT") else { return }
+        let explain = try Statement(database: self, sql: "EXPLAIN QUERY PLAN " + sql)
+        try explain.bind(arguments)
+        var plan: [String] = []
+        while let row = try explain.step() { plan.append(row.text("detail")) }
+        queryPlans?.append((sql, plan))
+    }
+
     private func withStatement<T>(_ sql: String, _ arguments: [SQLBindable], _ body: (Statement) throws -> T) throws -> T {
+        try recordPlan(sql, arguments)
         let statement: Statement
         if let cached = statements[sql], !statementsInUse.contains(ObjectIdentifier(cached)) {
             statement = cached

@@ -44,6 +44,37 @@ extension Store {
             """, [id, EventKind.allCases.filter(\.isBilateral).map(\.rawValue).json]) { Event(row: $0) }
     }
 
+    /// Events that may match a listing's filter, narrowed in SQL (through the date and kind
+    /// indexes) to a superset that the caller checks exactly: of these kinds; starting before the
+    /// year after `toYear` and ending in or after `fromYear` (years as four digits); with
+    /// `involving` taking part, directly or through an entity of its country, or held in it.
+    public func eventCandidates(fromYear: Int?, toYear: Int?, kinds: [EventKind]?, involving: String?) throws -> [Event] {
+        // Only the conditions asked for, so that SQLite can pick the index each one offers (a
+        // condition made optional inside the SQL would hide it): at most sixteen fixed texts.
+        var conditions: [String] = [], arguments: [SQLBindable] = []
+        if let toYear {
+            conditions.append("ifnull(start, within_from) < ?")
+            arguments.append(String(format: "%04d", toYear + 1))
+        }
+        if let fromYear {
+            conditions.append("substr(ifnull(end, ifnull(start, within_to)), 1, 4) >= ?")
+            arguments.append(String(format: "%04d", fromYear))
+        }
+        if let kinds {
+            conditions.append("kind IN (SELECT value FROM json_each(?))")
+            arguments.append(kinds.map(\.rawValue).json)
+        }
+        if let involving {
+            conditions.append("""
+                (location_country_id = ?1x OR id IN (SELECT event_id FROM participants WHERE entity_id = ?1x
+                    UNION SELECT p.event_id FROM entities n JOIN participants p ON p.entity_id = n.id WHERE n.country_id = ?1x))
+                """.replacingOccurrences(of: "?1x", with: "?\(arguments.count + 1)"))
+            arguments.append(involving)
+        }
+        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        return try db.query("SELECT \(Event.columns) FROM events" + filter, arguments) { Event(row: $0) }
+    }
+
     /// The participants of these events with their countries, in the order edges are drawn.
     public func participantRows(ofEvents events: [String]) throws -> [ParticipantRow] {
         try db.query("""

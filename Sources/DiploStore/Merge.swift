@@ -10,6 +10,8 @@ public struct MergeReport: Equatable, Sendable {
 
     public var changedNothing: Bool { changes == 0 }
 
+    public init() {}
+
     mutating func count(_ category: String, new: Bool) {
         if new { added[category, default: 0] += 1 } else { merged[category, default: 0] += 1 }
     }
@@ -19,11 +21,18 @@ extension Store {
     /// Writes an interchange document into the knowledge base in one transaction, merging what
     /// it already holds: all of it lands, or, on any error, none of it. Errors name `file` and
     /// the JSON path at fault.
+    /// `fileDigest`: the SHA-256 of the file's bytes, recorded with what it yields, so that the
+    /// same file imported again is known at once (`fileImported(sha256:)`).
     @discardableResult
-    public func merge(_ kb: KnowledgeBase, file: String) throws -> MergeReport {
+    public func merge(_ kb: KnowledgeBase, file: String, fileDigest: String? = nil,
+                      progress: ((_ events: Int, _ total: Int) -> Void)? = nil) throws -> MergeReport {
         try db.transaction {
             var merger = Merger(store: self, file: file, kb: kb)
+            merger.progress = progress
             try merger.run()
+            if let fileDigest {
+                try db.run("INSERT OR IGNORE INTO imported_files (sha256, name) VALUES (?, ?)", [fileDigest, file])
+            }
             return merger.report
         }
     }
@@ -43,6 +52,12 @@ struct Merger {
     /// Events this merge created: two events of one file are never the same event.
     var eventsCreated: Set<String> = []
     var touchedEntities: Set<String> = []
+    /// The last event key before this merge: only events up to it can be another report of one here.
+    var knownEventKeys = 0
+    /// Documents known to the knowledge base, by id, as sources name them.
+    var knownDocuments: [String: String] = [:]
+    /// Told every thousand events, for a progress line.
+    var progress: ((Int, Int) -> Void)?
 
     init(store: Store, file: String, kb: KnowledgeBase) {
         self.store = store
@@ -56,13 +71,17 @@ struct Merger {
 
     mutating func run() throws {
         try checkUniqueIDs()
+        knownEventKeys = try db.first("SELECT ifnull(max(key), 0) AS last FROM events") { $0.int("last") } ?? 0
         for (i, document) in kb.documents.enumerated() { try mergeDocument(document, at: "documents[\(i)]") }
         // Entities in two passes: who they are first (so that references between them resolve
         // whatever their order), then what points elsewhere.
         for (i, entity) in kb.entities.enumerated() { try resolveEntity(entity, at: "entities[\(i)]") }
         for (i, entity) in kb.entities.enumerated() { try mergeEntityLinks(entity, at: "entities[\(i)]") }
         for (i, event) in kb.events.enumerated() { try resolveEvent(event, at: "events[\(i)]") }
-        for (i, event) in kb.events.enumerated() { try mergeEventLinks(event, at: "events[\(i)]") }
+        for (i, event) in kb.events.enumerated() {
+            try mergeEventLinks(event, at: "events[\(i)]")
+            if i % 1_000 == 999 { progress?(i + 1, kb.events.count) }
+        }
         for (i, partnership) in kb.partnerships.enumerated() {
             try mergePartnership(partnership, at: "partnerships[\(i)]")
         }
@@ -134,16 +153,21 @@ struct Merger {
         }
     }
 
-    mutating func addSources(_ sources: [SourceRef], to owner: SourceOwner, at place: String) throws {
+    /// Adds the sources a fact lacks. `new`: the fact was created by this merge, so it has none yet.
+    mutating func addSources(_ sources: [SourceRef], to owner: SourceOwner, at place: String, new: Bool = false) throws {
         for (i, source) in sources.enumerated() {
-            let known = try db.first("SELECT id FROM documents WHERE id = ?", [source.document]) { $0.text(0) }
-            guard let document = documentIDs[source.document] ?? known else {
+            guard let document = try documentID(source.document) else {
                 throw fail("\(place).sources[\(i)].document", "no document \"\(source.document)\" in this file or the knowledge base")
             }
             if let start = source.start, let end = source.end, start > end || start < 0 {
                 throw fail("\(place).sources[\(i)]", "the span \(start)-\(end) runs backwards")
             }
             let column = owner.column
+            if new && i == 0 {
+                try write("INSERT INTO sources (document_id, start, end, quote, note, \(column)) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                          [document, source.start, source.end, source.quote, source.note, owner.value])
+                continue
+            }
             try write("""
                 INSERT INTO sources (document_id, start, end, quote, note, \(column))
                 SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE NOT EXISTS (
@@ -151,6 +175,14 @@ struct Merger {
                     AND end IS ?3 AND quote IS ?4 AND note IS ?5)
                 """, [document, source.start, source.end, source.quote, source.note, owner.value])
         }
+    }
+
+    /// The knowledge base's id of a document a source names: this file's, or one it knows.
+    mutating func documentID(_ id: String) throws -> String? {
+        if let mapped = documentIDs[id] ?? knownDocuments[id] { return mapped }
+        let known = try db.first("SELECT id FROM documents WHERE id = ?", [id]) { $0.text("id") }
+        if let known { knownDocuments[id] = known }
+        return known
     }
 
     // MARK: Documents
@@ -297,8 +329,17 @@ struct Merger {
         }
         let id = target ?? event.id
         if target == nil {
-            try write("INSERT INTO events (id, kind, title, status) VALUES (?, ?, ?, ?)",
-                       [id, event.kind.rawValue, event.title, event.status.rawValue])
+            // Whole at once: only its trip, which may come later in the file, is set afterwards.
+            if let start = event.start, let end = event.end, end < start {
+                throw fail("\(place).end", "the event ends (\(end)) before it starts (\(start))")
+            }
+            let country = try event.location?.country.map { try entity($0, at: "\(place).location.country") }
+            let within = event.start == nil ? event.within : nil
+            try write("""
+                INSERT INTO events (id, kind, title, status, start, end, within_from, within_to, location_country_id, location_city)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [id, event.kind.rawValue, event.title, event.status.rawValue, event.start?.description, event.end?.description,
+                      within?[0].description, within?[1].description, country, event.location?.city])
             eventsCreated.insert(id)
         }
         report.count("events", new: target == nil)
@@ -313,10 +354,19 @@ struct Merger {
         for (i, participant) in event.participants.enumerated() {
             mine.append(try entity(participant.entity, at: "\(place).participants[\(i)].entity"))
         }
-        guard !mine.isEmpty else { return nil }
+        guard !mine.isEmpty, knownEventKeys > 0 else { return nil }
+        // Candidates in SQL: events known before this merge, of the same family, in the years
+        // this one may fall in; the days are compared exactly below.
+        let family = EventKind.allCases.filter { $0.family == event.kind.family }.map(\.rawValue)
+        func year(_ day: Int) -> String { String(format: "%04d", PartialDate(dayNumber: day).year ?? 0) }
+        let years = (year(days.lowerBound), year(days.upperBound))
         let candidates = try db.query("""
-            SELECT DISTINCT event_id FROM participants WHERE entity_id IN \(Store.idList)
-            """, [mine.json]) { $0.text("event_id") }
+            SELECT DISTINCT e.id FROM participants p JOIN events e ON e.id = p.event_id
+            WHERE p.entity_id IN (SELECT value FROM json_each(?1)) AND e.key <= ?2
+                AND e.kind IN (SELECT value FROM json_each(?3))
+                AND substr(ifnull(e.start, e.within_from), 1, 4) <= ?5
+                AND substr(ifnull(e.end, ifnull(e.start, e.within_to)), 1, 4) >= ?4
+            """, [mine.json, knownEventKeys, family.json, years.0, years.1]) { $0.text("id") }
         let myPeople = try sides(of: mine, people: true), mySides = try sides(of: mine, people: false)
         for candidate in candidates.sorted() where !eventsCreated.contains(candidate) {
             guard let known = try store.event(candidate), known.kind.family == event.kind.family,
@@ -366,6 +416,10 @@ struct Merger {
         if let start = event.start, let end = event.end, end < start {
             throw fail("\(place).end", "the event ends (\(end)) before it starts (\(start))")
         }
+        if eventsCreated.contains(id) {
+            try addNewEventLinks(event, id: id, parent: parent, at: place)
+            return
+        }
         // What is known already stays; what was missing is filled; a report that it was held or
         // cancelled outranks an announcement; exact dates make a range redundant.
         let known = try store.event(id)!
@@ -406,12 +460,42 @@ struct Merger {
             }
         }
         try addSources(event.sources, to: .event(id), at: place)
-        // What each document said of it: announced, held, cancelled.
+        try addReports(event, id: id)
+        if merged.title != known.title { try store.reindexEvent(id) }
+    }
+
+    /// What each document said of an event: announced, held, cancelled.
+    mutating func addReports(_ event: Event, id: String) throws {
         for document in event.sources.map({ documentIDs[$0.document] ?? $0.document }).uniqued() {
             try write("INSERT OR IGNORE INTO event_reports (event_id, document_id, status) VALUES (?, ?, ?)",
                       [id, document, event.status.rawValue])
         }
-        try store.reindexEvent(id)
+    }
+
+    /// What an event this merge created links to: its trip, its participants (each once, in the
+    /// role that says most), its sources, its full-text row.
+    mutating func addNewEventLinks(_ event: Event, id: String, parent: String?, at place: String) throws {
+        if let parent { try write("UPDATE events SET parent_id = ? WHERE id = ?", [parent, id]) }
+        var roles: [(entity: String, role: String)] = []
+        for (i, participant) in event.participants.enumerated() {
+            let entityID = try entity(participant.entity, at: "\(place).participants[\(i)].entity")
+            guard !participant.role.rawValue.isEmpty else { throw fail("\(place).participants[\(i)].role", "a participant needs a role") }
+            if participant.role == .attendee {
+                if !roles.contains(where: { $0.entity == entityID }) { roles.append((entityID, participant.role.rawValue)) }
+            } else {
+                roles.removeAll { $0.entity == entityID && $0.role == ParticipantRole.attendee.rawValue }
+                if !roles.contains(where: { $0 == (entityID, participant.role.rawValue) }) { roles.append((entityID, participant.role.rawValue)) }
+            }
+        }
+        if !roles.isEmpty {
+            try write("""
+                INSERT INTO participants (event_id, entity_id, role)
+                SELECT ?1, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?2)
+                """, [id, roles.map { [$0.entity, $0.role] }.json])
+        }
+        try addSources(event.sources, to: .event(id), at: place, new: true)
+        try addReports(event, id: id)
+        try store.indexNewEvent(id, title: event.title)
     }
 
     // MARK: Partnerships

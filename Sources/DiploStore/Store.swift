@@ -4,7 +4,7 @@ import DiploModel
 /// The knowledge base in one SQLite file: opens it, brings its schema up to date, finds entities
 /// by name, and keeps the full-text index in step with what it writes.
 public final class Store {
-    let db: Database
+    package let db: Database
 
     init(database: Database) {
         self.db = database
@@ -56,8 +56,13 @@ public final class Store {
         if let newest = applied.last, newest > Migrations.latestVersion {
             throw DiploError.schemaTooNew(path: path, found: newest, known: Migrations.latestVersion)
         }
-        if applied.last ?? 0 < Migrations.latestVersion { throw DiploError.schemaTooOld(path: path) }
+        // An older schema is read as it is: later migrations only add what reading does not need.
         return store
+    }
+
+    /// Whether a file with these bytes (their SHA-256) was imported whole before.
+    public func fileImported(sha256: String) throws -> Bool {
+        try db.first("SELECT 1 AS known FROM imported_files WHERE sha256 = ?", [sha256]) { $0.bool("known") } ?? false
     }
 
     func tableNames() throws -> [String] {
@@ -129,6 +134,11 @@ public final class Store {
         else { return }
         try db.run("DELETE FROM event_search WHERE rowid = ?", [key])
         try db.run("INSERT INTO event_search (rowid, text) VALUES (?, ?)", [key, title.folded])
+    }
+
+    /// The full-text row of an event just created, which has none yet.
+    func indexNewEvent(_ id: String, title: String) throws {
+        try db.run("INSERT INTO event_search (rowid, text) SELECT key, ? FROM events WHERE id = ?", [title.folded, id])
     }
 
     func reindexDocument(_ id: String) throws {

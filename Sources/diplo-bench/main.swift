@@ -16,7 +16,7 @@ struct Benchmark {
     let run: () throws -> Void
 }
 
-let benchmarks: [Benchmark] = [.extract, .export, .ask]
+let benchmarks: [Benchmark] = [.extract, .export, .importing, .ask]
 
 /// Seconds `body` takes, the best of `repeats` runs.
 func timed(repeats: Int = 1, _ body: () throws -> Void) rethrows -> Double {
@@ -37,7 +37,12 @@ func peakMemoryMiB() -> Double {
 }
 
 let arguments = CommandLine.arguments.dropFirst()
-if arguments.isEmpty || arguments.first == "--list" {
+if arguments.first == "generate" {
+    do { try Generator.main(Array(arguments.dropFirst())) } catch {
+        FileHandle.standardError.write(Data("diplo-bench: \(error)\n".utf8))
+        exit(1)
+    }
+} else if arguments.isEmpty || arguments.first == "--list" {
     for benchmark in benchmarks { print("\(benchmark.name)\t\(benchmark.about)") }
 } else {
     for name in arguments {

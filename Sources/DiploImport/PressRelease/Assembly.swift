@@ -81,7 +81,7 @@ struct EventAssembler {
             let newCounterpart = !others.isEmpty
                 && !events.contains { $0.kind == frame.kind && !Set($0.people).isDisjoint(with: others) }
             // The first ceremony, signing or press conference a text names with people in it is one.
-            let firstOfItsKind = [.ceremony, .signing, .pressConference].contains(frame.kind) && frame.hasParticipants
+            let firstOfItsKind = [.ceremony, .signing, .pressConference, .other].contains(frame.kind) && frame.hasParticipants
                 && !events.contains { $0.kind == frame.kind }
             let create = (frame.kind.isVisit && frame.places.count == 1 && !frame.agents.isEmpty)
                 || ([.meeting, .call].contains(frame.kind.family) && newCounterpart) || firstOfItsKind
@@ -114,7 +114,7 @@ struct EventAssembler {
         trip.agents = Array(Set(group.flatMap(\.agents))).sorted()
         trip.places = group.flatMap(\.places).uniqued()
         if let date = group.first?.date {
-            let (from, to) = resolver.resolve(date)
+            let (from, to) = resolver.resolve(date, ahead: group.first?.status == .planned)
             trip.start = from
             trip.end = to
         }
@@ -127,7 +127,7 @@ struct EventAssembler {
     /// The dates a frame gives its event: its own date or range, or the range it falls within.
     func dates(of frame: EventFrame) -> (start: PartialDate?, end: PartialDate?, within: [PartialDate]?) {
         guard let mention = frame.date else { return (nil, nil, nil) }
-        let (from, to) = resolver.resolve(mention)
+        let (from, to) = resolver.resolve(mention, ahead: frame.status == .planned)
         guard let from else { return (nil, nil, nil) }
         if frame.sharesRange || (mention.from.day == nil && frame.kind != .summit && frame.kind != .conference && mention.from.month != nil) {
             return (nil, nil, [from, to ?? from])
@@ -172,6 +172,11 @@ struct EventAssembler {
         func range(_ event: DraftEvent) -> [PartialDate]? {
             if let start = event.start { return [start, event.end ?? start] }
             return event.within
+        }
+        // "During the visit, ..." : within the visit the sentence itself names.
+        if let visit = events.last(where: { $0.kind.isVisit && $0.kind != .trip && $0.sentences.contains(frame.sentence) }),
+           let dates = range(visit) {
+            return dates
         }
         // During a visit of the same person, whatever its tense ("During his stay, he is to call on ...").
         if let visit = events.last(where: { $0.kind.isVisit && $0.kind != .trip && !Set($0.agents).isDisjoint(with: frame.agents) }),

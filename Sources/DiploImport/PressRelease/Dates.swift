@@ -7,6 +7,20 @@ struct WrittenDate: Equatable {
     var day: Int?
     var month: Int?
     var year: Int?
+    /// A day named by its weekday ("on Monday": 1 … 7), or by its distance from the page's date
+    /// ("tomorrow": 1, "hôm qua": -1): read against the page's date.
+    var weekday: Int? = nil
+    var offset: Int? = nil
+
+    init(day: Int? = nil, month: Int? = nil, year: Int? = nil, weekday: Int? = nil, offset: Int? = nil) {
+        self.day = day
+        self.month = month
+        self.year = year
+        self.weekday = weekday
+        self.offset = offset
+    }
+
+    var isRelative: Bool { weekday != nil || offset != nil }
 }
 
 /// A date or a range of dates in a sentence: "19/9", "21-27/9", "từ ngày 10 đến ngày 13/8",
@@ -34,6 +48,18 @@ enum DateScanner {
     static let rangeWords: Set<String> = ["den", "to", "until", "through", "till", "toi"]
     static let openWords: Set<String> = ["tu", "from", "since", "between"]
 
+    /// A weekday ("Monday", capitalised) or a day told from today ("tomorrow", "hôm qua"): the date and the index after it.
+    static func relativeDay(_ tokens: [Token], at index: Int) -> (WrittenDate, Int)? {
+        let token = tokens[index]
+        guard token.isWord else { return nil }
+        if token.isCapitalized, let weekday = PageDate.weekdays[token.folded] { return (WrittenDate(weekday: weekday), index + 1) }
+        if index + 1 < tokens.count, let offset = PageDate.relativeDays[token.folded + " " + tokens[index + 1].folded] {
+            return (WrittenDate(offset: offset), index + 2)
+        }
+        if let offset = PageDate.relativeDays[token.folded] { return (WrittenDate(offset: offset), index + 1) }
+        return nil
+    }
+
     static func day(_ token: Token?) -> Int? { token?.number.flatMap { (1...31).contains($0) && token!.text.count <= 2 ? $0 : nil } }
     static func month(_ token: Token?) -> Int? { token?.number.flatMap { (1...12).contains($0) && token!.text.count <= 2 ? $0 : nil } }
     static func year(_ token: Token?) -> Int? { token?.number.flatMap { $0 >= 1800 && $0 <= 2200 && token!.text.count == 4 ? $0 : nil } }
@@ -43,6 +69,7 @@ enum DateScanner {
     static func scan(_ tokens: [Token]) -> [DateMention] {
         var found: [DateMention] = []
         var i = 0
+        var weekdayStart: Int?
         func at(_ index: Int) -> Token? { index < tokens.count && index >= 0 ? tokens[index] : nil }
         func dash(_ index: Int) -> Bool { at(index)?.isDash == true }
         func slash(_ index: Int) -> Bool { at(index)?.is("/") == true || (at(index)?.is(".") == true && at(index)?.spaced == false) }
@@ -57,8 +84,18 @@ enum DateScanner {
         }
         while i < tokens.count {
             var mention: DateMention?
-            // D/M[/Y], D-D/M[/Y], D/M-D/M[/Y]
-            if let d = day(at(i)), slash(i + 1), let m = month(at(i + 2)), !slash(i + 3) || year(at(i + 4)) != nil {
+            // D-M-YYYY, written with unspaced hyphens ("26-8-2010"), and "24 đến ngày 26-8-2010"
+            func hyphenated(_ at0: Int) -> WrittenDate? {
+                guard let d = day(at(at0)), dash(at0 + 1), at(at0 + 1)?.spaced == false, let m = month(at(at0 + 2)),
+                      at(at0 + 2)?.spaced == false, dash(at0 + 3), at(at0 + 3)?.spaced == false, let y = year(at(at0 + 4)),
+                      at(at0 + 4)?.spaced == false else { return nil }
+                return WrittenDate(day: d, month: m, year: y)
+            }
+            if let written = hyphenated(i) {
+                mention = DateMention(first: i, end: i + 5, from: written)
+            } else if let d = day(at(i)), word(i + 1, "den"), word(i + 2, "ngay"), let last = hyphenated(i + 3), d < last.day! {
+                mention = DateMention(first: i, end: i + 8, from: WrittenDate(day: d, month: last.month, year: last.year), to: last)
+            } else if let d = day(at(i)), slash(i + 1), let m = month(at(i + 2)), !slash(i + 3) || year(at(i + 4)) != nil {
                 var date = DateMention(first: i, end: i + 3, from: WrittenDate(day: d, month: m))
                 if let (y, after) = trailingYear(i + 3), slash(i + 3) { date.from.year = y; date.end = after }
                 if dash(date.end), let d2 = day(at(date.end + 1)), slash(date.end + 2), let m2 = month(at(date.end + 3)) {
@@ -116,8 +153,9 @@ enum DateScanner {
                 var date = DateMention(first: i, end: i + 2, from: WrittenDate(day: d, month: m))
                 if let y = year(at(i + 2)) { date.from.year = y; date.end = i + 3 }
                 mention = date
-            } else if let d = day(at(i)), dash(i + 1), let d2 = day(at(i + 2)), let m = monthName(at(i + 3)) {
-                // "21-27 September 2024"
+            } else if let d = day(at(i)), dash(i + 1) || ["to", "and", "until"].contains(at(i + 1)?.folded ?? ""),
+                      let d2 = day(at(i + 2)), d2 > d, let m = monthName(at(i + 3)) {
+                // "21-27 September 2024", "from 2 to 4 October 2023"
                 var date = DateMention(first: i, end: i + 4, from: WrittenDate(day: d, month: m), to: WrittenDate(day: d2, month: m))
                 if let y = year(at(i + 4)) { date.from.year = y; date.to?.year = y; date.end = i + 5 }
                 mention = date
@@ -125,11 +163,25 @@ enum DateScanner {
                 mention = DateMention(first: i, end: i + 5, from: WrittenDate(day: d, month: m, year: y))
             } else if let y = year(at(i)), let before = at(i - 1), ["nam", "in", "since", "tu"].contains(before.folded) {
                 mention = DateMention(first: i, end: i + 1, from: WrittenDate(year: y))
+            } else if let (written, end) = relativeDay(tokens, at: i) {
+                // "on Monday", "tomorrow", "chiều nay"; not when a written date follows ("Monday, December 19", "Sáng nay (21/11)").
+                var next = end
+                while let token = at(next), token.is(",") || token.is("(") || ["morning", "afternoon", "evening", "night"].contains(token.folded) { next += 1 }
+                if day(at(next)) == nil && monthName(at(next)) == nil {
+                    mention = DateMention(first: i, end: end, from: written)
+                } else {
+                    weekdayStart = i
+                    i = next
+                    continue
+                }
             }
             guard var date = mention else {
                 i += 1
                 continue
             }
+            // "on Friday, 21 May 2021": the weekday belongs to the date it names.
+            if let start = weekdayStart, date.first - start <= 4 { date.first = start }
+            weekdayStart = nil
             // "ngày" / "on" / "từ" before it; "từ ... đến ..." and "from ... to ..." join two dates.
             var opener = date.first - 1
             while let token = at(opener), ["ngay", "hom", "sang", "chieu", "toi", "trua", "dem", "on", "the"].contains(token.folded) { opener -= 1 }
@@ -168,8 +220,21 @@ struct YearResolver {
     /// The reference: a year, and a month and day when known.
     let reference: WrittenDate?
 
+    /// A weekday or a day told from today, read against the reference day: the next such day for
+    /// what is planned, the last one (today included) for what was done.
+    func resolveRelative(_ written: WrittenDate, ahead: Bool) -> PartialDate? {
+        guard let reference, let year = reference.year, let month = reference.month, let day = reference.day else { return nil }
+        let today = PartialDate.dayNumber(year: year, month: month, day: day)
+        if let offset = written.offset { return PartialDate(dayNumber: today + offset) }
+        guard let weekday = written.weekday else { return nil }
+        let todayWeekday = ((today + 3) % 7 + 7) % 7 + 1
+        let delta = ahead ? (weekday - todayWeekday + 7) % 7 : -((todayWeekday - weekday + 7) % 7)
+        return PartialDate(dayNumber: today + delta)
+    }
+
     /// The full date, or one without a year ("--09-19") when nothing tells the year.
-    func resolve(_ written: WrittenDate) -> PartialDate? {
+    func resolve(_ written: WrittenDate, ahead: Bool = false) -> PartialDate? {
+        if written.isRelative { return resolveRelative(written, ahead: ahead) }
         var written = written
         if written.year == nil, let reference, let year = reference.year {
             written.year = year
@@ -183,8 +248,18 @@ struct YearResolver {
     }
 
     /// A range's two ends: the first takes what the second gives it ("21-27/9/2024").
-    func resolve(_ mention: DateMention) -> (PartialDate?, PartialDate?) {
+    func resolve(_ mention: DateMention, ahead: Bool = false) -> (PartialDate?, PartialDate?) {
         var from = mention.from
+        if from.isRelative {
+            // "from Wednesday to Thursday": the end is the first such day from the start.
+            guard let first = resolveRelative(from, ahead: ahead), let start = first.dayRange?.lowerBound else { return (nil, nil) }
+            guard let to = mention.to else { return (first, nil) }
+            if let weekday = to.weekday {
+                let startWeekday = ((start + 3) % 7 + 7) % 7 + 1
+                return (first, PartialDate(dayNumber: start + (weekday - startWeekday + 7) % 7))
+            }
+            return (first, resolve(to, ahead: ahead))
+        }
         if let to = mention.to {
             if from.month == nil { from.month = to.month }
             if from.year == nil { from.year = to.year }

@@ -125,6 +125,9 @@ struct FrameFinder {
             }
             // Where: a place after it, introduced by tại/tới/đến/in/to or right after a visit verb.
             for country in mentions.allCountries where country.first >= trigger.cue.end && country.first < segmentEnd {
+                // "impetus to India-New Zealand relations": a pair of countries is no destination.
+                if country.end + 1 < tokens.count, tokens[country.end].isDash,
+                   mentions.allCountries.contains(where: { $0.first == country.end + 1 }) { continue }
                 let previous = country.first > 0 ? tokens[country.first - 1].folded : ""
                 let direct = country.first == trigger.cue.end
                 if FrameFinder.placeWords.contains(previous) || (direct && (trigger.kind.isVisit || trigger.verb)) || previous == "(" {
@@ -275,11 +278,9 @@ struct FrameFinder {
                 || (!frame.verb && frame.hasParticipants)
         case .pressConference:
             return true
-        case .signing, .ceremony:
+        case .signing, .ceremony, .other:
             let namedAndDated = capitalized && mentions.dates.contains { $0.end <= trigger.first || abs($0.first - trigger.end) <= 3 }
             return frame.hasParticipants || frame.bothSides || namedAndDated
-        case .other:
-            return false
         }
     }
 

@@ -44,6 +44,8 @@ struct Layout {
             offset += 1
         }
         lines.append(Line(start: beginOffset, end: offset, text: String(Substring(scalars[begin..<scalars.endIndex]))))
+        // A page run into one line (or a few huge ones): its sentences are its lines.
+        lines = lines.flatMap { $0.text.utf8.count > Layout.longLine ? Layout.split($0) : [$0] }
         self.lines = lines
 
         let trimmed = lines.map { Layout.trimmed($0.text) }
@@ -53,10 +55,23 @@ struct Layout {
         // line repeated at once (a page may also repeat its own headline above the article).
         var end = lines.count
         var begun = false
+        var markersBefore = Set<Int>()
         for (position, index) in nonBlank.enumerated() {
             let line = trimmed[index]
-            if line.count <= 40, Layout.endMarkers.contains(line.folded) { end = index; break }
+            // A marker above the article ("Chia sẻ:", "Share" buttons under the headline) is navigation.
+            if line.count <= 40, Layout.endMarkers.contains(line.folded) {
+                if begun { end = index; break }
+                markersBefore.insert(index)
+                continue
+            }
             if begun, position + 1 < nonBlank.count, trimmed[nonBlank[position + 1]] == line {
+                end = index
+                break
+            }
+            // A teaser: a headline, then a summary that says it again ("X lên đường thăm Đức" / "X đã lên đường sang thăm Đức ...").
+            if begun, !Layout.endsSentence(line),
+               let summary = nonBlank[(position + 1)...].first(where: { trimmed[$0].unicodeScalars.contains { $0.properties.isAlphabetic } }),
+               Layout.restates(trimmed[summary], headline: line) {
                 end = index
                 break
             }
@@ -74,15 +89,91 @@ struct Layout {
             if Layout.isCaption(line) { continue }
             if line.hasSuffix("...") || line.hasSuffix("…") { continue }  // a teaser's cut summary
             let isListItem = ["-", "•", "+", "*", "–"].contains(where: { line.hasPrefix($0) }) || previousEndedWithColon
-            if Layout.endsSentence(line) || (isListItem && Layout.words(line) >= 3) {
+            if markersBefore.contains(index) { continue }
+            // The page was cut mid-sentence: its last line, running text, is still the article's.
+            let cut = index == nonBlank.last && end == lines.count && Layout.words(line) >= 15
+                && (Layout.sentenceEnds(line) >= 1 || line.contains(", "))
+            if Layout.endsSentence(line) || (isListItem && Layout.words(line) >= 3) || cut {
                 article.append(index)
             }
         }
         self.article = article
     }
 
+    /// A line longer than this (in bytes) is a page run into one line rather than a paragraph.
+    static let longLine = 1_200
+
+    /// A long line cut after each ". ", "? ", "! " that a capital, a digit or a quote follows,
+    /// unless the full stop ends an abbreviation or an initial ("U.S. President", "Mr. Khai").
+    static func split(_ line: Line) -> [Line] {
+        let scalars = Array(line.text.unicodeScalars)
+        var pieces: [Line] = []
+        var begin = 0
+        var index = 0
+        while index + 2 < scalars.count {
+            let mark = scalars[index]
+            // "... (Ảnh: TTXVN) Tại cuộc họp báo...": a caption run in ends where its bracket closes.
+            if mark == ")", scalars[index + 1] == " ", Layout.closesCaption(scalars, at: index) {
+                pieces.append(Line(start: line.start + begin, end: line.start + index + 1,
+                                   text: String(String.UnicodeScalarView(scalars[begin...index]))))
+                begin = index + 2
+                index += 1
+                continue
+            }
+            guard mark == "." || mark == "?" || mark == "!", scalars[index + 1] == " " else { index += 1; continue }
+            let next = scalars[index + 2]
+            let opens = next.properties.isUppercase || ("0"..."9").contains(next) || ["\"", "“", "(", "-", "–"].contains(next)
+            if opens, mark != "." || !Layout.endsAbbreviation(scalars, at: index) {
+                pieces.append(Line(start: line.start + begin, end: line.start + index + 1,
+                                   text: String(String.UnicodeScalarView(scalars[begin...index]))))
+                begin = index + 2
+            }
+            index += 1
+        }
+        pieces.append(Line(start: line.start + begin, end: line.end, text: String(String.UnicodeScalarView(scalars[begin...]))))
+        return pieces
+    }
+
+    /// The bracket closed at `index` opened a caption's credit ("(Ảnh: ...)", "(Photo: ...)").
+    static func closesCaption(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        var open = index
+        while open > 0, index - open < 80, scalars[open] != "(" { open -= 1 }
+        guard scalars[open] == "(" else { return false }
+        let inside = String(String.UnicodeScalarView(scalars[open..<index]))
+        return Layout.captionMarks.contains { mark in inside.utf8.starts(with: mark) }
+    }
+
+    /// The word before a full stop is an abbreviation or a one-letter initial.
+    static func endsAbbreviation(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        var start = index
+        while start > 0, scalars[start - 1].properties.isAlphabetic { start -= 1 }
+        let word = String(String.UnicodeScalarView(scalars[start..<index]))
+        return word.count == 1 || Tokenizer.abbreviations.contains(word.folded)
+    }
+
     /// Words in a line, counted by its spaces.
     static func words(_ line: String) -> Int { line.utf8.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) } }
+
+    /// A summary that restates a headline: most of the headline's words (four or more) are in it.
+    static func restates(_ summary: String, headline: String) -> Bool {
+        let words = Set(headline.folded.split(separator: " ").filter { $0.count >= 2 }.map(String.init))
+        // A headline names someone or somewhere; a subheading inside an article rarely does.
+        let names = headline.split(separator: " ").dropFirst().filter { $0.first?.isUppercase == true }.count
+        guard words.count >= 4, names >= 2 else { return false }
+        let said = Set(summary.folded.split(separator: " ").map(String.init))
+        return Double(words.intersection(said).count) >= 0.9 * Double(words.count)
+    }
+
+    /// Full stops, question and exclamation marks followed by a space: sentences ended inside a line.
+    static func sentenceEnds(_ line: String) -> Int {
+        var count = 0
+        var previous: UInt8 = 0
+        for byte in line.utf8 {
+            if byte == 0x20, previous == 0x2E || previous == 0x3F || previous == 0x21 { count += 1 }
+            previous = byte
+        }
+        return count
+    }
 
     static func trimmed(_ line: String) -> String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }

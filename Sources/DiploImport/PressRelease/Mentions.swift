@@ -69,7 +69,11 @@ struct MentionFinder {
             let capitalized = tokens[i].isCapitalized
             if let title = tries.titles.longestMatch(in: tokens, at: i), capitalized || title.value.role == "counterpart" {
                 let organization = capitalized ? organizationMatch(tokens, at: i) : nil
-                if organization == nil || organization!.end <= title.end {
+                // "Bộ trưởng Ngoại giao Indonesia": a title and its country, not a ministry ("Bộ") running on to a country.
+                let titleOfCountry = organization.map { organization in
+                    tries.countries.longestMatch(in: tokens, at: title.end)?.end == organization.end && organization.known == nil
+                } ?? false
+                if organization == nil || organization!.end <= title.end || titleOfCountry {
                     titleAt[i] = (title.end, title.value)
                     i = title.end
                     continue
@@ -87,7 +91,8 @@ struct MentionFinder {
                 i = country.end
                 continue
             }
-            if capitalized, let country = tries.countries.longestMatch(in: tokens, at: i), acceptsCountry(tokens, i, country.end) {
+            if capitalized, let country = tries.countries.longestMatch(in: tokens, at: i, key: MentionFinder.possessiveKey),
+               acceptsCountry(tokens, i, country.end) {
                 found.countries.append(CountryMention(first: i, end: country.end, iso: country.value))
                 i = country.end
                 continue
@@ -127,8 +132,11 @@ struct MentionFinder {
         var k = 0
         while k < tokens.count {
             if personAt[k] { k += 1; continue }
-            if let honorific = tries.honorifics.longestMatch(in: tokens, at: k), honorific.end < tokens.count,
+            if var honorific = tries.honorifics.longestMatch(in: tokens, at: k), honorific.end < tokens.count,
                tokens[honorific.end].isCapitalized, !personAt[honorific.end], titleAt[honorific.end] == nil {
+                // "His Excellency Dr. S. Jaishankar": honorifics in a row.
+                while let next = tries.honorifics.longestMatch(in: tokens, at: honorific.end), next.end < tokens.count,
+                      tokens[next.end].isCapitalized { honorific = next }
                 let nameEnd = nameRun(tokens, from: honorific.end)
                 let words = tokens[honorific.end..<nameEnd].filter(\.isWord).count
                 if words >= 2 || (words == 1 && tokens[k].isCapitalized) {
@@ -212,6 +220,14 @@ struct MentionFinder {
         return found
     }
 
+
+    /// A token's key less an English possessive: "Zimbabwe's Foreign Minister" names Zimbabwe.
+    static func possessiveKey(_ token: Token) -> String {
+        let key = token.key
+        guard token.text.hasSuffix("'s") || token.text.hasSuffix("’s") else { return key }
+        // The folded key has lost the apostrophe ("zimbabwes"); the exact one keeps it.
+        return String(key.dropLast(key.hasSuffix("s") && !key.hasSuffix("'s") && !key.hasSuffix("’s") ? 1 : 2))
+    }
 
     /// A name as written, less an English possessive ("Chinh's").
     func name(_ tokens: [Token], _ first: Int, _ end: Int) -> String {
@@ -297,6 +313,9 @@ struct MentionFinder {
                 if end > start, tries.titles.longestMatch(in: tokens, at: end) != nil, words >= 2 { break }
                 words += 1
                 end += 1
+                // An initial: "George W. Bush", "S. Jaishankar".
+                if token.text.count == 1, end + 1 < tokens.count, tokens[end].is("."), !tokens[end].spaced,
+                   tokens[end + 1].isCapitalized, tokens[end + 1].spaced { end += 1 }
             } else if token.isDash, !token.spaced, end + 1 < tokens.count, tokens[end + 1].isWord, !tokens[end + 1].spaced, end > start {
                 end += 2  // the hyphen and the part after it
             } else if token.isWord, vocabulary.nameParticles.contains(token.text), end + 1 < tokens.count, tokens[end + 1].isCapitalized, end > start {
@@ -336,6 +355,9 @@ struct MentionFinder {
                           found.organizations.contains(where: { $0.first == cursor + 1 })
                             || found.countries.contains(where: { $0.first == cursor + 1 }) {
                     cursor += 1
+                } else if tokens[cursor].folded == "of", cursor + 2 < tokens.count, tokens[cursor + 1].folded == "the",
+                          found.organizations.contains(where: { $0.first == cursor + 2 }) {
+                    cursor += 2  // "President of the European Commission"
                 } else if tokens[cursor].is("("), cursor + 2 < tokens.count, tokens[cursor + 1].isWord, tokens[cursor + 2].is(")") {
                     cursor += 3  // "Diễn đàn Kinh tế thế giới (WEF)"
                 } else if ["for", "of"].contains(tokens[cursor].folded), cursor + 1 < tokens.count, tokens[cursor + 1].isCapitalized,
@@ -348,6 +370,8 @@ struct MentionFinder {
                         if tokens[end].isCapitalized { capitalized.append(end) }
                         end += 1
                     }
+                    // "The Minister of International Relations and Cooperation, Dr Naledi Pandor": a comma closes the portfolio.
+                    if end < tokens.count, tokens[end].is(","), capitalized.count >= 1 { cursor = end; break modifiers }
                     guard capitalized.count >= 3 else { break modifiers }
                     cursor = capitalized[capitalized.count - 2]
                 } else if ["tai", "to", "in"].contains(tokens[cursor].folded), cursor + 1 < tokens.count,
@@ -382,6 +406,12 @@ struct MentionFinder {
                 nameEnd = cursor
             }
         }
+        // Not a title trailing a name before it ("Mr A, Prime Minister of Japan, Mr B, President of ..."): that one is A's.
+        if nameEnd == cursor, start == 0 || !tokens[start - 1].is(","),
+           let (first, end) = appositiveName(tokens, after: cursor, titleAt: titleAt, found: found) {
+            cursor = first
+            nameEnd = end
+        }
         var person = PersonMention(first: start, end: nameEnd, nameFirst: cursor, nameEnd: nameEnd,
                                    name: nameEnd > cursor ? name(tokens, cursor, nameEnd) : "", titles: titles, country: nil)
         // "Prime Minister Anthony Albanese of Australia"
@@ -391,6 +421,26 @@ struct MentionFinder {
             person.titles[person.titles.count - 1].country = person.titles.last?.country ?? country.iso
         }
         return person
+    }
+
+    /// "President of India, Droupadi Murmu, will...", "Bộ trưởng Ngoại giao Nigeria, ông Geoffrey Onyeama,": the name
+    /// set off by commas after a title chain with nothing after it. Two words or more, closed by a comma, a full stop
+    /// or a bracket, and nothing of a title, a place or an organisation in it.
+    func appositiveName(_ tokens: [Token], after cursor: Int, titleAt: [Int: (end: Int, entry: Vocabulary.TitleEntry)],
+                        found: SentenceMentions) -> (Int, Int)? {
+        guard cursor + 1 < tokens.count, tokens[cursor].is(",") else { return nil }
+        var first = cursor + 1
+        if let honorific = tries.honorifics.longestMatch(in: tokens, at: first) { first = honorific.end }
+        guard first < tokens.count, tokens[first].isCapitalized, titleAt[first] == nil else { return nil }
+        let end = nameRun(tokens, from: first)
+        let words = tokens[first..<end].filter(\.isWord).count
+        guard words >= 2, end == tokens.count || [",", ".", "(", ";"].contains(tokens[end].text) else { return nil }
+        // A name followed by titles of its own is the next person of a list, not this title's holder.
+        if end + 1 < tokens.count, tokens[end].is(","), titleAt[end + 1] != nil { return nil }
+        let taken = found.countries.map { ($0.first, $0.end) } + found.demonyms.map { ($0.first, $0.end) }
+            + found.organizations.map { ($0.first, $0.end) } + found.cities.map { ($0.first, $0.end) }
+        guard !taken.contains(where: { $0.0 < end && $0.1 > first }), !(first..<end).contains(where: { titleAt[$0] != nil }) else { return nil }
+        return (first, end)
     }
 
     func titlesStart(_ tokens: [Token], _ cursor: Int, _ titleEnd: Int, _ mention: TitleMention) -> Int {

@@ -28,7 +28,8 @@ struct RelationFinder {
     let resolver: YearResolver
     let reference: PartialDate?
     /// The document's own country, the other side when a text names only one.
-    let home: String
+    /// The side that speaks (see HomeSide), if the document tells it.
+    let home: String?
     var partnerships: [DraftPartnership] = []
     var anniversaries: [DraftAnniversary] = []
 
@@ -80,8 +81,10 @@ struct RelationFinder {
             // A date with its year near the level ("thiết lập quan hệ ngoại giao ngày 2/12/1960",
             // "set up in 2018"); an upgrade without one happens at the sentence's event.
             // A date belongs to the level nearest it ("từ Đối tác chiến lược, được thiết lập năm 2013, lên ...").
+            // When an anniversary recalls it, only a date after the level tells when ("(12/7/1995 - 12/7/2025)"),
+            // not the year of the celebration before it ("Năm 2023, hai nước kỷ niệm 50 năm thiết lập ...").
             let written = mentions.dates.filter { date in
-                date.from.year != nil && abs(date.first - level.end) <= 14
+                date.from.year != nil && abs(date.first - level.end) <= 14 && (!recalled || date.first >= level.end)
                     && mentions.levels.min(by: { abs(date.first - $0.end) < abs(date.first - $1.end) })?.first == level.first
             }
             var date = written.min { abs($0.first - level.end) < abs($1.first - level.end) }.flatMap { resolver.resolve($0).0 }
@@ -128,6 +131,11 @@ struct RelationFinder {
     /// or the one other country named near it.
     func pairsFor(_ level: LevelMention, tokens: [Token], parties: [Party], cues: [(first: Int, end: Int, cue: Vocabulary.RelationCue)],
                   eventPair: [String]?, documentPair: [String]?, mentions: SentenceMentions) -> [[String]] {
+        // "với 9 quốc gia, bao gồm: Trung Quốc, Liên bang Nga, ...", "with several countries, including A, B and C".
+        if let home, let list = cues.first(where: { $0.cue == .listing && $0.first >= level.end && $0.first - level.end <= 12 }) {
+            let listed = parties.filter { $0.first >= list.end && $0.key != home && !$0.key.hasPrefix("org:") }.map(\.key).uniqued()
+            if listed.count >= 2 { return listed.map { [home, $0] } }
+        }
         var explicit: [(pair: [String], distance: Int, after: Bool)] = []
         for (a, b) in zip(parties, parties.dropFirst()) where a.key != b.key && b.first - a.end <= 1 {
             let joiner = b.first > a.end ? tokens[a.end] : nil
@@ -143,15 +151,15 @@ struct RelationFinder {
         let withs = parties.filter { party in
             party.first >= level.end && party.key != home && party.first > 0 && ["voi", "with"].contains(tokens[party.first - 1].folded)
         }.map(\.key).uniqued()
-        if withs.count > 1 { return withs.map { [home, $0] } }
+        if withs.count > 1, let home { return withs.map { [home, $0] } }
         if cues.contains(where: { $0.cue == .both && abs($0.first - level.first) <= 15 }) {
             return (eventPair ?? documentPair).map { [$0] } ?? []
         }
         // One other side named near it: the document's country is the other.
         let near = parties.filter { $0.key != home && abs($0.first - level.end) <= 10 }
-        if near.count == 1 { return [[home, near[0].key]] }
-        let others = Set(parties.map(\.key)).subtracting([home])
-        if others.count == 1 { return [[home, others.first!]] }
+        if near.count == 1, let home { return [[home, near[0].key]] }
+        let others = Set(parties.map(\.key)).subtracting([home].compactMap { $0 })
+        if others.count == 1, let home { return [[home, others.first!]] }
         if others.isEmpty { return (eventPair ?? documentPair).map { [$0] } ?? [] }
         return []
     }

@@ -35,8 +35,12 @@ public struct PressReleaseReader {
         }
 
         var notes: [String] = []
-        let dateLine = PressReleaseReader.dateLine(layout, scalars: scalars, tokenizer: tokenizer)
-        var reference = options.published.map { WrittenDate(day: $0.day, month: $0.month, year: $0.year) } ?? dateLine
+        let pageDate = PageDate.of(source: options.source, dateLine: PageDate.dateLine(layout, scalars: scalars, tokenizer: tokenizer))
+        var reference = options.published.map { WrittenDate(day: $0.day, month: $0.month, year: $0.year) } ?? pageDate
+        if reference == nil, let written = PressReleaseReader.firstFullDate(sentences) {
+            reference = written
+            notes.append("no publication date: years left out are read against \(written.year!), the first full date the text gives")
+        }
         if reference == nil, let year = evidenceYear(sentences, tries) {
             reference = WrittenDate(year: year)
             notes.append("no publication date: years left out are taken as \(year), from what the text says")
@@ -96,20 +100,35 @@ public struct PressReleaseReader {
         }
 
         // In a document about two countries, a foreign person of no stated country is of the other one.
-        let home = lang == "vi" ? "VN" : PressReleaseReader.home(allMentions)
-        let named = Set(allMentions.flatMap { $0.allCountries.map(\.iso) })
-        if named.count == 2, named.contains(home), let other = named.subtracting([home]).first {
-            for index in persons.indices where persons[index].country == nil { persons[index].country = other }
-        }
+        let home = HomeSide.of(allMentions, lang: lang, source: options.source, persons: persons)
         var assembler = EventAssembler(resolver: resolver, reference: referenceDate, persons: persons)
         assembler.assemble(frames)
         // A foreign person of no stated country is of the one country their events take place in.
+        // Not a visitor: who travels to a place is not of it.
         for index in assembler.persons.indices where assembler.persons[index].country == nil {
-            let places = Set(assembler.events.filter { $0.people.contains(index) }.flatMap(\.places)).subtracting([home])
-            if places.count == 1 { assembler.persons[index].country = places.first }
+            let visiting = assembler.events.contains { $0.kind.isVisit && $0.agents.contains(index) }
+            let places = Set(assembler.events.filter { $0.people.contains(index) }.flatMap(\.places)).subtracting([home].compactMap { $0 })
+            if places.count == 1, !visiting { assembler.persons[index].country = places.first }
+        }
+        // In a document about two countries, a person of no stated country who does not travel is of the other one.
+        let named = Set(allMentions.flatMap { $0.allCountries.map(\.iso) })
+        if named.count == 2, let home, named.contains(home), let other = named.subtracting([home]).first {
+            for index in assembler.persons.indices where assembler.persons[index].country == nil
+                && !assembler.persons[index].titles.contains(where: { $0.organization != nil })
+                && !assembler.events.contains(where: { $0.kind.isVisit && $0.agents.contains(index) }) {
+                assembler.persons[index].country = other
+            }
+        }
+        // The speaking side names its own officials without their country ("President Lula", "Thủ tướng Phạm Minh Chính"):
+        // an official still of no country is of the home side.
+        if let home {
+            for index in assembler.persons.indices where assembler.persons[index].country == nil
+                && assembler.persons[index].titles.contains(where: { $0.role != "counterpart" && $0.organization == nil }) {
+                assembler.persons[index].country = home
+            }
         }
         var relations = RelationFinder(vocabulary: vocabulary, tries: tries, resolver: resolver, reference: referenceDate, home: home)
-        let documentPair = PressReleaseReader.mainPair(assembler, home: home)
+        let documentPair = PressReleaseReader.mainPair(assembler, home: home) ?? HomeSide.pair(allMentions, home: home)
         for sentence in sentences {
             let events = assembler.events.indices.filter { assembler.events[$0].sentences.contains(sentence.index) }
             // "hai nước" means the two sides the text was last telling of.
@@ -125,7 +144,7 @@ public struct PressReleaseReader {
         var builder = KnowledgeBaseBuilder(
             store: store, lang: lang, sentences: sentences, vocabulary: vocabulary,
             document: Document(id: "doc:" + String(digest.prefix(16)), title: layout.title, lang: lang,
-                               published: options.published ?? dateLine.flatMap { try? PartialDate(year: $0.year, month: $0.month, day: $0.day) },
+                               published: options.published ?? pageDate.flatMap { try? PartialDate(year: $0.year, month: $0.month, day: $0.day) },
                                source: options.source, sha256: digest, text: text))
         return try builder.build(persons: assembler.persons, mentions: allMentions, events: assembler.events,
                                  partnerships: relations.partnerships, anniversaries: relations.anniversaries, notes: notes)
@@ -199,15 +218,12 @@ public struct PressReleaseReader {
         return letters > 0 && Double(marked) / Double(letters) > 0.03
     }
 
-    /// A full date near the top of the page (a date line): the reference for years left out.
-    static func dateLine(_ layout: Layout, scalars: [Unicode.Scalar], tokenizer: Tokenizer) -> WrittenDate? {
-        let firstArticle = layout.article.first ?? 0
-        for index in layout.lines.indices.prefix(max(firstArticle + 1, 12)) {
-            let line = layout.lines[index]
-            guard line.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
-            let tokens = tokenizer.tokens(of: scalars[line.start..<line.end], offset: line.start)
-            if let date = DateScanner.scan(tokens).first(where: { $0.from.day != nil && $0.from.year != nil && $0.to == nil }) {
-                return date.from
+    /// The first date the article writes in full ("from 28 to 29 September 2016"): evidence of its year.
+    static func firstFullDate(_ sentences: [Sentence]) -> WrittenDate? {
+        for sentence in sentences where sentence.tokens.contains(where: { DateScanner.year($0) != nil }) {
+            for date in DateScanner.scan(sentence.tokens) where !date.since {
+                if date.from.day != nil, date.from.year != nil { return date.from }
+                if let to = date.to, to.day != nil, to.year != nil { return WrittenDate(day: date.from.day, month: date.from.month ?? to.month, year: to.year) }
             }
         }
         return nil
@@ -233,17 +249,9 @@ public struct PressReleaseReader {
         return nil
     }
 
-    /// The country an English text is about: the one it names most.
-    static func home(_ mentions: [SentenceMentions]) -> String {
-        var counts: [String: Int] = [:]
-        for sentence in mentions { for country in sentence.allCountries { counts[country.iso, default: 0] += 1 } }
-        if counts["VN"] != nil { return "VN" }
-        return counts.max { $0.value < $1.value }?.key ?? "VN"
-    }
-
     /// The two sides the document is mostly about: the country of its events' main people and
     /// the other country they meet or visit.
-    static func mainPair(_ assembler: EventAssembler, home: String) -> [String]? {
+    static func mainPair(_ assembler: EventAssembler, home: String?) -> [String]? {
         var counts: [[String]: Int] = [:]
         for event in assembler.events {
             let sides = (event.agents.compactMap { assembler.persons[$0].country } + event.places

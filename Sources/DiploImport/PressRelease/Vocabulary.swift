@@ -9,7 +9,7 @@ final class Vocabulary: Sendable {
     struct TitleEntry: Sendable { let role: String; let text: String }
     struct Organization: Sendable { let name: String; let names: [String: String]; let aliases: [String]; let country: String? }
     enum Cue: Sendable { case trigger(EventKind, verb: Bool), attend, planned, held, cancelled, question, generic, invited, with, reported, subordinate, invitation, proposal }
-    enum RelationCue: Sendable { case anniversary, approximate, upcoming, upgrade, established, both }
+    enum RelationCue: Sendable { case anniversary, approximate, upcoming, upgrade, established, both, listing }
 
     /// Phrases, matched with diacritics (`exact`) or without (`folded`).
     struct Tries: @unchecked Sendable {
@@ -112,7 +112,8 @@ final class Vocabulary: Sendable {
             }
             for (index, entry) in events.series.enumerated() { for name in entry.names { add(tries.series, name, index) } }
             let relationLists: [(RelationCue, EventsFile.Phrases)] = [(.anniversary, relations.anniversary), (.approximate, relations.approximate),
-                (.upcoming, relations.upcoming), (.upgrade, relations.upgrade), (.established, relations.established), (.both, relations.both)]
+                (.upcoming, relations.upcoming), (.upgrade, relations.upgrade), (.established, relations.established), (.both, relations.both),
+                (.listing, relations.listing)]
             for (cue, phrases) in relationLists { for text in phrases.vi + phrases.en { add(tries.relationCues, text, cue) } }
         }
         for name in ["Anh", "Nga", "Đức", "Ý", "Áo", "Bỉ", "Séc", "Mỹ", "Lào", "Nhật", "Úc", "Pháp", "Viên", "Huế", "Hà", "Lào Cai"] {
@@ -150,7 +151,7 @@ final class Vocabulary: Sendable {
 
     private struct RelationsFile: Decodable {
         struct Numbers: Decodable { let vi: [String: Int]; let en: [String: Int] }
-        let anniversary, approximate, upcoming, upgrade, established, both: EventsFile.Phrases
+        let anniversary, approximate, upcoming, upgrade, established, both, listing: EventsFile.Phrases
         let numbers: Numbers
     }
 

@@ -114,13 +114,19 @@ struct Export: ParsableCommand {
 
     /// To -o FILE (put in place only when complete), or to standard output.
     func write(_ body: (TextOutput) throws -> Void) throws {
+        let progress = ProgressLine()
+        defer { progress.finish() }
+        func reporting(_ out: TextOutput) -> TextOutput {
+            out.onWrite = { progress.update("MB", done: $0 >> 20) }
+            return out
+        }
         guard let output else {
-            try body(.standardOutput)
+            try body(reporting(.standardOutput))
             return
         }
         let file = try OutputFile(path: output)
         do {
-            try body(file.output)
+            try body(reporting(file.output))
             try file.commit()
         } catch {
             file.discard()

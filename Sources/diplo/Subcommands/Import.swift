@@ -44,7 +44,10 @@ struct Import: ParsableCommand {
             ? try Store.open(path: ":memory:")
             : try global.storeForWriting(create: true)
         let options = ImportOptions(lang: lang.language, published: published, source: source, dryRun: dryRun)
-        let importer = Importer(store: store, options: options)
+        var importer = Importer(store: store, options: options)
+        let progress = ProgressLine()
+        importer.progress = { done, total in progress.update("events", done: done, total: total) }
+        defer { progress.finish() }
         var failures = 0
         var yields: [KnowledgeBase] = []
         // Each path on its own: what cannot be read is named, and the rest still lands.
@@ -54,9 +57,11 @@ struct Import: ParsableCommand {
             failures += 1
             FileHandle.standardError.write(Data("Error: \(problem.localizedDescription)\n".utf8))
         }
-        for input in found.inputs {
+        for (index, input) in found.inputs.enumerated() {
+            if found.inputs.count > 1 { progress.update("files", done: index, total: found.inputs.count) }
             do {
                 let outcome = try importer.run(input)
+                progress.finish()
                 if dryRun {
                     yields.append(outcome.yield)
                 } else {
@@ -64,6 +69,7 @@ struct Import: ParsableCommand {
                 }
                 for note in outcome.yield.notes ?? [] { FileHandle.standardError.write(Data("note: \(input.name): \(note)\n".utf8)) }
             } catch {
+                progress.finish()
                 failures += 1
                 FileHandle.standardError.write(Data("Error: \(error.localizedDescription)\n".utf8))
             }

@@ -1,0 +1,161 @@
+import DiploExport
+import DiploModel
+import DiploStore
+import Foundation
+
+// `diplo-bench import`: bulk import of generated interchange files (`diplo-bench generate`) at
+// 10k and 100k events (and 1M with DIPLO_BENCH_SCALE=full), each a whole `diplo import` process,
+// side by side with `sqlite-utils insert` of the same records flattened into tables (where it is
+// installed: pip install sqlite-utils) and with the floor, the same rows through bare prepared
+// statements into Diplo's own schema (`Store.insertBare`). Then: the same file imported again,
+// and 1,000 more events added to the database. Figures go to the table and to .build/bench.json.
+
+extension Benchmark {
+    static var importing: Benchmark {
+        Benchmark(name: "import", about: "bulk import of generated files at 10k and 100k events (1M: DIPLO_BENCH_SCALE=full) against sqlite-utils and a floor",
+                  run: ImportBenchmark.run)
+    }
+}
+
+/// One whole process: its wall time and peak resident memory, from the kernel's accounting.
+struct ProcessFigures {
+    let seconds: Double
+    let peakMiB: Double
+    let status: Int32
+
+    static func measure(_ arguments: [String], environment: [String: String] = [:], quiet: Bool = true) throws -> ProcessFigures {
+        let start = DispatchTime.now().uptimeNanoseconds
+        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        if quiet {
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        }
+        let environ = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { "\($0)=\($1)" }
+        var pid: pid_t = 0
+        let argv = arguments.map { strdup($0) } + [nil]
+        let envp = environ.map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        let path = arguments[0].contains("/") ? arguments[0] : "/usr/bin/env"
+        let spawnArguments = arguments[0].contains("/") ? argv : [strdup("/usr/bin/env")] + argv
+        let code = posix_spawn(&pid, path, &actions, nil, spawnArguments, envp)
+        guard code == 0 else { throw BenchmarkError("cannot start \(arguments[0]): error \(code)") }
+        var status: Int32 = 0
+        var usage = rusage()
+        wait4(pid, &status, 0, &usage)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return ProcessFigures(seconds: seconds, peakMiB: Double(usage.ru_maxrss) / 1024, status: status)
+    }
+}
+
+enum ImportBenchmark {
+    struct Row: Codable {
+        var events: Int
+        var diplo: Double
+        var diploMiB: Double
+        var again: Double
+        var addThousand: Double
+        var floor: Double
+        var sqliteUtils: Double?
+        var sqliteUtilsMiB: Double?
+    }
+
+    static func run() throws {
+        let sizes = ProcessInfo.processInfo.environment["DIPLO_BENCH_SCALE"] == "full" ? [10_000, 100_000, 1_000_000] : [10_000, 100_000]
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("diplo-bench-import-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let diplo = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("diplo").path
+        guard FileManager.default.isExecutableFile(atPath: diplo) else { throw BenchmarkError("build diplo first (swift build -c release)") }
+        let hasSQLiteUtils = (try? ProcessFigures.measure(["sqlite-utils", "--version"]))?.status == 0
+        if !hasSQLiteUtils { print("   sqlite-utils is not installed (pip install sqlite-utils): its column stays empty") }
+        print("   events    diplo import   peak      again    +1,000 events   floor     sqlite-utils   diplo/floor  sqlite-utils/diplo")
+        var rows: [Row] = []
+        for events in sizes {
+            let file = folder.appendingPathComponent("kb-\(events).json").path
+            let kb = Generator.knowledgeBase(events: events, seed: 7)
+            try InterchangeWriter.data(kb).write(to: URL(fileURLWithPath: file))
+            let more = folder.appendingPathComponent("more-\(events).json").path
+            try InterchangeWriter.data(Generator.knowledgeBase(events: 1_000, seed: 8, prefix: "more"))
+                .write(to: URL(fileURLWithPath: more))
+            let database = folder.appendingPathComponent("diplo-\(events).sqlite").path
+            let first = try ProcessFigures.measure([diplo, "import", file, "--db", database])
+            guard first.status == 0 else { throw BenchmarkError("diplo import of \(events) events failed") }
+            let again = try ProcessFigures.measure([diplo, "import", file, "--db", database])
+            let added = try ProcessFigures.measure([diplo, "import", more, "--db", database])
+            let floorDatabase = folder.appendingPathComponent("floor-\(events).sqlite").path
+            let floor = try timed { try Store.open(path: floorDatabase).insertBare(kb) }
+            var row = Row(events: events, diplo: first.seconds, diploMiB: first.peakMiB, again: again.seconds, addThousand: added.seconds,
+                          floor: floor)
+            if hasSQLiteUtils {
+                let tables = try flatten(kb, into: folder, events: events)
+                let utilsDatabase = folder.appendingPathComponent("utils-\(events).sqlite").path
+                var seconds = 0.0, peak = 0.0
+                for (table, path) in tables {
+                    let figures = try ProcessFigures.measure(["sqlite-utils", "insert", utilsDatabase, table, path, "--nl"])
+                    seconds += figures.seconds
+                    peak = max(peak, figures.peakMiB)
+                }
+                row.sqliteUtils = seconds
+                row.sqliteUtilsMiB = peak
+            }
+            rows.append(row)
+            print(String(format: "   %-9d %7.2f s  %6.0f MiB  %6.2f s  %8.2f s     %6.2f s  %@   %9.2f×   %@", events, row.diplo, row.diploMiB,
+                         row.again, row.addThousand, row.floor,
+                         row.sqliteUtils.map { String(format: "%8.2f s   ", $0) } ?? "       –      ",
+                         row.diplo / row.floor, row.sqliteUtils.map { String(format: "%9.2f×", $0 / row.diplo) } ?? "      –"))
+            for suffix in ["", "-wal", "-shm"] {
+                for name in ["diplo-\(events).sqlite", "floor-\(events).sqlite", "utils-\(events).sqlite"] {
+                    try? FileManager.default.removeItem(at: folder.appendingPathComponent(name + suffix))
+                }
+            }
+        }
+        if rows.count >= 2 {
+            let last = rows[rows.count - 1], before = rows[rows.count - 2]
+            print(String(format: "   growth from %d to %d events: diplo %.1f×, floor %.1f×", before.events, last.events,
+                         last.diplo / before.diplo, last.floor / before.floor))
+        }
+        try BenchReport.record("import", rows)
+    }
+
+    /// The records as sqlite-utils takes them: one newline-delimited JSON file a table.
+    static func flatten(_ kb: KnowledgeBase, into folder: URL, events: Int) throws -> [(String, String)] {
+        func write(_ name: String, _ records: [[String: Any?]]) throws -> (String, String) {
+            let path = folder.appendingPathComponent("\(name)-\(events).jsonl").path
+            var text = ""
+            for record in records {
+                let object = record.compactMapValues { $0 }
+                text += String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self) + "\n"
+            }
+            try text.write(toFile: path, atomically: false, encoding: .utf8)
+            return (name, path)
+        }
+        return [
+            try write("documents", kb.documents.map { ["id": $0.id, "title": $0.title, "lang": $0.lang, "published": $0.published?.description,
+                                                        "source": $0.source, "body": $0.text] }),
+            try write("entities", kb.entities.map { ["id": $0.id, "type": $0.type.rawValue, "name": $0.name, "iso": $0.iso, "country": $0.country] }),
+            try write("offices", kb.entities.flatMap { entity in entity.offices.map {
+                ["person": entity.id, "title": $0.title, "role": $0.role, "of": $0.of, "start": $0.start?.description] } }),
+            try write("events", kb.events.map { ["id": $0.id, "kind": $0.kind.rawValue, "title": $0.title, "status": $0.status.rawValue,
+                                                  "start": $0.start?.description, "country": $0.location?.country, "city": $0.location?.city,
+                                                  "parent": $0.parent] }),
+            try write("participants", kb.events.flatMap { event in event.participants.map {
+                ["event": event.id, "entity": $0.entity, "role": $0.role.rawValue] } }),
+            try write("sources", kb.events.flatMap { event in event.sources.map {
+                ["event": event.id, "document": $0.document, "start": $0.start, "end": $0.end, "quote": $0.quote] } }),
+            try write("partnerships", kb.partnerships.map { ["id": $0.id, "level": $0.level.key, "established": $0.established?.description,
+                                                              "parties": $0.parties.joined(separator: ",")] }),
+        ]
+    }
+}
+
+/// `.build/bench.json`: each benchmark's figures under its name, the last run of each kept.
+enum BenchReport {
+    static func record<T: Encodable>(_ name: String, _ figures: T) throws {
+        let path = URL(fileURLWithPath: ".build/bench.json")
+        var all = (try? JSONSerialization.jsonObject(with: Data(contentsOf: path))) as? [String: Any] ?? [:]
+        all[name] = try JSONSerialization.jsonObject(with: JSONEncoder().encode(figures))
+        try JSONSerialization.data(withJSONObject: all, options: [.prettyPrinted, .sortedKeys]).write(to: path)
+    }
+}

@@ -1,0 +1,322 @@
+import DiploModel
+import DiploStore
+import DiploImport
+import Foundation
+import Testing
+
+/// Shapes of the real press, each on a short text written for this test: the reader must keep
+/// reading them as the gold conventions say.
+@Suite struct ReaderShapeTests {
+    func read(_ text: String, source: String? = nil, published: String? = nil, lang: String? = nil) throws -> KnowledgeBase {
+        let options = ImportOptions(lang: lang.flatMap(Language.init(rawValue:)), published: published.map { try! PartialDate($0) }, source: source)
+        return try PressReleaseReader(options: options).read(text, file: "shape.txt")
+    }
+
+    func iso(_ kb: KnowledgeBase, _ id: String?) -> String? {
+        guard let entity = kb.entities.first(where: { $0.id == id }) else { return nil }
+        return entity.type == .country ? entity.iso : iso(kb, entity.country)
+    }
+
+    func countries(_ kb: KnowledgeBase, _ event: Event) -> Set<String> {
+        Set(event.participants.compactMap { iso(kb, $0.entity) } + [iso(kb, event.location?.country)].compactMap { $0 })
+    }
+
+    /// When an event starts, from its own date or the range it falls within.
+    func first(_ event: Event) -> PartialDate? { event.start ?? event.within?.first }
+
+    // MARK: the page's date
+
+    @Test func everyURLExampleOfTheLexiconGivesItsDate() {
+        for example in PageDate.urlExamples {
+            #expect(PageDate.isoDate(ofSource: example.url) == example.date, "\(example.url)")
+        }
+        #expect(PageDate.isoDate(ofSource: "https://example.org/news/item/4521") == nil)
+    }
+
+    @Test func theSourceURLDatesAYearlessText() throws {
+        let kb = try read("""
+            Foreign ministers hold talks
+
+            On March 4, Foreign Minister Bui Thanh Son held talks with Japanese Foreign Minister Kamikawa Yoko in Hanoi.
+            """, source: "https://news.example.org/politics/2024/03/20240305-talks.html")
+        let talks = try #require(kb.events.first { $0.kind == .talks })
+        #expect(first(talks) == (try PartialDate("2024-03-04")))
+    }
+
+    @Test func aMarkedDateLineGivesTheYearAndAnOldDateInTheTextDoesNot() throws {
+        let kb = try read("""
+            date 2023-05 Hai nước thiết lập quan hệ ngoại giao ngày 12/3/1993.
+
+            Chiều 18/5, tại Hà Nội, Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng Ba Lan Mateusz Morawiecki nhân chuyến thăm chính thức Việt Nam.
+            """)
+        let talks = try #require(kb.events.first { $0.kind == .talks })
+        #expect(first(talks) == (try PartialDate("2023-05-18")))
+    }
+
+    @Test func withoutPageDateTheFirstFullDateOfTheTextGivesTheYear() throws {
+        let kb = try read("""
+            Joint statement on a visit
+
+            The President of Chile paid an official visit to Vietnam from 3 to 5 November 2019. On November 4, President Nguyen Phu Trong held talks with President Sebastian Pinera.
+            """)
+        let talks = try #require(kb.events.first { $0.kind == .talks })
+        #expect(first(talks) == (try PartialDate("2019-11-04")))
+    }
+}
+
+extension ReaderShapeTests {
+    func person(_ kb: KnowledgeBase, _ name: String) -> Entity? {
+        kb.entities.first { $0.type == .person && $0.name.folded == name.folded }
+    }
+
+    // MARK: people named in English orders
+
+    @Test func aNameSetOffByCommasAfterATitleOfACountry() throws {
+        let kb = try read("""
+            A state visit announced
+
+            The Prime Minister of Norway, Jonas Gahr Store, will pay a state visit to Vietnam on 4 June 2025.
+            """, lang: "en")
+        let store = try #require(person(kb, "Jonas Gahr Store"))
+        #expect(iso(kb, store.country) == "NO")
+    }
+
+    @Test func aPortfolioClosedByACommaIsNoName() throws {
+        let kb = try read("""
+            Ministers to meet
+
+            The Minister of Trade and Industry, Dr Amara Kone, will host Ghana's Foreign Minister Kofi Mensah on 2 May 2023.
+            """, lang: "en")
+        #expect(person(kb, "Industry") == nil && person(kb, "Trade") == nil)
+        #expect(person(kb, "Amara Kone") != nil)
+        #expect(iso(kb, person(kb, "Kofi Mensah")?.country) == "GH")
+    }
+
+    @Test func aSultanIsATitle() throws {
+        let kb = try read("""
+            Leaders meet
+
+            President Luong Cuong met Brunei Sultan Hassanal Bolkiah in Lima on 15 November 2024.
+            """, lang: "en")
+        #expect(iso(kb, person(kb, "Hassanal Bolkiah")?.country) == "BN")
+    }
+}
+
+extension ReaderShapeTests {
+    // MARK: the home side comes from the document
+
+    @Test func everyPublisherExampleOfTheLexiconGivesItsCountry() {
+        for example in HomeSide.examples {
+            #expect(HomeSide.publisherCountry(example.source) == example.country, "\(example.source)")
+        }
+    }
+
+    @Test func aForeignMinistrysTextAboutTwoOtherCountriesHasNoVietnam() throws {
+        let kb = try read("""
+            Ministers of Chile and Peru meet
+
+            On 3 April 2023, Chilean Foreign Minister Alberto van Klaveren met Peruvian Foreign Minister Ana Gervasi in Santiago. The two sides celebrated the 80th anniversary of the establishment of diplomatic relations.
+            """, source: "https://www.minrel.example.cl/news/2023/04/03/meeting", lang: "en")
+        #expect(!kb.entities.contains { $0.type == .country && $0.iso == "VN" })
+        let relations = try #require(kb.partnerships.first { $0.level.key == "diplomatic_relations" })
+        #expect(Set(relations.parties.compactMap { iso(kb, $0) }) == ["CL", "PE"])
+    }
+}
+
+extension ReaderShapeTests {
+    // MARK: pages as they come
+
+    @Test func aShareButtonUnderTheHeadlineDoesNotEndTheArticle() throws {
+        let kb = try read("""
+            Bộ trưởng Ngoại giao hai nước gặp nhau
+
+            Chia sẻ:
+
+            Ngày 8/8/2023, tại Jakarta, Bộ trưởng Ngoại giao Bùi Thanh Sơn đã có cuộc gặp với Bộ trưởng Ngoại giao Indonesia Retno Marsudi bên lề hội nghị.
+            """)
+        #expect(kb.events.contains { $0.kind == .meeting })
+    }
+
+    @Test func aPageCutMidSentenceStillYieldsItsLastLine() throws {
+        let kb = try read("""
+            Điện đàm giữa hai Thủ tướng
+
+            Tối 12/6/2022, Thủ tướng Phạm Minh Chính đã điện đàm với Thủ tướng Thái Lan Prayut Chan-o-cha. Hai bên nhất trí tăng cường hợp tác trong các lĩnh vực thương mại, đầu tư và du lịch, đồng thời thúc đẩy giao lưu nhân dân giữa hai nư
+            """)
+        #expect(kb.events.contains { $0.kind == .phoneCall })
+    }
+
+    @Test func aPageRunIntoOneLineIsReadSentenceBySentence() throws {
+        let navigation = "Trang chủ Thời sự Thế giới Kinh tế Văn hóa Thể thao Video Ảnh Podcast Tin mới nhất Tin nổi bật Tin trong ngày "
+        let body = "Thủ tướng tiếp Đại sứ Nhật Bản Trang chủ Thời sự (Ảnh: Minh Anh) Chiều 14/4/2023, tại trụ sở Chính phủ, Thủ tướng Phạm Minh Chính đã tiếp Đại sứ Nhật Bản Yamada Takio đến chào nhân dịp kết thúc nhiệm kỳ công tác tại Việt Nam. Thủ tướng cảm ơn Đại sứ vì những đóng góp cho quan hệ hai nước trong thời gian qua. Đại sứ Yamada Takio khẳng định sẽ tiếp tục đóng góp cho quan hệ Đối tác chiến lược sâu rộng giữa hai nước. "
+        let text = navigation + body + String(repeating: "Hai bên trao đổi về các biện pháp thúc đẩy hợp tác kinh tế, thương mại và đầu tư trong thời gian tới. ", count: 10)
+        let kb = try read(text)
+        #expect(person(kb, "Yamada Takio") != nil)
+        #expect(kb.events.contains { [.courtesyCall, .meeting].contains($0.kind) })
+    }
+}
+
+extension ReaderShapeTests {
+    @Test func teasersAfterTheArticleAreAHeadlineThenItsSummary() throws {
+        let kb = try read("""
+            Thủ tướng tiếp Đại sứ Ai-len
+
+            Ngày 5/6/2023, tại Hà Nội, Thủ tướng Phạm Minh Chính đã tiếp Đại sứ Ai-len Deirdre Ní Fhallúin đến chào kết thúc nhiệm kỳ công tác tại Việt Nam.
+
+            3 2
+            Chủ tịch Quốc hội Vương Đình Huệ hội kiến Tổng thống Đức Frank-Walter Steinmeier
+            Chủ tịch Quốc hội Vương Đình Huệ đã hội kiến Tổng thống Đức Frank-Walter Steinmeier tại Berlin, hai bên trao đổi về hợp tác.
+
+            Quan hệ hai nước tiếp tục phát triển
+            Quan hệ hai nước tiếp tục phát triển tốt đẹp trên mọi lĩnh vực, hai bên nhất trí tăng cường trao đổi đoàn các cấp.
+            """)
+        #expect(!kb.entities.contains { $0.type == .country && $0.iso == "DE" })
+        #expect(!kb.events.contains { event in countries(kb, event).contains("DE") })
+    }
+}
+
+extension ReaderShapeTests {
+    @Test func initialsAndHonorificsInARowStayInTheName() throws {
+        let kb = try read("""
+            A minister travels
+
+            His Excellency Dr. K. Natwar Singh, Minister of External Affairs of India, will visit Nepal on 3 March 2005. President John F. Kennedy was named in the speech.
+            """, lang: "en")
+        #expect(person(kb, "K. Natwar Singh") != nil)
+        #expect(person(kb, "Dr") == nil)
+        #expect(person(kb, "John F. Kennedy") != nil)
+    }
+
+    @Test func theSpeakingSidesOfficialsNeedNoCountry() throws {
+        let kb = try read("""
+            President meets his Chilean counterpart
+
+            President Lula met Chilean President Gabriel Boric in Brasilia on 5 December 2023. Foreign Minister Mauro Vieira attended the meeting.
+            """, source: "https://www.example.gov.br/news/2023/12/05/meeting", lang: "en")
+        #expect(iso(kb, person(kb, "Mauro Vieira")?.country) == "BR")
+        #expect(iso(kb, person(kb, "Gabriel Boric")?.country) == "CL")
+    }
+}
+
+extension ReaderShapeTests {
+    // MARK: partnerships and anniversaries
+
+    @Test func aLevelFollowedByAListOfCountriesIsAPartnershipWithEach() throws {
+        let kb = try read("""
+            Nâng cấp quan hệ
+
+            Chiều 26/2/2025, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Chile Gabriel Boric. Trước đó, Việt Nam đã thiết lập quan hệ Đối tác chiến lược toàn diện với ba nước, bao gồm: Nhật Bản, Hàn Quốc và Ấn Độ.
+            """)
+        let pairs = Set(kb.partnerships.filter { $0.level.key == "comprehensive_strategic_partnership" }
+            .map { Set($0.parties.compactMap { iso(kb, $0) }) })
+        #expect(pairs.isSuperset(of: [["VN", "JP"], ["VN", "KR"], ["VN", "IN"]]))
+    }
+
+    @Test func theTwoCountriesOfAnAnniversaryCanComeFromTheWholeText() throws {
+        let kb = try read("""
+            Chủ tịch nước lên đường thăm Ai-len
+
+            Sáng 4/5/2023, Chủ tịch nước Võ Văn Thưởng lên đường thăm chính thức Ai-len. Quan hệ Việt Nam và Ai-len đang phát triển tốt đẹp.
+
+            Năm 2023, hai nước kỷ niệm 27 năm thiết lập quan hệ ngoại giao với nhiều hoạt động có ý nghĩa, trong đó có các hoạt động giao lưu văn hóa và nhân dân
+            """)
+        let relations = try #require(kb.partnerships.first { $0.level.key == "diplomatic_relations" })
+        #expect(Set(relations.parties.compactMap { iso(kb, $0) }) == ["VN", "IE"])
+        #expect(kb.anniversaries.contains { $0.years == 27 })
+    }
+}
+
+extension ReaderShapeTests {
+    // MARK: days told from the page's date
+
+    @Test func everyRelativeDayExampleOfTheLexiconGivesItsDates() throws {
+        for example in PageDate.relativeExamples {
+            let kb = try read("News of the day\n\n" + example.text, published: example.page, lang: "en")
+            let event = try #require(kb.events.first, "\(example.text)")
+            #expect(first(event)?.description == example.start, "\(example.text)")
+            if let end = example.end { #expect(event.end?.description == end, "\(example.text)") }
+            #expect((event.status == .planned) == example.planned, "\(example.text)")
+        }
+    }
+}
+
+extension ReaderShapeTests {
+    // MARK: who is of which side
+
+    @Test func aVisitorIsNotOfTheCountryVisitedAndTheHostIs() throws {
+        let kb = try read("""
+            President to visit Kenya
+
+            President Lula will pay a state visit to Kenya on 4 March 2025. During the visit, President Lula will hold talks with President Ruto on trade between Brazil and Kenya.
+            """, source: "https://www.example.gov.br/news/2025/03/01/visit", lang: "en")
+        #expect(iso(kb, person(kb, "Lula")?.country) == "BR")
+        #expect(iso(kb, person(kb, "Ruto")?.country) == "KE")
+    }
+
+    @Test func aPairOfCountriesAfterAVisitIsNoDestination() throws {
+        let kb = try read("""
+            President to visit Kenya
+
+            President Cyril Ramaphosa of South Africa will pay a state visit to Kenya on 4 March 2025. The visit will give new impetus to South Africa-Kenya relations.
+            """, lang: "en")
+        #expect(!kb.events.contains { $0.kind.isVisit && iso(kb, $0.location?.country) == "ZA" })
+    }
+}
+
+extension ReaderShapeTests {
+    // MARK: kinds of events
+
+    @Test func aBanquetIsAnEventWithinTheVisitItIsPartOf() throws {
+        let kb = try read("""
+            State visit
+
+            President Sauli Niinisto paid a state visit to Vietnam from 2 to 4 October 2023. During the visit, President Sauli Niinisto attended a state banquet hosted by President Vo Van Thuong.
+            """, lang: "en")
+        let banquet = try #require(kb.events.first { $0.kind == .other })
+        let day = try #require(first(banquet)?.dayRange?.lowerBound)
+        let visit = try #require((try PartialDate("2023-10-02")).dayRange!.lowerBound...(try PartialDate("2023-10-04")).dayRange!.lowerBound)
+        #expect(visit.contains(day))
+        #expect(!kb.events.contains { $0.kind == .meeting })
+    }
+
+    @Test func aCoronationAndAnInaugurationAreCeremonies() throws {
+        let kb = try read("""
+            Chủ tịch nước dự Lễ đăng quang
+
+            Ngày 6/5/2023, Chủ tịch nước Võ Văn Thưởng dự Lễ đăng quang của Nhà vua Anh Charles III tại London.
+            """)
+        #expect(kb.events.contains { $0.kind == .ceremony })
+    }
+}
+
+extension ReaderShapeTests {
+    @Test func aListOfNamesEachWithTitlesAfterIt() throws {
+        let kb = try read("""
+            Summit statement
+
+            Mr Fumio Kishida, Prime Minister of Japan, Mr Charles Michel, President of the European Council, and Ms Ursula von der Leyen, President of the European Commission, met in Brussels on 13 July 2023.
+            """, lang: "en")
+        #expect(iso(kb, person(kb, "Fumio Kishida")?.country) == "JP")
+        #expect(iso(kb, person(kb, "Charles Michel")?.country) != "JP")
+    }
+
+    @Test func aDateWrittenWithHyphens() throws {
+        let kb = try read("""
+            Chủ tịch nước thăm Lào
+
+            Chủ tịch nước Nguyễn Minh Triết thăm chính thức Lào từ ngày 24 đến ngày 26-8-2010 theo lời mời của Chủ tịch nước Lào.
+            """)
+        let visit = try #require(kb.events.first { $0.kind == .officialVisit })
+        #expect(visit.end == (try PartialDate("2010-08-26")))
+    }
+
+    @Test func aWeekdayBeforeADateIsPartOfIt() throws {
+        let kb = try read("""
+            Working visit
+
+            Foreign Minister Naledi Pandor of South Africa will host Foreign Minister Frederick Shava of Zimbabwe on a Working Visit to South Africa on Friday, 21 May 2021 in Cape Town.
+            """, lang: "en")
+        let visit = try #require(kb.events.first { $0.kind.isVisit })
+        #expect(first(visit) == (try PartialDate("2021-05-21")))
+    }
+}
