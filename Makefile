@@ -30,6 +30,7 @@ install: release
 
 # Speed and memory, each benchmark in its own process (see Sources/diplo-bench).
 bench:
+	$(SWIFT) build -c release --product diplo
 	$(SWIFT) build -c release --product diplo-bench
 	@for b in $$(.build/release/diplo-bench --list | cut -f1); do .build/release/diplo-bench $$b || exit 1; done
 

@@ -4,7 +4,8 @@ import PackageDescription
 // The layers, bottom to top; each target depends only on those below it, so the compiler refuses
 // a back-edge:
 //
-//   diplo (CLI) ─┬─> DiploQuery ──┐
+//   diplo (CLI) ─┬─> DiploAsk ──> DiploQuery, DiploImport
+//                ├─> DiploQuery ──┐
 //                ├─> DiploExport ─┼─> DiploStore ──> DiploModel
 //                └─> DiploImport ─┘        └──> DiploSQLite
 //
@@ -20,6 +21,7 @@ let package = Package(
         .library(name: "DiploImport", targets: ["DiploImport"]),
         .library(name: "DiploQuery", targets: ["DiploQuery"]),
         .library(name: "DiploExport", targets: ["DiploExport"]),
+        .library(name: "DiploAsk", targets: ["DiploAsk"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -49,22 +51,29 @@ let package = Package(
         ),
         .target(name: "DiploQuery", dependencies: ["DiploModel", "DiploStore"]),
         .target(name: "DiploExport", dependencies: ["DiploModel", "DiploStore", "DiploQuery"]),
+        // `diplo ask`: questions in plain words mapped onto the queries; the shapes are data (Shapes.json),
+        // the words for names, titles and levels the press-release reader's lexicon.
+        .target(
+            name: "DiploAsk",
+            dependencies: ["DiploModel", "DiploStore", "DiploImport", "DiploQuery"],
+            resources: [.embedInCode("Shapes.json")]
+        ),
         .executableTarget(
             name: "diplo",
             dependencies: [
-                "DiploModel", "DiploStore", "DiploImport", "DiploQuery", "DiploExport",
+                "DiploModel", "DiploStore", "DiploImport", "DiploQuery", "DiploExport", "DiploAsk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "diplo-bench",
-            dependencies: ["DiploModel", "DiploStore", "DiploImport", "DiploExport"]
+            dependencies: ["DiploModel", "DiploStore", "DiploImport", "DiploExport", "DiploAsk", "DiploQuery"]
         ),
         // `make fuzz`: mutated documents through the readers and the merge, deterministic from a seed.
         .executableTarget(name: "diplo-fuzz", dependencies: ["DiploModel", "DiploStore", "DiploImport"]),
         .testTarget(
             name: "DiploLibraryTests",
-            dependencies: ["DiploModel", "DiploStore", "DiploImport", "DiploQuery", "DiploExport"]
+            dependencies: ["DiploModel", "DiploStore", "DiploImport", "DiploQuery", "DiploExport", "DiploAsk"]
         ),
         .testTarget(name: "DiploCLITests", dependencies: ["diplo"]),
     ]

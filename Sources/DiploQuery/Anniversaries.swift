@@ -29,18 +29,37 @@ public struct AnniversaryQuery: Sendable {
     public var from: PartialDate?
     public var to: PartialDate?
     public var window: Int
+    /// Only anniversaries of partnerships this entity (a country) is a party to.
+    public var country: String?
+    /// ...and this other one too.
+    public var with: String?
+    /// Only anniversaries of this level (`diplomatic_relations`, `comprehensive_strategic_partnership`...).
+    public var level: String?
 
-    public init(from: PartialDate? = nil, to: PartialDate? = nil, window: Int = AnniversaryQuery.defaultWindow) {
+    public init(from: PartialDate? = nil, to: PartialDate? = nil, window: Int = AnniversaryQuery.defaultWindow,
+                country: String? = nil, with: String? = nil, level: String? = nil) {
         self.from = from
         self.to = to
         self.window = window
+        self.country = country
+        self.with = with
+        self.level = level
+    }
+
+    /// Whether a match passes the party and level filters.
+    func keeps(_ match: AnniversaryMatch) -> Bool {
+        if let country, !match.partnership.parties.contains(country) { return false }
+        if let with, !match.partnership.parties.contains(with) { return false }
+        if let level, match.level.key != level { return false }
+        return true
     }
 
     /// Every match, oldest event first: the stated ones, and the computed ones that no source states.
     public func run(on store: Store) throws -> [AnniversaryMatch] {
-        let events = try store.events().filter { inRange($0) }
+        // Of one country: its events and partnerships only, found by the indexes.
+        let events = try (country.map { try store.events(ids: store.eventIDs(involving: $0)) } ?? store.events()).filter { inRange($0) }
         let eventsByID = Dictionary(uniqueKeysWithValues: events.map { ($0.id, $0) })
-        let partnerships = try store.partnerships()
+        let partnerships = try country.map { try store.partnerships(of: $0) } ?? store.partnerships()
         let partnershipsByID = Dictionary(uniqueKeysWithValues: partnerships.map { ($0.id, $0) })
         var matches: [AnniversaryMatch] = []
         var stated = Set<String>()
@@ -55,16 +74,37 @@ public struct AnniversaryQuery: Sendable {
                 approximate: !(event.start?.isExact ?? false) || !(date?.isExact ?? false), sources: anniversary.sources))
         }
         let directory = try Directory(store: store)
-        let byParty = Dictionary(grouping: partnerships.flatMap { p in p.parties.map { ($0, p) } }, by: \.0).mapValues { $0.map(\.1) }
+        // Partnerships by index, in id order; each party's partnerships; each one's dated claims with
+        // the years they may mark: worked out once, not once an event.
+        let ordered = partnerships.sorted { $0.id < $1.id }
+        var byParty: [String: [Int]] = [:]
+        for (index, p) in ordered.enumerated() { for party in Set(p.parties) { byParty[party, default: []].append(index) } }
+        let claimsByPartnership = ordered.map { p in
+            AnniversaryQuery.mostPrecise(p.claims).compactMap { claim -> (Milestone, Int)? in
+                guard let base = claim.date?.year, claim.date?.dayRange != nil else { return nil }
+                return (claim, base)
+            }
+        }
+        let milestones = Set(AnniversaryQuery.milestoneYears)
         for event in events {
             guard let days = event.dayRange else { continue }
             let eventSides = directory.sides(of: event)
             guard eventSides.count >= 2 else { continue }
-            var candidates: [String: Partnership] = [:]
-            for side in eventSides { for p in byParty[side] ?? [] where Set(p.parties).isSubset(of: eventSides) { candidates[p.id] = p } }
-            for partnership in candidates.values.sorted(by: { $0.id < $1.id }) {
+            let firstEventYear = PartialDate(dayNumber: days.lowerBound).year!, lastEventYear = PartialDate(dayNumber: days.upperBound).year!
+            var candidates: [Int] = []
+            for side in eventSides {
+                for index in byParty[side] ?? [] where ordered[index].parties.allSatisfy(eventSides.contains) {
+                    // Only where some claim is a round number of years (give or take one) before the event.
+                    guard claimsByPartnership[index].contains(where: { _, base in
+                        (firstEventYear - base - 1...lastEventYear - base + 1).contains(where: milestones.contains)
+                    }) else { continue }
+                    candidates.append(index)
+                }
+            }
+            for index in Set(candidates).sorted() {
+                let partnership = ordered[index]
                 var best: [Int: (rank: [Int], match: AnniversaryMatch)] = [:]
-                for claim in AnniversaryQuery.mostPrecise(partnership.claims) {
+                for (claim, _) in claimsByPartnership[index] {
                     guard let established = claim.date, let base = established.year else { continue }
                     let firstYear = PartialDate(dayNumber: days.lowerBound).year! - base
                     let lastYear = PartialDate(dayNumber: days.upperBound).year! - base
@@ -84,7 +124,7 @@ public struct AnniversaryQuery: Sendable {
                 matches += best.keys.sorted().map { best[$0]!.match }
             }
         }
-        return matches.sorted {
+        return matches.filter(keeps).sorted {
             ($0.event.date?.description ?? "", $0.event.id, $0.years) < ($1.event.date?.description ?? "", $1.event.id, $1.years)
         }
     }

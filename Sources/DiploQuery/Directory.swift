@@ -15,8 +15,18 @@ public struct Directory {
     public let rows: [String: Row]
 
     public init(store: Store) throws {
+        try self.init(try store.entitySummaries())
+    }
+
+    /// Only these entities and their countries: enough for a listing of a few events or
+    /// partnerships, read by the index instead of every entity.
+    public init(store: Store, ids: some Sequence<String>) throws {
+        try self.init(try store.entitySummaries(ids: ids))
+    }
+
+    init(_ entities: [Entity]) throws {
         var rows: [String: Row] = [:]
-        for entity in try store.entitySummaries() {
+        for entity in entities {
             rows[entity.id] = Row(id: entity.id, type: entity.type, name: entity.name, iso: entity.iso, country: entity.country)
         }
         self.rows = rows
@@ -53,13 +63,40 @@ public struct EventFilter: Sendable {
         self.involving = involving
     }
 
+    /// Events that take part, or whose people take part, or that are held in this entity: read
+    /// first by the index, before the other filters (nil: all events).
+    public var within: String?
+
+    /// The events, with a directory of the entities they name (and the filter's entity): when the
+    /// filter names an entity, only those entities are read, not every one.
+    public func eventsAndDirectory(in store: Store) throws -> ([Event], Directory) {
+        guard within != nil || involving != nil else {
+            let directory = try Directory(store: store)
+            return (try events(in: store, directory: directory), directory)
+        }
+        let preselected = try candidates(in: store)
+        var ids = Set(preselected.flatMap { $0.participants.map(\.entity) + [$0.location?.country].compactMap { $0 } })
+        if let within { ids.insert(within) }
+        if let involving { ids.insert(involving) }
+        let directory = try Directory(store: store, ids: ids)
+        return (filtered(preselected, directory: directory), directory)
+    }
+
     public func events(in store: Store, directory: Directory) throws -> [Event] {
-        // SQL narrows (by year, kind and who takes part), the model decides exactly.
+        filtered(try candidates(in: store), directory: directory)
+    }
+
+    /// SQL narrows (by year, kind and who takes part), the model decides exactly.
+    func candidates(in store: Store) throws -> [Event] {
         let candidates = try store.eventCandidates(
             fromYear: dates.from.flatMap { PartialDate.yearOf(day: $0.dayRange?.lowerBound) },
             toYear: dates.to.flatMap { PartialDate.yearOf(day: $0.dayRange?.upperBound) },
-            kinds: dates.kinds.map { Array($0) }, involving: involving)
-        let kept = try store.events(ids: candidates.filter(dates.keeps).map(\.id)).filter { event in
+            kinds: dates.kinds.map { Array($0) }, involving: within ?? involving)
+        return try store.events(ids: candidates.filter(dates.keeps).map(\.id))
+    }
+
+    func filtered(_ events: [Event], directory: Directory) -> [Event] {
+        let kept = events.filter { event in
             guard let entity = involving else { return true }
             return event.participants.contains { $0.entity == entity || directory.country(of: $0.entity) == entity }
                 || event.location?.country == entity

@@ -3,7 +3,8 @@ import DiploModel
 import DiploStore
 
 /// Everything known about one event (`diplo show` of an event): its kind, status, dates and
-/// place, the trip it is part of, who took part and how, the events inside it (a trip's stops),
+/// place, the trip it is part of, who took part and how, what each document said of it (when it
+/// was announced and by what, when it was reported held), the events inside it (a trip's stops),
 /// and with sources the sentence or record behind it.
 public struct EventProfile {
     public let event: Event
@@ -52,28 +53,26 @@ public struct EventProfile {
                                         .text(stop.id)] + sources(stop.sources)
                                    }, detailColumn: withSources ? "source" : nil))
         }
+        let reports = try store.reports(ofEvent: id)
+        if !reports.isEmpty {
+            sections.append(Report(title: "Reported", columns: ["when", "said", "by", "document"], rows: reports.map { report in
+                let said = switch report.status {
+                case .planned: "announced"
+                case .held: "reported held"
+                case .cancelled: "reported cancelled"
+                case .unknown: "mentioned"
+                }
+                return [ReportValue(report.published), .text(said), .text(report.title ?? report.document), .text(report.document)]
+            }, tableColumns: ["when", "said", "by"]))
+        }
+        if !event.sources.isEmpty && !withSources {
+            sections.append(Report(title: "Sources", columns: ["document", "span", "says"], rows: event.sources.map { ref in
+                [.text(ref.document), .text(ref.start.map { "\($0)-\(ref.end.map(String.init) ?? "")" } ?? ""),
+                 .text(ref.quote ?? ref.note ?? "")]
+            }))
+        }
         self.sections = sections
     }
 
-    public func render(_ format: OutputFormat) -> String {
-        switch format {
-        case .table:
-            return sections.map { $0.table() }.joined(separator: "\n")
-        case .json:
-            var object: [String: Any] = [:]
-            for (index, section) in sections.enumerated() {
-                object[index == 0 ? "event" : section.title!.lowercased().components(separatedBy: " ").first!] = section.jsonObjects()
-            }
-            return Report.json(object)
-        case .csv:
-            var flat = Report(columns: ["section", "fact", "detail"])
-            for section in sections {
-                for row in section.rows {
-                    flat.rows.append([.text(section.title ?? ""), row.first ?? .null,
-                                      .text(row.dropFirst().map(\.text).filter { !$0.isEmpty }.joined(separator: " | "))])
-                }
-            }
-            return flat.csv()
-        }
-    }
+    public func render(_ format: OutputFormat) -> String { Profile.render(sections, format, subject: "event") }
 }

@@ -15,9 +15,13 @@ public struct ListQuery: Sendable {
     public var kind: String?
     public var from: PartialDate?
     public var to: PartialDate?
+    /// Partnerships: only those this entity is a party to as well as `country`.
+    public var with: String?
 
-    public init(subject: Subject, country: String? = nil, kind: String? = nil, from: PartialDate? = nil, to: PartialDate? = nil) {
+    public init(subject: Subject, country: String? = nil, kind: String? = nil, from: PartialDate? = nil, to: PartialDate? = nil,
+                with: String? = nil) {
         self.subject = subject
+        self.with = with
         self.country = country
         self.kind = kind
         self.from = from
@@ -25,7 +29,8 @@ public struct ListQuery: Sendable {
     }
 
     public func run(on store: Store) throws -> Report {
-        let directory = try Directory(store: store)
+        // A listing of one country's events or partnerships needs the names of a few entities only.
+        let directory = try (subject == .events || subject == .partnerships) && country != nil ? Directory(store: store, ids: []) : Directory(store: store)
         switch subject {
         case .persons:
             let persons = try store.entities().filter { $0.type == .person && (country == nil || $0.country == country) }
@@ -50,16 +55,23 @@ public struct ListQuery: Sendable {
                 }
                 return [kind]
             }
-            let events = try EventFilter(from: from, to: to, kinds: kinds, involving: country).events(in: store, directory: directory)
+            let (events, directory) = try EventFilter(from: from, to: to, kinds: kinds, involving: country).eventsAndDirectory(in: store)
             return Report(columns: ["date", "kind", "status", "title", "participants", "id"], rows: events.map { event in
                 [.text(event.dateText), .text(event.kind.rawValue), .text(event.status.rawValue), .text(event.title),
                  .text(event.participants.map { directory.name($0.entity) }.uniqued().joined(separator: ", ")), .text(event.id)]
             })
         case .partnerships:
             if let kind { _ = try PartnershipLevel(kind) }
-            let partnerships = try store.partnerships().filter { p in
-                (country == nil || p.parties.contains(country!)) && (kind == nil || p.claims.contains { $0.level.key == kind })
+            var partnerships = try (country.map { try store.partnerships(of: $0) } ?? store.partnerships()).filter { p in
+                (country == nil || p.parties.contains(country!)) && (with == nil || p.parties.contains(with!))
+                    && (kind == nil || p.claims.contains { $0.level.key == kind })
             }
+            // Of one level: in the order it was reached ("which countries, in order of date").
+            if let kind {
+                func reached(_ p: Partnership) -> String { p.claims.filter { $0.level.key == kind }.compactMap { $0.date?.description }.min() ?? "~" }
+                partnerships = partnerships.enumerated().sorted { (reached($0.element), $0.offset) < (reached($1.element), $1.offset) }.map(\.element)
+            }
+            let directory = country == nil ? directory : try Directory(store: store, ids: partnerships.flatMap(\.parties))
             return Report(columns: ["parties", "level", "established", "history", "id"], rows: partnerships.map { p in
                 let history = p.claims.map { "\($0.level.readable) \($0.date?.description ?? "?")\($0.inferred ? " (inferred)" : "")" }
                 return [.text(p.parties.map(directory.name).joined(separator: " – ")), .text(p.level.readable),

@@ -71,14 +71,18 @@ public struct Profile {
         self.sections = sections
     }
 
-    public func render(_ format: OutputFormat) -> String {
+    public func render(_ format: OutputFormat) -> String { Profile.render(sections, format) }
+
+    /// Sections as `show` prints them: tables one under another, one JSON object keyed by section
+    /// (the first is the subject), or one CSV table.
+    static func render(_ sections: [Report], _ format: OutputFormat, subject: String = "entity") -> String {
         switch format {
         case .table:
             return sections.map { $0.table() }.joined(separator: "\n")
         case .json:
             var object: [String: Any] = [:]
             for (index, section) in sections.enumerated() {
-                object[index == 0 ? "entity" : section.title!.lowercased().components(separatedBy: " ").first!] = section.jsonObjects()
+                object[index == 0 ? subject : section.title!.lowercased().components(separatedBy: " ").first!] = section.jsonObjects()
             }
             return Report.json(object)
         case .csv:

@@ -7,27 +7,45 @@ import DiploStore
 public struct RelationsQuery: Sendable {
     public let first: String
     public let second: String
+    /// Only what ends on or after / starts on or before these dates.
+    public var from: PartialDate?
+    public var to: PartialDate?
 
-    public init(first: String, second: String) {
+    public init(first: String, second: String, from: PartialDate? = nil, to: PartialDate? = nil) {
         self.first = first
         self.second = second
+        self.from = from
+        self.to = to
+    }
+
+    /// Whether a date or range of days lies within --from and --to (an undated item only when neither is set).
+    func inRange(_ days: ClosedRange<Int>?) -> Bool {
+        guard from != nil || to != nil else { return true }
+        guard let days else { return false }
+        if let start = from?.dayRange?.lowerBound, days.upperBound < start { return false }
+        if let end = to?.dayRange?.upperBound, days.lowerBound > end { return false }
+        return true
     }
 
     public func run(on store: Store) throws -> Report {
-        let directory = try Directory(store: store)
-        func side(_ id: String) -> String { directory.country(of: id) ?? id }
+        let ends = try Directory(store: store, ids: [first, second])
+        func side(_ id: String) -> String { ends.country(of: id) ?? id }
         let a = side(first), b = side(second)
+        // Events that bring both sides together involve the first: the index finds those.
+        let events = try store.events(ids: store.eventIDs(involving: a))
+        let partnerships = try store.partnerships(of: a).filter { $0.parties.contains(b) }
+        let directory = try Directory(store: store, ids: [first, second, a, b] + events.flatMap { $0.participants.map(\.entity) + [$0.location?.country].compactMap { $0 } })
         var items: [(date: String, row: [ReportValue])] = []
-        for partnership in try store.partnerships() where partnership.parties.contains(a) && partnership.parties.contains(b) {
-            for claim in partnership.claims {
+        for partnership in partnerships {
+            for claim in partnership.claims where inRange(claim.date?.dayRange) {
                 let what = claim.level.readable + (claim.inferred ? " (inferred from an anniversary)" : "")
                 let said = claim.sources.first.map { $0.quote ?? $0.note ?? $0.document } ?? ""
                 items.append((claim.date?.description ?? "", [ReportValue(claim.date), "partnership", .text(what), .text(said)]))
             }
         }
-        for event in try store.events() {
+        for event in events {
             let involved = directory.sides(of: event).union(event.participants.map(\.entity))
-            guard involved.contains(a) && involved.contains(b) else { continue }
+            guard involved.contains(a) && involved.contains(b), inRange(event.dayRange) else { continue }
             let who = event.participants.map { directory.name($0.entity) }.joined(separator: ", ")
             items.append((event.date?.description ?? "", [.text(event.dateText), .text(event.kind.rawValue),
                                                           .text(event.title), .text(who)]))

@@ -20,9 +20,13 @@ public struct VisitQuery: Sendable {
 
 
     public func run(on store: Store) throws -> Report {
-        let directory = try Directory(store: store)
         let kinds = Set(EventKind.allCases.filter(\.isVisit))
-        let visits = try EventFilter(from: from, to: until, kinds: kinds).events(in: store, directory: directory).filter { event in
+        var filter = EventFilter(from: from, to: until, kinds: kinds)
+        // A visit to a country involves it (held there, or hosted by its people); one by a person
+        // or a country involves them: the index finds those first.
+        filter.within = to ?? by
+        let (events, directory) = try filter.eventsAndDirectory(in: store)
+        let visits = events.filter { event in
             let guests = event.participants.filter { ParticipantRole.guestSide.contains($0.role) }.map(\.entity)
             if let by, !guests.contains(where: { $0 == by || directory.country(of: $0) == by }) { return false }
             if let to, destination(of: event, directory) != to { return false }

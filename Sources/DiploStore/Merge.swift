@@ -452,7 +452,7 @@ struct Merger {
             // (a traveller's stops in two countries on overlapping days).
             if let mine = myPlace, let theirs = known.location?.country, mine != theirs { continue }
             let theirs = known.participants.map(\.entity)
-            let theirPeople = try sides(of: theirs, people: true)
+            let theirPeople = try sides(of: theirs, people: true), theirSides = try sides(of: theirs, people: false)
             // One traveller cannot make two visits to one country on overlapping days: a visit
             // that names the same traveller and the same country is the same visit, whoever else
             // each report says they met.
@@ -468,7 +468,14 @@ struct Merger {
                 if myPeople == theirPeople { return candidate }
                 if !myPeople.isEmpty, !theirPeople.isEmpty,
                    myPeople.isSubset(of: theirPeople) || theirPeople.isSubset(of: myPeople) { return candidate }
-            } else if mySides == (try sides(of: theirs, people: false)) {
+                // An announcement meets its outcome: a later report that it was held (or cancelled)
+                // names more or fewer people ("talks with Díaz-Canel" for "a state visit to Cuba"),
+                // but the same sides, someone of the announcement, and overlapping dates.
+                if Merger.announcementMeetsOutcome(event.status, known.status), !mySides.isEmpty, mySides == theirSides,
+                   myPeople.isEmpty || theirPeople.isEmpty || !myPeople.isDisjoint(with: theirPeople) {
+                    return candidate
+                }
+            } else if mySides == theirSides {
                 return candidate
             }
         }
@@ -551,7 +558,16 @@ struct Merger {
             }
         }
         try addSources(event.sources, to: .event(id), at: place)
+        try addReports(event, id: id)
         if merged.title != known.title { try store.reindexEvent(id) }
+    }
+
+    /// What each document said of an event: announced, held, cancelled.
+    mutating func addReports(_ event: Event, id: String) throws {
+        for document in event.sources.map({ documentIDs[$0.document] ?? $0.document }).uniqued() {
+            try write("INSERT OR IGNORE INTO event_reports (event_id, document_id, status) VALUES (?, ?, ?)",
+                      [id, document, event.status.rawValue])
+        }
     }
 
     /// What an event this merge created links to: its trip, its participants (each once, in the
@@ -576,6 +592,7 @@ struct Merger {
                 """, [id, roles.map { [$0.entity, $0.role] }.json])
         }
         try addSources(event.sources, to: .event(id), at: place, new: true)
+        try addReports(event, id: id)
         try store.indexNewEvent(id, title: event.title)
     }
 
@@ -657,5 +674,13 @@ struct Merger {
         }
         report.count("anniversaries", new: existing == nil)
         try addSources(anniversary.sources, to: .anniversary(id), at: place)
+    }
+}
+
+extension Merger {
+    /// One report announces the event (planned) and the other says it was held or cancelled.
+    static func announcementMeetsOutcome(_ a: EventStatus, _ b: EventStatus) -> Bool {
+        let outcomes: Set<EventStatus> = [.held, .cancelled]
+        return (a == .planned && outcomes.contains(b)) || (b == .planned && outcomes.contains(a))
     }
 }

@@ -23,6 +23,7 @@ public enum Migrations {
     public static let all: [Migration] = [
         Migration(version: 1, name: "001_knowledge_base.sql", bytes: PackageResources._01_knowledge_base_sql),
         Migration(version: 2, name: "002_imported_files.sql", bytes: PackageResources._02_imported_files_sql),
+        Migration(version: 3, name: "003_event_reports.sql", bytes: PackageResources._03_event_reports_sql),
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

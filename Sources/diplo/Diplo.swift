@@ -17,7 +17,7 @@ struct Diplo: ParsableCommand {
             the sentence it came from. Start with `diplo demo`.
             """,
         version: "0.1.0",
-        subcommands: [Init.self, Import.self, Show.self, List.self, Search.self, Query.self, Export.self, Demo.self]
+        subcommands: [Init.self, Import.self, Show.self, List.self, Search.self, Query.self, Ask.self, Export.self, Demo.self]
     )
 
     /// As ArgumentParser runs a command, then one check it leaves out: that what was printed

@@ -76,6 +76,43 @@ import Testing
         #expect(try store.event("e1")?.status == .held)
     }
 
+    /// An announcement (a planned visit to the US, in a range of days) and a later report that it
+    /// was held, naming a host the announcement did not: one event, held, both sources, and what
+    /// each document said. A report of another side's event on the same days stays another event.
+    @Test func anAnnouncementMeetsItsOutcome() throws {
+        let folder = try TemporaryFolder()
+        let store = try folder.store()
+        let biden = Entity(id: "biden", type: .person, name: "Joe Biden", country: "us")
+        let announcement = KnowledgeBase(
+            documents: [Document(id: "a", title: "Briefing", published: Fixture.date("2024-09-19"))],
+            entities: [Fixture.vietnam, Fixture.unitedStates, Fixture.toLam],
+            events: [Event(id: "plan", kind: .workingVisit, title: "To Lam will visit the US", status: .planned,
+                           within: [Fixture.date("2024-09-21"), Fixture.date("2024-09-27")],
+                           participants: [Participant(entity: "to-lam", role: "guest"), Participant(entity: "us", role: "host")],
+                           sources: [SourceRef(document: "a", quote: "To Lam will visit the US.")])])
+        try store.merge(announcement, file: "a.json")
+        let outcome = KnowledgeBase(
+            documents: [Document(id: "b", title: "Report", published: Fixture.date("2024-09-26"))],
+            entities: [Fixture.vietnam, Fixture.unitedStates, Fixture.toLam, biden],
+            events: [Event(id: "held", kind: .officialVisit, title: "To Lam in Washington", status: .held,
+                           start: Fixture.date("2024-09-24"), end: Fixture.date("2024-09-25"), location: Location(country: "us"),
+                           participants: [Participant(entity: "to-lam", role: "guest"), Participant(entity: "biden", role: "host")],
+                           sources: [SourceRef(document: "b", quote: "To Lam was received by Biden.")])])
+        let report = try store.merge(outcome, file: "b.json")
+        #expect(report.merged["events"] == 1)
+        let events = try store.events()
+        #expect(events.count == 1)
+        #expect(events.first?.status == .held)
+        #expect(Set(events.first?.sources.map(\.document) ?? []) == ["a", "b"])
+        #expect(try store.reports(ofEvent: "plan").map { "\($0.document) \($0.status.rawValue)" } == ["a planned", "b held"])
+        // Another pair's visit on the same days: no one in common, other sides.
+        let cuba = KnowledgeBase(entities: [Fixture.cuba, biden], events: [
+            Event(id: "other", kind: .visit, title: "Biden in Havana", status: .held, start: Fixture.date("2024-09-24"),
+                  location: Location(country: "cu"), participants: [Participant(entity: "biden", role: "guest")])])
+        try store.merge(cuba, file: "c.json")
+        #expect(try store.events().count == 2)
+    }
+
     @Test func anUpgradeKeepsTheEarlierLevelInHistory() throws {
         let folder = try TemporaryFolder()
         let store = try folder.store()

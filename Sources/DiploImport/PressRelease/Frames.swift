@@ -126,7 +126,7 @@ struct FrameFinder {
                 }
             }
             // "In a bilateral meeting with X, President Y expressed ...": the one named after the opening phrase does it.
-            if frame.agents.isEmpty, ["meeting", "call"].contains(trigger.kind.family), trigger.cue.first <= 4,
+            if frame.agents.isEmpty, [.meeting, .call].contains(trigger.kind.family), trigger.cue.first <= 4,
                let comma = tokens[trigger.cue.end...].firstIndex(where: { $0.is(",") }),
                let subject = mentions.persons.firstIndex(where: { $0.first == comma + 1 }),
                let slot = frame.counterparts.firstIndex(of: personIndex[subject]), frame.counterparts.count >= 2 {

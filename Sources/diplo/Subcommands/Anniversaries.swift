@@ -22,6 +22,15 @@ struct Anniversaries: ParsableCommand {
     @Option(help: "Days either side of the anniversary date that still count.")
     var window = AnniversaryQuery.defaultWindow
 
+    @Option(help: "Only partnerships of this country.")
+    var country: String?
+
+    @Option(help: "...and of this other party too.")
+    var with: String?
+
+    @Option(help: "Only anniversaries of this level (diplomatic_relations, comprehensive_strategic_partnership...).")
+    var level: String?
+
     func validate() throws {
         guard window >= 0 else { throw ValidationError("--window is a number of days, 0 or more.") }
     }
@@ -29,7 +38,10 @@ struct Anniversaries: ParsableCommand {
     func run() throws {
         let store = try global.store()
         let directory = try Directory(store: store)
-        let matches = try AnniversaryQuery(from: dates.from, to: dates.to, window: window).run(on: store)
+        if let level { _ = try PartnershipLevel(level) }
+        let query = AnniversaryQuery(from: dates.from, to: dates.to, window: window, country: try country.map(store.resolveEntity),
+                                     with: try with.map(store.resolveEntity), level: level)
+        let matches = try query.run(on: store)
         output.print(AnniversaryQuery.report(matches, directory: directory, window: window))
     }
 }

@@ -19,12 +19,16 @@ struct List: ParsableCommand {
     @Option(help: "Only what belongs to, involves or takes place in this country.")
     var country: String?
 
+    @Option(help: "Partnerships: only those this party shares with --country.")
+    var with: String?
+
     @Option(help: "Events of this kind (state_visit, summit...), or partnerships at this level.")
     var kind: String?
 
     func run() throws {
         let store = try global.store()
-        let query = ListQuery(subject: subject, country: try country.map(store.resolveEntity), kind: kind, from: dates.from, to: dates.to)
+        let query = ListQuery(subject: subject, country: try country.map(store.resolveEntity), kind: kind, from: dates.from, to: dates.to,
+                              with: try with.map(store.resolveEntity))
         output.print(try query.run(on: store))
     }
 }

@@ -11,6 +11,7 @@ struct Relations: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var dates: DateRangeOptions
 
     @Argument(help: "One side.")
     var first: String
@@ -20,6 +21,7 @@ struct Relations: ParsableCommand {
 
     func run() throws {
         let store = try global.store()
-        output.print(try RelationsQuery(first: try store.resolveEntity(first), second: try store.resolveEntity(second)).run(on: store))
+        output.print(try RelationsQuery(first: try store.resolveEntity(first), second: try store.resolveEntity(second),
+                                        from: dates.from, to: dates.to).run(on: store))
     }
 }

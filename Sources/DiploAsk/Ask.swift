@@ -1,0 +1,196 @@
+import Foundation
+import DiploModel
+import DiploStore
+import DiploQuery
+
+/// A command a question maps to: `query visits --to country:vn --from 2023 --until 2023`.
+public struct MappedCommand: Equatable, Sendable {
+    public struct Option: Equatable, Sendable {
+        public let name: String
+        public let value: String
+    }
+    /// The shape of question it came from (Shapes.json).
+    public let shape: String
+    public let pattern: String
+    public let words: [String]
+    public let arguments: [String]
+    public let options: [Option]
+
+    public func option(_ name: String) -> String? { options.first { $0.name == name }?.value }
+
+    /// As typed on a command line, after `diplo`.
+    public var commandLine: String {
+        func quoted(_ text: String) -> String {
+            text.contains(where: { $0 == " " || $0 == "\"" || $0 == "'" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\"" : text
+        }
+        return (words + arguments.map(quoted) + options.flatMap { ["--" + $0.name, quoted($0.value)] }).joined(separator: " ")
+    }
+}
+
+/// What a question comes to.
+public enum Interpretation: Sendable {
+    case mapped(MappedCommand, read: [String])
+    /// A name that stands for several entities: which one is meant?
+    case ambiguous(name: String, candidates: [NamedEntity])
+    /// A question Diplo cannot read, with why and the closest examples it can.
+    case refused(reason: String, examples: [String])
+}
+
+/// `diplo ask`: a question in plain Vietnamese or English, with or without diacritics, mapped onto
+/// one of the queries Diplo has, without a language model or the network. The shapes it knows are
+/// data (Shapes.json); names, countries, levels and titles come from the press-release reader's
+/// lexicon and the knowledge base.
+public struct Asker {
+    public let store: Store
+    public let today: Date
+    private let grammar = Grammar.shared
+
+    public init(store: Store, today: Date = Date()) {
+        self.store = store
+        self.today = today
+    }
+
+    /// Every example question of the grammar, shape by shape.
+    public static var examples: [(shape: String, example: String)] {
+        Grammar.shared.shapes.flatMap { shape in shape.patterns.map { (shape.id, $0.example) } }
+    }
+
+    /// The role an office's title stands for, as the reader's titles say ("Thủ tướng Nhật Bản" -> prime_minister).
+    public static func role(ofTitle title: String) -> String? { PhraseBook.shared.role(ofTitle: title) }
+
+    /// A role as a question or a user names it ("Prime Minister", "thu tuong", "prime_minister").
+    public static func role(named text: String) -> String? {
+        let aliases = Grammar.shared.roleAliases
+        if PhraseBook.shared.titles.values.contains(text) || aliases[text] != nil { return aliases[text] ?? text }
+        return role(ofTitle: text)
+    }
+
+    public func interpret(_ question: String) throws -> Interpretation {
+        let reader = QuestionReader(store: store)
+        let reading = try reader.read(question) { word in try store.nameWords(near: word) }
+        if !reading.unknown.isEmpty {
+            let names = reading.unknown.map { "\"\($0)\"" }.joined(separator: ", ")
+            return .refused(reason: "The knowledge base knows no \(names).", examples: closestExamples(to: question))
+        }
+        // Every pattern that fits, the one matching most words first (the earlier shape on a tie).
+        var fits: [(score: (Int, Int), order: Int, shape: Grammar.Shape, pattern: Grammar.Pattern, fit: Fit)] = []
+        var order = 0
+        for shape in grammar.shapes {
+            for pattern in shape.patterns {
+                order += 1
+                if let (fit, _) = Matcher.fit(pattern.elements, reading.pieces, mentions: reading.mentions) {
+                    fits.append(((fit.words, fit.bindings.count), order, shape, pattern, fit))
+                }
+            }
+        }
+        fits.sort { ($0.score.0, $0.score.1, -$0.order) > ($1.score.0, $1.score.1, -$1.order) }
+        for candidate in fits {
+            guard let (command, read) = build(candidate.shape, candidate.pattern, candidate.fit, reading) else { continue }
+            // A name that stands for several entities: ask which.
+            for binding in candidate.fit.bindings where binding.name != "_" {
+                guard case .mention(let m) = reading.pieces[binding.piece] else { continue }
+                let mention = reading.mentions[m]
+                if mention.kind == .entity, mention.entities.count > 1 {
+                    return .ambiguous(name: mention.text, candidates: mention.entities)
+                }
+            }
+            return .mapped(command, read: read)
+        }
+        return .refused(reason: "Diplo cannot read this question.", examples: closestExamples(to: question))
+    }
+
+    /// The command a fit gives, or nil when the question holds what the command cannot take
+    /// (a period where the command has none).
+    func build(_ shape: Grammar.Shape, _ pattern: Grammar.Pattern, _ fit: Fit, _ reading: Reading) -> (MappedCommand, [String])? {
+        var values: [String: String] = [:]
+        var read: [String] = []
+        for binding in fit.bindings where binding.name != "_" {
+            guard case .mention(let m) = reading.pieces[binding.piece], values[binding.name] == nil else { return nil }
+            let mention = reading.mentions[m]
+            switch mention.kind {
+            case .entity:
+                values[binding.name] = mention.entities[0].id
+                read.append("\"\(mention.text)\" = \(mention.entities.map { "\($0.id) (\($0.name))" }.joined(separator: " or "))")
+            case .level, .office:
+                values[binding.name] = mention.value
+                read.append("\"\(mention.text)\" = \(mention.value)")
+            }
+        }
+        for (name, value) in pattern.defaults where values[name] == nil { values[name] = value }
+        if let period = reading.period {
+            guard let options = periodOptions(period.kind, period.numbers, use: shape.period) else { return nil }
+            for (name, value) in options { values[name] = value }
+            read.append("period: \(period.kind.rawValue) \(period.numbers.map(String.init).joined(separator: "–"))")
+        }
+        let arguments = shape.positional.compactMap { values.removeValue(forKey: $0) }
+        guard arguments.count == shape.positional.count else { return nil }
+        // Names first (by, to, country, with, of), then kinds and levels, then dates.
+        let names = ["by", "to", "country", "with", "of", "kind", "level"], dates = ["from", "to", "until", "at", "as-of", "months"]
+        func rank(_ option: (key: String, value: String)) -> (Int, Int, String) {
+            let isDate = option.value.first?.isNumber ?? false
+            return (isDate ? 1 : 0, (isDate ? dates : names).firstIndex(of: option.key) ?? 99, option.key)
+        }
+        let options = values.sorted { rank(($0.key, $0.value)) < rank(($1.key, $1.value)) }
+            .map { MappedCommand.Option(name: $0.key, value: $0.value) }
+        let command = MappedCommand(shape: shape.id, pattern: pattern.source, words: shape.command, arguments: arguments, options: options)
+        // A question about one side's own relations names it once ("Vietnam and Vietnam" is no pair).
+        if let a = arguments.first, arguments.count == 2, arguments[1] == a { return nil }
+        if let country = command.option("country"), command.option("with") == country { return nil }
+        if let by = command.option("by"), command.option("to") == by { return nil }
+        return (command, read)
+    }
+
+    /// The options a period gives a command, by how the command takes dates; nil when it takes none.
+    func periodOptions(_ kind: Grammar.PeriodKind, _ numbers: [Int], use: Grammar.PeriodUse) -> [String: String]? {
+        let thisYear = partialDate(of: today).year!
+        var first: Int?, last: Int?, months: Int?
+        switch kind {
+        case .year: first = numbers[0]; last = numbers[0]
+        case .range: (first, last) = (numbers[0], numbers[1]); if last! < first! { return nil }
+        case .since: first = numbers[0]
+        case .until: last = numbers[0]
+        case .months: months = numbers[0]
+        case .nextYear: first = thisYear + 1; last = thisYear + 1
+        case .thisYear: first = thisYear; last = thisYear
+        }
+        switch use {
+        case .none: return nil
+        case .range, .visits:
+            guard months == nil else { return nil }
+            var options: [String: String] = [:]
+            if let first { options["from"] = String(first) }
+            if let last { options[use == .visits ? "until" : "to"] = String(last) }
+            return options
+        case .at:
+            guard let first, first == last else { return nil }
+            return ["at": String(first)]
+        case .asOf:
+            guard let year = last ?? first, months == nil else { return nil }
+            return ["as-of": "\(year)-12-31"]
+        case .upcoming:
+            if let months { return ["months": String(months)] }
+            guard let first else { return nil }
+            return ["from": "\(first)-01-01", "months": String(12 * ((last ?? first) - first + 1))]
+        }
+    }
+
+    /// The examples of the patterns closest to a question (words in common, folded), one a shape.
+    func closestExamples(to question: String, count: Int = 3) -> [String] {
+        let words = Set(question.folded.split(separator: " ").map(String.init))
+        var seen = Set<String>()
+        let ranked = grammar.shapes.flatMap { shape in
+            shape.patterns.map { pattern -> (Double, String, String) in
+                let example = Set(pattern.example.folded.split(separator: " ").map(String.init))
+                let common = Double(words.intersection(example).count)
+                return (common / Double(max(1, words.union(example).count)), shape.id, pattern.example)
+            }
+        }.sorted { $0.0 > $1.0 }
+        var result: [String] = []
+        for (_, shape, example) in ranked where !seen.contains(shape) {
+            seen.insert(shape)
+            result.append(example)
+            if result.count == count { break }
+        }
+        return result
+    }
+}

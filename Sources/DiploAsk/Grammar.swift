@@ -1,0 +1,165 @@
+import Foundation
+import DiploModel
+
+/// The question shapes `diplo ask` knows, read from Shapes.json: for each shape the command it maps
+/// to and its patterns, each pattern with an example question beside it. A new paraphrase or a new
+/// shape is data, not code.
+///
+/// A pattern is a list of elements that must appear in the question in that order, other words
+/// between them allowed:
+/// - `visit*|thăm|came_to`: one of these words; `_` joins the words of a phrase, `*` ends a prefix;
+/// - `<country:to>`: a name the question holds, of that kind (country, person, org, entity for any,
+///   actor for a person or a country, level, office), giving the option `--to`; `<office:_>` is
+///   read but gives nothing; a positional argument is named in the shape's `positional` list;
+/// - a trailing `?` makes an element optional.
+/// Every name in the question must be used by the pattern, or the pattern does not fit.
+struct Grammar: Sendable {
+    struct Shape: Sendable {
+        let id: String
+        let command: [String]
+        let positional: [String]
+        let period: PeriodUse
+        let patterns: [Pattern]
+    }
+
+    struct Pattern: Sendable {
+        let source: String
+        let elements: [Element]
+        let example: String
+        let defaults: [String: String]
+    }
+
+    enum PeriodUse: String, Decodable, Sendable { case none, range, visits, at, upcoming, asOf = "as_of" }
+
+    struct PeriodPattern: Sendable {
+        let elements: [Element]
+        let kind: PeriodKind
+    }
+
+    enum PeriodKind: String, Decodable, Sendable { case year, range, since, until, months, nextYear = "next_year", thisYear = "this_year" }
+
+    enum SlotKind: String, Sendable { case country, person, org, entity, actor, level, office, year, number }
+
+    struct Word: Sendable, Hashable {
+        let text: String
+        let prefix: Bool
+    }
+
+    enum Element: Sendable {
+        /// Alternatives, each a run of adjacent words.
+        case words([[Word]], optional: Bool)
+        case slot(SlotKind, name: String, optional: Bool)
+
+        var optional: Bool {
+            switch self {
+            case .words(_, let optional), .slot(_, _, let optional): optional
+            }
+        }
+    }
+
+    let shapes: [Shape]
+    let periods: [PeriodPattern]
+    /// Words a question may hold that name nothing: never taken for a name, never corrected.
+    let stopwords: Set<String>
+    /// Country names beyond the reader's lexicon, by ISO code ("Korea").
+    let countryAliases: [String: [String]]
+    /// Lexicon country words that are also everyday words ("Anh", "Nga", "Ý"): they name a country
+    /// only when the knowledge base holds it.
+    let weakCountryWords: Set<String>
+    /// Level phrases beyond levels.json ("strategic partners").
+    let levelAliases: [String: [String]]
+    /// Office roles that are one office to a question (state_president -> president).
+    let roleAliases: [String: String]
+    /// Every word the patterns hold, folded (prefixes with their `*`).
+    let words: Set<Word>
+
+    static let shared: Grammar = {
+        do {
+            return try Grammar(json: Data(PackageResources.Shapes_json))
+        } catch {
+            fatalError("Sources/DiploAsk/Shapes.json does not parse: \(error)")  // a build defect, caught by the tests
+        }
+    }()
+
+    private struct File: Decodable {
+        struct ShapeEntry: Decodable {
+            let id: String
+            let command: String
+            let positional: [String]?
+            let period: PeriodUse
+            let patterns: [PatternEntry]
+        }
+        struct PatternEntry: Decodable {
+            let p: String
+            let example: String
+            let set: [String: String]?
+        }
+        struct PeriodEntry: Decodable {
+            let p: String
+            let kind: PeriodKind
+        }
+        let stopwords: [String]
+        let country_aliases: [String: [String]]
+        let weak_country_words: [String]
+        let level_aliases: [String: [String]]
+        let role_aliases: [String: String]
+        let periods: [PeriodEntry]
+        let shapes: [ShapeEntry]
+    }
+
+    init(json: Data) throws {
+        let file = try JSONDecoder().decode(File.self, from: json)
+        var words = Set<Word>()
+        shapes = try file.shapes.map { shape in
+            Shape(id: shape.id, command: shape.command.split(separator: " ").map(String.init), positional: shape.positional ?? [],
+                  period: shape.period,
+                  patterns: try shape.patterns.map { entry in
+                      let elements = try Grammar.parse(entry.p)
+                      for case .words(let alternatives, _) in elements { for run in alternatives { words.formUnion(run) } }
+                      return Pattern(source: entry.p, elements: elements, example: entry.example, defaults: entry.set ?? [:])
+                  })
+        }
+        periods = try file.periods.map { entry in
+            let elements = try Grammar.parse(entry.p)
+            for case .words(let alternatives, _) in elements { for run in alternatives { words.formUnion(run) } }
+            return PeriodPattern(elements: elements, kind: entry.kind)
+        }.sorted { $0.elements.count > $1.elements.count }
+        self.words = words
+        stopwords = Set(file.stopwords.flatMap { $0.folded.split(separator: " ").map(String.init) })
+        countryAliases = file.country_aliases
+        weakCountryWords = Set(file.weak_country_words.map(\.folded))
+        levelAliases = file.level_aliases
+        roleAliases = file.role_aliases
+    }
+
+    struct SyntaxError: Error, CustomStringConvertible {
+        let pattern: String
+        let reason: String
+        var description: String { "pattern \"\(pattern)\": \(reason)" }
+    }
+
+    static func parse(_ pattern: String) throws -> [Element] {
+        try pattern.split(separator: " ").map { raw in
+            var text = String(raw)
+            let optional = text.hasSuffix("?")
+            if optional { text.removeLast() }
+            if text.hasPrefix("<") {
+                guard text.hasSuffix(">") else { throw SyntaxError(pattern: pattern, reason: "\(raw) does not close its <") }
+                let inner = text.dropFirst().dropLast().split(separator: ":", maxSplits: 1).map(String.init)
+                guard let kind = SlotKind(rawValue: inner[0]) else { throw SyntaxError(pattern: pattern, reason: "no kind of name \(inner[0])") }
+                return .slot(kind, name: inner.count > 1 ? inner[1] : "_", optional: optional)
+            }
+            let alternatives = text.split(separator: "|").map { alternative in
+                alternative.split(separator: "_").flatMap { part -> [Word] in
+                    let prefix = part.hasSuffix("*")
+                    let folded = (prefix ? String(part.dropLast()) : String(part)).folded.split(separator: " ").map(String.init)
+                    return folded.enumerated().map { Word(text: $0.element, prefix: prefix && $0.offset == folded.count - 1) }
+                }
+            }
+            guard !alternatives.isEmpty, alternatives.allSatisfy({ !$0.isEmpty }) else {
+                throw SyntaxError(pattern: pattern, reason: "an empty word in \(raw)")
+            }
+            return .words(alternatives, optional: optional)
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import DiploModel
+import DiploStore
+
+/// One piece of a question as patterns see it: a word, a number, or a name found in it.
+enum Piece: Sendable {
+    case word(String, known: Bool)
+    case number(Int)
+    case mention(Int)
+}
+
+/// A name found in a question: the entities it may stand for, or a level or an office.
+struct Mention: Sendable {
+    enum Kind: Sendable { case entity, level, office }
+    let kind: Kind
+    let text: String
+    var entities: [NamedEntity] = []
+    var value: String = ""
+
+    /// Whether a slot of this kind takes this mention.
+    func fits(_ slot: Grammar.SlotKind) -> Bool {
+        switch (slot, kind) {
+        case (.level, .level), (.office, .office): return true
+        case (_, .entity):
+            let types = Set(entities.map(\.type))
+            switch slot {
+            case .entity: return true
+            case .country: return types == [.country]
+            case .person: return types == [.person]
+            case .org: return types == [.organization]
+            case .actor: return types == [.person] || types == [.country]
+            default: return false
+            }
+        default: return false
+        }
+    }
+}
+
+/// How a pattern fits a question's pieces: which piece each named slot took, how many of its
+/// words it matched (the better fit has more), and which pieces it used.
+struct Fit {
+    var bindings: [(name: String, piece: Int)] = []
+    var words = 0
+    var used = Set<Int>()
+    var numbers: [Int] = []
+}
+
+enum Matcher {
+    /// Edit distance at most one (a letter wrong, missing, extra, or two swapped).
+    static func nearlyEqual(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        if abs(x.count - y.count) > 1 { return false }
+        var i = 0
+        while i < min(x.count, y.count), x[i] == y[i] { i += 1 }
+        if x.count == y.count {
+            if x[(i + 1)...] == y[(i + 1)...] { return true }
+            return i + 1 < x.count && x[i] == y[i + 1] && x[i + 1] == y[i] && x[(i + 2)...] == y[(i + 2)...]
+        }
+        return x.count > y.count ? x[(i + 1)...] == y[i...] : x[i...] == y[(i + 1)...]
+    }
+
+    /// Whether a question's word is this pattern word: equal, or starting with it for a prefix;
+    /// an unknown word of five letters or more may be one letter off.
+    static func matches(_ token: String, known: Bool, _ word: Grammar.Word) -> Bool {
+        if word.prefix ? token.hasPrefix(word.text) : token == word.text { return true }
+        guard !known, token.count >= 5, word.text.count >= 4 else { return false }
+        if !word.prefix { return nearlyEqual(token, word.text) }
+        let scalars = Array(token.unicodeScalars)
+        let shortest = max(1, word.text.count - 1), longest = min(scalars.count, word.text.count + 1)
+        guard shortest <= longest else { return false }
+        for length in shortest...longest {
+            if nearlyEqual(String(String.UnicodeScalarView(scalars[0..<length])), word.text) { return true }
+        }
+        return false
+    }
+
+    /// The best fit of a pattern to the pieces: elements in order with anything between them
+    /// (`contiguous`: nothing between them, starting at `start`), optional elements taken when
+    /// they can be. Without `contiguous`, every mention must be taken.
+    static func fit(_ elements: [Grammar.Element], _ pieces: [Piece], mentions: [Mention], contiguous: Bool = false, start: Int = 0) -> (Fit, end: Int)? {
+        var best: (Fit, end: Int)?
+        // What a pattern must use: every name and every number the question holds.
+        let mentionPieces = Set(pieces.indices.filter {
+            switch pieces[$0] {
+            case .mention(let m): return mentions[m].kind != .office  // a title may only describe ("US presidents")
+            case .number: return true
+            case .word: return false
+            }
+        })
+
+        func better(_ a: Fit, than b: Fit) -> Bool { (a.words, a.bindings.count) > (b.words, b.bindings.count) }
+
+        func step(_ e: Int, _ p: Int, _ fit: Fit) {
+            if e == elements.count {
+                if !contiguous {
+                    let taken = Set(fit.used.filter { mentionPieces.contains($0) })
+                    guard taken == mentionPieces else { return }
+                }
+                if best == nil || better(fit, than: best!.0) { best = (fit, p) }
+                return
+            }
+            let element = elements[e]
+            // An optional element is taken where it can be, else left out.
+            defer { if element.optional { step(e + 1, p, fit) } }
+            let positions = p >= pieces.count ? [] : contiguous ? [p] : Array(p..<pieces.count)
+            for position in positions {
+                switch element {
+                case .words(let alternatives, _):
+                    for run in alternatives {
+                        guard position + run.count <= pieces.count else { continue }
+                        var ok = true
+                        for (k, word) in run.enumerated() {
+                            guard case .word(let token, let known) = pieces[position + k], matches(token, known: known, word) else { ok = false; break }
+                        }
+                        guard ok else { continue }
+                        var next = fit
+                        next.words += run.count
+                        next.used.formUnion(position..<(position + run.count))
+                        step(e + 1, position + run.count, next)
+                    }
+                case .slot(let kind, let name, _):
+                    switch (kind, pieces[position]) {
+                    case (.year, .number(let n)) where (1800...2200).contains(n),
+                         (.number, .number(let n)) where (1...1200).contains(n):
+                        var next = fit
+                        next.numbers.append(n)
+                        next.used.insert(position)
+                        step(e + 1, position + 1, next)
+                    case (_, .mention(let m)) where kind != .year && kind != .number && mentions[m].fits(kind):
+                        var next = fit
+                        next.bindings.append((name, position))
+                        next.used.insert(position)
+                        step(e + 1, position + 1, next)
+                    default:
+                        break
+                    }
+                }
+            }
+        }
+        step(0, start, Fit())
+        return best
+    }
+}

@@ -1,0 +1,249 @@
+import Foundation
+import DiploModel
+import DiploStore
+import DiploImport
+
+/// A question read: its pieces (words, numbers, names found), the names, the period it names,
+/// and the words that look like names the knowledge base does not know.
+struct Reading {
+    var pieces: [Piece] = []
+    var mentions: [Mention] = []
+    var period: (kind: Grammar.PeriodKind, numbers: [Int])?
+    var unknown: [String] = []
+}
+
+/// What the lexicon (the press-release reader's, plus Shapes.json's additions) calls a phrase.
+enum LexiconHit: Sendable {
+    case country(String)
+    case level(String)
+    case office(String)
+}
+
+/// The phrases of the lexicon by their folded words, and every word they hold.
+struct PhraseBook: Sendable {
+    let phrases: [String: [LexiconHit]]
+    let longest: Int
+    let words: Set<String>
+    /// Titles by folded phrase, to find the role of an office's title.
+    let titles: [String: String]
+
+    static let shared: PhraseBook = {
+        let grammar = Grammar.shared
+        var phrases: [String: [LexiconHit]] = [:]
+        var titles: [String: String] = [:]
+        func add(_ text: String, _ hit: LexiconHit) {
+            let key = text.folded
+            guard !key.isEmpty else { return }
+            phrases[key, default: []].append(hit)
+        }
+        for phrase in AskLexicon.countries + AskLexicon.demonyms { add(phrase.text, .country(phrase.value)) }
+        for (code, names) in grammar.countryAliases.sorted(by: { $0.key < $1.key }) { for name in names { add(name, .country(code)) } }
+        for level in PartnershipLevel.entries { for text in level.en + level.vi { add(text, .level(level.key)) } }
+        for (key, names) in grammar.levelAliases.sorted(by: { $0.key < $1.key }) { for name in names { add(name, .level(key)) } }
+        for title in AskLexicon.titles {
+            let role = grammar.roleAliases[title.value] ?? title.value
+            add(title.text, .office(role))
+            titles[title.text.folded] = role
+        }
+        let longest = phrases.keys.map { $0.split(separator: " ").count }.max() ?? 1
+        let words = Set(phrases.keys.flatMap { $0.split(separator: " ").map(String.init) })
+        return PhraseBook(phrases: phrases, longest: longest, words: words, titles: titles)
+    }()
+
+    /// The role of an office's title ("Prime Minister of Japan" -> prime_minister): its longest
+    /// phrase the titles know, the first of those.
+    func role(ofTitle title: String) -> String? {
+        let words = title.folded.split(separator: " ").map(String.init)
+        var best: (length: Int, role: String)?
+        for start in words.indices {
+            for length in stride(from: min(8, words.count - start), through: 1, by: -1) {
+                if let role = titles[words[start..<(start + length)].joined(separator: " ")], length > (best?.length ?? 0) {
+                    best = (length, role)
+                    break
+                }
+            }
+        }
+        return best?.role
+    }
+}
+
+/// Reads a question into pieces, finding names the way the press-release reader does (its
+/// lexicon) and resolving them against the knowledge base.
+struct QuestionReader {
+    let store: Store
+    let grammar = Grammar.shared
+    let book = PhraseBook.shared
+
+    struct Token {
+        var text: String
+        let original: String
+        let capitalized: Bool
+        let first: Bool
+        var number: Int? { text.allSatisfy(\.isNumber) ? Int(text) : nil }
+    }
+
+    /// Whether the grammar, the stop words or the lexicon hold this word.
+    func known(_ word: String) -> Bool {
+        if grammar.stopwords.contains(word) || book.words.contains(word) { return true }
+        if grammar.words.contains(Grammar.Word(text: word, prefix: false)) { return true }
+        return grammar.words.contains { $0.prefix && word.hasPrefix($0.text) }
+    }
+
+    func tokens(of question: String) -> [Token] {
+        question.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).enumerated().flatMap { index, word -> [Token] in
+            let folded = String(word).folded
+            let capitalized = word.first?.isUppercase ?? false
+            // "2015-2020" splits already; "Díaz-Canel" too; folding may still leave spaces ("ǆ").
+            return folded.split(separator: " ").map { Token(text: String($0), original: String(word), capitalized: capitalized, first: index == 0) }
+        }
+    }
+
+    func read(_ question: String, nameWords: (String) throws -> [String: Set<String>]) throws -> Reading {
+        var reading = Reading()
+        var tokens = tokens(of: question)
+
+        // 1. The period: the longest period pattern found, its words taken out.
+        let plain: [Piece] = tokens.map { $0.number.map { .number($0) } ?? .word($0.text, known: true) }
+        search: for start in plain.indices {
+            for pattern in grammar.periods {
+                if let (fit, end) = Matcher.fit(pattern.elements, plain, mentions: [], contiguous: true, start: start) {
+                    reading.period = (pattern.kind, fit.numbers)
+                    tokens.removeSubrange(start..<end)
+                    break search
+                }
+            }
+        }
+
+        // 2. Names: the longest phrase at each place that the lexicon or the knowledge base knows.
+        var spans: [Int: (length: Int, mention: Mention)] = [:]
+        var covered = Set<Int>()
+        func spot() throws {
+            var i = 0
+            while i < tokens.count {
+                guard !covered.contains(i), tokens[i].number == nil else { i += 1; continue }
+                var found = false
+                for length in stride(from: min(max(book.longest, 6), tokens.count - i), through: 1, by: -1) {
+                    let range = i..<(i + length)
+                    guard !range.contains(where: { covered.contains($0) || tokens[$0].number != nil }) else { continue }
+                    let words = range.map { tokens[$0].text }
+                    let phrase = words.joined(separator: " ")
+                    let original = range.map { tokens[$0].original }.uniqued().joined(separator: " ")
+                    if let mention = try mention(for: phrase, original: original, words: words,
+                                                 capitalized: range.contains { tokens[$0].capitalized }, reading: &reading) {
+                        spans[i] = (length, mention)
+                        covered.formUnion(range)
+                        i += length
+                        found = true
+                        break
+                    }
+                }
+                if !found { i += 1 }
+            }
+        }
+        try spot()
+
+        // 3. A capitalised word left over may be a surname ("Obama", "Castro").
+        func surnames() throws {
+            for i in tokens.indices where !covered.contains(i) && tokens[i].capitalized && tokens[i].number == nil
+                && !known(tokens[i].text) && tokens[i].text.count >= 3 {
+                let people = try store.entitiesWithWord(tokens[i].text, limit: 12).filter { $0.type == .person || $0.type == .organization }
+                if !people.isEmpty {
+                    spans[i] = (1, Mention(kind: .entity, text: tokens[i].original, entities: people))
+                    covered.insert(i)
+                }
+            }
+        }
+        try surnames()
+
+        // 4. A word nothing knows, one letter from a word the grammar or the lexicon knows, is that
+        // word; the names are then found again (the corrected word may end a longer phrase).
+        var corrected = false
+        let vocabulary = Array(grammar.words.map(\.text)) + Array(book.words) + Array(grammar.stopwords)
+        for i in tokens.indices where !covered.contains(i) && tokens[i].number == nil && tokens[i].text.count >= 5 && !known(tokens[i].text) {
+            let token = tokens[i].text
+            if let word = grammar.words.first(where: { Matcher.matches(token, known: false, $0) })?.text
+                ?? vocabulary.first(where: { $0.count >= 4 && Matcher.nearlyEqual(token, $0) }) {
+                tokens[i].text = word
+                corrected = true
+            }
+        }
+        if corrected {
+            spans = [:]
+            covered = []
+            reading.unknown = []
+            try spot()
+            try surnames()
+        }
+
+        // 5. A capitalised word still unknown: a name with a letter wrong, else a name the knowledge base lacks.
+        for i in tokens.indices where !covered.contains(i) && tokens[i].capitalized && tokens[i].number == nil && !known(tokens[i].text) {
+            let token = tokens[i].text
+            if token.count >= 4 {
+                let ids = try nameWords(token).filter { Matcher.nearlyEqual(token, $0.key) }.flatMap(\.value)
+                if !ids.isEmpty {
+                    let entities = try Set(ids).sorted().compactMap { try store.namedEntity(id: $0) }
+                    spans[i] = (1, Mention(kind: .entity, text: tokens[i].original, entities: entities))
+                    covered.insert(i)
+                    continue
+                }
+            }
+            if !tokens[i].first { reading.unknown.append(tokens[i].original) }
+        }
+
+        // 6. The pieces, adjacent names that stand for the same entity made one ("Joe" "Bidden").
+        var i = 0
+        while i < tokens.count {
+            if let (length, mention) = spans[i] {
+                if case .mention(let last)? = reading.pieces.last, mention.kind == .entity, reading.mentions[last].kind == .entity {
+                    let common = Set(reading.mentions[last].entities).intersection(mention.entities)
+                    if !common.isEmpty {
+                        reading.mentions[last].entities = reading.mentions[last].entities.filter { common.contains($0) }
+                        i += length
+                        continue
+                    }
+                }
+                reading.mentions.append(mention)
+                reading.pieces.append(.mention(reading.mentions.count - 1))
+                i += length
+            } else {
+                let token = tokens[i]
+                reading.pieces.append(token.number.map { .number($0) } ?? .word(token.text, known: known(token.text)))
+                i += 1
+            }
+        }
+        return reading
+    }
+
+    /// What a phrase names, if anything: an entity of the knowledge base (by a name or alias), a
+    /// country of the lexicon that the knowledge base holds, a partnership level, an office.
+    func mention(for phrase: String, original: String, words: [String], capitalized: Bool, reading: inout Reading) throws -> Mention? {
+        let hits = book.phrases[phrase] ?? []
+        // A word of the grammar's own is not looked up as a name alone ("who", "nam"); within a
+        // longer phrase it is ("Tô Lâm" holds "to" and "làm").
+        let allKnown = words.count == 1 && words.allSatisfy { grammar.stopwords.contains($0) || grammar.words.contains(Grammar.Word(text: $0, prefix: false)) }
+        if !allKnown, phrase.count >= 2 {
+            var entities = try store.namedEntities(phrase)
+            if entities.count > 1 {
+                // Several: a country first, then an organisation, as `resolveEntity` does.
+                for type in [EntityType.country, .organization] where entities.filter({ $0.type == type }).count == 1 {
+                    entities = entities.filter { $0.type == type }
+                    break
+                }
+            }
+            if !entities.isEmpty { return Mention(kind: .entity, text: phrase, entities: entities) }
+        }
+        for hit in hits {
+            switch hit {
+            case .country(let code):
+                if let country = try store.country(iso: code) { return Mention(kind: .entity, text: phrase, entities: [country]) }
+                if capitalized && !grammar.weakCountryWords.contains(phrase) {
+                    reading.unknown.append(original)
+                    return Mention(kind: .entity, text: phrase, entities: [])
+                }
+            case .level(let key): return Mention(kind: .level, text: phrase, value: key)
+            case .office(let role): return Mention(kind: .office, text: phrase, value: role)
+            }
+        }
+        return nil
+    }
+}
