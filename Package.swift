@@ -24,7 +24,7 @@ let package = Package(
         .library(name: "DiploAsk", targets: ["DiploAsk"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
         // The system's libsqlite3 (FTS5 and JSON built in), through our own module map.

@@ -1,7 +1,7 @@
-import Foundation
 import DiploModel
-import DiploStore
 import DiploQuery
+import DiploStore
+import Foundation
 
 extension Asker {
     /// The mapped command run, printed as that command prints it.
@@ -11,25 +11,34 @@ extension Asker {
         let args = command.arguments
         switch command.words.joined(separator: " ") {
         case "query visits":
-            return try VisitQuery(by: entity("by"), to: entity("to"), from: date("from"), until: date("until")).run(on: store).render(format)
+            return try VisitQuery(by: entity("by"), to: entity("to"), from: date("from"), until: date("until")).run(on: store)
+                .render(format)
         case "list events":
-            return try ListQuery(subject: .events, country: entity("country"), kind: command.option("kind"), from: date("from"), to: date("to"))
-                .run(on: store).render(format)
+            return try ListQuery(
+                subject: .events, country: entity("country"), kind: command.option("kind"), from: date("from"), to: date("to")
+            )
+            .run(on: store).render(format)
         case "list partnerships":
-            return try ListQuery(subject: .partnerships, country: entity("country"), kind: command.option("kind"), with: entity("with"))
-                .run(on: store).render(format)
+            return try ListQuery(
+                subject: .partnerships, country: entity("country"), kind: command.option("kind"), with: entity("with")
+            )
+            .run(on: store).render(format)
         case "query anniversaries":
-            let query = AnniversaryQuery(from: try date("from"), to: try date("to"), country: entity("country"), with: entity("with"),
-                                         level: command.option("level"))
-            return AnniversaryQuery.report(try query.run(on: store), directory: try Directory(store: store), window: query.window).render(format)
+            let query = AnniversaryQuery(
+                from: try date("from"), to: try date("to"), country: entity("country"), with: entity("with"),
+                level: command.option("level"))
+            return AnniversaryQuery.report(try query.run(on: store), directory: try Directory(store: store), window: query.window)
+                .render(format)
         case "query relations":
-            return try RelationsQuery(first: args[0], second: args[1], from: date("from"), to: date("to")).run(on: store).render(format)
+            return try RelationsQuery(first: args[0], second: args[1], from: date("from"), to: date("to")).run(on: store).render(
+                format)
         case "query holders":
             return try HoldersQuery(role: args[0], of: entity("of"), at: date("at"))
                 .run(on: store, today: today, roleOfTitle: Asker.role(ofTitle:)).render(format)
         case "query upcoming":
-            let query = UpcomingQuery(from: try date("from") ?? partialDate(of: today), months: Int(command.option("months") ?? "") ?? 12,
-                                      country: entity("country"))
+            let query = UpcomingQuery(
+                from: try date("from") ?? partialDate(of: today), months: Int(command.option("months") ?? "") ?? 12,
+                country: entity("country"))
             return try UpcomingQuery.report(try query.run(on: store), store: store).render(format)
         case "query unconfirmed":
             return try UnconfirmedQuery(asOf: try date("as-of") ?? partialDate(of: today)).run(on: store).render(format)
@@ -42,8 +51,9 @@ extension Asker {
         case "show":
             return try Profile(entity: args[0], store: store, withSources: false).render(format)
         default:
-            throw DiploError.unknownValue(command.words.joined(separator: " "), noun: "a command diplo ask can run",
-                                          known: Grammar.shared.shapes.map { $0.command.joined(separator: " ") }.uniqued())
+            throw DiploError.unknownValue(
+                command.words.joined(separator: " "), noun: "a command diplo ask can run",
+                known: Grammar.shared.shapes.map { $0.command.joined(separator: " ") }.uniqued())
         }
     }
 }

@@ -1,7 +1,7 @@
-import Foundation
 import DiploModel
-import DiploStore
 import DiploQuery
+import DiploStore
+import Foundation
 
 /// A command a question maps to: `query visits --to country:vn --from 2023 --until 2023`.
 public struct MappedCommand: Equatable, Sendable {
@@ -21,7 +21,8 @@ public struct MappedCommand: Equatable, Sendable {
     /// As typed on a command line, after `diplo`.
     public var commandLine: String {
         func quoted(_ text: String) -> String {
-            text.contains(where: { $0 == " " || $0 == "\"" || $0 == "'" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\"" : text
+            text.contains(where: { $0 == " " || $0 == "\"" || $0 == "'" })
+                ? "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\"" : text
         }
         return (words + arguments.map(quoted) + options.flatMap { ["--" + $0.name, quoted($0.value)] }).joined(separator: " ")
     }
@@ -125,14 +126,16 @@ public struct Asker {
         let arguments = shape.positional.compactMap { values.removeValue(forKey: $0) }
         guard arguments.count == shape.positional.count else { return nil }
         // Names first (by, to, country, with, of), then kinds and levels, then dates.
-        let names = ["by", "to", "country", "with", "of", "kind", "level"], dates = ["from", "to", "until", "at", "as-of", "months"]
+        let names = ["by", "to", "country", "with", "of", "kind", "level"]
+        let dates = ["from", "to", "until", "at", "as-of", "months"]
         func rank(_ option: (key: String, value: String)) -> (Int, Int, String) {
             let isDate = option.value.first?.isNumber ?? false
             return (isDate ? 1 : 0, (isDate ? dates : names).firstIndex(of: option.key) ?? 99, option.key)
         }
         let options = values.sorted { rank(($0.key, $0.value)) < rank(($1.key, $1.value)) }
             .map { MappedCommand.Option(name: $0.key, value: $0.value) }
-        let command = MappedCommand(shape: shape.id, pattern: pattern.source, words: shape.command, arguments: arguments, options: options)
+        let command = MappedCommand(
+            shape: shape.id, pattern: pattern.source, words: shape.command, arguments: arguments, options: options)
         // A question about one side's own relations names it once ("Vietnam and Vietnam" is no pair).
         if let a = arguments.first, arguments.count == 2, arguments[1] == a { return nil }
         if let country = command.option("country"), command.option("with") == country { return nil }
@@ -143,15 +146,25 @@ public struct Asker {
     /// The options a period gives a command, by how the command takes dates; nil when it takes none.
     func periodOptions(_ kind: Grammar.PeriodKind, _ numbers: [Int], use: Grammar.PeriodUse) -> [String: String]? {
         let thisYear = partialDate(of: today).year!
-        var first: Int?, last: Int?, months: Int?
+        var first: Int?
+        var last: Int?
+        var months: Int?
         switch kind {
-        case .year: first = numbers[0]; last = numbers[0]
-        case .range: (first, last) = (numbers[0], numbers[1]); if last! < first! { return nil }
+        case .year:
+            first = numbers[0]
+            last = numbers[0]
+        case .range:
+            (first, last) = (numbers[0], numbers[1])
+            if last! < first! { return nil }
         case .since: first = numbers[0]
         case .until: last = numbers[0]
         case .months: months = numbers[0]
-        case .nextYear: first = thisYear + 1; last = thisYear + 1
-        case .thisYear: first = thisYear; last = thisYear
+        case .nextYear:
+            first = thisYear + 1
+            last = thisYear + 1
+        case .thisYear:
+            first = thisYear
+            last = thisYear
         }
         switch use {
         case .none: return nil

@@ -1,5 +1,5 @@
-import Foundation
 import DiploModel
+import Foundation
 
 /// The question shapes `diplo ask` knows, read from Shapes.json: for each shape the command it maps
 /// to and its patterns, each pattern with an example question beside it. A new paraphrase or a new
@@ -29,14 +29,21 @@ struct Grammar: Sendable {
         let defaults: [String: String]
     }
 
-    enum PeriodUse: String, Decodable, Sendable { case none, range, visits, at, upcoming, asOf = "as_of" }
+    enum PeriodUse: String, Decodable, Sendable {
+        case none, range, visits, at, upcoming
+        case asOf = "as_of"
+    }
 
     struct PeriodPattern: Sendable {
         let elements: [Element]
         let kind: PeriodKind
     }
 
-    enum PeriodKind: String, Decodable, Sendable { case year, range, since, until, months, nextYear = "next_year", thisYear = "this_year" }
+    enum PeriodKind: String, Decodable, Sendable {
+        case year, range, since, until, months
+        case nextYear = "next_year"
+        case thisYear = "this_year"
+    }
 
     enum SlotKind: String, Sendable { case country, person, org, entity, actor, level, office, year, number }
 
@@ -111,13 +118,14 @@ struct Grammar: Sendable {
         let file = try JSONDecoder().decode(File.self, from: json)
         var words = Set<Word>()
         shapes = try file.shapes.map { shape in
-            Shape(id: shape.id, command: shape.command.split(separator: " ").map(String.init), positional: shape.positional ?? [],
-                  period: shape.period,
-                  patterns: try shape.patterns.map { entry in
-                      let elements = try Grammar.parse(entry.p)
-                      for case .words(let alternatives, _) in elements { for run in alternatives { words.formUnion(run) } }
-                      return Pattern(source: entry.p, elements: elements, example: entry.example, defaults: entry.set ?? [:])
-                  })
+            Shape(
+                id: shape.id, command: shape.command.split(separator: " ").map(String.init), positional: shape.positional ?? [],
+                period: shape.period,
+                patterns: try shape.patterns.map { entry in
+                    let elements = try Grammar.parse(entry.p)
+                    for case .words(let alternatives, _) in elements { for run in alternatives { words.formUnion(run) } }
+                    return Pattern(source: entry.p, elements: elements, example: entry.example, defaults: entry.set ?? [:])
+                })
         }
         periods = try file.periods.map { entry in
             let elements = try Grammar.parse(entry.p)
@@ -146,7 +154,9 @@ struct Grammar: Sendable {
             if text.hasPrefix("<") {
                 guard text.hasSuffix(">") else { throw SyntaxError(pattern: pattern, reason: "\(raw) does not close its <") }
                 let inner = text.dropFirst().dropLast().split(separator: ":", maxSplits: 1).map(String.init)
-                guard let kind = SlotKind(rawValue: inner[0]) else { throw SyntaxError(pattern: pattern, reason: "no kind of name \(inner[0])") }
+                guard let kind = SlotKind(rawValue: inner[0]) else {
+                    throw SyntaxError(pattern: pattern, reason: "no kind of name \(inner[0])")
+                }
                 return .slot(kind, name: inner.count > 1 ? inner[1] : "_", optional: optional)
             }
             let alternatives = text.split(separator: "|").map { alternative in

@@ -1,6 +1,6 @@
-import Foundation
 import DiploModel
 import DiploStore
+import Foundation
 
 /// One piece of a question as patterns see it: a word, a number, or a name found in it.
 enum Piece: Sendable {
@@ -49,7 +49,8 @@ enum Matcher {
     /// Edit distance at most one (a letter wrong, missing, extra, or two swapped).
     static func nearlyEqual(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
-        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        let x = Array(a.unicodeScalars)
+        let y = Array(b.unicodeScalars)
         if abs(x.count - y.count) > 1 { return false }
         var i = 0
         while i < min(x.count, y.count), x[i] == y[i] { i += 1 }
@@ -67,7 +68,8 @@ enum Matcher {
         guard !known, token.count >= 5, word.text.count >= 4 else { return false }
         if !word.prefix { return nearlyEqual(token, word.text) }
         let scalars = Array(token.unicodeScalars)
-        let shortest = max(1, word.text.count - 1), longest = min(scalars.count, word.text.count + 1)
+        let shortest = max(1, word.text.count - 1)
+        let longest = min(scalars.count, word.text.count + 1)
         guard shortest <= longest else { return false }
         for length in shortest...longest {
             if nearlyEqual(String(String.UnicodeScalarView(scalars[0..<length])), word.text) { return true }
@@ -78,16 +80,19 @@ enum Matcher {
     /// The best fit of a pattern to the pieces: elements in order with anything between them
     /// (`contiguous`: nothing between them, starting at `start`), optional elements taken when
     /// they can be. Without `contiguous`, every mention must be taken.
-    static func fit(_ elements: [Grammar.Element], _ pieces: [Piece], mentions: [Mention], contiguous: Bool = false, start: Int = 0) -> (Fit, end: Int)? {
+    static func fit(
+        _ elements: [Grammar.Element], _ pieces: [Piece], mentions: [Mention], contiguous: Bool = false, start: Int = 0
+    ) -> (Fit, end: Int)? {
         var best: (Fit, end: Int)?
         // What a pattern must use: every name and every number the question holds.
-        let mentionPieces = Set(pieces.indices.filter {
-            switch pieces[$0] {
-            case .mention(let m): return mentions[m].kind != .office  // a title may only describe ("US presidents")
-            case .number: return true
-            case .word: return false
-            }
-        })
+        let mentionPieces = Set(
+            pieces.indices.filter {
+                switch pieces[$0] {
+                case .mention(let m): return mentions[m].kind != .office  // a title may only describe ("US presidents")
+                case .number: return true
+                case .word: return false
+                }
+            })
 
         func better(_ a: Fit, than b: Fit) -> Bool { (a.words, a.bindings.count) > (b.words, b.bindings.count) }
 
@@ -111,7 +116,11 @@ enum Matcher {
                         guard position + run.count <= pieces.count else { continue }
                         var ok = true
                         for (k, word) in run.enumerated() {
-                            guard case .word(let token, let known) = pieces[position + k], matches(token, known: known, word) else { ok = false; break }
+                            guard case .word(let token, let known) = pieces[position + k], matches(token, known: known, word)
+                            else {
+                                ok = false
+                                break
+                            }
                         }
                         guard ok else { continue }
                         var next = fit
@@ -122,7 +131,7 @@ enum Matcher {
                 case .slot(let kind, let name, _):
                     switch (kind, pieces[position]) {
                     case (.year, .number(let n)) where (1800...2200).contains(n),
-                         (.number, .number(let n)) where (1...1200).contains(n):
+                        (.number, .number(let n)) where (1...1200).contains(n):
                         var next = fit
                         next.numbers.append(n)
                         next.used.insert(position)

@@ -1,7 +1,7 @@
-import Foundation
+import DiploImport
 import DiploModel
 import DiploStore
-import DiploImport
+import Foundation
 
 /// A question read: its pieces (words, numbers, names found), the names, the period it names,
 /// and the words that look like names the knowledge base does not know.
@@ -37,7 +37,9 @@ struct PhraseBook: Sendable {
             phrases[key, default: []].append(hit)
         }
         for phrase in AskLexicon.countries + AskLexicon.demonyms { add(phrase.text, .country(phrase.value)) }
-        for (code, names) in grammar.countryAliases.sorted(by: { $0.key < $1.key }) { for name in names { add(name, .country(code)) } }
+        for (code, names) in grammar.countryAliases.sorted(by: { $0.key < $1.key }) {
+            for name in names { add(name, .country(code)) }
+        }
         for level in PartnershipLevel.entries { for text in level.en + level.vi { add(text, .level(level.key)) } }
         for (key, names) in grammar.levelAliases.sorted(by: { $0.key < $1.key }) { for name in names { add(name, .level(key)) } }
         for title in AskLexicon.titles {
@@ -94,7 +96,9 @@ struct QuestionReader {
             let folded = String(word).folded
             let capitalized = word.first?.isUppercase ?? false
             // "2015-2020" splits already; "Díaz-Canel" too; folding may still leave spaces ("ǆ").
-            return folded.split(separator: " ").map { Token(text: String($0), original: String(word), capitalized: capitalized, first: index == 0) }
+            return folded.split(separator: " ").map {
+                Token(text: String($0), original: String(word), capitalized: capitalized, first: index == 0)
+            }
         }
     }
 
@@ -120,7 +124,10 @@ struct QuestionReader {
         func spot() throws {
             var i = 0
             while i < tokens.count {
-                guard !covered.contains(i), tokens[i].number == nil else { i += 1; continue }
+                guard !covered.contains(i), tokens[i].number == nil else {
+                    i += 1
+                    continue
+                }
                 var found = false
                 for length in stride(from: min(max(book.longest, 6), tokens.count - i), through: 1, by: -1) {
                     let range = i..<(i + length)
@@ -128,8 +135,10 @@ struct QuestionReader {
                     let words = range.map { tokens[$0].text }
                     let phrase = words.joined(separator: " ")
                     let original = range.map { tokens[$0].original }.uniqued().joined(separator: " ")
-                    if let mention = try mention(for: phrase, original: original, words: words,
-                                                 capitalized: range.contains { tokens[$0].capitalized }, reading: &reading) {
+                    if let mention = try mention(
+                        for: phrase, original: original, words: words,
+                        capitalized: range.contains { tokens[$0].capitalized }, reading: &reading)
+                    {
                         spans[i] = (length, mention)
                         covered.formUnion(range)
                         i += length
@@ -144,9 +153,13 @@ struct QuestionReader {
 
         // 3. A capitalised word left over may be a surname ("Obama", "Castro").
         func surnames() throws {
-            for i in tokens.indices where !covered.contains(i) && tokens[i].capitalized && tokens[i].number == nil
-                && !known(tokens[i].text) && tokens[i].text.count >= 3 {
-                let people = try store.entitiesWithWord(tokens[i].text, limit: 12).filter { $0.type == .person || $0.type == .organization }
+            for i in tokens.indices
+            where !covered.contains(i) && tokens[i].capitalized && tokens[i].number == nil
+                && !known(tokens[i].text) && tokens[i].text.count >= 3
+            {
+                let people = try store.entitiesWithWord(tokens[i].text, limit: 12).filter {
+                    $0.type == .person || $0.type == .organization
+                }
                 if !people.isEmpty {
                     spans[i] = (1, Mention(kind: .entity, text: tokens[i].original, entities: people))
                     covered.insert(i)
@@ -159,10 +172,12 @@ struct QuestionReader {
         // word; the names are then found again (the corrected word may end a longer phrase).
         var corrected = false
         let vocabulary = Array(grammar.words.map(\.text)) + Array(book.words) + Array(grammar.stopwords)
-        for i in tokens.indices where !covered.contains(i) && tokens[i].number == nil && tokens[i].text.count >= 5 && !known(tokens[i].text) {
+        for i in tokens.indices
+        where !covered.contains(i) && tokens[i].number == nil && tokens[i].text.count >= 5 && !known(tokens[i].text) {
             let token = tokens[i].text
             if let word = grammar.words.first(where: { Matcher.matches(token, known: false, $0) })?.text
-                ?? vocabulary.first(where: { $0.count >= 4 && Matcher.nearlyEqual(token, $0) }) {
+                ?? vocabulary.first(where: { $0.count >= 4 && Matcher.nearlyEqual(token, $0) })
+            {
                 tokens[i].text = word
                 corrected = true
             }
@@ -176,7 +191,8 @@ struct QuestionReader {
         }
 
         // 5. A capitalised word still unknown: a name with a letter wrong, else a name the knowledge base lacks.
-        for i in tokens.indices where !covered.contains(i) && tokens[i].capitalized && tokens[i].number == nil && !known(tokens[i].text) {
+        for i in tokens.indices
+        where !covered.contains(i) && tokens[i].capitalized && tokens[i].number == nil && !known(tokens[i].text) {
             let token = tokens[i].text
             if token.count >= 4 {
                 let ids = try nameWords(token).filter { Matcher.nearlyEqual(token, $0.key) }.flatMap(\.value)
@@ -194,7 +210,8 @@ struct QuestionReader {
         var i = 0
         while i < tokens.count {
             if let (length, mention) = spans[i] {
-                if case .mention(let last)? = reading.pieces.last, mention.kind == .entity, reading.mentions[last].kind == .entity {
+                if case .mention(let last)? = reading.pieces.last, mention.kind == .entity, reading.mentions[last].kind == .entity
+                {
                     let common = Set(reading.mentions[last].entities).intersection(mention.entities)
                     if !common.isEmpty {
                         reading.mentions[last].entities = reading.mentions[last].entities.filter { common.contains($0) }
@@ -216,11 +233,17 @@ struct QuestionReader {
 
     /// What a phrase names, if anything: an entity of the knowledge base (by a name or alias), a
     /// country of the lexicon that the knowledge base holds, a partnership level, an office.
-    func mention(for phrase: String, original: String, words: [String], capitalized: Bool, reading: inout Reading) throws -> Mention? {
+    func mention(for phrase: String, original: String, words: [String], capitalized: Bool, reading: inout Reading) throws
+        -> Mention?
+    {
         let hits = book.phrases[phrase] ?? []
         // A word of the grammar's own is not looked up as a name alone ("who", "nam"); within a
         // longer phrase it is ("Tô Lâm" holds "to" and "làm").
-        let allKnown = words.count == 1 && words.allSatisfy { grammar.stopwords.contains($0) || grammar.words.contains(Grammar.Word(text: $0, prefix: false)) }
+        let allKnown =
+            words.count == 1
+            && words.allSatisfy {
+                grammar.stopwords.contains($0) || grammar.words.contains(Grammar.Word(text: $0, prefix: false))
+            }
         if !allKnown, phrase.count >= 2 {
             var entities = try store.namedEntities(phrase)
             if entities.count > 1 {

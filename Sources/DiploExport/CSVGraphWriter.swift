@@ -1,7 +1,7 @@
-import Foundation
 import DiploModel
-import DiploStore
 import DiploQuery
+import DiploStore
+import Foundation
 
 /// Two CSV tables (RFC 4180, as `--format csv` writes reports): nodes and edges. Their headers
 /// are what Gephi's spreadsheet import and pandas look for: id and label for nodes; id, source

@@ -1,7 +1,7 @@
-import Foundation
 import DiploModel
-import DiploStore
 import DiploQuery
+import DiploStore
+import Foundation
 
 /// Graphviz's DOT language: a digraph whose nodes are drawn by type (persons as ellipses,
 /// countries as boxes, events as notes) and whose edges carry their relation as a label.
@@ -13,7 +13,8 @@ public final class DOTWriter: GraphWriter {
 
     public func begin(_ header: GraphHeader) throws {
         languages = header.languages
-        try out.write("""
+        try out.write(
+            """
             digraph diplo {
               label=\(DOTWriter.quoted(header.description));
               graph [rankdir=LR, overlap=false, fontname="sans-serif"];
@@ -33,7 +34,9 @@ public final class DOTWriter: GraphWriter {
         default: style = "shape=box, style=filled, fillcolor=\"#eeeeee\""
         }
         var attributes = ["label=" + DOTWriter.quoted(node.label, isLabel: true), "type=" + DOTWriter.quoted(node.type)]
-        for (name, value) in zip(GraphNode.attributeNames(languages: languages), node.attributeValues(languages: languages)).dropFirst(2) {
+        for (name, value) in zip(GraphNode.attributeNames(languages: languages), node.attributeValues(languages: languages))
+            .dropFirst(2)
+        {
             if let value { attributes.append("\(name)=\(DOTWriter.quoted(value))") }
         }
         try out.write("  \(DOTWriter.quoted(node.id)) [\(attributes.joined(separator: ", ")), \(style)];\n")
@@ -45,7 +48,8 @@ public final class DOTWriter: GraphWriter {
             if let value { attributes.append("\(name)=\(DOTWriter.quoted(value))") }
         }
         if edge.relation == .belongsTo || edge.relation == .partOf { attributes.append("style=dashed") }
-        try out.write("  \(DOTWriter.quoted(edge.source)) -> \(DOTWriter.quoted(edge.target)) [\(attributes.joined(separator: ", "))];\n")
+        try out.write(
+            "  \(DOTWriter.quoted(edge.source)) -> \(DOTWriter.quoted(edge.target)) [\(attributes.joined(separator: ", "))];\n")
     }
 
     public func end() throws {

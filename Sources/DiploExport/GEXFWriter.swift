@@ -1,7 +1,7 @@
-import Foundation
 import DiploModel
-import DiploStore
 import DiploQuery
+import DiploStore
+import Foundation
 
 /// GEXF 1.3, Gephi's format. The graph is dynamic: events, and edges with dates, carry `start`
 /// and `end` (whole days: a partial date spans the days it may mean), so Gephi's timeline can
@@ -40,11 +40,15 @@ public final class GEXFWriter: GraphWriter {
     }
 
     public func node(_ node: GraphNode) throws {
-        var text = "      <node id=\"\(XML.escaped(node.id))\" label=\"\(XML.escaped(node.label))\"\(GEXFWriter.lifetime(node.start, node.end))>\n"
+        var text =
+            "      <node id=\"\(XML.escaped(node.id))\" label=\"\(XML.escaped(node.label))\"\(GEXFWriter.lifetime(node.start, node.end))>\n"
         text += "        <attvalues>\n"
-        let values = Dictionary(uniqueKeysWithValues: zip(GraphNode.attributeNames(languages: languages), node.attributeValues(languages: languages)))
+        let values = Dictionary(
+            uniqueKeysWithValues: zip(GraphNode.attributeNames(languages: languages), node.attributeValues(languages: languages)))
         for name in nodeAttributes {
-            if let value = values[name] ?? nil { text += "          <attvalue for=\"\(name)\" value=\"\(XML.escaped(value))\"/>\n" }
+            if let value = values[name] ?? nil {
+                text += "          <attvalue for=\"\(name)\" value=\"\(XML.escaped(value))\"/>\n"
+            }
         }
         try out.write(text + "        </attvalues>\n      </node>\n")
     }
@@ -57,7 +61,8 @@ public final class GEXFWriter: GraphWriter {
             edgesBegun = true
         }
         var text = "      <edge id=\"\(edge.id)\" source=\"\(XML.escaped(edge.source))\" target=\"\(XML.escaped(edge.target))\""
-        text += " kind=\"\(XML.escaped(edge.relation.description))\" label=\"\(XML.escaped(edge.caption))\"\(GEXFWriter.lifetime(edge.start, edge.end))>\n"
+        text +=
+            " kind=\"\(XML.escaped(edge.relation.description))\" label=\"\(XML.escaped(edge.caption))\"\(GEXFWriter.lifetime(edge.start, edge.end))>\n"
         text += "        <attvalues>\n"
         for (name, value) in zip(GraphEdge.attributeNames.map(GEXFWriter.edgeAttribute), edge.attributeValues) {
             if let value { text += "          <attvalue for=\"\(name)\" value=\"\(XML.escaped(value))\"/>\n" }

@@ -1,7 +1,7 @@
-import Foundation
 import DiploModel
-import DiploStore
 import DiploQuery
+import DiploStore
+import Foundation
 
 // The relation graph that `diplo export` writes in every format but json: entities (and, in the
 // full view, events) as nodes, relations as edges. GraphExporter reads it from SQLite row by row
@@ -110,15 +110,17 @@ public protocol GraphWriter: AnyObject {
 extension GraphNode {
     /// An entity's node, with its names in each language and its aliases.
     init(_ entity: Entity) {
-        self.init(id: entity.id, type: entity.type.rawValue, label: entity.name, names: entity.names, aliases: entity.aliases,
-                  iso: entity.iso, country: entity.country)
+        self.init(
+            id: entity.id, type: entity.type.rawValue, label: entity.name, names: entity.names, aliases: entity.aliases,
+            iso: entity.iso, country: entity.country)
     }
 
     /// An event's node in the full view.
     init(_ event: Event) {
-        self.init(id: GraphNode.eventID(event.id), type: "event", label: event.label, kind: event.kind.rawValue,
-                  status: event.status.rawValue, date: event.dateText, start: event.firstDay, end: event.lastDay,
-                  city: event.location?.city)
+        self.init(
+            id: GraphNode.eventID(event.id), type: "event", label: event.label, kind: event.kind.rawValue,
+            status: event.status.rawValue, date: event.dateText, start: event.firstDay, end: event.lastDay,
+            city: event.location?.city)
     }
 
     /// The attribute names, in order: one name column per language.
@@ -130,8 +132,10 @@ extension GraphNode {
     /// The values, in the order of `attributeNames`; nil where there is none.
     public func attributeValues(languages: [String]) -> [String?] {
         [type, label] + languages.map { names[$0] }
-            + [aliases.isEmpty ? nil : aliases.joined(separator: " | "), iso, country, kind, status, date,
-               start, end, city]
+            + [
+                aliases.isEmpty ? nil : aliases.joined(separator: " | "), iso, country, kind, status, date,
+                start, end, city,
+            ]
     }
 }
 

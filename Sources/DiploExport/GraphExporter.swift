@@ -1,7 +1,7 @@
-import Foundation
 import DiploModel
-import DiploStore
 import DiploQuery
+import DiploStore
+import Foundation
 
 /// Reads the relation graph from SQLite and hands it to a writer node by node and edge by edge,
 /// so that memory stays flat however large the graph is.
@@ -51,9 +51,11 @@ public struct GraphExporter {
             guard filter.keepsSpan(start: partnership.established, end: nil) else { return }
             for (i, a) in partnership.parties.enumerated() {
                 for b in partnership.parties[(i + 1)...] where selection.hasEntity(a) && selection.hasEntity(b) {
-                    try edges.emit(GraphEdge(source: a, target: b, relation: .partnership, label: partnership.level.readable,
-                                             start: partnership.established?.description, level: partnership.level.key,
-                                             partnership: partnership.id))
+                    try edges.emit(
+                        GraphEdge(
+                            source: a, target: b, relation: .partnership, label: partnership.level.readable,
+                            start: partnership.established?.description, level: partnership.level.key,
+                            partnership: partnership.id))
                 }
             }
         }
@@ -63,9 +65,12 @@ public struct GraphExporter {
         }
         try store.forEachOffice { person, office in
             guard let of = office.of, filter.keepsSpan(start: office.start, end: office.end),
-                  selection.hasEntity(person), selection.hasEntity(of) else { return }
-            try edges.emit(GraphEdge(source: person, target: of, relation: .office, role: office.role, label: office.title,
-                                     start: office.start?.description, end: office.end?.description))
+                selection.hasEntity(person), selection.hasEntity(of)
+            else { return }
+            try edges.emit(
+                GraphEdge(
+                    source: person, target: of, relation: .office, role: office.role, label: office.title,
+                    start: office.start?.description, end: office.end?.description))
         }
         try writer.end()
         return Counts(nodes: nodes, edges: edges.count)
@@ -85,20 +90,26 @@ public struct GraphExporter {
         try store.forEachParticipantRow { event, participant in
             guard let participant, keeps(event), selection.hasEntity(participant.entity) else { return }
             if days.event != event.id { days = (event.id, event.firstDay, event.lastDay) }
-            try edges.emit(GraphEdge(source: participant.entity, target: GraphNode.eventID(event.id), relation: .participant,
-                                     role: participant.role.rawValue, kind: event.kind.rawValue, start: days.first,
-                                     end: days.last, event: event.id))
+            try edges.emit(
+                GraphEdge(
+                    source: participant.entity, target: GraphNode.eventID(event.id), relation: .participant,
+                    role: participant.role.rawValue, kind: event.kind.rawValue, start: days.first,
+                    end: days.last, event: event.id))
         }
         try store.forEachEventSummary { event in
             guard let country = event.location?.country, keeps(event), selection.hasEntity(country) else { return }
-            try edges.emit(GraphEdge(source: GraphNode.eventID(event.id), target: country, relation: .heldIn,
-                                     kind: event.kind.rawValue, label: event.location?.city, start: event.firstDay,
-                                     end: event.lastDay, event: event.id))
+            try edges.emit(
+                GraphEdge(
+                    source: GraphNode.eventID(event.id), target: country, relation: .heldIn,
+                    kind: event.kind.rawValue, label: event.location?.city, start: event.firstDay,
+                    end: event.lastDay, event: event.id))
         }
         try store.forEachEventSummary { event in
             guard let parent = event.parent, keeps(event), let trip = try store.eventSummary(parent), keeps(trip) else { return }
-            try edges.emit(GraphEdge(source: GraphNode.eventID(event.id), target: GraphNode.eventID(trip.id), relation: .partOf,
-                                     kind: event.kind.rawValue, event: event.id))
+            try edges.emit(
+                GraphEdge(
+                    source: GraphNode.eventID(event.id), target: GraphNode.eventID(trip.id), relation: .partOf,
+                    kind: event.kind.rawValue, event: event.id))
         }
         return nodes
     }
@@ -114,9 +125,11 @@ public struct GraphExporter {
             guard ends.allSatisfy({ selection.hasEntity($0.entity) }) else { return }
             for (i, a) in ends.enumerated() {
                 for b in ends[(i + 1)...] where EventEndpoint.linked(a, b) {
-                    try edges.emit(GraphEdge(source: a.entity, target: b.entity, relation: .event(event.kind),
-                                             role: "\(a.role)-\(b.role)", kind: event.kind.rawValue, label: event.label,
-                                             start: event.firstDay, end: event.lastDay, event: event.id))
+                    try edges.emit(
+                        GraphEdge(
+                            source: a.entity, target: b.entity, relation: .event(event.kind),
+                            role: "\(a.role)-\(b.role)", kind: event.kind.rawValue, label: event.label,
+                            start: event.firstDay, end: event.lastDay, event: event.id))
                 }
             }
         }

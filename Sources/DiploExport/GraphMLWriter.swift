@@ -1,7 +1,7 @@
-import Foundation
 import DiploModel
-import DiploStore
 import DiploQuery
+import DiploStore
+import Foundation
 
 /// GraphML, as yEd, Cytoscape, networkx and igraph read it: every attribute declared as a
 /// string key, nodes then edges, each edge with its own id (the graph has parallel edges).
@@ -62,7 +62,8 @@ enum XML {
     static func escaped(_ text: String) -> String {
         // Most names need nothing: say so from the bytes, without building a copy.
         // (0xEF leads the UTF-8 of U+FFFE and U+FFFF, and of other characters that go the slow way.)
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0xEF }) else {
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0xEF })
+        else {
             return text
         }
         var out = ""

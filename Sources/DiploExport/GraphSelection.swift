@@ -1,7 +1,7 @@
-import Foundation
 import DiploModel
-import DiploStore
 import DiploQuery
+import DiploStore
+import Foundation
 
 /// The part of the graph `--around NAME --depth N` asks for: the entity, the entities within N
 /// links of it, and the events met on the way. Only ids are kept, never the values.
@@ -21,7 +21,8 @@ public struct GraphSelection: Sendable {
     /// Breadth first from `center`, `depth` links out. The events of the entities it goes
     /// through are taken, and with them everything they link, so no event loses a participant.
     public init(around center: String, depth: Int, links: GraphLinks) throws {
-        var entities: Set<String> = [center], events: Set<String> = []
+        var entities: Set<String> = [center]
+        var events: Set<String> = []
         var frontier = [center]
         // The walk stops when it reaches nothing new, however deep it was asked to go.
         for _ in 0..<max(0, depth) {

@@ -1,7 +1,7 @@
-import Foundation
 import DiploModel
-import DiploStore
 import DiploQuery
+import DiploStore
+import Foundation
 
 /// Writes the interchange format (`export --format json`) while it reads: one document, entity,
 /// event, partnership or anniversary at a time, each encoded as `InterchangeWriter` encodes the
@@ -77,13 +77,19 @@ public struct InterchangeStream {
     /// Encoded JSON two levels in, as the whole document would have it: four spaces before each
     /// line but the blank line JSONEncoder leaves inside an empty list. Byte by byte, for speed.
     static func indented(_ json: Data) -> [UInt8] {
-        let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " ")
+        let newline = UInt8(ascii: "\n")
+        let space = UInt8(ascii: " ")
         var out: [UInt8] = []
         out.reserveCapacity(json.count + json.count / 4)
         json.withUnsafeBytes { bytes in
             var lineStart = true
             for byte in bytes {
-                if lineStart && byte != newline { out.append(space); out.append(space); out.append(space); out.append(space) }
+                if lineStart && byte != newline {
+                    out.append(space)
+                    out.append(space)
+                    out.append(space)
+                    out.append(space)
+                }
                 out.append(byte)
                 lineStart = byte == newline
             }
@@ -123,7 +129,8 @@ public struct InterchangeStream {
             func cite(_ sources: [SourceRef]) { documents.formUnion(sources.map(\.document)) }
             try store.forEachPartnership { partnership in
                 guard filter.keepsSpan(start: partnership.established, end: nil),
-                      partnership.parties.allSatisfy({ self.entities?.contains($0) ?? true }) else { return }
+                    partnership.parties.allSatisfy({ self.entities?.contains($0) ?? true })
+                else { return }
                 partnerships.insert(partnership.id)
                 cite(partnership.sources + partnership.history.flatMap(\.sources))
             }
@@ -133,7 +140,9 @@ public struct InterchangeStream {
             }
             try store.forEachEvent(ids: Array(events)) { cite($0.sources) }
             try store.forEachAnniversary { anniversary in
-                if events.contains(anniversary.event), partnerships.contains(anniversary.partnership) { cite(anniversary.sources) }
+                if events.contains(anniversary.event), partnerships.contains(anniversary.partnership) {
+                    cite(anniversary.sources)
+                }
             }
             self.events = events
             self.partnerships = partnerships

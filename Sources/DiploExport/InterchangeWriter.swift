@@ -1,7 +1,7 @@
-import Foundation
 import DiploModel
-import DiploStore
 import DiploQuery
+import DiploStore
+import Foundation
 
 /// Writes the interchange format: keys sorted and lists in knowledge-base order, so that the same
 /// knowledge base always gives the same bytes.

@@ -1,7 +1,7 @@
-import Foundation
 import DiploModel
-import DiploStore
 import DiploQuery
+import DiploStore
+import Foundation
 
 /// A Mermaid flowchart, to paste in a ```mermaid block of notes. Mermaid draws small graphs:
 /// by default it refuses more than 500 edges, so large ones are best cut with --around.
@@ -19,7 +19,8 @@ public final class MermaidWriter: GraphWriter {
     public init(_ out: TextOutput) { self.out = out }
 
     public func begin(_ header: GraphHeader) throws {
-        try out.write("""
+        try out.write(
+            """
             %% \(MermaidWriter.label(header.description, quoted: false))
             flowchart LR
               classDef person fill:#dbe9f6,stroke:#4a78a8
@@ -36,18 +37,30 @@ public final class MermaidWriter: GraphWriter {
         let shape: String
         let style: String
         switch node.type {
-        case "person": shape = "(\(text))"; style = "person"
-        case "country": shape = "[[\(text)]]"; style = "country"
-        case "organization": shape = "[\(text)]"; style = "organization"
-        case "event": shape = "([\(text)])"; style = "event"
-        default: shape = "[\(text)]"; style = "other"
+        case "person":
+            shape = "(\(text))"
+            style = "person"
+        case "country":
+            shape = "[[\(text)]]"
+            style = "country"
+        case "organization":
+            shape = "[\(text)]"
+            style = "organization"
+        case "event":
+            shape = "([\(text)])"
+            style = "event"
+        default:
+            shape = "[\(text)]"
+            style = "other"
         }
         try out.write("  \(MermaidWriter.id(node.id))\(shape):::\(style)\n")
     }
 
     public func edge(_ edge: GraphEdge) throws {
         let arrow = edge.relation == .belongsTo || edge.relation == .partOf ? "-.->" : "-->"
-        try out.write("  \(MermaidWriter.id(edge.source)) \(arrow)|\(MermaidWriter.label(edge.caption))| \(MermaidWriter.id(edge.target))\n")
+        try out.write(
+            "  \(MermaidWriter.id(edge.source)) \(arrow)|\(MermaidWriter.label(edge.caption))| \(MermaidWriter.id(edge.target))\n"
+        )
         edgeCount += 1
     }
 
@@ -55,13 +68,15 @@ public final class MermaidWriter: GraphWriter {
 
     /// "to-lam" -> "n_to_2d_lam": injective, and never a Mermaid keyword.
     static func id(_ id: String) -> String {
-        if id.utf8.allSatisfy({ $0 < 0x80 && (Character(Unicode.Scalar($0)).isLetter || Character(Unicode.Scalar($0)).isNumber) }) {
+        if id.utf8.allSatisfy({ $0 < 0x80 && (Character(Unicode.Scalar($0)).isLetter || Character(Unicode.Scalar($0)).isNumber) })
+        {
             return "n_" + id
         }
         var out = "n_"
         for byte in id.utf8 {
             switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"):
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 out += "_" + String(byte, radix: 16) + "_"

@@ -1,7 +1,7 @@
-import Foundation
 import DiploModel
-import DiploStore
 import DiploQuery
+import DiploStore
+import Foundation
 
 /// Where an export writes: standard output, a file, or a pipe to Graphviz. Text gathers in a
 /// buffer that is written out every 64 KiB, so a large export costs no more memory than a small one.
@@ -84,7 +84,9 @@ public final class OutputFile {
         } else {
             let url = URL(fileURLWithPath: path)
             let partial = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial").path
-            guard FileManager.default.createFile(atPath: partial, contents: nil), let handle = FileHandle(forWritingAtPath: partial) else {
+            guard FileManager.default.createFile(atPath: partial, contents: nil),
+                let handle = FileHandle(forWritingAtPath: partial)
+            else {
                 throw DiploError.cannotWrite(path, reason: "is the folder there, and writable?")
             }
             self.partial = partial

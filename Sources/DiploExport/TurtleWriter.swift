@@ -1,7 +1,7 @@
-import Foundation
 import DiploModel
-import DiploStore
 import DiploQuery
+import DiploStore
+import Foundation
 
 /// RDF in Turtle, for triple stores and SPARQL. Standard vocabularies where they fit:
 /// schema.org's Person, Country, Organization, Place, Event, name, alternateName, attendee,
@@ -26,7 +26,8 @@ public final class TurtleWriter: GraphWriter {
     public static let vocabulary = "urn:diplo:vocab:"
 
     public func begin(_ header: GraphHeader) throws {
-        try out.write("""
+        try out.write(
+            """
             # \(header.description.replacingOccurrences(of: "\n", with: " "))
             @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
             @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
@@ -42,17 +43,23 @@ public final class TurtleWriter: GraphWriter {
     public func node(_ node: GraphNode) throws {
         let subject = TurtleWriter.resource(node.id)
         var lines: [String] = []
-        let classes = ["person": "schema:Person", "country": "schema:Country", "organization": "schema:Organization",
-                       "place": "schema:Place", "event": "schema:Event", "office": "schema:Role"]
+        let classes = [
+            "person": "schema:Person", "country": "schema:Country", "organization": "schema:Organization",
+            "place": "schema:Place", "event": "schema:Event", "office": "schema:Role",
+        ]
         lines.append("a \(classes[node.type] ?? "schema:Thing")")
         lines.append("dv:type \(TurtleWriter.literal(node.type))")
         lines.append("rdfs:label \(TurtleWriter.literal(node.label))")
         var names = [TurtleWriter.literal(node.label)]
         for (lang, name) in node.names.sorted(by: { $0.key < $1.key }) { names.append(TurtleWriter.literal(name, lang: lang)) }
         lines.append("schema:name \(names.joined(separator: ", "))")
-        if !node.aliases.isEmpty { lines.append("schema:alternateName \(node.aliases.map { TurtleWriter.literal($0) }.joined(separator: ", "))") }
+        if !node.aliases.isEmpty {
+            lines.append("schema:alternateName \(node.aliases.map { TurtleWriter.literal($0) }.joined(separator: ", "))")
+        }
         if let iso = node.iso { lines.append("wdt:P297 \(TurtleWriter.literal(iso))") }
-        if let country = node.country { lines.append("\(node.type == "person" ? "wdt:P27" : "wdt:P17") \(TurtleWriter.resource(country))") }
+        if let country = node.country {
+            lines.append("\(node.type == "person" ? "wdt:P27" : "wdt:P17") \(TurtleWriter.resource(country))")
+        }
         if let kind = node.kind { lines.append("dv:kind \(TurtleWriter.literal(kind))") }
         if let status = node.status { lines.append("dv:status \(TurtleWriter.literal(status))") }
         if let date = node.date { lines.append("dv:date \(TurtleWriter.literal(date))") }
@@ -63,7 +70,8 @@ public final class TurtleWriter: GraphWriter {
     }
 
     public func edge(_ edge: GraphEdge) throws {
-        let source = TurtleWriter.resource(edge.source), target = TurtleWriter.resource(edge.target)
+        let source = TurtleWriter.resource(edge.source)
+        let target = TurtleWriter.resource(edge.target)
         var text: String
         switch edge.relation {
         case .participant:
@@ -87,7 +95,8 @@ public final class TurtleWriter: GraphWriter {
             text += " .\n"
         case .office:
             text = "\(source) dv:holdsOfficeIn \(target) .\n"
-            text += "\(source) dv:office [ a schema:Role ; schema:roleName \(TurtleWriter.literal(edge.label ?? "")) ; dv:of \(target)"
+            text +=
+                "\(source) dv:office [ a schema:Role ; schema:roleName \(TurtleWriter.literal(edge.label ?? "")) ; dv:of \(target)"
             if let role = edge.role { text += " ; dv:role \(TurtleWriter.literal(role))" }
             if let start = edge.start { text += " ; schema:startDate \(TurtleWriter.dateLiteral(start))" }
             if let end = edge.end { text += " ; schema:endDate \(TurtleWriter.dateLiteral(end))" }
@@ -95,7 +104,8 @@ public final class TurtleWriter: GraphWriter {
         default:
             // An event folded into a link between two entities (the entities view).
             text = "\(source) dv:\(TurtleWriter.localName(edge.relation.description)) \(target) .\n"
-            text += "[] a dv:Link ; dv:source \(source) ; dv:target \(target) ; dv:kind \(TurtleWriter.literal(edge.relation.description))"
+            text +=
+                "[] a dv:Link ; dv:source \(source) ; dv:target \(target) ; dv:kind \(TurtleWriter.literal(edge.relation.description))"
             if let role = edge.role { text += " ; dv:role \(TurtleWriter.literal(role))" }
             if let event = edge.event { text += " ; dv:event \(TurtleWriter.resource(GraphNode.eventID(event)))" }
             if let label = edge.label { text += " ; rdfs:label \(TurtleWriter.literal(label))" }
@@ -122,8 +132,9 @@ public final class TurtleWriter: GraphWriter {
         out.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 out += String(format: "%%%02X", byte)
@@ -134,7 +145,10 @@ public final class TurtleWriter: GraphWriter {
 
     /// A name made of letters, digits and "_" (event kinds already are).
     static func localName(_ text: String) -> String {
-        String(text.unicodeScalars.map { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) ? Character($0) : "_" })
+        String(
+            text.unicodeScalars.map {
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) ? Character($0) : "_"
+            })
     }
 
     /// A string literal with Turtle's escapes; a language tag when it is a well-formed one.
@@ -154,7 +168,9 @@ public final class TurtleWriter: GraphWriter {
         }
         if plain { out += text }
         out += "\""
-        if let lang, lang.range(of: "^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$", options: .regularExpression) != nil { out += "@" + lang }
+        if let lang, lang.range(of: "^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$", options: .regularExpression) != nil {
+            out += "@" + lang
+        }
         return out
     }
 

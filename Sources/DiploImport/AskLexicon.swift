@@ -1,5 +1,5 @@
-import Foundation
 import DiploModel
+import Foundation
 
 /// The press-release reader's words, for readers of questions (`diplo ask`): the same country
 /// aliases, demonyms, titles and surnames, read from the same Lexicon/*.json, so a question names
@@ -28,17 +28,28 @@ package enum AskLexicon {
     }
 
     private static let shared: Words = {
-        struct CountriesFile: Decodable { let aliases: [String: [String]]; let demonyms: [String: [String]] }
+        struct CountriesFile: Decodable {
+            let aliases: [String: [String]]
+            let demonyms: [String: [String]]
+        }
         struct TitlesFile: Decodable {
-            struct Entry: Decodable { let role: String; let vi: [String]; let en: [String] }
+            struct Entry: Decodable {
+                let role: String
+                let vi: [String]
+                let en: [String]
+            }
             let titles: [Entry]
             let vietnamese_surnames: [String]
         }
         let countries = Lexicon.decode(PackageResources.countries_json, as: CountriesFile.self)
         let titles = Lexicon.decode(PackageResources.titles_json, as: TitlesFile.self)
         return Words(
-            countries: countries.aliases.sorted { $0.key < $1.key }.flatMap { code, names in names.map { Phrase(text: $0, value: code) } },
-            demonyms: countries.demonyms.sorted { $0.key < $1.key }.flatMap { code, names in names.map { Phrase(text: $0, value: code) } },
+            countries: countries.aliases.sorted { $0.key < $1.key }.flatMap { code, names in
+                names.map { Phrase(text: $0, value: code) }
+            },
+            demonyms: countries.demonyms.sorted { $0.key < $1.key }.flatMap { code, names in
+                names.map { Phrase(text: $0, value: code) }
+            },
             titles: titles.titles.flatMap { entry in (entry.vi + entry.en).map { Phrase(text: $0, value: entry.role) } },
             surnames: Set(titles.vietnamese_surnames.map(\.folded)))
     }()

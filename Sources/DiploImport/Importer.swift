@@ -1,6 +1,6 @@
-import Foundation
 import DiploModel
 import DiploStore
+import Foundation
 
 public struct ImportOptions: Sendable {
     /// The language of press releases; nil to detect it.
@@ -186,11 +186,13 @@ public struct Importer {
             return ImportOutcome(input: input.name, yield: KnowledgeBase(), report: MergeReport())
         }
         if !options.dryRun, let format = DataSetFormat.detect(data), format != .codeTable,
-           try store.documentID(sha256: format.digest(of: data, store: store)) != nil {
+            try store.documentID(sha256: format.digest(of: data, store: store)) != nil
+        {
             return ImportOutcome(input: input.name, yield: KnowledgeBase(), report: MergeReport())
         }
         let yield = try self.yield(of: data, name: input.name)
-        let report = try options.dryRun
+        let report =
+            try options.dryRun
             ? store.rehearse { try store.merge(yield, file: input.name) }
             : store.merge(yield, file: input.name, fileDigest: digest, progress: progress)
         return ImportOutcome(input: input.name, yield: yield, report: report)
@@ -204,8 +206,11 @@ public struct Importer {
         // XML: a data set of the Office of the Historian, told by its root element.
         if let root = DataSetFormat.rootElement(of: data) {
             guard let format = DataSetFormat.detect(data) else {
-                throw DiploError.badInput(file: name, place: nil, reason:
-                    "is an XML file whose root element <\(root)> is none of the data sets diplo reads (<visits>, <trips>, <presidents>, the TEI articles of the relations guide)")
+                throw DiploError.badInput(
+                    file: name, place: nil,
+                    reason:
+                        "is an XML file whose root element <\(root)> is none of the data sets diplo reads (<visits>, <trips>, <presidents>, the TEI articles of the relations guide)"
+                )
             }
             return try format.read(data, file: name, store: store)
         }
@@ -219,8 +224,9 @@ public struct Importer {
     /// A RELAX NG compact schema, as data sets ship beside their files.
     static func isSchema(_ text: String) -> Bool {
         let head = text.prefix(400)
-        return head.contains("element ") && (head.hasPrefix("default namespace") || head.hasPrefix("start =")
-            || head.contains("\nstart =") || head.hasPrefix("namespace "))
+        return head.contains("element ")
+            && (head.hasPrefix("default namespace") || head.hasPrefix("start =")
+                || head.contains("\nstart =") || head.hasPrefix("namespace "))
     }
 
     /// The inputs in the order their content needs: the presidents' terms first (so that "met
@@ -231,7 +237,8 @@ public struct Importer {
             // Only a regular file is opened: opening a pipe would wait for a writer.
             var info = stat()
             guard let path = input.path, stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
-                  let handle = FileHandle(forReadingAtPath: path) else { return 2 }
+                let handle = FileHandle(forReadingAtPath: path)
+            else { return 2 }
             defer { try? handle.close() }
             switch DataSetFormat.rootElement(of: (try? handle.read(upToCount: 1024)) ?? Data()) {
             case "presidents": return 0
@@ -248,7 +255,8 @@ public struct Importer {
         // UTF-16, as some editors save text, says so with its byte order mark.
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
             guard let text = String(data: data, encoding: .utf16), !text.isEmpty else {
-                throw DiploError.badInput(file: name, place: nil, reason: "the text says it is UTF-16 but is not: save it as UTF-8 and import it again")
+                throw DiploError.badInput(
+                    file: name, place: nil, reason: "the text says it is UTF-16 but is not: save it as UTF-8 and import it again")
             }
             return try Importer.text(of: Data(text.drop(while: { $0 == "\u{FEFF}" }).utf8), name: name)
         }
@@ -256,14 +264,16 @@ public struct Importer {
             throw DiploError.badInput(file: name, place: nil, reason: "the file is empty")
         }
         if let zero = data.firstIndex(of: 0) {
-            throw DiploError.badInput(file: name, place: "byte \(zero - data.startIndex)",
-                                      reason: "this is a binary file, not text (it holds a NUL byte)")
+            throw DiploError.badInput(
+                file: name, place: "byte \(zero - data.startIndex)",
+                reason: "this is a binary file, not text (it holds a NUL byte)")
         }
         guard let text = String(validating: data, as: UTF8.self) else {
             let offset = firstInvalidUTF8(in: data)
             let line = data.prefix(offset).reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-            throw DiploError.badInput(file: name, place: "line \(line), byte \(offset)",
-                                      reason: "the text is not valid UTF-8 (save it as UTF-8 and import it again)")
+            throw DiploError.badInput(
+                file: name, place: "line \(line), byte \(offset)",
+                reason: "the text is not valid UTF-8 (save it as UTF-8 and import it again)")
         }
         return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
     }
@@ -271,8 +281,11 @@ public struct Importer {
     /// The one sentence for a press release over the limit; `orMore` when reading stopped there.
     static func tooLarge(name: String, bytes: Int, orMore: Bool = false) -> DiploError {
         let megabytes = String(format: "%.1f", Double(bytes) / 1_048_576)
-        return .badInput(file: name, place: nil, reason:
-            "is \(orMore ? "over " : "")\(megabytes) MiB, more than a press release can be (\(maximumTextBytes >> 20) MiB at most): split it into its articles")
+        return .badInput(
+            file: name, place: nil,
+            reason:
+                "is \(orMore ? "over " : "")\(megabytes) MiB, more than a press release can be (\(maximumTextBytes >> 20) MiB at most): split it into its articles"
+        )
     }
 
     static func firstInvalidUTF8(in data: Data) -> Int {

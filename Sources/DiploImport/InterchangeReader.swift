@@ -1,6 +1,6 @@
-import Foundation
 import DiploModel
 import DiploStore
+import Foundation
 
 /// Reads an interchange file ("format": "diplo/1"), turning every decoding failure into one
 /// sentence that names the file and the JSON path or line at fault.
@@ -21,7 +21,8 @@ public enum InterchangeReader {
     static func validate(_ kb: KnowledgeBase, file: String) throws {
         func check(_ text: String, _ place: String, isName: Bool = false) throws {
             if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-                throw DiploError.badInput(file: file, place: place, reason: "holds a control character, which no id or name may hold")
+                throw DiploError.badInput(
+                    file: file, place: place, reason: "holds a control character, which no id or name may hold")
             }
             if isName && text.lookupKey.isEmpty {
                 throw DiploError.badInput(file: file, place: place, reason: "\"\(text)\" has no letter or digit to find it by")
@@ -31,12 +32,16 @@ public enum InterchangeReader {
         for (i, entity) in kb.entities.enumerated() {
             try check(entity.id, "entities[\(i)].id")
             try check(entity.name, "entities[\(i)].name", isName: true)
-            for (lang, name) in entity.names.sorted(by: { $0.key < $1.key }) { try check(name, "entities[\(i)].names.\(lang)", isName: true) }
+            for (lang, name) in entity.names.sorted(by: { $0.key < $1.key }) {
+                try check(name, "entities[\(i)].names.\(lang)", isName: true)
+            }
             for (j, alias) in entity.aliases.enumerated() { try check(alias, "entities[\(i)].aliases[\(j)]", isName: true) }
         }
         for (i, event) in kb.events.enumerated() {
             try check(event.id, "events[\(i)].id")
-            for (j, participant) in event.participants.enumerated() { try check(participant.entity, "events[\(i)].participants[\(j)].entity") }
+            for (j, participant) in event.participants.enumerated() {
+                try check(participant.entity, "events[\(i)].participants[\(j)].entity")
+            }
         }
         for (i, partnership) in kb.partnerships.enumerated() { try check(partnership.id, "partnerships[\(i)].id") }
     }
@@ -52,7 +57,11 @@ public enum InterchangeReader {
     static func path(_ codingPath: [CodingKey]) -> String {
         var text = ""
         for key in codingPath {
-            if let index = key.intValue { text += "[\(index)]" } else { text += text.isEmpty ? key.stringValue : ".\(key.stringValue)" }
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
+            }
         }
         return text.isEmpty ? "top level" : text
     }
@@ -77,13 +86,25 @@ public enum InterchangeReader {
 
     /// Where the first run of 19 or more digits outside a string begins, if any.
     static func firstHugeNumber(in data: Data) -> Int? {
-        var inString = false, escaped = false, digits = 0
+        var inString = false
+        var escaped = false
+        var digits = 0
         for (offset, byte) in data.enumerated() {
             if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
                 continue
             }
-            if byte == UInt8(ascii: "\"") { inString = true; digits = 0; continue }
+            if byte == UInt8(ascii: "\"") {
+                inString = true
+                digits = 0
+                continue
+            }
             if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
                 digits += 1
                 if digits == 19 { return offset - 18 }

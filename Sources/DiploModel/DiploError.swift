@@ -34,7 +34,8 @@ public enum DiploError: Error, LocalizedError, Equatable {
             if let place { return "\(file): \(place): \(reason)" }
             return "\(file): \(reason)"
         case let .schemaTooNew(path, found, known):
-            return "\(path) was written by a newer Diplo (schema version \(found); this diplo knows up to \(known)): upgrade diplo to open it."
+            return
+                "\(path) was written by a newer Diplo (schema version \(found); this diplo knows up to \(known)): upgrade diplo to open it."
         case let .notFound(name):
             return "Nothing in the knowledge base is called \"\(name)\"."
         case let .ambiguous(name, candidates):
@@ -42,7 +43,8 @@ public enum DiploError: Error, LocalizedError, Equatable {
         case let .noKnowledgeBase(path):
             return "There is no knowledge base at \(path): create one with `diplo init` (or `diplo demo`), or point --db at one."
         case let .notADiploDatabase(path):
-            return "\(path) is a SQLite database but not a Diplo one: Diplo leaves it as it is. Point --db at a Diplo database, or at a new file."
+            return
+                "\(path) is a SQLite database but not a Diplo one: Diplo leaves it as it is. Point --db at a Diplo database, or at a new file."
         case let .unknownValue(value, noun, known):
             return "\"\(value)\" is not \(noun) (known: \(known.joined(separator: ", ")))."
         case let .missingTool(tool, purpose, install):
@@ -52,7 +54,8 @@ public enum DiploError: Error, LocalizedError, Equatable {
         case let .cannotWrite(destination, reason):
             return "\(destination) could not be written (\(reason)): the output is incomplete."
         case .noSampleData:
-            return "No SampleData folder here or where diplo is installed: run the demo from the Diplo folder, or pass --sample-data."
+            return
+                "No SampleData folder here or where diplo is installed: run the demo from the Diplo folder, or pass --sample-data."
         }
     }
 }

@@ -13,7 +13,10 @@ extension String {
                 pendingSpace = !bytes.isEmpty
                 continue
             }
-            if pendingSpace { bytes.append(0x20); pendingSpace = false }
+            if pendingSpace {
+                bytes.append(0x20)
+                pendingSpace = false
+            }
             if base.value < 0x80 { bytes.append(UInt8(base.value)) } else { UTF8.encode(base) { bytes.append($0) } }
         }
         return String(decoding: bytes, as: UTF8.self)
@@ -75,12 +78,14 @@ public enum Folding {
         if value == 0x111 || value == 0x110 { return "d" }  // đ Đ: no decomposition in Unicode
         let properties = scalar.properties
         if properties.generalCategory == .nonspacingMark || properties.generalCategory == .enclosingMark
-            || properties.generalCategory == .spacingMark {
+            || properties.generalCategory == .spacingMark
+        {
             return nil
         }
         if !(properties.isAlphabetic || properties.numericType != nil) { return " " }
         if (0xC0...0x24F).contains(value) || (0x1E00...0x1EFF).contains(value),
-           let first = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first {
+            let first = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first
+        {
             let lower = first.properties.lowercaseMapping.unicodeScalars
             if lower.count == 1, let letter = lower.first, letter.value < 0x80 { return letter }
         }

@@ -9,9 +9,14 @@ public enum EventStatus: String, Codable, CaseIterable, Sendable {
 }
 
 public enum EventKind: String, Codable, CaseIterable, Sendable {
-    case trip, stateVisit = "state_visit", officialVisit = "official_visit", workingVisit = "working_visit"
+    case trip
+    case stateVisit = "state_visit"
+    case officialVisit = "official_visit"
+    case workingVisit = "working_visit"
     case visit, summit, conference, talks, meeting
-    case courtesyCall = "courtesy_call", phoneCall = "phone_call", pressConference = "press_conference"
+    case courtesyCall = "courtesy_call"
+    case phoneCall = "phone_call"
+    case pressConference = "press_conference"
     case signing, ceremony, other
 
     /// Kinds that are one side going to the other.

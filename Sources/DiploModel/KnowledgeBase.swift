@@ -30,8 +30,10 @@ public struct Document: Codable, Equatable, Sendable {
     public var sha256: String?
     public var text: String?
 
-    public init(id: String, title: String? = nil, lang: String? = nil, published: PartialDate? = nil,
-                source: String? = nil, sha256: String? = nil, text: String? = nil) {
+    public init(
+        id: String, title: String? = nil, lang: String? = nil, published: PartialDate? = nil,
+        source: String? = nil, sha256: String? = nil, text: String? = nil
+    ) {
         self.id = id
         self.title = title
         self.lang = lang
@@ -52,8 +54,10 @@ public struct Office: Codable, Hashable, Sendable {
     public var end: PartialDate?
     public var sources: [SourceRef]
 
-    public init(title: String, role: String? = nil, of: String? = nil, start: PartialDate? = nil,
-                end: PartialDate? = nil, sources: [SourceRef] = []) {
+    public init(
+        title: String, role: String? = nil, of: String? = nil, start: PartialDate? = nil,
+        end: PartialDate? = nil, sources: [SourceRef] = []
+    ) {
         self.title = title
         self.role = role
         self.of = of
@@ -85,8 +89,10 @@ public struct Entity: Codable, Sendable {
     public var offices: [Office]
     public var sources: [SourceRef]
 
-    public init(id: String, type: EntityType, name: String, names: [String: String] = [:], aliases: [String] = [],
-                iso: String? = nil, country: String? = nil, offices: [Office] = [], sources: [SourceRef] = []) {
+    public init(
+        id: String, type: EntityType, name: String, names: [String: String] = [:], aliases: [String] = [],
+        iso: String? = nil, country: String? = nil, offices: [Office] = [], sources: [SourceRef] = []
+    ) {
         self.id = id
         self.type = type
         self.name = name
@@ -151,10 +157,12 @@ public struct Event: Codable, Sendable {
     public var parent: String?
     public var sources: [SourceRef]
 
-    public init(id: String, kind: EventKind, title: String, status: EventStatus = .unknown,
-                start: PartialDate? = nil, end: PartialDate? = nil, within: [PartialDate]? = nil,
-                location: Location? = nil, participants: [Participant] = [], parent: String? = nil,
-                sources: [SourceRef] = []) {
+    public init(
+        id: String, kind: EventKind, title: String, status: EventStatus = .unknown,
+        start: PartialDate? = nil, end: PartialDate? = nil, within: [PartialDate]? = nil,
+        location: Location? = nil, participants: [Participant] = [], parent: String? = nil,
+        sources: [SourceRef] = []
+    ) {
         self.id = id
         self.kind = kind
         self.title = title
@@ -178,7 +186,8 @@ public struct Event: Codable, Sendable {
         end = try c.decodeIfPresent(PartialDate.self, forKey: .end)
         within = try c.decodeIfPresent([PartialDate].self, forKey: .within)
         if let within, within.count != 2 {
-            throw DecodingError.dataCorruptedError(forKey: .within, in: c,
+            throw DecodingError.dataCorruptedError(
+                forKey: .within, in: c,
                 debugDescription: "a range is two dates, [from, to]; this one has \(within.count)")
         }
         location = try c.decodeIfPresent(Location.self, forKey: .location)
@@ -251,8 +260,10 @@ public struct Partnership: Codable, Sendable {
     public var history: [Milestone]
     public var sources: [SourceRef]
 
-    public init(id: String, parties: [String], level: PartnershipLevel, established: PartialDate? = nil,
-                history: [Milestone] = [], sources: [SourceRef] = []) {
+    public init(
+        id: String, parties: [String], level: PartnershipLevel, established: PartialDate? = nil,
+        history: [Milestone] = [], sources: [SourceRef] = []
+    ) {
         self.id = id
         self.parties = parties
         self.level = level
@@ -280,8 +291,10 @@ public struct Anniversary: Codable, Sendable {
     public var stated: Bool
     public var sources: [SourceRef]
 
-    public init(event: String, partnership: String, years: Int, date: PartialDate? = nil, stated: Bool = true,
-                sources: [SourceRef] = []) {
+    public init(
+        event: String, partnership: String, years: Int, date: PartialDate? = nil, stated: Bool = true,
+        sources: [SourceRef] = []
+    ) {
         self.event = event
         self.partnership = partnership
         self.years = years
@@ -317,8 +330,10 @@ public struct KnowledgeBase: Codable, Sendable {
     /// What an import wants the reader to know (a year it could not find, say); not stored.
     public var notes: [String]?
 
-    public init(documents: [Document] = [], entities: [Entity] = [], events: [Event] = [],
-                partnerships: [Partnership] = [], anniversaries: [Anniversary] = [], notes: [String]? = nil) {
+    public init(
+        documents: [Document] = [], entities: [Entity] = [], events: [Event] = [],
+        partnerships: [Partnership] = [], anniversaries: [Anniversary] = [], notes: [String]? = nil
+    ) {
         self.format = KnowledgeBase.formatName
         self.documents = documents
         self.entities = entities
@@ -332,7 +347,8 @@ public struct KnowledgeBase: Codable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         format = try c.decode(String.self, forKey: .format)
         guard format == KnowledgeBase.formatName else {
-            throw DecodingError.dataCorruptedError(forKey: .format, in: c,
+            throw DecodingError.dataCorruptedError(
+                forKey: .format, in: c,
                 debugDescription: "format \"\(format)\" is not \"\(KnowledgeBase.formatName)\"")
         }
         documents = try c.decodeIfPresent([Document].self, forKey: .documents) ?? []

@@ -9,8 +9,10 @@ public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertib
 
     public init(year: Int?, month: Int? = nil, day: Int? = nil) throws {
         func written() -> String {
-            [year.map { String(format: "%04d", $0) } ?? "-", month.map { String(format: "%02d", $0) },
-             day.map { String(format: "%02d", $0) }].compactMap { $0 }.joined(separator: "-")
+            [
+                year.map { String(format: "%04d", $0) } ?? "-", month.map { String(format: "%02d", $0) },
+                day.map { String(format: "%02d", $0) },
+            ].compactMap { $0 }.joined(separator: "-")
         }
         if let month, !(1...12).contains(month) { throw PartialDateError.impossible(written()) }
         if let day {
@@ -27,8 +29,12 @@ public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertib
 
     public init(_ text: String) throws {
         // Read from the bytes, without allocating: a million dates are parsed in an export.
-        var fields = (0, 0, 0), widths = (0, 0, 0)
-        var count = 0, leadingDashes = 0, digits = 0, value = 0
+        var fields = (0, 0, 0)
+        var widths = (0, 0, 0)
+        var count = 0
+        var leadingDashes = 0
+        var digits = 0
+        var value = 0
         func close() throws {
             guard digits > 0, count < 3 else { throw PartialDateError.malformed(text) }
             switch count {
@@ -84,7 +90,8 @@ public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertib
     /// "2024-09-21..25", "2024-09-28..10-02", "2023..2024": a range, its shared start written once.
     public static func range(_ start: PartialDate, _ end: PartialDate?) -> String {
         guard let end, end != start else { return start.description }
-        let first = start.description, last = end.description
+        let first = start.description
+        let last = end.description
         if start.year == end.year, start.month == end.month, start.month != nil, first.count == 10, last.count == 10 {
             return "\(first)..\(last.suffix(2))"
         }
@@ -100,10 +107,12 @@ public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertib
     /// The first and last day this date may mean, as day numbers; nil when the year is unknown.
     public var dayRange: ClosedRange<Int>? {
         guard let year else { return nil }
-        let firstMonth = month ?? 1, lastMonth = month ?? 12
+        let firstMonth = month ?? 1
+        let lastMonth = month ?? 12
         let first = PartialDate.dayNumber(year: year, month: firstMonth, day: day ?? 1)
-        let last = PartialDate.dayNumber(year: year, month: lastMonth,
-                                         day: day ?? PartialDate.daysIn(month: lastMonth, year: year))
+        let last = PartialDate.dayNumber(
+            year: year, month: lastMonth,
+            day: day ?? PartialDate.daysIn(month: lastMonth, year: year))
         return first...last
     }
 

@@ -1,6 +1,6 @@
-import Foundation
 import DiploModel
 import DiploStore
+import Foundation
 
 /// An event that marks an anniversary of a partnership (or of diplomatic relations) between its
 /// sides: stated by a source, or computed from the dates.
@@ -36,8 +36,10 @@ public struct AnniversaryQuery: Sendable {
     /// Only anniversaries of this level (`diplomatic_relations`, `comprehensive_strategic_partnership`...).
     public var level: String?
 
-    public init(from: PartialDate? = nil, to: PartialDate? = nil, window: Int = AnniversaryQuery.defaultWindow,
-                country: String? = nil, with: String? = nil, level: String? = nil) {
+    public init(
+        from: PartialDate? = nil, to: PartialDate? = nil, window: Int = AnniversaryQuery.defaultWindow,
+        country: String? = nil, with: String? = nil, level: String? = nil
+    ) {
         self.from = from
         self.to = to
         self.window = window
@@ -57,21 +59,26 @@ public struct AnniversaryQuery: Sendable {
     /// Every match, oldest event first: the stated ones, and the computed ones that no source states.
     public func run(on store: Store) throws -> [AnniversaryMatch] {
         // Of one country: its events and partnerships only, found by the indexes.
-        let events = try (country.map { try store.events(ids: store.eventIDs(involving: $0)) } ?? store.events()).filter { inRange($0) }
+        let events = try (country.map { try store.events(ids: store.eventIDs(involving: $0)) } ?? store.events()).filter {
+            inRange($0)
+        }
         let eventsByID = Dictionary(uniqueKeysWithValues: events.map { ($0.id, $0) })
         let partnerships = try country.map { try store.partnerships(of: $0) } ?? store.partnerships()
         let partnershipsByID = Dictionary(uniqueKeysWithValues: partnerships.map { ($0.id, $0) })
         var matches: [AnniversaryMatch] = []
         var stated = Set<String>()
         for anniversary in try store.anniversaries() {
-            guard let event = eventsByID[anniversary.event], let partnership = partnershipsByID[anniversary.partnership] else { continue }
+            guard let event = eventsByID[anniversary.event], let partnership = partnershipsByID[anniversary.partnership] else {
+                continue
+            }
             stated.insert(key(event.id, partnership.id, anniversary.years))
             let claim = AnniversaryQuery.claim(of: partnership, years: anniversary.years, event: event, date: anniversary.date)
             let date = anniversary.date ?? claim?.date?.adding(years: anniversary.years)
-            matches.append(AnniversaryMatch(
-                event: event, partnership: partnership, level: claim?.level ?? partnership.level, years: anniversary.years,
-                established: claim?.date, anniversaryDate: date, stated: true,
-                approximate: !(event.start?.isExact ?? false) || !(date?.isExact ?? false), sources: anniversary.sources))
+            matches.append(
+                AnniversaryMatch(
+                    event: event, partnership: partnership, level: claim?.level ?? partnership.level, years: anniversary.years,
+                    established: claim?.date, anniversaryDate: date, stated: true,
+                    approximate: !(event.start?.isExact ?? false) || !(date?.isExact ?? false), sources: anniversary.sources))
         }
         let directory = try Directory(store: store)
         // Partnerships by index, in id order; each party's partnerships; each one's dated claims with
@@ -90,14 +97,17 @@ public struct AnniversaryQuery: Sendable {
             guard let days = event.dayRange else { continue }
             let eventSides = directory.sides(of: event)
             guard eventSides.count >= 2 else { continue }
-            let firstEventYear = PartialDate(dayNumber: days.lowerBound).year!, lastEventYear = PartialDate(dayNumber: days.upperBound).year!
+            let firstEventYear = PartialDate(dayNumber: days.lowerBound).year!
+            let lastEventYear = PartialDate(dayNumber: days.upperBound).year!
             var candidates: [Int] = []
             for side in eventSides {
                 for index in byParty[side] ?? [] where ordered[index].parties.allSatisfy(eventSides.contains) {
                     // Only where some claim is a round number of years (give or take one) before the event.
-                    guard claimsByPartnership[index].contains(where: { _, base in
-                        (firstEventYear - base - 1...lastEventYear - base + 1).contains(where: milestones.contains)
-                    }) else { continue }
+                    guard
+                        claimsByPartnership[index].contains(where: { _, base in
+                            (firstEventYear - base - 1...lastEventYear - base + 1).contains(where: milestones.contains)
+                        })
+                    else { continue }
                     candidates.append(index)
                 }
             }
@@ -110,7 +120,8 @@ public struct AnniversaryQuery: Sendable {
                     let lastYear = PartialDate(dayNumber: days.upperBound).year! - base
                     for years in AnniversaryQuery.milestoneYears where (firstYear - 1...lastYear + 1).contains(years) {
                         guard !stated.contains(key(event.id, partnership.id, years)),
-                              let date = established.adding(years: years), let anniversaryDays = date.dayRange else { continue }
+                            let date = established.adding(years: years), let anniversaryDays = date.dayRange
+                        else { continue }
                         let distance = AnniversaryQuery.gap(days, anniversaryDays)
                         guard distance <= window else { continue }
                         let approximate = !(event.start?.isExact ?? false) || !established.isExact
@@ -164,21 +175,30 @@ public struct AnniversaryQuery: Sendable {
     /// The matches as rows: a table of what people read first, JSON and CSV with every field.
     public static func report(_ matches: [AnniversaryMatch], directory: Directory, window: Int) -> Report {
         Report(
-            columns: ["date", "event", "parties", "level", "years", "anniversary", "established", "how", "approximate",
-                      "source", "marks", "event_id", "partnership_id"],
+            columns: [
+                "date", "event", "parties", "level", "years", "anniversary", "established", "how", "approximate",
+                "source", "marks", "event_id", "partnership_id",
+            ],
             rows: matches.map { match in
                 let parties = match.partnership.parties.map(directory.name).joined(separator: " – ")
                 // Which claim it counts from: sources may date the level differently.
                 let claim = match.established.map { "; from \($0)" } ?? ""
-                let marks = "\(match.years) yr of \(match.level.readable), \(parties) (\(match.anniversaryDate?.description ?? "?")\(claim))"
-                return [.text(match.event.dateText), .text(match.event.title), .text(parties), .text(match.level.key),
-                        .int(match.years), ReportValue(match.anniversaryDate), ReportValue(match.established),
-                        .text(match.stated ? "stated" : "computed" + (match.approximate ? " ~" : "")), .bool(match.approximate),
-                        .text(match.sources.first.map { $0.quote ?? $0.note ?? $0.document } ?? ""), .text(marks),
-                        .text(match.event.id), .text(match.partnership.id)]
+                let marks =
+                    "\(match.years) yr of \(match.level.readable), \(parties) (\(match.anniversaryDate?.description ?? "?")\(claim))"
+                return [
+                    .text(match.event.dateText), .text(match.event.title), .text(parties), .text(match.level.key),
+                    .int(match.years), ReportValue(match.anniversaryDate), ReportValue(match.established),
+                    .text(match.stated ? "stated" : "computed" + (match.approximate ? " ~" : "")), .bool(match.approximate),
+                    .text(match.sources.first.map { $0.quote ?? $0.note ?? $0.document } ?? ""), .text(marks),
+                    .text(match.event.id), .text(match.partnership.id),
+                ]
             },
-            notes: matches.isEmpty ? [] : ["  stated: a source says so. computed: the dates fall within \(window) days of it",
-                                           "  (~: approximately, from a partial date or a range)."],
+            notes: matches.isEmpty
+                ? []
+                : [
+                    "  stated: a source says so. computed: the dates fall within \(window) days of it",
+                    "  (~: approximately, from a partial date or a range).",
+                ],
             tableColumns: ["date", "event", "marks", "how"])
     }
 

@@ -1,6 +1,6 @@
-import Foundation
 import DiploModel
 import DiploStore
+import Foundation
 
 /// What queries need to know of every entity to print and filter rows: its name, type and country.
 public struct Directory {

@@ -1,6 +1,6 @@
-import Foundation
 import DiploModel
 import DiploStore
+import Foundation
 
 /// Everything known about one event (`diplo show` of an event): its kind, status, dates and
 /// place, the trip it is part of, who took part and how, what each document said of it (when it
@@ -17,11 +17,14 @@ public struct EventProfile {
         let titles = Dictionary(uniqueKeysWithValues: try store.documents(includeText: false).map { ($0.id, $0.title ?? $0.id) })
         func sources(_ refs: [SourceRef]) -> [ReportValue] {
             guard withSources else { return [] }
-            return [.text(refs.map { ref in
-                let said = ref.quote.map { "\"\($0)\"" } ?? ref.note ?? ""
-                let place = ref.start.map { " @\($0)" } ?? (ref.quote != nil ? ref.note.map { " (\($0))" } ?? "" : "")
-                return "\(titles[ref.document] ?? ref.document)\(place): \(said)"
-            }.joined(separator: " | "))]
+            return [
+                .text(
+                    refs.map { ref in
+                        let said = ref.quote.map { "\"\($0)\"" } ?? ref.note ?? ""
+                        let place = ref.start.map { " @\($0)" } ?? (ref.quote != nil ? ref.note.map { " (\($0))" } ?? "" : "")
+                        return "\(titles[ref.document] ?? ref.document)\(place): \(said)"
+                    }.joined(separator: " | "))
+            ]
         }
         let sourceColumn = withSources ? ["source"] : []
         var about: [[ReportValue]] = [
@@ -37,39 +40,61 @@ public struct EventProfile {
             about.append(["part of", .text("\(trip.title) (\(trip.dateText))")] + sources([]))
         }
         about.append(["id", .text(event.id)] + sources([]))
-        var sections = [Report(title: event.title, columns: ["field", "value"] + sourceColumn, rows: about,
-                               detailColumn: withSources ? "source" : nil)]
+        var sections = [
+            Report(
+                title: event.title, columns: ["field", "value"] + sourceColumn, rows: about,
+                detailColumn: withSources ? "source" : nil)
+        ]
         if !event.participants.isEmpty {
-            sections.append(Report(title: "Participants", columns: ["name", "role", "id"], rows: event.participants.map {
-                [.text(directory.name($0.entity)), .text($0.role.rawValue), .text($0.entity)]
-            }))
+            sections.append(
+                Report(
+                    title: "Participants", columns: ["name", "role", "id"],
+                    rows: event.participants.map {
+                        [.text(directory.name($0.entity)), .text($0.role.rawValue), .text($0.entity)]
+                    }))
         }
         let stops = try store.stops(of: id)
         if !stops.isEmpty {
-            sections.append(Report(title: event.kind == .trip ? "Stops and events of the trip" : "Events within it",
-                                   columns: ["date", "kind", "title", "status", "id"] + sourceColumn,
-                                   rows: stops.map { stop in
-                                       [.text(stop.dateText), .text(stop.kind.rawValue), .text(stop.title), .text(stop.status.rawValue),
-                                        .text(stop.id)] + sources(stop.sources)
-                                   }, detailColumn: withSources ? "source" : nil))
+            sections.append(
+                Report(
+                    title: event.kind == .trip ? "Stops and events of the trip" : "Events within it",
+                    columns: ["date", "kind", "title", "status", "id"] + sourceColumn,
+                    rows: stops.map { stop in
+                        [
+                            .text(stop.dateText), .text(stop.kind.rawValue), .text(stop.title), .text(stop.status.rawValue),
+                            .text(stop.id),
+                        ] + sources(stop.sources)
+                    }, detailColumn: withSources ? "source" : nil))
         }
         let reports = try store.reports(ofEvent: id)
         if !reports.isEmpty {
-            sections.append(Report(title: "Reported", columns: ["when", "said", "by", "document"], rows: reports.map { report in
-                let said = switch report.status {
-                case .planned: "announced"
-                case .held: "reported held"
-                case .cancelled: "reported cancelled"
-                case .unknown: "mentioned"
-                }
-                return [ReportValue(report.published), .text(said), .text(report.title ?? report.document), .text(report.document)]
-            }, tableColumns: ["when", "said", "by"]))
+            sections.append(
+                Report(
+                    title: "Reported", columns: ["when", "said", "by", "document"],
+                    rows: reports.map { report in
+                        let said =
+                            switch report.status {
+                            case .planned: "announced"
+                            case .held: "reported held"
+                            case .cancelled: "reported cancelled"
+                            case .unknown: "mentioned"
+                            }
+                        return [
+                            ReportValue(report.published), .text(said), .text(report.title ?? report.document),
+                            .text(report.document),
+                        ]
+                    }, tableColumns: ["when", "said", "by"]))
         }
         if !event.sources.isEmpty && !withSources {
-            sections.append(Report(title: "Sources", columns: ["document", "span", "says"], rows: event.sources.map { ref in
-                [.text(ref.document), .text(ref.start.map { "\($0)-\(ref.end.map(String.init) ?? "")" } ?? ""),
-                 .text(ref.quote ?? ref.note ?? "")]
-            }))
+            sections.append(
+                Report(
+                    title: "Sources", columns: ["document", "span", "says"],
+                    rows: event.sources.map { ref in
+                        [
+                            .text(ref.document), .text(ref.start.map { "\($0)-\(ref.end.map(String.init) ?? "")" } ?? ""),
+                            .text(ref.quote ?? ref.note ?? ""),
+                        ]
+                    }))
         }
         self.sections = sections
     }

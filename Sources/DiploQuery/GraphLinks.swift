@@ -1,6 +1,6 @@
-import Foundation
 import DiploModel
 import DiploStore
+import Foundation
 
 /// Which events and dated relations a graph keeps: `--from`, `--to` and `--kinds`.
 public struct GraphFilter: Sendable {
@@ -87,15 +87,19 @@ public final class GraphLinks {
                 kind: event.kind.rawValue, location: event.location?.country)
             guard let me = ends.first(where: { $0.entity == id }) else { continue }
             for endpoint in ends where endpoint.entity != id && EventEndpoint.linked(me, endpoint) {
-                links.append(GraphLink(other: endpoint.entity, relation: .event(event.kind), role: endpoint.role.rawValue,
-                                       date: event.start ?? event.within.flatMap(\.first), end: event.end ?? event.within.flatMap(\.last),
-                                       event: event.id, title: event.title))
+                links.append(
+                    GraphLink(
+                        other: endpoint.entity, relation: .event(event.kind), role: endpoint.role.rawValue,
+                        date: event.start ?? event.within.flatMap(\.first), end: event.end ?? event.within.flatMap(\.last),
+                        event: event.id, title: event.title))
             }
         }
         for partnership in try store.partnerships(of: id) where filter.keepsSpan(start: partnership.established, end: nil) {
             for other in partnership.parties where other != id {
-                links.append(GraphLink(other: other, relation: .partnership, date: partnership.established,
-                                       level: partnership.level.key, title: partnership.id))
+                links.append(
+                    GraphLink(
+                        other: other, relation: .partnership, date: partnership.established,
+                        level: partnership.level.key, title: partnership.id))
             }
         }
         if let country = try store.entity(id)?.country {
@@ -104,11 +108,13 @@ public final class GraphLinks {
         for member in try store.memberIDs(of: id) {
             links.append(GraphLink(other: member, relation: .member))
         }
-        for office in try store.offices(heldBy: id) where office.of != nil && filter.keepsSpan(start: office.start, end: office.end) {
+        for office in try store.offices(heldBy: id)
+        where office.of != nil && filter.keepsSpan(start: office.start, end: office.end) {
             links.append(GraphLink(other: office.of!, relation: .office, role: office.title, date: office.start, end: office.end))
         }
         for (person, office) in try store.officeHolders(of: id) where filter.keepsSpan(start: office.start, end: office.end) {
-            links.append(GraphLink(other: person, relation: .officeHolder, role: office.title, date: office.start, end: office.end))
+            links.append(
+                GraphLink(other: person, relation: .officeHolder, role: office.title, date: office.start, end: office.end))
         }
         return links.filter { $0.other != id }
     }
@@ -126,7 +132,6 @@ package struct EventEndpoint: Equatable {
         self.role = role
         self.country = country
     }
-
 
     /// Guests first, hosts after, the place last: the order edges point in.
     var rank: Int {

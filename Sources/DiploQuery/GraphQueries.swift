@@ -1,6 +1,6 @@
-import Foundation
 import DiploModel
 import DiploStore
+import Foundation
 
 extension GraphLink {
     /// How the link reads from one side to the other: "state visit", "belongs to".
@@ -89,15 +89,20 @@ public struct PathQuery: Sendable {
         if chain.isEmpty {
             notes.append(from == to ? "  Both names are the same entity." : "  No chain of at most \(maxLinks) links joins them.")
         } else {
-            notes.append("  \(chain.count) link\(chain.count == 1 ? "" : "s"). Where two are linked several times, the newest link is shown.")
+            notes.append(
+                "  \(chain.count) link\(chain.count == 1 ? "" : "s"). Where two are linked several times, the newest link is shown."
+            )
         }
         return Report(
             title: title,
             columns: ["step", "from", "link", "to", "date", "via", "relation", "from_id", "to_id", "event_id"],
             rows: chain.enumerated().map { index, step in
-                [.int(index + 1), .text(directory.name(step.from)), .text(step.link.phrase), .text(directory.name(step.link.other)),
-                 .text(step.link.dateText), .text(step.link.detail), .text(step.link.relation.description), .text(step.from),
-                 .text(step.link.other), ReportValue(step.link.event)]
+                [
+                    .int(index + 1), .text(directory.name(step.from)), .text(step.link.phrase),
+                    .text(directory.name(step.link.other)),
+                    .text(step.link.dateText), .text(step.link.detail), .text(step.link.relation.description), .text(step.from),
+                    .text(step.link.other), ReportValue(step.link.event),
+                ]
             },
             notes: notes,
             tableColumns: ["step", "from", "link", "to", "date", "via"])
@@ -133,11 +138,17 @@ public struct NeighborsQuery: Sendable {
                     let found = byOther[other]!
                     let newest = GraphLink.newest(found)
                     let row = directory.rows[other]
-                    rows.append((level, directory.name(other).folded, [
-                        .int(level), .text(directory.name(other)), .text(row?.type.rawValue ?? ""), .text(NeighborsQuery.summary(found)),
-                        .text(newest.dateText), .text(level == 1 ? "" : directory.name(id)), .int(found.count), .text(other),
-                        .text(id),
-                    ]))
+                    rows.append(
+                        (
+                            level, directory.name(other).folded,
+                            [
+                                .int(level), .text(directory.name(other)), .text(row?.type.rawValue ?? ""),
+                                .text(NeighborsQuery.summary(found)),
+                                .text(newest.dateText), .text(level == 1 ? "" : directory.name(id)), .int(found.count),
+                                .text(other),
+                                .text(id),
+                            ]
+                        ))
                     next.append(other)
                 }
             }
@@ -145,7 +156,8 @@ public struct NeighborsQuery: Sendable {
         }
         rows.sort { ($0.depth, $0.name) < ($1.depth, $1.name) }
         return Report(
-            title: ("Linked to \(directory.name(entity))" + (depth > 1 ? " (within \(depth) links)" : "")).replacingOccurrences(of: "\n", with: " "),
+            title: ("Linked to \(directory.name(entity))" + (depth > 1 ? " (within \(depth) links)" : "")).replacingOccurrences(
+                of: "\n", with: " "),
             columns: ["depth", "name", "type", "links", "latest", "via", "count", "id", "via_id"],
             rows: rows.map(\.row),
             tableColumns: depth > 1 ? ["depth", "name", "type", "links", "latest", "via"] : ["name", "type", "links", "latest"])
@@ -153,7 +165,8 @@ public struct NeighborsQuery: Sendable {
 
     /// "state visit ×2, comprehensive strategic partnership": each kind of link once, with its count.
     static func summary(_ links: [GraphLink]) -> String {
-        var order: [String] = [], counts: [String: Int] = [:]
+        var order: [String] = []
+        var counts: [String: Int] = [:]
         for link in links {
             if counts[link.phrase] == nil { order.append(link.phrase) }
             counts[link.phrase, default: 0] += 1

@@ -1,6 +1,6 @@
-import Foundation
 import DiploModel
 import DiploStore
+import Foundation
 
 /// Who held an office of a country or organisation at a date (`diplo query holders`): "Ai là Thủ
 /// tướng Nhật Bản năm 2015?" An office is known by its role key (prime_minister, president...),
@@ -38,21 +38,31 @@ public struct HoldersQuery: Sendable {
             guard of == nil || office.of == of else { return }
             // The title says which office it is; a role key given with it may be of another vocabulary
             // (head_of_state), so it counts where the title says nothing the titles know.
-            guard let officeRole = roleOfTitle(office.title) ?? office.role, HoldersQuery.sameRole(officeRole, role) else { return }
+            guard let officeRole = roleOfTitle(office.title) ?? office.role, HoldersQuery.sameRole(officeRole, role) else {
+                return
+            }
             // Held at some day of the date asked: began on or before its last day, ended on or after its first.
             if let start = office.start?.dayRange, start.lowerBound > day.upperBound { return }
             if let end = office.end?.dayRange, end.upperBound < day.lowerBound { return }
             held.append((person, office))
         }
-        let directory = try Directory(store: store, ids: held.map(\.person) + held.compactMap(\.office.of) + [of].compactMap { $0 })
+        let directory = try Directory(
+            store: store, ids: held.map(\.person) + held.compactMap(\.office.of) + [of].compactMap { $0 })
         let rows: [(String, [ReportValue])] = held.map { person, office in
-            (office.start?.description ?? "", [.text(directory.name(person)), .text(office.title), .text(directory.name(office.of)),
-                                               ReportValue(office.start), ReportValue(office.end), .text(person)])
+            (
+                office.start?.description ?? "",
+                [
+                    .text(directory.name(person)), .text(office.title), .text(directory.name(office.of)),
+                    ReportValue(office.start), ReportValue(office.end), .text(person),
+                ]
+            )
         }
         let when = at?.description ?? "today"
-        return Report(title: "Holders of \(role.replacingOccurrences(of: "_", with: " "))\(of.map { " of " + directory.name($0) } ?? "") at \(when)",
-                      columns: ["person", "title", "of", "from", "to", "id"], rows: rows.sorted { $0.0 < $1.0 }.map(\.1),
-                      notes: rows.isEmpty ? ["  The knowledge base knows no holder of this office at that date."] : [],
-                      tableColumns: ["person", "title", "from", "to"])
+        return Report(
+            title:
+                "Holders of \(role.replacingOccurrences(of: "_", with: " "))\(of.map { " of " + directory.name($0) } ?? "") at \(when)",
+            columns: ["person", "title", "of", "from", "to", "id"], rows: rows.sorted { $0.0 < $1.0 }.map(\.1),
+            notes: rows.isEmpty ? ["  The knowledge base knows no holder of this office at that date."] : [],
+            tableColumns: ["person", "title", "from", "to"])
     }
 }

@@ -1,6 +1,6 @@
-import Foundation
 import DiploModel
 import DiploStore
+import Foundation
 
 /// Today's date as a partial date, in UTC.
 public func partialDate(of date: Date) -> PartialDate {
@@ -35,7 +35,9 @@ public struct UpcomingQuery: Sendable {
 
     /// The period's days: from the first day of `from` for `months` months.
     public var days: ClosedRange<Int> {
-        let year = from.year ?? 1, month = from.month ?? 1, day = from.day ?? 1
+        let year = from.year ?? 1
+        let month = from.month ?? 1
+        let day = from.day ?? 1
         let first = PartialDate.dayNumber(year: year, month: month, day: day)
         let end = month - 1 + months
         let last = PartialDate.dayNumber(year: year + end / 12, month: end % 12 + 1, day: 1) - 1
@@ -47,8 +49,10 @@ public struct UpcomingQuery: Sendable {
         var found: [UpcomingAnniversary] = []
         // Only partnerships with a level reached a round number of years before a year of the period.
         let years = PartialDate(dayNumber: period.lowerBound).year!...PartialDate(dayNumber: period.upperBound).year!
-        let candidates = Set(try store.partnershipIDs(reachedIn: Set(years.flatMap { year in AnniversaryQuery.milestoneYears.map { year - $0 } })))
-        let partnerships = try country.map { try store.partnerships(of: $0).filter { candidates.contains($0.id) } }
+        let candidates = Set(
+            try store.partnershipIDs(reachedIn: Set(years.flatMap { year in AnniversaryQuery.milestoneYears.map { year - $0 } })))
+        let partnerships =
+            try country.map { try store.partnerships(of: $0).filter { candidates.contains($0.id) } }
             ?? store.partnerships(ids: candidates.sorted())
         for partnership in partnerships {
             // The level it stands at now (and every claim of when it was reached).
@@ -57,14 +61,22 @@ public struct UpcomingQuery: Sendable {
                 let firstYear = PartialDate(dayNumber: period.lowerBound).year! - base
                 let lastYear = PartialDate(dayNumber: period.upperBound).year! - base
                 for years in AnniversaryQuery.milestoneYears where (firstYear...lastYear).contains(years) {
-                    guard let date = established.adding(years: years), let range = date.dayRange, range.overlaps(period) else { continue }
-                    found.append(UpcomingAnniversary(date: date, years: years, partnership: partnership, level: claim.level,
-                                                     established: established, inferred: claim.inferred,
-                                                     sources: claim.sources.isEmpty ? partnership.sources : claim.sources))
+                    guard let date = established.adding(years: years), let range = date.dayRange, range.overlaps(period) else {
+                        continue
+                    }
+                    found.append(
+                        UpcomingAnniversary(
+                            date: date, years: years, partnership: partnership, level: claim.level,
+                            established: established, inferred: claim.inferred,
+                            sources: claim.sources.isEmpty ? partnership.sources : claim.sources))
                 }
             }
         }
-        return found.sorted { ($0.date.description, $0.partnership.id, $0.established.description) < ($1.date.description, $1.partnership.id, $1.established.description) }
+        return found.sorted {
+            ($0.date.description, $0.partnership.id, $0.established.description) < (
+                $1.date.description, $1.partnership.id, $1.established.description
+            )
+        }
     }
 
     static func source(_ refs: [SourceRef], titles: [String: String]) -> String {
@@ -76,13 +88,17 @@ public struct UpcomingQuery: Sendable {
 
     public static func report(_ rows: [UpcomingAnniversary], store: Store) throws -> Report {
         let directory = try Directory(store: store, ids: rows.flatMap(\.partnership.parties))
-        let titles = Dictionary(try store.documents(includeText: false).map { ($0.id, $0.title ?? $0.id) }, uniquingKeysWith: { a, _ in a })
+        let titles = Dictionary(
+            try store.documents(includeText: false).map { ($0.id, $0.title ?? $0.id) }, uniquingKeysWith: { a, _ in a })
         return Report(
             columns: ["date", "years", "parties", "level", "established", "inferred", "source", "partnership_id"],
             rows: rows.map { row in
-                [ReportValue(row.date), .int(row.years), .text(row.partnership.parties.map(directory.name).joined(separator: " – ")),
-                 .text(row.level.readable), ReportValue(row.established), .bool(row.inferred),
-                 .text(source(row.sources, titles: titles)), .text(row.partnership.id)]
+                [
+                    ReportValue(row.date), .int(row.years),
+                    .text(row.partnership.parties.map(directory.name).joined(separator: " – ")),
+                    .text(row.level.readable), ReportValue(row.established), .bool(row.inferred),
+                    .text(source(row.sources, titles: titles)), .text(row.partnership.id),
+                ]
             },
             tableColumns: ["date", "years", "parties", "level", "established"], detailColumn: "source")
     }
@@ -92,9 +108,12 @@ public struct UpcomingQuery: Sendable {
     /// its first day, and the description says so.
     public static func ics(_ rows: [UpcomingAnniversary], store: Store, now: Date = Date()) throws -> String {
         let directory = try Directory(store: store, ids: rows.flatMap(\.partnership.parties))
-        let titles = Dictionary(try store.documents(includeText: false).map { ($0.id, $0.title ?? $0.id) }, uniquingKeysWith: { a, _ in a })
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Diplo//diplo query upcoming//EN", "CALSCALE:GREGORIAN",
-                     "X-WR-CALNAME:Diplo: round anniversaries"]
+        let titles = Dictionary(
+            try store.documents(includeText: false).map { ($0.id, $0.title ?? $0.id) }, uniquingKeysWith: { a, _ in a })
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Diplo//diplo query upcoming//EN", "CALSCALE:GREGORIAN",
+            "X-WR-CALNAME:Diplo: round anniversaries",
+        ]
         let stamp: String = {
             let f = DateFormatter()
             f.locale = Locale(identifier: "en_US_POSIX")
@@ -110,20 +129,26 @@ public struct UpcomingQuery: Sendable {
             }
             let parties = row.partnership.parties.map(directory.name).joined(separator: " – ")
             let summary = "\(row.years) \(row.years == 1 ? "year" : "years") of \(row.level.readable): \(parties)"
-            var description = "Partnership: \(parties), \(row.level.readable) (\(row.partnership.id)).\n"
+            var description =
+                "Partnership: \(parties), \(row.level.readable) (\(row.partnership.id)).\n"
                 + "N = \(row.years): established \(row.established)\(row.inferred ? " (inferred from a stated anniversary)" : "").\n"
-            if !row.date.isExact { description += "The start is known only to the \(row.date.month == nil ? "year" : "month"): put on its first day.\n" }
+            if !row.date.isExact {
+                description +=
+                    "The start is known only to the \(row.date.month == nil ? "year" : "month"): put on its first day.\n"
+            }
             description += "Source: \(source(row.sources, titles: titles))"
-            lines += ["BEGIN:VEVENT",
-                      "UID:\(row.partnership.id)-\(row.level.key)-\(row.established)-\(row.years)@diplo",
-                      "DTSTAMP:\(stamp)",
-                      "DTSTART;VALUE=DATE:\(compact(first))",
-                      "DTEND;VALUE=DATE:\(compact(first + 1))",
-                      "SUMMARY:\(escape(summary))",
-                      "DESCRIPTION:\(escape(description))",
-                      "CATEGORIES:Diplo,anniversary",
-                      "TRANSP:TRANSPARENT",
-                      "END:VEVENT"]
+            lines += [
+                "BEGIN:VEVENT",
+                "UID:\(row.partnership.id)-\(row.level.key)-\(row.established)-\(row.years)@diplo",
+                "DTSTAMP:\(stamp)",
+                "DTSTART;VALUE=DATE:\(compact(first))",
+                "DTEND;VALUE=DATE:\(compact(first + 1))",
+                "SUMMARY:\(escape(summary))",
+                "DESCRIPTION:\(escape(description))",
+                "CATEGORIES:Diplo,anniversary",
+                "TRANSP:TRANSPARENT",
+                "END:VEVENT",
+            ]
         }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
@@ -137,7 +162,8 @@ public struct UpcomingQuery: Sendable {
 
     /// Lines longer than 75 octets folded (CRLF and a space), never inside a UTF-8 sequence.
     static func fold(_ line: String) -> String {
-        var out = "", count = 0
+        var out = ""
+        var count = 0
         for scalar in line.unicodeScalars {
             let size = String(scalar).utf8.count
             if count + size > 75 {
@@ -171,10 +197,12 @@ public struct UnconfirmedQuery: Sendable {
             columns: ["date", "kind", "title", "participants", "announced_by", "announced_on", "id"],
             rows: events.map { event in
                 let docs = event.sources.map(\.document).uniqued()
-                return [.text(event.dateText), .text(event.kind.rawValue), .text(event.title),
-                        .text(event.participants.map { directory.name($0.entity) }.uniqued().joined(separator: ", ")),
-                        .text(docs.map { documents[$0]?.title ?? $0 }.joined(separator: "; ")),
-                        .text(docs.compactMap { documents[$0]?.published?.description }.joined(separator: "; ")), .text(event.id)]
+                return [
+                    .text(event.dateText), .text(event.kind.rawValue), .text(event.title),
+                    .text(event.participants.map { directory.name($0.entity) }.uniqued().joined(separator: ", ")),
+                    .text(docs.map { documents[$0]?.title ?? $0 }.joined(separator: "; ")),
+                    .text(docs.compactMap { documents[$0]?.published?.description }.joined(separator: "; ")), .text(event.id),
+                ]
             },
             tableColumns: ["date", "kind", "title", "announced_on"])
     }

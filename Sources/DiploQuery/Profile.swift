@@ -1,6 +1,6 @@
-import Foundation
 import DiploModel
 import DiploStore
+import Foundation
 
 /// Everything known about one entity (`diplo show`): names, offices, events, partnerships, and
 /// with sources the sentence behind each fact.
@@ -12,7 +12,8 @@ public struct Profile {
         guard let entity = try store.entity(id) else { throw DiploError.notFound(id) }
         self.entity = entity
         let directory = try Directory(store: store)
-        let titles = withSources
+        let titles =
+            withSources
             ? Dictionary(uniqueKeysWithValues: try store.documents(includeText: false).map { ($0.id, $0.title ?? $0.id) }) : [:]
         func source(_ sources: [SourceRef]) -> [ReportValue] {
             guard withSources else { return [] }
@@ -32,29 +33,44 @@ public struct Profile {
         var about: [[ReportValue]] = [["type", .text(entity.type.rawValue)] + source(entity.sources)]
         if let iso = entity.iso { about.append(["iso", .text(iso)] + source([])) }
         if let country = entity.country { about.append(["country", .text(directory.name(country))] + source([])) }
-        for (lang, name) in entity.names.sorted(by: { $0.key < $1.key }) { about.append([.text("name (\(lang))"), .text(name)] + source([])) }
+        for (lang, name) in entity.names.sorted(by: { $0.key < $1.key }) {
+            about.append([.text("name (\(lang))"), .text(name)] + source([]))
+        }
         if !entity.aliases.isEmpty { about.append(["aliases", .text(entity.aliases.joined(separator: ", "))] + source([])) }
         about.append(["id", .text(entity.id)] + source([]))
         sections.append(section(entity.name, ["field", "value"], about))
 
         if !entity.offices.isEmpty {
-            sections.append(section("Offices", ["title", "of", "from", "to"], entity.offices.map {
-                [.text($0.title), .text(directory.name($0.of)), ReportValue($0.start), ReportValue($0.end)] + source($0.sources)
-            }))
+            sections.append(
+                section(
+                    "Offices", ["title", "of", "from", "to"],
+                    entity.offices.map {
+                        [.text($0.title), .text(directory.name($0.of)), ReportValue($0.start), ReportValue($0.end)]
+                            + source($0.sources)
+                    }))
         }
         if entity.type == .country || entity.type == .organization {
-            let people = directory.rows.values.filter { $0.country == entity.id && $0.type == .person }.sorted { $0.name < $1.name }
+            let people = directory.rows.values.filter { $0.country == entity.id && $0.type == .person }.sorted {
+                $0.name < $1.name
+            }
             if !people.isEmpty {
-                sections.append(Report(title: "People", columns: ["name", "id"], rows: people.map { [.text($0.name), .text($0.id)] }))
+                sections.append(
+                    Report(title: "People", columns: ["name", "id"], rows: people.map { [.text($0.name), .text($0.id)] }))
             }
         }
         let events = try EventFilter(involving: entity.id).events(in: store, directory: directory)
         if !events.isEmpty {
-            sections.append(section("Events (newest first)", ["date", "kind", "title", "role", "status"], events.map { event in
-                let roles = event.participants.filter { $0.entity == entity.id }.map(\.role.rawValue)
-                return [.text(event.dateText), .text(event.kind.rawValue), .text(event.title), .text(roles.joined(separator: ", ")),
-                        .text(event.status.rawValue)] + source(event.sources)
-            }))
+            sections.append(
+                section(
+                    "Events (newest first)", ["date", "kind", "title", "role", "status"],
+                    events.map { event in
+                        let roles = event.participants.filter { $0.entity == entity.id }.map(\.role.rawValue)
+                        return [
+                            .text(event.dateText), .text(event.kind.rawValue), .text(event.title),
+                            .text(roles.joined(separator: ", ")),
+                            .text(event.status.rawValue),
+                        ] + source(event.sources)
+                    }))
         }
         let partnerships = try store.partnerships(of: entity.id)
         if !partnerships.isEmpty {
@@ -62,8 +78,13 @@ public struct Profile {
             for partnership in partnerships {
                 let others = partnership.parties.filter { $0 != entity.id }.map(directory.name).joined(separator: ", ")
                 for claim in partnership.claims {
-                    let level = claim.level.readable + (claim.inferred ? " (inferred)" : "") + (claim.level == partnership.level ? "" : claim.level.countsAnniversaries ? " (earlier level)" : " (step)")
-                    rows.append([.text(others), .text(level), ReportValue(claim.date)] + source(claim.sources + (claim.level == partnership.level ? partnership.sources : [])))
+                    let level =
+                        claim.level.readable + (claim.inferred ? " (inferred)" : "")
+                        + (claim.level == partnership.level
+                            ? "" : claim.level.countsAnniversaries ? " (earlier level)" : " (step)")
+                    rows.append(
+                        [.text(others), .text(level), ReportValue(claim.date)]
+                            + source(claim.sources + (claim.level == partnership.level ? partnership.sources : [])))
                 }
             }
             sections.append(section("Partnerships", ["with", "level", "since"], rows))
@@ -82,7 +103,8 @@ public struct Profile {
         case .json:
             var object: [String: Any] = [:]
             for (index, section) in sections.enumerated() {
-                object[index == 0 ? subject : section.title!.lowercased().components(separatedBy: " ").first!] = section.jsonObjects()
+                object[index == 0 ? subject : section.title!.lowercased().components(separatedBy: " ").first!] =
+                    section.jsonObjects()
             }
             return Report.json(object)
         case .csv:
@@ -90,8 +112,10 @@ public struct Profile {
             var flat = Report(columns: ["section", "fact", "detail"])
             for section in sections {
                 for row in section.rows {
-                    flat.rows.append([.text(section.title ?? ""), row.first ?? .null,
-                                      .text(row.dropFirst().map(\.text).filter { !$0.isEmpty }.joined(separator: " | "))])
+                    flat.rows.append([
+                        .text(section.title ?? ""), row.first ?? .null,
+                        .text(row.dropFirst().map(\.text).filter { !$0.isEmpty }.joined(separator: " | ")),
+                    ])
                 }
             }
             return flat.csv()

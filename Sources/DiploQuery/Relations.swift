@@ -1,6 +1,6 @@
-import Foundation
 import DiploModel
 import DiploStore
+import Foundation
 
 /// The history of relations between two entities: the partnerships they share, every step of
 /// them, and the events that bring both sides together, oldest first.
@@ -30,11 +30,15 @@ public struct RelationsQuery: Sendable {
     public func run(on store: Store) throws -> Report {
         let ends = try Directory(store: store, ids: [first, second])
         func side(_ id: String) -> String { ends.country(of: id) ?? id }
-        let a = side(first), b = side(second)
+        let a = side(first)
+        let b = side(second)
         // Events that bring both sides together involve the first: the index finds those.
         let events = try store.events(ids: store.eventIDs(involving: a))
         let partnerships = try store.partnerships(of: a).filter { $0.parties.contains(b) }
-        let directory = try Directory(store: store, ids: [first, second, a, b] + events.flatMap { $0.participants.map(\.entity) + [$0.location?.country].compactMap { $0 } })
+        let directory = try Directory(
+            store: store,
+            ids: [first, second, a, b]
+                + events.flatMap { $0.participants.map(\.entity) + [$0.location?.country].compactMap { $0 } })
         var items: [(date: String, row: [ReportValue])] = []
         for partnership in partnerships {
             for claim in partnership.claims where inRange(claim.date?.dayRange) {
@@ -47,11 +51,18 @@ public struct RelationsQuery: Sendable {
             let involved = directory.sides(of: event).union(event.participants.map(\.entity))
             guard involved.contains(a) && involved.contains(b), inRange(event.dayRange) else { continue }
             let who = event.participants.map { directory.name($0.entity) }.joined(separator: ", ")
-            items.append((event.date?.description ?? "", [.text(event.dateText), .text(event.kind.rawValue),
-                                                          .text(event.title), .text(who)]))
+            items.append(
+                (
+                    event.date?.description ?? "",
+                    [
+                        .text(event.dateText), .text(event.kind.rawValue),
+                        .text(event.title), .text(who),
+                    ]
+                ))
         }
         items.sort { $0.date < $1.date }
-        return Report(title: "Relations: \(directory.name(a)) – \(directory.name(b))",
-                      columns: ["date", "kind", "what", "detail"], rows: items.map(\.row))
+        return Report(
+            title: "Relations: \(directory.name(a)) – \(directory.name(b))",
+            columns: ["date", "kind", "what", "detail"], rows: items.map(\.row))
     }
 }

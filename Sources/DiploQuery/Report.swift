@@ -1,6 +1,6 @@
-import Foundation
 import DiploModel
 import DiploStore
+import Foundation
 
 /// A value in a report: text, a number, a flag, or nothing.
 public enum ReportValue: Equatable, Sendable, ExpressibleByStringLiteral {
@@ -47,8 +47,10 @@ public struct Report: Sendable {
     /// than squeezed into a column.
     public var detailColumn: String?
 
-    public init(title: String? = nil, columns: [String], rows: [[ReportValue]] = [], notes: [String] = [],
-                tableColumns: [String]? = nil, detailColumn: String? = nil) {
+    public init(
+        title: String? = nil, columns: [String], rows: [[ReportValue]] = [], notes: [String] = [],
+        tableColumns: [String]? = nil, detailColumn: String? = nil
+    ) {
         self.title = title
         self.columns = columns
         self.rows = rows
@@ -78,7 +80,9 @@ extension Report {
     }
 
     public static func json(_ object: Any) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("[]".utf8)
+        let data =
+            (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
+            ?? Data("[]".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
@@ -107,14 +111,22 @@ extension Report {
         }
         // Columns shrink down to their longest word (12 at most), the one with most to give first.
         let floors = headers.indices.map { column in
-            min(widths[column], max(6, min(12, ([headers[column]] + cells.map { $0[column] })
-                .flatMap { $0.split(separator: " ") }.map { String($0).displayWidth }.max() ?? 0)))
+            min(
+                widths[column],
+                max(
+                    6,
+                    min(
+                        12,
+                        ([headers[column]] + cells.map { $0[column] })
+                            .flatMap { $0.split(separator: " ") }.map { String($0).displayWidth }.max() ?? 0)))
         }
-        let gap = 2, indent = 2
+        let gap = 2
+        let indent = 2
         let available = width - indent - gap * (widths.count - 1)
         while widths.reduce(0, +) > available {
             guard let column = widths.indices.max(by: { widths[$0] - floors[$0] < widths[$1] - floors[$1] }),
-                  widths[column] > floors[column] else { break }
+                widths[column] > floors[column]
+            else { break }
             widths[column] -= 1
         }
         func line(_ texts: [String]) -> String {
@@ -139,7 +151,9 @@ extension Report {
         for (row, values) in zip(cells, rows) {
             out += line(row) + "\n"
             if let detail, !values[detail].text.isEmpty {
-                for (n, part) in values[detail].text.wrapped(to: width - 6).enumerated() { out += (n == 0 ? "    ↳ " : "      ") + part + "\n" }
+                for (n, part) in values[detail].text.wrapped(to: width - 6).enumerated() {
+                    out += (n == 0 ? "    ↳ " : "      ") + part + "\n"
+                }
             }
         }
         for note in notes { out += note + "\n" }
@@ -157,7 +171,8 @@ extension String {
             let value = scalar.value
             if (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
                 || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
-                || (0xFFE0...0xFFE6).contains(value) || (0x1F300...0x1FAFF).contains(value) || (0x20000...0x3FFFD).contains(value) {
+                || (0xFFE0...0xFFE6).contains(value) || (0x1F300...0x1FAFF).contains(value) || (0x20000...0x3FFFD).contains(value)
+            {
                 width += 2
             } else if scalar.properties.generalCategory == .control {
                 continue
@@ -171,11 +186,15 @@ extension String {
     /// The text cut into lines of at most `width` columns, at spaces where it can.
     public func wrapped(to width: Int) -> [String] {
         guard displayWidth > width, width > 0 else { return [self] }
-        var lines: [String] = [], current = ""
+        var lines: [String] = []
+        var current = ""
         for word in split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
             var word = word
             while word.displayWidth > width {
-                if !current.isEmpty { lines.append(current); current = "" }
+                if !current.isEmpty {
+                    lines.append(current)
+                    current = ""
+                }
                 var head = ""
                 for character in word {
                     if (head + String(character)).displayWidth > width { break }

@@ -1,6 +1,6 @@
-import Foundation
 import DiploModel
 import DiploStore
+import Foundation
 
 /// Full-text search over names, events and documents; case and diacritics never matter.
 public struct SearchQuery: Sendable {
@@ -17,11 +17,16 @@ public struct SearchQuery: Sendable {
         let hits = try store.search(text, limit: limit)
         report.rows += hits.entities.map { [.text($0.type.rawValue), .text($0.name), "name", .text($0.id)] }
         report.rows += hits.events.map { event in
-            [.text("event"), .text(event.title), .text("\(event.kind.rawValue) \(event.date?.description ?? "")"), .text(event.id)]
+            [
+                .text("event"), .text(event.title), .text("\(event.kind.rawValue) \(event.date?.description ?? "")"),
+                .text(event.id),
+            ]
         }
         report.rows += hits.documents.map { document in
-            [.text("document"), .text(document.title ?? ""), .text(SearchQuery.snippet(of: document.text ?? "", around: text)),
-             .text(document.id)]
+            [
+                .text("document"), .text(document.title ?? ""), .text(SearchQuery.snippet(of: document.text ?? "", around: text)),
+                .text(document.id),
+            ]
         }
         return report
     }

@@ -1,6 +1,6 @@
-import Foundation
 import DiploModel
 import DiploStore
+import Foundation
 
 /// An entity's dated events and facts, oldest first; undated ones last.
 public struct TimelineQuery: Sendable {
@@ -19,9 +19,14 @@ public struct TimelineQuery: Sendable {
             for office in person.offices {
                 // "President, Vietnam", but not "General Secretary of the Communist Party, Communist Party".
                 let of = office.of.map(directory.name)
-                let title = of.map { office.title.folded.contains($0.folded) ? office.title : "\(office.title), \($0)" } ?? office.title
-                if let start = office.start { items.append((start, [.text(start.description), "office", .text("takes office: \(title)"), ""])) }
-                if let end = office.end { items.append((end, [.text(end.description), "office", .text("leaves office: \(title)"), ""])) }
+                let title =
+                    of.map { office.title.folded.contains($0.folded) ? office.title : "\(office.title), \($0)" } ?? office.title
+                if let start = office.start {
+                    items.append((start, [.text(start.description), "office", .text("takes office: \(title)"), ""]))
+                }
+                if let end = office.end {
+                    items.append((end, [.text(end.description), "office", .text("leaves office: \(title)"), ""]))
+                }
                 if office.start == nil && office.end == nil { items.append((nil, ["", "office", .text(title), ""])) }
             }
         }
@@ -33,6 +38,7 @@ public struct TimelineQuery: Sendable {
             }
         }
         items.sort { ($0.date == nil ? 1 : 0, $0.date?.description ?? "") < ($1.date == nil ? 1 : 0, $1.date?.description ?? "") }
-        return Report(title: "Timeline of \(directory.name(entity))", columns: ["date", "kind", "what", "role"], rows: items.map(\.row))
+        return Report(
+            title: "Timeline of \(directory.name(entity))", columns: ["date", "kind", "what", "role"], rows: items.map(\.row))
     }
 }

@@ -1,6 +1,6 @@
-import Foundation
 import DiploModel
 import DiploStore
+import Foundation
 
 /// Visits, newest first: who went where, when, at what level.
 public struct VisitQuery: Sendable {
@@ -18,7 +18,6 @@ public struct VisitQuery: Sendable {
         self.until = until
     }
 
-
     public func run(on store: Store) throws -> Report {
         let kinds = Set(EventKind.allCases.filter(\.isVisit))
         var filter = EventFilter(from: from, to: until, kinds: kinds)
@@ -32,15 +31,22 @@ public struct VisitQuery: Sendable {
             if let to, destination(of: event, directory) != to { return false }
             return true
         }
-        return Report(columns: ["date", "kind", "visitor", "to", "status", "title"], rows: visits.map { event in
-            [.text(event.dateText), .text(event.kind.rawValue), .text(directory.names(of: event, roles: ParticipantRole.guestSide)),
-             .text(directory.name(destination(of: event, directory))), .text(event.status.rawValue), .text(event.title)]
-        })
+        return Report(
+            columns: ["date", "kind", "visitor", "to", "status", "title"],
+            rows: visits.map { event in
+                [
+                    .text(event.dateText), .text(event.kind.rawValue),
+                    .text(directory.names(of: event, roles: ParticipantRole.guestSide)),
+                    .text(directory.name(destination(of: event, directory))), .text(event.status.rawValue), .text(event.title),
+                ]
+            })
     }
 
     /// Where a visit goes: the country it is held in, else the hosts' country.
     func destination(of event: Event, _ directory: Directory) -> String? {
         event.location?.country
-            ?? event.participants.first { ParticipantRole.hostSide.contains($0.role) }.flatMap { directory.country(of: $0.entity) }
+            ?? event.participants.first { ParticipantRole.hostSide.contains($0.role) }.flatMap {
+                directory.country(of: $0.entity)
+            }
     }
 }

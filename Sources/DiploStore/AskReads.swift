@@ -15,23 +15,27 @@ extension Store {
     public func namedEntities(_ phrase: String) throws -> [NamedEntity] {
         let key = phrase.lookupKey
         guard !key.isEmpty else { return [] }
-        return try db.query("""
+        return try db.query(
+            """
             SELECT id, type, name FROM entities WHERE id IN (
                 SELECT id FROM entities WHERE replace(folded, ' ', '') = ?1
                 UNION SELECT entity_id FROM entity_names WHERE replace(folded, ' ', '') = ?1
                 UNION SELECT entity_id FROM entity_aliases WHERE replace(folded, ' ', '') = ?1)
             ORDER BY id
-            """, [key]) { NamedEntity(id: $0.text(0), type: EntityType(rawValue: $0.text(1)) ?? .person, name: $0.text(2)) }
+            """, [key]
+        ) { NamedEntity(id: $0.text(0), type: EntityType(rawValue: $0.text(1)) ?? .person, name: $0.text(2)) }
     }
 
     /// The entities one of whose names holds this word (a surname: "Obama", "Castro"), at most `limit`.
     public func entitiesWithWord(_ word: String, limit: Int) throws -> [NamedEntity] {
         let folded = word.folded
         guard !folded.isEmpty, !folded.contains(" ") else { return [] }
-        return try db.query("""
+        return try db.query(
+            """
             SELECT e.id, e.type, e.name FROM entity_search s JOIN entities e ON e.key = s.rowid
             WHERE entity_search MATCH ?1 ORDER BY e.key LIMIT ?2
-            """, ["\"\(folded)\"", limit]) { NamedEntity(id: $0.text(0), type: EntityType(rawValue: $0.text(1)) ?? .person, name: $0.text(2)) }
+            """, ["\"\(folded)\"", limit]
+        ) { NamedEntity(id: $0.text(0), type: EntityType(rawValue: $0.text(1)) ?? .person, name: $0.text(2)) }
     }
 
     /// The entity with this id, with its type and name.
@@ -55,11 +59,15 @@ extension Store {
         let folded = word.folded
         guard folded.count >= 2, folded.allSatisfy({ $0.isLetter || $0.isNumber }) else { return [:] }
         var words: [String: Set<String>] = [:]
-        try db.forEach("""
+        try db.forEach(
+            """
             SELECT e.id, s.text FROM entity_search s JOIN entities e ON e.key = s.rowid
             WHERE entity_search MATCH ?1 AND e.type IN ('person', 'country', 'organization') LIMIT 500
-            """, ["\"\(folded.prefix(2))\" *"]) { row in
-            for name in row.text(1).split(separator: " ") where name.count >= 4 { words[String(name), default: []].insert(row.text(0)) }
+            """, ["\"\(folded.prefix(2))\" *"]
+        ) { row in
+            for name in row.text(1).split(separator: " ") where name.count >= 4 {
+                words[String(name), default: []].insert(row.text(0))
+            }
         }
         return words
     }
@@ -71,10 +79,12 @@ extension Store {
     public func entitySummaries(ids: some Sequence<String>) throws -> [Entity] {
         let list = Array(Set(ids)).sorted()
         guard !list.isEmpty else { return [] }
-        return try db.query("""
+        return try db.query(
+            """
             SELECT \(Entity.columns) FROM entities WHERE id IN (SELECT value FROM json_each(?1))
                 OR id IN (SELECT country_id FROM entities WHERE id IN (SELECT value FROM json_each(?1)))
             ORDER BY key
-            """, [list.json]) { Entity(row: $0) }
+            """, [list.json]
+        ) { Entity(row: $0) }
     }
 }

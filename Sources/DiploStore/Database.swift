@@ -1,6 +1,6 @@
+import DiploModel
 import DiploSQLite
 import Foundation
-import DiploModel
 
 /// One SQLite connection: WAL journal, foreign keys on, a writer that waits its turn, and cached statements.
 /// Not Sendable: a connection belongs to one task at a time.
@@ -35,15 +35,18 @@ public final class Database {
         self.path = path
         sqlite3_extended_result_codes(handle, 1)
         // Another import holds the write lock: wait as long as it takes, saying so once.
-        sqlite3_busy_handler(handle, { context, attempt in
-            guard let context else { return 0 }
-            let database = Unmanaged<Database>.fromOpaque(context).takeUnretainedValue()
-            if attempt == Database.attemptsBeforeSaying {
-                FileHandle.standardError.write(Data("Waiting for another diplo to finish writing to \(database.path)...\n".utf8))
-            }
-            usleep(attempt < Database.attemptsBeforeSaying ? 2_000 : 20_000)
-            return 1
-        }, Unmanaged.passUnretained(self).toOpaque())
+        sqlite3_busy_handler(
+            handle,
+            { context, attempt in
+                guard let context else { return 0 }
+                let database = Unmanaged<Database>.fromOpaque(context).takeUnretainedValue()
+                if attempt == Database.attemptsBeforeSaying {
+                    FileHandle.standardError.write(
+                        Data("Waiting for another diplo to finish writing to \(database.path)...\n".utf8))
+                }
+                usleep(attempt < Database.attemptsBeforeSaying ? 2_000 : 20_000)
+                return 1
+            }, Unmanaged.passUnretained(self).toOpaque())
         var enabled: Int32 = 0
         _ = diplo_sqlite3_db_config_int(handle, SQLITE_DBCONFIG_ENABLE_FKEY, 1, &enabled)
         try execute("PRAGMA foreign_keys = ON")

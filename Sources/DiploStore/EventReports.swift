@@ -12,12 +12,15 @@ public struct EventReport: Sendable, Equatable {
 extension Store {
     /// What each document said of an event, oldest document first (by publication date).
     public func reports(ofEvent id: String) throws -> [EventReport] {
-        try db.query("""
+        try db.query(
+            """
             SELECT r.document_id, d.title, d.published, r.status FROM event_reports r JOIN documents d ON d.id = r.document_id
             WHERE r.event_id = ? ORDER BY ifnull(d.published, '9999'), d.key, r.status
-            """, [id]) { row in
-            EventReport(document: row.text(0), title: row.string(1), published: row.string(2).flatMap { try? PartialDate($0) },
-                        status: EventStatus(rawValue: row.text(3)) ?? .unknown)
+            """, [id]
+        ) { row in
+            EventReport(
+                document: row.text(0), title: row.string(1), published: row.string(2).flatMap { try? PartialDate($0) },
+                status: EventStatus(rawValue: row.text(3)) ?? .unknown)
         }
     }
 
@@ -35,11 +38,13 @@ extension Store {
     /// organisations), takes part in, and those held in it. Indexed: what a filtered listing reads
     /// first, so it reads a few events of a hundred thousand, not all of them.
     public func eventIDs(involving id: String) throws -> [String] {
-        try db.query("""
+        try db.query(
+            """
             SELECT event_id FROM participants WHERE entity_id = ?1
             UNION SELECT p.event_id FROM participants p JOIN entities e ON e.id = p.entity_id WHERE e.country_id = ?1
             UNION SELECT id FROM events WHERE location_country_id = ?1
-            """, [id]) { $0.text(0) }
+            """, [id]
+        ) { $0.text(0) }
     }
 }
 
@@ -47,9 +52,15 @@ extension Store {
     /// The partnerships one of whose levels was reached (by some claim) in one of these years:
     /// those that may have a round anniversary in a period.
     public func partnershipIDs(reachedIn years: Set<Int>) throws -> [String] {
-        try db.query("""
+        try db.query(
+            """
             SELECT partnership_id FROM partnership_history WHERE CAST(substr(date, 1, 4) AS INTEGER) IN (SELECT value FROM json_each(?1))
             UNION SELECT id FROM partnerships WHERE CAST(substr(established, 1, 4) AS INTEGER) IN (SELECT value FROM json_each(?1))
-            """, [years.sorted().map(String.init).joined(separator: ",").isEmpty ? "[]" : "[\(years.sorted().map(String.init).joined(separator: ","))]"]) { $0.text(0) }
+            """,
+            [
+                years.sorted().map(String.init).joined(separator: ",").isEmpty
+                    ? "[]" : "[\(years.sorted().map(String.init).joined(separator: ","))]"
+            ]
+        ) { $0.text(0) }
     }
 }

@@ -37,11 +37,13 @@ extension Store {
     /// The events an entity takes part in, and those held in it when the place is a side
     /// (`EventKind.isBilateral`), ordered by date: without participants or sources.
     public func eventsInvolving(_ id: String) throws -> [Event] {
-        try db.query("""
+        try db.query(
+            """
             SELECT \(Event.columns) FROM events WHERE id IN (SELECT event_id FROM participants WHERE entity_id = ?1)
                 OR (location_country_id = ?1 AND kind IN (SELECT value FROM json_each(?2)))
             ORDER BY start, id
-            """, [id, EventKind.allCases.filter(\.isBilateral).map(\.rawValue).json]) { Event(row: $0) }
+            """, [id, EventKind.allCases.filter(\.isBilateral).map(\.rawValue).json]
+        ) { Event(row: $0) }
     }
 
     /// Events that may match a listing's filter, narrowed in SQL (through the date and kind
@@ -51,7 +53,8 @@ extension Store {
     public func eventCandidates(fromYear: Int?, toYear: Int?, kinds: [EventKind]?, involving: String?) throws -> [Event] {
         // Only the conditions asked for, so that SQLite can pick the index each one offers (a
         // condition made optional inside the SQL would hide it): at most sixteen fixed texts.
-        var conditions: [String] = [], arguments: [SQLBindable] = []
+        var conditions: [String] = []
+        var arguments: [SQLBindable] = []
         if let toYear {
             conditions.append("ifnull(start, within_from) < ?")
             arguments.append(String(format: "%04d", toYear + 1))
@@ -65,7 +68,8 @@ extension Store {
             arguments.append(kinds.map(\.rawValue).json)
         }
         if let involving {
-            conditions.append("""
+            conditions.append(
+                """
                 (location_country_id = ?1x OR id IN (SELECT event_id FROM participants WHERE entity_id = ?1x
                     UNION SELECT p.event_id FROM entities n JOIN participants p ON p.entity_id = n.id WHERE n.country_id = ?1x))
                 """.replacingOccurrences(of: "?1x", with: "?\(arguments.count + 1)"))
@@ -77,22 +81,26 @@ extension Store {
 
     /// The participants of these events with their countries, in the order edges are drawn.
     public func participantRows(ofEvents events: [String]) throws -> [ParticipantRow] {
-        try db.query("""
+        try db.query(
+            """
             SELECT p.event_id, p.entity_id, p.role, e.country_id FROM participants p LEFT JOIN entities e ON e.id = p.entity_id
             WHERE p.event_id IN \(Store.idList) ORDER BY p.event_id, p.role, p.entity_id
-            """, [events.json]) { participantRow($0) }
+            """, [events.json]
+        ) { participantRow($0) }
     }
 
     /// Every participant of every event with its country, event by event in the order events
     /// were added (an event without participants gives one row with no entity).
     public func forEachParticipantRow(_ body: (_ event: Event, _ participant: ParticipantRow?) throws -> Void) throws {
         var current: Event?
-        try db.forEach("""
+        try db.forEach(
+            """
             SELECT e.id, e.kind, e.title, e.status, e.start, e.end, e.within_from, e.within_to, e.location_country_id,
                    e.location_city, e.parent_id, p.event_id, p.entity_id, p.role, n.country_id
             FROM events e LEFT JOIN participants p ON p.event_id = e.id LEFT JOIN entities n ON n.id = p.entity_id
             ORDER BY e.key, p.role, p.entity_id
-            """) { row in
+            """
+        ) { row in
             // An event's rows come together: decode it once, not once a participant.
             if current?.id != row.text("id") { current = Event(row: row) }
             try body(current!, row.isNull("entity_id") ? nil : participantRow(row))
@@ -100,14 +108,17 @@ extension Store {
     }
 
     private func participantRow(_ row: Row) -> ParticipantRow {
-        ParticipantRow(event: row.text("event_id"), entity: row.text("entity_id"), role: ParticipantRole(row.text("role")),
-                       country: row.string("country_id"))
+        ParticipantRow(
+            event: row.text("event_id"), entity: row.text("entity_id"), role: ParticipantRole(row.text("role")),
+            country: row.string("country_id"))
     }
 
     /// The partnerships an entity is a party to, with their parties, by id.
     public func partnerships(of entity: String) throws -> [Partnership] {
-        let ids = try db.query("SELECT partnership_id FROM partnership_parties WHERE entity_id = ? ORDER BY partnership_id",
-                               [entity]) { $0.text("partnership_id") }
+        let ids = try db.query(
+            "SELECT partnership_id FROM partnership_parties WHERE entity_id = ? ORDER BY partnership_id",
+            [entity]
+        ) { $0.text("partnership_id") }
         return ids.isEmpty ? [] : try partnerships(ids: ids)
     }
 
@@ -154,21 +165,27 @@ extension Store {
     public func search(_ text: String, limit: Int) throws -> SearchHits {
         var hits = SearchHits()
         guard let match = Store.matchExpression(text) else { return hits }
-        hits.entities = try db.query("""
+        hits.entities = try db.query(
+            """
             SELECT \(Entity.columns) FROM (
                 SELECT rowid, bm25(entity_search) AS rank FROM entity_search WHERE entity_search MATCH ? ORDER BY rank LIMIT ?
             ) AS found JOIN entities ON entities.key = found.rowid ORDER BY found.rank
-            """, [match, limit]) { Entity(row: $0) }
-        hits.events = try db.query("""
+            """, [match, limit]
+        ) { Entity(row: $0) }
+        hits.events = try db.query(
+            """
             SELECT \(Event.columns) FROM (
                 SELECT rowid, bm25(event_search) AS rank FROM event_search WHERE event_search MATCH ? ORDER BY rank LIMIT ?
             ) AS found JOIN events ON events.key = found.rowid ORDER BY found.rank
-            """, [match, limit]) { Event(row: $0) }
-        hits.documents = try db.query("""
+            """, [match, limit]
+        ) { Event(row: $0) }
+        hits.documents = try db.query(
+            """
             SELECT \(Document.columns), body FROM (
                 SELECT rowid, bm25(document_search) AS rank FROM document_search WHERE document_search MATCH ? ORDER BY rank LIMIT ?
             ) AS found JOIN documents ON documents.key = found.rowid ORDER BY found.rank
-            """, [match, limit]) { Document(row: $0, text: $0.string("body")) }
+            """, [match, limit]
+        ) { Document(row: $0, text: $0.string("body")) }
         return hits
     }
 
@@ -178,10 +195,12 @@ extension Store {
     /// Names of the people the knowledge base knows, in every form it knows them: what the
     /// press-release reader recognises as names.
     public func personNames() throws -> [String] {
-        try db.query("""
+        try db.query(
+            """
             SELECT name FROM entities WHERE type = 'person'
             UNION SELECT n.name FROM entity_names n JOIN entities e ON e.id = n.entity_id WHERE e.type = 'person'
             UNION SELECT a.alias FROM entity_aliases a JOIN entities e ON e.id = a.entity_id WHERE e.type = 'person'
-            """) { $0.text("name") }
+            """
+        ) { $0.text("name") }
     }
 }

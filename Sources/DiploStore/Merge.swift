@@ -1,5 +1,5 @@
-import Foundation
 import DiploModel
+import Foundation
 
 /// What one import added to the knowledge base and what it found there already.
 public struct MergeReport: Equatable, Sendable {
@@ -24,8 +24,10 @@ extension Store {
     /// `fileDigest`: the SHA-256 of the file's bytes, recorded with what it yields, so that the
     /// same file imported again is known at once (`fileImported(sha256:)`).
     @discardableResult
-    public func merge(_ kb: KnowledgeBase, file: String, fileDigest: String? = nil,
-                      progress: ((_ events: Int, _ total: Int) -> Void)? = nil) throws -> MergeReport {
+    public func merge(
+        _ kb: KnowledgeBase, file: String, fileDigest: String? = nil,
+        progress: ((_ events: Int, _ total: Int) -> Void)? = nil
+    ) throws -> MergeReport {
         try db.transaction {
             var merger = Merger(store: self, file: file, kb: kb)
             merger.progress = progress
@@ -113,16 +115,19 @@ struct Merger {
             guard let event = try store.event(id) else { continue }
             if event.kind == .trip {
                 guard let tripDays = event.dayRange else { continue }
-                let candidates = try db.query("""
+                let candidates = try db.query(
+                    """
                     SELECT DISTINCT e.id FROM events e JOIN participants p ON p.event_id = e.id
                     WHERE e.parent_id IS NULL AND e.kind != 'trip' AND e.id != ?1
                     AND p.role NOT IN (SELECT value FROM json_each(?3))
                     AND p.entity_id IN (SELECT entity_id FROM participants q JOIN entities n ON n.id = q.entity_id
                         WHERE q.event_id = ?1 AND n.type = 'person' AND q.role IN (SELECT value FROM json_each(?2)))
-                    """, [id, guestRoles, hostRoles]) { $0.text(0) }
+                    """, [id, guestRoles, hostRoles]
+                ) { $0.text(0) }
                 for candidate in candidates {
                     guard let days = try store.event(candidate)?.dayRange, tripDays.lowerBound <= days.lowerBound,
-                          days.upperBound <= tripDays.upperBound else { continue }
+                        days.upperBound <= tripDays.upperBound
+                    else { continue }
                     links[candidate] = try tightestTrip(for: candidate, days: days) ?? id
                 }
             } else if event.parent == nil, let days = event.dayRange, let trip = try tightestTrip(for: id, days: days) {
@@ -137,16 +142,19 @@ struct Merger {
     /// The shortest trip whose dates hold `days` and whose traveller takes part in the event
     /// other than as host.
     func tightestTrip(for id: String, days: ClosedRange<Int>) throws -> String? {
-        let trips = try db.query("""
+        let trips = try db.query(
+            """
             SELECT DISTINCT t.id FROM events t JOIN participants tp ON tp.event_id = t.id
             JOIN participants ep ON ep.entity_id = tp.entity_id JOIN entities n ON n.id = tp.entity_id
             WHERE t.kind = 'trip' AND t.id != ?1 AND ep.event_id = ?1 AND n.type = 'person'
             AND tp.role IN (SELECT value FROM json_each(?2)) AND ep.role NOT IN (SELECT value FROM json_each(?3))
-            """, [id, ParticipantRole.guestSide.map(\.rawValue).json, ParticipantRole.hostSide.map(\.rawValue).json]) { $0.text(0) }
+            """, [id, ParticipantRole.guestSide.map(\.rawValue).json, ParticipantRole.hostSide.map(\.rawValue).json]
+        ) { $0.text(0) }
         var best: (length: Int, id: String)?
         for trip in trips {
             guard let tripDays = try store.event(trip)?.dayRange, tripDays.lowerBound <= days.lowerBound,
-                  days.upperBound <= tripDays.upperBound else { continue }
+                days.upperBound <= tripDays.upperBound
+            else { continue }
             let length = tripDays.count
             if best.map({ (length, trip) < ($0.length, $0.id) }) ?? true { best = (length, trip) }
         }
@@ -192,7 +200,12 @@ struct Merger {
     }
 
     enum SourceOwner {
-        case entity(String), office(Int), event(String), partnership(String), history(Int), anniversary(Int)
+        case entity(String)
+        case office(Int)
+        case event(String)
+        case partnership(String)
+        case history(Int)
+        case anniversary(Int)
 
         var column: String {
             switch self {
@@ -217,18 +230,21 @@ struct Merger {
     mutating func addSources(_ sources: [SourceRef], to owner: SourceOwner, at place: String, new: Bool = false) throws {
         for (i, source) in sources.enumerated() {
             guard let document = try documentID(source.document) else {
-                throw fail("\(place).sources[\(i)].document", "no document \"\(source.document)\" in this file or the knowledge base")
+                throw fail(
+                    "\(place).sources[\(i)].document", "no document \"\(source.document)\" in this file or the knowledge base")
             }
             if let start = source.start, let end = source.end, start > end || start < 0 {
                 throw fail("\(place).sources[\(i)]", "the span \(start)-\(end) runs backwards")
             }
             let column = owner.column
             if new && i == 0 {
-                try write("INSERT INTO sources (document_id, start, end, quote, note, \(column)) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                          [document, source.start, source.end, source.quote, source.note, owner.value])
+                try write(
+                    "INSERT INTO sources (document_id, start, end, quote, note, \(column)) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    [document, source.start, source.end, source.quote, source.note, owner.value])
                 continue
             }
-            try write("""
+            try write(
+                """
                 INSERT INTO sources (document_id, start, end, quote, note, \(column))
                 SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE NOT EXISTS (
                     SELECT 1 FROM sources WHERE \(column) = ?6 AND document_id = ?1 AND start IS ?2
@@ -250,7 +266,8 @@ struct Merger {
     mutating func mergeDocument(_ document: Document, at place: String) throws {
         if let existing = try db.first(
             "SELECT id FROM documents WHERE id = ? OR (sha256 IS NOT NULL AND sha256 = ?)",
-            [document.id, document.sha256], { $0.text(0) }) {
+            [document.id, document.sha256], { $0.text(0) })
+        {
             documentIDs[document.id] = existing
             // A document first known by reference gains its text when the text arrives.
             if let text = document.text {
@@ -260,10 +277,14 @@ struct Merger {
             report.count("documents", new: false)
             return
         }
-        try write("""
+        try write(
+            """
             INSERT INTO documents (id, title, lang, published, source, sha256, body) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, [document.id, document.title, document.lang, document.published?.description, document.source,
-                  document.sha256, document.text])
+            """,
+            [
+                document.id, document.title, document.lang, document.published?.description, document.source,
+                document.sha256, document.text,
+            ])
         documentIDs[document.id] = document.id
         try store.reindexDocument(document.id)
         report.count("documents", new: true)
@@ -284,7 +305,9 @@ struct Merger {
         var target: String?
         if let type = try store.entityType(of: entity.id) {
             guard type == entity.type else {
-                throw fail("\(place).type", "\"\(entity.id)\" is a \(type.rawValue) in the knowledge base, not a \(entity.type.rawValue)")
+                throw fail(
+                    "\(place).type", "\"\(entity.id)\" is a \(type.rawValue) in the knowledge base, not a \(entity.type.rawValue)"
+                )
             }
             target = entity.id
         } else if let iso, let existing = try store.entityID(iso: iso) {
@@ -303,11 +326,13 @@ struct Merger {
             // A name without diacritics gives way to the same name with them ("To Lam", "Tô Lâm"),
             // and stays as an alias.
             if let current = try db.first("SELECT name FROM entities WHERE id = ?", [id], { $0.text(0) }),
-               current != entity.name, current.allSatisfy(\.isASCII), !entity.name.allSatisfy(\.isASCII),
-               current.folded == entity.name.folded {
+                current != entity.name, current.allSatisfy(\.isASCII), !entity.name.allSatisfy(\.isASCII),
+                current.folded == entity.name.folded
+            {
                 try write("UPDATE entities SET name = ? WHERE id = ?", [entity.name, id])
-                try write("INSERT OR IGNORE INTO entity_aliases (entity_id, alias, folded) VALUES (?, ?, ?)",
-                          [id, current, current.folded])
+                try write(
+                    "INSERT OR IGNORE INTO entity_aliases (entity_id, alias, folded) VALUES (?, ?, ?)",
+                    [id, current, current.folded])
             }
             if let iso {
                 let current = try db.first("SELECT iso FROM entities WHERE id = ?", [id]) { $0.string(0) } ?? nil
@@ -319,8 +344,9 @@ struct Merger {
             }
         } else {
             id = entity.id
-            try write("INSERT INTO entities (id, type, name, folded, iso) VALUES (?, ?, ?, ?, ?)",
-                       [id, entity.type.rawValue, entity.name, entity.name.folded, iso])
+            try write(
+                "INSERT INTO entities (id, type, name, folded, iso) VALUES (?, ?, ?, ?, ?)",
+                [id, entity.type.rawValue, entity.name, entity.name.folded, iso])
             entitiesCreated.insert(id)
         }
         report.count("entities", new: target == nil)
@@ -333,10 +359,13 @@ struct Merger {
     mutating func addNames(of entity: Entity, to id: String) throws {
         var aliases = entity.aliases
         for (lang, name) in entity.names.sorted(by: { $0.key < $1.key }) {
-            let current = try db.first("SELECT name FROM entity_names WHERE entity_id = ? AND lang = ?", [id, lang]) { $0.text(0) }
+            let current = try db.first("SELECT name FROM entity_names WHERE entity_id = ? AND lang = ?", [id, lang]) {
+                $0.text(0)
+            }
             if current == nil {
-                try write("INSERT INTO entity_names (entity_id, lang, name, folded) VALUES (?, ?, ?, ?)",
-                           [id, lang, name, name.folded])
+                try write(
+                    "INSERT INTO entity_names (entity_id, lang, name, folded) VALUES (?, ?, ?, ?)",
+                    [id, lang, name, name.folded])
             } else if current != name {
                 aliases.append(name)
             }
@@ -344,8 +373,9 @@ struct Merger {
         let current = try db.first("SELECT name FROM entities WHERE id = ?", [id]) { $0.text(0) }
         if current != entity.name && !entity.names.values.contains(entity.name) { aliases.append(entity.name) }
         for alias in aliases where alias != current {
-            try write("INSERT OR IGNORE INTO entity_aliases (entity_id, alias, folded) VALUES (?, ?, ?)",
-                       [id, alias, alias.folded])
+            try write(
+                "INSERT OR IGNORE INTO entity_aliases (entity_id, alias, folded) VALUES (?, ?, ?)",
+                [id, alias, alias.folded])
         }
     }
 
@@ -361,22 +391,26 @@ struct Merger {
             let officePlace = "\(place).offices[\(i)]"
             let of = try office.of.map { try self.entity($0, at: "\(officePlace).of") }
             // The same office named in another language is the same row, found by its role.
-            let existingID = try db.first("""
+            let existingID = try db.first(
+                """
                 SELECT id FROM offices_held WHERE person_id = ?1 AND ifnull(of_id, '') = ifnull(?2, '')
                 AND (title = ?3 OR (role IS NOT NULL AND role = ?4))
                 AND (start IS ?5 OR start IS NULL OR ?5 IS NULL) ORDER BY title = ?3 DESC LIMIT 1
-                """, [id, of, office.title, office.role, office.start?.description]) { $0.int(0) }
+                """, [id, of, office.title, office.role, office.start?.description]
+            ) { $0.int(0) }
             let officeID: Int
             if let existing = existingID {
                 officeID = existing
-                try write("""
+                try write(
+                    """
                     UPDATE offices_held SET start = ifnull(start, ?1), end = ifnull(end, ?2), role = ifnull(role, ?3)
                     WHERE id = ?4 AND ((start IS NULL AND ?1 IS NOT NULL) OR (end IS NULL AND ?2 IS NOT NULL)
                         OR (role IS NULL AND ?3 IS NOT NULL))
                     """, [office.start?.description, office.end?.description, office.role, existing])
             } else {
-                try write("INSERT INTO offices_held (person_id, title, role, of_id, start, end) VALUES (?, ?, ?, ?, ?, ?)",
-                           [id, office.title, office.role, of, office.start?.description, office.end?.description])
+                try write(
+                    "INSERT INTO offices_held (person_id, title, role, of_id, start, end) VALUES (?, ?, ?, ?, ?, ?)",
+                    [id, office.title, office.role, of, office.start?.description, office.end?.description])
                 officeID = Int(db.lastInsertRowID)
             }
             report.count("offices", new: existingID == nil)
@@ -405,11 +439,15 @@ struct Merger {
             }
             let country = try event.location?.country.map { try entity($0, at: "\(place).location.country") }
             let within = event.start == nil ? event.within : nil
-            try write("""
+            try write(
+                """
                 INSERT INTO events (id, kind, title, status, start, end, within_from, within_to, location_country_id, location_city)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [id, event.kind.rawValue, event.title, event.status.rawValue, event.start?.description, event.end?.description,
-                      within?[0].description, within?[1].description, country, event.location?.city])
+                """,
+                [
+                    id, event.kind.rawValue, event.title, event.status.rawValue, event.start?.description, event.end?.description,
+                    within?[0].description, within?[1].description, country, event.location?.city,
+                ])
             eventsCreated.insert(id)
         }
         report.count("events", new: target == nil)
@@ -425,7 +463,8 @@ struct Merger {
             mine.append(try entity(participant.entity, at: "\(place).participants[\(i)].entity"))
         }
         guard !mine.isEmpty, knownEventKeys > 0 else { return nil }
-        let myPeople = try sides(of: mine, people: true), mySides = try sides(of: mine, people: false)
+        let myPeople = try sides(of: mine, people: true)
+        let mySides = try sides(of: mine, people: false)
         // A person new to the knowledge base is in no event it knew before.
         if !myPeople.isEmpty, myPeople.allSatisfy({ entitiesCreated.contains($0) }) { return nil }
         if myPeople.isEmpty, mine.allSatisfy({ entitiesCreated.contains($0) }) { return nil }
@@ -438,27 +477,32 @@ struct Merger {
         // the end of its month or year.
         let firstDay = PartialDate(dayNumber: days.lowerBound).description
         let lastDay = PartialDate(dayNumber: days.upperBound).description
-        let candidates = try db.query("""
+        let candidates = try db.query(
+            """
             SELECT DISTINCT p.event_id FROM participants p JOIN events e ON e.id = p.event_id
             WHERE p.entity_id IN \(Store.idList) AND e.kind IN (SELECT value FROM json_each(?2))
             AND ifnull(e.start, e.within_from) <= ?4
             AND ifnull(e.end, ifnull(e.within_to, e.start)) || '-99' >= ?3
             AND e.key <= ?5
-            """, [anchor.json, kinds.json, firstDay, lastDay, knownEventKeys]) { $0.text("event_id") }
+            """, [anchor.json, kinds.json, firstDay, lastDay, knownEventKeys]
+        ) { $0.text("event_id") }
         for candidate in candidates.sorted() where !eventsCreated.contains(candidate) {
             guard let known = try store.event(candidate), known.kind.family == event.kind.family,
-                  let knownDays = known.dayRange, knownDays.overlaps(days) else { continue }
+                let knownDays = known.dayRange, knownDays.overlaps(days)
+            else { continue }
             // Two reports that both name the country it was held in, and name two, are two events
             // (a traveller's stops in two countries on overlapping days).
             if let mine = myPlace, let theirs = known.location?.country, mine != theirs { continue }
             let theirs = known.participants.map(\.entity)
-            let theirPeople = try sides(of: theirs, people: true), theirSides = try sides(of: theirs, people: false)
+            let theirPeople = try sides(of: theirs, people: true)
+            let theirSides = try sides(of: theirs, people: false)
             // One traveller cannot make two visits to one country on overlapping days: a visit
             // that names the same traveller and the same country is the same visit, whoever else
             // each report says they met.
             if event.kind.family == .visit, myPlace != nil, myPlace == known.location?.country {
-                let myTravellers = Set(try zip(event.participants, mine).filter { ParticipantRole.guestSide.contains($0.0.role) }
-                    .map(\.1).filter { try sides(of: [$0], people: true).isEmpty == false })
+                let myTravellers = Set(
+                    try zip(event.participants, mine).filter { ParticipantRole.guestSide.contains($0.0.role) }
+                        .map(\.1).filter { try sides(of: [$0], people: true).isEmpty == false })
                 let theirTravellers = Set(known.participants.filter { ParticipantRole.guestSide.contains($0.role) }.map(\.entity))
                 if !myTravellers.isDisjoint(with: theirTravellers) { return candidate }
             }
@@ -467,12 +511,16 @@ struct Merger {
                 // those the other names (a data set lists everyone met, a press release the visitor).
                 if myPeople == theirPeople { return candidate }
                 if !myPeople.isEmpty, !theirPeople.isEmpty,
-                   myPeople.isSubset(of: theirPeople) || theirPeople.isSubset(of: myPeople) { return candidate }
+                    myPeople.isSubset(of: theirPeople) || theirPeople.isSubset(of: myPeople)
+                {
+                    return candidate
+                }
                 // An announcement meets its outcome: a later report that it was held (or cancelled)
                 // names more or fewer people ("talks with Díaz-Canel" for "a state visit to Cuba"),
                 // but the same sides, someone of the announcement, and overlapping dates.
                 if Merger.announcementMeetsOutcome(event.status, known.status), !mySides.isEmpty, mySides == theirSides,
-                   myPeople.isEmpty || theirPeople.isEmpty || !myPeople.isDisjoint(with: theirPeople) {
+                    myPeople.isEmpty || theirPeople.isEmpty || !myPeople.isDisjoint(with: theirPeople)
+                {
                     return candidate
                 }
             } else if mySides == theirSides {
@@ -490,7 +538,9 @@ struct Merger {
         for id in ids {
             var facts = entityFacts[id]
             if facts == nil {
-                facts = try db.first("SELECT type, ifnull(country_id, '') FROM entities WHERE id = ?", [id]) { (type: $0.text(0), country: $0.text(1)) }
+                facts = try db.first("SELECT type, ifnull(country_id, '') FROM entities WHERE id = ?", [id]) {
+                    (type: $0.text(0), country: $0.text(1))
+                }
                 // Countries are set in the entity pass, before any event: what is read now holds.
                 entityFacts[id] = facts
             }
@@ -531,30 +581,39 @@ struct Merger {
         merged.start = known.start ?? event.start
         merged.end = known.end ?? event.end
         merged.within = merged.start == nil ? known.within ?? event.within : nil
-        merged.location = Location(country: known.location?.country ?? country, city: known.location?.city ?? event.location?.city)
+        merged.location = Location(
+            country: known.location?.country ?? country, city: known.location?.city ?? event.location?.city)
         merged.parent = known.parent ?? parent
-        try write("""
+        try write(
+            """
             UPDATE events SET title = ?2, status = ?3, start = ?4, end = ?5, within_from = ?6, within_to = ?7,
                 location_country_id = ?8, location_city = ?9, parent_id = ?10
             WHERE id = ?1 AND (title IS NOT ?2 OR status IS NOT ?3 OR start IS NOT ?4 OR end IS NOT ?5
                 OR within_from IS NOT ?6 OR within_to IS NOT ?7 OR location_country_id IS NOT ?8
                 OR location_city IS NOT ?9 OR parent_id IS NOT ?10)
-            """, [id, merged.title, merged.status.rawValue, merged.start?.description, merged.end?.description,
-                  merged.within?[0].description, merged.within?[1].description, merged.location?.country,
-                  merged.location?.city, merged.parent])
+            """,
+            [
+                id, merged.title, merged.status.rawValue, merged.start?.description, merged.end?.description,
+                merged.within?[0].description, merged.within?[1].description, merged.location?.country,
+                merged.location?.city, merged.parent,
+            ])
         for (i, participant) in event.participants.enumerated() {
             let entityID = try entity(participant.entity, at: "\(place).participants[\(i)].entity")
-            guard !participant.role.rawValue.isEmpty else { throw fail("\(place).participants[\(i)].role", "a participant needs a role") }
+            guard !participant.role.rawValue.isEmpty else {
+                throw fail("\(place).participants[\(i)].role", "a participant needs a role")
+            }
             // "attendee" says least: it gives way to any other role the same entity has.
             if participant.role == .attendee {
-                try write("""
+                try write(
+                    """
                     INSERT INTO participants (event_id, entity_id, role) SELECT ?1, ?2, 'attendee'
                     WHERE NOT EXISTS (SELECT 1 FROM participants WHERE event_id = ?1 AND entity_id = ?2)
                     """, [id, entityID])
             } else {
                 try write("DELETE FROM participants WHERE event_id = ? AND entity_id = ? AND role = 'attendee'", [id, entityID])
-                try write("INSERT OR IGNORE INTO participants (event_id, entity_id, role) VALUES (?, ?, ?)",
-                          [id, entityID, participant.role.rawValue])
+                try write(
+                    "INSERT OR IGNORE INTO participants (event_id, entity_id, role) VALUES (?, ?, ?)",
+                    [id, entityID, participant.role.rawValue])
             }
         }
         try addSources(event.sources, to: .event(id), at: place)
@@ -565,8 +624,9 @@ struct Merger {
     /// What each document said of an event: announced, held, cancelled.
     mutating func addReports(_ event: Event, id: String) throws {
         for document in event.sources.map({ documentIDs[$0.document] ?? $0.document }).uniqued() {
-            try write("INSERT OR IGNORE INTO event_reports (event_id, document_id, status) VALUES (?, ?, ?)",
-                      [id, document, event.status.rawValue])
+            try write(
+                "INSERT OR IGNORE INTO event_reports (event_id, document_id, status) VALUES (?, ?, ?)",
+                [id, document, event.status.rawValue])
         }
     }
 
@@ -577,16 +637,21 @@ struct Merger {
         var roles: [(entity: String, role: String)] = []
         for (i, participant) in event.participants.enumerated() {
             let entityID = try entity(participant.entity, at: "\(place).participants[\(i)].entity")
-            guard !participant.role.rawValue.isEmpty else { throw fail("\(place).participants[\(i)].role", "a participant needs a role") }
+            guard !participant.role.rawValue.isEmpty else {
+                throw fail("\(place).participants[\(i)].role", "a participant needs a role")
+            }
             if participant.role == .attendee {
                 if !roles.contains(where: { $0.entity == entityID }) { roles.append((entityID, participant.role.rawValue)) }
             } else {
                 roles.removeAll { $0.entity == entityID && $0.role == ParticipantRole.attendee.rawValue }
-                if !roles.contains(where: { $0 == (entityID, participant.role.rawValue) }) { roles.append((entityID, participant.role.rawValue)) }
+                if !roles.contains(where: { $0 == (entityID, participant.role.rawValue) }) {
+                    roles.append((entityID, participant.role.rawValue))
+                }
             }
         }
         if !roles.isEmpty {
-            try write("""
+            try write(
+                """
                 INSERT INTO participants (event_id, entity_id, role)
                 SELECT ?1, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?2)
                 """, [id, roles.map { [$0.entity, $0.role] }.json])
@@ -616,15 +681,18 @@ struct Merger {
                 (try PartnershipLevel($0.text(0)), $0.string(1))
             }!
             if (partnership.level.rank ?? 0) > (current.0.rank ?? 0) {
-                try write("UPDATE partnerships SET level = ?, established = ? WHERE id = ?",
-                           [partnership.level.key, partnership.established?.description, target])
+                try write(
+                    "UPDATE partnerships SET level = ?, established = ? WHERE id = ?",
+                    [partnership.level.key, partnership.established?.description, target])
             } else if partnership.level == current.0, current.1 == nil, partnership.established != nil {
-                try write("UPDATE partnerships SET established = ? WHERE id = ? AND established IS NULL",
-                          [partnership.established?.description, target])
+                try write(
+                    "UPDATE partnerships SET established = ? WHERE id = ? AND established IS NULL",
+                    [partnership.established?.description, target])
             }
         } else {
-            try write("INSERT INTO partnerships (id, level, established) VALUES (?, ?, ?)",
-                       [id, partnership.level.key, partnership.established?.description])
+            try write(
+                "INSERT INTO partnerships (id, level, established) VALUES (?, ?, ?)",
+                [id, partnership.level.key, partnership.established?.description])
             for party in parties {
                 try write("INSERT OR IGNORE INTO partnership_parties (partnership_id, entity_id) VALUES (?, ?)", [id, party])
             }
@@ -633,20 +701,25 @@ struct Merger {
         partnershipIDs[partnership.id] = id
         var history = partnership.history
         if let established = partnership.established,
-           !history.contains(where: { $0.level == partnership.level && $0.date == established }) {
+            !history.contains(where: { $0.level == partnership.level && $0.date == established })
+        {
             history.append(Milestone(level: partnership.level, date: established))
         }
         for (i, milestone) in history.enumerated() {
             // A stated date outranks the same date inferred.
-            try write("INSERT OR IGNORE INTO partnership_history (partnership_id, level, date, inferred) VALUES (?, ?, ?, ?)",
-                      [id, milestone.level.key, milestone.date?.description, milestone.inferred])
+            try write(
+                "INSERT OR IGNORE INTO partnership_history (partnership_id, level, date, inferred) VALUES (?, ?, ?, ?)",
+                [id, milestone.level.key, milestone.date?.description, milestone.inferred])
             if !milestone.inferred {
-                try write("UPDATE partnership_history SET inferred = 0 WHERE partnership_id = ? AND level = ? AND date IS ? AND inferred = 1",
-                          [id, milestone.level.key, milestone.date?.description])
+                try write(
+                    "UPDATE partnership_history SET inferred = 0 WHERE partnership_id = ? AND level = ? AND date IS ? AND inferred = 1",
+                    [id, milestone.level.key, milestone.date?.description])
             }
-            let historyID = try db.first("""
+            let historyID = try db.first(
+                """
                 SELECT id FROM partnership_history WHERE partnership_id = ? AND level = ? AND date IS ?
-                """, [id, milestone.level.key, milestone.date?.description]) { $0.int(0) }!
+                """, [id, milestone.level.key, milestone.date?.description]
+            ) { $0.int(0) }!
             try addSources(milestone.sources, to: .history(historyID), at: "\(place).history[\(i)]")
         }
         try addSources(partnership.sources, to: .partnership(id), at: place)
@@ -657,19 +730,23 @@ struct Merger {
     mutating func mergeAnniversary(_ anniversary: Anniversary, at place: String) throws {
         let event = try self.event(anniversary.event, at: "\(place).event")
         let partnership = try self.partnership(anniversary.partnership, at: "\(place).partnership")
-        let existing = try db.first("""
+        let existing = try db.first(
+            """
             SELECT id FROM anniversaries WHERE event_id = ? AND partnership_id = ? AND years = ?
-            """, [event, partnership, anniversary.years]) { $0.int(0) }
+            """, [event, partnership, anniversary.years]
+        ) { $0.int(0) }
         let id: Int
         if let existing {
             id = existing
-            try write("""
+            try write(
+                """
                 UPDATE anniversaries SET date = ifnull(date, ?1), stated = max(stated, ?2)
                 WHERE id = ?3 AND ((date IS NULL AND ?1 IS NOT NULL) OR stated < ?2)
                 """, [anniversary.date?.description, anniversary.stated, id])
         } else {
-            try write("INSERT INTO anniversaries (event_id, partnership_id, years, date, stated) VALUES (?, ?, ?, ?, ?)",
-                      [event, partnership, anniversary.years, anniversary.date?.description, anniversary.stated])
+            try write(
+                "INSERT INTO anniversaries (event_id, partnership_id, years, date, stated) VALUES (?, ?, ?, ?, ?)",
+                [event, partnership, anniversary.years, anniversary.date?.description, anniversary.stated])
             id = Int(db.lastInsertRowID)
         }
         report.count("anniversaries", new: existing == nil)

@@ -1,5 +1,5 @@
-import Foundation
 import DiploModel
+import Foundation
 
 /// One step of the schema: a file of Schema/, applied once, in its own transaction.
 public struct Migration: Sendable {
@@ -30,7 +30,8 @@ public enum Migrations {
 
     /// The versions applied to this database, oldest first.
     public static func applied(in db: Database) throws -> [Int] {
-        try db.execute("""
+        try db.execute(
+            """
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 version    INTEGER PRIMARY KEY,
                 name       TEXT NOT NULL,
@@ -52,8 +53,9 @@ public enum Migrations {
         for migration in pending {
             try db.transaction {
                 try db.execute(migration.sql)
-                try db.run("INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
-                           [migration.version, migration.name])
+                try db.run(
+                    "INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
+                    [migration.version, migration.name])
             }
         }
         return pending

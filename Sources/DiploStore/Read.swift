@@ -10,8 +10,9 @@ extension Store {
 
     /// The whole knowledge base as an interchange document.
     public func knowledgeBase(includeText: Bool = true) throws -> KnowledgeBase {
-        KnowledgeBase(documents: try documents(includeText: includeText), entities: try entities(),
-                      events: try events(), partnerships: try partnerships(), anniversaries: try anniversaries())
+        KnowledgeBase(
+            documents: try documents(includeText: includeText), entities: try entities(),
+            events: try events(), partnerships: try partnerships(), anniversaries: try anniversaries())
     }
 
     // MARK: Whole lists
@@ -31,7 +32,9 @@ extension Store {
 
     /// The events that point to `id` as their trip (its stops), oldest first.
     public func stops(of id: String) throws -> [Event] {
-        let ids = try db.query("SELECT id FROM events WHERE parent_id = ? ORDER BY ifnull(start, within_from), id", [id]) { $0.text(0) }
+        let ids = try db.query("SELECT id FROM events WHERE parent_id = ? ORDER BY ifnull(start, within_from), id", [id]) {
+            $0.text(0)
+        }
         let events = try self.events(ids: ids)
         let order = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
         return events.sorted { order[$0.id, default: 0] < order[$1.id, default: 0] }
@@ -62,13 +65,16 @@ extension Store {
     public func forEachEntity(ids: [String]? = nil, _ body: (Entity) throws -> Void) throws {
         try inBatches("SELECT \(Entity.columns) FROM entities", ids: ids, orderBy: "key", decode: Entity.init(row:)) { batch in
             let keys = batch.map(\.id)
-            var names: [String: [String: String]] = [:], aliases: [String: [String]] = [:]
+            var names: [String: [String: String]] = [:]
+            var aliases: [String: [String]] = [:]
             try db.forEach("SELECT entity_id, lang, name FROM entity_names WHERE entity_id IN \(Store.idList)", [keys.json]) {
                 names[$0.text("entity_id"), default: [:]][$0.text("lang")] = $0.text("name")
             }
-            try db.forEach("""
+            try db.forEach(
+                """
                 SELECT entity_id, alias FROM entity_aliases WHERE entity_id IN \(Store.idList) ORDER BY rowid
-                """, [keys.json]) { aliases[$0.text("entity_id"), default: []].append($0.text("alias")) }
+                """, [keys.json]
+            ) { aliases[$0.text("entity_id"), default: []].append($0.text("alias")) }
             let offices = try officesHeld(by: keys)
             let sources = try sources(of: .entity, keys)
             for var entity in batch {
@@ -84,9 +90,11 @@ extension Store {
     /// Each person's offices with their sources, in the order they were recorded.
     private func officesHeld(by people: [String]) throws -> [String: [Office]] {
         var offices: [(person: String, id: Int, office: Office)] = []
-        try db.forEach("""
+        try db.forEach(
+            """
             SELECT \(Office.columns) FROM offices_held WHERE person_id IN \(Store.idList) ORDER BY id
-            """, [people.json]) { offices.append(($0.text("person_id"), $0.int("id"), Office(row: $0))) }
+            """, [people.json]
+        ) { offices.append(($0.text("person_id"), $0.int("id"), Office(row: $0))) }
         let sources = try sources(of: .office, offices.map { String($0.id) })
         var result: [String: [Office]] = [:]
         for (person, id, office) in offices {
@@ -114,19 +122,25 @@ extension Store {
     }
 
     public func forEachPartnership(ids: [String]? = nil, _ body: (Partnership) throws -> Void) throws {
-        try inBatches("SELECT \(Partnership.columns) FROM partnerships", ids: ids, orderBy: "id",
-                      decode: Partnership.init(row:)) { batch in
+        try inBatches(
+            "SELECT \(Partnership.columns) FROM partnerships", ids: ids, orderBy: "id",
+            decode: Partnership.init(row:)
+        ) { batch in
             let keys = batch.map(\.id)
             var parties: [String: [String]] = [:]
-            try db.forEach("""
+            try db.forEach(
+                """
                 SELECT partnership_id, entity_id FROM partnership_parties WHERE partnership_id IN \(Store.idList)
                 ORDER BY entity_id
-                """, [keys.json]) { parties[$0.text("partnership_id"), default: []].append($0.text("entity_id")) }
+                """, [keys.json]
+            ) { parties[$0.text("partnership_id"), default: []].append($0.text("entity_id")) }
             var steps: [(partnership: String, id: Int, milestone: Milestone)] = []
-            try db.forEach("""
+            try db.forEach(
+                """
                 SELECT \(Milestone.columns) FROM partnership_history WHERE partnership_id IN \(Store.idList)
                 ORDER BY ifnull(date, '9999'), id
-                """, [keys.json]) { row in
+                """, [keys.json]
+            ) { row in
                 if let milestone = Milestone(row: row) { steps.append((row.text("partnership_id"), row.int("id"), milestone)) }
             }
             let stepSources = try sources(of: .history, steps.map { String($0.id) })
@@ -147,8 +161,10 @@ extension Store {
     }
 
     public func forEachAnniversary(_ body: (Anniversary) throws -> Void) throws {
-        try inBatches("SELECT \(Anniversary.columns) FROM anniversaries", ids: nil, orderBy: "id",
-                      decode: { (String($0.int("id")), Anniversary(row: $0)) }) { batch in
+        try inBatches(
+            "SELECT \(Anniversary.columns) FROM anniversaries", ids: nil, orderBy: "id",
+            decode: { (String($0.int("id")), Anniversary(row: $0)) }
+        ) { batch in
             let sources = try sources(of: .anniversary, batch.map(\.0))
             for (id, var anniversary) in batch {
                 anniversary.sources = sources[id] ?? []
@@ -161,8 +177,12 @@ extension Store {
 
     /// The tables a source row can belong to, by the column that points to its owner.
     enum SourceOwner: String {
-        case entity = "entity_id", office = "office_id", event = "event_id", partnership = "partnership_id"
-        case history = "history_id", anniversary = "anniversary_id"
+        case entity = "entity_id"
+        case office = "office_id"
+        case event = "event_id"
+        case partnership = "partnership_id"
+        case history = "history_id"
+        case anniversary = "anniversary_id"
 
         /// Owners with integer keys are compared as integers.
         var integerKeys: Bool { self == .office || self == .history || self == .anniversary }
@@ -173,10 +193,12 @@ extension Store {
         guard !keys.isEmpty else { return [:] }
         var result: [String: [SourceRef]] = [:]
         let list = owner.integerKeys ? keys.compactMap { Int($0) }.json : keys.json
-        try db.forEach("""
+        try db.forEach(
+            """
             SELECT \(SourceRef.columns), \(owner.rawValue) AS owner FROM sources
             WHERE \(owner.rawValue) IS NOT NULL AND \(owner.rawValue) IN \(Store.idList) ORDER BY id
-            """, [list]) { row in
+            """, [list]
+        ) { row in
             result[row.text("owner"), default: []].append(SourceRef(row: row))
         }
         return result
@@ -189,8 +211,10 @@ extension Store {
 
     /// Runs `select` (all rows, or those whose id is in `ids`), decodes each row and hands them
     /// on `batchSize` at a time.
-    func inBatches<T>(_ select: String, ids: [String]?, orderBy: String, decode: (Row) throws -> T,
-                      _ handle: ([T]) throws -> Void) throws {
+    func inBatches<T>(
+        _ select: String, ids: [String]?, orderBy: String, decode: (Row) throws -> T,
+        _ handle: ([T]) throws -> Void
+    ) throws {
         var batch: [T] = []
         batch.reserveCapacity(Store.batchSize)
         let sql = select + (ids == nil ? "" : " WHERE id IN \(Store.idList)") + " ORDER BY \(orderBy)"
@@ -210,15 +234,20 @@ extension Store {
     public func partnershipID(parties: [String], level: PartnershipLevel) throws -> String? {
         let wanted = Set(parties)
         guard let first = parties.first else { return nil }
-        let candidates = try db.query("""
+        let candidates = try db.query(
+            """
             SELECT p.id, p.level FROM partnerships p JOIN partnership_parties pp ON pp.partnership_id = p.id
             WHERE pp.entity_id = ? ORDER BY p.id
-            """, [first]) { ($0.text("id"), $0.text("level")) }
+            """, [first]
+        ) { ($0.text("id"), $0.text("level")) }
         for (id, key) in candidates {
-            guard let other = try? PartnershipLevel(key), other == level || (other.rank != nil && level.rank != nil) else { continue }
-            let theirs = Set(try db.query("SELECT entity_id FROM partnership_parties WHERE partnership_id = ?", [id]) {
-                $0.text("entity_id")
-            })
+            guard let other = try? PartnershipLevel(key), other == level || (other.rank != nil && level.rank != nil) else {
+                continue
+            }
+            let theirs = Set(
+                try db.query("SELECT entity_id FROM partnership_parties WHERE partnership_id = ?", [id]) {
+                    $0.text("entity_id")
+                })
             if theirs == wanted { return id }
         }
         return nil
@@ -247,7 +276,9 @@ extension Array where Element == String {
                 case "\t": out += "\\t"
                 default:
                     if scalar.value < 0x20 {
-                        out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+                        out +=
+                            "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                            + String(scalar.value, radix: 16)
                     } else {
                         out.unicodeScalars.append(scalar)
                     }

@@ -9,8 +9,9 @@ extension Document {
     static let columns = "id, title, lang, published, source, sha256"
 
     init(row: Row, text: String?) {
-        self.init(id: row.text("id"), title: row.string("title"), lang: row.string("lang"), published: row.date("published"),
-                  source: row.string("source"), sha256: row.string("sha256"), text: text)
+        self.init(
+            id: row.text("id"), title: row.string("title"), lang: row.string("lang"), published: row.date("published"),
+            source: row.string("source"), sha256: row.string("sha256"), text: text)
     }
 }
 
@@ -18,8 +19,9 @@ extension SourceRef {
     static let columns = "document_id, start, end, quote, note"
 
     init(row: Row) {
-        self.init(document: row.text("document_id"), start: row.optionalInt("start"), end: row.optionalInt("end"),
-                  quote: row.string("quote"), note: row.string("note"))
+        self.init(
+            document: row.text("document_id"), start: row.optionalInt("start"), end: row.optionalInt("end"),
+            quote: row.string("quote"), note: row.string("note"))
     }
 }
 
@@ -28,8 +30,9 @@ extension Entity {
 
     /// The entity's own row; names, aliases, offices and sources come from their tables.
     init(row: Row) {
-        self.init(id: row.text("id"), type: EntityType(rawValue: row.text("type")) ?? .organization, name: row.text("name"),
-                  iso: row.string("iso"), country: row.string("country_id"))
+        self.init(
+            id: row.text("id"), type: EntityType(rawValue: row.text("type")) ?? .organization, name: row.text("name"),
+            iso: row.string("iso"), country: row.string("country_id"))
     }
 }
 
@@ -37,8 +40,9 @@ extension Office {
     static let columns = "id, person_id, title, role, of_id, start, end"
 
     init(row: Row) {
-        self.init(title: row.text("title"), role: row.string("role"), of: row.string("of_id"), start: row.date("start"),
-                  end: row.date("end"))
+        self.init(
+            title: row.text("title"), role: row.string("role"), of: row.string("of_id"), start: row.date("start"),
+            end: row.date("end"))
     }
 }
 
@@ -59,11 +63,13 @@ extension Event {
     init(row: Row) {
         var within: [PartialDate]?
         if let from = row.date("within_from"), let to = row.date("within_to") { within = [from, to] }
-        let location: Location? = row.isNull("location_country_id") && row.isNull("location_city")
+        let location: Location? =
+            row.isNull("location_country_id") && row.isNull("location_city")
             ? nil : Location(country: row.string("location_country_id"), city: row.string("location_city"))
-        self.init(id: row.text("id"), kind: EventKind(rawValue: row.text("kind")) ?? .other, title: row.text("title"),
-                  status: EventStatus(rawValue: row.text("status")) ?? .unknown, start: row.date("start"), end: row.date("end"),
-                  within: within, location: location, parent: row.string("parent_id"))
+        self.init(
+            id: row.text("id"), kind: EventKind(rawValue: row.text("kind")) ?? .other, title: row.text("title"),
+            status: EventStatus(rawValue: row.text("status")) ?? .unknown, start: row.date("start"), end: row.date("end"),
+            within: within, location: location, parent: row.string("parent_id"))
     }
 }
 
@@ -81,8 +87,9 @@ extension Partnership {
     static let columns = "id, level, established"
 
     init(row: Row) throws {
-        self.init(id: row.text("id"), parties: [], level: try PartnershipLevel(row.text("level")),
-                  established: row.date("established"))
+        self.init(
+            id: row.text("id"), parties: [], level: try PartnershipLevel(row.text("level")),
+            established: row.date("established"))
     }
 }
 
@@ -90,7 +97,8 @@ extension Anniversary {
     static let columns = "id, event_id, partnership_id, years, date, stated"
 
     init(row: Row) {
-        self.init(event: row.text("event_id"), partnership: row.text("partnership_id"), years: row.int("years"),
-                  date: row.date("date"), stated: row.bool("stated"))
+        self.init(
+            event: row.text("event_id"), partnership: row.text("partnership_id"), years: row.int("years"),
+            date: row.date("date"), stated: row.bool("stated"))
     }
 }

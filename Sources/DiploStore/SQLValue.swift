@@ -1,5 +1,5 @@
-import Foundation
 import DiploModel
+import Foundation
 
 /// A value SQLite stores: what statements bind and rows hold.
 public enum SQLValue: Equatable, Sendable {

@@ -1,6 +1,6 @@
+import DiploModel
 import DiploSQLite
 import Foundation
-import DiploModel
 
 /// SQLite does not export SQLITE_TRANSIENT to Swift: it tells SQLite to copy bound buffers.
 let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
@@ -87,7 +87,8 @@ public struct Row {
     }
 
     public func value(_ index: Int) -> SQLValue {
-        let handle = statement.handle, column = Int32(index)
+        let handle = statement.handle
+        let column = Int32(index)
         switch sqlite3_column_type(handle, column) {
         case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, column))
         case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, column))

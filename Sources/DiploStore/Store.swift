@@ -1,5 +1,5 @@
-import Foundation
 import DiploModel
+import Foundation
 
 /// The knowledge base in one SQLite file: opens it, brings its schema up to date, finds entities
 /// by name, and keeps the full-text index in step with what it writes.
@@ -75,11 +75,13 @@ public final class Store {
     public func entityIDs(named name: String, type: EntityType? = nil) throws -> [String] {
         let key = name.lookupKey
         guard !key.isEmpty else { return [] }
-        let ids = try db.query("""
+        let ids = try db.query(
+            """
             SELECT id FROM entities WHERE replace(folded, ' ', '') = ?1
             UNION SELECT entity_id FROM entity_names WHERE replace(folded, ' ', '') = ?1
             UNION SELECT entity_id FROM entity_aliases WHERE replace(folded, ' ', '') = ?1
-            """, [key]) { $0.text(0) }
+            """, [key]
+        ) { $0.text(0) }
         guard let type else { return ids.sorted() }
         return try ids.filter { try entityType(of: $0) == type }.sorted()
     }
@@ -95,11 +97,15 @@ public final class Store {
         let key = surname.folded
         guard !key.isEmpty else { return [] }
         if let country {
-            return try db.query("""
+            return try db.query(
+                """
                 SELECT id FROM entities WHERE country_id = ?1 AND type = 'person' AND folded LIKE '% ' || ?2 ORDER BY id
-                """, [country, key]) { $0.text(0) }
+                """, [country, key]
+            ) { $0.text(0) }
         }
-        return try db.query("SELECT id FROM entities WHERE type = 'person' AND folded LIKE '% ' || ? ORDER BY id", [key]) { $0.text(0) }
+        return try db.query("SELECT id FROM entities WHERE type = 'person' AND folded LIKE '% ' || ? ORDER BY id", [key]) {
+            $0.text(0)
+        }
     }
 
     public func entityExists(_ id: String) throws -> Bool {
@@ -139,10 +145,12 @@ public final class Store {
 
     func reindexEntity(_ id: String) throws {
         guard let key = try db.first("SELECT key FROM entities WHERE id = ?", [id], { $0.int(0) }) else { return }
-        let names = try db.query("""
+        let names = try db.query(
+            """
             SELECT name FROM entities WHERE id = ?1 UNION SELECT name FROM entity_names WHERE entity_id = ?1
             UNION SELECT alias FROM entity_aliases WHERE entity_id = ?1
-            """, [id]) { $0.text(0) }
+            """, [id]
+        ) { $0.text(0) }
         try db.run("DELETE FROM entity_search WHERE rowid = ?", [key])
         try db.run("INSERT INTO entity_search (rowid, text) VALUES (?, ?)", [key, names.map(\.folded).joined(separator: " | ")])
     }
@@ -160,8 +168,9 @@ public final class Store {
     }
 
     func reindexDocument(_ id: String) throws {
-        guard let (key, title, body) = try db.first(
-            "SELECT key, title, body FROM documents WHERE id = ?", [id], { ($0.int(0), $0.text(1), $0.text(2)) })
+        guard
+            let (key, title, body) = try db.first(
+                "SELECT key, title, body FROM documents WHERE id = ?", [id], { ($0.int(0), $0.text(1), $0.text(2)) })
         else { return }
         try db.run("DELETE FROM document_search WHERE rowid = ?", [key])
         try db.run("INSERT INTO document_search (rowid, title, body) VALUES (?, ?, ?)", [key, title.folded, body.folded])

@@ -1,8 +1,8 @@
-import DiploModel
-import DiploStore
-import DiploImport
-import DiploQuery
 import DiploAsk
+import DiploImport
+import DiploModel
+import DiploQuery
+import DiploStore
 import Foundation
 
 // `diplo-bench ask`: `diplo ask` over a knowledge base of 100,000 synthetic events (SampleData's
@@ -12,8 +12,10 @@ import Foundation
 
 extension Benchmark {
     static var ask: Benchmark {
-        Benchmark(name: "ask", about: "diplo ask over 100,000 events: mapping and answering one question of each shape, and the whole command",
-                  run: AskBenchmark.run)
+        Benchmark(
+            name: "ask",
+            about: "diplo ask over 100,000 events: mapping and answering one question of each shape, and the whole command",
+            run: AskBenchmark.run)
     }
 }
 
@@ -40,13 +42,18 @@ enum AskBenchmark {
         // DIPLO_BENCH_ASK_DB=PATH keeps the knowledge base there (and reuses it when it exists).
         let kept = ProcessInfo.processInfo.environment["DIPLO_BENCH_ASK_DB"]
         let path = kept ?? folder.appendingPathComponent("ask.sqlite").path
-        let built = kept.map { FileManager.default.fileExists(atPath: $0) } == true ? 0 : try timed {
-            let store = try Store.open(path: path)
-            try store.fillSynthetic(events: 100_000, persons: 10_000, organizations: 1_000)
-            let importer = Importer(store: store, options: ImportOptions())
-            let sample = sampleData()
-            for input in Importer.inputs(for: [sample]).inputs where !input.name.hasSuffix(".md") { _ = try importer.run(input) }
-        }
+        let built =
+            kept.map { FileManager.default.fileExists(atPath: $0) } == true
+            ? 0
+            : try timed {
+                let store = try Store.open(path: path)
+                try store.fillSynthetic(events: 100_000, persons: 10_000, organizations: 1_000)
+                let importer = Importer(store: store, options: ImportOptions())
+                let sample = sampleData()
+                for input in Importer.inputs(for: [sample]).inputs where !input.name.hasSuffix(".md") {
+                    _ = try importer.run(input)
+                }
+            }
         let store = try Store.openForReading(path: path)
         let events = try store.events().count
         print(String(format: "   knowledge base: %d events, built in %.1f s", events, built))
@@ -55,7 +62,8 @@ enum AskBenchmark {
         let diplo = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("diplo")
         let hasBinary = FileManager.default.isExecutableFile(atPath: diplo.path)
         print("   question                                               map ms  answer ms  in process  diplo ask")
-        var worst = 0.0, worstCommand = 0.0
+        var worst = 0.0
+        var worstCommand = 0.0
         let asker = Asker(store: store)
         for question in questions {
             var interpretation: Interpretation?
@@ -71,11 +79,19 @@ enum AskBenchmark {
                 worstCommand = max(worstCommand, command)
             }
             let shown = question.count > 52 ? String(question.prefix(51)) + "…" : question
-            print(String(format: "   %@ %6.1f  %9.1f  %10.1f  %9.1f", shown.padding(toLength: 53, withPad: " ", startingAt: 0), map * 1000,
-                         answer * 1000, (map + answer) * 1000, command * 1000))
+            print(
+                String(
+                    format: "   %@ %6.1f  %9.1f  %10.1f  %9.1f", shown.padding(toLength: 53, withPad: " ", startingAt: 0),
+                    map * 1000,
+                    answer * 1000, (map + answer) * 1000, command * 1000))
         }
-        print(String(format: "   slowest: %.1f ms in process, %.1f ms as a command (process start to exit, best of 5)", worst * 1000, worstCommand * 1000))
-        if !hasBinary { print("   (no diplo binary beside diplo-bench: `swift build -c release --product diplo` to time the command)") }
+        print(
+            String(
+                format: "   slowest: %.1f ms in process, %.1f ms as a command (process start to exit, best of 5)", worst * 1000,
+                worstCommand * 1000))
+        if !hasBinary {
+            print("   (no diplo binary beside diplo-bench: `swift build -c release --product diplo` to time the command)")
+        }
     }
 
     /// Runs a program with its output to /dev/null and waits for it, by posix_spawn and waitpid
@@ -97,7 +113,8 @@ enum AskBenchmark {
 
     /// SampleData/, beside the package (the bench runs from the project's root).
     static func sampleData() -> String {
-        let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         return here.appendingPathComponent("SampleData").path
     }
 }

@@ -1,6 +1,6 @@
+import DiploImport
 import DiploModel
 import DiploStore
-import DiploImport
 import Foundation
 
 // `diplo-bench datasets`: the Office of the Historian's three data sets (../shared/data/history-state,
@@ -12,8 +12,9 @@ import Foundation
 
 extension Benchmark {
     static var datasets: Benchmark {
-        Benchmark(name: "datasets", about: "the history-state data sets imported into a fresh knowledge base, then again",
-                  run: DataSetBenchmark.run)
+        Benchmark(
+            name: "datasets", about: "the history-state data sets imported into a fresh knowledge base, then again",
+            run: DataSetBenchmark.run)
     }
 }
 
@@ -28,12 +29,17 @@ enum DataSetBenchmark {
         guard FileManager.default.fileExists(atPath: folder) else {
             throw BenchmarkError("no data sets at \(folder) (set DIPLO_HISTORY_STATE)")
         }
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("diplo-bench-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: temporary + suffix) } }
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("diplo-bench-\(UUID().uuidString).sqlite")
+            .path
+        defer {
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: temporary + suffix) }
+        }
         let store = try Store.open(path: temporary)
         let importer = Importer(store: store, options: ImportOptions())
         let inputs = Importer.ordered(Importer.inputs(for: [folder]).inputs.filter { !$0.name.hasSuffix(".md") })
-        var events = 0, entities = 0, partnerships = 0
+        var events = 0
+        var entities = 0
+        var partnerships = 0
         let first = try timed {
             for input in inputs {
                 let outcome = try importer.run(input)
@@ -57,7 +63,11 @@ enum DataSetBenchmark {
         print("   \(inputs.count) files: \(events) events, \(entities) entities, \(partnerships) partnerships")
         print(String(format: "   first import:        %6.2f s  (target: under 10 s)", first))
         print(String(format: "   import again:        %6.2f s  (target: under 3 s; %d changes)", second, changes))
-        print(String(format: "   read and merge again: %5.2f s  (%d rows: last names alone now linked to people first met later in the import)", full, fullChanges))
+        print(
+            String(
+                format:
+                    "   read and merge again: %5.2f s  (%d rows: last names alone now linked to people first met later in the import)",
+                full, fullChanges))
         if changes != 0 { throw BenchmarkError("importing again changed the knowledge base") }
     }
 }

@@ -1,8 +1,8 @@
-import DiploModel
-import DiploStore
-import DiploImport
-import DiploQuery
 import DiploExport
+import DiploImport
+import DiploModel
+import DiploQuery
+import DiploStore
 import Foundation
 
 // `diplo-bench export`: exports a synthetic knowledge base of about 100 thousand and about a
@@ -13,8 +13,10 @@ import Foundation
 
 extension Benchmark {
     static var export: Benchmark {
-        Benchmark(name: "export", about: "export every format from ~100k and ~1M edges; time and peak memory of each, in its own process",
-                  run: ExportBenchmark.run)
+        Benchmark(
+            name: "export",
+            about: "export every format from ~100k and ~1M edges; time and peak memory of each, in its own process",
+            run: ExportBenchmark.run)
     }
 }
 
@@ -23,7 +25,8 @@ enum ExportBenchmark {
     /// "json-whole" is the baseline: the interchange document built in memory, then written, as
     /// export did before it streamed.
     static let runs: [(format: String, view: GraphView)] = [
-        ("json-whole", .full), ("json", .full), ("dot", .full), ("graphml", .full), ("gexf", .full), ("mermaid", .full), ("csv", .full),
+        ("json-whole", .full), ("json", .full), ("dot", .full), ("graphml", .full), ("gexf", .full), ("mermaid", .full),
+        ("csv", .full),
         ("turtle", .full), ("graphml", .entities),
     ]
     /// Set in the child process: "DATABASE|FORMAT|VIEW|OUTPUT|RESULT".
@@ -43,14 +46,18 @@ enum ExportBenchmark {
             let path = folder.appendingPathComponent("\(label).sqlite").path
             var edges = (0, 0)
             let seconds = try timed { edges = try build(path, scale: scale) }
-            print(String(format: "   %@ knowledge base: %d edges (full view), %d (entities view); built in %.1f s",
-                         label, edges.0, edges.1, seconds))
+            print(
+                String(
+                    format: "   %@ knowledge base: %d edges (full view), %d (entities view); built in %.1f s",
+                    label, edges.0, edges.1, seconds))
             sizes.append((label, path, edges.0, edges.1))
         }
         print("")
         print("   format                   edges     time    peak RSS   output   |     edges     time    peak RSS   output")
         for run in runs {
-            var line = "   " + "\(run.format)\(run.view == .entities ? " (entities)" : "")".padding(toLength: 20, withPad: " ", startingAt: 0)
+            var line =
+                "   "
+                + "\(run.format)\(run.view == .entities ? " (entities)" : "")".padding(toLength: 20, withPad: " ", startingAt: 0)
             for (index, size) in sizes.enumerated() {
                 let output = folder.appendingPathComponent("out.\(run.format)").path
                 let result = folder.appendingPathComponent("result.txt").path
@@ -61,18 +68,23 @@ enum ExportBenchmark {
                 let csv = CSVGraphWriter.paths(for: output)
                 for path in [csv.nodes, csv.edges] { try? FileManager.default.removeItem(atPath: path) }
                 let edges = run.view == .entities ? size.entitiesViewEdges : size.edges
-                line += String(format: "%@%9d  %6.2f s  %6.1f MiB  %5.0f MB", index == 0 ? "" : "   |", edges, measured.seconds,
-                               measured.peakMiB, Double(bytes) / 1e6)
+                line += String(
+                    format: "%@%9d  %6.2f s  %6.1f MiB  %5.0f MB", index == 0 ? "" : "   |", edges, measured.seconds,
+                    measured.peakMiB, Double(bytes) / 1e6)
             }
             print(line)
         }
-        print("   (time: opening the database and writing the file; peak RSS: the exporting process's own, binary and SQLite cache included)")
+        print(
+            "   (time: opening the database and writing the file; peak RSS: the exporting process's own, binary and SQLite cache included)"
+        )
     }
 
     /// The child's part: one export, written to a file.
     static func exportOnce(_ job: String) throws {
         let parts = job.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-        let seconds = try timed { try exportOnce(database: parts[0], format: parts[1], view: GraphView(rawValue: parts[2]) ?? .full, output: parts[3]) }
+        let seconds = try timed {
+            try exportOnce(database: parts[0], format: parts[1], view: GraphView(rawValue: parts[2]) ?? .full, output: parts[3])
+        }
         try "\(seconds) \(peakResidentKiB())\n".write(toFile: parts[4], atomically: true, encoding: .utf8)
     }
 
@@ -87,7 +99,8 @@ enum ExportBenchmark {
         let store = try Store.open(path: database, create: false)
         if format == "csv" {
             let (nodesPath, edgesPath) = CSVGraphWriter.paths(for: output)
-            let nodes = try OutputFile(path: nodesPath), edges = try OutputFile(path: edgesPath)
+            let nodes = try OutputFile(path: nodesPath)
+            let edges = try OutputFile(path: edgesPath)
             try GraphExporter(view: view).write(store, to: CSVGraphWriter(nodes: nodes.output, edges: edges.output))
             try nodes.commit()
             try edges.commit()
@@ -107,7 +120,8 @@ enum ExportBenchmark {
     }
 
     static func outputBytes(_ output: String, format: String) -> Int {
-        let paths = format == "csv" ? [CSVGraphWriter.paths(for: output).nodes, CSVGraphWriter.paths(for: output).edges] : [output]
+        let paths =
+            format == "csv" ? [CSVGraphWriter.paths(for: output).nodes, CSVGraphWriter.paths(for: output).edges] : [output]
         return paths.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
     }
 
@@ -131,7 +145,9 @@ enum ExportBenchmark {
         waitpid(pid, &status, 0)
         guard status == 0 else { throw BenchmarkError("the export \(job) failed (status \(status))") }
         let figures = (try String(contentsOfFile: result, encoding: .utf8)).split(separator: " ")
-        guard figures.count == 2, let seconds = Double(figures[0]), let kib = Double(figures[1].trimmingCharacters(in: .whitespacesAndNewlines)) else {
+        guard figures.count == 2, let seconds = Double(figures[0]),
+            let kib = Double(figures[1].trimmingCharacters(in: .whitespacesAndNewlines))
+        else {
             throw BenchmarkError("the export \(job) reported nothing")
         }
         return (seconds, kib / 1024)
@@ -141,7 +157,9 @@ enum ExportBenchmark {
     /// with names, aliases and offices, events with three participants and a place (one in ten
     /// the stop of another), and partnerships between countries. Returns the edges of both views.
     static func build(_ path: String, scale: Double) throws -> (Int, Int) {
-        let events = Int(240_000 * scale), persons = Int(50_000 * scale), organizations = max(200, Int(2_000 * scale))
+        let events = Int(240_000 * scale)
+        let persons = Int(50_000 * scale)
+        let organizations = max(200, Int(2_000 * scale))
         let store = try Store.open(path: path)
         try store.fillSynthetic(events: events, persons: persons, organizations: organizations)
         final class Counter: GraphWriter {

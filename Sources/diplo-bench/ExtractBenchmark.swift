@@ -1,8 +1,8 @@
-import DiploModel
-import DiploStore
-import DiploImport
-import DiploQuery
 import DiploExport
+import DiploImport
+import DiploModel
+import DiploQuery
+import DiploStore
 import Foundation
 
 // `diplo-bench extract`: how fast the press-release reader reads, on one core, in MiB of text a
@@ -12,8 +12,10 @@ import Foundation
 
 extension Benchmark {
     static var extract: Benchmark {
-        Benchmark(name: "extract", about: "press releases read into facts, MiB/s on one core, against one folding pass over the same text",
-                  run: ExtractBenchmark.run)
+        Benchmark(
+            name: "extract",
+            about: "press releases read into facts, MiB/s on one core, against one folding pass over the same text",
+            run: ExtractBenchmark.run)
     }
 }
 
@@ -24,7 +26,8 @@ enum ExtractBenchmark {
         let reader = PressReleaseReader(options: ImportOptions(published: try PartialDate("2024-09-19")))
         let bytesPerRound = documents.reduce(0) { $0 + $1.utf8.count }
         // DIPLO_BENCH_ROUNDS makes a short run, to profile under valgrind.
-        let rounds = ProcessInfo.processInfo.environment["DIPLO_BENCH_ROUNDS"].flatMap(Int.init) ?? max(1, (8 << 20) / bytesPerRound)
+        let rounds =
+            ProcessInfo.processInfo.environment["DIPLO_BENCH_ROUNDS"].flatMap(Int.init) ?? max(1, (8 << 20) / bytesPerRound)
         var facts = 0
         let repeats = ProcessInfo.processInfo.environment["DIPLO_BENCH_ROUNDS"] == nil ? 3 : 1
         let readSeconds = try timed(repeats: repeats) {
@@ -39,8 +42,14 @@ enum ExtractBenchmark {
             precondition(characters > 0)
         }
         let total = Double(bytesPerRound * rounds) / 1_048_576
-        print(String(format: "   %d documents (%.1f KiB), read %d times: %.1f MiB", documents.count, Double(bytesPerRound) / 1024, rounds, total))
-        print(String(format: "   reader:   %6.2f s  %6.2f MiB/s  (%d events per round)", readSeconds, total / readSeconds, facts / rounds))
+        print(
+            String(
+                format: "   %d documents (%.1f KiB), read %d times: %.1f MiB", documents.count, Double(bytesPerRound) / 1024,
+                rounds, total))
+        print(
+            String(
+                format: "   reader:   %6.2f s  %6.2f MiB/s  (%d events per round)", readSeconds, total / readSeconds,
+                facts / rounds))
         print(String(format: "   baseline: %6.2f s  %6.2f MiB/s  (one folding pass)", foldSeconds, total / foldSeconds))
         print(String(format: "   the reader takes %.1f times the baseline's time", readSeconds / foldSeconds))
 
@@ -53,13 +62,16 @@ enum ExtractBenchmark {
         var events = 0
         let longSeconds = try timed(repeats: 3) { events = try reader.read(article, file: "bench").events.count }
         let longFold = timed(repeats: 3) { precondition(!article.folded.isEmpty) }
-        print(String(format: "   one article of %.2f MiB: %.2f s, %.2f MiB/s (%d events); baseline %.2f MiB/s",
-                     megabytes, longSeconds, megabytes / longSeconds, events, megabytes / longFold))
+        print(
+            String(
+                format: "   one article of %.2f MiB: %.2f s, %.2f MiB/s (%d events); baseline %.2f MiB/s",
+                megabytes, longSeconds, megabytes / longSeconds, events, megabytes / longFold))
     }
 
     /// The evaluation documents and the shared sample, as text.
     static func corpus() throws -> [String] {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let folder = root.appendingPathComponent("Tests/Eval/docs")
         var texts = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
             .map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }

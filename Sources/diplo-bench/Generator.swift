@@ -38,21 +38,30 @@ enum Generator {
             .prefix(countryCount).map { $0 }
     }
 
-    static let givenNames = ["Anna", "Minh", "Kenji", "Olga", "Carlos", "Amina", "Lars", "Priya", "Tomás", "Hương", "Ibrahim", "Chen",
-                             "Sofia", "Jean", "Nadia", "Peter", "Lan", "Ahmed", "Marta", "Yuki"]
-    static let familyNames = ["Nguyễn", "Tanaka", "Petrova", "García", "Diallo", "Berg", "Sharma", "Silva", "Trần", "Haddad", "Wang",
-                              "Rossi", "Dupont", "Kowalski", "Lê", "Okafor", "Novak", "Sato", "Costa", "Jensen"]
+    static let givenNames = [
+        "Anna", "Minh", "Kenji", "Olga", "Carlos", "Amina", "Lars", "Priya", "Tomás", "Hương", "Ibrahim", "Chen",
+        "Sofia", "Jean", "Nadia", "Peter", "Lan", "Ahmed", "Marta", "Yuki",
+    ]
+    static let familyNames = [
+        "Nguyễn", "Tanaka", "Petrova", "García", "Diallo", "Berg", "Sharma", "Silva", "Trần", "Haddad", "Wang",
+        "Rossi", "Dupont", "Kowalski", "Lê", "Okafor", "Novak", "Sato", "Costa", "Jensen",
+    ]
     static let offices: [(title: String, role: String)] = [
         ("President", "head_of_state"), ("Prime Minister", "head_of_government"), ("Foreign Minister", "foreign_minister"),
         ("Deputy Foreign Minister", "deputy_foreign_minister"), ("Ambassador", "ambassador"), ("Speaker", "speaker"),
     ]
-    static let kinds: [EventKind] = [.stateVisit, .officialVisit, .workingVisit, .visit, .talks, .talks, .meeting, .meeting,
-                                     .courtesyCall, .phoneCall, .summit, .conference, .signing, .pressConference, .ceremony]
-    static let levels = ["diplomatic_relations", "strategic_partnership", "comprehensive_partnership",
-                         "comprehensive_strategic_partnership"]
+    static let kinds: [EventKind] = [
+        .stateVisit, .officialVisit, .workingVisit, .visit, .talks, .talks, .meeting, .meeting,
+        .courtesyCall, .phoneCall, .summit, .conference, .signing, .pressConference, .ceremony,
+    ]
+    static let levels = [
+        "diplomatic_relations", "strategic_partnership", "comprehensive_partnership",
+        "comprehensive_strategic_partnership",
+    ]
 
     static func date(_ random: inout SeededRandom, from year: Int = 1990, to last: Int = 2025) -> PartialDate {
-        let year = year + random.below(last - year + 1), month = 1 + random.below(12)
+        let year = year + random.below(last - year + 1)
+        let month = 1 + random.below(12)
         return try! PartialDate(year: year, month: month, day: 1 + random.below(28))
     }
 
@@ -63,7 +72,8 @@ enum Generator {
         var kb = KnowledgeBase()
         let countryIDs = countryList.map { "country:\($0.iso.lowercased())" }
         for (i, country) in countryList.enumerated() {
-            kb.entities.append(Entity(id: countryIDs[i], type: .country, name: country.name, names: ["en": country.name], iso: country.iso))
+            kb.entities.append(
+                Entity(id: countryIDs[i], type: .country, name: country.name, names: ["en": country.name], iso: country.iso))
         }
         var personIDs: [String] = []
         for i in 0..<personCount {
@@ -72,33 +82,43 @@ enum Generator {
             let office = random.pick(offices)
             let id = "person:p\(i)"
             personIDs.append(id)
-            kb.entities.append(Entity(id: id, type: .person, name: name, country: country,
-                                      offices: [Office(title: office.title, role: office.role, of: country, start: date(&random, from: 1985))]))
+            kb.entities.append(
+                Entity(
+                    id: id, type: .person, name: name, country: country,
+                    offices: [Office(title: office.title, role: office.role, of: country, start: date(&random, from: 1985))]))
         }
         var organizationIDs: [String] = []
         for i in 0..<organizationCount {
             let id = "organization:o\(i)"
             organizationIDs.append(id)
-            kb.entities.append(Entity(id: id, type: .organization, name: "Organisation \(i) for Cooperation",
-                                      country: i % 3 == 0 ? countryIDs[random.below(countryIDs.count)] : nil))
+            kb.entities.append(
+                Entity(
+                    id: id, type: .organization, name: "Organisation \(i) for Cooperation",
+                    country: i % 3 == 0 ? countryIDs[random.below(countryIDs.count)] : nil))
         }
         let documentCount = max(1, count / 100)
         for i in 0..<documentCount {
-            kb.documents.append(Document(id: "doc:\(prefix)\(i)", title: "Press release \(i)", lang: i % 2 == 0 ? "vi" : "en",
-                                         published: date(&random), source: "https://example.org/press/\(i)",
-                                         text: "Generated press release \(i) for benchmarks."))
+            kb.documents.append(
+                Document(
+                    id: "doc:\(prefix)\(i)", title: "Press release \(i)", lang: i % 2 == 0 ? "vi" : "en",
+                    published: date(&random), source: "https://example.org/press/\(i)",
+                    text: "Generated press release \(i) for benchmarks."))
         }
         for i in 0..<partnershipCount {
-            let a = random.below(countryIDs.count), b = (a + 1 + random.below(countryIDs.count - 1)) % countryIDs.count
+            let a = random.below(countryIDs.count)
+            let b = (a + 1 + random.below(countryIDs.count - 1)) % countryIDs.count
             let level = try! PartnershipLevel(levels[i % levels.count])
             let established = date(&random, from: 1950, to: 2020)
             var history: [Milestone] = []
             if level.key != "diplomatic_relations" {
-                history.append(Milestone(level: try! PartnershipLevel("diplomatic_relations"), date: date(&random, from: 1950, to: 1990)))
+                history.append(
+                    Milestone(level: try! PartnershipLevel("diplomatic_relations"), date: date(&random, from: 1950, to: 1990)))
             }
-            kb.partnerships.append(Partnership(id: "partnership:g\(i)", parties: [countryIDs[a], countryIDs[b]], level: level,
-                                               established: established, history: history,
-                                               sources: [SourceRef(document: "doc:\(prefix)\(i % documentCount)", note: "generated")]))
+            kb.partnerships.append(
+                Partnership(
+                    id: "partnership:g\(i)", parties: [countryIDs[a], countryIDs[b]], level: level,
+                    established: established, history: history,
+                    sources: [SourceRef(document: "doc:\(prefix)\(i % documentCount)", note: "generated")]))
         }
         for i in 0..<count {
             let kind = random.pick(kinds)
@@ -111,16 +131,19 @@ enum Generator {
             }
             let place = countryIDs[random.below(countryIDs.count)]
             let document = "doc:\(prefix)\(i % documentCount)"
-            var event = Event(id: "event:\(prefix)\(i)", kind: kind, title: "\(kind.rawValue.replacingOccurrences(of: "_", with: " ")) \(i)",
-                              status: random.below(10) == 0 ? .planned : .held, start: start,
-                              location: Location(country: place, city: "City \(random.below(500))"), participants: participants,
-                              sources: [SourceRef(document: document, start: 0, end: 20, quote: "Generated event \(i)")])
+            var event = Event(
+                id: "event:\(prefix)\(i)", kind: kind, title: "\(kind.rawValue.replacingOccurrences(of: "_", with: " ")) \(i)",
+                status: random.below(10) == 0 ? .planned : .held, start: start,
+                location: Location(country: place, city: "City \(random.below(500))"), participants: participants,
+                sources: [SourceRef(document: document, start: 0, end: 20, quote: "Generated event \(i)")])
             if i % 10 == 1, kind.isVisit { event.parent = "event:\(prefix)\(i - 1)" }
             kb.events.append(event)
             if i % 50 == 7 {
                 let partnership = "partnership:g\(random.below(partnershipCount))"
-                kb.anniversaries.append(Anniversary(event: event.id, partnership: partnership, years: 5 * (1 + random.below(10)),
-                                                    date: start, sources: [SourceRef(document: document, note: "generated")]))
+                kb.anniversaries.append(
+                    Anniversary(
+                        event: event.id, partnership: partnership, years: 5 * (1 + random.below(10)),
+                        date: start, sources: [SourceRef(document: document, note: "generated")]))
             }
         }
         return kb
@@ -131,10 +154,14 @@ enum Generator {
         var random = SeededRandom(state: seed)
         let countryList = countries()
         return (0..<count).map { i in
-            let country = random.pick(countryList), day = 1 + random.below(27), month = 1 + random.below(12)
+            let country = random.pick(countryList)
+            let day = 1 + random.below(27)
+            let month = 1 + random.below(12)
             let person = "\(random.pick(givenNames)) \(random.pick(familyNames))"
             if i % 2 == 0 {
-                return ("gen\(i)_vi.txt", """
+                return (
+                    "gen\(i)_vi.txt",
+                    """
                     Thủ tướng hội đàm với Thủ tướng \(country.name)
 
                     Ngày \(day)/\(month)/2024, tại Hà Nội, Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng \(country.name) \(person) \
@@ -143,9 +170,12 @@ enum Generator {
                     Hai bên nhất trí thúc đẩy quan hệ Đối tác chiến lược, hướng tới kỷ niệm 50 năm thiết lập quan hệ ngoại giao.
                     Sau hội đàm, hai Thủ tướng đã chứng kiến lễ ký kết các văn kiện hợp tác.
 
-                    """)
+                    """
+                )
             }
-            return ("gen\(i)_en.txt", """
+            return (
+                "gen\(i)_en.txt",
+                """
                 Foreign Minister meets counterpart from \(country.name)
 
                 On \(["January", "March", "May", "July", "September", "November"][random.below(6)]) \(day), 2024, Foreign Minister \
@@ -154,13 +184,17 @@ enum Generator {
                 The two ministers agreed to upgrade relations to a Comprehensive Strategic Partnership, which marks the 30th \
                 anniversary of diplomatic relations. They also attended a signing ceremony.
 
-                """)
+                """
+            )
         }
     }
 
     /// `diplo-bench generate --events N [--seed S] (--out FILE | --press DIR)`.
     static func main(_ arguments: [String]) throws {
-        var events = 10_000, seed: UInt64 = 1, out: String?, press: String?
+        var events = 10_000
+        var seed: UInt64 = 1
+        var out: String?
+        var press: String?
         var rest = arguments[...]
         while let argument = rest.popFirst() {
             switch argument {

@@ -12,8 +12,11 @@ import Foundation
 
 extension Benchmark {
     static var importing: Benchmark {
-        Benchmark(name: "import", about: "bulk import of generated files at 10k and 100k events (1M: DIPLO_BENCH_SCALE=full) against sqlite-utils and a floor",
-                  run: ImportBenchmark.run)
+        Benchmark(
+            name: "import",
+            about:
+                "bulk import of generated files at 10k and 100k events (1M: DIPLO_BENCH_SCALE=full) against sqlite-utils and a floor",
+            run: ImportBenchmark.run)
     }
 }
 
@@ -62,15 +65,22 @@ enum ImportBenchmark {
     }
 
     static func run() throws {
-        let sizes = ProcessInfo.processInfo.environment["DIPLO_BENCH_SCALE"] == "full" ? [10_000, 100_000, 1_000_000] : [10_000, 100_000]
+        let sizes =
+            ProcessInfo.processInfo.environment["DIPLO_BENCH_SCALE"] == "full"
+            ? [10_000, 100_000, 1_000_000] : [10_000, 100_000]
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("diplo-bench-import-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let diplo = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("diplo").path
-        guard FileManager.default.isExecutableFile(atPath: diplo) else { throw BenchmarkError("build diplo first (swift build -c release)") }
+        let diplo = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("diplo")
+            .path
+        guard FileManager.default.isExecutableFile(atPath: diplo) else {
+            throw BenchmarkError("build diplo first (swift build -c release)")
+        }
         let hasSQLiteUtils = (try? ProcessFigures.measure(["sqlite-utils", "--version"]))?.status == 0
         if !hasSQLiteUtils { print("   sqlite-utils is not installed (pip install sqlite-utils): its column stays empty") }
-        print("   events    diplo import   peak      again    +1,000 events   floor     sqlite-utils   diplo/floor  sqlite-utils/diplo")
+        print(
+            "   events    diplo import   peak      again    +1,000 events   floor     sqlite-utils   diplo/floor  sqlite-utils/diplo"
+        )
         var rows: [Row] = []
         for events in sizes {
             let file = folder.appendingPathComponent("kb-\(events).json").path
@@ -86,12 +96,14 @@ enum ImportBenchmark {
             let added = try ProcessFigures.measure([diplo, "import", more, "--db", database])
             let floorDatabase = folder.appendingPathComponent("floor-\(events).sqlite").path
             let floor = try timed { try Store.open(path: floorDatabase).insertBare(kb) }
-            var row = Row(events: events, diplo: first.seconds, diploMiB: first.peakMiB, again: again.seconds, addThousand: added.seconds,
-                          floor: floor)
+            var row = Row(
+                events: events, diplo: first.seconds, diploMiB: first.peakMiB, again: again.seconds, addThousand: added.seconds,
+                floor: floor)
             if hasSQLiteUtils {
                 let tables = try flatten(kb, into: folder, events: events)
                 let utilsDatabase = folder.appendingPathComponent("utils-\(events).sqlite").path
-                var seconds = 0.0, peak = 0.0
+                var seconds = 0.0
+                var peak = 0.0
                 for (table, path) in tables {
                     let figures = try ProcessFigures.measure(["sqlite-utils", "insert", utilsDatabase, table, path, "--nl"])
                     seconds += figures.seconds
@@ -101,10 +113,13 @@ enum ImportBenchmark {
                 row.sqliteUtilsMiB = peak
             }
             rows.append(row)
-            print(String(format: "   %-9d %7.2f s  %6.0f MiB  %6.2f s  %8.2f s     %6.2f s  %@   %9.2f×   %@", events, row.diplo, row.diploMiB,
-                         row.again, row.addThousand, row.floor,
-                         row.sqliteUtils.map { String(format: "%8.2f s   ", $0) } ?? "       –      ",
-                         row.diplo / row.floor, row.sqliteUtils.map { String(format: "%9.2f×", $0 / row.diplo) } ?? "      –"))
+            print(
+                String(
+                    format: "   %-9d %7.2f s  %6.0f MiB  %6.2f s  %8.2f s     %6.2f s  %@   %9.2f×   %@", events, row.diplo,
+                    row.diploMiB,
+                    row.again, row.addThousand, row.floor,
+                    row.sqliteUtils.map { String(format: "%8.2f s   ", $0) } ?? "       –      ",
+                    row.diplo / row.floor, row.sqliteUtils.map { String(format: "%9.2f×", $0 / row.diplo) } ?? "      –"))
             for suffix in ["", "-wal", "-shm"] {
                 for name in ["diplo-\(events).sqlite", "floor-\(events).sqlite", "utils-\(events).sqlite"] {
                     try? FileManager.default.removeItem(at: folder.appendingPathComponent(name + suffix))
@@ -112,9 +127,12 @@ enum ImportBenchmark {
             }
         }
         if rows.count >= 2 {
-            let last = rows[rows.count - 1], before = rows[rows.count - 2]
-            print(String(format: "   growth from %d to %d events: diplo %.1f×, floor %.1f×", before.events, last.events,
-                         last.diplo / before.diplo, last.floor / before.floor))
+            let last = rows[rows.count - 1]
+            let before = rows[rows.count - 2]
+            print(
+                String(
+                    format: "   growth from %d to %d events: diplo %.1f×, floor %.1f×", before.events, last.events,
+                    last.diplo / before.diplo, last.floor / before.floor))
         }
         try BenchReport.record("import", rows)
     }
@@ -132,20 +150,57 @@ enum ImportBenchmark {
             return (name, path)
         }
         return [
-            try write("documents", kb.documents.map { ["id": $0.id, "title": $0.title, "lang": $0.lang, "published": $0.published?.description,
-                                                        "source": $0.source, "body": $0.text] }),
-            try write("entities", kb.entities.map { ["id": $0.id, "type": $0.type.rawValue, "name": $0.name, "iso": $0.iso, "country": $0.country] }),
-            try write("offices", kb.entities.flatMap { entity in entity.offices.map {
-                ["person": entity.id, "title": $0.title, "role": $0.role, "of": $0.of, "start": $0.start?.description] } }),
-            try write("events", kb.events.map { ["id": $0.id, "kind": $0.kind.rawValue, "title": $0.title, "status": $0.status.rawValue,
-                                                  "start": $0.start?.description, "country": $0.location?.country, "city": $0.location?.city,
-                                                  "parent": $0.parent] }),
-            try write("participants", kb.events.flatMap { event in event.participants.map {
-                ["event": event.id, "entity": $0.entity, "role": $0.role.rawValue] } }),
-            try write("sources", kb.events.flatMap { event in event.sources.map {
-                ["event": event.id, "document": $0.document, "start": $0.start, "end": $0.end, "quote": $0.quote] } }),
-            try write("partnerships", kb.partnerships.map { ["id": $0.id, "level": $0.level.key, "established": $0.established?.description,
-                                                              "parties": $0.parties.joined(separator: ",")] }),
+            try write(
+                "documents",
+                kb.documents.map {
+                    [
+                        "id": $0.id, "title": $0.title, "lang": $0.lang, "published": $0.published?.description,
+                        "source": $0.source, "body": $0.text,
+                    ]
+                }),
+            try write(
+                "entities",
+                kb.entities.map {
+                    ["id": $0.id, "type": $0.type.rawValue, "name": $0.name, "iso": $0.iso, "country": $0.country]
+                }),
+            try write(
+                "offices",
+                kb.entities.flatMap { entity in
+                    entity.offices.map {
+                        ["person": entity.id, "title": $0.title, "role": $0.role, "of": $0.of, "start": $0.start?.description]
+                    }
+                }),
+            try write(
+                "events",
+                kb.events.map {
+                    [
+                        "id": $0.id, "kind": $0.kind.rawValue, "title": $0.title, "status": $0.status.rawValue,
+                        "start": $0.start?.description, "country": $0.location?.country, "city": $0.location?.city,
+                        "parent": $0.parent,
+                    ]
+                }),
+            try write(
+                "participants",
+                kb.events.flatMap { event in
+                    event.participants.map {
+                        ["event": event.id, "entity": $0.entity, "role": $0.role.rawValue]
+                    }
+                }),
+            try write(
+                "sources",
+                kb.events.flatMap { event in
+                    event.sources.map {
+                        ["event": event.id, "document": $0.document, "start": $0.start, "end": $0.end, "quote": $0.quote]
+                    }
+                }),
+            try write(
+                "partnerships",
+                kb.partnerships.map {
+                    [
+                        "id": $0.id, "level": $0.level.key, "established": $0.established?.description,
+                        "parties": $0.parties.joined(separator: ","),
+                    ]
+                }),
         ]
     }
 }

@@ -1,8 +1,8 @@
-import DiploModel
-import DiploStore
-import DiploImport
-import DiploQuery
 import DiploExport
+import DiploImport
+import DiploModel
+import DiploQuery
+import DiploStore
 import Foundation
 
 // `make bench` runs each benchmark in its own process (`diplo-bench NAME`), so that the peak

@@ -92,7 +92,8 @@ func seeds(in folders: [String]) -> [[UInt8]] {
             let path = (folder as NSString).appendingPathComponent(name)
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
-                  let data = FileManager.default.contents(atPath: path), data.count < 1 << 20 else { continue }
+                let data = FileManager.default.contents(atPath: path), data.count < 1 << 20
+            else { continue }
             found.append([UInt8](data))
         }
     }
@@ -121,7 +122,8 @@ let watchdog = Thread {
     while true {
         Thread.sleep(forTimeInterval: 0.5)
         if running, Date().timeIntervalSince(startedAt) > options.limit {
-            FileHandle.standardError.write(Data("diplo-fuzz: an input ran past \(options.limit) s (kept in \(current.path))\n".utf8))
+            FileHandle.standardError.write(
+                Data("diplo-fuzz: an input ran past \(options.limit) s (kept in \(current.path))\n".utf8))
             exit(2)
         }
     }
@@ -130,10 +132,13 @@ watchdog.start()
 
 let store = try Store.open(path: ":memory:")
 var random = Random(seed: options.seed)
-var refused = 0, read = 0, failures = 0
+var refused = 0
+var read = 0
+var failures = 0
 let began = Date()
 for run in 0..<options.runs {
-    let seed = corpus[random.below(corpus.count)], other = corpus[random.below(corpus.count)]
+    let seed = corpus[random.below(corpus.count)]
+    let other = corpus[random.below(corpus.count)]
     let input = Data(Mutator.mutate(seed, other: other, random: &random))
     try? input.write(to: current)
     let importer = Importer(store: store, options: ImportOptions(dryRun: true))
@@ -150,13 +155,15 @@ for run in 0..<options.runs {
             failures += 1
             let kept = URL(fileURLWithPath: ".build/fuzz-failure-\(run)")
             try? input.write(to: kept)
-            FileHandle.standardError.write(Data("diplo-fuzz: input \(run) (kept in \(kept.path)) was refused without one sentence: \(error)\n".utf8))
+            FileHandle.standardError.write(
+                Data("diplo-fuzz: input \(run) (kept in \(kept.path)) was refused without one sentence: \(error)\n".utf8))
         }
     }
     running = false
 }
 try? FileManager.default.removeItem(at: current)
 let seconds = Date().timeIntervalSince(began)
-print("diplo-fuzz: \(options.runs) inputs from \(corpus.count) seeds (seed \(options.seed)) in \(String(format: "%.1f", seconds)) s: "
-      + "\(read) read, \(refused) refused in one sentence, \(failures) failures, no crash, no hang")
+print(
+    "diplo-fuzz: \(options.runs) inputs from \(corpus.count) seeds (seed \(options.seed)) in \(String(format: "%.1f", seconds)) s: "
+        + "\(read) read, \(refused) refused in one sentence, \(failures) failures, no crash, no hang")
 exit(failures == 0 ? 0 : 1)

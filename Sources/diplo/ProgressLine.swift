@@ -17,7 +17,8 @@ final class ProgressLine: @unchecked Sendable {
         guard enabled else { return }
         lock.lock()
         defer { lock.unlock() }
-        let now = Date(), elapsed = now.timeIntervalSince(started)
+        let now = Date()
+        let elapsed = now.timeIntervalSince(started)
         guard elapsed > 1, now.timeIntervalSince(shownAt) > 0.2 else { return }
         shownAt = now
         shown = true

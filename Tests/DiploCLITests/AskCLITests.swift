@@ -28,7 +28,10 @@ struct AskCLITests {
         let rows = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
         #expect(rows?.count == 2)
         let csv = try cli.run("ask", "--format", "csv", "Who visited Vietnam in 2023?")
-        #expect(csv.stdout == (try cli.run("query", "visits", "--to", "Vietnam", "--from", "2023", "--until", "2023", "--format", "csv")).stdout)
+        #expect(
+            csv.stdout
+                == (try cli.run("query", "visits", "--to", "Vietnam", "--from", "2023", "--until", "2023", "--format", "csv"))
+                .stdout)
     }
 
     @Test("--explain prints only the mapping")
@@ -36,7 +39,9 @@ struct AskCLITests {
         let cli = try AskCLITests.demo()
         let result = try cli.run("ask", "--explain", "Which countries have a comprehensive strategic partnership with Vietnam?")
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("→ diplo list partnerships --country country:vn --kind comprehensive_strategic_partnership\n"))
+        #expect(
+            result.stdout.hasPrefix("→ diplo list partnerships --country country:vn --kind comprehensive_strategic_partnership\n")
+        )
         #expect(!result.stdout.contains("PARTIES"))
     }
 
@@ -72,24 +77,33 @@ struct AskCLITests {
         #expect(dates.allSatisfy { $0.hasPrefix("2025") }, "\(dates)")
         // US–Vietnam relations: 30 years from 1995-07-12 (Vietnam's count) and from 1995-08-05 (the State Department's).
         #expect(dates.contains("2025-07-12") && dates.contains("2025-08-05"))
-        #expect(rows.allSatisfy { [1, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 90, 100].contains($0["years"] as? Int ?? 0) })
+        #expect(
+            rows.allSatisfy {
+                [1, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 90, 100].contains($0["years"] as? Int ?? 0)
+            })
         let japan = try cli.run("query", "upcoming", "--from", "2028-01-01", "--country", "Japan", "--format", "csv")
         #expect(japan.stdout.contains("2028-11-27") && japan.stdout.contains("comprehensive strategic partnership"))
         #expect(!japan.stdout.contains("Cuba"))
     }
 
     static let hasICalendar: Bool = {
-        func has() -> Bool { (try? CLI.launch(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import icalendar"],
-                                              in: FileManager.default.temporaryDirectory).status) == 0 }
+        func has() -> Bool {
+            (try? CLI.launch(
+                URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import icalendar"],
+                in: FileManager.default.temporaryDirectory
+            ).status) == 0
+        }
         if has() { return true }
         // The test's setup: python's icalendar, installed with pip when it is missing.
-        _ = try? CLI.launch(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-m", "pip", "install", "--quiet", "icalendar"],
-                            in: FileManager.default.temporaryDirectory)
+        _ = try? CLI.launch(
+            URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-m", "pip", "install", "--quiet", "icalendar"],
+            in: FileManager.default.temporaryDirectory)
         return has()
     }()
 
-    @Test("--format ics: a real iCalendar parser reads one all-day event each, with the partnership, N and the source",
-          .enabled(if: OutsideTools.runs(AskCLITests.hasICalendar), "needs python3 with icalendar (pip install icalendar)"))
+    @Test(
+        "--format ics: a real iCalendar parser reads one all-day event each, with the partnership, N and the source",
+        .enabled(if: OutsideTools.runs(AskCLITests.hasICalendar), "needs python3 with icalendar (pip install icalendar)"))
     func icsReadBack() throws {
         try OutsideTools.require(AskCLITests.hasICalendar, "python3's icalendar")
         let cli = try AskCLITests.demo()
@@ -130,7 +144,9 @@ struct AskCLITests {
         let cli = try AskCLITests.demo()
         let before = try cli.run("query", "unconfirmed", "--as-of", "2024-12-31", "--format", "csv")
         #expect(before.stdout.contains("ev:2024-09-to-lam-state-visit-cuba"))
-        let report = try cli.write("held.json", """
+        let report = try cli.write(
+            "held.json",
+            """
             {"format": "diplo/1",
              "documents": [{"id": "doc:havana", "title": "To Lam concludes his state visit to Cuba", "published": "2024-09-28"}],
              "entities": [{"id": "person:to-lam", "type": "person", "name": "To Lam"},
@@ -151,15 +167,20 @@ struct AskCLITests {
         #expect(about.contains { $0["field"] as? String == "status" && $0["value"] as? String == "held" })
         let reported = try #require(object["reported"] as? [[String: Any]])
         #expect(reported.contains { $0["said"] as? String == "announced" && $0["when"] as? String == "2024-09-19" })
-        #expect(reported.contains { $0["said"] as? String == "reported held" && $0["when"] as? String == "2024-09-28"
-                                      && $0["document"] as? String == "doc:havana" })
+        #expect(
+            reported.contains {
+                $0["said"] as? String == "reported held" && $0["when"] as? String == "2024-09-28"
+                    && $0["document"] as? String == "doc:havana"
+            })
         let sources = try #require(object["sources"] as? [[String: Any]])
         #expect(Set(sources.compactMap { $0["document"] as? String }).count == 2)
         let after = try cli.run("query", "unconfirmed", "--as-of", "2024-12-31", "--format", "csv")
         #expect(!after.stdout.contains("ev:2024-09-to-lam-state-visit-cuba"))
         #expect(after.stdout.contains("ev:2024-09-to-lam-working-visit-us"), "the US leg stays planned: nothing reported it held")
         // Another country's visit on the same days is another event.
-        let other = try cli.write("other.json", """
+        let other = try cli.write(
+            "other.json",
+            """
             {"format": "diplo/1", "documents": [{"id": "doc:other", "title": "Other", "published": "2024-09-28"}],
              "entities": [{"id": "person:to-lam", "type": "person", "name": "To Lam"}, {"id": "country:us", "type": "country", "name": "United States", "iso": "US"},
                           {"id": "person:joe-biden", "type": "person", "name": "Joe Biden"}],

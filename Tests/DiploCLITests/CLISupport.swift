@@ -20,7 +20,8 @@ final class CLI {
 
     /// The diplo binary built beside the test bundle.
     static let binary: URL = {
-        let products = Bundle.main.executableURL?.deletingLastPathComponent()
+        let products =
+            Bundle.main.executableURL?.deletingLastPathComponent()
             ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for candidate in [products, products.deletingLastPathComponent()] {
             let url = candidate.appendingPathComponent("diplo")
@@ -30,7 +31,8 @@ final class CLI {
     }()
 
     /// The project's root, for SampleData and ../shared.
-    static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
@@ -46,8 +48,10 @@ final class CLI {
     }
 
     /// Runs a program in `folder` and waits for it: its exit status and what it printed.
-    static func launch(_ executable: URL, _ arguments: [String], in folder: URL, environment: [String: String] = [:],
-                       stdin: String? = nil) throws -> Result {
+    static func launch(
+        _ executable: URL, _ arguments: [String], in folder: URL, environment: [String: String] = [:],
+        stdin: String? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -58,7 +62,8 @@ final class CLI {
         _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
         let errorFile = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
         defer { try? FileManager.default.removeItem(atPath: errorPath) }
-        let out = Pipe(), input = Pipe()
+        let out = Pipe()
+        let input = Pipe()
         process.standardOutput = out
         process.standardError = errorFile
         process.standardInput = input
@@ -69,8 +74,9 @@ final class CLI {
         process.waitUntilExit()
         try errorFile.close()
         let stderrData = FileManager.default.contents(atPath: errorPath) ?? Data()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-                      stderr: String(decoding: stderrData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+            stderr: String(decoding: stderrData, as: UTF8.self))
     }
 
     func run(_ arguments: String...) throws -> Result { try run(arguments) }
@@ -104,7 +110,9 @@ func terminalColumns<S: StringProtocol>(_ text: S) -> Int {
 /// line takes more than 80 columns.
 func expectFitsEightyColumns(_ result: CLI.Result, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
     #expect(result.status == 0, "\(what): exit \(result.status): \(result.stderr)", sourceLocation: sourceLocation)
-    #expect(!result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(what): printed nothing", sourceLocation: sourceLocation)
+    #expect(
+        !result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(what): printed nothing",
+        sourceLocation: sourceLocation)
     for line in result.stdout.split(separator: "\n", omittingEmptySubsequences: false) {
         #expect(terminalColumns(line) <= 80, "\(what): \(terminalColumns(line)) columns: \(line)", sourceLocation: sourceLocation)
     }

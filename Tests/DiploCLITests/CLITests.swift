@@ -3,34 +3,34 @@ import Testing
 
 /// A small interchange file: Vietnam, the US, Cuba, Tô Lâm, a visit that marks an anniversary.
 let sampleFile = """
-{"format": "diplo/1",
- "documents": [{"id": "d1", "title": "Briefing note", "lang": "en", "published": "2024-09-19",
-                "text": "General Secretary To Lam will visit the United States. Đặng Hoàng Giang spoke."}],
- "entities": [
-  {"id": "vn", "type": "country", "name": "Việt Nam", "names": {"vi": "Việt Nam", "en": "Vietnam"}, "iso": "VN"},
-  {"id": "us", "type": "country", "name": "United States", "names": {"vi": "Hoa Kỳ", "en": "United States"}, "aliases": ["Mỹ"], "iso": "US"},
-  {"id": "cu", "type": "country", "name": "Cuba", "iso": "CU"},
-  {"id": "to-lam", "type": "person", "name": "Tô Lâm", "names": {"en": "To Lam"}, "country": "vn",
-   "offices": [{"title": "Tổng Bí thư", "role": "general_secretary", "of": "vn", "start": "2024-08-03"}]}
- ],
- "events": [
-  {"id": "e1", "kind": "working_visit", "title": "Working trip to the US", "status": "planned",
-   "within": ["2024-09-21", "2024-09-27"], "location": {"country": "us", "city": "New York"},
-   "participants": [{"entity": "to-lam", "role": "guest"}],
-   "sources": [{"document": "d1", "start": 0, "end": 55, "quote": "General Secretary To Lam will visit the United States."}]},
-  {"id": "e2", "kind": "state_visit", "title": "State visit to Cuba", "status": "planned",
-   "within": ["2024-09-21", "2024-09-27"], "location": {"country": "cu"}, "participants": [{"entity": "to-lam", "role": "guest"}]}
- ],
- "partnerships": [
-  {"id": "p1", "parties": ["vn", "us"], "level": "comprehensive_strategic_partnership", "established": "2023-09-10",
-   "history": [{"level": "comprehensive_partnership", "date": "2013-07-25"}]},
-  {"id": "p2", "parties": ["vn", "us"], "level": "diplomatic_relations", "established": "1995-07-12"},
-  {"id": "p3", "parties": ["vn", "cu"], "level": "special_traditional_friendship"}
- ],
- "anniversaries": [{"event": "e1", "partnership": "p1", "years": 1, "date": "2024-09-10", "stated": true,
-   "sources": [{"document": "d1", "quote": "General Secretary To Lam will visit the United States."}]}]
-}
-"""
+    {"format": "diplo/1",
+     "documents": [{"id": "d1", "title": "Briefing note", "lang": "en", "published": "2024-09-19",
+                    "text": "General Secretary To Lam will visit the United States. Đặng Hoàng Giang spoke."}],
+     "entities": [
+      {"id": "vn", "type": "country", "name": "Việt Nam", "names": {"vi": "Việt Nam", "en": "Vietnam"}, "iso": "VN"},
+      {"id": "us", "type": "country", "name": "United States", "names": {"vi": "Hoa Kỳ", "en": "United States"}, "aliases": ["Mỹ"], "iso": "US"},
+      {"id": "cu", "type": "country", "name": "Cuba", "iso": "CU"},
+      {"id": "to-lam", "type": "person", "name": "Tô Lâm", "names": {"en": "To Lam"}, "country": "vn",
+       "offices": [{"title": "Tổng Bí thư", "role": "general_secretary", "of": "vn", "start": "2024-08-03"}]}
+     ],
+     "events": [
+      {"id": "e1", "kind": "working_visit", "title": "Working trip to the US", "status": "planned",
+       "within": ["2024-09-21", "2024-09-27"], "location": {"country": "us", "city": "New York"},
+       "participants": [{"entity": "to-lam", "role": "guest"}],
+       "sources": [{"document": "d1", "start": 0, "end": 55, "quote": "General Secretary To Lam will visit the United States."}]},
+      {"id": "e2", "kind": "state_visit", "title": "State visit to Cuba", "status": "planned",
+       "within": ["2024-09-21", "2024-09-27"], "location": {"country": "cu"}, "participants": [{"entity": "to-lam", "role": "guest"}]}
+     ],
+     "partnerships": [
+      {"id": "p1", "parties": ["vn", "us"], "level": "comprehensive_strategic_partnership", "established": "2023-09-10",
+       "history": [{"level": "comprehensive_partnership", "date": "2013-07-25"}]},
+      {"id": "p2", "parties": ["vn", "us"], "level": "diplomatic_relations", "established": "1995-07-12"},
+      {"id": "p3", "parties": ["vn", "cu"], "level": "special_traditional_friendship"}
+     ],
+     "anniversaries": [{"event": "e1", "partnership": "p1", "years": 1, "date": "2024-09-10", "stated": true,
+       "sources": [{"document": "d1", "quote": "General Secretary To Lam will visit the United States."}]}]
+    }
+    """
 
 @Suite struct CLITests {
     func imported() throws -> CLI {
@@ -161,12 +161,14 @@ let sampleFile = """
         entities.append(["id": "new", "type": "person", "name": "Someone New"])
         object["entities"] = entities
         change(&object)
-        return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self)
+        return String(
+            decoding: try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self)
     }
 
     @Test func malformedJSON() throws {
-        try expectRefused("bad.json", "{\"format\": \"diplo/1\",\n \"entities\": [\n  {\"id\": \"x\" \"type\": \"person\"}]}",
-                          mentions: "line 3, column 14", because: "not valid JSON")
+        try expectRefused(
+            "bad.json", "{\"format\": \"diplo/1\",\n \"entities\": [\n  {\"id\": \"x\" \"type\": \"person\"}]}",
+            mentions: "line 3, column 14", because: "not valid JSON")
     }
 
     @Test func truncatedJSONNamesTheLineAndColumnWhereItStops() throws {
@@ -180,43 +182,53 @@ let sampleFile = """
     }
 
     @Test func aParticipantThatDoesNotExist() throws {
-        try expectRefused("ghost.json", try broken { object in
-            var events = object["events"] as! [[String: Any]]
-            events[1]["participants"] = [["entity": "ghost", "role": "guest"]]
-            object["events"] = events
-        }, mentions: "events[1].participants[0].entity", because: "no entity \"ghost\"")
+        try expectRefused(
+            "ghost.json",
+            try broken { object in
+                var events = object["events"] as! [[String: Any]]
+                events[1]["participants"] = [["entity": "ghost", "role": "guest"]]
+                object["events"] = events
+            }, mentions: "events[1].participants[0].entity", because: "no entity \"ghost\"")
     }
 
     @Test func anImpossibleDate() throws {
-        try expectRefused("date.json", try broken { object in
-            var events = object["events"] as! [[String: Any]]
-            events[0]["start"] = "2024-02-31"
-            object["events"] = events
-        }, mentions: "events[0].start", because: "2024-02-31 is not a real date")
+        try expectRefused(
+            "date.json",
+            try broken { object in
+                var events = object["events"] as! [[String: Any]]
+                events[0]["start"] = "2024-02-31"
+                object["events"] = events
+            }, mentions: "events[0].start", because: "2024-02-31 is not a real date")
     }
 
     @Test func anUnknownEventKind() throws {
-        try expectRefused("kind.json", try broken { object in
-            var events = object["events"] as! [[String: Any]]
-            events[1]["kind"] = "picnic"
-            object["events"] = events
-        }, mentions: "events[1].kind", because: "unknown event kind \"picnic\"")
+        try expectRefused(
+            "kind.json",
+            try broken { object in
+                var events = object["events"] as! [[String: Any]]
+                events[1]["kind"] = "picnic"
+                object["events"] = events
+            }, mentions: "events[1].kind", because: "unknown event kind \"picnic\"")
     }
 
     @Test func anUnknownPartnershipLevel() throws {
-        try expectRefused("level.json", try broken { object in
-            var partnerships = object["partnerships"] as! [[String: Any]]
-            partnerships[0]["level"] = "best_friends_forever"
-            object["partnerships"] = partnerships
-        }, mentions: "partnerships[0].level", because: "unknown partnership level \"best_friends_forever\"")
+        try expectRefused(
+            "level.json",
+            try broken { object in
+                var partnerships = object["partnerships"] as! [[String: Any]]
+                partnerships[0]["level"] = "best_friends_forever"
+                object["partnerships"] = partnerships
+            }, mentions: "partnerships[0].level", because: "unknown partnership level \"best_friends_forever\"")
     }
 
     @Test func aMissingField() throws {
-        try expectRefused("missing.json", try broken { object in
-            var entities = object["entities"] as! [[String: Any]]
-            entities[2].removeValue(forKey: "type")
-            object["entities"] = entities
-        }, mentions: "entities[2]", because: "\"type\" is missing")
+        try expectRefused(
+            "missing.json",
+            try broken { object in
+                var entities = object["entities"] as! [[String: Any]]
+                entities[2].removeValue(forKey: "type")
+                object["entities"] = entities
+            }, mentions: "entities[2]", because: "\"type\" is missing")
     }
 
     @Test func badUsageExitsWith64() throws {

@@ -40,16 +40,22 @@ import Testing
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.first?.contains("z-terms.txt: imported 1 documents") == true, "\(result.stdout)")
         #expect(lines.contains { $0.contains("a-visits.dat: imported 1 documents") && $0.contains("2 events") })
-        #expect(result.stderr.contains("a-visits.dat: visit 78 (line ") && result.stderr.contains("end date 2030-06-01 is before the start date 2030-06-09"),
-                "\(result.stderr)")
+        #expect(
+            result.stderr.contains("a-visits.dat: visit 78 (line ")
+                && result.stderr.contains("end date 2030-06-01 is before the start date 2030-06-09"),
+            "\(result.stderr)")
         #expect(result.stderr.contains("visits.rnc: a schema (RELAX NG), not a document: nothing to import"))
 
         // "Met with the President": the president of that day.
         let show = try cli.run("show", "hs:visit:77")
-        #expect(show.status == 0 && show.stdout.contains("Clara Reyes") && show.stdout.contains("meeting"), "\(show.stdout)\(show.stderr)")
+        #expect(
+            show.status == 0 && show.stdout.contains("Clara Reyes") && show.stdout.contains("meeting"),
+            "\(show.stdout)\(show.stderr)")
 
         let again = try cli.run("import", cli.path("data"))
         #expect(again.status == 0)
-        #expect(again.stdout.split(separator: "\n").allSatisfy { $0.hasSuffix("nothing new (already in the knowledge base).") }, "\(again.stdout)")
+        #expect(
+            again.stdout.split(separator: "\n").allSatisfy { $0.hasSuffix("nothing new (already in the knowledge base).") },
+            "\(again.stdout)")
     }
 }

@@ -22,52 +22,54 @@ enum ExportTestSupport {
     /// two partnerships, offices, and an organisation with the tricky name.
     static var fixture: String {
         func json(_ text: String) -> String {
-            String(decoding: try! JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes]), as: UTF8.self)
-                .dropFirst().dropLast().description
+            String(
+                decoding: try! JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes]), as: UTF8.self
+            )
+            .dropFirst().dropLast().description
         }
         return """
-        { "format": "diplo/1",
-          "documents": [ {"id": "doc1", "title": "Press release", "lang": "en", "published": "2024-09-25", "text": "To Lam visited the United States."} ],
-          "entities": [
-            {"id": "vn", "type": "country", "name": "Việt Nam", "names": {"vi": "Việt Nam", "en": "Vietnam"}, "aliases": ["Viet Nam"], "iso": "VN"},
-            {"id": "us", "type": "country", "name": "United States", "names": {"vi": "Hoa Kỳ", "en": "United States"}, "aliases": ["Mỹ", "U.S."], "iso": "US"},
-            {"id": "cu", "type": "country", "name": "Cuba", "iso": "CU"},
-            {"id": "un", "type": "organization", "name": "United Nations", "names": {"en": "United Nations", "vi": "Liên Hợp Quốc"}},
-            {"id": "to-lam", "type": "person", "name": "Tô Lâm", "names": {"vi": "Tô Lâm", "en": "To Lam"}, "country": "vn",
-             "offices": [{"title": "Tổng Bí thư", "role": "party_leader", "of": "vn", "start": "2024-08-03"}],
-             "sources": [{"document": "doc1", "start": 0, "end": 6, "quote": "To Lam"}]},
-            {"id": "biden", "type": "person", "name": "Joe Biden", "country": "us",
-             "offices": [{"title": "President", "role": "head_of_state", "of": "us", "start": "2021-01-20", "end": "2025-01-20"}]},
-            {"id": "diaz-canel", "type": "person", "name": "Miguel Díaz-Canel", "country": "cu"},
-            {"id": "odd \\"id\\" <&>", "type": "organization", "name": \(json(trickyEntityName)), "country": "vn",
-             "names": {"en": \(json(trickyEnglish)), "ar": \(json(trickyArabic))}, "aliases": ["a|b", "c;d"]}
-          ],
-          "events": [
-            {"id": "trip-2024", "kind": "trip", "title": "Tô Lâm's trip to the UN and the US", "status": "held", "start": "2024-09-21", "end": "2024-09-27",
-             "participants": [{"entity": "to-lam", "role": "guest"}]},
-            {"id": "sv-2024", "kind": "state_visit", "title": "State visit of Tô Lâm to the United States", "status": "held", "start": "2024-09-24",
-             "location": {"country": "us", "city": "Washington"}, "parent": "trip-2024",
-             "participants": [{"entity": "to-lam", "role": "guest"}, {"entity": "biden", "role": "host"}],
-             "sources": [{"document": "doc1", "start": 0, "end": 33, "quote": "To Lam visited the United States."}]},
-            {"id": "unga-79", "kind": "summit", "title": "79th UN General Assembly", "status": "held", "within": ["2024-09-22", "2024-09-27"],
-             "location": {"country": "us", "city": "New York"}, "parent": "trip-2024",
-             "participants": [{"entity": "to-lam", "role": "attendee"}, {"entity": "biden", "role": "speaker"},
-                              {"entity": "un", "role": "host"}, {"entity": "diaz-canel", "role": "attendee"}]},
-            {"id": "call-2023", "kind": "phone_call", "title": \(json(trickyName)), "start": "2023-03",
-             "location": {"city": \(json(trickyArabic))},
-             "participants": [{"entity": "odd \\"id\\" <&>", "role": "attendee"}, {"entity": "diaz-canel", "role": "attendee"}]},
-            {"id": "cu-1995", "kind": "official_visit", "title": "Visit to Cuba", "status": "held", "start": "1995-10",
-             "location": {"country": "cu"}, "participants": [{"entity": "vn", "role": "guest"}]}
-          ],
-          "partnerships": [
-            {"id": "vn-us", "parties": ["vn", "us"], "level": "comprehensive_strategic_partnership", "established": "2023-09-10",
-             "history": [{"level": "diplomatic_relations", "date": "1995-07-12"}, {"level": "comprehensive_partnership", "date": "2013-07-25"}]},
-            {"id": "vn-cu", "parties": ["vn", "cu"], "level": "diplomatic_relations", "established": "1960-12-02"}
-          ],
-          "anniversaries": [ {"event": "sv-2024", "partnership": "vn-us", "years": 1, "date": "2024-09-10", "stated": true,
-             "sources": [{"document": "doc1", "quote": "marks one year"}]} ]
-        }
-        """
+            { "format": "diplo/1",
+              "documents": [ {"id": "doc1", "title": "Press release", "lang": "en", "published": "2024-09-25", "text": "To Lam visited the United States."} ],
+              "entities": [
+                {"id": "vn", "type": "country", "name": "Việt Nam", "names": {"vi": "Việt Nam", "en": "Vietnam"}, "aliases": ["Viet Nam"], "iso": "VN"},
+                {"id": "us", "type": "country", "name": "United States", "names": {"vi": "Hoa Kỳ", "en": "United States"}, "aliases": ["Mỹ", "U.S."], "iso": "US"},
+                {"id": "cu", "type": "country", "name": "Cuba", "iso": "CU"},
+                {"id": "un", "type": "organization", "name": "United Nations", "names": {"en": "United Nations", "vi": "Liên Hợp Quốc"}},
+                {"id": "to-lam", "type": "person", "name": "Tô Lâm", "names": {"vi": "Tô Lâm", "en": "To Lam"}, "country": "vn",
+                 "offices": [{"title": "Tổng Bí thư", "role": "party_leader", "of": "vn", "start": "2024-08-03"}],
+                 "sources": [{"document": "doc1", "start": 0, "end": 6, "quote": "To Lam"}]},
+                {"id": "biden", "type": "person", "name": "Joe Biden", "country": "us",
+                 "offices": [{"title": "President", "role": "head_of_state", "of": "us", "start": "2021-01-20", "end": "2025-01-20"}]},
+                {"id": "diaz-canel", "type": "person", "name": "Miguel Díaz-Canel", "country": "cu"},
+                {"id": "odd \\"id\\" <&>", "type": "organization", "name": \(json(trickyEntityName)), "country": "vn",
+                 "names": {"en": \(json(trickyEnglish)), "ar": \(json(trickyArabic))}, "aliases": ["a|b", "c;d"]}
+              ],
+              "events": [
+                {"id": "trip-2024", "kind": "trip", "title": "Tô Lâm's trip to the UN and the US", "status": "held", "start": "2024-09-21", "end": "2024-09-27",
+                 "participants": [{"entity": "to-lam", "role": "guest"}]},
+                {"id": "sv-2024", "kind": "state_visit", "title": "State visit of Tô Lâm to the United States", "status": "held", "start": "2024-09-24",
+                 "location": {"country": "us", "city": "Washington"}, "parent": "trip-2024",
+                 "participants": [{"entity": "to-lam", "role": "guest"}, {"entity": "biden", "role": "host"}],
+                 "sources": [{"document": "doc1", "start": 0, "end": 33, "quote": "To Lam visited the United States."}]},
+                {"id": "unga-79", "kind": "summit", "title": "79th UN General Assembly", "status": "held", "within": ["2024-09-22", "2024-09-27"],
+                 "location": {"country": "us", "city": "New York"}, "parent": "trip-2024",
+                 "participants": [{"entity": "to-lam", "role": "attendee"}, {"entity": "biden", "role": "speaker"},
+                                  {"entity": "un", "role": "host"}, {"entity": "diaz-canel", "role": "attendee"}]},
+                {"id": "call-2023", "kind": "phone_call", "title": \(json(trickyName)), "start": "2023-03",
+                 "location": {"city": \(json(trickyArabic))},
+                 "participants": [{"entity": "odd \\"id\\" <&>", "role": "attendee"}, {"entity": "diaz-canel", "role": "attendee"}]},
+                {"id": "cu-1995", "kind": "official_visit", "title": "Visit to Cuba", "status": "held", "start": "1995-10",
+                 "location": {"country": "cu"}, "participants": [{"entity": "vn", "role": "guest"}]}
+              ],
+              "partnerships": [
+                {"id": "vn-us", "parties": ["vn", "us"], "level": "comprehensive_strategic_partnership", "established": "2023-09-10",
+                 "history": [{"level": "diplomatic_relations", "date": "1995-07-12"}, {"level": "comprehensive_partnership", "date": "2013-07-25"}]},
+                {"id": "vn-cu", "parties": ["vn", "cu"], "level": "diplomatic_relations", "established": "1960-12-02"}
+              ],
+              "anniversaries": [ {"event": "sv-2024", "partnership": "vn-us", "years": 1, "date": "2024-09-10", "stated": true,
+                 "sources": [{"document": "doc1", "quote": "marks one year"}]} ]
+            }
+            """
     }
 
     typealias Result = CLI.Result
@@ -110,7 +112,8 @@ enum ExportTestSupport {
         /// How many nodes and edges the full view must have, counted in the database by Python's
         /// own sqlite3 module, not by Diplo.
         func expectedCounts() throws -> (nodes: Int, edges: Int) {
-            let counted = try python("""
+            let counted = try python(
+                """
                 import sqlite3, sys
                 db = sqlite3.connect(sys.argv[1])
                 one = lambda sql: db.execute(sql).fetchone()[0]
@@ -123,13 +126,17 @@ enum ExportTestSupport {
                     + one("SELECT count(*) FROM offices_held WHERE of_id IS NOT NULL"))
                 print(nodes, edges)
                 """, database)
-            let numbers = counted.stdout.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            let numbers = counted.stdout.split(separator: " ").compactMap {
+                Int($0.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
             #expect(numbers.count == 2, "\(counted.stderr)")
             return (numbers.first ?? -1, numbers.last ?? -1)
         }
     }
 
-    static func run(_ executable: URL, _ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> Result {
+    static func run(_ executable: URL, _ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws
+        -> Result
+    {
         try CLI.launch(executable, arguments, in: folder, environment: environment)
     }
 
@@ -143,8 +150,10 @@ enum ExportTestSupport {
 
     static func pythonHas(_ modules: String) -> Bool {
         guard which("python3") != nil,
-              let result = try? run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import \(modules)"],
-                                    in: FileManager.default.temporaryDirectory) else { return false }
+            let result = try? run(
+                URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import \(modules)"],
+                in: FileManager.default.temporaryDirectory)
+        else { return false }
         return result.status == 0
     }
 
@@ -156,39 +165,59 @@ enum ExportTestSupport {
     /// Mermaid's flowchart grammar, as the pip package mermaid-syntax-parser ships it, run by node.
     static let mermaidParser: String? = {
         guard which("node") != nil, pythonHas("sqlite3"),
-              let found = try? run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", """
-                  import importlib.util, os
-                  spec = importlib.util.find_spec('mermaid_parser')
-                  print(os.path.join(list(spec.submodule_search_locations)[0], 'lib', 'mermaid_syntax_parser.cjs'))
-                  """], in: FileManager.default.temporaryDirectory), found.status == 0 else { return nil }
+            let found = try? run(
+                URL(fileURLWithPath: "/usr/bin/env"),
+                [
+                    "python3", "-c",
+                    """
+                    import importlib.util, os
+                    spec = importlib.util.find_spec('mermaid_parser')
+                    print(os.path.join(list(spec.submodule_search_locations)[0], 'lib', 'mermaid_syntax_parser.cjs'))
+                    """,
+                ], in: FileManager.default.temporaryDirectory), found.status == 0
+        else { return nil }
         let path = found.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }()
 
     /// RFC 4180 CSV, read by hand: quoted fields may hold commas, quotes and line breaks.
     static func csvRows(_ text: String) -> [[String]] {
-        var rows: [[String]] = [], row: [String] = [], field = "", quoted = false
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var quoted = false
         var characters = Array(text.unicodeScalars)[...]
         while let c = characters.popFirst() {
             if quoted {
                 if c == "\"" {
-                    if characters.first == "\"" { field.unicodeScalars.append("\""); characters.removeFirst() } else { quoted = false }
+                    if characters.first == "\"" {
+                        field.unicodeScalars.append("\"")
+                        characters.removeFirst()
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     field.unicodeScalars.append(c)
                 }
             } else if c == "\"" {
                 quoted = true
             } else if c == "," {
-                row.append(field); field = ""
+                row.append(field)
+                field = ""
             } else if c == "\r" || c == "\n" {
                 if c == "\r", characters.first == "\n" { characters.removeFirst() }
-                row.append(field); field = ""
-                rows.append(row); row = []
+                row.append(field)
+                field = ""
+                rows.append(row)
+                row = []
             } else {
                 field.unicodeScalars.append(c)
             }
         }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        if !field.isEmpty || !row.isEmpty {
+            row.append(field)
+            rows.append(row)
+        }
         return rows
     }
 }
@@ -196,8 +225,10 @@ enum ExportTestSupport {
 @Suite struct ExportFormatTests {
     typealias Support = ExportTestSupport
 
-    @Test(.enabled(if: OutsideTools.runs(ExportTestSupport.hasDot && ExportTestSupport.hasPython),
-                   "needs Graphviz's dot and python3 (apt-get install graphviz python3)"))
+    @Test(
+        .enabled(
+            if: OutsideTools.runs(ExportTestSupport.hasDot && ExportTestSupport.hasPython),
+            "needs Graphviz's dot and python3 (apt-get install graphviz python3)"))
     func graphvizDrawsTheDOTOfBothViews() throws {
         try OutsideTools.require(Support.hasDot, "Graphviz's dot")
         try OutsideTools.require(Support.hasPython, "python3")
@@ -205,12 +236,14 @@ enum ExportTestSupport {
         for view in ["full", "entities"] {
             let export = try space.diplo("export", "--format", "dot", "--view", view, "-o", space.path("graph.dot"))
             #expect(export.status == 0, "\(export.stderr)")
-            let drawn = try Support.run(URL(fileURLWithPath: Support.which("dot")!), ["-Tsvg", space.path("graph.dot"), "-o", space.path("graph.svg")],
-                                        in: space.folder)
+            let drawn = try Support.run(
+                URL(fileURLWithPath: Support.which("dot")!), ["-Tsvg", space.path("graph.dot"), "-o", space.path("graph.svg")],
+                in: space.folder)
             #expect(drawn.status == 0, "dot: \(drawn.stderr)")
             #expect(!drawn.stderr.lowercased().contains("syntax error"))
             // The SVG's text, read by an XML parser: the tricky name is drawn as written, line by line.
-            let texts = try space.python("""
+            let texts = try space.python(
+                """
                 import sys, json, xml.etree.ElementTree as ET
                 root = ET.parse(sys.argv[1]).getroot()
                 print(json.dumps([t.text for t in root.iter('{http://www.w3.org/2000/svg}text')]))
@@ -227,7 +260,8 @@ enum ExportTestSupport {
         try OutsideTools.require(Support.hasNetworkx, "python3's networkx")
         let space = try Support.Workspace()
         #expect(try space.diplo("export", "--format", "graphml", "-o", space.path("graph.graphml")).status == 0)
-        let read = try space.python("""
+        let read = try space.python(
+            """
             import sys, json, networkx as nx
             g = nx.read_graphml(sys.argv[1])
             node = g.nodes['odd "id" <&>']
@@ -255,7 +289,8 @@ enum ExportTestSupport {
         try OutsideTools.require(Support.hasNetworkx, "python3's networkx")
         let space = try Support.Workspace()
         #expect(try space.diplo("export", "--format", "gexf", "-o", space.path("graph.gexf")).status == 0)
-        let read = try space.python("""
+        let read = try space.python(
+            """
             import sys, json, networkx as nx
             g = nx.read_gexf(sys.argv[1])
             node = g.nodes['odd "id" <&>']
@@ -289,7 +324,8 @@ enum ExportTestSupport {
         for view in ["full", "entities"] {
             let export = try space.diplo("export", "--format", "turtle", "--view", view, "-o", space.path("graph.ttl"))
             #expect(export.status == 0, "\(export.stderr)")
-            let read = try space.python("""
+            let read = try space.python(
+                """
                 import sys, json, rdflib
                 from rdflib.namespace import RDF, RDFS
                 SDO = rdflib.Namespace('https://schema.org/')
@@ -318,8 +354,10 @@ enum ExportTestSupport {
             #expect(graph["persons"] as? Int == 3)
             #expect(graph["countries"] as? Int == 3)
             #expect(graph["label"] as? String == Support.trickyEntityName)
-            #expect(graph["names"] as? [[String]] == [[Support.trickyEnglish, "en"], [Support.trickyEntityName, ""], [Support.trickyArabic, "ar"]]
-                .sorted { $0[0] < $1[0] })
+            #expect(
+                graph["names"] as? [[String]]
+                    == [[Support.trickyEnglish, "en"], [Support.trickyEntityName, ""], [Support.trickyArabic, "ar"]]
+                    .sorted { $0[0] < $1[0] })
             #expect(graph["iso"] as? String == "VN")
             #expect(graph["country"] as? String == "urn:diplo:entity:vn")
             if view == "full" {
@@ -355,14 +393,18 @@ enum ExportTestSupport {
             // Labels carry Mermaid's entity codes, never the raw characters that end or open syntax.
             #expect(export.stdout.contains("#quot;hi#quot; #lt;b#gt;#amp;amp; #amp; #92; back#92;slash new line 😀 مرحبا עברית"))
             if view == "full" {  // the event's title, a node here, keeps its line break
-                #expect(export.stdout.contains("#quot;hi#quot; #lt;b#gt;#amp;amp; #amp; #92; back#92;slash<br>new line 😀 مرحبا עברית"))
+                #expect(
+                    export.stdout.contains("#quot;hi#quot; #lt;b#gt;#amp;amp; #amp; #92; back#92;slash<br>new line 😀 مرحبا עברית")
+                )
             }
             #expect(!lines.contains { $0.contains("\\") || $0.contains("`") })
         }
     }
 
-    @Test(.enabled(if: OutsideTools.runs(ExportTestSupport.mermaidParser != nil),
-                   "needs node and python3 with mermaid-syntax-parser (pip install mermaid-syntax-parser)"))
+    @Test(
+        .enabled(
+            if: OutsideTools.runs(ExportTestSupport.mermaidParser != nil),
+            "needs node and python3 with mermaid-syntax-parser (pip install mermaid-syntax-parser)"))
     func mermaidsOwnParserAcceptsTheFlowchart() throws {
         try OutsideTools.require(Support.mermaidParser != nil, "node, or python3's mermaid_parser")
         let space = try Support.Workspace()
@@ -374,8 +416,9 @@ enum ExportTestSupport {
                 const broken = text.replace('#quot;hi#quot;', '"hi"');
                 console.log(JSON.stringify([parser.ValidateMermaid(text), parser.ValidateMermaid(broken)]));
                 """
-            let result = try Support.run(URL(fileURLWithPath: Support.which("node")!),
-                                         ["-e", check, Support.mermaidParser!, space.path("graph.mmd")], in: space.folder)
+            let result = try Support.run(
+                URL(fileURLWithPath: Support.which("node")!),
+                ["-e", check, Support.mermaidParser!, space.path("graph.mmd")], in: space.folder)
             // Valid as written; and the parser does fail a label with a raw quote, so it checks something.
             #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[true,false]", "\(view): \(result.stderr)")
         }
@@ -409,7 +452,8 @@ enum ExportTestSupport {
         let space = try Support.Workspace()
         #expect(try space.diplo("export", "--format", "csv", "-o", space.path("graph.csv")).status == 0)
         let expected = try space.expectedCounts()
-        let read = try space.python("""
+        let read = try space.python(
+            """
             import csv, sys, json
             nodes = list(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8')))
             edges = list(csv.DictReader(open(sys.argv[2], newline='', encoding='utf-8')))
@@ -438,7 +482,8 @@ enum ExportTestSupport {
 
     @Test func svgWithoutGraphvizSaysHowToInstallIt() throws {
         let space = try Support.Workspace()
-        let result = try space.diplo("export", "--format", "svg", "-o", space.path("graph.svg"), environment: ["PATH": space.folder.path])
+        let result = try space.diplo(
+            "export", "--format", "svg", "-o", space.path("graph.svg"), environment: ["PATH": space.folder.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("apt-get install graphviz"))
         #expect(!FileManager.default.fileExists(atPath: space.path("graph.svg")))
@@ -477,17 +522,19 @@ enum ExportTestSupport {
         let space = try Support.Workspace()
         // A chain that leads on: Laos is three links from Díaz-Canel (through Cuba and Vietnam),
         // and its prime minister four.
-        let chain = try space.diplo("import", try {
-            let file = space.path("chain.json")
-            try """
+        let chain = try space.diplo(
+            "import",
+            try {
+                let file = space.path("chain.json")
+                try """
                 {"format": "diplo/1", "entities": [
                   {"id": "vn", "type": "country", "name": "Việt Nam", "iso": "VN"},
                   {"id": "la", "type": "country", "name": "Laos", "iso": "LA"},
                   {"id": "sonexay", "type": "person", "name": "Sonexay Siphandone", "country": "la"}],
                  "partnerships": [{"id": "vn-la", "parties": ["vn", "la"], "level": "special_traditional_friendship"}]}
                 """.write(toFile: file, atomically: true, encoding: .utf8)
-            return file
-        }())
+                return file
+            }())
         #expect(chain.status == 0, "\(chain.stderr)")
         let all = try graph(space)
         let entities = all.nodes.filter { !$0.hasPrefix("event:") }
@@ -514,9 +561,13 @@ enum ExportTestSupport {
         #expect(!in1996.edges.contains(["us", "partnership", "vn"]))
         #expect(!in1996.edges.contains { $0[1] == "office" })
         let visits = try graph(space, "--kinds", "state_visit,official_visit", "--view", "entities")
-        #expect(Set(visits.edges.filter { !["partnership", "belongs_to", "office"].contains($0[1]) }.map { $0[1] }) == ["state_visit", "official_visit"])
+        #expect(
+            Set(visits.edges.filter { !["partnership", "belongs_to", "office"].contains($0[1]) }.map { $0[1] }) == [
+                "state_visit", "official_visit",
+            ])
         // A visit links the guest to the host and to the country visited; the host's own country is no side of it.
-        #expect(visits.edges.contains(["to-lam", "state_visit", "biden"]) && visits.edges.contains(["to-lam", "state_visit", "us"]))
+        #expect(
+            visits.edges.contains(["to-lam", "state_visit", "biden"]) && visits.edges.contains(["to-lam", "state_visit", "us"]))
         #expect(!visits.edges.contains(["biden", "state_visit", "us"]))
     }
 
@@ -537,7 +588,9 @@ enum ExportTestSupport {
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(summaryCount(imported.stdout, "events") == 2, "\(imported.stdout)")
         let copied = try empty.diplo("list", "events", "--format", "json")
-        let titles = (try JSONSerialization.jsonObject(with: Data(copied.stdout.utf8)) as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        let titles = (try JSONSerialization.jsonObject(with: Data(copied.stdout.utf8)) as? [[String: Any]] ?? []).compactMap {
+            $0["id"] as? String
+        }
         #expect(Set(titles) == events)
     }
 

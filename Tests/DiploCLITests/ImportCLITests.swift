@@ -37,7 +37,8 @@ let talksNote = """
 
     @Test func aDryRunCreatesNothingAndChangesNothing() throws {
         let cli = try CLI()
-        let json = try cli.write("s.json", sampleFile), note = try cli.write("note.txt", meetingNote)
+        let json = try cli.write("s.json", sampleFile)
+        let note = try cli.write("note.txt", meetingNote)
         // Without a database: what the documents yield, and no database file afterwards.
         let asJSON = try cli.run("import", json, note, "--published", "2024-03-11", "--dry-run", "--format", "json")
         #expect(asJSON.status == 0, "\(asJSON.stderr)")
@@ -66,7 +67,8 @@ let talksNote = """
     @Test func importingTheSameDocumentsAgainChangesNothing() throws {
         let cli = try CLI()
         try FileManager.default.createDirectory(atPath: cli.path("inbox"), withIntermediateDirectories: true)
-        let json = try cli.write("inbox/a.json", sampleFile), note = try cli.write("inbox/b.txt", meetingNote)
+        let json = try cli.write("inbox/a.json", sampleFile)
+        let note = try cli.write("inbox/b.txt", meetingNote)
         let first = try cli.run("import", json, note)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.split(separator: "\n").filter { $0.contains(": imported") }.count == 2, "\(first.stdout)")
@@ -116,7 +118,8 @@ let talksNote = """
         // Neither a hidden file nor a file in a hidden folder is read: were they, these would fail.
         _ = try cli.write("inbox/.draft.txt", "\u{0}binary")
         _ = try cli.write("inbox/.trash/old.json", "{ not json")
-        let readme = try cli.write("inbox/README.md", "# Inbox\n\nThe press releases of March, as saved from the ministry's site.\n")
+        let readme = try cli.write(
+            "inbox/README.md", "# Inbox\n\nThe press releases of March, as saved from the ministry's site.\n")
         let result = try cli.run("import", cli.path("inbox"))
         #expect(result.status == 0, "\(result.stderr)")
         let imported = result.stdout.split(separator: "\n").map { String($0.prefix { $0 != ":" }) }
@@ -156,7 +159,9 @@ let talksNote = """
             return try cli.run("import", path)
         }
         let atLimit = try importBlank(limit)
-        #expect(atLimit.status == 1 && atLimit.stderr.contains("the file is empty") && !atLimit.stderr.contains("MiB"), "\(atLimit.stderr)")
+        #expect(
+            atLimit.status == 1 && atLimit.stderr.contains("the file is empty") && !atLimit.stderr.contains("MiB"),
+            "\(atLimit.stderr)")
         let over = try importBlank(limit + 1)
         #expect(over.status == 1 && over.stderr.contains("16 MiB at most") && over.stderr.contains("split it"), "\(over.stderr)")
         #expect(errorLines(over).count == 1)
@@ -204,22 +209,32 @@ let talksNote = """
         #expect(try run(["list", "persons"], env: cli.path("env.sqlite")).stdout.contains("Tô Lâm"))
     }
 
-    @Test(.enabled(if: OutsideTools.runs(ExportTestSupport.hasPython), "needs python3 (its sqlite3 module) to write a newer schema version"))
+    @Test(
+        .enabled(
+            if: OutsideTools.runs(ExportTestSupport.hasPython),
+            "needs python3 (its sqlite3 module) to write a newer schema version"))
     func aDatabaseFromANewerDiploIsRefused() throws {
         try OutsideTools.require(ExportTestSupport.hasPython, "python3")
         let cli = try CLI()
         #expect(try cli.run("import", try cli.write("s.json", sampleFile)).status == 0)
-        let future = try CLI.launch(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", """
-            import sqlite3, sys
-            db = sqlite3.connect(sys.argv[1])
-            db.execute("INSERT INTO schema_migrations (version, name) VALUES (999, '999_future.sql')")
-            db.commit()
-            """, cli.path("kb.sqlite")], in: cli.folder)
+        let future = try CLI.launch(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            [
+                "python3", "-c",
+                """
+                import sqlite3, sys
+                db = sqlite3.connect(sys.argv[1])
+                db.execute("INSERT INTO schema_migrations (version, name) VALUES (999, '999_future.sql')")
+                db.commit()
+                """, cli.path("kb.sqlite"),
+            ], in: cli.folder)
         #expect(future.status == 0, "\(future.stderr)")
         for arguments in [["list", "persons"], ["import", cli.path("s.json")], ["init"]] {
             let result = try cli.run(arguments)
             #expect(result.status == 1, "\(arguments)")
-            #expect(result.stderr.split(separator: "\n").count == 1 && result.stderr.contains("newer"), "\(arguments): \(result.stderr)")
+            #expect(
+                result.stderr.split(separator: "\n").count == 1 && result.stderr.contains("newer"),
+                "\(arguments): \(result.stderr)")
             #expect(result.stderr.contains("kb.sqlite") || result.stderr.contains("999"), "\(arguments): \(result.stderr)")
         }
     }

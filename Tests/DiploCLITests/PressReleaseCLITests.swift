@@ -8,8 +8,10 @@ let scorer = shared.appendingPathComponent("tools/score.py").path
 
 /// Importing press releases through the real CLI.
 @Suite struct PressReleaseCLITests {
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: sampleArticle) && FileManager.default.fileExists(atPath: scorer),
-                   "needs ../shared/corpus and ../shared/tools/score.py beside the project"))
+    @Test(
+        .enabled(
+            if: FileManager.default.fileExists(atPath: sampleArticle) && FileManager.default.fileExists(atPath: scorer),
+            "needs ../shared/corpus and ../shared/tools/score.py beside the project"))
     func theSampleArticleScoresAtLeastPointNine() throws {
         let cli = try CLI()
         let result = try cli.run("import", sampleArticle, "--published", "2024-09-19", "--dry-run", "--format", "json")
@@ -32,12 +34,16 @@ let scorer = shared.appendingPathComponent("tools/score.py").path
 
     @Test func theSameEventFromTwoDocumentsIsOneEventWithTwoSources() throws {
         let cli = try CLI()
-        let vietnamese = try cli.write("vi.txt", """
+        let vietnamese = try cli.write(
+            "vi.txt",
+            """
             Hội đàm
 
             Chiều 10/3/2024, tại Hà Nội, Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng Nhật Bản Kishida Fumio.
             """)
-        let english = try cli.write("en.txt", """
+        let english = try cli.write(
+            "en.txt",
+            """
             Talks in Hanoi
 
             Prime Minister Pham Minh Chinh held talks with Japanese Prime Minister Kishida Fumio in Hanoi on March 10, 2024.
@@ -56,9 +62,11 @@ let scorer = shared.appendingPathComponent("tools/score.py").path
     /// --source are read like a file.
     @Test func theLanguageIsDetectedAndCanBeGivenByHand() throws {
         let cli = try CLI()
-        let english = "Talks\n\nPrime Minister Anthony Albanese of Australia met Vietnamese Foreign Minister Bui Thanh Son in Canberra on March 8.\n"
+        let english =
+            "Talks\n\nPrime Minister Anthony Albanese of Australia met Vietnamese Foreign Minister Bui Thanh Son in Canberra on March 8.\n"
         func document(_ text: String, _ options: [String]) throws -> (lang: String?, events: [[String: Any]], source: String?) {
-            let result = try cli.run(["import", "-", "--published", "2024-03-08", "--dry-run", "--format", "json"] + options, stdin: text)
+            let result = try cli.run(
+                ["import", "-", "--published", "2024-03-08", "--dry-run", "--format", "json"] + options, stdin: text)
             #expect(result.status == 0, "\(result.stderr)")
             let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
             let document = (object["documents"] as? [[String: Any]])?.first
@@ -67,7 +75,11 @@ let scorer = shared.appendingPathComponent("tools/score.py").path
         #expect(try document(english, []).lang == "en")
         #expect(try document(meetingNote, []).lang == "vi")
         // Without diacritics, Vietnamese is still Vietnamese.
-        #expect(try document("Tiep Dai su\n\nChieu 11/3/2024, Thu tuong Pham Minh Chinh da tiep Dai su Han Quoc Choi Young-sam tai Ha Noi.\n", []).lang == "vi")
+        #expect(
+            try document(
+                "Tiep Dai su\n\nChieu 11/3/2024, Thu tuong Pham Minh Chinh da tiep Dai su Han Quoc Choi Young-sam tai Ha Noi.\n",
+                []
+            ).lang == "vi")
         // Given by hand, the language is the one given, whatever the text looks like.
         #expect(try document(english, ["--lang", "vi"]).lang == "vi")
         #expect(try document(meetingNote, ["--lang", "en"]).lang == "en")
@@ -78,7 +90,8 @@ let scorer = shared.appendingPathComponent("tools/score.py").path
 
     @Test func theReviewTableIsForPeople() throws {
         let cli = try CLI()
-        let file = try cli.write("note.txt", "Tiếp\n\nChiều 11/3/2024, Thủ tướng Phạm Minh Chính đã tiếp Đại sứ Hàn Quốc Choi Young-sam.\n")
+        let file = try cli.write(
+            "note.txt", "Tiếp\n\nChiều 11/3/2024, Thủ tướng Phạm Minh Chính đã tiếp Đại sứ Hàn Quốc Choi Young-sam.\n")
         let result = try cli.run("import", file, "--dry-run")
         #expect(result.stdout.contains("Events"))
         #expect(result.stdout.contains("Choi Young-sam"))
@@ -106,7 +119,8 @@ let scorer = shared.appendingPathComponent("tools/score.py").path
     }
 
     @Test func aBinaryFile() throws {
-        try expectRefused("image.png", Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]), because: "binary file")
+        try expectRefused(
+            "image.png", Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]), because: "binary file")
     }
 
     @Test func invalidUTF8() throws {

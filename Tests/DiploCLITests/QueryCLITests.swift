@@ -4,41 +4,41 @@ import Testing
 /// Vietnam and the US with the two dates each side gives their relations (each with its source),
 /// an upgrade history, a stated anniversary, visits near each date, a visit to Cuba, an organisation.
 let relationsFile = """
-{"format": "diplo/1",
- "documents": [{"id": "mofa", "title": "Vietnam's account"}, {"id": "state", "title": "The State Department's account"},
-               {"id": "press", "title": "A press release", "text": "The visit marks ten years of the comprehensive partnership."}],
- "entities": [
-  {"id": "vn", "type": "country", "name": "Việt Nam", "names": {"en": "Vietnam"}, "iso": "VN"},
-  {"id": "us", "type": "country", "name": "United States", "iso": "US"},
-  {"id": "cu", "type": "country", "name": "Cuba", "iso": "CU"},
-  {"id": "asean", "type": "organization", "name": "ASEAN", "names": {"vi": "Hiệp hội các quốc gia Đông Nam Á"}},
-  {"id": "un", "type": "organization", "name": "United Nations"},
-  {"id": "trong", "type": "person", "name": "Nguyễn Phú Trọng", "country": "vn"},
-  {"id": "kerry", "type": "person", "name": "John Kerry", "country": "us"},
-  {"id": "biden", "type": "person", "name": "Joe Biden", "country": "us"}
- ],
- "events": [
-  {"id": "trong-2015", "kind": "official_visit", "title": "Trong in Washington", "status": "held", "start": "2015-07-01", "end": "2015-07-03",
-   "location": {"country": "us"}, "participants": [{"entity": "trong", "role": "guest"}]},
-  {"id": "kerry-2015", "kind": "official_visit", "title": "Kerry in Hanoi", "status": "held", "start": "2015-08-20",
-   "location": {"country": "vn"}, "participants": [{"entity": "kerry", "role": "guest"}]},
-  {"id": "biden-2023", "kind": "state_visit", "title": "Biden in Hanoi", "status": "held", "start": "2023-09-10", "end": "2023-09-11",
-   "location": {"country": "vn"}, "participants": [{"entity": "biden", "role": "guest"}],
-   "sources": [{"document": "press", "quote": "The visit marks ten years of the comprehensive partnership."}]},
-  {"id": "trong-cuba", "kind": "state_visit", "title": "Trong in Havana", "status": "held", "start": "2012-04-09",
-   "location": {"country": "cu"}, "participants": [{"entity": "trong", "role": "guest"}]}
- ],
- "partnerships": [
-  {"id": "rel", "parties": ["vn", "us"], "level": "diplomatic_relations",
-   "history": [{"level": "diplomatic_relations", "date": "1995-07-12", "sources": [{"document": "mofa", "note": "Vietnam counts from 12 July"}]},
-               {"level": "diplomatic_relations", "date": "1995-08-05", "sources": [{"document": "state", "note": "the US counts from 5 August"}]}]},
-  {"id": "csp", "parties": ["vn", "us"], "level": "comprehensive_strategic_partnership", "established": "2023-09-10",
-   "history": [{"level": "comprehensive_partnership", "date": "2013-07-25"}]}
- ],
- "anniversaries": [{"event": "biden-2023", "partnership": "csp", "years": 10, "stated": true,
-   "sources": [{"document": "press", "quote": "The visit marks ten years of the comprehensive partnership."}]}]
-}
-"""
+    {"format": "diplo/1",
+     "documents": [{"id": "mofa", "title": "Vietnam's account"}, {"id": "state", "title": "The State Department's account"},
+                   {"id": "press", "title": "A press release", "text": "The visit marks ten years of the comprehensive partnership."}],
+     "entities": [
+      {"id": "vn", "type": "country", "name": "Việt Nam", "names": {"en": "Vietnam"}, "iso": "VN"},
+      {"id": "us", "type": "country", "name": "United States", "iso": "US"},
+      {"id": "cu", "type": "country", "name": "Cuba", "iso": "CU"},
+      {"id": "asean", "type": "organization", "name": "ASEAN", "names": {"vi": "Hiệp hội các quốc gia Đông Nam Á"}},
+      {"id": "un", "type": "organization", "name": "United Nations"},
+      {"id": "trong", "type": "person", "name": "Nguyễn Phú Trọng", "country": "vn"},
+      {"id": "kerry", "type": "person", "name": "John Kerry", "country": "us"},
+      {"id": "biden", "type": "person", "name": "Joe Biden", "country": "us"}
+     ],
+     "events": [
+      {"id": "trong-2015", "kind": "official_visit", "title": "Trong in Washington", "status": "held", "start": "2015-07-01", "end": "2015-07-03",
+       "location": {"country": "us"}, "participants": [{"entity": "trong", "role": "guest"}]},
+      {"id": "kerry-2015", "kind": "official_visit", "title": "Kerry in Hanoi", "status": "held", "start": "2015-08-20",
+       "location": {"country": "vn"}, "participants": [{"entity": "kerry", "role": "guest"}]},
+      {"id": "biden-2023", "kind": "state_visit", "title": "Biden in Hanoi", "status": "held", "start": "2023-09-10", "end": "2023-09-11",
+       "location": {"country": "vn"}, "participants": [{"entity": "biden", "role": "guest"}],
+       "sources": [{"document": "press", "quote": "The visit marks ten years of the comprehensive partnership."}]},
+      {"id": "trong-cuba", "kind": "state_visit", "title": "Trong in Havana", "status": "held", "start": "2012-04-09",
+       "location": {"country": "cu"}, "participants": [{"entity": "trong", "role": "guest"}]}
+     ],
+     "partnerships": [
+      {"id": "rel", "parties": ["vn", "us"], "level": "diplomatic_relations",
+       "history": [{"level": "diplomatic_relations", "date": "1995-07-12", "sources": [{"document": "mofa", "note": "Vietnam counts from 12 July"}]},
+                   {"level": "diplomatic_relations", "date": "1995-08-05", "sources": [{"document": "state", "note": "the US counts from 5 August"}]}]},
+      {"id": "csp", "parties": ["vn", "us"], "level": "comprehensive_strategic_partnership", "established": "2023-09-10",
+       "history": [{"level": "comprehensive_partnership", "date": "2013-07-25"}]}
+     ],
+     "anniversaries": [{"event": "biden-2023", "partnership": "csp", "years": 10, "stated": true,
+       "sources": [{"document": "press", "quote": "The visit marks ten years of the comprehensive partnership."}]}]
+    }
+    """
 
 /// The questions people ask: anniversaries, relations, visits, lists, and the demo that asks them.
 @Suite struct QueryCLITests {
@@ -90,7 +90,9 @@ let relationsFile = """
         let csv = ExportTestSupport.csvRows(try cli.run("query", "anniversaries", "--format", "csv").stdout)
         let header = try #require(csv.first)
         #expect(Set(header) == Set(all.first?.keys.map { $0 } ?? []))
-        for field in ["event", "parties", "level", "years", "anniversary", "established", "how", "source", "event_id", "partnership_id"] {
+        for field in [
+            "event", "parties", "level", "years", "anniversary", "established", "how", "source", "event_id", "partnership_id",
+        ] {
             #expect(header.contains(field), "\(field) missing from \(header)")
         }
         let row = try #require(csv.dropFirst().first { $0[header.firstIndex(of: "event_id")!] == "kerry-2015" })
@@ -126,7 +128,9 @@ let relationsFile = """
     @Test func visitsNewestFirstBetweenTheirDates() throws {
         let cli = try imported()
         func ids(_ arguments: String...) throws -> [String] {
-            let titles = try rows(try cli.run(["query", "visits", "--format", "json"] + arguments)).compactMap { $0["title"] as? String }
+            let titles = try rows(try cli.run(["query", "visits", "--format", "json"] + arguments)).compactMap {
+                $0["title"] as? String
+            }
             return titles
         }
         #expect(try ids() == ["Biden in Hanoi", "Kerry in Hanoi", "Trong in Washington", "Trong in Havana"])
@@ -177,11 +181,13 @@ let relationsFile = """
             """
         #expect(try cli.run("import", try cli.write("wide.json", wide)).status == 0)
         let note = try cli.write("note.txt", meetingNote)
-        for arguments in [["list", "events"], ["list", "persons"], ["list", "partnerships"], ["list", "countries"],
-                          ["list", "organizations"], ["query", "anniversaries"], ["query", "visits"], ["query", "timeline", "xi"],
-                          ["query", "relations", "cn", "vn"], ["query", "relations", "vn", "us"], ["show", "xi", "--sources"],
-                          ["show", "lam", "--sources"], ["search", "hanoi"], ["query", "neighbors", "xi", "--depth", "2"],
-                          ["import", note, "--dry-run"]] {
+        for arguments in [
+            ["list", "events"], ["list", "persons"], ["list", "partnerships"], ["list", "countries"],
+            ["list", "organizations"], ["query", "anniversaries"], ["query", "visits"], ["query", "timeline", "xi"],
+            ["query", "relations", "cn", "vn"], ["query", "relations", "vn", "us"], ["show", "xi", "--sources"],
+            ["show", "lam", "--sources"], ["search", "hanoi"], ["query", "neighbors", "xi", "--depth", "2"],
+            ["import", note, "--dry-run"],
+        ] {
             expectFitsEightyColumns(try cli.run(arguments), arguments.joined(separator: " "))
         }
     }
@@ -235,20 +241,24 @@ let relationsFile = """
         #expect(!show.stdout.isEmpty && profile.contains(show.stdout), "the demo's profile is not `diplo show \"To Lam\"`")
         let history = try #require(parts.first { $0.key.contains("relations") }?.value)
         let relations = try diplo("query", "relations", "Vietnam", "United States")
-        #expect(!relations.stdout.isEmpty && history.contains(relations.stdout), "the demo's history is not `diplo query relations`")
+        #expect(
+            !relations.stdout.isEmpty && history.contains(relations.stdout), "the demo's history is not `diplo query relations`")
         // The anniversaries: every visit `query anniversaries` finds, with its date, stated or computed.
         let answer = try #require(parts.first { $0.key.contains("anniversary") }?.value)
-        let events = try JSONSerialization.jsonObject(with: Data(try diplo("list", "events", "--format", "json").stdout.utf8))
+        let events =
+            try JSONSerialization.jsonObject(with: Data(try diplo("list", "events", "--format", "json").stdout.utf8))
             as? [[String: Any]] ?? []
         let kinds = Dictionary(events.map { ($0["id"] as? String ?? "", $0["kind"] as? String ?? "") }) { a, _ in a }
         let visitKinds: Set<String> = ["trip", "state_visit", "official_visit", "working_visit", "visit"]
-        let matches = try JSONSerialization.jsonObject(with: Data(try diplo("query", "anniversaries", "--format", "json").stdout.utf8))
+        let matches =
+            try JSONSerialization.jsonObject(with: Data(try diplo("query", "anniversaries", "--format", "json").stdout.utf8))
             as? [[String: Any]] ?? []
         let visits = matches.filter { visitKinds.contains(kinds[$0["event_id"] as? String ?? ""] ?? "") }
         #expect(visits.count >= 2)
         #expect(visits.contains { $0["how"] as? String == "stated" } && visits.contains { $0["how"] as? String == "computed" })
         for match in visits {
-            let title = match["event"] as? String ?? "", date = match["anniversary"] as? String ?? ""
+            let title = match["event"] as? String ?? ""
+            let date = match["anniversary"] as? String ?? ""
             #expect(answer.contains(title) && answer.contains("(\(date))"), "\(title) (\(date)) missing from the demo")
         }
         let answered = answer.split(separator: "\n").filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
@@ -267,13 +277,16 @@ let relationsFile = """
         try files.copyItem(atPath: DemoTests.sampleData, toPath: prefix.appendingPathComponent("share/diplo/SampleData").path)
         let elsewhere = cli.folder.appendingPathComponent("work")
         try files.createDirectory(at: elsewhere, withIntermediateDirectories: true)
-        let path = prefix.appendingPathComponent("bin").path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
-        let result = try CLI.launch(URL(fileURLWithPath: "/usr/bin/env"), ["diplo", "demo"], in: elsewhere, environment: ["PATH": path])
+        let path =
+            prefix.appendingPathComponent("bin").path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let result = try CLI.launch(
+            URL(fileURLWithPath: "/usr/bin/env"), ["diplo", "demo"], in: elsewhere, environment: ["PATH": path])
         #expect(result.status == 0, "\(result.stderr)")
         let firstLine = result.stdout.split(separator: "\n").first ?? ""
         let installed = prefix.appendingPathComponent("share/diplo/SampleData").standardizedFileURL.path
         let used = String(firstLine.split(separator: " from ").last ?? "").trimmingCharacters(in: CharacterSet(charactersIn: ":"))
-        #expect(URL(fileURLWithPath: used).standardizedFileURL.resolvingSymlinksInPath().path
+        #expect(
+            URL(fileURLWithPath: used).standardizedFileURL.resolvingSymlinksInPath().path
                 == URL(fileURLWithPath: installed).resolvingSymlinksInPath().path, "\(firstLine)")
         #expect(files.fileExists(atPath: elsewhere.appendingPathComponent("diplo-demo.sqlite").path))
     }

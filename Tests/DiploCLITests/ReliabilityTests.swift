@@ -13,16 +13,22 @@ import Testing
     @Test func readCommandsLeaveAnotherProgramsSQLiteFileAsItWas() throws {
         let cli = try CLI()
         let other = cli.path("other.sqlite")
-        try CLI.launch(URL(fileURLWithPath: "/usr/bin/env"),
-                       ["python3", "-c", "import sqlite3; c = sqlite3.connect('other.sqlite'); c.execute('CREATE TABLE entities (x)'); c.commit()"],
-                       in: cli.folder)
+        try CLI.launch(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            [
+                "python3", "-c",
+                "import sqlite3; c = sqlite3.connect('other.sqlite'); c.execute('CREATE TABLE entities (x)'); c.commit()",
+            ],
+            in: cli.folder)
         let before = try Data(contentsOf: URL(fileURLWithPath: other))
         #expect(!before.isEmpty)
         for command in ReadOnlyTests.readCommands + [["import", "--dry-run", "-"], ["init"]] {
-            let result = try cli.run(command, stdin: "Talks\n\nThe two ministers held talks in Hanoi on May 3, 2024.\n", database: "other.sqlite")
+            let result = try cli.run(
+                command, stdin: "Talks\n\nThe two ministers held talks in Hanoi on May 3, 2024.\n", database: "other.sqlite")
             #expect(result.status == 1, "\(command)")
             let lines = result.stderr.split(separator: "\n")
-            #expect(lines.count == 1 && lines[0].contains(other) && lines[0].contains("not a Diplo"), "\(command): \(result.stderr)")
+            #expect(
+                lines.count == 1 && lines[0].contains(other) && lines[0].contains("not a Diplo"), "\(command): \(result.stderr)")
             #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == before, "\(command) changed the file")
         }
         #expect(!FileManager.default.fileExists(atPath: other + "-wal"))
@@ -45,9 +51,11 @@ import Testing
         let cli = try CLI()
         let text = try cli.write("notes.sqlite", "These are someone's notes, not a database.\n")
         for command in ReadOnlyTests.readCommands + [["import", "-"]] {
-            let result = try cli.run(command, stdin: "Talks\n\nTalks were held in Hanoi on May 3, 2024.\n", database: "notes.sqlite")
+            let result = try cli.run(
+                command, stdin: "Talks\n\nTalks were held in Hanoi on May 3, 2024.\n", database: "notes.sqlite")
             #expect(result.status == 1, "\(command)")
-            #expect(result.stderr.split(separator: "\n").count == 1 && result.stderr.contains(text), "\(command): \(result.stderr)")
+            #expect(
+                result.stderr.split(separator: "\n").count == 1 && result.stderr.contains(text), "\(command): \(result.stderr)")
             #expect(!result.stderr.contains("SQLite error"), "\(command): \(result.stderr)")
         }
         #expect(try String(contentsOfFile: text, encoding: .utf8) == "These are someone's notes, not a database.\n")
@@ -69,7 +77,8 @@ import Testing
             guard getuid() == 0 else { return try CLI.launch(CLI.binary, arguments + ["--db", database], in: folder) }
             guard FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser") else { return nil }
             let command = ([CLI.binary.path] + arguments + ["--db", database]).map { "'\($0)'" }.joined(separator: " ")
-            return try CLI.launch(URL(fileURLWithPath: "/usr/sbin/runuser"), ["-u", "nobody", "--", "/bin/sh", "-c", command], in: folder)
+            return try CLI.launch(
+                URL(fileURLWithPath: "/usr/sbin/runuser"), ["-u", "nobody", "--", "/bin/sh", "-c", command], in: folder)
         }
         guard let shown = try asAnotherUser(["show", "Vietnam"]) else {
             print("skipped: no runuser on this machine to read the database as another user than root")
@@ -78,7 +87,9 @@ import Testing
         #expect(shown.status == 0 && shown.stdout.contains("Vietnam"), "\(shown.stderr)")
         let written = try asAnotherUser(["import", "-"])
         #expect(written?.status == 1)
-        #expect(written?.stderr.contains("read-only") == true && written?.stderr.contains(database) == true, "\(written?.stderr ?? "")")
+        #expect(
+            written?.stderr.contains("read-only") == true && written?.stderr.contains(database) == true,
+            "\(written?.stderr ?? "")")
         #expect(!FileManager.default.fileExists(atPath: database + "-wal"))
     }
 }
@@ -95,10 +106,19 @@ import Testing
         let cli = try CLI()
         #expect(try cli.run("init").status == 0)
         let cases: [(json: String, place: String)] = [
-            (#"{"format": "diplo/1", "entities": [{"id": "person:x\u0000y", "type": "person", "name": "X Y"}]}"#, "entities[0].id"),
-            (#"{"format": "diplo/1", "entities": [{"id": "p1", "type": "person", "name": "Ann\u0007 Lee"}]}"#, "entities[0].name"),
+            (
+                #"{"format": "diplo/1", "entities": [{"id": "person:x\u0000y", "type": "person", "name": "X Y"}]}"#,
+                "entities[0].id"
+            ),
+            (
+                #"{"format": "diplo/1", "entities": [{"id": "p1", "type": "person", "name": "Ann\u0007 Lee"}]}"#,
+                "entities[0].name"
+            ),
             (#"{"format": "diplo/1", "entities": [{"id": "p1", "type": "person", "name": "?!.."}]}"#, "entities[0].name"),
-            (#"{"format": "diplo/1", "entities": [{"id": "p1", "type": "person", "name": "Ann Lee", "aliases": ["--"]}]}"#, "entities[0].aliases[0]"),
+            (
+                #"{"format": "diplo/1", "entities": [{"id": "p1", "type": "person", "name": "Ann Lee", "aliases": ["--"]}]}"#,
+                "entities[0].aliases[0]"
+            ),
         ]
         for (i, item) in cases.enumerated() {
             let file = try cli.write("bad\(i).json", item.json)
@@ -113,9 +133,11 @@ import Testing
     @Test func standardInputStopsAtTheLimitAndPathsThatNeverEndAreNamed() throws {
         let cli = try CLI()
         // Twenty MiB of zeros on standard input: stopped at 16 MiB, with the sentence a large file gets.
-        let zeros = try CLI.launch(URL(fileURLWithPath: "/bin/sh"), ["-c", "head -c 20971520 /dev/zero | '\(CLI.binary.path)' import - --dry-run"],
-                                   in: cli.folder)
-        #expect(zeros.status == 1 && zeros.stderr.contains("<stdin>") && zeros.stderr.contains("16 MiB at most"), "\(zeros.stderr)")
+        let zeros = try CLI.launch(
+            URL(fileURLWithPath: "/bin/sh"), ["-c", "head -c 20971520 /dev/zero | '\(CLI.binary.path)' import - --dry-run"],
+            in: cli.folder)
+        #expect(
+            zeros.status == 1 && zeros.stderr.contains("<stdin>") && zeros.stderr.contains("16 MiB at most"), "\(zeros.stderr)")
         let device = try cli.run("import", "/dev/zero")
         #expect(device.status == 1 && device.stderr.contains("/dev/zero") && device.stderr.contains("device"), "\(device.stderr)")
         let fifo = cli.path("pipe")
@@ -130,11 +152,13 @@ import Testing
         let folder = cli.folder.appendingPathComponent("press")
         try files.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
         try files.createDirectory(at: folder.appendingPathComponent("empty"), withIntermediateDirectories: true)
-        let document = "Talks in Hanoi\n\nForeign Minister Anna Berg of Sweden held talks with her counterpart in Hanoi on May 3, 2024.\n"
+        let document =
+            "Talks in Hanoi\n\nForeign Minister Anna Berg of Sweden held talks with her counterpart in Hanoi on May 3, 2024.\n"
         try document.write(to: folder.appendingPathComponent("sub/talks.txt"), atomically: true, encoding: .utf8)
         // A link back up (a loop), a link to nothing, and a folder reached through a link.
         try files.createSymbolicLink(atPath: folder.appendingPathComponent("sub/loop").path, withDestinationPath: folder.path)
-        try files.createSymbolicLink(atPath: folder.appendingPathComponent("broken.txt").path, withDestinationPath: "/nonexistent/file.txt")
+        try files.createSymbolicLink(
+            atPath: folder.appendingPathComponent("broken.txt").path, withDestinationPath: "/nonexistent/file.txt")
         try files.createSymbolicLink(atPath: cli.path("linked"), withDestinationPath: folder.path)
         let result = try cli.run("import", cli.path("linked"))
         #expect(result.status == 1, "a skipped path makes the import exit 1")
@@ -149,10 +173,12 @@ import Testing
         let cli = try CLI()
         #expect(try cli.run("demo").status == 0)
         let database = cli.path("diplo-demo.sqlite")
-        let deep = try CLI.launch(CLI.binary, ["query", "neighbors", "Vietnam", "--depth", "1000000000", "--db", database], in: cli.folder)
+        let deep = try CLI.launch(
+            CLI.binary, ["query", "neighbors", "Vietnam", "--depth", "1000000000", "--db", database], in: cli.folder)
         #expect(deep.status == 0 && deep.stdout.contains("Linked to"), "\(deep.stderr)")
-        let around = try CLI.launch(CLI.binary, ["export", "--format", "json", "--around", "Vietnam", "--depth", "1000000000", "--db", database],
-                                    in: cli.folder)
+        let around = try CLI.launch(
+            CLI.binary, ["export", "--format", "json", "--around", "Vietnam", "--depth", "1000000000", "--db", database],
+            in: cli.folder)
         #expect(around.status == 0, "\(around.stderr)")
         let words = Array(repeating: "lam", count: 5_000).joined(separator: " ")
         let search = try CLI.launch(CLI.binary, ["search", words, "--db", database], in: cli.folder)
@@ -179,7 +205,9 @@ import Testing
     @Test func fourImportsAtOnceAllLand() throws {
         let cli = try CLI()
         #expect(try cli.run("init").status == 0)
-        let files = try (0..<4).map { try cli.write("part\($0).json", ConcurrentWriterTests.interchange(tag: "w\($0)", events: 2_000)) }
+        let files = try (0..<4).map {
+            try cli.write("part\($0).json", ConcurrentWriterTests.interchange(tag: "w\($0)", events: 2_000))
+        }
         let results = try files.map { file -> (Process, Pipe) in
             let process = Process()
             process.executableURL = CLI.binary
@@ -211,28 +239,38 @@ import Testing
         #expect(try cli.run("demo").status == 0)
         let database = cli.path("diplo-demo.sqlite")
         for command in ["list events", "show Vietnam", "export --format json"] {
-            let result = try CLI.launch(URL(fileURLWithPath: "/bin/sh"), ["-c", "'\(CLI.binary.path)' \(command) --db '\(database)' > /dev/full"],
-                                        in: cli.folder)
+            let result = try CLI.launch(
+                URL(fileURLWithPath: "/bin/sh"), ["-c", "'\(CLI.binary.path)' \(command) --db '\(database)' > /dev/full"],
+                in: cli.folder)
             #expect(result.status == 1, "\(command)")
-            #expect(result.stderr.split(separator: "\n").count == 1 && result.stderr.contains("could not be written"), "\(command): \(result.stderr)")
+            #expect(
+                result.stderr.split(separator: "\n").count == 1 && result.stderr.contains("could not be written"),
+                "\(command): \(result.stderr)")
         }
         // Exported to a device, the device is written to, never replaced by a file.
-        let device = try CLI.launch(CLI.binary, ["export", "--format", "graphml", "-o", "/dev/full", "--db", database], in: cli.folder)
-        #expect(device.status == 1 && device.stderr.contains("/dev/full") && device.stderr.contains("could not be written"), "\(device.stderr)")
+        let device = try CLI.launch(
+            CLI.binary, ["export", "--format", "graphml", "-o", "/dev/full", "--db", database], in: cli.folder)
+        #expect(
+            device.status == 1 && device.stderr.contains("/dev/full") && device.stderr.contains("could not be written"),
+            "\(device.stderr)")
         var info = stat()
         #expect(stat("/dev/full", &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR)
     }
 
     @Test func aNumberTooLargeIsPlacedAndUTF16TextIsRead() throws {
         let cli = try CLI()
-        let json = try cli.write("big.json", """
+        let json = try cli.write(
+            "big.json",
+            """
             {"format": "diplo/1",
              "events": [{"id": "e1", "kind": "talks", "title": "Talks", "sources": [{"document": "d", "start": 123456789012345678901234}]}]}
             """)
         let big = try cli.run("import", json)
         #expect(big.status == 1 && big.stderr.contains("line 2, column") && big.stderr.contains("too large"), "\(big.stderr)")
         var utf16 = Data([0xFF, 0xFE])
-        utf16.append("Talks in Hanoi\n\nForeign Minister Anna Berg of Sweden held talks in Hanoi on May 3, 2024.\n".data(using: .utf16LittleEndian)!)
+        utf16.append(
+            "Talks in Hanoi\n\nForeign Minister Anna Berg of Sweden held talks in Hanoi on May 3, 2024.\n".data(
+                using: .utf16LittleEndian)!)
         let path = cli.path("utf16.txt")
         try utf16.write(to: URL(fileURLWithPath: path))
         let read = try cli.run("import", path, "--dry-run", "--format", "json")
@@ -250,10 +288,12 @@ import Testing
         #expect(try cli.run("init").status == 0)
         let folder = cli.folder.appendingPathComponent("parts")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let documents = 12, events = 600
+        let documents = 12
+        let events = 600
         for part in 0..<documents {
             try ConcurrentWriterTests.interchange(tag: "k\(part)", events: events)
-                .write(to: folder.appendingPathComponent(String(format: "part%02d.json", part)), atomically: true, encoding: .utf8)
+                .write(
+                    to: folder.appendingPathComponent(String(format: "part%02d.json", part)), atomically: true, encoding: .utf8)
         }
         let process = Process()
         process.executableURL = CLI.binary
@@ -267,13 +307,18 @@ import Testing
         process.waitUntilExit()
 
         func eventsByDocument() throws -> [String: Int] {
-            let check = try CLI.launch(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", """
-                import sqlite3, json, sys
-                db = sqlite3.connect(sys.argv[1])
-                ok = db.execute('PRAGMA integrity_check').fetchone()[0]
-                counts = dict(db.execute("SELECT substr(id, 1, instr(id, '-') - 1), count(*) FROM events GROUP BY 1").fetchall())
-                print(json.dumps({'integrity': ok, 'counts': counts}))
-                """, cli.path("kb.sqlite")], in: cli.folder)
+            let check = try CLI.launch(
+                URL(fileURLWithPath: "/usr/bin/env"),
+                [
+                    "python3", "-c",
+                    """
+                    import sqlite3, json, sys
+                    db = sqlite3.connect(sys.argv[1])
+                    ok = db.execute('PRAGMA integrity_check').fetchone()[0]
+                    counts = dict(db.execute("SELECT substr(id, 1, instr(id, '-') - 1), count(*) FROM events GROUP BY 1").fetchall())
+                    print(json.dumps({'integrity': ok, 'counts': counts}))
+                    """, cli.path("kb.sqlite"),
+                ], in: cli.folder)
             let object = try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any] ?? [:]
             #expect(object["integrity"] as? String == "ok", "\(check.stdout) \(check.stderr)")
             return object["counts"] as? [String: Int] ?? [:]
@@ -294,10 +339,12 @@ import Testing
         let cli = try CLI()
         let mountPoint = cli.folder.appendingPathComponent("small")
         try FileManager.default.createDirectory(at: mountPoint, withIntermediateDirectories: true)
-        let mounted = try CLI.launch(URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=1m", "tmpfs", mountPoint.path],
-                                     in: cli.folder)
+        let mounted = try CLI.launch(
+            URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=1m", "tmpfs", mountPoint.path],
+            in: cli.folder)
         guard mounted.status == 0 else {
-            print("skipped: no small tmpfs can be mounted here (\(mounted.stderr.trimmingCharacters(in: .whitespacesAndNewlines)))")
+            print(
+                "skipped: no small tmpfs can be mounted here (\(mounted.stderr.trimmingCharacters(in: .whitespacesAndNewlines)))")
             return
         }
         defer { _ = try? CLI.launch(URL(fileURLWithPath: "/bin/umount"), [mountPoint.path], in: cli.folder) }

@@ -1,22 +1,31 @@
-import DiploModel
-import DiploStore
-import DiploImport
-import DiploQuery
 import DiploExport
+import DiploImport
+import DiploModel
+import DiploQuery
+import DiploStore
 import Foundation
 import Testing
 
 @Suite struct AnniversaryTests {
     /// Vietnam and the US, relations established on `established`, and one visit to the US.
-    func store(established: String, visit start: String?, end: String? = nil, within: [String]? = nil,
-               in folder: TemporaryFolder) throws -> Store {
+    func store(
+        established: String, visit start: String?, end: String? = nil, within: [String]? = nil,
+        in folder: TemporaryFolder
+    ) throws -> Store {
         let store = try folder.store()
-        try store.merge(KnowledgeBase(
-            entities: [Fixture.vietnam, Fixture.unitedStates, Fixture.toLam],
-            events: [Event(id: "v", kind: .stateVisit, title: "Visit", status: .held, start: start.map(Fixture.date),
-                           end: end.map(Fixture.date), within: within?.map(Fixture.date), location: Location(country: "us"),
-                           participants: [Participant(entity: "to-lam", role: "guest")])],
-            partnerships: [Partnership(id: "rel", parties: ["vn", "us"], level: .diplomaticRelations, established: Fixture.date(established))]),
+        try store.merge(
+            KnowledgeBase(
+                entities: [Fixture.vietnam, Fixture.unitedStates, Fixture.toLam],
+                events: [
+                    Event(
+                        id: "v", kind: .stateVisit, title: "Visit", status: .held, start: start.map(Fixture.date),
+                        end: end.map(Fixture.date), within: within?.map(Fixture.date), location: Location(country: "us"),
+                        participants: [Participant(entity: "to-lam", role: "guest")])
+                ],
+                partnerships: [
+                    Partnership(
+                        id: "rel", parties: ["vn", "us"], level: .diplomaticRelations, established: Fixture.date(established))
+                ]),
             file: "t.json")
         return store
     }
@@ -66,10 +75,14 @@ import Testing
     @Test func anInferredYearDoesNotDisplaceTheExactDate() throws {
         let folder = try TemporaryFolder()
         let store = try store(established: "1995-07-12", visit: "2000-11-17", in: folder)
-        try store.merge(KnowledgeBase(entities: [Fixture.vietnam, Fixture.unitedStates], partnerships: [
-            Partnership(id: "rel", parties: ["vn", "us"], level: .diplomaticRelations,
-                        history: [Milestone(level: .diplomaticRelations, date: Fixture.date("1995"), inferred: true)]),
-        ]), file: "inferred.json")
+        try store.merge(
+            KnowledgeBase(
+                entities: [Fixture.vietnam, Fixture.unitedStates],
+                partnerships: [
+                    Partnership(
+                        id: "rel", parties: ["vn", "us"], level: .diplomaticRelations,
+                        history: [Milestone(level: .diplomaticRelations, date: Fixture.date("1995"), inferred: true)])
+                ]), file: "inferred.json")
         // The 5th anniversary was 2000-07-12, months away: the year-only claim must not make it one.
         #expect(try AnniversaryQuery().run(on: store).isEmpty)
     }
@@ -121,10 +134,15 @@ import Testing
     @Test func aVisitBetweenOtherCountriesMarksNothing() throws {
         let folder = try TemporaryFolder()
         let store = try store(established: "1995-07-12", visit: "2025-07-12", in: folder)
-        try store.merge(KnowledgeBase(entities: [Fixture.cuba, Fixture.toLam], events: [
-            Event(id: "c", kind: .stateVisit, title: "To Cuba", start: Fixture.date("2025-07-12"), location: Location(country: "cu"),
-                  participants: [Participant(entity: "to-lam", role: "guest")]),
-        ]), file: "c.json")
+        try store.merge(
+            KnowledgeBase(
+                entities: [Fixture.cuba, Fixture.toLam],
+                events: [
+                    Event(
+                        id: "c", kind: .stateVisit, title: "To Cuba", start: Fixture.date("2025-07-12"),
+                        location: Location(country: "cu"),
+                        participants: [Participant(entity: "to-lam", role: "guest")])
+                ]), file: "c.json")
         #expect(try AnniversaryQuery().run(on: store).map(\.event.id) == ["v"])
     }
 

@@ -1,14 +1,15 @@
-import DiploModel
-import DiploStore
-import DiploImport
-import DiploQuery
 import DiploAsk
+import DiploImport
+import DiploModel
+import DiploQuery
+import DiploStore
 import Foundation
 import Testing
 
 /// The demo knowledge base (SampleData/), built once in a folder of its own.
 enum DemoBase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     nonisolated(unsafe) static var folder: TemporaryFolder?
     static let lock = NSLock()
 
@@ -19,7 +20,8 @@ enum DemoBase {
             let made = try TemporaryFolder()
             let store = try made.store("demo.sqlite")
             let importer = Importer(store: store, options: ImportOptions())
-            for input in Importer.inputs(for: [root.appendingPathComponent("SampleData").path]).inputs where !input.name.hasSuffix(".md") {
+            for input in Importer.inputs(for: [root.appendingPathComponent("SampleData").path]).inputs
+            where !input.name.hasSuffix(".md") {
                 _ = try importer.run(input)
             }
             folder = made
@@ -40,7 +42,8 @@ func outcome(_ interpretation: Interpretation) -> String {
 /// A command line as a comparable value: its words and arguments in order, its options as a set.
 func normalized(_ line: String) -> [String] {
     let tokens = line.split(separator: " ").map(String.init)
-    var head: [String] = [], options: [String] = []
+    var head: [String] = []
+    var options: [String] = []
     var i = 0
     while i < tokens.count {
         if tokens[i].hasPrefix("--"), i + 1 < tokens.count {
@@ -72,8 +75,10 @@ struct AskTests {
         let asker = Asker(store: try DemoBase.store(), today: AskTests.today)
         let questions = try AskTests.questionSet()
         #expect(questions.count >= 150)
-        var right = 0, refusedInstead = 0
-        var wrong: [String] = [], missed: [String] = []
+        var right = 0
+        var refusedInstead = 0
+        var wrong: [String] = []
+        var missed: [String] = []
         for (question, expected) in questions {
             let got = outcome(try asker.interpret(question))
             if normalized(got) == normalized(expected) {
@@ -86,7 +91,9 @@ struct AskTests {
             }
         }
         let score = Double(right) / Double(questions.count)
-        print("diplo ask question set: \(right)/\(questions.count) mapped as expected (\(String(format: "%.1f", score * 100))%), \(refusedInstead) refused, \(wrong.count) wrong")
+        print(
+            "diplo ask question set: \(right)/\(questions.count) mapped as expected (\(String(format: "%.1f", score * 100))%), \(refusedInstead) refused, \(wrong.count) wrong"
+        )
         for line in missed { print("  refused: \(line)") }
         #expect(wrong.isEmpty, "mapped wrongly:\n\(wrong.joined(separator: "\n"))")
         #expect(score >= 0.95, "only \(right) of \(questions.count) mapped as expected")
@@ -130,7 +137,9 @@ struct AskTests {
             return
         }
         for format in OutputFormat.allCases {
-            let direct = try VisitQuery(to: "country:vn", from: try PartialDate("2023"), until: try PartialDate("2023")).run(on: store).render(format)
+            let direct = try VisitQuery(to: "country:vn", from: try PartialDate("2023"), until: try PartialDate("2023")).run(
+                on: store
+            ).render(format)
             #expect(try asker.answer(command, format: format) == direct)
         }
         #expect(try asker.answer(command, format: .table).contains("Xi Jinping"))

@@ -1,8 +1,8 @@
-import DiploModel
-import DiploStore
-import DiploImport
-import DiploQuery
 import DiploExport
+import DiploImport
+import DiploModel
+import DiploQuery
+import DiploStore
 import Foundation
 import Testing
 
@@ -218,7 +218,9 @@ import Testing
         let store = try folder.store()
         try importing(DataSetTests.presidents, name: "presidents.xml", into: store, folder: folder)
         let kb = try read(DataSetTests.visits, name: "visits/2020.xml", store: store)
-        func event(_ record: String) -> Event? { kb.events.first { $0.sources.contains { $0.note?.hasPrefix(record + ",") == true } } }
+        func event(_ record: String) -> Event? {
+            kb.events.first { $0.sources.contains { $0.note?.hasPrefix(record + ",") == true } }
+        }
 
         let working = try #require(event("visit 501"))
         #expect(working.kind == .workingVisit)
@@ -236,7 +238,8 @@ import Testing
 
         let summit = try #require(event("visit 503"))
         #expect(summit.kind == .summit && summit.title == "Summit of the Lakes" && summit.location?.city == "Chicago")
-        #expect(summit.participants.filter { $0.role == .attendee }.map(\.entity) == ["person:lucia-ferreyra", "person:aldric-iv"])
+        #expect(
+            summit.participants.filter { $0.role == .attendee }.map(\.entity) == ["person:lucia-ferreyra", "person:aldric-iv"])
         #expect(summit.sources.count == 2)
         #expect(event("visit 504")?.id == summit.id)
 
@@ -253,7 +256,10 @@ import Testing
         let store = try folder.store()
         let outcome = try importing(DataSetTests.visits, name: "2020.xml", into: store, folder: folder)
         let notes = outcome.yield.notes ?? []
-        #expect(notes.contains { $0.hasPrefix("visit 505 (line ") && $0.contains("end date 2022-11-02 is before the start date 2022-11-09") })
+        #expect(
+            notes.contains {
+                $0.hasPrefix("visit 505 (line ") && $0.contains("end date 2022-11-02 is before the start date 2022-11-09")
+            })
         #expect(notes.contains { $0.hasPrefix("visit 506 (line ") && $0.contains("no dates") })
         #expect(notes.contains { $0.hasPrefix("visit 506 (line ") && $0.contains("unknown country id \"atlantis\"") })
         #expect(notes.contains { $0.hasPrefix("visit 505 (line ") && $0.contains("duplicate id): imported as visit 505-2") })
@@ -277,7 +283,8 @@ import Testing
         let kb = try read(DataSetTests.trips, name: "marsh-eleanor.xml", store: store)
         let oslo = try #require(kb.events.first { $0.id == "hs:trip:9001" })
         #expect(oslo.kind == .visit && oslo.location == Location(country: "country:no", city: "Oslo, Tromsø"))
-        #expect(oslo.participants.map(\.entity) == ["person:eleanor-marsh", "country:no", "person:aksel", "person:ingrid-solvang"])
+        #expect(
+            oslo.participants.map(\.entity) == ["person:eleanor-marsh", "country:no", "person:aksel", "person:ingrid-solvang"])
         let marsh = try #require(kb.entities.first { $0.id == "person:eleanor-marsh" })
         #expect(marsh.offices.map(\.title) == ["Secretary of State"] && marsh.offices[0].of == "country:us")
         // Leaders met where a summit was attended may come from anywhere: no country is assumed.
@@ -285,7 +292,9 @@ import Testing
         #expect(king.offices.first?.title == "King" && king.offices.first?.of == nil)
         // On a visit without one, the leaders met hold offices of the country visited.
         let hoa = try #require(kb.entities.first { $0.id == "person:tran-van-hoa" })
-        #expect(hoa.offices.first?.title == "General Secretary" && hoa.offices.first?.of == "country:vn" && hoa.country == "country:vn")
+        #expect(
+            hoa.offices.first?.title == "General Secretary" && hoa.offices.first?.of == "country:vn"
+                && hoa.country == "country:vn")
         let summit = try #require(kb.events.first { $0.kind == .summit })
         #expect(summit.title == "Arctic Ministerial Summit" && summit.parent == "hs:trip:9001")
         #expect(summit.within == [Fixture.date("2023-04-03"), Fixture.date("2023-04-05")])
@@ -302,12 +311,15 @@ import Testing
         #expect(Set(partnership.parties) == ["country:us", "country:no"])
         #expect(partnership.level == .diplomaticRelations)
         #expect(partnership.established == Fixture.date("1945-06-01"))
-        #expect(partnership.history.map { "\($0.level.key) \($0.date!)" } == [
-            "recognition 1905-10-30", "diplomatic_relations 1905-11-14", "relations_interrupted 1940-07-15",
-            "diplomatic_relations 1945-06-01",
-        ])
+        #expect(
+            partnership.history.map { "\($0.level.key) \($0.date!)" } == [
+                "recognition 1905-10-30", "diplomatic_relations 1905-11-14", "relations_interrupted 1940-07-15",
+                "diplomatic_relations 1945-06-01",
+            ])
         let established = partnership.history[1].sources[0]
-        #expect(established.quote == "Relations began on November 14, 1905, when Minister H. Peirce presented his credentials in Kristiania.")
+        #expect(
+            established.quote
+                == "Relations began on November 14, 1905, when Minister H. Peirce presented his credentials in Kristiania.")
         #expect(established.note?.hasPrefix("establishment: Establishment of Diplomatic Relations, 1905.") == true)
         #expect(!Fixture.level("relations_interrupted").countsAnniversaries)
     }
@@ -326,12 +338,15 @@ import Testing
                 Entity(id: "okafor", type: .person, name: "Daniel Okafor"),
             ],
             events: [
-                Event(id: "trip", kind: .trip, title: "Trần Văn Hòa's trip to New York", status: .planned,
-                      within: [Fixture.date("2022-09-18"), Fixture.date("2022-09-24")],
-                      participants: [Participant(entity: "hoa", role: .guest)], sources: [SourceRef(document: "note", note: "the trip")]),
-                Event(id: "talks", kind: .talks, title: "Hòa and Okafor meet", status: .held, start: Fixture.date("2022-09-21"),
-                      participants: [Participant(entity: "hoa", role: .guest), Participant(entity: "okafor", role: .host)],
-                      sources: [SourceRef(document: "note", note: "they met")]),
+                Event(
+                    id: "trip", kind: .trip, title: "Trần Văn Hòa's trip to New York", status: .planned,
+                    within: [Fixture.date("2022-09-18"), Fixture.date("2022-09-24")],
+                    participants: [Participant(entity: "hoa", role: .guest)],
+                    sources: [SourceRef(document: "note", note: "the trip")]),
+                Event(
+                    id: "talks", kind: .talks, title: "Hòa and Okafor meet", status: .held, start: Fixture.date("2022-09-21"),
+                    participants: [Participant(entity: "hoa", role: .guest), Participant(entity: "okafor", role: .host)],
+                    sources: [SourceRef(document: "note", note: "they met")]),
             ])
         let report = try store.merge(press, file: "press.json")
         #expect(report.merged["entities"] == 2)
@@ -353,16 +368,31 @@ import Testing
         try importing(DataSetTests.relations, name: "norway.xml", into: store, folder: folder)
         let other = KnowledgeBase(
             documents: [Document(id: "oslo-ministry", title: "Norwegian ministry", lang: "en")],
-            entities: [Entity(id: "no", type: .country, name: "Norway", iso: "NO"), Entity(id: "us", type: .country, name: "United States", iso: "US")],
-            events: [Event(id: "v", kind: .officialVisit, title: "A visit", status: .held, start: Fixture.date("2005-11-01"),
-                           location: Location(country: "us"), participants: [Participant(entity: "no", role: .guest)])],
-            partnerships: [Partnership(id: "p", parties: ["no", "us"], level: .diplomaticRelations,
-                                       history: [Milestone(level: .diplomaticRelations, date: Fixture.date("1905-10-30"),
-                                                           sources: [SourceRef(document: "oslo-ministry", note: "counted from recognition")])])])
+            entities: [
+                Entity(id: "no", type: .country, name: "Norway", iso: "NO"),
+                Entity(id: "us", type: .country, name: "United States", iso: "US"),
+            ],
+            events: [
+                Event(
+                    id: "v", kind: .officialVisit, title: "A visit", status: .held, start: Fixture.date("2005-11-01"),
+                    location: Location(country: "us"), participants: [Participant(entity: "no", role: .guest)])
+            ],
+            partnerships: [
+                Partnership(
+                    id: "p", parties: ["no", "us"], level: .diplomaticRelations,
+                    history: [
+                        Milestone(
+                            level: .diplomaticRelations, date: Fixture.date("1905-10-30"),
+                            sources: [SourceRef(document: "oslo-ministry", note: "counted from recognition")])
+                    ])
+            ])
         try store.merge(other, file: "ministry.json")
         let partnership = try #require(try store.partnerships().first)
-        let claims = partnership.history.filter { $0.level == .diplomaticRelations }.map { "\($0.date!) \($0.sources.map(\.document))" }
-        #expect(claims == ["1905-10-30 [\"oslo-ministry\"]", "1905-11-14 [\"hs:rdcr:norway\"]", "1945-06-01 [\"hs:rdcr:norway\"]"])
+        let claims = partnership.history.filter { $0.level == .diplomaticRelations }.map {
+            "\($0.date!) \($0.sources.map(\.document))"
+        }
+        #expect(
+            claims == ["1905-10-30 [\"oslo-ministry\"]", "1905-11-14 [\"hs:rdcr:norway\"]", "1945-06-01 [\"hs:rdcr:norway\"]"])
         let matches = try AnniversaryQuery().run(on: store).filter { $0.event.id == "v" }
         // The nearest claim wins: the ministry's date, and the row says so.
         #expect(matches.map { "\($0.years) \($0.established!)" } == ["100 1905-10-30"])
@@ -431,22 +461,29 @@ import Testing
         let temporary = try TemporaryFolder()
         let store = try temporary.store()
         let importer = Importer(store: store, options: ImportOptions())
-        let inputs = Importer.ordered(Importer.inputs(for: [HistoryStateTests.folder.path]).inputs.filter {
-            $0.name.hasSuffix(".xml") || $0.name.hasSuffix(".rnc")
-        })
+        let inputs = Importer.ordered(
+            Importer.inputs(for: [HistoryStateTests.folder.path]).inputs.filter {
+                $0.name.hasSuffix(".xml") || $0.name.hasSuffix(".rnc")
+            })
         // Every record is an event's source (a summit several visitors attended has a source each),
         // a term of office, or an article: counted by the record ids in the sources' notes.
         var records: [String: Set<String>] = [:]
-        var articles = 0, terms = 0, skipped: [String] = []
+        var articles = 0
+        var terms = 0
+        var skipped: [String] = []
         for input in inputs {
             let outcome = try importer.run(input)
             for event in outcome.yield.events {
                 for source in event.sources {
-                    guard let label = source.note?.split(separator: ",").first, let kind = label.split(separator: " ").first else { continue }
+                    guard let label = source.note?.split(separator: ",").first, let kind = label.split(separator: " ").first
+                    else { continue }
                     records[String(kind), default: []].insert(input.name + "#" + label)
                 }
             }
-            terms += outcome.yield.entities.flatMap(\.offices).filter { $0.title == "President of the United States" && $0.start != nil }.count
+            terms +=
+                outcome.yield.entities.flatMap(\.offices).filter {
+                    $0.title == "President of the United States" && $0.start != nil
+                }.count
             if outcome.yield.documents.first?.id.hasPrefix("hs:rdcr:") == true { articles += 1 }
             skipped += (outcome.yield.notes ?? []).filter { $0.contains("skipped") }
         }

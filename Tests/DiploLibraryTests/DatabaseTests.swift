@@ -1,9 +1,9 @@
-import DiploModel
-import DiploStore
-import DiploImport
-import DiploQuery
 import DiploExport
+import DiploImport
+import DiploModel
+import DiploQuery
 import DiploSQLite
+import DiploStore
 import Foundation
 import Testing
 

@@ -1,8 +1,8 @@
-import DiploModel
-import DiploStore
-import DiploImport
-import DiploQuery
 import DiploExport
+import DiploImport
+import DiploModel
+import DiploQuery
+import DiploStore
 import Foundation
 import Testing
 
@@ -13,9 +13,18 @@ final class CollectingGraphWriter: GraphWriter {
     var edges: [GraphEdge] = []
     var order: [String] = []
 
-    func begin(_ header: GraphHeader) throws { self.header = header; order.append("begin") }
-    func node(_ node: GraphNode) throws { nodes.append(node); order.append("node") }
-    func edge(_ edge: GraphEdge) throws { edges.append(edge); order.append("edge") }
+    func begin(_ header: GraphHeader) throws {
+        self.header = header
+        order.append("begin")
+    }
+    func node(_ node: GraphNode) throws {
+        nodes.append(node)
+        order.append("node")
+    }
+    func edge(_ edge: GraphEdge) throws {
+        edges.append(edge)
+        order.append("edge")
+    }
     func end() throws { order.append("end") }
 }
 
@@ -26,7 +35,9 @@ final class CollectingGraphWriter: GraphWriter {
         return store
     }
 
-    func streamedJSON(_ store: Store, filter: GraphFilter = GraphFilter(), selection: GraphSelection = .everything) throws -> String {
+    func streamedJSON(_ store: Store, filter: GraphFilter = GraphFilter(), selection: GraphSelection = .everything) throws
+        -> String
+    {
         let folder = try TemporaryFolder()
         let file = try OutputFile(path: folder.path("out.json"))
         try InterchangeStream(filter: filter, selection: selection).write(store, to: file.output)
@@ -37,9 +48,14 @@ final class CollectingGraphWriter: GraphWriter {
     @Test func streamedJSONIsByteForByteTheInterchangeWriters() throws {
         let folder = try TemporaryFolder()
         for store in [try sampleStore(folder), try folder.store("empty.sqlite")] {
-            let streamed = try streamedJSON(store), whole = try InterchangeWriter.string(try store.knowledgeBase())
-            let difference = zip(streamed.split(separator: "\n"), whole.split(separator: "\n")).enumerated().first { $0.element.0 != $0.element.1 }
-            #expect(streamed == whole, "first difference, line \((difference?.offset ?? -1) + 1): \(String(describing: difference?.element))")
+            let streamed = try streamedJSON(store)
+            let whole = try InterchangeWriter.string(try store.knowledgeBase())
+            let difference = zip(streamed.split(separator: "\n"), whole.split(separator: "\n")).enumerated().first {
+                $0.element.0 != $0.element.1
+            }
+            #expect(
+                streamed == whole,
+                "first difference, line \((difference?.offset ?? -1) + 1): \(String(describing: difference?.element))")
         }
     }
 
@@ -61,14 +77,19 @@ final class CollectingGraphWriter: GraphWriter {
         #expect(count("partnership") == kb.partnerships.count)
         #expect(count("belongs_to") == kb.entities.filter { $0.country != nil }.count)
         #expect(count("office") == kb.entities.reduce(0) { $0 + $1.offices.filter { $0.of != nil }.count })
-        #expect(Set(writer.edges.map(\.relation.description)).isSubset(of: ["participant", "held_in", "part_of", "partnership", "belongs_to", "office"]))
+        #expect(
+            Set(writer.edges.map(\.relation.description)).isSubset(of: [
+                "participant", "held_in", "part_of", "partnership", "belongs_to", "office",
+            ]))
         #expect(counts == GraphExporter.Counts(nodes: writer.nodes.count, edges: writer.edges.count))
         // Every edge joins two nodes written, under an id of its own.
         let ids = Set(writer.nodes.map(\.id))
         #expect(writer.edges.allSatisfy { ids.contains($0.source) && ids.contains($0.target) })
         #expect(Set(writer.edges.map(\.id)).count == writer.edges.count && !writer.edges.contains { $0.id.isEmpty })
         let visit = try #require(writer.nodes.first { $0.id == "event:e1" })
-        #expect(visit.kind == "working_visit" && visit.start == kb.events[0].start?.description && visit.end == kb.events[0].end?.description)
+        #expect(
+            visit.kind == "working_visit" && visit.start == kb.events[0].start?.description
+                && visit.end == kb.events[0].end?.description)
     }
 
     @Test func entitiesViewFoldsEventsIntoEdges() throws {
@@ -90,14 +111,24 @@ final class CollectingGraphWriter: GraphWriter {
         let store = try sampleStore(folder)
         // A chain that leads on: Tô Lâm - the US (his visit) - Cuba (relations) - Laos (relations) - Laos's leader.
         let laos = Entity(id: "la", type: .country, name: "Laos", iso: "LA")
-        try store.merge(KnowledgeBase(
-            entities: [Fixture.unitedStates, Fixture.cuba, laos, Entity(id: "sonexay", type: .person, name: "Sonexay Siphandone", country: "la")],
-            partnerships: [Partnership(id: "us-cu", parties: ["us", "cu"], level: .diplomaticRelations, established: Fixture.date("2015-07-20")),
-                           Partnership(id: "cu-la", parties: ["cu", "la"], level: .diplomaticRelations, established: Fixture.date("1974"))]),
+        try store.merge(
+            KnowledgeBase(
+                entities: [
+                    Fixture.unitedStates, Fixture.cuba, laos,
+                    Entity(id: "sonexay", type: .person, name: "Sonexay Siphandone", country: "la"),
+                ],
+                partnerships: [
+                    Partnership(
+                        id: "us-cu", parties: ["us", "cu"], level: .diplomaticRelations, established: Fixture.date("2015-07-20")),
+                    Partnership(
+                        id: "cu-la", parties: ["cu", "la"], level: .diplomaticRelations, established: Fixture.date("1974")),
+                ]),
             file: "chain.json")
         let links = GraphLinks(store: store)
-        let expected: [Set<String>] = [["to-lam"], ["to-lam", "us", "vn"], ["to-lam", "us", "vn", "cu"], ["to-lam", "us", "vn", "cu", "la"],
-                                       ["to-lam", "us", "vn", "cu", "la", "sonexay"]]
+        let expected: [Set<String>] = [
+            ["to-lam"], ["to-lam", "us", "vn"], ["to-lam", "us", "vn", "cu"], ["to-lam", "us", "vn", "cu", "la"],
+            ["to-lam", "us", "vn", "cu", "la", "sonexay"],
+        ]
         for (depth, entities) in expected.enumerated() {
             let selection = try GraphSelection(around: "to-lam", depth: depth, links: links)
             #expect(selection.entities == entities, "depth \(depth)")

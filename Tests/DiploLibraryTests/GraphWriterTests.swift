@@ -1,13 +1,14 @@
-import DiploModel
-import DiploStore
-import DiploImport
-import DiploQuery
 import DiploExport
+import DiploImport
+import DiploModel
+import DiploQuery
+import DiploStore
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Every graph format, checked with no outside tool: the XML formats by Foundation's own parser,
 /// DOT, Turtle, Mermaid and CSV by their grammar's basic shape; counts derived from the data, and
@@ -23,25 +24,39 @@ import Testing
         return KnowledgeBase(
             entities: [
                 Fixture.vietnam, Fixture.unitedStates, Fixture.cuba, Fixture.toLam,
-                Entity(id: "biden", type: .person, name: "Joe Biden", country: "us",
-                       offices: [Office(title: "President", role: "head_of_state", of: "us", start: date("2021-01-20"), end: date("2025-01-20"))]),
-                Entity(id: trickyID, type: .organization, name: tricky, names: ["en": tricky, "vi": "Tổ chức <&>"], aliases: ["a|b", "c;d\"e"],
-                       country: "vn"),
+                Entity(
+                    id: "biden", type: .person, name: "Joe Biden", country: "us",
+                    offices: [
+                        Office(
+                            title: "President", role: "head_of_state", of: "us", start: date("2021-01-20"),
+                            end: date("2025-01-20"))
+                    ]),
+                Entity(
+                    id: trickyID, type: .organization, name: tricky, names: ["en": tricky, "vi": "Tổ chức <&>"],
+                    aliases: ["a|b", "c;d\"e"],
+                    country: "vn"),
             ],
             events: [
-                Event(id: "trip", kind: .trip, title: "Trip", status: .held, start: date("2024-09-21"), end: date("2024-09-27"),
-                      participants: [Participant(entity: "to-lam", role: "guest")]),
-                Event(id: "visit", kind: .stateVisit, title: tricky, status: .held, start: date("2024-09-24"),
-                      location: Location(country: "us", city: "Washington \"D.C.\" & <co>"), participants: [
+                Event(
+                    id: "trip", kind: .trip, title: "Trip", status: .held, start: date("2024-09-21"), end: date("2024-09-27"),
+                    participants: [Participant(entity: "to-lam", role: "guest")]),
+                Event(
+                    id: "visit", kind: .stateVisit, title: tricky, status: .held, start: date("2024-09-24"),
+                    location: Location(country: "us", city: "Washington \"D.C.\" & <co>"),
+                    participants: [
                         Participant(entity: "to-lam", role: "guest"), Participant(entity: "biden", role: "host"),
                         Participant(entity: trickyID, role: "attendee"),
-                      ], parent: "trip"),
-                Event(id: "call", kind: .phoneCall, title: "Call", start: date("2023-03"),
-                      participants: [Participant(entity: "to-lam", role: "attendee"), Participant(entity: "biden", role: "attendee")]),
+                    ], parent: "trip"),
+                Event(
+                    id: "call", kind: .phoneCall, title: "Call", start: date("2023-03"),
+                    participants: [
+                        Participant(entity: "to-lam", role: "attendee"), Participant(entity: "biden", role: "attendee"),
+                    ]),
             ],
             partnerships: [
-                Partnership(id: "vn-us", parties: ["vn", "us"], level: Fixture.level("comprehensive_strategic_partnership"),
-                            established: date("2023-09-10")),
+                Partnership(
+                    id: "vn-us", parties: ["vn", "us"], level: Fixture.level("comprehensive_strategic_partnership"),
+                    established: date("2023-09-10")),
                 Partnership(id: "three", parties: ["vn", "us", "cu"], level: .diplomaticRelations, established: date("1995")),
             ])
     }
@@ -50,7 +65,10 @@ import Testing
     static var expected: (nodes: Set<String>, edges: Int) {
         let kb = knowledgeBase
         let nodes = Set(kb.entities.map(\.id) + kb.events.map { "event:" + $0.id })
-        let edges = kb.events.reduce(0) { $0 + $1.participants.count + ($1.location?.country == nil ? 0 : 1) + ($1.parent == nil ? 0 : 1) }
+        let edges =
+            kb.events.reduce(0) {
+                $0 + $1.participants.count + ($1.location?.country == nil ? 0 : 1) + ($1.parent == nil ? 0 : 1)
+            }
             + kb.partnerships.reduce(0) { $0 + $1.parties.count * ($1.parties.count - 1) / 2 }
             + kb.entities.filter { $0.country != nil }.count
             + kb.entities.reduce(0) { $0 + $1.offices.filter { $0.of != nil }.count }
@@ -58,7 +76,9 @@ import Testing
     }
 
     /// The export of the fixture by `make`, as text.
-    func export(_ view: GraphView = .full, _ make: (TextOutput) -> GraphWriter) throws -> (text: String, counts: GraphExporter.Counts) {
+    func export(_ view: GraphView = .full, _ make: (TextOutput) -> GraphWriter) throws -> (
+        text: String, counts: GraphExporter.Counts
+    ) {
         let folder = try TemporaryFolder()
         let store = try folder.store()
         try store.merge(GraphWriterTests.knowledgeBase, file: "fixture.json")
@@ -78,7 +98,12 @@ import Testing
 
     /// The elements of an XML document, with their attributes and text, as XMLParser reads them.
     final class Elements: NSObject, XMLParserDelegate {
-        struct Element { var name: String; var attributes: [String: String]; var text = ""; var parent: Int? }
+        struct Element {
+            var name: String
+            var attributes: [String: String]
+            var text = ""
+            var parent: Int?
+        }
         var all: [Element] = []
         var stack: [Int] = []
         var error: Error?
@@ -91,8 +116,10 @@ import Testing
             return elements
         }
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             all.append(Element(name: name, attributes: attributes, parent: stack.last))
             stack.append(all.count - 1)
         }
@@ -116,7 +143,8 @@ import Testing
         let (text, counts) = try export(view) { GraphMLWriter($0) }
         let xml = Elements.parse(text)
         #expect(xml.error == nil, "\(String(describing: xml.error))")
-        let nodes = xml.named("node"), edges = xml.named("edge")
+        let nodes = xml.named("node")
+        let edges = xml.named("edge")
         #expect(nodes.count == counts.nodes && edges.count == counts.edges)
         let ids = Set(nodes.compactMap { $0.attributes["id"] })
         #expect(ids.count == nodes.count)
@@ -131,7 +159,8 @@ import Testing
         // Every data key is declared, and the tricky names come back as written.
         let keys = Set(xml.named("key").compactMap { $0.attributes["id"] })
         #expect(xml.named("data").allSatisfy { keys.contains($0.attributes["key"] ?? "") })
-        let odd = try #require(xml.all.indices.first { xml.all[$0].name == "node" && xml.all[$0].attributes["id"] == GraphWriterTests.trickyID })
+        let odd = try #require(
+            xml.all.indices.first { xml.all[$0].name == "node" && xml.all[$0].attributes["id"] == GraphWriterTests.trickyID })
         let data = Dictionary(xml.children(of: odd, named: "data").map { ($0.attributes["key"] ?? "", $0.text) }) { a, _ in a }
         #expect(data["n_label"] == GraphWriterTests.tricky)
         #expect(data["n_name_vi"] == "Tổ chức <&>")
@@ -143,7 +172,8 @@ import Testing
         let (text, counts) = try export(view) { GEXFWriter($0) }
         let xml = Elements.parse(text)
         #expect(xml.error == nil, "\(String(describing: xml.error))")
-        let nodes = xml.named("node"), edges = xml.named("edge")
+        let nodes = xml.named("node")
+        let edges = xml.named("edge")
         #expect(nodes.count == counts.nodes && edges.count == counts.edges)
         let ids = Set(nodes.compactMap { $0.attributes["id"] })
         #expect(edges.allSatisfy { ids.contains($0.attributes["source"] ?? "") && ids.contains($0.attributes["target"] ?? "") })
@@ -155,7 +185,9 @@ import Testing
         #expect(xml.named("attvalue").allSatisfy { declared.contains($0.attributes["for"] ?? "") })
         // Whole days, in the XML Schema date form Gephi reads.
         let days = (nodes + edges).flatMap { [$0.attributes["start"], $0.attributes["end"]] }.compactMap { $0 }
-        #expect(!days.isEmpty && days.allSatisfy { $0.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil }, "\(days)")
+        #expect(
+            !days.isEmpty && days.allSatisfy { $0.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil },
+            "\(days)")
         if view == .full {
             #expect(ids == GraphWriterTests.expected.nodes && edges.count == GraphWriterTests.expected.edges)
             let call = try #require(nodes.first { $0.attributes["id"] == "event:call" })
@@ -167,7 +199,8 @@ import Testing
 
     /// A DOT double-quoted string's content, with the writer's escapes undone (and &amp; in labels).
     static func unquoteDOT(_ quoted: Substring, label: Bool) -> String {
-        var out = "", escaped = false
+        var out = ""
+        var escaped = false
         for character in quoted.dropFirst().dropLast() {
             if escaped {
                 out.append(character == "n" ? "\n" : character)
@@ -188,12 +221,16 @@ import Testing
         let quoted = #""(?:[^"\\\n]|\\.)*""#
         let nodeLine = try Regex("^  (\(quoted)) \\[label=(\(quoted)), .*\\];$")
         let edgeLine = try Regex("^  (\(quoted)) -> (\(quoted)) \\[label=\(quoted), .*\\];$")
-        var nodes: [String: String] = [:], edges: [(String, String)] = []
+        var nodes: [String: String] = [:]
+        var edges: [(String, String)] = []
         let lines = text.split(separator: "\n")
         for line in lines.dropFirst().dropLast() where line.hasPrefix("  \"") {
             if let match = line.wholeMatch(of: edgeLine) {
-                edges.append((GraphWriterTests.unquoteDOT(match.output[1].substring!, label: false),
-                              GraphWriterTests.unquoteDOT(match.output[2].substring!, label: false)))
+                edges.append(
+                    (
+                        GraphWriterTests.unquoteDOT(match.output[1].substring!, label: false),
+                        GraphWriterTests.unquoteDOT(match.output[2].substring!, label: false)
+                    ))
             } else if let match = line.wholeMatch(of: nodeLine) {
                 nodes[GraphWriterTests.unquoteDOT(match.output[1].substring!, label: false)] =
                     GraphWriterTests.unquoteDOT(match.output[2].substring!, label: true)
@@ -206,11 +243,25 @@ import Testing
         if view == .full { #expect(Set(nodes.keys) == GraphWriterTests.expected.nodes) }
         #expect(nodes[GraphWriterTests.trickyID] == GraphWriterTests.tricky)
         // Braces balance outside strings: nothing in a name closes the graph early.
-        var depth = 0, inString = false, escaped = false
+        var depth = 0
+        var inString = false
+        var escaped = false
         for character in text {
             if inString {
-                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { inString = false }
-            } else if character == "\"" { inString = true } else if character == "{" { depth += 1 } else if character == "}" { depth -= 1 }
+                if escaped {
+                    escaped = false
+                } else if character == "\\" {
+                    escaped = true
+                } else if character == "\"" {
+                    inString = false
+                }
+            } else if character == "\"" {
+                inString = true
+            } else if character == "{" {
+                depth += 1
+            } else if character == "}" {
+                depth -= 1
+            }
         }
         #expect(depth == 0 && !inString)
     }
@@ -225,10 +276,14 @@ import Testing
         var declared: Set<String> = []
         for line in text.split(separator: "\n") where line.hasPrefix("@prefix ") {
             let parts = line.split(separator: " ")
-            #expect(parts.count == 4 && parts[1].hasSuffix(":") && parts[2].hasPrefix("<") && parts[2].hasSuffix(">") && parts[3] == ".", "\(line)")
+            #expect(
+                parts.count == 4 && parts[1].hasSuffix(":") && parts[2].hasPrefix("<") && parts[2].hasSuffix(">")
+                    && parts[3] == ".", "\(line)")
             declared.insert(String(parts[1].dropLast()))
         }
-        var literals: [String] = [], outside = "", characters = Array(text.unicodeScalars)[...]
+        var literals: [String] = []
+        var outside = ""
+        var characters = Array(text.unicodeScalars)[...]
         while let c = characters.popFirst() {
             switch c {
             case "#" where outside.last == "\n" || outside.isEmpty:
@@ -296,7 +351,8 @@ import Testing
         let label = #""[^"\n]*""#
         let node = try Regex("^  (n_[A-Za-z0-9_]+)[\\[\\(]+(\(label))[\\]\\)]+:::[a-z]+$")
         let edge = try Regex("^  (n_[A-Za-z0-9_]+) (-->|-\\.->)\\|\(label)\\| (n_[A-Za-z0-9_]+)$")
-        var nodes: [String: String] = [:], edges = 0
+        var nodes: [String: String] = [:]
+        var edges = 0
         for line in lines.dropFirst(2) where !line.hasPrefix("  classDef ") {
             if let match = line.wholeMatch(of: node) {
                 nodes[String(match.output[1].substring!)] = String(match.output[2].substring!.dropFirst().dropLast())
@@ -311,8 +367,10 @@ import Testing
         // The codes, undone, give the name back.
         var decoded = nodes.values.map {
             var text = $0.replacingOccurrences(of: "<br>", with: "\n")
-            for (code, character) in [("#quot;", "\""), ("#35;", "#"), ("#lt;", "<"), ("#gt;", ">"), ("#92;", "\\"), ("#96;", "`"),
-                                      ("#37;", "%"), ("#124;", "|"), ("#amp;", "&")] {
+            for (code, character) in [
+                ("#quot;", "\""), ("#35;", "#"), ("#lt;", "<"), ("#gt;", ">"), ("#92;", "\\"), ("#96;", "`"),
+                ("#37;", "%"), ("#124;", "|"), ("#amp;", "&"),
+            ] {
                 text = text.replacingOccurrences(of: code, with: character)
             }
             return text
@@ -325,21 +383,42 @@ import Testing
 
     /// RFC 4180, read by hand.
     static func csv(_ text: String) -> [[String]] {
-        var rows: [[String]] = [], row: [String] = [], field = "", quoted = false
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var quoted = false
         var characters = Array(text.unicodeScalars)[...]
         while let c = characters.popFirst() {
             if quoted {
                 if c == "\"" {
-                    if characters.first == "\"" { field.unicodeScalars.append("\""); characters.removeFirst() } else { quoted = false }
-                } else { field.unicodeScalars.append(c) }
-            } else if c == "\"" { quoted = true
-            } else if c == "," { row.append(field); field = ""
+                    if characters.first == "\"" {
+                        field.unicodeScalars.append("\"")
+                        characters.removeFirst()
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.unicodeScalars.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                row.append(field)
+                field = ""
             } else if c == "\r" || c == "\n" {
                 if c == "\r", characters.first == "\n" { characters.removeFirst() }
-                row.append(field); field = ""; rows.append(row); row = []
-            } else { field.unicodeScalars.append(c) }
+                row.append(field)
+                field = ""
+                rows.append(row)
+                row = []
+            } else {
+                field.unicodeScalars.append(c)
+            }
         }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        if !field.isEmpty || !row.isEmpty {
+            row.append(field)
+            rows.append(row)
+        }
         return rows
     }
 
@@ -347,7 +426,8 @@ import Testing
         let folder = try TemporaryFolder()
         let store = try folder.store()
         try store.merge(GraphWriterTests.knowledgeBase, file: "fixture.json")
-        let nodesFile = try OutputFile(path: folder.path("n.csv")), edgesFile = try OutputFile(path: folder.path("e.csv"))
+        let nodesFile = try OutputFile(path: folder.path("n.csv"))
+        let edgesFile = try OutputFile(path: folder.path("e.csv"))
         let counts = try GraphExporter().write(store, to: CSVGraphWriter(nodes: nodesFile.output, edges: edgesFile.output))
         try nodesFile.commit()
         try edgesFile.commit()

@@ -1,8 +1,8 @@
-import DiploModel
-import DiploStore
-import DiploImport
-import DiploQuery
 import DiploExport
+import DiploImport
+import DiploModel
+import DiploQuery
+import DiploStore
 import Foundation
 import Testing
 
@@ -39,9 +39,12 @@ import Testing
         let folder = try TemporaryFolder()
         let store = try folder.store()
         try store.merge(Fixture.sample(), file: "a.json")
-        try store.merge(KnowledgeBase(entities: [
-            Entity(id: "vn", type: .country, name: "Viet Nam", names: ["vi": "Nước Việt Nam", "fr": "Viêt Nam"], aliases: ["SRV"]),
-        ]), file: "b.json")
+        try store.merge(
+            KnowledgeBase(entities: [
+                Entity(
+                    id: "vn", type: .country, name: "Viet Nam", names: ["vi": "Nước Việt Nam", "fr": "Viêt Nam"], aliases: ["SRV"]
+                )
+            ]), file: "b.json")
         let vietnam = try #require(try store.entity("vn"))
         #expect(vietnam.name == "Việt Nam")
         #expect(vietnam.names == ["vi": "Việt Nam", "en": "Vietnam", "fr": "Viêt Nam"])
@@ -55,9 +58,12 @@ import Testing
         let again = KnowledgeBase(
             documents: [Document(id: "d2", title: "Another report")],
             entities: [Fixture.toLam, Fixture.vietnam, Fixture.unitedStates],
-            events: [Event(id: "other-id", kind: .visit, title: "To Lam in New York", status: .held,
-                           start: Fixture.date("2024-09-23"), participants: [Participant(entity: "to-lam", role: "guest")],
-                           sources: [SourceRef(document: "d2", quote: "He met leaders.")])])
+            events: [
+                Event(
+                    id: "other-id", kind: .visit, title: "To Lam in New York", status: .held,
+                    start: Fixture.date("2024-09-23"), participants: [Participant(entity: "to-lam", role: "guest")],
+                    sources: [SourceRef(document: "d2", quote: "He met leaders.")])
+            ])
         let report = try store.merge(again, file: "b.json")
         #expect(report.merged["events"] == 1)
         let events = try store.events()
@@ -86,18 +92,24 @@ import Testing
         let announcement = KnowledgeBase(
             documents: [Document(id: "a", title: "Briefing", published: Fixture.date("2024-09-19"))],
             entities: [Fixture.vietnam, Fixture.unitedStates, Fixture.toLam],
-            events: [Event(id: "plan", kind: .workingVisit, title: "To Lam will visit the US", status: .planned,
-                           within: [Fixture.date("2024-09-21"), Fixture.date("2024-09-27")],
-                           participants: [Participant(entity: "to-lam", role: "guest"), Participant(entity: "us", role: "host")],
-                           sources: [SourceRef(document: "a", quote: "To Lam will visit the US.")])])
+            events: [
+                Event(
+                    id: "plan", kind: .workingVisit, title: "To Lam will visit the US", status: .planned,
+                    within: [Fixture.date("2024-09-21"), Fixture.date("2024-09-27")],
+                    participants: [Participant(entity: "to-lam", role: "guest"), Participant(entity: "us", role: "host")],
+                    sources: [SourceRef(document: "a", quote: "To Lam will visit the US.")])
+            ])
         try store.merge(announcement, file: "a.json")
         let outcome = KnowledgeBase(
             documents: [Document(id: "b", title: "Report", published: Fixture.date("2024-09-26"))],
             entities: [Fixture.vietnam, Fixture.unitedStates, Fixture.toLam, biden],
-            events: [Event(id: "held", kind: .officialVisit, title: "To Lam in Washington", status: .held,
-                           start: Fixture.date("2024-09-24"), end: Fixture.date("2024-09-25"), location: Location(country: "us"),
-                           participants: [Participant(entity: "to-lam", role: "guest"), Participant(entity: "biden", role: "host")],
-                           sources: [SourceRef(document: "b", quote: "To Lam was received by Biden.")])])
+            events: [
+                Event(
+                    id: "held", kind: .officialVisit, title: "To Lam in Washington", status: .held,
+                    start: Fixture.date("2024-09-24"), end: Fixture.date("2024-09-25"), location: Location(country: "us"),
+                    participants: [Participant(entity: "to-lam", role: "guest"), Participant(entity: "biden", role: "host")],
+                    sources: [SourceRef(document: "b", quote: "To Lam was received by Biden.")])
+            ])
         let report = try store.merge(outcome, file: "b.json")
         #expect(report.merged["events"] == 1)
         let events = try store.events()
@@ -106,9 +118,13 @@ import Testing
         #expect(Set(events.first?.sources.map(\.document) ?? []) == ["a", "b"])
         #expect(try store.reports(ofEvent: "plan").map { "\($0.document) \($0.status.rawValue)" } == ["a planned", "b held"])
         // Another pair's visit on the same days: no one in common, other sides.
-        let cuba = KnowledgeBase(entities: [Fixture.cuba, biden], events: [
-            Event(id: "other", kind: .visit, title: "Biden in Havana", status: .held, start: Fixture.date("2024-09-24"),
-                  location: Location(country: "cu"), participants: [Participant(entity: "biden", role: "guest")])])
+        let cuba = KnowledgeBase(
+            entities: [Fixture.cuba, biden],
+            events: [
+                Event(
+                    id: "other", kind: .visit, title: "Biden in Havana", status: .held, start: Fixture.date("2024-09-24"),
+                    location: Location(country: "cu"), participants: [Participant(entity: "biden", role: "guest")])
+            ])
         try store.merge(cuba, file: "c.json")
         #expect(try store.events().count == 2)
     }
@@ -116,13 +132,22 @@ import Testing
     @Test func anUpgradeKeepsTheEarlierLevelInHistory() throws {
         let folder = try TemporaryFolder()
         let store = try folder.store()
-        let strategic = KnowledgeBase(entities: [Fixture.vietnam, Fixture.unitedStates], partnerships: [
-            Partnership(id: "x", parties: ["vn", "us"], level: Fixture.level("comprehensive_partnership"), established: Fixture.date("2013-07-25")),
-        ])
+        let strategic = KnowledgeBase(
+            entities: [Fixture.vietnam, Fixture.unitedStates],
+            partnerships: [
+                Partnership(
+                    id: "x", parties: ["vn", "us"], level: Fixture.level("comprehensive_partnership"),
+                    established: Fixture.date("2013-07-25"))
+            ])
         try store.merge(strategic, file: "a.json")
-        try store.merge(KnowledgeBase(entities: [Fixture.vietnam, Fixture.unitedStates], partnerships: [
-            Partnership(id: "y", parties: ["us", "vn"], level: Fixture.level("comprehensive_strategic_partnership"), established: Fixture.date("2023-09-10")),
-        ]), file: "b.json")
+        try store.merge(
+            KnowledgeBase(
+                entities: [Fixture.vietnam, Fixture.unitedStates],
+                partnerships: [
+                    Partnership(
+                        id: "y", parties: ["us", "vn"], level: Fixture.level("comprehensive_strategic_partnership"),
+                        established: Fixture.date("2023-09-10"))
+                ]), file: "b.json")
         let all = try store.partnerships()
         #expect(all.count == 1)
         #expect(all[0].level.key == "comprehensive_strategic_partnership")
@@ -134,10 +159,17 @@ import Testing
         let folder = try TemporaryFolder()
         let store = try folder.store()
         func relations(_ date: String, _ document: String) -> KnowledgeBase {
-            KnowledgeBase(documents: [Document(id: document)], entities: [Fixture.vietnam, Fixture.unitedStates], partnerships: [
-                Partnership(id: "rel-\(document)", parties: ["vn", "us"], level: .diplomaticRelations,
-                            history: [Milestone(level: .diplomaticRelations, date: Fixture.date(date), sources: [SourceRef(document: document, note: "says \(date)")])]),
-            ])
+            KnowledgeBase(
+                documents: [Document(id: document)], entities: [Fixture.vietnam, Fixture.unitedStates],
+                partnerships: [
+                    Partnership(
+                        id: "rel-\(document)", parties: ["vn", "us"], level: .diplomaticRelations,
+                        history: [
+                            Milestone(
+                                level: .diplomaticRelations, date: Fixture.date(date),
+                                sources: [SourceRef(document: document, note: "says \(date)")])
+                        ])
+                ])
         }
         try store.merge(relations("1995-07-12", "vietnam-mofa"), file: "a.json")
         try store.merge(relations("1995-08-05", "state-department"), file: "b.json")
@@ -154,11 +186,14 @@ import Testing
         let before = try InterchangeWriter.string(try store.knowledgeBase())
         var broken = Fixture.sample()
         broken.entities.append(Entity(id: "new-person", type: .person, name: "Someone New"))
-        broken.events.append(Event(id: "e9", kind: .meeting, title: "x", participants: [Participant(entity: "nobody", role: "guest")]))
+        broken.events.append(
+            Event(id: "e9", kind: .meeting, title: "x", participants: [Participant(entity: "nobody", role: "guest")]))
         let error = #expect(throws: DiploError.self) { try store.merge(broken, file: "broken.json") }
         // One sentence naming the file, the JSON path and the id at fault.
         let message = error?.errorDescription ?? ""
-        #expect(message.hasPrefix("broken.json") && message.contains("events[1].participants[0].entity") && message.contains("\"nobody\""))
+        #expect(
+            message.hasPrefix("broken.json") && message.contains("events[1].participants[0].entity")
+                && message.contains("\"nobody\""))
         #expect(!message.contains("\n"))
         #expect(try InterchangeWriter.string(try store.knowledgeBase()) == before)
     }

@@ -24,7 +24,9 @@ import Testing
         return store.db.queryPlans ?? []
     }
 
-    static func expectNoScans(_ plans: [(sql: String, plan: [String])], _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectNoScans(
+        _ plans: [(sql: String, plan: [String])], _ what: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(!plans.isEmpty, "\(what): no statement ran", sourceLocation: sourceLocation)
         for (sql, plan) in plans {
             for line in plan {
@@ -62,7 +64,9 @@ import Testing
     @Test func aScanIsCaught() throws {
         let folder = try TemporaryFolder()
         let store = try QueryPlanTests.store(folder)
-        let plans = try QueryPlanTests.plans(store) { _ = try store.db.query("SELECT id FROM events WHERE title LIKE '%5%'") { $0.text(0) } }
+        let plans = try QueryPlanTests.plans(store) {
+            _ = try store.db.query("SELECT id FROM events WHERE title LIKE '%5%'") { $0.text(0) }
+        }
         #expect(plans.contains { $0.plan.contains { $0.hasPrefix("SCAN events") } })
     }
 }

@@ -1,6 +1,6 @@
+import DiploImport
 import DiploModel
 import DiploStore
-import DiploImport
 import Foundation
 import Testing
 
@@ -8,7 +8,8 @@ import Testing
 /// reading them as the gold conventions say.
 @Suite struct ReaderShapeTests {
     func read(_ text: String, source: String? = nil, published: String? = nil, lang: String? = nil) throws -> KnowledgeBase {
-        let options = ImportOptions(lang: lang.flatMap(Language.init(rawValue:)), published: published.map { try! PartialDate($0) }, source: source)
+        let options = ImportOptions(
+            lang: lang.flatMap(Language.init(rawValue:)), published: published.map { try! PartialDate($0) }, source: source)
         return try PressReleaseReader(options: options).read(text, file: "shape.txt")
     }
 
@@ -34,7 +35,8 @@ import Testing
     }
 
     @Test func theSourceURLDatesAYearlessText() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             Foreign ministers hold talks
 
             On March 4, Foreign Minister Bui Thanh Son held talks with Japanese Foreign Minister Kamikawa Yoko in Hanoi.
@@ -44,7 +46,8 @@ import Testing
     }
 
     @Test func aMarkedDateLineGivesTheYearAndAnOldDateInTheTextDoesNot() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             date 2023-05 Hai nước thiết lập quan hệ ngoại giao ngày 12/3/1993.
 
             Chiều 18/5, tại Hà Nội, Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng Ba Lan Mateusz Morawiecki nhân chuyến thăm chính thức Việt Nam.
@@ -54,7 +57,8 @@ import Testing
     }
 
     @Test func withoutPageDateTheFirstFullDateOfTheTextGivesTheYear() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             Joint statement on a visit
 
             The President of Chile paid an official visit to Vietnam from 3 to 5 November 2019. On November 4, President Nguyen Phu Trong held talks with President Sebastian Pinera.
@@ -72,7 +76,8 @@ extension ReaderShapeTests {
     // MARK: people named in English orders
 
     @Test func aNameSetOffByCommasAfterATitleOfACountry() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             A state visit announced
 
             The Prime Minister of Norway, Jonas Gahr Store, will pay a state visit to Vietnam on 4 June 2025.
@@ -82,7 +87,8 @@ extension ReaderShapeTests {
     }
 
     @Test func aPortfolioClosedByACommaIsNoName() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             Ministers to meet
 
             The Minister of Trade and Industry, Dr Amara Kone, will host Ghana's Foreign Minister Kofi Mensah on 2 May 2023.
@@ -93,7 +99,8 @@ extension ReaderShapeTests {
     }
 
     @Test func aSultanIsATitle() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             Leaders meet
 
             President Luong Cuong met Brunei Sultan Hassanal Bolkiah in Lima on 15 November 2024.
@@ -112,7 +119,8 @@ extension ReaderShapeTests {
     }
 
     @Test func aForeignMinistrysTextAboutTwoOtherCountriesHasNoVietnam() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             Ministers of Chile and Peru meet
 
             On 3 April 2023, Chilean Foreign Minister Alberto van Klaveren met Peruvian Foreign Minister Ana Gervasi in Santiago. The two sides celebrated the 80th anniversary of the establishment of diplomatic relations.
@@ -127,7 +135,8 @@ extension ReaderShapeTests {
     // MARK: pages as they come
 
     @Test func aShareButtonUnderTheHeadlineDoesNotEndTheArticle() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             Bộ trưởng Ngoại giao hai nước gặp nhau
 
             Chia sẻ:
@@ -138,7 +147,8 @@ extension ReaderShapeTests {
     }
 
     @Test func aPageCutMidSentenceStillYieldsItsLastLine() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             Điện đàm giữa hai Thủ tướng
 
             Tối 12/6/2022, Thủ tướng Phạm Minh Chính đã điện đàm với Thủ tướng Thái Lan Prayut Chan-o-cha. Hai bên nhất trí tăng cường hợp tác trong các lĩnh vực thương mại, đầu tư và du lịch, đồng thời thúc đẩy giao lưu nhân dân giữa hai nư
@@ -147,9 +157,16 @@ extension ReaderShapeTests {
     }
 
     @Test func aPageRunIntoOneLineIsReadSentenceBySentence() throws {
-        let navigation = "Trang chủ Thời sự Thế giới Kinh tế Văn hóa Thể thao Video Ảnh Podcast Tin mới nhất Tin nổi bật Tin trong ngày "
-        let body = "Thủ tướng tiếp Đại sứ Nhật Bản Trang chủ Thời sự (Ảnh: Minh Anh) Chiều 14/4/2023, tại trụ sở Chính phủ, Thủ tướng Phạm Minh Chính đã tiếp Đại sứ Nhật Bản Yamada Takio đến chào nhân dịp kết thúc nhiệm kỳ công tác tại Việt Nam. Thủ tướng cảm ơn Đại sứ vì những đóng góp cho quan hệ hai nước trong thời gian qua. Đại sứ Yamada Takio khẳng định sẽ tiếp tục đóng góp cho quan hệ Đối tác chiến lược sâu rộng giữa hai nước. "
-        let text = navigation + body + String(repeating: "Hai bên trao đổi về các biện pháp thúc đẩy hợp tác kinh tế, thương mại và đầu tư trong thời gian tới. ", count: 10)
+        let navigation =
+            "Trang chủ Thời sự Thế giới Kinh tế Văn hóa Thể thao Video Ảnh Podcast Tin mới nhất Tin nổi bật Tin trong ngày "
+        let body =
+            "Thủ tướng tiếp Đại sứ Nhật Bản Trang chủ Thời sự (Ảnh: Minh Anh) Chiều 14/4/2023, tại trụ sở Chính phủ, Thủ tướng Phạm Minh Chính đã tiếp Đại sứ Nhật Bản Yamada Takio đến chào nhân dịp kết thúc nhiệm kỳ công tác tại Việt Nam. Thủ tướng cảm ơn Đại sứ vì những đóng góp cho quan hệ hai nước trong thời gian qua. Đại sứ Yamada Takio khẳng định sẽ tiếp tục đóng góp cho quan hệ Đối tác chiến lược sâu rộng giữa hai nước. "
+        let text =
+            navigation + body
+            + String(
+                repeating:
+                    "Hai bên trao đổi về các biện pháp thúc đẩy hợp tác kinh tế, thương mại và đầu tư trong thời gian tới. ",
+                count: 10)
         let kb = try read(text)
         #expect(person(kb, "Yamada Takio") != nil)
         #expect(kb.events.contains { [.courtesyCall, .meeting].contains($0.kind) })
@@ -158,7 +175,8 @@ extension ReaderShapeTests {
 
 extension ReaderShapeTests {
     @Test func teasersAfterTheArticleAreAHeadlineThenItsSummary() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             Thủ tướng tiếp Đại sứ Ai-len
 
             Ngày 5/6/2023, tại Hà Nội, Thủ tướng Phạm Minh Chính đã tiếp Đại sứ Ai-len Deirdre Ní Fhallúin đến chào kết thúc nhiệm kỳ công tác tại Việt Nam.
@@ -177,7 +195,8 @@ extension ReaderShapeTests {
 
 extension ReaderShapeTests {
     @Test func initialsAndHonorificsInARowStayInTheName() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             A minister travels
 
             His Excellency Dr. K. Natwar Singh, Minister of External Affairs of India, will visit Nepal on 3 March 2005. President John F. Kennedy was named in the speech.
@@ -188,7 +207,8 @@ extension ReaderShapeTests {
     }
 
     @Test func theSpeakingSidesOfficialsNeedNoCountry() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             President meets his Chilean counterpart
 
             President Lula met Chilean President Gabriel Boric in Brasilia on 5 December 2023. Foreign Minister Mauro Vieira attended the meeting on trade between Brazil and Chile.
@@ -202,18 +222,21 @@ extension ReaderShapeTests {
     // MARK: partnerships and anniversaries
 
     @Test func aLevelFollowedByAListOfCountriesIsAPartnershipWithEach() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             Nâng cấp quan hệ
 
             Chiều 26/2/2025, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Chile Gabriel Boric. Trước đó, Việt Nam đã thiết lập quan hệ Đối tác chiến lược toàn diện với ba nước, bao gồm: Nhật Bản, Hàn Quốc và Ấn Độ.
             """)
-        let pairs = Set(kb.partnerships.filter { $0.level.key == "comprehensive_strategic_partnership" }
-            .map { Set($0.parties.compactMap { iso(kb, $0) }) })
+        let pairs = Set(
+            kb.partnerships.filter { $0.level.key == "comprehensive_strategic_partnership" }
+                .map { Set($0.parties.compactMap { iso(kb, $0) }) })
         #expect(pairs.isSuperset(of: [["VN", "JP"], ["VN", "KR"], ["VN", "IN"]]))
     }
 
     @Test func theTwoCountriesOfAnAnniversaryCanComeFromTheWholeText() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             Chủ tịch nước lên đường thăm Ai-len
 
             Sáng 4/5/2023, Chủ tịch nước Võ Văn Thưởng lên đường thăm chính thức Ai-len. Quan hệ Việt Nam và Ai-len đang phát triển tốt đẹp.
@@ -244,7 +267,8 @@ extension ReaderShapeTests {
     // MARK: who is of which side
 
     @Test func aVisitorIsNotOfTheCountryVisitedAndTheHostIs() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             President to visit Kenya
 
             President Lula will pay a state visit to Kenya on 4 March 2025. During the visit, President Lula will hold talks with President Ruto on trade between Brazil and Kenya.
@@ -254,7 +278,8 @@ extension ReaderShapeTests {
     }
 
     @Test func aPairOfCountriesAfterAVisitIsNoDestination() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             President to visit Kenya
 
             President Cyril Ramaphosa of South Africa will pay a state visit to Kenya on 4 March 2025. The visit will give new impetus to South Africa-Kenya relations.
@@ -267,20 +292,23 @@ extension ReaderShapeTests {
     // MARK: kinds of events
 
     @Test func aBanquetIsAnEventWithinTheVisitItIsPartOf() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             State visit
 
             President Sauli Niinisto paid a state visit to Vietnam from 2 to 4 October 2023. During the visit, President Sauli Niinisto attended a state banquet hosted by President Vo Van Thuong.
             """, lang: "en")
         let banquet = try #require(kb.events.first { $0.kind == .other })
         let day = try #require(first(banquet)?.dayRange?.lowerBound)
-        let visit = try #require((try PartialDate("2023-10-02")).dayRange!.lowerBound...(try PartialDate("2023-10-04")).dayRange!.lowerBound)
+        let visit = try #require(
+            (try PartialDate("2023-10-02")).dayRange!.lowerBound...(try PartialDate("2023-10-04")).dayRange!.lowerBound)
         #expect(visit.contains(day))
         #expect(!kb.events.contains { $0.kind == .meeting })
     }
 
     @Test func aCoronationAndAnInaugurationAreCeremonies() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             Chủ tịch nước dự Lễ đăng quang
 
             Ngày 6/5/2023, Chủ tịch nước Võ Văn Thưởng dự Lễ đăng quang của Nhà vua Anh Charles III tại London.
@@ -291,7 +319,8 @@ extension ReaderShapeTests {
 
 extension ReaderShapeTests {
     @Test func aListOfNamesEachWithTitlesAfterIt() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             Summit statement
 
             Mr Fumio Kishida, Prime Minister of Japan, Mr Charles Michel, President of the European Council, and Ms Ursula von der Leyen, President of the European Commission, met in Brussels on 13 July 2023.
@@ -301,7 +330,8 @@ extension ReaderShapeTests {
     }
 
     @Test func aDateWrittenWithHyphens() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             Chủ tịch nước thăm Lào
 
             Chủ tịch nước Nguyễn Minh Triết thăm chính thức Lào từ ngày 24 đến ngày 26-8-2010 theo lời mời của Chủ tịch nước Lào.
@@ -311,7 +341,8 @@ extension ReaderShapeTests {
     }
 
     @Test func aWeekdayBeforeADateIsPartOfIt() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             Working visit
 
             Foreign Minister Naledi Pandor of South Africa will host Foreign Minister Frederick Shava of Zimbabwe on a Working Visit to South Africa on Friday, 21 May 2021 in Cape Town.
@@ -323,7 +354,8 @@ extension ReaderShapeTests {
 
 extension ReaderShapeTests {
     @Test func aLeaderNamedInLowerCaseAfterADemonym() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             Talks in Astana
 
             ASTANA, June 3, 2024. Russian President Vladimir Putin held talks with Kazakh leader Kassym-Jomart Tokayev in Astana on June 3, 2024.
@@ -333,7 +365,8 @@ extension ReaderShapeTests {
     }
 
     @Test func aHeadlineWrittenAsASentenceIsArticleText() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             Prime Minister receives the outgoing ambassador of Chile on his farewell call
             Hanoi (VNA) - The ambassador thanked the government for its support during his term.
             """, published: "2024-05-02", lang: "en")
@@ -343,7 +376,8 @@ extension ReaderShapeTests {
 
 extension ReaderShapeTests {
     @Test func aMeetingOpeningTheSentenceIsDoneByWhoFollowsTheComma() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             Bilateral meetings before the summit
 
             In a bilateral meeting with President of the United States Barack Obama, President Susilo Bambang Yudhoyono thanked the US for its support on 12 November 2011.
@@ -354,7 +388,8 @@ extension ReaderShapeTests {
     }
 
     @Test func aNicknameInQuotesStaysInTheName() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             Meeting
 
             President Joko “Jokowi” Widodo met Prime Minister Fumio Kishida of Japan in Bali on 14 November 2022.
@@ -363,7 +398,8 @@ extension ReaderShapeTests {
     }
 
     @Test func aWeekdayWithAMonthFirstDateInBrackets() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             Meetings
 
             President Joko Widodo Monday (11/14) met Prime Minister Fumio Kishida of Japan in Bali.
@@ -375,7 +411,8 @@ extension ReaderShapeTests {
 
 extension ReaderShapeTests {
     @Test func aReadoutThatSaysSpokeWithIsACall() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             Readout
 
             Secretary of State Marco Ruiz spoke today with Foreign Minister Ana Kovac of Croatia about energy security.
@@ -388,7 +425,8 @@ extension ReaderShapeTests {
 
 extension ReaderShapeTests {
     @Test func aRelatedLinksBoxInsideTheTextDoesNotEndTheArticle() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             Đại sứ trình Thư ủy nhiệm
 
             Sáng 12/3/2024, tại thủ đô Viêng Chăn, Đại sứ Nguyễn Minh Tâm đã trình Thư ủy nhiệm lên Chủ tịch nước Lào Thongloun Sisoulith.
@@ -403,7 +441,8 @@ extension ReaderShapeTests {
 
 extension ReaderShapeTests {
     @Test func aForeignDelegationListWithPortfoliosInVietnamese() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             Tổng thống Chile thăm Việt Nam
 
             Ngày 5/3/2024, Tổng thống Chile Gabriel Boric đến Hà Nội, bắt đầu chuyến thăm cấp Nhà nước Việt Nam. Tháp tùng Tổng thống có: Bộ trưởng Ngoại giao Alberto van Klaveren; Bộ trưởng Nông nghiệp Esteban Valenzuela; Bộ trưởng Khoa học và Công nghệ Aisén Etcheverry; Bộ trưởng Mỏ và Năng lượng Diego Pardow.
@@ -414,7 +453,8 @@ extension ReaderShapeTests {
     }
 
     @Test func aCountryWordInsideAVietnameseNameIsPartOfTheName() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             Đón đoàn
 
             Ngày 5/3/2024, ra sân bay đón đoàn có Bộ trưởng Bộ Nông nghiệp và Môi trường Đỗ Đức Duy; Thứ trưởng Bộ Ngoại giao Đỗ Hùng Việt.
@@ -425,7 +465,8 @@ extension ReaderShapeTests {
 
 extension ReaderShapeTests {
     @Test func theNthAnniversaryWithoutAVerbBeforeIt() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             Minister to visit
 
             Foreign Minister Aiko Tanaka of Japan will visit Peru on 3 March 2023. The visit will coincide with the 150th anniversary of the establishment of diplomatic relations between Japan and Peru.
@@ -436,7 +477,8 @@ extension ReaderShapeTests {
 
 extension ReaderShapeTests {
     @Test func aRelativeClauseGivesASummitItsOwnDate() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             Before the summit
 
             Ahead of the ASEAN Summit that will take place on October 26-28, 2025, Prime Minister Anwar Ibrahim of Malaysia met President Prabowo Subianto of Indonesia on October 24, 2025.
@@ -446,7 +488,8 @@ extension ReaderShapeTests {
     }
 
     @Test func payingCallsOnSeveralLeadersIsACallOnEach() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             Prime Minister to visit Thailand
 
             Prime Minister Pham Minh Chinh will pay an official visit to Thailand from May 3 to 4, 2025. In Thailand, Prime Minister Pham Minh Chinh will pay calls to King Maha Vajiralongkorn and President of the Senate Mongkol Surasajja.
@@ -457,7 +500,8 @@ extension ReaderShapeTests {
 
 extension ReaderShapeTests {
     @Test func aListOfPastVisitsIsAVisitPerPerson() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             Quan hệ Việt Nam - Ba Lan
 
             Về phía Việt Nam, có các chuyến thăm Ba Lan của: Thủ tướng Phan Văn Khải (tháng 3/2003), Chủ tịch nước Nguyễn Minh Triết (tháng 5/2008), Thủ tướng Nguyễn Tấn Dũng (tháng 10/2013).
@@ -470,7 +514,8 @@ extension ReaderShapeTests {
 
 extension ReaderShapeTests {
     @Test func oneSentenceAnnouncingVisitsToSeveralCountries() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             Chủ tịch nước lên đường thăm hai nước châu Phi
 
             Nhận lời mời của Tổng thống Ghana Nana Akufo-Addo và Tổng thống Kenya William Ruto, sáng 8/3/2024, Chủ tịch nước Võ Văn Thưởng lên đường thăm cấp Nhà nước tới nước Cộng hòa Thống nhất Kenya và Cộng hòa Ghana từ ngày 9-15/3.
@@ -484,7 +529,8 @@ extension ReaderShapeTests {
 
 extension ReaderShapeTests {
     @Test func aVisitNamedWithItsVisitorThenItsPlaceAndDates() throws {
-        let kb = try read("""
+        let kb = try read(
+            """
             Chuyến thăm có ý nghĩa lớn
 
             Chuyến thăm chính thức của Chủ tịch nước Nguyễn Minh Triết tới Campuchia từ ngày 10 đến ngày 12-5-2009 là sự kiện có ý nghĩa lớn đối với quan hệ hai nước.

@@ -10,7 +10,8 @@ import Testing
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Schema")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sql") }.sorted()
         #expect(!files.isEmpty)
-        return try files.map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
+        return try files.map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }.joined(
+            separator: "\n")
     }
 
     /// The quoted values of the last `CHECK (column IN (...))` for this column.
@@ -20,7 +21,9 @@ import Testing
             Issue.record("no CHECK list for \(column) in the schema")
             return []
         }
-        let values = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(in: ["'"]) }
+        let values = list.split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(in: ["'"])
+        }
         return Set(values)
     }
 

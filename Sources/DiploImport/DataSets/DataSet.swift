@@ -1,6 +1,6 @@
-import Foundation
 import DiploModel
 import DiploStore
+import Foundation
 
 /// The XML data sets of the US Office of the Historian that `diplo import` reads, told apart by
 /// their content (the root element), never by the file's name.
@@ -50,7 +50,9 @@ public enum DataSetFormat: String, Sendable {
                 index = bytes.index(after: close)
                 continue
             }
-            let name = bytes[next...].prefix { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "/")) }
+            let name = bytes[next...].prefix {
+                !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "/"))
+            }
             return name.isEmpty ? nil : String(decoding: name, as: UTF8.self)
         }
         return nil
@@ -79,7 +81,9 @@ public enum DataSetFormat: String, Sendable {
         case .relations: return try RelationsReader(file: file).read(data)
         case .codeTable:
             _ = try XMLRecordReader.read(data, record: "item", file: file)
-            return KnowledgeBase(notes: ["a code table (the travel roles): nothing to import; the roles it lists are read with the trips"])
+            return KnowledgeBase(notes: [
+                "a code table (the travel roles): nothing to import; the roles it lists are read with the trips"
+            ])
         }
     }
 }
@@ -87,13 +91,39 @@ public enum DataSetFormat: String, Sendable {
 /// The word lists and the country table the data set readers go by: JSON in DataSets/Tables,
 /// shipped inside the binary.
 struct DataSetTables: Sendable {
-    struct Country: Decodable, Sendable { let iso: String; let name: String }
-    struct Historical: Decodable, Sendable { let name: String; let years: String; let successors: [String]; let aliases: [String] }
-    struct Title: Decodable, Sendable { let role: String; let en: [String]; let national: Bool? }
-    struct KindRule: Decodable, Sendable { let kind: EventKind; let phrases: [String] }
-    struct StepRule: Decodable, Sendable { let step: String; let level: String; let phrases: [String] }
-    private struct CountriesFile: Decodable { let countries: [String: Country]; let historical: [String: Historical] }
-    private struct TitlesFile: Decodable { let titles: [Title]; let honorifics: [String]; let particles: [String] }
+    struct Country: Decodable, Sendable {
+        let iso: String
+        let name: String
+    }
+    struct Historical: Decodable, Sendable {
+        let name: String
+        let years: String
+        let successors: [String]
+        let aliases: [String]
+    }
+    struct Title: Decodable, Sendable {
+        let role: String
+        let en: [String]
+        let national: Bool?
+    }
+    struct KindRule: Decodable, Sendable {
+        let kind: EventKind
+        let phrases: [String]
+    }
+    struct StepRule: Decodable, Sendable {
+        let step: String
+        let level: String
+        let phrases: [String]
+    }
+    private struct CountriesFile: Decodable {
+        let countries: [String: Country]
+        let historical: [String: Historical]
+    }
+    private struct TitlesFile: Decodable {
+        let titles: [Title]
+        let honorifics: [String]
+        let particles: [String]
+    }
     private struct KindsFile: Decodable { let kinds: [KindRule] }
     private struct StepsFile: Decodable { let steps: [StepRule] }
 
@@ -123,7 +153,9 @@ struct DataSetTables: Sendable {
         historicalByName = byName
         let titlesFile = Lexicon.decode(PackageResources.dataset_titles_json, as: TitlesFile.self)
         titles = titlesFile.titles.flatMap { entry in
-            entry.en.map { (words: $0.split(separator: " ").map(String.init), title: $0, role: entry.role, national: entry.national ?? true) }
+            entry.en.map {
+                (words: $0.split(separator: " ").map(String.init), title: $0, role: entry.role, national: entry.national ?? true)
+            }
         }.sorted { $0.words.count > $1.words.count }
         honorifics = titlesFile.honorifics.map { $0.split(separator: " ").map(String.init) }.sorted { $0.count > $1.count }
         particles = Set(titlesFile.particles)

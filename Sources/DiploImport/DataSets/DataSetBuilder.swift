@@ -1,6 +1,6 @@
-import Foundation
 import DiploModel
 import DiploStore
+import Foundation
 
 /// What one data set file yields, built up record by record: entities once each (their offices
 /// and sources gathered), events, partnerships, and the notes on odd records.
@@ -52,14 +52,19 @@ struct DataSetBuilder {
         if var known = entities[entity.id] {
             // "Tô Lâm" rather than "To Lam": the name with its diacritics, the other an alias.
             if known.name != entity.name, known.name.allSatisfy(\.isASCII), !entity.name.allSatisfy(\.isASCII),
-               known.name.folded == entity.name.folded {
+                known.name.folded == entity.name.folded
+            {
                 known.aliases.append(known.name)
                 known.name = entity.name
                 known.names = entity.names
             }
-            for alias in entity.aliases where !known.aliases.contains(alias) && alias != known.name { known.aliases.append(alias) }
+            for alias in entity.aliases where !known.aliases.contains(alias) && alias != known.name {
+                known.aliases.append(alias)
+            }
             for office in entity.offices {
-                if let i = known.offices.firstIndex(where: { $0.title == office.title && $0.of == office.of && $0.start == office.start }) {
+                if let i = known.offices.firstIndex(where: {
+                    $0.title == office.title && $0.of == office.of && $0.start == office.start
+                }) {
                     for source in office.sources where !known.offices[i].sources.contains(source) {
                         known.offices[i].sources.append(source)
                     }
@@ -101,10 +106,22 @@ struct DataSetBuilder {
         let id = "country:" + slug
         if entities[id] == nil {
             let name = label ?? slug
-            add(Entity(id: id, type: .country, name: name, names: ["en": name],
-                       sources: [SourceRef(document: document.id, note: "country id \"\(slug)\" is not in diplo's table of the data sets' countries: kept without an ISO code")]))
+            add(
+                Entity(
+                    id: id, type: .country, name: name, names: ["en": name],
+                    sources: [
+                        SourceRef(
+                            document: document.id,
+                            note:
+                                "country id \"\(slug)\" is not in diplo's table of the data sets' countries: kept without an ISO code"
+                        )
+                    ]))
         }
-        if let record { note(record, line: line, "unknown country id \"\(slug)\" (\(label ?? "no name")): kept as a country without an ISO code") }
+        if let record {
+            note(
+                record, line: line,
+                "unknown country id \"\(slug)\" (\(label ?? "no name")): kept as a country without an ISO code")
+        }
         return id
     }
 
@@ -113,9 +130,17 @@ struct DataSetBuilder {
     mutating func historicalState(_ slug: String) -> String {
         let id = "country:" + slug
         if entities[id] == nil, let state = tables.historical[slug] {
-            add(Entity(id: id, type: .country, name: state.name, names: ["en": state.name],
-                       aliases: state.aliases.filter { $0 != state.name },
-                       sources: [SourceRef(document: document.id, note: "historical state, \(state.years); its territory is today part of \(state.successors.joined(separator: ", ")) (ISO 3166-1); no ISO code of its own")]))
+            add(
+                Entity(
+                    id: id, type: .country, name: state.name, names: ["en": state.name],
+                    aliases: state.aliases.filter { $0 != state.name },
+                    sources: [
+                        SourceRef(
+                            document: document.id,
+                            note:
+                                "historical state, \(state.years); its territory is today part of \(state.successors.joined(separator: ", ")) (ISO 3166-1); no ISO code of its own"
+                        )
+                    ]))
         }
         return id
     }
@@ -135,8 +160,10 @@ struct DataSetBuilder {
         }
         let isNew = entities[id] == nil
         let name = aliases.isEmpty ? titled.name : entities[id]?.name ?? titled.name
-        add(Entity(id: id, type: .person, name: name, names: aliases.isEmpty ? ["en": titled.name] : [:], aliases: aliases,
-                   country: titled.national ? country : nil, offices: offices, sources: isNew ? [source] : []))
+        add(
+            Entity(
+                id: id, type: .person, name: name, names: aliases.isEmpty ? ["en": titled.name] : [:], aliases: aliases,
+                country: titled.national ? country : nil, offices: offices, sources: isNew ? [source] : []))
         return id
     }
 
@@ -156,18 +183,24 @@ struct DataSetBuilder {
         var notes = self.notes
         if !untidyRecords.isEmpty {
             let shown = untidyRecords.prefix(12).joined(separator: ", ") + (untidyRecords.count > 12 ? ", ..." : "")
-            notes.append("text broken across lines or with runs of spaces in \(untidyRecords.count) records, read as single spaces: \(shown)")
+            notes.append(
+                "text broken across lines or with runs of spaces in \(untidyRecords.count) records, read as single spaces: \(shown)"
+            )
         }
-        return KnowledgeBase(documents: [document], entities: entityOrder.map { entities[$0]! }, events: events,
-                             partnerships: partnerships, notes: notes.isEmpty ? nil : notes)
+        return KnowledgeBase(
+            documents: [document], entities: entityOrder.map { entities[$0]! }, events: events,
+            partnerships: partnerships, notes: notes.isEmpty ? nil : notes)
     }
 
     /// The document for a data set file: its id from the data set and the file's own name (not
     /// its folder), so that a copy elsewhere is the same document.
-    static func document(dataSet: String, file: String, data: Data, title: String, source: String, context: String = "") -> Document {
+    static func document(dataSet: String, file: String, data: Data, title: String, source: String, context: String = "")
+        -> Document
+    {
         let base = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-        return Document(id: "hs:\(dataSet):\(base.slug)", title: title, lang: "en", source: source,
-                        sha256: digest(data, context: context))
+        return Document(
+            id: "hs:\(dataSet):\(base.slug)", title: title, lang: "en", source: source,
+            sha256: digest(data, context: context))
     }
 
     /// The SHA-256 of the file's bytes, followed (when there is one) by the context it was read in.

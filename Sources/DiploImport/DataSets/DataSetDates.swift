@@ -1,5 +1,5 @@
-import Foundation
 import DiploModel
+import Foundation
 
 /// Dates as the data sets write them, with the policy for odd ones.
 enum DataSetDates {
@@ -11,9 +11,12 @@ enum DataSetDates {
 
     /// A record's dates. Missing start: the end stands for both. Missing end: the start. An end
     /// before the start: the end is dropped. Each is noted.
-    static func range(start startText: String?, end endText: String?, record: String, line: Int,
-                      builder: inout DataSetBuilder) -> (PartialDate?, PartialDate?) {
-        var start = parse(startText), end = parse(endText)
+    static func range(
+        start startText: String?, end endText: String?, record: String, line: Int,
+        builder: inout DataSetBuilder
+    ) -> (PartialDate?, PartialDate?) {
+        var start = parse(startText)
+        var end = parse(endText)
         if let startText, !startText.isEmpty, start == nil {
             builder.note(record, line: line, "start date \"\(startText)\" is not a date: left out")
         }
@@ -38,8 +41,10 @@ enum DataSetDates {
 
 /// Full dates in prose: "on February 17, 1950", "17 February 1950".
 enum ProseDates {
-    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                         "october", "november", "december"]
+    static let months = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december",
+    ]
 
     /// Every full date in the text with the span of characters it takes, in order.
     static func find(in text: String) -> [(date: PartialDate, range: Range<String.Index>)] {
@@ -51,14 +56,16 @@ enum ProseDates {
             if let month = months.firstIndex(of: word).map({ $0 + 1 }) {
                 // Month D, YYYY
                 if i + 2 < words.count, let day = Int(words[i + 1].text), let year = Int(words[i + 2].text),
-                   words[i + 2].text.count == 4, let date = try? PartialDate(year: year, month: month, day: day) {
+                    words[i + 2].text.count == 4, let date = try? PartialDate(year: year, month: month, day: day)
+                {
                     found.append((date, words[i].range.lowerBound..<words[i + 2].range.upperBound))
                     i += 3
                     continue
                 }
                 // D Month YYYY
                 if i >= 1, i + 1 < words.count, let day = Int(words[i - 1].text), let year = Int(words[i + 1].text),
-                   words[i + 1].text.count == 4, let date = try? PartialDate(year: year, month: month, day: day) {
+                    words[i + 1].text.count == 4, let date = try? PartialDate(year: year, month: month, day: day)
+                {
                     found.append((date, words[i - 1].range.lowerBound..<words[i + 1].range.upperBound))
                     i += 2
                     continue
@@ -113,9 +120,13 @@ enum ProseDates {
         if after == text.endIndex { return true }
         guard text[after] == " " else { return false }
         var wordStart = index
-        while wordStart > text.startIndex, !text[text.index(before: wordStart)].isWhitespace { wordStart = text.index(before: wordStart) }
+        while wordStart > text.startIndex, !text[text.index(before: wordStart)].isWhitespace {
+            wordStart = text.index(before: wordStart)
+        }
         let word = text[wordStart..<index]
-        if word.count <= 2 || word.contains(".") || ["Mr", "Mrs", "Dr", "St", "Jr", "Sr", "Gen", "Lt", "Col", "No"].contains(String(word)) {
+        if word.count <= 2 || word.contains(".")
+            || ["Mr", "Mrs", "Dr", "St", "Jr", "Sr", "Gen", "Lt", "Col", "No"].contains(String(word))
+        {
             return false
         }
         return true

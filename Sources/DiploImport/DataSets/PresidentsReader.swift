@@ -1,5 +1,5 @@
-import Foundation
 import DiploModel
+import Foundation
 
 /// `<presidents>`: each `<president>` is a person holding the office of President of the
 /// United States from took-office-date to left-office-date. A president whose id comes again
@@ -11,9 +11,11 @@ struct PresidentsReader {
 
     func read(_ data: Data) throws -> KnowledgeBase {
         let xml = try XMLRecordReader.read(data, record: "president", file: file)
-        var builder = DataSetBuilder(file: file, document: DataSetBuilder.document(
-            dataSet: "presidents", file: file, data: data, title: "Office of the Historian: Presidents of the United States",
-            source: "https://history.state.gov/departmenthistory/travels/president"))
+        var builder = DataSetBuilder(
+            file: file,
+            document: DataSetBuilder.document(
+                dataSet: "presidents", file: file, data: data, title: "Office of the Historian: Presidents of the United States",
+                source: "https://history.state.gov/departmenthistory/travels/president"))
         let us = builder.unitedStates()
         for record in xml.records {
             let number = record.attribute("n", of: "president").map { "president \($0)" }
@@ -30,14 +32,20 @@ struct PresidentsReader {
                 builder.note(label, line: record.line, "no took-office date: the term is kept without dates")
             }
             if let took, let end = left, end < took {
-                builder.note(label, line: record.line, "left office (\(end)) before taking it (\(took)): the end of the term is left out")
+                builder.note(
+                    label, line: record.line, "left office (\(end)) before taking it (\(took)): the end of the term is left out")
                 left = nil
             }
             let id = "person:" + name.slug
-            builder.add(Entity(id: id, type: .person, name: name, names: ["en": name], country: us,
-                               offices: [Office(title: PresidentsReader.presidentTitle, role: PresidentsReader.presidentRole,
-                                                of: us, start: took, end: left, sources: [source])],
-                               sources: [source]))
+            builder.add(
+                Entity(
+                    id: id, type: .person, name: name, names: ["en": name], country: us,
+                    offices: [
+                        Office(
+                            title: PresidentsReader.presidentTitle, role: PresidentsReader.presidentRole,
+                            of: us, start: took, end: left, sources: [source])
+                    ],
+                    sources: [source]))
         }
         return builder.build()
     }

@@ -1,7 +1,8 @@
-import Foundation
 import DiploModel
+import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// A TEI article of "A Guide to the United States' History of Recognition, Diplomatic, and
@@ -29,15 +30,21 @@ struct RelationsReader {
         let shortTitle = XMLText.tidy(collector.shortTitle).0.trimmingCharacters(in: CharacterSet(charactersIn: "* "))
         let tables = DataSetTables.shared
         // The article's country: its file's slug when diplo knows it, else its short title.
-        let countrySlug = tables.countries[slug] != nil || tables.historical[slug] != nil ? slug
+        let countrySlug =
+            tables.countries[slug] != nil || tables.historical[slug] != nil
+            ? slug
             : tables.countries.first { $0.value.name.folded == shortTitle.folded }?.key
-            ?? tables.historical.first { $0.value.name.folded == shortTitle.folded }?.key ?? slug
-        var builder = DataSetBuilder(file: file, document: DataSetBuilder.document(
-            dataSet: "rdcr", file: countrySlug, data: data,
-            title: "Office of the Historian: U.S. relations with \(shortTitle) (guide to recognition, diplomatic and consular relations)",
-            source: "https://history.state.gov/countries/\(countrySlug)"))
+                ?? tables.historical.first { $0.value.name.folded == shortTitle.folded }?.key ?? slug
+        var builder = DataSetBuilder(
+            file: file,
+            document: DataSetBuilder.document(
+                dataSet: "rdcr", file: countrySlug, data: data,
+                title:
+                    "Office of the Historian: U.S. relations with \(shortTitle) (guide to recognition, diplomatic and consular relations)",
+                source: "https://history.state.gov/countries/\(countrySlug)"))
         let us = builder.unitedStates()
-        guard let country = builder.country(slug: countrySlug, label: shortTitle, record: "article \(countrySlug)", line: 1) else {
+        guard let country = builder.country(slug: countrySlug, label: shortTitle, record: "article \(countrySlug)", line: 1)
+        else {
             return builder.build()
         }
         var history: [Milestone] = []
@@ -65,7 +72,8 @@ struct RelationsReader {
                 builder.note(label, line: section.line, "no date in its heading or text: skipped")
                 continue
             }
-            let source = SourceRef(document: builder.document.id, quote: quote, note: "\(step.step): \(head) (line \(section.line))")
+            let source = SourceRef(
+                document: builder.document.id, quote: quote, note: "\(step.step): \(head) (line \(section.line))")
             if let i = history.firstIndex(where: { $0.level == level && $0.date == date }) {
                 history[i].sources.append(source)
             } else {
@@ -74,22 +82,27 @@ struct RelationsReader {
             if level == .diplomaticRelations, let date { established = date }
         }
         if history.isEmpty {
-            builder.notes.append("article \(countrySlug): no dated step of relations (recognition, establishment, interruption, resumption): no relations recorded")
+            builder.notes.append(
+                "article \(countrySlug): no dated step of relations (recognition, establishment, interruption, resumption): no relations recorded"
+            )
         } else {
             let hasRelations = history.contains { $0.level == .diplomaticRelations }
             let level = hasRelations ? PartnershipLevel.diplomaticRelations : history[0].level
             let pair = [us, country].map { $0.replacingOccurrences(of: "country:", with: "") }.joined(separator: "-")
-            builder.partnerships.append(Partnership(
-                id: "pa:\(pair)-\(level.key.replacingOccurrences(of: "_", with: "-"))", parties: [us, country], level: level,
-                established: hasRelations ? established : history.first { $0.level == level }?.date,
-                history: history.sorted { ($0.date?.description ?? "") < ($1.date?.description ?? "") }))
+            builder.partnerships.append(
+                Partnership(
+                    id: "pa:\(pair)-\(level.key.replacingOccurrences(of: "_", with: "-"))", parties: [us, country], level: level,
+                    established: hasRelations ? established : history.first { $0.level == level }?.date,
+                    history: history.sorted { ($0.date?.description ?? "") < ($1.date?.description ?? "") }))
         }
         return builder.build()
     }
 
     /// Four-digit years in a heading: "Relations Resumed, 1995." -> [1995].
     static func years(in head: String) -> [Int] {
-        head.split(whereSeparator: { !$0.isNumber }).compactMap { $0.count == 4 ? Int($0) : nil }.filter { (1700...2100).contains($0) }
+        head.split(whereSeparator: { !$0.isNumber }).compactMap { $0.count == 4 ? Int($0) : nil }.filter {
+            (1700...2100).contains($0)
+        }
     }
 
     /// The step a section heading names, by the first rule whose phrase it holds.
@@ -112,8 +125,10 @@ private final class TEICollector: NSObject, XMLParserDelegate {
     private var paragraphDepth = 0
     private var skipDepth = 0
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         stack.append(name)
         let depth = stack.count
         if name == "title" { titleType = attributes["type"] }
@@ -124,7 +139,10 @@ private final class TEICollector: NSObject, XMLParserDelegate {
         }
         guard current != nil else { return }
         if name == "head", depth == timelineDepth + 1 { headDepth = depth }
-        if name == "p", depth == timelineDepth + 1 { paragraphDepth = depth; current!.text += " " }
+        if name == "p", depth == timelineDepth + 1 {
+            paragraphDepth = depth
+            current!.text += " "
+        }
         if name == "figure" || name == "note", skipDepth == 0 { skipDepth = depth }
         if name == "date", headDepth > 0, current!.headYear == nil {
             let year = (attributes["when"] ?? attributes["from"]).flatMap { Int($0.prefix(4)) }

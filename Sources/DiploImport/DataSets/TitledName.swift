@@ -1,6 +1,6 @@
-import Foundation
 import DiploModel
 import DiploStore
+import Foundation
 
 /// A person as a data set names them: "Prime Minister Kyriakos Mitsotakis".
 public struct TitledName: Equatable, Sendable {
@@ -27,7 +27,10 @@ public struct TitledName: Equatable, Sendable {
         }
         // "Prime Minister and Foreign Minister X": a second title joins the first.
         if title != nil, words.first == "and",
-           let second = tables.titles.first(where: { words.count > $0.words.count + 1 && Array(words.dropFirst()).starts(with: $0.words) }) {
+            let second = tables.titles.first(where: {
+                words.count > $0.words.count + 1 && Array(words.dropFirst()).starts(with: $0.words)
+            })
+        {
             title! += " and " + second.title
             words.removeFirst(second.words.count + 1)
         }
@@ -80,7 +83,12 @@ public struct TitledName: Equatable, Sendable {
 /// The presidents of the United States with their terms, as the knowledge base knows them:
 /// "met with President Biden" and "met with the President" resolve to the president of that date.
 struct PresidentTerms {
-    struct Term { let person: String; let name: String; let surname: String; let days: ClosedRange<Int> }
+    struct Term {
+        let person: String
+        let name: String
+        let surname: String
+        let days: ClosedRange<Int>
+    }
     var terms: [Term] = []
 
     init(terms: [Term]) { self.terms = terms }
@@ -88,12 +96,14 @@ struct PresidentTerms {
     /// The terms the store holds: offices with role head_of_state of the United States.
     init(store: Store?) {
         guard let store, let us = try? store.entityID(iso: "US") ?? "country:us",
-              let holders = try? store.officeHolders(of: us) else { return }
+            let holders = try? store.officeHolders(of: us)
+        else { return }
         for (person, office) in holders where office.role == PresidentsReader.presidentRole {
             guard let start = office.start?.dayRange?.lowerBound else { continue }
             let end = office.end?.dayRange?.upperBound ?? Int.max / 2
             let name = (try? store.displayName(of: person)) ?? person
-            terms.append(Term(person: person, name: name, surname: PresidentTerms.surname(of: name), days: start...max(start, end)))
+            terms.append(
+                Term(person: person, name: name, surname: PresidentTerms.surname(of: name), days: start...max(start, end)))
         }
     }
 

@@ -1,16 +1,23 @@
-import Foundation
 import DiploModel
 import DiploStore
+import Foundation
 
 /// `<trips>`: trips abroad of presidents and secretaries of state. Each `<trip>` is one stop, a
 /// visit of the traveller (holding the office the role code names) to the country, in the locale;
 /// the remarks name the leaders met (with their titles: persons holding those offices of the
 /// country visited) and the summits attended (events of their own, inside the stop).
 struct TripsReader {
-    struct Role: Decodable, Sendable { let title: String; let role: String }
-    private struct RolesFile: Decodable { let roles: [String: Role]; let not_names: [String] }
+    struct Role: Decodable, Sendable {
+        let title: String
+        let role: String
+    }
+    private struct RolesFile: Decodable {
+        let roles: [String: Role]
+        let not_names: [String]
+    }
     static let roles: [String: Role] = Lexicon.decode(PackageResources.dataset_travel_roles_json, as: RolesFile.self).roles
-    static let notNames: Set<String> = Set(Lexicon.decode(PackageResources.dataset_travel_roles_json, as: RolesFile.self).not_names)
+    static let notNames: Set<String> = Set(
+        Lexicon.decode(PackageResources.dataset_travel_roles_json, as: RolesFile.self).not_names)
 
     let file: String
     let presidents: PresidentTerms
@@ -24,9 +31,12 @@ struct TripsReader {
 
     func read(_ data: Data) throws -> KnowledgeBase {
         let xml = try XMLRecordReader.read(data, record: "trip", file: file)
-        var builder = DataSetBuilder(file: file, document: DataSetBuilder.document(
-            dataSet: "travels", file: file, data: data, title: "Office of the Historian: Travels Abroad (\(URL(fileURLWithPath: file).lastPathComponent))",
-            source: "https://history.state.gov/departmenthistory/travels", context: presidents.fingerprint), store: store)
+        var builder = DataSetBuilder(
+            file: file,
+            document: DataSetBuilder.document(
+                dataSet: "travels", file: file, data: data,
+                title: "Office of the Historian: Travels Abroad (\(URL(fileURLWithPath: file).lastPathComponent))",
+                source: "https://history.state.gov/departmenthistory/travels", context: presidents.fingerprint), store: store)
         let us = builder.unitedStates()
         var seen: [String: [String: String]] = [:]
         for record in xml.records {
@@ -41,7 +51,8 @@ struct TripsReader {
                 }
                 var n = 2
                 while seen["\(id)-\(n)"] != nil { n += 1 }
-                builder.note("trip \(id)", line: record.line, "a second record with this id (duplicate id): imported as trip \(id)-\(n)")
+                builder.note(
+                    "trip \(id)", line: record.line, "a second record with this id (duplicate id): imported as trip \(id)-\(n)")
                 id = "\(id)-\(n)"
             }
             seen[id] = record.fields
@@ -59,12 +70,16 @@ struct TripsReader {
                 traveller.title = role.title
                 traveller.role = role.role
             } else {
-                builder.note(label, line: record.line, "role \"\(code ?? "none")\" is not a travel role code diplo knows: the traveller is kept without an office")
+                builder.note(
+                    label, line: record.line,
+                    "role \"\(code ?? "none")\" is not a travel role code diplo knows: the traveller is kept without an office")
             }
             let person = builder.person(traveller, country: us, source: source)
-            let country = builder.country(slug: record.attribute("id", of: "country"), label: record["country"], record: label, line: record.line)
-            let (start, end) = DataSetDates.range(start: record["start-date"], end: record["end-date"], record: label,
-                                                 line: record.line, builder: &builder)
+            let country = builder.country(
+                slug: record.attribute("id", of: "country"), label: record["country"], record: label, line: record.line)
+            let (start, end) = DataSetDates.range(
+                start: record["start-date"], end: record["end-date"], record: label,
+                line: record.line, builder: &builder)
             let day = start?.dayRange?.lowerBound
             let locale = record["locale"]
             var participants = [Participant(entity: person, role: .guest)]
@@ -75,8 +90,10 @@ struct TripsReader {
                 let of = met.foreign || !gatherings.isEmpty ? nil : country
                 let single = met.name.name.split(separator: " ").count == 1
                 let id: String
-                if met.name.role == "president", let term = presidents.president(on: day, named: PresidentTerms.surname(of: met.name.name)),
-                   single || term.name.folded.hasSuffix(met.name.name.folded) {
+                if met.name.role == "president",
+                    let term = presidents.president(on: day, named: PresidentTerms.surname(of: met.name.name)),
+                    single || term.name.folded.hasSuffix(met.name.name.folded)
+                {
                     id = term.person  // the US president, met on a secretary's trip
                 } else if single, let full = builder.fullName(of: met.name.name, country: of) {
                     id = full
@@ -92,10 +109,12 @@ struct TripsReader {
             let kind: EventKind = [.stateVisit, .officialVisit, .workingVisit].contains(reading.kind) ? reading.kind : .visit
             let countryName = country.flatMap { builder.entities[$0]?.name } ?? record["country"] ?? "abroad"
             let eventID = "hs:trip:\(id)"
-            builder.events.append(Event(
-                id: eventID, kind: kind, title: "\(name) in \(countryName)" + (locale.map { " (\($0))" } ?? ""), status: .held,
-                start: start, end: end ?? start, location: Location(country: country, city: locale),
-                participants: participants, sources: [source]))
+            builder.events.append(
+                Event(
+                    id: eventID, kind: kind, title: "\(name) in \(countryName)" + (locale.map { " (\($0))" } ?? ""),
+                    status: .held,
+                    start: start, end: end ?? start, location: Location(country: country, city: locale),
+                    participants: participants, sources: [source]))
             // The summits and conferences attended: events inside the stop, one per gathering
             // (a traveller's and another's record of the same summit are one event).
             for gathering in gatherings {
@@ -104,10 +123,12 @@ struct TripsReader {
                 let place = country.map { $0.replacingOccurrences(of: "country:", with: "") } ?? "unknown"
                 var within: [PartialDate]?
                 if let start { within = [start, end ?? start] }
-                builder.events.append(Event(
-                    id: "hs:\(gatheringKind.rawValue):\(month):\(place):\(gathering.slug)", kind: gatheringKind, title: gathering,
-                    status: .held, within: within, location: Location(country: country, city: locale),
-                    participants: [Participant(entity: person, role: .attendee)], parent: eventID, sources: [source]))
+                builder.events.append(
+                    Event(
+                        id: "hs:\(gatheringKind.rawValue):\(month):\(place):\(gathering.slug)", kind: gatheringKind,
+                        title: gathering,
+                        status: .held, within: within, location: Location(country: country, city: locale),
+                        participants: [Participant(entity: person, role: .attendee)], parent: eventID, sources: [source]))
             }
         }
         // Two stops naming one gathering in the same file: one event, with every source.
@@ -130,9 +151,10 @@ struct TripsReader {
         var i = 0
         while i < tokens.count {
             guard let first = tokens[i].first, first.isUppercase,
-                  let title = tables.titles.first(where: { title in
-                      i + title.words.count < tokens.count && zip(title.words, tokens[i...]).allSatisfy { $0 == $1 }
-                  }) else {
+                let title = tables.titles.first(where: { title in
+                    i + title.words.count < tokens.count && zip(title.words, tokens[i...]).allSatisfy { $0 == $1 }
+                })
+            else {
                 i += 1
                 continue
             }
@@ -140,7 +162,8 @@ struct TripsReader {
             var words: [String] = []
             while j < tokens.count, words.count < 5 {
                 var token = tokens[j]
-                let ends = token.hasSuffix(",") || token.hasSuffix(";") || token.hasSuffix(":") || token.hasSuffix(")")
+                let ends =
+                    token.hasSuffix(",") || token.hasSuffix(";") || token.hasSuffix(":") || token.hasSuffix(")")
                     || (token.hasSuffix(".") && !(token.count <= 3 && token.first!.isUppercase))
                 let possessive = token.hasSuffix("'s") || token.hasSuffix("’s")
                 token = token.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:()"))
@@ -153,11 +176,15 @@ struct TripsReader {
             }
             while let last = words.last, tables.particles.contains(last) { words.removeLast() }
             let previous = i > 0 ? tokens[i - 1] : ""
-            let foreign = previous.first?.isUppercase == true && !["Met", "With", "And", "The", "Attended", "Visited"].contains(previous)
+            let foreign =
+                previous.first?.isUppercase == true && !["Met", "With", "And", "The", "Attended", "Visited"].contains(previous)
                 && !previous.hasSuffix(".") && !previous.hasSuffix(",")
             if !words.isEmpty, !words.contains(where: { notNames.contains($0) }), words.contains(where: { $0.count > 1 }) {
-                found.append(MetPerson(name: TitledName(name: words.joined(separator: " "), title: title.title, role: title.role,
-                                                        national: title.national), foreign: foreign))
+                found.append(
+                    MetPerson(
+                        name: TitledName(
+                            name: words.joined(separator: " "), title: title.title, role: title.role,
+                            national: title.national), foreign: foreign))
                 i = j
             } else {
                 i += title.words.count
@@ -175,8 +202,12 @@ struct TripsReader {
             rest = rest[range.upperBound...]
             guard let name = VisitDescription.attended(in: "A" + from) else { continue }
             let folded = name.folded
-            guard ["summit", "conference", "meeting", "assembly", "session", "council", "forum", "talks"].contains(where: { folded.holds($0) }),
-                  !folded.hasPrefix("meeting with"), !found.contains(name) else { continue }
+            guard
+                ["summit", "conference", "meeting", "assembly", "session", "council", "forum", "talks"].contains(where: {
+                    folded.holds($0)
+                }),
+                !folded.hasPrefix("meeting with"), !found.contains(name)
+            else { continue }
             found.append(name)
         }
         return found

@@ -1,6 +1,6 @@
-import Foundation
 import DiploModel
 import DiploStore
+import Foundation
 
 /// `<visits>`: visits of foreign leaders to the United States. Each `<visit>` is an event: the
 /// visitor (title and name: a person holding that office of their country) comes from
@@ -20,9 +20,12 @@ struct VisitsReader {
 
     func read(_ data: Data) throws -> KnowledgeBase {
         let xml = try XMLRecordReader.read(data, record: "visit", file: file)
-        var builder = DataSetBuilder(file: file, document: DataSetBuilder.document(
-            dataSet: "visits", file: file, data: data, title: "Office of the Historian: Visits by Foreign Leaders (\(URL(fileURLWithPath: file).lastPathComponent))",
-            source: "https://history.state.gov/departmenthistory/visits", context: presidents.fingerprint), store: store)
+        var builder = DataSetBuilder(
+            file: file,
+            document: DataSetBuilder.document(
+                dataSet: "visits", file: file, data: data,
+                title: "Office of the Historian: Visits by Foreign Leaders (\(URL(fileURLWithPath: file).lastPathComponent))",
+                source: "https://history.state.gov/departmenthistory/visits", context: presidents.fingerprint), store: store)
         let us = builder.unitedStates()
         var seen: [String: [String: String]] = [:]
         var gatherings: [String: Int] = [:]
@@ -39,7 +42,8 @@ struct VisitsReader {
                 }
                 var n = 2
                 while seen["\(id)-\(n)"] != nil { n += 1 }
-                builder.note("visit \(id)", line: record.line, "a second record with this id (duplicate id): imported as visit \(id)-\(n)")
+                builder.note(
+                    "visit \(id)", line: record.line, "a second record with this id (duplicate id): imported as visit \(id)-\(n)")
                 id = "\(id)-\(n)"
             }
             seen[id] = record.fields
@@ -52,20 +56,24 @@ struct VisitsReader {
             }
             let description = record["description"] ?? ""
             let source = builder.source(label, line: record.line, quote: description.isEmpty ? visitorText : description)
-            let country = builder.country(slug: record.attribute("id", of: "from"), label: record["from"], record: label, line: record.line)
+            let country = builder.country(
+                slug: record.attribute("id", of: "from"), label: record["from"], record: label, line: record.line)
             // "Prime Minister Churchill": the one person of that country known by that last name.
             let person: String
             if !visitor.name.contains(" "), let full = builder.fullName(of: visitor.name, country: country) {
                 person = full
                 if let title = visitor.title {
-                    builder.add(Entity(id: full, type: .person, name: builder.entities[full]?.name ?? visitor.name,
-                                       offices: [Office(title: title, role: visitor.role, of: country, sources: [source])]))
+                    builder.add(
+                        Entity(
+                            id: full, type: .person, name: builder.entities[full]?.name ?? visitor.name,
+                            offices: [Office(title: title, role: visitor.role, of: country, sources: [source])]))
                 }
             } else {
                 person = builder.person(visitor, country: country, source: source)
             }
-            let (start, end) = DataSetDates.range(start: record["start-date"], end: record["end-date"], record: label,
-                                                 line: record.line, builder: &builder)
+            let (start, end) = DataSetDates.range(
+                start: record["start-date"], end: record["end-date"], record: label,
+                line: record.line, builder: &builder)
             let day = start?.dayRange?.lowerBound
             let reading = VisitDescription(description, tables: builder.tables)
 
@@ -81,12 +89,15 @@ struct VisitsReader {
             if hosts.isEmpty, reading.metThePresident || !reading.presidentsNamed.isEmpty, presidents.terms.isEmpty {
                 missingPresidents = true
             }
-            let visitorRole: ParticipantRole = reading.kind.family == .multilateral || reading.kind == .ceremony ? .attendee : .guest
+            let visitorRole: ParticipantRole =
+                reading.kind.family == .multilateral || reading.kind == .ceremony ? .attendee : .guest
             var participants = [Participant(entity: person, role: visitorRole)]
             // "President X and Prime Minister Y": both came.
             for other in named.dropFirst() {
                 let id = builder.person(other, country: country, source: source)
-                if !participants.contains(where: { $0.entity == id }) { participants.append(Participant(entity: id, role: visitorRole)) }
+                if !participants.contains(where: { $0.entity == id }) {
+                    participants.append(Participant(entity: id, role: visitorRole))
+                }
             }
             for host in hosts where !participants.contains(where: { $0.entity == host.person }) {
                 participants.append(Participant(entity: host.person, role: .host))
@@ -99,7 +110,9 @@ struct VisitsReader {
                 let key = "\(reading.kind.rawValue)|\(name.folded)|\(month)"
                 if let index = gatherings[key] {
                     var event = builder.events[index]
-                    for participant in participants where !event.participants.contains(participant) { event.participants.append(participant) }
+                    for participant in participants where !event.participants.contains(participant) {
+                        event.participants.append(participant)
+                    }
                     if let start, event.start.map({ start < $0 }) ?? true { event.start = start }
                     if let end = end ?? start, event.end.map({ $0 < end }) ?? true { event.end = end }
                     event.sources.append(source)
@@ -107,19 +120,25 @@ struct VisitsReader {
                     continue
                 }
                 gatherings[key] = builder.events.count
-                builder.events.append(Event(
-                    id: "hs:\(reading.kind.rawValue):\(month):us:\(name.slug)", kind: reading.kind, title: name, status: .held,
-                    start: start, end: end ?? start, location: Location(country: us, city: reading.city),
-                    participants: participants, sources: [source]))
+                builder.events.append(
+                    Event(
+                        id: "hs:\(reading.kind.rawValue):\(month):us:\(name.slug)", kind: reading.kind, title: name,
+                        status: .held,
+                        start: start, end: end ?? start, location: Location(country: us, city: reading.city),
+                        participants: participants, sources: [source]))
                 continue
             }
-            builder.events.append(Event(
-                id: "hs:visit:\(id)", kind: reading.kind, title: reading.title(visitor: visitor.name, hosts: hosts.map(\.name)),
-                status: .held, start: start, end: end ?? start, location: Location(country: us, city: reading.city),
-                participants: participants, sources: [source]))
+            builder.events.append(
+                Event(
+                    id: "hs:visit:\(id)", kind: reading.kind,
+                    title: reading.title(visitor: visitor.name, hosts: hosts.map(\.name)),
+                    status: .held, start: start, end: end ?? start, location: Location(country: us, city: reading.city),
+                    participants: participants, sources: [source]))
         }
         if missingPresidents {
-            builder.notes.append("the presidents' terms are not in the knowledge base, so \"met with the President\" names no president: import travels/presidents/presidents.xml first (a folder import does)")
+            builder.notes.append(
+                "the presidents' terms are not in the knowledge base, so \"met with the President\" names no president: import travels/presidents/presidents.xml first (a folder import does)"
+            )
         }
         return builder.build()
     }
@@ -147,7 +166,9 @@ struct VisitDescription {
         for (order, rule) in tables.kinds.enumerated() {
             for (phrase, phraseWords) in zip(rule.phrases, tables.kindPhraseWords[order]) {
                 guard let position = VisitDescription.find(phraseWords, in: words) else { continue }
-                if best.map({ (position, order) < ($0.position, $0.order) }) ?? true { best = (position, order, rule.kind, phrase) }
+                if best.map({ (position, order) < ($0.position, $0.order) }) ?? true {
+                    best = (position, order, rule.kind, phrase)
+                }
             }
         }
         if let best {
@@ -155,7 +176,8 @@ struct VisitDescription {
             kindPhrase = best.phrase
         }
         presidentsNamed = VisitDescription.namesAfter("President", in: text)
-        metThePresident = VisitDescription.find(["met", "with", "the", "president"], in: words) != nil
+        metThePresident =
+            VisitDescription.find(["met", "with", "the", "president"], in: words) != nil
             || VisitDescription.find(["guest", "of", "the", "president"], in: words) != nil
         if kind.family == .multilateral { gathering = VisitDescription.attended(in: text) }
         city = VisitDescription.place(in: text)
@@ -202,7 +224,10 @@ struct VisitDescription {
                 let initial = bare.count <= 1 || bare.allSatisfy { $0.isUppercase || $0 == "." }
                 if !initial { surname = bare }
                 if token.hasSuffix(",") || token.hasSuffix(";") || token.hasSuffix("'s") || token.hasSuffix("’s")
-                    || (token.hasSuffix(".") && !initial) { break }
+                    || (token.hasSuffix(".") && !initial)
+                {
+                    break
+                }
             }
             if let surname { names.append(surname) }
         }
@@ -237,7 +262,9 @@ struct VisitDescription {
                     if token.hasSuffix(",") || token.hasSuffix(".") || token.hasSuffix(";") || words.count == 4 { break }
                 }
                 // Not a month ("in April"), nor an organisation ("at the UN").
-                if let first = words.first, !ProseDates.months.contains(first.lowercased()), !["The", "U.N.", "UN", "NATO"].contains(String(first)) {
+                if let first = words.first, !ProseDates.months.contains(first.lowercased()),
+                    !["The", "U.N.", "UN", "NATO"].contains(String(first))
+                {
                     return words.joined(separator: " ")
                 }
             }

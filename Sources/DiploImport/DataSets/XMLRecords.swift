@@ -1,7 +1,8 @@
-import Foundation
 import DiploModel
+import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// One record of a flat XML data set (`<visit>`, `<trip>`, `<president>`): the text of each
@@ -58,12 +59,15 @@ final class XMLRecordReader: NSObject, XMLParserDelegate {
 
     static func failure(_ parser: XMLParser, file: String) -> Error {
         let reason = (parser.parserError as NSError?)?.localizedDescription ?? "unknown error"
-        return DiploError.badInput(file: file, place: "line \(parser.lineNumber), column \(parser.columnNumber)",
-                                   reason: "the XML is not well-formed (\(reason))")
+        return DiploError.badInput(
+            file: file, place: "line \(parser.lineNumber), column \(parser.columnNumber)",
+            reason: "the XML is not well-formed (\(reason))")
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         depth += 1
         if root == nil { root = name }
         if current == nil {
@@ -105,7 +109,10 @@ enum XMLText {
     static func tidy(_ text: String) -> (String, Bool) {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        var pending = false, untidy = false, runLength = 0, sawNewline = false
+        var pending = false
+        var untidy = false
+        var runLength = 0
+        var sawNewline = false
         for scalar in text.unicodeScalars {
             if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{A0}" {
                 runLength += 1
@@ -135,7 +142,8 @@ extension Substring {
         let view = utf8
         var index = view.startIndex
         while let start = view[index...].firstIndex(of: first) {
-            var i = start, j = 0
+            var i = start
+            var j = 0
             while j < bytes.count, i < view.endIndex, view[i] == bytes[j] {
                 i = view.index(after: i)
                 j += 1

@@ -1,11 +1,14 @@
-import Foundation
 import DiploModel
+import Foundation
 
 /// The side a document speaks for: the ministry, government or press whose text it is. Never a
 /// built-in country: a Korean briefing about Mexico is Korea's, a South African one South Africa's.
 package enum HomeSide {
     private struct File: Decodable {
-        struct Example: Decodable { let source: String; let country: String? }
+        struct Example: Decodable {
+            let source: String
+            let country: String?
+        }
         let domain_countries: [String: String]
         let not_country_domains: [String]
         let examples: [Example]
@@ -20,7 +23,8 @@ package enum HomeSide {
     /// The country of the publisher, by the country code that ends its URL's host.
     package static func publisherCountry(_ source: String?) -> String? {
         guard let source, let host = URLComponents(string: source)?.host?.lowercased(),
-              let last = host.split(separator: ".").last.map(String.init) else { return nil }
+            let last = host.split(separator: ".").last.map(String.init)
+        else { return nil }
         if let mapped = file.domain_countries[last] { return mapped }
         guard last.count == 2, !generic.contains(last) else { return nil }
         return last.uppercased()
@@ -31,7 +35,9 @@ package enum HomeSide {
     static func pair(_ mentions: [SentenceMentions], home: String?) -> [String]? {
         guard let home else { return nil }
         var counts: [String: Int] = [:]
-        for sentence in mentions { for country in sentence.allCountries where country.iso != home { counts[country.iso, default: 0] += 1 } }
+        for sentence in mentions {
+            for country in sentence.allCountries where country.iso != home { counts[country.iso, default: 0] += 1 }
+        }
         let ranked = counts.sorted { $0.value > $1.value }
         guard let first = ranked.first, ranked.count == 1 || ranked[1].value < first.value else { return nil }
         return [home, first.key]
@@ -44,7 +50,10 @@ package enum HomeSide {
         for sentence in mentions {
             for iso in sentence.allCountries.map(\.iso) + sentence.cities.map(\.iso) {
                 counts[iso, default: 0] += 1
-                if firstSeen[iso] == nil { firstSeen[iso] = order; order += 1 }
+                if firstSeen[iso] == nil {
+                    firstSeen[iso] = order
+                    order += 1
+                }
             }
         }
         let namedAsCountry = Set(mentions.flatMap { $0.allCountries.map(\.iso) })

@@ -1,6 +1,6 @@
-import Foundation
 import DiploModel
 import DiploStore
+import Foundation
 
 /// Which lines of a saved page are the article. A saved page holds more than its article:
 /// navigation, links to other articles inside the text, photo captions, teasers (a headline
@@ -33,7 +33,9 @@ struct Layout {
         // Lines with their place in scalars; their text sliced from the document, not rebuilt.
         var lines: [Line] = []
         let scalars = text.unicodeScalars
-        var begin = scalars.startIndex, beginOffset = 0, offset = 0
+        var begin = scalars.startIndex
+        var beginOffset = 0
+        var offset = 0
         for index in scalars.indices {
             let scalar = scalars[index]
             if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" {
@@ -65,12 +67,16 @@ struct Layout {
                 // ("dai su ... trinh quoc thu ..."), then the article goes on.
                 let links = nonBlank[(position + 1)...].prefix(4).prefix { trimmed[$0].first?.isLowercase == true }
                 if begun, !links.isEmpty, let resumed = nonBlank[(position + 1)...].dropFirst(links.count).first,
-                   Layout.endsSentence(trimmed[resumed]), Layout.words(trimmed[resumed]) >= 12 {
+                    Layout.endsSentence(trimmed[resumed]), Layout.words(trimmed[resumed]) >= 12
+                {
                     markersBefore.insert(index)
                     for link in links { markersBefore.insert(link) }
                     continue
                 }
-                if begun { end = index; break }
+                if begun {
+                    end = index
+                    break
+                }
                 markersBefore.insert(index)
                 continue
             }
@@ -80,8 +86,11 @@ struct Layout {
             }
             // A teaser: a headline, then a summary that says it again ("X lên đường thăm Đức" / "X đã lên đường sang thăm Đức ...").
             if begun, !Layout.endsSentence(line),
-               let summary = nonBlank[(position + 1)...].first(where: { trimmed[$0].unicodeScalars.contains { $0.properties.isAlphabetic } }),
-               Layout.restates(trimmed[summary], headline: line) {
+                let summary = nonBlank[(position + 1)...].first(where: {
+                    trimmed[$0].unicodeScalars.contains { $0.properties.isAlphabetic }
+                }),
+                Layout.restates(trimmed[summary], headline: line)
+            {
                 end = index
                 break
             }
@@ -94,7 +103,8 @@ struct Layout {
             // case: title case would turn every word into a name).
             if index == nonBlank.first {
                 let line = trimmed[index]
-                if Layout.endsSentence(line) && Layout.words(line) >= 12 || (Layout.words(line) >= 6 && Layout.sentenceCase(line)) {
+                if Layout.endsSentence(line) && Layout.words(line) >= 12 || (Layout.words(line) >= 6 && Layout.sentenceCase(line))
+                {
                     article.append(index)
                 }
                 continue
@@ -108,7 +118,8 @@ struct Layout {
             let isListItem = ["-", "•", "+", "*", "–"].contains(where: { line.hasPrefix($0) }) || previousEndedWithColon
             if markersBefore.contains(index) { continue }
             // The page was cut mid-sentence: its last line, running text, is still the article's.
-            let cut = index == nonBlank.last && end == lines.count && Layout.words(line) >= 15
+            let cut =
+                index == nonBlank.last && end == lines.count && Layout.words(line) >= 15
                 && (Layout.sentenceEnds(line) >= 1 || line.contains(", "))
             if Layout.endsSentence(line) || (isListItem && Layout.words(line) >= 3) || cut {
                 article.append(index)
@@ -131,18 +142,25 @@ struct Layout {
             let mark = scalars[index]
             // "... (Ảnh: TTXVN) Tại cuộc họp báo...": a caption run in ends where its bracket closes.
             if mark == ")", scalars[index + 1] == " ", Layout.closesCaption(scalars, at: index) {
-                pieces.append(Line(start: line.start + begin, end: line.start + index + 1,
-                                   text: String(String.UnicodeScalarView(scalars[begin...index]))))
+                pieces.append(
+                    Line(
+                        start: line.start + begin, end: line.start + index + 1,
+                        text: String(String.UnicodeScalarView(scalars[begin...index]))))
                 begin = index + 2
                 index += 1
                 continue
             }
-            guard mark == "." || mark == "?" || mark == "!", scalars[index + 1] == " " else { index += 1; continue }
+            guard mark == "." || mark == "?" || mark == "!", scalars[index + 1] == " " else {
+                index += 1
+                continue
+            }
             let next = scalars[index + 2]
             let opens = next.properties.isUppercase || ("0"..."9").contains(next) || ["\"", "“", "(", "-", "–"].contains(next)
             if opens, mark != "." || !Layout.endsAbbreviation(scalars, at: index) {
-                pieces.append(Line(start: line.start + begin, end: line.start + index + 1,
-                                   text: String(String.UnicodeScalarView(scalars[begin...index]))))
+                pieces.append(
+                    Line(
+                        start: line.start + begin, end: line.start + index + 1,
+                        text: String(String.UnicodeScalarView(scalars[begin...index]))))
                 begin = index + 2
             }
             index += 1
@@ -204,7 +222,8 @@ struct Layout {
         let scalars = line.unicodeScalars
         func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" || scalar == "\u{A0}" }
         guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return line }
-        var start = scalars.startIndex, end = scalars.endIndex
+        var start = scalars.startIndex
+        var end = scalars.endIndex
         while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
         while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
         return String(scalars[start..<end])
@@ -223,7 +242,8 @@ struct Layout {
         let bytes = Array(line.utf8)
         guard bytes.contains(0x28) || bytes.contains(0x3A) else { return false }
         return Layout.captionMarks.contains { mark in
-            bytes.count >= mark.count && (0...(bytes.count - mark.count)).contains { bytes[$0..<($0 + mark.count)].elementsEqual(mark) }
+            bytes.count >= mark.count
+                && (0...(bytes.count - mark.count)).contains { bytes[$0..<($0 + mark.count)].elementsEqual(mark) }
         } || line.hasPrefix("Photo:") || line.hasPrefix("Nguồn ảnh")
     }
 }

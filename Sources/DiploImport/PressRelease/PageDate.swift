@@ -1,14 +1,26 @@
-import Foundation
 import DiploModel
+import Foundation
 
 /// The date of a page: what years left out in its text are read against. It comes from the
 /// page's source URL ("/2007/09/20070908-1.html", "/2024-07-06/", "/news/20240706/") or from a
 /// date line near its top ("date 2025-10-22", "Thứ Năm, 19/9/2024 08:00", "Updated: Sept 8, 2007").
 package enum PageDate {
     private struct File: Decodable {
-        struct Example: Decodable { let url: String; let date: String }
-        struct Rule: Decodable { let pattern: String; let examples: [Example] }
-        struct RelativeExample: Decodable { let text: String; let page: String; let planned: Bool; let start: String; let end: String? }
+        struct Example: Decodable {
+            let url: String
+            let date: String
+        }
+        struct Rule: Decodable {
+            let pattern: String
+            let examples: [Example]
+        }
+        struct RelativeExample: Decodable {
+            let text: String
+            let page: String
+            let planned: Bool
+            let start: String
+            let end: String?
+        }
         let source_url: [Rule]
         let date_line_markers: [String]
         let weekdays: [String: Int]
@@ -26,13 +38,17 @@ package enum PageDate {
     /// "Monday" → 1 … "Sunday" → 7, by folded name.
     static let weekdays: [String: Int] = Dictionary(uniqueKeysWithValues: file.weekdays.map { ($0.key.folded, $0.value) })
     /// "today" → 0, "ngày mai" → 1, "hôm qua" → -1, by folded phrase (one or two words).
-    static let relativeDays: [String: Int] = Dictionary(file.relative_days.map { ($0.key.folded, $0.value) }, uniquingKeysWith: { a, _ in a })
+    static let relativeDays: [String: Int] = Dictionary(
+        file.relative_days.map { ($0.key.folded, $0.value) }, uniquingKeysWith: { a, _ in a })
     /// "next month" → 1, "năm ngoái" → -1: months and years told from the page's date.
-    static let relativeMonths: [String: Int] = Dictionary(file.relative_months.map { ($0.key.folded, $0.value) }, uniquingKeysWith: { a, _ in a })
-    static let relativeYears: [String: Int] = Dictionary(file.relative_years.map { ($0.key.folded, $0.value) }, uniquingKeysWith: { a, _ in a })
+    static let relativeMonths: [String: Int] = Dictionary(
+        file.relative_months.map { ($0.key.folded, $0.value) }, uniquingKeysWith: { a, _ in a })
+    static let relativeYears: [String: Int] = Dictionary(
+        file.relative_years.map { ($0.key.folded, $0.value) }, uniquingKeysWith: { a, _ in a })
     /// The first words of those phrases: only a token among them is looked at further.
-    static let relativeFirstWords: Set<String> = Set((Array(relativeDays.keys) + relativeMonths.keys + relativeYears.keys)
-        .compactMap { $0.split(separator: " ").first.map(String.init) })
+    static let relativeFirstWords: Set<String> = Set(
+        (Array(relativeDays.keys) + relativeMonths.keys + relativeYears.keys)
+            .compactMap { $0.split(separator: " ").first.map(String.init) })
 
     /// The lexicon's examples of days told relative to the page's date.
     package static var relativeExamples: [(text: String, page: String, planned: Bool, start: String, end: String?)] {
@@ -40,7 +56,9 @@ package enum PageDate {
     }
 
     /// The lexicon's examples: each URL with the date its patterns must find in it.
-    package static var urlExamples: [(url: String, date: String)] { file.source_url.flatMap { $0.examples.map { ($0.url, $0.date) } } }
+    package static var urlExamples: [(url: String, date: String)] {
+        file.source_url.flatMap { $0.examples.map { ($0.url, $0.date) } }
+    }
 
     /// The date a URL gives, written as ISO 8601 ("2024-07-06", "2012-08"), or nil.
     package static func isoDate(ofSource url: String) -> String? {

@@ -1,6 +1,6 @@
-import Foundation
 import DiploModel
 import DiploStore
+import Foundation
 
 /// Phrases of several words, found in a run of tokens by their keys, longest first.
 struct PhraseTrie<Value> {

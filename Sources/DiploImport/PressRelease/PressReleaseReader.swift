@@ -1,6 +1,6 @@
-import Foundation
 import DiploModel
 import DiploStore
+import Foundation
 
 /// Reads a press release or a saved news page, in Vietnamese or English, into the facts it
 /// states: people and their offices, countries, organisations, events, partnerships and stated
@@ -30,16 +30,19 @@ public struct PressReleaseReader {
         var sentences: [Sentence] = []
         for index in layout.article {
             let line = layout.lines[index]
-            sentences += tokenizer.sentences(of: scalars[line.start..<line.end], text: line.text, offset: line.start,
-                                             firstIndex: sentences.count)
+            sentences += tokenizer.sentences(
+                of: scalars[line.start..<line.end], text: line.text, offset: line.start,
+                firstIndex: sentences.count)
         }
 
         var notes: [String] = []
-        let pageDate = PageDate.of(source: options.source, dateLine: PageDate.dateLine(layout, scalars: scalars, tokenizer: tokenizer))
+        let pageDate = PageDate.of(
+            source: options.source, dateLine: PageDate.dateLine(layout, scalars: scalars, tokenizer: tokenizer))
         var reference = options.published.map { WrittenDate(day: $0.day, month: $0.month, year: $0.year) } ?? pageDate
         if reference == nil, let written = PressReleaseReader.firstFullDate(sentences) {
             reference = written
-            notes.append("no publication date: years left out are read against \(written.year!), the first full date the text gives")
+            notes.append(
+                "no publication date: years left out are read against \(written.year!), the first full date the text gives")
         }
         if reference == nil, let year = evidenceYear(sentences, tries) {
             reference = WrittenDate(year: year)
@@ -58,10 +61,16 @@ public struct PressReleaseReader {
         for sentence in sentences {
             documentNames += firstReading.find(in: sentence).persons.map(\.name).filter { $0.split(separator: " ").count >= 2 }
         }
-        for name in documentNames { known.insert(name.split(separator: " ").flatMap { Vocabulary.keys(String($0), keepDiacritics: false) }, name) }
+        for name in documentNames {
+            known.insert(name.split(separator: " ").flatMap { Vocabulary.keys(String($0), keepDiacritics: false) }, name)
+        }
         // Then by the last word of their name alone ("Chinh said", "Trudeau"), where only one has it.
         var lastWords: [String: [String]] = [:]
-        for name in documentNames { if let last = name.folded.split(separator: " ").last, last.count >= 3 { lastWords[String(last), default: []].append(name) } }
+        for name in documentNames {
+            if let last = name.folded.split(separator: " ").last, last.count >= 3 {
+                lastWords[String(last), default: []].append(name)
+            }
+        }
         for (word, names) in lastWords where Set(names).count == 1 { known.insert([word], names[0]) }
         let finder = MentionFinder(vocabulary: vocabulary, tries: tries, knownPersons: known, vietnamese: lang == "vi")
         var persons: [DocumentPerson] = []
@@ -72,8 +81,10 @@ public struct PressReleaseReader {
             var mentions = finder.find(in: sentence)
             var personIndex: [Int] = []
             for mention in mentions.persons {
-                personIndex.append(PressReleaseReader.register(mention, sentence: sentence.index, in: &persons,
-                                                               surnames: vocabulary.surnames, tokens: sentence.tokens))
+                personIndex.append(
+                    PressReleaseReader.register(
+                        mention, sentence: sentence.index, in: &persons,
+                        surnames: vocabulary.surnames, tokens: sentence.tokens))
             }
             // "Tổng Bí thư, Chủ tịch nước hội kiến...": a title alone is the one person known to hold it.
             for alone in mentions.titlesAlone {
@@ -84,8 +95,9 @@ public struct PressReleaseReader {
                         && (country == nil || persons[index].country == country)
                 }
                 guard holders.count == 1 else { continue }
-                let mention = PersonMention(first: alone.first, end: alone.end, nameFirst: alone.end, nameEnd: alone.end,
-                                            name: persons[holders[0]].name, titles: alone.titles, country: country)
+                let mention = PersonMention(
+                    first: alone.first, end: alone.end, nameFirst: alone.end, nameEnd: alone.end,
+                    name: persons[holders[0]].name, titles: alone.titles, country: country)
                 let at = mentions.persons.firstIndex { $0.first > alone.first } ?? mentions.persons.count
                 mentions.persons.insert(mention, at: at)
                 personIndex.insert(holders[0], at: at)
@@ -108,7 +120,8 @@ public struct PressReleaseReader {
         // Not a visitor: who travels to a place is not of it.
         for index in assembler.persons.indices where assembler.persons[index].country == nil {
             let visiting = assembler.events.contains { $0.kind.isVisit && $0.agents.contains(index) }
-            let places = Set(assembler.events.filter { $0.people.contains(index) }.flatMap(\.places)).subtracting([home].compactMap { $0 })
+            let places = Set(assembler.events.filter { $0.people.contains(index) }.flatMap(\.places)).subtracting(
+                [home].compactMap { $0 })
             if places.count == 1, !visiting { assembler.persons[index].country = places.first }
         }
         // In a document about two countries, a person of no stated country who does not travel is of the other one.
@@ -116,42 +129,53 @@ public struct PressReleaseReader {
         let ownRelease = lang == "en" && home != nil && HomeSide.publisherCountry(options.source) == home
         let named = Set(allMentions.flatMap { $0.allCountries.map(\.iso) })
         if named.count == 2, let home, named.contains(home), let other = named.subtracting([home]).first {
-            for index in assembler.persons.indices where assembler.persons[index].country == nil
+            for index in assembler.persons.indices
+            where assembler.persons[index].country == nil
                 && !assembler.persons[index].titles.contains(where: { $0.organization != nil })
                 && !(ownRelease && assembler.persons[index].titles.contains(where: { $0.role != "counterpart" }))
-                && !assembler.events.contains(where: { $0.kind.isVisit && $0.agents.contains(index) }) {
+                && !assembler.events.contains(where: { $0.kind.isVisit && $0.agents.contains(index) })
+            {
                 assembler.persons[index].country = other
             }
         }
         // The speaking side names its own officials without their country ("President Lula", "Thủ tướng Phạm Minh Chính"):
         // an official still of no country is of the home side.
         if let home {
-            for index in assembler.persons.indices where assembler.persons[index].country == nil
-                && assembler.persons[index].titles.contains(where: { $0.role != "counterpart" && $0.organization == nil }) {
+            for index in assembler.persons.indices
+            where assembler.persons[index].country == nil
+                && assembler.persons[index].titles.contains(where: { $0.role != "counterpart" && $0.organization == nil })
+            {
                 assembler.persons[index].country = home
             }
         }
-        var relations = RelationFinder(vocabulary: vocabulary, tries: tries, resolver: resolver, reference: referenceDate, home: home)
+        var relations = RelationFinder(
+            vocabulary: vocabulary, tries: tries, resolver: resolver, reference: referenceDate, home: home)
         let documentPair = PressReleaseReader.mainPair(assembler, home: home) ?? HomeSide.pair(allMentions, home: home)
         for sentence in sentences {
             let events = assembler.events.indices.filter { assembler.events[$0].sentences.contains(sentence.index) }
             // "hai nước" means the two sides the text was last telling of.
             let recent = assembler.events.indices.filter { (assembler.events[$0].sentences.min() ?? Int.max) <= sentence.index }
                 .reversed().lazy.compactMap { relations.pair(of: [$0], assembler) }.first
-            relations.read(sentence, allMentions[sentence.index], events: events, assembler: assembler,
-                           documentPair: recent ?? documentPair)
+            relations.read(
+                sentence, allMentions[sentence.index], events: events, assembler: assembler,
+                documentPair: recent ?? documentPair)
         }
         if reference?.year == nil, frames.contains(where: { $0.date != nil }) {
-            notes.append("the year of the dates is not stated and no publication date was given: they are kept without a year (give --published)")
+            notes.append(
+                "the year of the dates is not stated and no publication date was given: they are kept without a year (give --published)"
+            )
         }
         let digest = SHA256.hex(text.utf8)
         var builder = KnowledgeBaseBuilder(
             store: store, lang: lang, sentences: sentences, vocabulary: vocabulary,
-            document: Document(id: "doc:" + String(digest.prefix(16)), title: layout.title, lang: lang,
-                               published: options.published ?? pageDate.flatMap { try? PartialDate(year: $0.year, month: $0.month, day: $0.day) },
-                               source: options.source, sha256: digest, text: text))
-        return try builder.build(persons: assembler.persons, mentions: allMentions, events: assembler.events,
-                                 partnerships: relations.partnerships, anniversaries: relations.anniversaries, notes: notes)
+            document: Document(
+                id: "doc:" + String(digest.prefix(16)), title: layout.title, lang: lang,
+                published: options.published
+                    ?? pageDate.flatMap { try? PartialDate(year: $0.year, month: $0.month, day: $0.day) },
+                source: options.source, sha256: digest, text: text))
+        return try builder.build(
+            persons: assembler.persons, mentions: allMentions, events: assembler.events,
+            partnerships: relations.partnerships, anniversaries: relations.anniversaries, notes: notes)
     }
 
     /// Names of the people the knowledge base knows, in every form it knows them.
@@ -162,24 +186,30 @@ public struct PressReleaseReader {
 
     /// Adds a mention to the document's people: the same name (or a run of two or more of its
     /// words) is the same person.
-    static func register(_ mention: PersonMention, sentence: Int, in persons: inout [DocumentPerson], surnames: Set<String>,
-                         tokens: [Token]) -> Int {
+    static func register(
+        _ mention: PersonMention, sentence: Int, in persons: inout [DocumentPerson], surnames: Set<String>,
+        tokens: [Token]
+    ) -> Int {
         let words = mention.name.folded.split(separator: " ").map(String.init)
         // "PM Chinh", "Albanese": one word of a name already met is that person; a full name
         // met after its short form completes it.
         let known = persons.map { $0.name.folded.split(separator: " ").map(String.init) }
-        let index = known.firstIndex { sameName($0, words) }
+        let index =
+            known.firstIndex { sameName($0, words) }
             ?? (words.count == 1 && !words[0].isEmpty ? known.firstIndex { $0.last == words[0] } : nil)
             ?? (words.count >= 2 ? known.firstIndex { $0.count == 1 && $0.first == words.last } : nil)
         var person = index.map { persons[$0] } ?? DocumentPerson(name: mention.name, titles: [], country: nil, sentences: [])
         if words.count > person.name.split(separator: " ").count, index != nil { person.name = mention.name }
-        for title in mention.titles where !person.titles.contains(where: { $0.role == title.role && ($0.country == title.country || title.country == nil) }) {
+        for title in mention.titles
+        where !person.titles.contains(where: { $0.role == title.role && ($0.country == title.country || title.country == nil) }) {
             person.titles.append(title)
         }
         if person.country == nil {
             person.country = mention.titles.compactMap(\.country).first
         }
-        if person.country == nil, let first = words.first, surnames.contains(first), (2...4).contains(words.count), !mention.name.contains("-") {
+        if person.country == nil, let first = words.first, surnames.contains(first), (2...4).contains(words.count),
+            !mention.name.contains("-")
+        {
             person.country = "VN"
         }
         if !person.sentences.contains(sentence) { person.sentences.append(sentence) }
@@ -202,9 +232,15 @@ public struct PressReleaseReader {
 
     /// Vietnamese or English, by their commonest words.
     static func language(of text: String) -> String {
-        let vietnamese: Set<String> = ["va", "cua", "cac", "nhung", "voi", "trong", "la", "duoc", "cho", "nguoi", "mot", "nay", "da", "se", "tai", "hai", "nuoc", "quan", "he"]
-        let english: Set<String> = ["the", "of", "and", "to", "in", "with", "on", "for", "is", "was", "will", "a", "an", "that", "by", "as", "at"]
-        var vi = 0, en = 0
+        let vietnamese: Set<String> = [
+            "va", "cua", "cac", "nhung", "voi", "trong", "la", "duoc", "cho", "nguoi", "mot", "nay", "da", "se", "tai", "hai",
+            "nuoc", "quan", "he",
+        ]
+        let english: Set<String> = [
+            "the", "of", "and", "to", "in", "with", "on", "for", "is", "was", "will", "a", "an", "that", "by", "as", "at",
+        ]
+        var vi = 0
+        var en = 0
         for word in String(text.prefix(1_500)).folded.split(separator: " ") {
             if vietnamese.contains(String(word)) { vi += 1 }
             if english.contains(String(word)) { en += 1 }
@@ -214,7 +250,8 @@ public struct PressReleaseReader {
 
     /// Whether Vietnamese is written with its diacritics.
     static func hasDiacritics(_ text: String) -> Bool {
-        var letters = 0, marked = 0
+        var letters = 0
+        var marked = 0
         for scalar in text.unicodeScalars.prefix(4_000) where Folding.base(of: scalar).map({ $0 != " " }) ?? true {
             letters += 1
             if scalar.value >= 0xC0 { marked += 1 }
@@ -227,7 +264,9 @@ public struct PressReleaseReader {
         for sentence in sentences where sentence.tokens.contains(where: { DateScanner.year($0) != nil }) {
             for date in DateScanner.scan(sentence.tokens) where !date.since {
                 if date.from.day != nil, date.from.year != nil { return date.from }
-                if let to = date.to, to.day != nil, to.year != nil { return WrittenDate(day: date.from.day, month: date.from.month ?? to.month, year: to.year) }
+                if let to = date.to, to.day != nil, to.year != nil {
+                    return WrittenDate(day: date.from.day, month: date.from.month ?? to.month, year: to.year)
+                }
             }
         }
         return nil
@@ -239,14 +278,18 @@ public struct PressReleaseReader {
             let tokens = sentence.tokens
             for start in tokens.indices {
                 guard let match = tries.series.longestMatch(in: tokens, at: start),
-                      let first = vocabulary.series[match.value].firstSessionYear else { continue }
+                    let first = vocabulary.series[match.value].firstSessionYear
+                else { continue }
                 // "khóa 79", "lần thứ 79" after; "79th session of the" before.
                 for index in match.end..<min(tokens.count, match.end + 4) {
                     if let number = tokens[index].number, number < 200 { return first + number - 1 }
                 }
                 for index in max(0, start - 6)..<start {
                     if let number = tokens[index].number, number < 200, index + 1 < tokens.count,
-                       ["th", "st", "nd", "rd"].contains(tokens[index + 1].folded) { return first + number - 1 }
+                        ["th", "st", "nd", "rd"].contains(tokens[index + 1].folded)
+                    {
+                        return first + number - 1
+                    }
                 }
             }
         }
@@ -258,8 +301,9 @@ public struct PressReleaseReader {
     static func mainPair(_ assembler: EventAssembler, home: String?) -> [String]? {
         var counts: [[String]: Int] = [:]
         for event in assembler.events {
-            let sides = (event.agents.compactMap { assembler.persons[$0].country } + event.places
-                         + event.counterparts.compactMap { assembler.persons[$0].country }).uniqued()
+            let sides =
+                (event.agents.compactMap { assembler.persons[$0].country } + event.places
+                + event.counterparts.compactMap { assembler.persons[$0].country }).uniqued()
             if sides.count == 2 { counts[sides.sorted(), default: 0] += 1 }
         }
         return counts.max { $0.value < $1.value }?.key

@@ -1,14 +1,25 @@
-import Foundation
 import DiploModel
 import DiploStore
+import Foundation
 
 /// What the press-release reader knows of words, read from Lexicon/*.json: countries and their
 /// aliases (on top of CLDR's names from Foundation's Locale), cities, organisations, titles,
 /// event cues and partnership levels. A new title or language is data, not code.
 final class Vocabulary: Sendable {
-    struct TitleEntry: Sendable { let role: String; let text: String }
-    struct Organization: Sendable { let name: String; let names: [String: String]; let aliases: [String]; let country: String? }
-    enum Cue: Sendable { case trigger(EventKind, verb: Bool), attend, planned, held, cancelled, question, generic, invited, with, reported, subordinate, invitation, proposal }
+    struct TitleEntry: Sendable {
+        let role: String
+        let text: String
+    }
+    struct Organization: Sendable {
+        let name: String
+        let names: [String: String]
+        let aliases: [String]
+        let country: String?
+    }
+    enum Cue: Sendable {
+        case trigger(EventKind, verb: Bool)
+        case attend, planned, held, cancelled, question, generic, invited, with, reported, subordinate, invitation, proposal
+    }
     enum RelationCue: Sendable { case anniversary, approximate, upcoming, upgrade, established, both, listing }
 
     /// Phrases, matched with diacritics (`exact`) or without (`folded`).
@@ -43,6 +54,8 @@ final class Vocabulary: Sendable {
     let surnames: Set<String>
     /// Words that may stand between an event and its own date ("that will take place on"), folded, one word each.
     let dateConnectors: Set<String>
+    /// Past-tense verbs that report an event as done (events.json `held_verbs`).
+    let heldVerbs: Set<String>
     /// "các chuyến thăm", "visits to": what opens a list of past visits to one country, one per person and date.
     let visitLists: [[String]]
     /// Roles whose title may be written in lower case ("his counterpart", "Kazakh leader").
@@ -52,7 +65,12 @@ final class Vocabulary: Sendable {
     /// only where nothing else makes them part of a name.
     let ambiguousCountryWords: Set<String>
 
-    struct Series: Sendable { let kind: EventKind; let country: String?; let city: String?; let firstSessionYear: Int? }
+    struct Series: Sendable {
+        let kind: EventKind
+        let country: String?
+        let city: String?
+        let firstSessionYear: Int?
+    }
 
     static let shared = Vocabulary()
 
@@ -62,20 +80,27 @@ final class Vocabulary: Sendable {
         let countries = Lexicon.decode(PackageResources.countries_json, as: CountriesFile.self)
         let orgs = Lexicon.decode(PackageResources.organizations_json, as: OrganizationsFile.self)
         let relations = Lexicon.decode(PackageResources.relations_json, as: RelationsFile.self)
-        labels = Dictionary(events.kinds.compactMap { entry in EventKind(rawValue: entry.kind).map { ($0, entry.label) } },
-                            uniquingKeysWith: { first, _ in first })
+        labels = Dictionary(
+            events.kinds.compactMap { entry in EventKind(rawValue: entry.kind).map { ($0, entry.label) } },
+            uniquingKeysWith: { first, _ in first })
         tripLabel = events.trip_label
-        numberWords = Dictionary((relations.numbers.vi.map { ($0.key.folded, $0.value) } + relations.numbers.en.map { ($0.key.folded, $0.value) })
-                                     .filter { $0.0 != "nam" }, uniquingKeysWith: { first, _ in first })
+        numberWords = Dictionary(
+            (relations.numbers.vi.map { ($0.key.folded, $0.value) } + relations.numbers.en.map { ($0.key.folded, $0.value) })
+                .filter { $0.0 != "nam" }, uniquingKeysWith: { first, _ in first })
 
         organizations = orgs.organizations.map {
             Organization(name: $0.en, names: ["vi": $0.vi, "en": $0.en], aliases: $0.aliases, country: $0.country)
         }
-        series = events.series.map { Series(kind: EventKind(rawValue: $0.kind) ?? .conference, country: $0.country, city: $0.city,
-                                            firstSessionYear: $0.first_session_year) }
+        series = events.series.map {
+            Series(
+                kind: EventKind(rawValue: $0.kind) ?? .conference, country: $0.country, city: $0.city,
+                firstSessionYear: $0.first_session_year)
+        }
         surnames = Set(titles.vietnamese_surnames.map(\.folded))
         visitLists = (events.visit_lists.vi + events.visit_lists.en).map { $0.folded.split(separator: " ").map(String.init) }
-        dateConnectors = Set((events.date_connectors.vi + events.date_connectors.en).flatMap { $0.folded.split(separator: " ").map(String.init) })
+        dateConnectors = Set(
+            (events.date_connectors.vi + events.date_connectors.en).flatMap { $0.folded.split(separator: " ").map(String.init) })
+        heldVerbs = Set((events.held_verbs.vi + events.held_verbs.en).map(\.folded))
         lowercaseRoles = Set(titles.lowercase_roles)
         nameParticles = Set(titles.name_particles)
         var ambiguous: Set<String> = []
@@ -90,9 +115,13 @@ final class Vocabulary: Sendable {
         self.regionNames = regionNames
 
         for (tries, keep) in [(exact, true), (folded, false)] {
-            func add<V>(_ trie: PhraseTrie<V>, _ phrase: String, _ value: V) { trie.insert(Vocabulary.keys(phrase, keepDiacritics: keep), value) }
+            func add<V>(_ trie: PhraseTrie<V>, _ phrase: String, _ value: V) {
+                trie.insert(Vocabulary.keys(phrase, keepDiacritics: keep), value)
+            }
             // Countries: CLDR's names in both languages, then the press's aliases.
-            for (code, names) in regionNames { for name in names.values where !name.contains("(") { add(tries.countries, name, code) } }
+            for (code, names) in regionNames {
+                for name in names.values where !name.contains("(") { add(tries.countries, name, code) }
+            }
             for (code, names) in countries.aliases { for name in names { add(tries.countries, name, code) } }
             for (code, names) in countries.demonyms { for name in names { add(tries.demonyms, name, code) } }
             for form in countries.state_forms.vi + countries.state_forms.en { add(tries.stateForms, form, true) }
@@ -111,21 +140,30 @@ final class Vocabulary: Sendable {
                 for text in entry.verb.vi + entry.verb.en { add(tries.cues, text, .trigger(kind, verb: true)) }
                 for text in entry.noun.vi + entry.noun.en { add(tries.cues, text, .trigger(kind, verb: false)) }
             }
-            let cueLists: [(Cue, EventsFile.Phrases)] = [(.attend, events.attend), (.planned, events.planned), (.held, events.held),
-                (.cancelled, events.cancelled), (.question, events.question), (.generic, events.generic), (.invited, events.invited),
-                (.with, events.with), (.reported, events.reported), (.subordinate, events.subordinate), (.invitation, events.invitation), (.proposal, events.proposal)]
+            let cueLists: [(Cue, EventsFile.Phrases)] = [
+                (.attend, events.attend), (.planned, events.planned), (.held, events.held),
+                (.cancelled, events.cancelled), (.question, events.question), (.generic, events.generic),
+                (.invited, events.invited),
+                (.with, events.with), (.reported, events.reported), (.subordinate, events.subordinate),
+                (.invitation, events.invitation), (.proposal, events.proposal),
+            ]
             for (cue, phrases) in cueLists { for text in phrases.vi + phrases.en { add(tries.cues, text, cue) } }
             for level in PartnershipLevel.entries {
                 guard let value = try? PartnershipLevel(level.key) else { continue }
                 for text in level.vi + level.en { add(tries.levels, text, value) }
             }
             for (index, entry) in events.series.enumerated() { for name in entry.names { add(tries.series, name, index) } }
-            let relationLists: [(RelationCue, EventsFile.Phrases)] = [(.anniversary, relations.anniversary), (.approximate, relations.approximate),
-                (.upcoming, relations.upcoming), (.upgrade, relations.upgrade), (.established, relations.established), (.both, relations.both),
-                (.listing, relations.listing)]
+            let relationLists: [(RelationCue, EventsFile.Phrases)] = [
+                (.anniversary, relations.anniversary), (.approximate, relations.approximate),
+                (.upcoming, relations.upcoming), (.upgrade, relations.upgrade), (.established, relations.established),
+                (.both, relations.both),
+                (.listing, relations.listing),
+            ]
             for (cue, phrases) in relationLists { for text in phrases.vi + phrases.en { add(tries.relationCues, text, cue) } }
         }
-        for name in ["Anh", "Nga", "Đức", "Ý", "Áo", "Bỉ", "Séc", "Mỹ", "Lào", "Nhật", "Úc", "Pháp", "Viên", "Huế", "Hà", "Lào Cai"] {
+        for name in [
+            "Anh", "Nga", "Đức", "Ý", "Áo", "Bỉ", "Séc", "Mỹ", "Lào", "Nhật", "Úc", "Pháp", "Viên", "Huế", "Hà", "Lào Cai",
+        ] {
             ambiguous.insert(name.lowercased())
             ambiguous.insert(name.folded)
         }
@@ -140,8 +178,15 @@ final class Vocabulary: Sendable {
     }
 
     private struct TitlesFile: Decodable {
-        struct Entry: Decodable { let role: String; let vi: [String]; let en: [String] }
-        struct Honorifics: Decodable { let vi: [String]; let en: [String] }
+        struct Entry: Decodable {
+            let role: String
+            let vi: [String]
+            let en: [String]
+        }
+        struct Honorifics: Decodable {
+            let vi: [String]
+            let en: [String]
+        }
         let titles: [Entry]
         let honorifics: Honorifics
         let vietnamese_surnames: [String]
@@ -150,23 +195,44 @@ final class Vocabulary: Sendable {
     }
 
     private struct EventsFile: Decodable {
-        struct Phrases: Decodable { let vi: [String]; let en: [String] }
-        struct Kind: Decodable { let kind: String; let verb: Phrases; let noun: Phrases; let label: [String: String] }
-        struct Series: Decodable { let names: [String]; let kind: String; let country: String?; let city: String?; let first_session_year: Int? }
+        struct Phrases: Decodable {
+            let vi: [String]
+            let en: [String]
+        }
+        struct Kind: Decodable {
+            let kind: String
+            let verb: Phrases
+            let noun: Phrases
+            let label: [String: String]
+        }
+        struct Series: Decodable {
+            let names: [String]
+            let kind: String
+            let country: String?
+            let city: String?
+            let first_session_year: Int?
+        }
         let kinds: [Kind]
-        let attend, planned, held, cancelled, question, generic, invited, with, reported, subordinate, invitation, proposal, date_connectors, visit_lists: Phrases
+        let attend, planned, held, cancelled, question, generic, invited, with, reported, subordinate, invitation, proposal,
+            date_connectors, visit_lists, held_verbs: Phrases
         let series: [Series]
         let trip_label: [String: String]
     }
 
     private struct RelationsFile: Decodable {
-        struct Numbers: Decodable { let vi: [String: Int]; let en: [String: Int] }
+        struct Numbers: Decodable {
+            let vi: [String: Int]
+            let en: [String: Int]
+        }
         let anniversary, approximate, upcoming, upgrade, established, both, listing: EventsFile.Phrases
         let numbers: Numbers
     }
 
     private struct CountriesFile: Decodable {
-        struct Words: Decodable { let vi: [String]; let en: [String] }
+        struct Words: Decodable {
+            let vi: [String]
+            let en: [String]
+        }
         let state_forms: Words
         let aliases: [String: [String]]
         let demonyms: [String: [String]]
@@ -174,8 +240,16 @@ final class Vocabulary: Sendable {
     }
 
     private struct OrganizationsFile: Decodable {
-        struct Entry: Decodable { let vi: String; let en: String; let aliases: [String]; let country: String? }
-        struct Words: Decodable { let vi: [String]; let en: [String] }
+        struct Entry: Decodable {
+            let vi: String
+            let en: String
+            let aliases: [String]
+            let country: String?
+        }
+        struct Words: Decodable {
+            let vi: [String]
+            let en: [String]
+        }
         let organizations: [Entry]
         let heads: Words
         let domains: Words

@@ -1,9 +1,9 @@
 import ArgumentParser
-import DiploModel
-import DiploStore
-import DiploImport
-import DiploQuery
 import DiploExport
+import DiploImport
+import DiploModel
+import DiploQuery
+import DiploStore
 
 struct Anniversaries: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,8 +39,9 @@ struct Anniversaries: ParsableCommand {
         let store = try global.store()
         let directory = try Directory(store: store)
         if let level { _ = try PartnershipLevel(level) }
-        let query = AnniversaryQuery(from: dates.from, to: dates.to, window: window, country: try country.map(store.resolveEntity),
-                                     with: try with.map(store.resolveEntity), level: level)
+        let query = AnniversaryQuery(
+            from: dates.from, to: dates.to, window: window, country: try country.map(store.resolveEntity),
+            with: try with.map(store.resolveEntity), level: level)
         let matches = try query.run(on: store)
         output.print(AnniversaryQuery.report(matches, directory: directory, window: window))
     }

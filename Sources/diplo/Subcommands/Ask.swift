@@ -1,8 +1,8 @@
 import ArgumentParser
-import DiploModel
-import DiploStore
-import DiploQuery
 import DiploAsk
+import DiploModel
+import DiploQuery
+import DiploStore
 import Foundation
 
 struct Ask: ParsableCommand {
@@ -69,7 +69,9 @@ struct AskRefusal: Error, CustomStringConvertible {
 struct Holders: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Who held an office of a country or organisation at a date.",
-        discussion: "The office by its role (prime_minister, president, foreign_minister...) or a title in either language (\"Thủ tướng\").")
+        discussion:
+            "The office by its role (prime_minister, president, foreign_minister...) or a title in either language (\"Thủ tướng\")."
+    )
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions

@@ -1,9 +1,9 @@
 import ArgumentParser
-import DiploModel
-import DiploStore
-import DiploImport
-import DiploQuery
 import DiploExport
+import DiploImport
+import DiploModel
+import DiploQuery
+import DiploStore
 import Foundation
 
 struct Demo: ParsableCommand {
@@ -13,7 +13,9 @@ struct Demo: ParsableCommand {
     @Option(help: ArgumentHelp("The demo database, made anew (default: diplo-demo.sqlite here).", valueName: "path"))
     var db = "diplo-demo.sqlite"
 
-    @Option(help: ArgumentHelp("The sample data folder (default: SampleData here, or where diplo is installed).", valueName: "folder"))
+    @Option(
+        help: ArgumentHelp("The sample data folder (default: SampleData here, or where diplo is installed).", valueName: "folder")
+    )
     var sampleData: String?
 
     func run() throws {
@@ -35,7 +37,8 @@ struct Demo: ParsableCommand {
             let parties = match.partnership.parties.map(directory.name).joined(separator: " – ")
             let how = match.stated ? "a source says so" : "computed from the dates" + (match.approximate ? ", approximately" : "")
             StandardOutput.print("  \(match.event.dateText)  \(match.event.title)")
-            let line = "\(ordinal(match.years)) anniversary of the \(match.level.readable), \(parties)"
+            let line =
+                "\(ordinal(match.years)) anniversary of the \(match.level.readable), \(parties)"
                 + " (\(match.anniversaryDate?.description ?? "?")): \(how)"
             for part in line.wrapped(to: 74) { StandardOutput.print("      " + part) }
         }
@@ -45,9 +48,11 @@ struct Demo: ParsableCommand {
         StandardOutput.print(try Profile(entity: toLam, store: store, withSources: false).render(.table), terminator: "")
 
         heading("The history of Vietnam – United States relations", command: "diplo query relations Vietnam \"United States\"")
-        let relations = RelationsQuery(first: try store.resolveEntity("Vietnam"), second: try store.resolveEntity("United States"))
+        let relations = RelationsQuery(
+            first: try store.resolveEntity("Vietnam"), second: try store.resolveEntity("United States"))
         StandardOutput.print(try relations.run(on: store).table(), terminator: "")
-        StandardOutput.print("\nThe demo database is \(db): try `diplo show Cuba --db \(db)` or `diplo search \"dang\" --db \(db)`.")
+        StandardOutput.print(
+            "\nThe demo database is \(db): try `diplo show Cuba --db \(db)` or `diplo search \"dang\" --db \(db)`.")
     }
 
     func heading(_ question: String, command: String) {

@@ -1,9 +1,9 @@
 import ArgumentParser
-import DiploModel
-import DiploStore
-import DiploImport
-import DiploQuery
 import DiploExport
+import DiploImport
+import DiploModel
+import DiploQuery
+import DiploStore
 import Foundation
 
 struct Export: ParsableCommand {
@@ -30,7 +30,8 @@ struct Export: ParsableCommand {
     @Option(help: "json, dot, graphml, gexf, mermaid, csv, turtle, svg or png.")
     var format: ExportFormat = .json
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(
+        name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
     @Option(help: ArgumentHelp("Only the part of the graph around this entity (a name or an id).", valueName: "name"))
@@ -59,20 +60,25 @@ struct Export: ParsableCommand {
     func eventKinds() throws -> Set<EventKind>? {
         guard let kinds else { return nil }
         let names = kinds.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        return Set(try names.map { name in
-            guard let kind = EventKind(rawValue: name) else {
-                throw ValidationError("\"\(name)\" is not an event kind (known: \(EventKind.allCases.map(\.rawValue).joined(separator: ", "))).")
-            }
-            return kind
-        })
+        return Set(
+            try names.map { name in
+                guard let kind = EventKind(rawValue: name) else {
+                    throw ValidationError(
+                        "\"\(name)\" is not an event kind (known: \(EventKind.allCases.map(\.rawValue).joined(separator: ", ")))."
+                    )
+                }
+                return kind
+            })
     }
 
     func run() throws {
         let store = try global.store()
         let filter = GraphFilter(from: dates.from, to: dates.to, kinds: try eventKinds())
-        let selection = try around.map {
-            try GraphSelection(around: try store.resolveEntity($0), depth: depth, links: GraphLinks(store: store, filter: filter))
-        } ?? .everything
+        let selection =
+            try around.map {
+                try GraphSelection(
+                    around: try store.resolveEntity($0), depth: depth, links: GraphLinks(store: store, filter: filter))
+            } ?? .everything
         let graph = GraphExporter(view: view, filter: filter, selection: selection)
 
         switch format {
@@ -80,7 +86,8 @@ struct Export: ParsableCommand {
             try write { try InterchangeStream(filter: filter, selection: selection).write(store, to: $0) }
         case .csv:
             let (nodesPath, edgesPath) = CSVGraphWriter.paths(for: output ?? "graph.csv")
-            let nodes = try OutputFile(path: nodesPath), edges = try OutputFile(path: edgesPath)
+            let nodes = try OutputFile(path: nodesPath)
+            let edges = try OutputFile(path: edgesPath)
             do {
                 let counts = try graph.write(store, to: CSVGraphWriter(nodes: nodes.output, edges: edges.output))
                 try nodes.commit()
@@ -105,8 +112,9 @@ struct Export: ParsableCommand {
                 }
                 let counts = try graph.write(store, to: writer)
                 if format == .mermaid, counts.edges > MermaidWriter.renderLimit {
-                    note("note: \(counts.edges) edges; Mermaid draws at most \(MermaidWriter.renderLimit) unless its maxEdges is raised. "
-                         + "Export a part with --around NAME --depth N, or --from/--to.")
+                    note(
+                        "note: \(counts.edges) edges; Mermaid draws at most \(MermaidWriter.renderLimit) unless its maxEdges is raised. "
+                            + "Export a part with --around NAME --depth N, or --from/--to.")
                 }
             }
         }

@@ -1,9 +1,9 @@
 import ArgumentParser
-import DiploModel
-import DiploStore
-import DiploImport
-import DiploQuery
 import DiploExport
+import DiploImport
+import DiploModel
+import DiploQuery
+import DiploStore
 import Foundation
 
 struct Import: ParsableCommand {
@@ -40,7 +40,8 @@ struct Import: ParsableCommand {
 
     func run() throws {
         // A dry run creates nothing: without a database file it rehearses against an empty one in memory.
-        let store = dryRun && !FileManager.default.fileExists(atPath: global.databasePath)
+        let store =
+            dryRun && !FileManager.default.fileExists(atPath: global.databasePath)
             ? try Store.open(path: ":memory:")
             : try global.storeForWriting(create: true)
         let options = ImportOptions(lang: lang.language, published: published, source: source, dryRun: dryRun)
@@ -93,7 +94,8 @@ struct Import: ParsableCommand {
         if report.changedNothing { return "\(outcome.input): nothing new (already in the knowledge base)." }
         let categories = ["documents", "entities", "offices", "events", "partnerships", "anniversaries"]
         let parts = categories.compactMap { category -> String? in
-            let added = report.added[category] ?? 0, merged = report.merged[category] ?? 0
+            let added = report.added[category] ?? 0
+            let merged = report.merged[category] ?? 0
             guard added + merged > 0 else { return nil }
             return merged > 0 ? "\(added) \(category) (+\(merged) known)" : "\(added) \(category)"
         }

@@ -1,9 +1,9 @@
 import ArgumentParser
-import DiploModel
-import DiploStore
-import DiploImport
-import DiploQuery
 import DiploExport
+import DiploImport
+import DiploModel
+import DiploQuery
+import DiploStore
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Create the database, or bring an existing one up to date.")
@@ -15,7 +15,9 @@ struct Init: ParsableCommand {
         if applied.isEmpty {
             StandardOutput.print("\(global.databasePath) is up to date (schema version \(Migrations.latestVersion)).")
         } else {
-            StandardOutput.print("\(global.databasePath): applied \(applied.map(\.name).joined(separator: ", ")); schema version \(Migrations.latestVersion).")
+            StandardOutput.print(
+                "\(global.databasePath): applied \(applied.map(\.name).joined(separator: ", ")); schema version \(Migrations.latestVersion)."
+            )
         }
     }
 }

@@ -1,9 +1,9 @@
 import ArgumentParser
-import DiploModel
-import DiploStore
-import DiploImport
-import DiploQuery
 import DiploExport
+import DiploImport
+import DiploModel
+import DiploQuery
+import DiploStore
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,8 +27,9 @@ struct List: ParsableCommand {
 
     func run() throws {
         let store = try global.store()
-        let query = ListQuery(subject: subject, country: try country.map(store.resolveEntity), kind: kind, from: dates.from, to: dates.to,
-                              with: try with.map(store.resolveEntity))
+        let query = ListQuery(
+            subject: subject, country: try country.map(store.resolveEntity), kind: kind, from: dates.from, to: dates.to,
+            with: try with.map(store.resolveEntity))
         output.print(try query.run(on: store))
     }
 }

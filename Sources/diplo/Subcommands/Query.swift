@@ -3,6 +3,8 @@ import ArgumentParser
 struct Query: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Ask the knowledge base a question.",
-        subcommands: [Anniversaries.self, Visits.self, Timeline.self, Relations.self, Path.self, Neighbors.self,
-                      Holders.self, Upcoming.self, Unconfirmed.self])
+        subcommands: [
+            Anniversaries.self, Visits.self, Timeline.self, Relations.self, Path.self, Neighbors.self,
+            Holders.self, Upcoming.self, Unconfirmed.self,
+        ])
 }

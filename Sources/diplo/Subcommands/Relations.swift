@@ -1,9 +1,9 @@
 import ArgumentParser
-import DiploModel
-import DiploStore
-import DiploImport
-import DiploQuery
 import DiploExport
+import DiploImport
+import DiploModel
+import DiploQuery
+import DiploStore
 
 struct Relations: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,7 +21,10 @@ struct Relations: ParsableCommand {
 
     func run() throws {
         let store = try global.store()
-        output.print(try RelationsQuery(first: try store.resolveEntity(first), second: try store.resolveEntity(second),
-                                        from: dates.from, to: dates.to).run(on: store))
+        output.print(
+            try RelationsQuery(
+                first: try store.resolveEntity(first), second: try store.resolveEntity(second),
+                from: dates.from, to: dates.to
+            ).run(on: store))
     }
 }

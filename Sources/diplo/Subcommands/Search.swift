@@ -1,9 +1,9 @@
 import ArgumentParser
-import DiploModel
-import DiploStore
-import DiploImport
-import DiploQuery
 import DiploExport
+import DiploImport
+import DiploModel
+import DiploQuery
+import DiploStore
 
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(

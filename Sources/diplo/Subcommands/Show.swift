@@ -1,13 +1,15 @@
 import ArgumentParser
-import DiploModel
-import DiploStore
-import DiploImport
-import DiploQuery
 import DiploExport
+import DiploImport
+import DiploModel
+import DiploQuery
+import DiploStore
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Everything about one entity (names, aliases, offices, events, partnerships) or one event (its participants, its trip, its stops).")
+        abstract:
+            "Everything about one entity (names, aliases, offices, events, partnerships) or one event (its participants, its trip, its stops)."
+    )
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
@@ -22,7 +24,8 @@ struct Show: ParsableCommand {
         let store = try global.store()
         // An event, by its id; else an entity; else the event of that title.
         if try store.event(name) != nil {
-            StandardOutput.print(try EventProfile(event: name, store: store, withSources: sources).render(output.format), terminator: "")
+            StandardOutput.print(
+                try EventProfile(event: name, store: store, withSources: sources).render(output.format), terminator: "")
             return
         }
         let entity: String
@@ -32,7 +35,8 @@ struct Show: ParsableCommand {
             // An event's whole title (case and diacritics aside), when one event has it.
             let events = try store.search(name, limit: 20).events.filter { $0.title.folded == name.folded }
             guard events.count == 1 else { throw DiploError.notFound(missing) }
-            StandardOutput.print(try EventProfile(event: events[0].id, store: store, withSources: sources).render(output.format), terminator: "")
+            StandardOutput.print(
+                try EventProfile(event: events[0].id, store: store, withSources: sources).render(output.format), terminator: "")
             return
         }
         let profile = try Profile(entity: entity, store: store, withSources: sources)

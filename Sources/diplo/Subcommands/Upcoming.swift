@@ -1,7 +1,7 @@
 import ArgumentParser
 import DiploModel
-import DiploStore
 import DiploQuery
+import DiploStore
 import Foundation
 
 struct Upcoming: ParsableCommand {
@@ -29,12 +29,15 @@ struct Upcoming: ParsableCommand {
 
     func validate() throws {
         guard months >= 1 else { throw ValidationError("--months is 1 or more.") }
-        guard ["table", "json", "csv", "ics"].contains(format) else { throw ValidationError("--format is table, json, csv or ics.") }
+        guard ["table", "json", "csv", "ics"].contains(format) else {
+            throw ValidationError("--format is table, json, csv or ics.")
+        }
     }
 
     func run() throws {
         let store = try global.store()
-        let query = UpcomingQuery(from: from ?? partialDate(of: Date()), months: months, country: try country.map(store.resolveEntity))
+        let query = UpcomingQuery(
+            from: from ?? partialDate(of: Date()), months: months, country: try country.map(store.resolveEntity))
         let rows = try query.run(on: store)
         if format == "ics" {
             StandardOutput.write(try UpcomingQuery.ics(rows, store: store))

@@ -1,6 +1,6 @@
-import Foundation
 import DiploModel
 import DiploStore
+import Foundation
 
 /// Turns what the reader found into the interchange format: entities resolved to the knowledge
 /// base's own where it knows them, and every fact with the sentence it comes from.
@@ -32,8 +32,9 @@ struct KnowledgeBaseBuilder {
         let vi = vocabulary.regionNames[iso]?["vi"] ?? iso
         let en = vocabulary.regionNames[iso]?["en"] ?? iso
         let id = try store?.entityID(iso: iso) ?? "country:\(iso.lowercased())"
-        let entity = Entity(id: id, type: .country, name: lang == "vi" ? vi : en, names: ["vi": vi, "en": en], iso: iso,
-                            sources: sentence.map { [source($0)] } ?? [])
+        let entity = Entity(
+            id: id, type: .country, name: lang == "vi" ? vi : en, names: ["vi": vi, "en": en], iso: iso,
+            sources: sentence.map { [source($0)] } ?? [])
         entityIndex["country:" + iso] = entities.count
         entities.append(entity)
         return id
@@ -52,7 +53,9 @@ struct KnowledgeBaseBuilder {
     mutating func organization(name: String, known: Vocabulary.Organization?, country: String?, sentence: Int) throws -> String {
         let key = "org:" + (known?.name ?? name).folded
         if let index = entityIndex[key] {
-            if !entities[index].aliases.contains(name) && entities[index].name != name && !entities[index].names.values.contains(name) {
+            if !entities[index].aliases.contains(name) && entities[index].name != name
+                && !entities[index].names.values.contains(name)
+            {
                 entities[index].aliases.append(name)
             }
             return entities[index].id
@@ -62,23 +65,30 @@ struct KnowledgeBaseBuilder {
         let display = known?.names[lang] ?? name
         var aliases = (known?.aliases ?? []) + (names.values.contains(name) ? [] : [name])
         aliases = aliases.filter { $0 != display }.uniqued()
-        let existing = try (names.values + aliases).lazy.compactMap { try self.store?.entityIDs(named: $0, type: .organization).first }.first
+        let existing = try (names.values + aliases).lazy.compactMap {
+            try self.store?.entityIDs(named: $0, type: .organization).first
+        }.first
         let countryID = try (country ?? known?.country).map { try self.country($0, sentence: nil) }
         let id = existing ?? "org:\(display.slug)"
         entityIndex[key] = entities.count
-        entities.append(Entity(id: id, type: .organization, name: display, names: names, aliases: aliases, country: countryID,
-                               sources: [source(sentence)]))
+        entities.append(
+            Entity(
+                id: id, type: .organization, name: display, names: names, aliases: aliases, country: countryID,
+                sources: [source(sentence)]))
         return id
     }
 
-    mutating func build(persons: [DocumentPerson], mentions: [SentenceMentions], events: [DraftEvent],
-                        partnerships: [DraftPartnership], anniversaries: [DraftAnniversary], notes: [String]) throws -> KnowledgeBase {
+    mutating func build(
+        persons: [DocumentPerson], mentions: [SentenceMentions], events: [DraftEvent],
+        partnerships: [DraftPartnership], anniversaries: [DraftAnniversary], notes: [String]
+    ) throws -> KnowledgeBase {
         for (index, sentence) in mentions.enumerated() {
             for country in sentence.allCountries { _ = try self.country(country.iso, sentence: index) }
             for organization in sentence.organizations {
-                _ = try self.organization(name: sentences[index].tokens.text(organization.first, organization.end),
-                                          known: organization.known.map { vocabulary.organizations[$0] },
-                                          country: organization.country, sentence: index)
+                _ = try self.organization(
+                    name: sentences[index].tokens.text(organization.first, organization.end),
+                    known: organization.known.map { vocabulary.organizations[$0] },
+                    country: organization.country, sentence: index)
             }
         }
         var personIDs: [Int: String] = [:]
@@ -86,18 +96,22 @@ struct KnowledgeBaseBuilder {
             let countryID = try person.country.map { try country($0, sentence: nil) }
             var offices: [Office] = []
             for title in person.titles where title.role != "counterpart" {
-                let of = try title.organization.map { known in
-                    try organization(name: vocabulary.organizations[known].names[lang] ?? vocabulary.organizations[known].name,
-                                     known: vocabulary.organizations[known], country: nil, sentence: person.sentences[0])
-                } ?? title.country.map { try country($0, sentence: nil) } ?? countryID
+                let of =
+                    try title.organization.map { known in
+                        try organization(
+                            name: vocabulary.organizations[known].names[lang] ?? vocabulary.organizations[known].name,
+                            known: vocabulary.organizations[known], country: nil, sentence: person.sentences[0])
+                    } ?? title.country.map { try country($0, sentence: nil) } ?? countryID
                 offices.append(Office(title: title.text, role: title.role, of: of, sources: [source(person.sentences[0])]))
             }
             let existing = try store?.entityIDs(named: person.name, type: .person).first
             let id = existing ?? uniqueID("person:\(person.name.slug)")
             personIDs[index] = id
             entityIndex["person:\(index)"] = entities.count
-            entities.append(Entity(id: id, type: .person, name: person.name, country: countryID, offices: offices,
-                                   sources: person.sentences.prefix(1).map(source)))
+            entities.append(
+                Entity(
+                    id: id, type: .person, name: person.name, country: countryID, offices: offices,
+                    sources: person.sentences.prefix(1).map(source)))
         }
 
         var yieldEvents: [Event] = []
@@ -106,13 +120,17 @@ struct KnowledgeBaseBuilder {
             var participants: [Participant] = []
             let placeID = try draft.places.first.map { try country($0, sentence: nil) }
             let roles = self.roles(draft, persons: persons)
-            for (person, role) in roles { if let id = personIDs[person] { participants.append(Participant(entity: id, role: ParticipantRole(role))) } }
+            for (person, role) in roles {
+                if let id = personIDs[person] { participants.append(Participant(entity: id, role: ParticipantRole(role))) }
+            }
             let location: Location? = placeID == nil && draft.city == nil ? nil : Location(country: placeID, city: draft.city)
-            yieldEvents.append(Event(
-                id: "event:\(short)-\(index + 1)", kind: draft.kind, title: title(of: draft, persons: persons), status: draft.status,
-                start: draft.start, end: draft.end, within: draft.within, location: location,
-                participants: participants.uniqued(), parent: draft.parent.map { "event:\(short)-\($0 + 1)" },
-                sources: draft.sentences.sorted().map(source)))
+            yieldEvents.append(
+                Event(
+                    id: "event:\(short)-\(index + 1)", kind: draft.kind, title: title(of: draft, persons: persons),
+                    status: draft.status,
+                    start: draft.start, end: draft.end, within: draft.within, location: location,
+                    participants: participants.uniqued(), parent: draft.parent.map { "event:\(short)-\($0 + 1)" },
+                    sources: draft.sentences.sorted().map(source)))
         }
 
         var yieldPartnerships: [Partnership] = []
@@ -120,22 +138,34 @@ struct KnowledgeBaseBuilder {
             var parties: [String] = []
             for party in draft.parties { parties.append(try self.party(party, sentence: draft.sentences[0])) }
             let existing = try store?.partnershipID(parties: parties, level: draft.level)
-            let id = existing ?? "partnership:" + draft.parties.map { $0.lowercased().slug }.sorted().joined(separator: "-") + ":" + draft.level.key
-            let history = draft.history.map { Milestone(level: $0.level, date: $0.date, inferred: $0.inferred, sources: [source($0.sentence)]) }
-            yieldPartnerships.append(Partnership(id: id, parties: parties, level: draft.level, established: draft.established,
-                                                 history: history, sources: draft.sentences.map(source)))
+            let id =
+                existing ?? "partnership:" + draft.parties.map { $0.lowercased().slug }.sorted().joined(separator: "-") + ":"
+                + draft.level.key
+            let history = draft.history.map {
+                Milestone(level: $0.level, date: $0.date, inferred: $0.inferred, sources: [source($0.sentence)])
+            }
+            yieldPartnerships.append(
+                Partnership(
+                    id: id, parties: parties, level: draft.level, established: draft.established,
+                    history: history, sources: draft.sentences.map(source)))
         }
         let yieldAnniversaries = anniversaries.map {
-            Anniversary(event: yieldEvents[$0.event].id, partnership: yieldPartnerships[$0.partnership].id, years: $0.years,
-                        date: $0.date, stated: true, sources: [source($0.sentence)])
+            Anniversary(
+                event: yieldEvents[$0.event].id, partnership: yieldPartnerships[$0.partnership].id, years: $0.years,
+                date: $0.date, stated: true, sources: [source($0.sentence)])
         }
-        return KnowledgeBase(documents: [document], entities: entities, events: yieldEvents, partnerships: yieldPartnerships,
-                             anniversaries: yieldAnniversaries, notes: notes.isEmpty ? nil : notes)
+        return KnowledgeBase(
+            documents: [document], entities: entities, events: yieldEvents, partnerships: yieldPartnerships,
+            anniversaries: yieldAnniversaries, notes: notes.isEmpty ? nil : notes)
     }
 
     func uniqueID(_ base: String) -> String {
-        var id = base, n = 2
-        while entities.contains(where: { $0.id == id }) { id = "\(base)-\(n)"; n += 1 }
+        var id = base
+        var n = 2
+        while entities.contains(where: { $0.id == id }) {
+            id = "\(base)-\(n)"
+            n += 1
+        }
         return id
     }
 
@@ -167,7 +197,9 @@ struct KnowledgeBaseBuilder {
 
     func title(of event: DraftEvent, persons: [DocumentPerson]) -> String {
         if let name = event.name { return name }
-        let label = event.kind == .trip ? vocabulary.tripLabel[lang] ?? "Trip" : vocabulary.labels[event.kind]?[lang] ?? event.kind.rawValue
+        let label =
+            event.kind == .trip
+            ? vocabulary.tripLabel[lang] ?? "Trip" : vocabulary.labels[event.kind]?[lang] ?? event.kind.rawValue
         let agents = event.agents.map { persons[$0].name }.joined(separator: ", ")
         let others = event.counterparts.map { persons[$0].name }.joined(separator: ", ")
         let places = event.places.compactMap { vocabulary.regionNames[$0]?[lang] }.joined(separator: ", ")

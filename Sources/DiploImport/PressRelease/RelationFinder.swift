@@ -1,6 +1,6 @@
-import Foundation
 import DiploModel
 import DiploStore
+import Foundation
 
 /// A partnership as the document states it; parties are ISO codes, or "org:" and a folded name.
 struct DraftPartnership {
@@ -33,10 +33,16 @@ struct RelationFinder {
     var partnerships: [DraftPartnership] = []
     var anniversaries: [DraftAnniversary] = []
 
-    struct Party { let first: Int; let end: Int; let key: String }
+    struct Party {
+        let first: Int
+        let end: Int
+        let key: String
+    }
 
-    mutating func read(_ sentence: Sentence, _ mentions: SentenceMentions, events: [Int], assembler: EventAssembler,
-                       documentPair: [String]?) {
+    mutating func read(
+        _ sentence: Sentence, _ mentions: SentenceMentions, events: [Int], assembler: EventAssembler,
+        documentPair: [String]?
+    ) {
         let tokens = sentence.tokens
         var cues: [(first: Int, end: Int, cue: Vocabulary.RelationCue)] = []
         var i = 0
@@ -51,25 +57,32 @@ struct RelationFinder {
         if mentions.levels.isEmpty {
             // "tròn một năm hai nước thiết lập khuôn khổ quan hệ mới": the partnership told of last.
             guard let last = partnerships.indices.last,
-                  let word = tokens.firstIndex(where: { ["quan", "khuon", "relations", "ties", "partnership", "framework"].contains($0.folded) })
+                let word = tokens.firstIndex(where: {
+                    ["quan", "khuon", "relations", "ties", "partnership", "framework"].contains($0.folded)
+                })
             else { return }
-            readAnniversary(tokens, level: LevelMention(first: word, end: word + 1, level: partnerships[last].level), cues: cues,
-                            partnership: last, events: events, assembler: assembler, sentence: sentence.index, mentions: mentions)
+            readAnniversary(
+                tokens, level: LevelMention(first: word, end: word + 1, level: partnerships[last].level), cues: cues,
+                partnership: last, events: events, assembler: assembler, sentence: sentence.index, mentions: mentions)
             return
         }
         let parties = self.parties(mentions)
         let eventPair = pair(of: events, assembler)
         for level in mentions.levels {
-            for pair in pairsFor(level, tokens: tokens, parties: parties, cues: cues, eventPair: eventPair,
-                                 documentPair: documentPair, mentions: mentions) {
+            for pair in pairsFor(
+                level, tokens: tokens, parties: parties, cues: cues, eventPair: eventPair,
+                documentPair: documentPair, mentions: mentions)
+            {
                 read(level, of: pair, sentence, mentions, cues: cues, events: events, assembler: assembler)
             }
         }
     }
 
     /// What a sentence says of one partnership: when its level was reached, the level before, an anniversary.
-    mutating func read(_ level: LevelMention, of pair: [String], _ sentence: Sentence, _ mentions: SentenceMentions,
-                       cues: [(first: Int, end: Int, cue: Vocabulary.RelationCue)], events: [Int], assembler: EventAssembler) {
+    mutating func read(
+        _ level: LevelMention, of pair: [String], _ sentence: Sentence, _ mentions: SentenceMentions,
+        cues: [(first: Int, end: Int, cue: Vocabulary.RelationCue)], events: [Int], assembler: EventAssembler
+    ) {
         let tokens = sentence.tokens
         let index = partnership(pair, level.level, sentence: sentence.index)
         // A level reached ("nâng cấp", "elevated") or relations established on a date: not the
@@ -94,19 +107,26 @@ struct RelationFinder {
             if let date { setEstablished(index, level.level, date, inferred: false, sentence: sentence.index) }
         }
         // "từ Đối tác toàn diện lên Đối tác chiến lược toàn diện": the earlier level stays in history.
-        if let earlier = mentions.levels.last(where: { $0.end <= level.first && level.first - $0.end <= 3 && $0.level.rank != nil }),
-           level.level.rank != nil, earlier.level != level.level {
+        if let earlier = mentions.levels.last(where: {
+            $0.end <= level.first && level.first - $0.end <= 3 && $0.level.rank != nil
+        }),
+            level.level.rank != nil, earlier.level != level.level
+        {
             partnerships[index].history.append((earlier.level, nil, false, sentence.index))
         }
-        readAnniversary(tokens, level: level, cues: cues, partnership: index, events: events, assembler: assembler,
-                        sentence: sentence.index, mentions: mentions)
+        readAnniversary(
+            tokens, level: level, cues: cues, partnership: index, events: events, assembler: assembler,
+            sentence: sentence.index, mentions: mentions)
     }
 
     /// Countries and the organisations that can be a party (ASEAN, the EU), in order.
     func parties(_ mentions: SentenceMentions) -> [Party] {
         var result = mentions.allCountries.map { Party(first: $0.first, end: $0.end, key: $0.iso) }
         for organization in mentions.organizations where organization.known != nil && organization.country == nil {
-            result.append(Party(first: organization.first, end: organization.end, key: "org:" + vocabulary.organizations[organization.known!].name.folded))
+            result.append(
+                Party(
+                    first: organization.first, end: organization.end,
+                    key: "org:" + vocabulary.organizations[organization.known!].name.folded))
         }
         return result.sorted { $0.first < $1.first }
     }
@@ -129,17 +149,22 @@ struct RelationFinder {
     /// và Việt Nam - Séc", "between Vietnam and Japan"), each country after "với"/"with" with the
     /// document's own country ("với Ba Lan: ...; với Séc: ..."), "hai nước" as the pair told of,
     /// or the one other country named near it.
-    func pairsFor(_ level: LevelMention, tokens: [Token], parties: [Party], cues: [(first: Int, end: Int, cue: Vocabulary.RelationCue)],
-                  eventPair: [String]?, documentPair: [String]?, mentions: SentenceMentions) -> [[String]] {
+    func pairsFor(
+        _ level: LevelMention, tokens: [Token], parties: [Party], cues: [(first: Int, end: Int, cue: Vocabulary.RelationCue)],
+        eventPair: [String]?, documentPair: [String]?, mentions: SentenceMentions
+    ) -> [[String]] {
         // "với 9 quốc gia, bao gồm: Trung Quốc, Liên bang Nga, ...", "with several countries, including A, B and C".
         if let home, let list = cues.first(where: { $0.cue == .listing && $0.first >= level.end && $0.first - level.end <= 12 }) {
-            let listed = parties.filter { $0.first >= list.end && $0.key != home && !$0.key.hasPrefix("org:") }.map(\.key).uniqued()
+            let listed = parties.filter { $0.first >= list.end && $0.key != home && !$0.key.hasPrefix("org:") }.map(\.key)
+                .uniqued()
             if listed.count >= 2 { return listed.map { [home, $0] } }
         }
         var explicit: [(pair: [String], distance: Int, after: Bool)] = []
         for (a, b) in zip(parties, parties.dropFirst()) where a.key != b.key && b.first - a.end <= 1 {
             let joiner = b.first > a.end ? tokens[a.end] : nil
-            guard joiner == nil || joiner!.isDash || ["va", "and", "voi", "/"].contains(joiner!.folded) || joiner!.is("/") else { continue }
+            guard joiner == nil || joiner!.isDash || ["va", "and", "voi", "/"].contains(joiner!.folded) || joiner!.is("/") else {
+                continue
+            }
             let distance = min(abs(a.first - level.end), abs(level.first - b.end))
             if distance <= 15 { explicit.append(([a.key, b.key], distance, a.first >= level.end)) }
         }
@@ -149,7 +174,8 @@ struct RelationFinder {
             return listed.count > 1 ? listed : [nearest.pair]
         }
         let withs = parties.filter { party in
-            party.first >= level.end && party.key != home && party.first > 0 && ["voi", "with"].contains(tokens[party.first - 1].folded)
+            party.first >= level.end && party.key != home && party.first > 0
+                && ["voi", "with"].contains(tokens[party.first - 1].folded)
         }.map(\.key).uniqued()
         if withs.count > 1, let home { return withs.map { [home, $0] } }
         if cues.contains(where: { $0.cue == .both && abs($0.first - level.first) <= 15 }) {
@@ -193,27 +219,37 @@ struct RelationFinder {
 
     /// "kỷ niệm 30 năm ... quan hệ ngoại giao", "đánh dấu một năm ... Đối tác chiến lược toàn diện",
     /// "the 50th anniversary of diplomatic relations", "marks 30 years of ...": not "gần 50 năm".
-    mutating func readAnniversary(_ tokens: [Token], level: LevelMention, cues: [(first: Int, end: Int, cue: Vocabulary.RelationCue)],
-                                  partnership: Int, events: [Int], assembler: EventAssembler, sentence: Int, mentions: SentenceMentions) {
+    mutating func readAnniversary(
+        _ tokens: [Token], level: LevelMention, cues: [(first: Int, end: Int, cue: Vocabulary.RelationCue)],
+        partnership: Int, events: [Int], assembler: EventAssembler, sentence: Int, mentions: SentenceMentions
+    ) {
         for cue in cues where cue.cue == .anniversary && cue.first < level.first && level.first - cue.end <= 16 {
             // "kỷ niệm 75 năm ...", "marks 30 years of ...": the number after the cue; "the 71st anniversary of ...": before it.
-            guard let (years, numberAt) = number(after: cue.end, before: level.first, tokens)
-                    ?? number(after: max(0, cue.first - 2), before: cue.first + 1, tokens) else { continue }
+            guard
+                let (years, numberAt) = number(after: cue.end, before: level.first, tokens)
+                    ?? number(after: max(0, cue.first - 2), before: cue.first + 1, tokens)
+            else { continue }
             if numberAt > 0, cues.contains(where: { $0.cue == .approximate && $0.end == numberAt }) { continue }
             let upcoming = cues.contains { $0.cue == .upcoming && $0.end <= cue.first && cue.first - $0.end <= 3 }
-            guard let event = events.first(where: { assembler.events[$0].kind.isVisit }) ?? events.first ?? mainEvent(assembler) else { return }
+            guard let event = events.first(where: { assembler.events[$0].kind.isVisit }) ?? events.first ?? mainEvent(assembler)
+            else { return }
             let when = assembler.events[event].start ?? assembler.events[event].within?.first ?? reference
             var date: PartialDate?
             if partnerships[partnership].established == nil, let year = when?.year {
                 let established = try? PartialDate(year: year - years + (upcoming ? 1 : 0))
-                if let established, !partnerships[partnership].history.contains(where: { $0.level == level.level && $0.date != nil }) {
+                if let established,
+                    !partnerships[partnership].history.contains(where: { $0.level == level.level && $0.date != nil })
+                {
                     setEstablished(partnership, level.level, established, inferred: true, sentence: sentence)
                 }
             }
-            let base = partnerships[partnership].history.first { $0.level == level.level && $0.date != nil }?.date ?? partnerships[partnership].established
+            let base =
+                partnerships[partnership].history.first { $0.level == level.level && $0.date != nil }?.date
+                ?? partnerships[partnership].established
             date = base?.adding(years: years)
             if !anniversaries.contains(where: { $0.partnership == partnership && $0.years == years }) {
-                anniversaries.append(DraftAnniversary(event: event, partnership: partnership, years: years, date: date, sentence: sentence))
+                anniversaries.append(
+                    DraftAnniversary(event: event, partnership: partnership, years: years, date: date, sentence: sentence))
             }
             return
         }
@@ -233,7 +269,9 @@ struct RelationFinder {
             if let value = token.number, value > 0, value <= 300 {
                 let next = i + 1 < tokens.count ? tokens[i + 1] : nil
                 // "50th", "30 năm", "30 years", "30-year"
-                if let next, ["th", "st", "nd", "rd", "nam", "years", "year"].contains(next.folded) || next.isDash { return (value, i) }
+                if let next, ["th", "st", "nd", "rd", "nam", "years", "year"].contains(next.folded) || next.isDash {
+                    return (value, i)
+                }
             }
             if token.isWord, let value = wordNumber(tokens, from: i) {
                 return (value.value, i)
@@ -245,14 +283,23 @@ struct RelationFinder {
 
     /// Number words: "một năm" (1), "ba mươi năm" (30), "hai mươi lăm" (25), "fiftieth", "thirty years".
     func wordNumber(_ tokens: [Token], from start: Int) -> (value: Int, end: Int)? {
-        var total = 0, current = 0, i = start, seen = false
+        var total = 0
+        var current = 0
+        var i = start
+        var seen = false
         while i < tokens.count, tokens[i].isWord {
             let word = tokens[i].folded
             let next = i + 1 < tokens.count ? tokens[i + 1].folded : ""
             if word == "nam" && (next == "muoi" || next == "tram") {
                 current += 5
             } else if let value = vocabulary.numberWords[word] {
-                if value == 10 && word == "muoi" && current > 0 { current *= 10 } else if value == 100 { current = max(current, 1) * 100 } else { current += value }
+                if value == 10 && word == "muoi" && current > 0 {
+                    current *= 10
+                } else if value == 100 {
+                    current = max(current, 1) * 100
+                } else {
+                    current += value
+                }
             } else {
                 break
             }

@@ -1,6 +1,6 @@
-import Foundation
 import DiploModel
 import DiploStore
+import Foundation
 
 /// A person as the whole document knows them.
 struct DocumentPerson {
@@ -77,13 +77,17 @@ struct EventAssembler {
             let frame = frames[index]
             // "In his meeting with Canadian Prime Minister Justin Trudeau": a meeting with someone
             // no meeting of the text had yet is a new one.
-            let others = frame.counterparts.isEmpty && frame.agents.count >= 2 ? Array(frame.agents.dropFirst()) : frame.counterparts
-            let newCounterpart = !others.isEmpty
+            let others =
+                frame.counterparts.isEmpty && frame.agents.count >= 2 ? Array(frame.agents.dropFirst()) : frame.counterparts
+            let newCounterpart =
+                !others.isEmpty
                 && !events.contains { $0.kind == frame.kind && !Set($0.people).isDisjoint(with: others) }
             // The first ceremony, signing or press conference a text names with people in it is one.
-            let firstOfItsKind = [.ceremony, .signing, .pressConference, .other].contains(frame.kind) && frame.hasParticipants
+            let firstOfItsKind =
+                [.ceremony, .signing, .pressConference, .other].contains(frame.kind) && frame.hasParticipants
                 && !events.contains { $0.kind == frame.kind }
-            let create = (frame.kind.isVisit && frame.places.count == 1 && !frame.agents.isEmpty)
+            let create =
+                (frame.kind.isVisit && frame.places.count == 1 && !frame.agents.isEmpty)
                 || ([.meeting, .call].contains(frame.kind.family) && newCounterpart) || firstOfItsKind
             _ = add(frame, create: create)
         }
@@ -129,7 +133,9 @@ struct EventAssembler {
         guard let mention = frame.date else { return (nil, nil, nil) }
         let (from, to) = resolver.resolve(mention, ahead: frame.status == .planned)
         guard let from else { return (nil, nil, nil) }
-        if frame.sharesRange || (mention.from.day == nil && frame.kind != .summit && frame.kind != .conference && mention.from.month != nil) {
+        if frame.sharesRange
+            || (mention.from.day == nil && frame.kind != .summit && frame.kind != .conference && mention.from.month != nil)
+        {
             return (nil, nil, [from, to ?? from])
         }
         return (from, to, nil)
@@ -145,8 +151,9 @@ struct EventAssembler {
         }
         // "his meeting with...", "Meeting X, Cuong said": who the text was telling of does it.
         if frame.agents.isEmpty, !frame.counterparts.isEmpty || frame.kind.isVisit, frame.kind != .pressConference,
-           let protagonist = events.last(where: { !$0.agents.isEmpty && $0.kind != .pressConference })?.agents,
-           Set(protagonist).isDisjoint(with: frame.counterparts) {
+            let protagonist = events.last(where: { !$0.agents.isEmpty && $0.kind != .pressConference })?.agents,
+            Set(protagonist).isDisjoint(with: frame.counterparts)
+        {
             frame.agents = protagonist
         }
         let (start, end, within) = dates(of: frame)
@@ -175,21 +182,29 @@ struct EventAssembler {
         }
         // "During the visit, ..." : within the visit the sentence itself names.
         if let visit = events.last(where: { $0.kind.isVisit && $0.kind != .trip && $0.sentences.contains(frame.sentence) }),
-           let dates = range(visit) {
+            let dates = range(visit)
+        {
             return dates
         }
         // During a visit of the same person, whatever its tense ("During his stay, he is to call on ...").
-        if let visit = events.last(where: { $0.kind.isVisit && $0.kind != .trip && !Set($0.agents).isDisjoint(with: frame.agents) }),
-           let dates = range(visit) {
+        if let visit = events.last(where: {
+            $0.kind.isVisit && $0.kind != .trip && !Set($0.agents).isDisjoint(with: frame.agents)
+        }),
+            let dates = range(visit)
+        {
             return dates
         }
-        for event in events.reversed() where !event.people.isEmpty
-            && (!Set(event.agents).isDisjoint(with: frame.agents) || frame.agents.isEmpty) {
+        for event in events.reversed()
+        where !event.people.isEmpty
+            && (!Set(event.agents).isDisjoint(with: frame.agents) || frame.agents.isEmpty)
+        {
             if frame.status != .unknown, event.status != .unknown, frame.status != event.status { continue }
             if let dates = range(event) { return dates }
         }
         // Else the day the document was last telling of ("Cùng ngày", "Trước buổi lễ").
-        return events.last { range($0) != nil && ($0.status == frame.status || frame.status == .unknown || $0.status == .unknown) }.flatMap(range)
+        return events.last {
+            range($0) != nil && ($0.status == frame.status || frame.status == .unknown || $0.status == .unknown)
+        }.flatMap(range)
     }
 
     func same(_ frame: EventFrame, start: PartialDate?, _ event: DraftEvent) -> Bool {
@@ -203,7 +218,8 @@ struct EventAssembler {
             guard let name = frame.name?.folded, let theirs = event.name?.folded else { return false }
             return name == theirs || name.hasPrefix(theirs) || theirs.hasPrefix(name)
         case .visit:
-            let placesAgree = frame.places.isEmpty || !Set(frame.places).isDisjoint(with: event.places)
+            let placesAgree =
+                frame.places.isEmpty || !Set(frame.places).isDisjoint(with: event.places)
                 || (event.kind == .trip && Set(frame.places).isSubset(of: event.places))
             return agentsAgree && placesAgree && (!frame.places.isEmpty || !frame.agents.isEmpty || event.kind == .trip)
         case .meeting, .call:
@@ -215,7 +231,8 @@ struct EventAssembler {
         case .press:
             return true
         default:
-            return frame.kind == event.kind && agentsAgree && !Set(frame.agents + frame.counterparts).isDisjoint(with: event.people)
+            return frame.kind == event.kind && agentsAgree
+                && !Set(frame.agents + frame.counterparts).isDisjoint(with: event.people)
         }
     }
 
@@ -234,7 +251,9 @@ struct EventAssembler {
         } else if event.start == nil, event.within == nil {
             event.within = within
         }
-        if frame.status == .held || frame.status == .cancelled || event.status == .unknown { event.status = frame.status == .unknown ? event.status : frame.status }
+        if frame.status == .held || frame.status == .cancelled || event.status == .unknown {
+            event.status = frame.status == .unknown ? event.status : frame.status
+        }
         event.attended = event.attended || frame.attended
         if !event.sentences.contains(frame.sentence) { event.sentences.append(frame.sentence) }
         events[index] = event
@@ -247,8 +266,9 @@ struct EventAssembler {
             guard let days = events[index].dayRange else { continue }
             for visit in events.indices where visit != index && events[visit].kind.isVisit && events[visit].kind != .trip {
                 guard let visitDays = events[visit].dayRange, visitDays.overlaps(days),
-                      events[index].places.isEmpty || !Set(events[visit].places).isDisjoint(with: events[index].places),
-                      !Set(events[visit].agents).isDisjoint(with: events[index].people) else { continue }
+                    events[index].places.isEmpty || !Set(events[visit].places).isDisjoint(with: events[index].places),
+                    !Set(events[visit].agents).isDisjoint(with: events[index].people)
+                else { continue }
                 events[index].parent = visit
                 if events[index].places.isEmpty {
                     events[index].places = events[visit].places

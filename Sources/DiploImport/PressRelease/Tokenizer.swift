@@ -1,6 +1,6 @@
-import Foundation
 import DiploModel
 import DiploStore
+import Foundation
 
 /// A word, number or punctuation mark of a document, with where it stands (Unicode scalar
 /// offsets, end exclusive) and the forms it is matched by. A class: tokens are read far more
@@ -64,15 +64,19 @@ struct Tokenizer {
     let keepDiacritics: Bool
 
     /// Abbreviations whose full stop does not end a sentence.
-    static let abbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-                                             "sep", "sept", "oct", "nov", "dec", "no", "gen", "lt", "col", "prof", "tp", "ts",
-                                             "gs", "pgs", "th", "ths", "h", "e", "vs", "inc", "co", "corp", "jr", "sr", "mt"]
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec", "no", "gen", "lt", "col", "prof", "tp", "ts",
+        "gs", "pgs", "th", "ths", "h", "e", "vs", "inc", "co", "corp", "jr", "sr", "mt",
+    ]
 
     func tokens(of scalars: ArraySlice<Unicode.Scalar>, offset: Int) -> [Token] {
         var tokens: [Token] = []
         var index = scalars.startIndex
         var spaced = true
-        var textBytes: [UInt8] = [], keyBytes: [UInt8] = [], foldedBytes: [UInt8] = []
+        var textBytes: [UInt8] = []
+        var keyBytes: [UInt8] = []
+        var foldedBytes: [UInt8] = []
         while index < scalars.endIndex {
             let scalar = scalars[index]
             if scalar.properties.isWhitespace {
@@ -90,7 +94,7 @@ struct Tokenizer {
                     let next = scalars[index]
                     if Tokenizer.isLetter(next) || (next.properties.numericType != nil && next.value < 0x80) {
                         index += 1
-                    } else if (next == "'" || next == "’"), index + 1 < scalars.endIndex, Tokenizer.isLetter(scalars[index + 1]) {
+                    } else if next == "'" || next == "’", index + 1 < scalars.endIndex, Tokenizer.isLetter(scalars[index + 1]) {
                         index += 1  // People's, Côte d'Ivoire
                     } else {
                         break
@@ -115,9 +119,12 @@ struct Tokenizer {
             }
             let string = String(decoding: textBytes, as: UTF8.self)
             let foldedString = kind == .punctuation ? string : String(decoding: foldedBytes, as: UTF8.self)
-            let keyString = kind == .punctuation ? string : (keepDiacritics ? String(decoding: keyBytes, as: UTF8.self) : foldedString)
-            tokens.append(Token(kind: kind, start: offset + begin - scalars.startIndex, end: offset + index - scalars.startIndex,
-                                text: string, key: keyString, folded: foldedString, spaced: spaced))
+            let keyString =
+                kind == .punctuation ? string : (keepDiacritics ? String(decoding: keyBytes, as: UTF8.self) : foldedString)
+            tokens.append(
+                Token(
+                    kind: kind, start: offset + begin - scalars.startIndex, end: offset + index - scalars.startIndex,
+                    text: string, key: keyString, folded: foldedString, spaced: spaced))
             spaced = false
         }
         return tokens
@@ -126,7 +133,8 @@ struct Tokenizer {
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value < 0x80 { return (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value) }
         let properties = scalar.properties
-        return properties.isAlphabetic || properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark
+        return properties.isAlphabetic || properties.generalCategory == .nonspacingMark
+            || properties.generalCategory == .spacingMark
     }
 
     /// The sentences of one line (a paragraph): cut after . ! ? unless the full stop ends an
@@ -137,7 +145,8 @@ struct Tokenizer {
         var begin = 0
         // Sentences are sliced from the line's text, walking its scalars once.
         let lineScalars = lineText.unicodeScalars
-        var cursor = lineScalars.startIndex, cursorOffset = offset
+        var cursor = lineScalars.startIndex
+        var cursorOffset = offset
         func index(at target: Int) -> String.UnicodeScalarView.Index {
             while cursorOffset < target, cursor < lineScalars.endIndex {
                 cursor = lineScalars.index(after: cursor)
@@ -148,10 +157,14 @@ struct Tokenizer {
         func close(_ end: Int) {
             guard end > begin else { return }
             let slice = Array(all[begin..<end])
-            let start = slice.first!.start, stop = slice.last!.end
-            let from = index(at: start), to = index(at: stop)
-            sentences.append(Sentence(index: firstIndex + sentences.count, start: start, end: stop,
-                                      text: String(Substring(lineScalars[from..<to])), tokens: slice))
+            let start = slice.first!.start
+            let stop = slice.last!.end
+            let from = index(at: start)
+            let to = index(at: stop)
+            sentences.append(
+                Sentence(
+                    index: firstIndex + sentences.count, start: start, end: stop,
+                    text: String(Substring(lineScalars[from..<to])), tokens: slice))
             begin = end
         }
         var i = 0
@@ -162,11 +175,14 @@ struct Tokenizer {
                 // Closing quotes and brackets stay with the sentence they close.
                 while end < all.count, ["\"", "”", "’", "'", ")", "»"].contains(all[end].text), !all[end].spaced { end += 1 }
                 let previous = i > 0 ? all[i - 1] : nil
-                let isAbbreviation = token.text == "." && !token.spaced && previous.map {
-                    $0.isWord && (Tokenizer.abbreviations.contains($0.folded) || ($0.text.count == 1 && $0.isCapitalized))
-                } == true
+                let isAbbreviation =
+                    token.text == "." && !token.spaced
+                    && previous.map {
+                        $0.isWord && (Tokenizer.abbreviations.contains($0.folded) || ($0.text.count == 1 && $0.isCapitalized))
+                    } == true
                 let next = end < all.count ? all[end] : nil
-                let startsAnother = next.map { $0.isCapitalized || $0.kind == .number || ["\"", "“", "(", "-", "–"].contains($0.text) } ?? true
+                let startsAnother =
+                    next.map { $0.isCapitalized || $0.kind == .number || ["\"", "“", "(", "-", "–"].contains($0.text) } ?? true
                 if !isAbbreviation && startsAnother {
                     close(end)
                     i = end

@@ -1,6 +1,6 @@
-import Foundation
 import DiploModel
 import DiploStore
+import Foundation
 
 /// An event as one sentence tells of it. Frames of several sentences that tell of the same
 /// event become one event (see Assembly).
@@ -46,7 +46,9 @@ struct FrameFinder {
 
     /// `personIndex` maps a person mention to its index in the document's person list;
     /// `countryOf` gives the country of a person of that list.
-    func frames(in sentence: Sentence, mentions: SentenceMentions, personIndex: [Int], countryOf: (Int) -> String?) -> [EventFrame] {
+    func frames(in sentence: Sentence, mentions: SentenceMentions, personIndex: [Int], countryOf: (Int) -> String?)
+        -> [EventFrame]
+    {
         let tokens = sentence.tokens
         let listed = listedVisits(in: sentence, mentions: mentions, personIndex: personIndex)
         if !listed.isEmpty { return listed }
@@ -57,17 +59,25 @@ struct FrameFinder {
         }
         var seriesAt: [Int: (end: Int, series: Vocabulary.Series)] = [:]
         for start in tokens.indices {
-            if let match = tries.series.longestMatch(in: tokens, at: start) { seriesAt[start] = (match.end, vocabulary.series[match.value]) }
+            if let match = tries.series.longestMatch(in: tokens, at: start) {
+                seriesAt[start] = (match.end, vocabulary.series[match.value])
+            }
         }
         guard !triggers.isEmpty || !seriesAt.isEmpty else { return [] }
         // A named series ("Đại hội đồng Liên hợp quốc") is a trigger of its own kind.
         for (start, series) in seriesAt where !triggers.contains(where: { $0.cue.first <= start && start < $0.cue.end }) {
-            triggers.append((CueMention(first: start, end: series.end, cue: .trigger(series.series.kind, verb: false)), series.series.kind, false))
+            triggers.append(
+                (
+                    CueMention(first: start, end: series.end, cue: .trigger(series.series.kind, verb: false)), series.series.kind,
+                    false
+                ))
         }
         triggers.sort { $0.cue.first < $1.cue.first }
         let fronted = sentencePlace(tokens, mentions, before: triggers.first?.cue.first ?? tokens.count)
         var bothAt: [Int] = []
-        for start in tokens.indices where tries.relationCues.longestMatch(in: tokens, at: start)?.value == .both { bothAt.append(start) }
+        for start in tokens.indices where tries.relationCues.longestMatch(in: tokens, at: start)?.value == .both {
+            bothAt.append(start)
+        }
         var frames: [EventFrame] = []
         // People an earlier trigger of the sentence took as its objects are not later ones' subjects.
         var objects = Set<Int>()
@@ -78,8 +88,9 @@ struct FrameFinder {
             let nextTrigger = n + 1 < triggers.count ? triggers[n + 1].cue.first : tokens.count
             let segmentEnd = min(nextTrigger, reported.first { $0 > trigger.cue.end } ?? tokens.count)
             if isGeneric(trigger.cue, mentions) { continue }
-            var frame = EventFrame(kind: trigger.kind, sentence: sentence.index, trigger: trigger.cue.first, triggerEnd: trigger.cue.end,
-                                   verb: trigger.verb)
+            var frame = EventFrame(
+                kind: trigger.kind, sentence: sentence.index, trigger: trigger.cue.first, triggerEnd: trigger.cue.end,
+                verb: trigger.verb)
             if let series = seriesAt[trigger.cue.first] { frame.series = series.series }
             frame.attended = isAttended(trigger.cue.first, mentions)
             // Who: the person named before it (not as an object), or after "của"/"of" for a noun.
@@ -92,13 +103,16 @@ struct FrameFinder {
                 frame.agents.append(personIndex[agent.offset])
                 // "A và B hội đàm", "A and Japanese Prime Minister B held talks"
                 if let joined = before.last(where: { $0.offset < agent.offset }),
-                   joins(tokens, from: joined.element.end, to: agent.element.first, mentions) {
+                    joins(tokens, from: joined.element.end, to: agent.element.first, mentions)
+                {
                     frame.agents.insert(personIndex[joined.offset], at: 0)
                 }
             }
             if let inviter = before.last(where: { isInviter($0.element, tokens) }) { frame.inviter = personIndex[inviter.offset] }
             // "President Thuong's official visit": the possessor does it, whatever came before.
-            if let owner = mentions.persons.firstIndex(where: { $0.end == trigger.cue.first }), isPossessive(tokens[trigger.cue.first - 1]) {
+            if let owner = mentions.persons.firstIndex(where: { $0.end == trigger.cue.first }),
+                isPossessive(tokens[trigger.cue.first - 1])
+            {
                 frame.agents = [personIndex[owner]]
             }
             if frame.agents.isEmpty, bothAt.contains(where: { $0 < trigger.cue.first }) { frame.bothSides = true }
@@ -107,14 +121,18 @@ struct FrameFinder {
                 return false
             }
             // A visit's guest is the sentence's subject ("A được B đón ... trong chuyến thăm"), when it opens the sentence.
-            if trigger.kind.isVisit, let subject = before.first, subject.element.first <= 2, frame.inviter != personIndex[subject.offset] {
+            if trigger.kind.isVisit, let subject = before.first, subject.element.first <= 2,
+                frame.inviter != personIndex[subject.offset]
+            {
                 frame.agents = [personIndex[subject.offset]]
             }
             visitors = mentions.persons.indices.filter { index in
                 mentions.persons[index].end <= trigger.cue.first
                     && !reported.contains { $0 >= mentions.persons[index].end && $0 < trigger.cue.first }
             }.map { personIndex[$0] }
-            let after = mentions.persons.enumerated().filter { $0.element.first >= trigger.cue.end && $0.element.first < segmentEnd }
+            let after = mentions.persons.enumerated().filter {
+                $0.element.first >= trigger.cue.end && $0.element.first < segmentEnd
+            }
             for (offset, _) in after { objects.insert(offset) }
             for (offset, person) in after {
                 if isInviter(person, tokens) {
@@ -127,24 +145,32 @@ struct FrameFinder {
             }
             // "In a bilateral meeting with X, President Y expressed ...": the one named after the opening phrase does it.
             if frame.agents.isEmpty, [.meeting, .call].contains(trigger.kind.family), trigger.cue.first <= 4,
-               let comma = tokens[trigger.cue.end...].firstIndex(where: { $0.is(",") }),
-               let subject = mentions.persons.firstIndex(where: { $0.first == comma + 1 }),
-               let slot = frame.counterparts.firstIndex(of: personIndex[subject]), frame.counterparts.count >= 2 {
+                let comma = tokens[trigger.cue.end...].firstIndex(where: { $0.is(",") }),
+                let subject = mentions.persons.firstIndex(where: { $0.first == comma + 1 }),
+                let slot = frame.counterparts.firstIndex(of: personIndex[subject]), frame.counterparts.count >= 2
+            {
                 frame.agents = [frame.counterparts.remove(at: slot)]
             }
             // Where: a place after it, introduced by tại/tới/đến/in/to or right after a visit verb.
             for country in mentions.allCountries where country.first >= trigger.cue.end && country.first < segmentEnd {
                 // "impetus to India-New Zealand relations": a pair of countries is no destination.
                 if country.end + 1 < tokens.count, tokens[country.end].isDash,
-                   mentions.allCountries.contains(where: { $0.first == country.end + 1 }) { continue }
+                    mentions.allCountries.contains(where: { $0.first == country.end + 1 })
+                {
+                    continue
+                }
                 let previous = country.first > 0 ? tokens[country.first - 1].folded : ""
                 let direct = country.first == trigger.cue.end
                 // "Tanzania, Mozambique và Iran": a country listed after one taken as a place is one too.
                 // "tới nước Cộng hòa Thống nhất Tanzania": "nước" (the country of) after a place word.
-                let ofCountry = previous == "nuoc" && country.first >= 2 && FrameFinder.placeWords.contains(tokens[country.first - 2].folded)
-                let listed = [",", "va", "and"].contains(previous) && country.first >= 2
+                let ofCountry =
+                    previous == "nuoc" && country.first >= 2 && FrameFinder.placeWords.contains(tokens[country.first - 2].folded)
+                let listed =
+                    [",", "va", "and"].contains(previous) && country.first >= 2
                     && mentions.allCountries.contains { $0.end == country.first - 1 && frame.places.contains($0.iso) }
-                if FrameFinder.placeWords.contains(previous) || (direct && (trigger.kind.isVisit || trigger.verb)) || previous == "(" || listed || ofCountry {
+                if FrameFinder.placeWords.contains(previous) || (direct && (trigger.kind.isVisit || trigger.verb))
+                    || previous == "(" || listed || ofCountry
+                {
                     if !mentions.persons.contains(where: { $0.first <= country.first && country.first < $0.end }) {
                         frame.places.append(country.iso)
                     }
@@ -164,9 +190,10 @@ struct FrameFinder {
             // A visitor comes from elsewhere: the one named last before a visit who is not of the
             // country visited ("Anwar Ibrahim chủ trì lễ đón Tổng Bí thư Tô Lâm ... thăm chính thức Malaysia").
             if trigger.kind.isVisit, !frame.places.isEmpty, !frame.agents.isEmpty,
-               frame.agents.allSatisfy({ countryOf($0).map(frame.places.contains) ?? false }),
-               let visitor = visitors.last(where: { person in countryOf(person).map { !frame.places.contains($0) } ?? false }),
-               visitor != frame.inviter {
+                frame.agents.allSatisfy({ countryOf($0).map(frame.places.contains) ?? false }),
+                let visitor = visitors.last(where: { person in countryOf(person).map { !frame.places.contains($0) } ?? false }),
+                visitor != frame.inviter
+            {
                 frame.agents = [visitor]
             }
             if let series = frame.series, frame.places.isEmpty, let country = series.country {
@@ -174,8 +201,9 @@ struct FrameFinder {
                 frame.city = series.city
             }
             if !frame.verb, frame.kind == .summit || frame.kind == .conference || frame.series != nil {
-                frame.name = eventName(tokens, from: nameStart(tokens, before: trigger.cue.first, mentions), upTo: segmentEnd,
-                                       mentions: mentions)
+                frame.name = eventName(
+                    tokens, from: nameStart(tokens, before: trigger.cue.first, mentions), upTo: segmentEnd,
+                    mentions: mentions)
             }
             frame.status = status(before: trigger.cue.first, mentions, tokens)
             // "mời ... sớm thăm chính thức Việt Nam", "invited her to pay an official visit": an invitation,
@@ -186,7 +214,9 @@ struct FrameFinder {
                 case .proposal: return cue.end <= trigger.cue.first && trigger.cue.first - cue.end <= 12
                 default: return false
                 }
-            }) { continue }
+            }) {
+                continue
+            }
             guard accepts(frame, trigger: trigger.cue, tokens: tokens, mentions: mentions) else { continue }
             frames.append(frame)
         }
@@ -208,18 +238,24 @@ struct FrameFinder {
     func listedVisits(in sentence: Sentence, mentions: SentenceMentions, personIndex: [Int]) -> [EventFrame] {
         let tokens = sentence.tokens
         for opening in vocabulary.visitLists {
-            guard let start = tokens.indices.first(where: { index in
-                index + opening.count <= tokens.count && (0..<opening.count).allSatisfy { tokens[index + $0].folded == opening[$0] }
-            }) else { continue }
+            guard
+                let start = tokens.indices.first(where: { index in
+                    index + opening.count <= tokens.count
+                        && (0..<opening.count).allSatisfy { tokens[index + $0].folded == opening[$0] }
+                })
+            else { continue }
             let afterOpening = start + opening.count
             guard let country = mentions.allCountries.first(where: { $0.first == afterOpening }),
-                  let colon = tokens[country.end..<min(tokens.count, country.end + 3)].firstIndex(where: { $0.is(":") }) else { continue }
+                let colon = tokens[country.end..<min(tokens.count, country.end + 3)].firstIndex(where: { $0.is(":") })
+            else { continue }
             var frames: [EventFrame] = []
             for (offset, person) in mentions.persons.enumerated() where person.first > colon {
                 guard let date = mentions.dates.first(where: { $0.first > person.end - 1 && $0.first - person.end <= 12 }),
-                      date.first > 0, tokens[date.first - 1].is("("),
-                      !mentions.persons.contains(where: { $0.first > person.first && $0.first < date.first }) else { continue }
-                var frame = EventFrame(kind: .visit, sentence: sentence.index, trigger: person.first, triggerEnd: person.end, verb: true)
+                    date.first > 0, tokens[date.first - 1].is("("),
+                    !mentions.persons.contains(where: { $0.first > person.first && $0.first < date.first })
+                else { continue }
+                var frame = EventFrame(
+                    kind: .visit, sentence: sentence.index, trigger: person.first, triggerEnd: person.end, verb: true)
                 frame.agents = [personIndex[offset]]
                 frame.places = [country.iso]
                 frame.date = date
@@ -293,10 +329,7 @@ struct FrameFinder {
     }
 
     /// English past tense on the trigger itself: "met", "held talks", "visited".
-    func isHeldVerb(_ tokens: [Token], _ index: Int) -> Bool {
-        ["met", "held", "visited", "received", "paid", "signed", "had", "hosted", "attended", "called", "spoke", "welcomed",
-         "arrived", "travelled", "traveled", "toured", "witnessed", "co-chaired", "chaired", "addressed"].contains(tokens[index].folded)
-    }
+    func isHeldVerb(_ tokens: [Token], _ index: Int) -> Bool { vocabulary.heldVerbs.contains(tokens[index].folded) }
 
     /// Whether the frame is an event rather than a word in passing.
     func accepts(_ frame: EventFrame, trigger: CueMention, tokens: [Token], mentions: SentenceMentions) -> Bool {
@@ -305,10 +338,12 @@ struct FrameFinder {
         case .summit, .conference:
             // A named gathering someone attends, or one that is dated.
             let namedBefore = english && frame.name.map { !$0.hasPrefix(tokens[trigger.first].text) } == true
-            let named = capitalized || frame.series != nil || namedBefore
+            let named =
+                capitalized || frame.series != nil || namedBefore
                 || (trigger.end < tokens.count && (tokens[trigger.end].isCapitalized || tokens[trigger.end].kind == .number))
-            return named && (frame.attended || frame.series != nil || frame.hasParticipants
-                             || mentions.dates.contains { abs($0.first - trigger.end) <= 4 })
+            return named
+                && (frame.attended || frame.series != nil || frame.hasParticipants
+                    || mentions.dates.contains { abs($0.first - trigger.end) <= 4 })
         case .trip, .stateVisit, .officialVisit, .workingVisit, .visit:
             if frame.verb { return !frame.places.isEmpty || !frame.counterparts.isEmpty || frame.inviter != nil }
             return !frame.places.isEmpty || frame.hasParticipants
@@ -320,7 +355,8 @@ struct FrameFinder {
         case .pressConference:
             return true
         case .signing, .ceremony, .other:
-            let namedAndDated = capitalized && mentions.dates.contains { $0.end <= trigger.first || abs($0.first - trigger.end) <= 3 }
+            let namedAndDated =
+                capitalized && mentions.dates.contains { $0.end <= trigger.first || abs($0.first - trigger.end) <= 3 }
             return frame.hasParticipants || frame.bothSides || namedAndDated
         }
     }
@@ -328,9 +364,11 @@ struct FrameFinder {
     /// The name of a summit or conference: its trigger words and what qualifies them, up to a
     /// comma, a place word or a verb ("Hội nghị Thượng đỉnh tương lai", "Summit of the Future").
     func eventName(_ tokens: [Token], from start: Int, upTo limit: Int, mentions: SentenceMentions) -> String {
-        let stops: Set<String> = ["va", "tai", "o", "cua", "voi", "trong", "tu", "vao", "se", "da", "theo", "nham", "de", "cung",
-                                  "and", "in", "at", "on", "with", "from", "which", "that", "held", "will", "was", "is", "to", "by",
-                                  "ngay", "sang", "chieu", "toi", "nay", "la", "duoc", "co", "khi", "nhu"]
+        let stops: Set<String> = [
+            "va", "tai", "o", "cua", "voi", "trong", "tu", "vao", "se", "da", "theo", "nham", "de", "cung",
+            "and", "in", "at", "on", "with", "from", "which", "that", "held", "will", "was", "is", "to", "by",
+            "ngay", "sang", "chieu", "toi", "nay", "la", "duoc", "co", "khi", "nhu",
+        ]
         var end = max(start + 1, tries.series.longestMatch(in: tokens, at: start)?.end ?? 0)
         var words = 1
         while end < min(limit, tokens.count), words < 12 {
@@ -338,8 +376,13 @@ struct FrameFinder {
             if token.kind == .punctuation && !token.isDash && !["'", "’"].contains(token.text) { break }
             if stops.contains(token.folded) && !(token.folded == "of" || token.folded == "the") { break }
             if mentions.dates.contains(where: { $0.first == end }) { break }
-            if tries.cues.longestMatch(in: tokens, at: end).map({ if case .trigger = $0.value { return true } else { return false } }) == true,
-               end > start + 2 { break }
+            if tries.cues.longestMatch(in: tokens, at: end).map({
+                if case .trigger = $0.value { return true } else { return false }
+            }) == true,
+                end > start + 2
+            {
+                break
+            }
             end += 1
             words += 1
         }
@@ -351,7 +394,8 @@ struct FrameFinder {
     /// "a Vietnam - Japan business forum".
     func nameStart(_ tokens: [Token], before trigger: Int, _ mentions: SentenceMentions) -> Int {
         guard english else { return trigger }
-        var start = trigger, lowercase = 0
+        var start = trigger
+        var lowercase = 0
         var index = trigger - 1
         while index >= 0 {
             let token = tokens[index]
@@ -359,7 +403,8 @@ struct FrameFinder {
                 start = index
                 lowercase = 0
             } else if token.isWord, lowercase < 2, !["the", "a", "an", "of", "and", "at", "in", "to"].contains(token.folded),
-                      index > 0, tokens[index - 1].isCapitalized || tokens[index - 1].isWord {
+                index > 0, tokens[index - 1].isCapitalized || tokens[index - 1].isWord
+            {
                 lowercase += 1
             } else {
                 break
@@ -381,10 +426,14 @@ struct FrameFinder {
             while triggerEnd < tokens.count {
                 var at = triggerEnd
                 // "tới nước X", "X, Y và Z": place words, "nước" and list joiners before each country.
-                while at < tokens.count, FrameFinder.placeWords.contains(tokens[at].folded) || ["nuoc", ",", "va", "and"].contains(tokens[at].folded),
-                      at - triggerEnd < 3 { at += 1 }
+                while at < tokens.count,
+                    FrameFinder.placeWords.contains(tokens[at].folded) || ["nuoc", ",", "va", "and"].contains(tokens[at].folded),
+                    at - triggerEnd < 3
+                { at += 1 }
                 // "chuyến thăm chính thức của Chủ tịch nước X tới Lào từ ngày ...": the visitor named after "của"/"of".
-                if ["cua", "of", "by"].contains(tokens[at].folded), let visitor = mentions.persons.first(where: { $0.first == at + 1 }) {
+                if ["cua", "of", "by"].contains(tokens[at].folded),
+                    let visitor = mentions.persons.first(where: { $0.first == at + 1 })
+                {
                     triggerEnd = visitor.end
                     continue
                 }
@@ -398,9 +447,12 @@ struct FrameFinder {
                         && (date.element.opened || !tokens[triggerEnd..<date.element.first].contains { $0.is(",") || $0.is(";") })
                         // "the G20 Summit that will take place on November 15-16"
                         || date.element.first - triggerEnd <= 7
-                        && tokens[triggerEnd..<date.element.first].allSatisfy { vocabulary.dateConnectors.contains($0.folded) })
+                            && tokens[triggerEnd..<date.element.first].allSatisfy {
+                                vocabulary.dateConnectors.contains($0.folded)
+                            })
             }),
-               !frames.contains(where: { $0.trigger > trigger && $0.trigger < own.element.first }) {
+                !frames.contains(where: { $0.trigger > trigger && $0.trigger < own.element.first })
+            {
                 frames[index].date = own.element
                 bound.insert(own.offset)
             }
@@ -443,7 +495,9 @@ struct FrameFinder {
     }
 
     /// "hội kiến A; B" and "met A and B": one meeting with each.
-    func splitCounterparts(_ frames: [EventFrame], mentions: SentenceMentions, tokens: [Token], personIndex: [Int]) -> [EventFrame] {
+    func splitCounterparts(_ frames: [EventFrame], mentions: SentenceMentions, tokens: [Token], personIndex: [Int])
+        -> [EventFrame]
+    {
         var result: [EventFrame] = []
         for frame in frames {
             guard [.meeting, .courtesyCall].contains(frame.kind), frame.counterparts.count >= 2 else {

@@ -1,6 +1,6 @@
-import Foundation
 import DiploModel
 import DiploStore
+import Foundation
 
 /// A title a person holds as a sentence says it: "Chủ tịch nước Cuba", "Prime Minister ... of Australia".
 struct TitleMention {
@@ -21,11 +21,34 @@ struct PersonMention {
     var country: String?
 }
 
-struct CountryMention { let first: Int; let end: Int; let iso: String }
-struct CityMention { let first: Int; let end: Int; let name: String; let iso: String }
-struct OrganizationMention { let first: Int; let end: Int; let name: String; let country: String?; let known: Int? }
-struct CueMention { let first: Int; let end: Int; let cue: Vocabulary.Cue }
-struct LevelMention { let first: Int; let end: Int; let level: PartnershipLevel }
+struct CountryMention {
+    let first: Int
+    let end: Int
+    let iso: String
+}
+struct CityMention {
+    let first: Int
+    let end: Int
+    let name: String
+    let iso: String
+}
+struct OrganizationMention {
+    let first: Int
+    let end: Int
+    let name: String
+    let country: String?
+    let known: Int?
+}
+struct CueMention {
+    let first: Int
+    let end: Int
+    let cue: Vocabulary.Cue
+}
+struct LevelMention {
+    let first: Int
+    let end: Int
+    let level: PartnershipLevel
+}
 
 /// Everything the words of one sentence name.
 struct SentenceMentions {
@@ -67,14 +90,21 @@ struct MentionFinder {
         var titleAt: [Int: (end: Int, entry: Vocabulary.TitleEntry)] = [:]
         var i = 0
         while i < tokens.count {
-            guard !taken[i], tokens[i].isWord || tokens[i].kind == .number else { i += 1; continue }
+            guard !taken[i], tokens[i].isWord || tokens[i].kind == .number else {
+                i += 1
+                continue
+            }
             let capitalized = tokens[i].isCapitalized
-            if let title = tries.titles.longestMatch(in: tokens, at: i), capitalized || vocabulary.lowercaseRoles.contains(title.value.role) {
+            if let title = tries.titles.longestMatch(in: tokens, at: i),
+                capitalized || vocabulary.lowercaseRoles.contains(title.value.role)
+            {
                 let organization = capitalized ? organizationMatch(tokens, at: i) : nil
                 // "Bộ trưởng Ngoại giao Indonesia": a title and its country, not a ministry ("Bộ") running on to a country.
-                let titleOfCountry = organization.map { organization in
-                    tries.countries.longestMatch(in: tokens, at: title.end)?.end == organization.end && organization.known == nil
-                } ?? false
+                let titleOfCountry =
+                    organization.map { organization in
+                        tries.countries.longestMatch(in: tokens, at: title.end)?.end == organization.end
+                            && organization.known == nil
+                    } ?? false
                 if organization == nil || organization!.end <= title.end || titleOfCountry {
                     titleAt[i] = (title.end, title.value)
                     i = title.end
@@ -88,13 +118,15 @@ struct MentionFinder {
             }
             // "Cộng hòa Ba Lan", "the Kingdom of Cambodia": the state's form and its name are one country.
             if capitalized, let form = tries.stateForms.longestMatch(in: tokens, at: i), form.end < tokens.count,
-               let country = tries.countries.longestMatch(in: tokens, at: form.end) {
+                let country = tries.countries.longestMatch(in: tokens, at: form.end)
+            {
                 found.countries.append(CountryMention(first: i, end: country.end, iso: country.value))
                 i = country.end
                 continue
             }
             if capitalized, let country = tries.countries.longestMatch(in: tokens, at: i, key: MentionFinder.possessiveKey),
-               acceptsCountry(tokens, i, country.end) {
+                acceptsCountry(tokens, i, country.end)
+            {
                 found.countries.append(CountryMention(first: i, end: country.end, iso: country.value))
                 i = country.end
                 continue
@@ -126,24 +158,32 @@ struct MentionFinder {
         }
         for start in titleAt.keys.sorted() where !personAt[start] {
             if let person = titledPerson(tokens, at: start, titleAt: titleAt, found: found) {
-                if person.nameEnd > person.nameFirst { claim(person) } else {
+                if person.nameEnd > person.nameFirst {
+                    claim(person)
+                } else {
                     found.titlesAlone.append((person.first, person.end, person.titles))
                 }
             }
         }
         var k = 0
         while k < tokens.count {
-            if personAt[k] { k += 1; continue }
+            if personAt[k] {
+                k += 1
+                continue
+            }
             if var honorific = tries.honorifics.longestMatch(in: tokens, at: k), honorific.end < tokens.count,
-               tokens[honorific.end].isCapitalized, !personAt[honorific.end], titleAt[honorific.end] == nil {
+                tokens[honorific.end].isCapitalized, !personAt[honorific.end], titleAt[honorific.end] == nil
+            {
                 // "His Excellency Dr. S. Jaishankar": honorifics in a row.
                 while let next = tries.honorifics.longestMatch(in: tokens, at: honorific.end), next.end < tokens.count,
-                      tokens[next.end].isCapitalized { honorific = next }
+                    tokens[next.end].isCapitalized
+                { honorific = next }
                 let nameEnd = nameRun(tokens, from: honorific.end)
                 let words = tokens[honorific.end..<nameEnd].filter(\.isWord).count
                 if words >= 2 || (words == 1 && tokens[k].isCapitalized) {
-                    var person = PersonMention(first: k, end: nameEnd, nameFirst: honorific.end, nameEnd: nameEnd,
-                                               name: name(tokens, honorific.end, nameEnd), titles: [], country: nil)
+                    var person = PersonMention(
+                        first: k, end: nameEnd, nameFirst: honorific.end, nameEnd: nameEnd,
+                        name: name(tokens, honorific.end, nameEnd), titles: [], country: nil)
                     attachTrailingTitles(&person, tokens, titleAt: titleAt, found: found)
                     claim(person)
                     k = person.end
@@ -151,12 +191,14 @@ struct MentionFinder {
                 }
             }
             if tokens[k].isCapitalized, !spans[k], vocabulary.surnames.contains(tokens[k].folded), titleAt[k] == nil,
-               k == 0 || !tokens[k - 1].isCapitalized || tokens[k - 1].kind != .word {
+                k == 0 || !tokens[k - 1].isCapitalized || tokens[k - 1].kind != .word
+            {
                 let nameEnd = nameRun(tokens, from: k)
                 let words = tokens[k..<nameEnd].filter(\.isWord).count
                 if (2...5).contains(words), nameEnd + 1 < tokens.count, tokens[nameEnd].is(","), titleAt[nameEnd + 1] != nil {
-                    var person = PersonMention(first: k, end: nameEnd, nameFirst: k, nameEnd: nameEnd,
-                                               name: name(tokens, k, nameEnd), titles: [], country: nil)
+                    var person = PersonMention(
+                        first: k, end: nameEnd, nameFirst: k, nameEnd: nameEnd,
+                        name: name(tokens, k, nameEnd), titles: [], country: nil)
                     attachTrailingTitles(&person, tokens, titleAt: titleAt, found: found)
                     claim(person)
                     k = person.end
@@ -164,9 +206,12 @@ struct MentionFinder {
                 }
             }
             if tokens[k].isCapitalized, !spans[k], let known = knownPersons.longestMatch(in: tokens, at: k, key: { $0.folded }),
-               known.end >= tokens.count || !tokens[known.end].isCapitalized, !spans[known.end - 1] {
-                claim(PersonMention(first: k, end: known.end, nameFirst: k, nameEnd: known.end, name: name(tokens, k, known.end),
-                                    titles: [], country: nil))
+                known.end >= tokens.count || !tokens[known.end].isCapitalized, !spans[known.end - 1]
+            {
+                claim(
+                    PersonMention(
+                        first: k, end: known.end, nameFirst: k, nameEnd: known.end, name: name(tokens, k, known.end),
+                        titles: [], country: nil))
                 k = known.end
                 continue
             }
@@ -181,20 +226,27 @@ struct MentionFinder {
         if personsOnly { return found }
         // Organisations named inside a title or another organisation's name: "Chủ tịch Quốc hội
         // Cuba", "Người phát ngôn Bộ Ngoại giao Việt Nam", "Ban Chấp hành Trung ương Đảng Cộng sản Cuba".
-        var containers = titleAt.map { (start: $0.key, end: $0.value.end) } + found.organizations.map { (start: $0.first, end: $0.end) }
+        var containers =
+            titleAt.map { (start: $0.key, end: $0.value.end) } + found.organizations.map { (start: $0.first, end: $0.end) }
         containers.sort { $0.start < $1.start }
         for container in containers {
             var end = container.end
             if let country = found.countries.first(where: { $0.first == end }) { end = country.end }
             for k in (container.start + 1)..<container.end where tokens[k].isCapitalized {
-                guard tries.orgHeads.longestMatch(in: tokens, at: k) != nil || tries.organizations.longestMatch(in: tokens, at: k) != nil,
-                      end - k >= 2 else { continue }
+                guard
+                    tries.orgHeads.longestMatch(in: tokens, at: k) != nil
+                        || tries.organizations.longestMatch(in: tokens, at: k) != nil,
+                    end - k >= 2
+                else { continue }
                 let known = tries.organizations.longestMatch(in: tokens, at: k)
                 let stop = known.map { $0.end } ?? end
                 let name = tokens.text(k, stop)
                 guard !found.organizations.contains(where: { $0.name.folded == name.folded }) else { continue }
-                let country = known.map { vocabulary.organizations[$0.value].country } ?? found.countries.first { $0.first >= k && $0.end <= stop }?.iso
-                found.organizations.append(OrganizationMention(first: k, end: stop, name: name, country: country, known: known?.value))
+                let country =
+                    known.map { vocabulary.organizations[$0.value].country }
+                    ?? found.countries.first { $0.first >= k && $0.end <= stop }?.iso
+                found.organizations.append(
+                    OrganizationMention(first: k, end: stop, name: name, country: country, known: known?.value))
                 break
             }
         }
@@ -202,7 +254,10 @@ struct MentionFinder {
         // Cue words of events and partnership levels, anywhere outside names.
         var c = 0
         while c < tokens.count {
-            if personAt[c] && titleAt[c] == nil { c += 1; continue }
+            if personAt[c] && titleAt[c] == nil {
+                c += 1
+                continue
+            }
             if spans[c] && titleAt[c] == nil && !found.countries.contains(where: { $0.first == c }) {
                 // Inside an organisation's or a title's name ("Đại hội đại biểu nhân dân toàn quốc").
                 c += 1
@@ -222,7 +277,6 @@ struct MentionFinder {
         }
         return found
     }
-
 
     /// A token's key less an English possessive: "Zimbabwe's Foreign Minister" names Zimbabwe.
     static func possessiveKey(_ token: Token) -> String {
@@ -245,7 +299,9 @@ struct MentionFinder {
         guard end - first == 1, vocabulary.ambiguousCountryWords.contains(tokens[first].key) else { return true }
         let before = first > 0 ? tokens[first - 1] : nil
         // "Đỗ Đức Duy", "Lê Anh Tuấn": after a family name and before another name word, a country word is a given name.
-        if let before, before.isCapitalized, vocabulary.surnames.contains(before.folded), end < tokens.count, tokens[end].isCapitalized {
+        if let before, before.isCapitalized, vocabulary.surnames.contains(before.folded), end < tokens.count,
+            tokens[end].isCapitalized
+        {
             return false
         }
         let after = end < tokens.count ? tokens[end] : nil
@@ -253,7 +309,8 @@ struct MentionFinder {
             if tries.titles.longestMatch(in: tokens, at: max(0, first - 3)) == nil { return false }
         }
         if let after, after.isCapitalized, tries.countries.longestMatch(in: tokens, at: end) == nil,
-           tries.cities.longestMatch(in: tokens, at: end) == nil {
+            tries.cities.longestMatch(in: tokens, at: end) == nil
+        {
             // "Thủ tướng Anh Keir Starmer": a country between a title and a name is still a country.
             return first > 0 && tries.titles.longestMatch(in: tokens, at: first - 1).map { $0.end == first } == true
                 || (first > 1 && titleEnds(tokens, at: first))
@@ -273,11 +330,13 @@ struct MentionFinder {
     func organizationMatch(_ tokens: [Token], at start: Int) -> OrganizationMention? {
         var best: OrganizationMention?
         if let known = tries.organizations.longestMatch(in: tokens, at: start),
-           known.end - start > 1 || tokens[start].text == tokens[start].text.uppercased() {
+            known.end - start > 1 || tokens[start].text == tokens[start].text.uppercased()
+        {
             // A one-word name is an abbreviation written in capitals ("NAM", not "Nam").
             let organization = vocabulary.organizations[known.value]
-            best = OrganizationMention(first: start, end: known.end, name: tokens.text(start, known.end),
-                                       country: organization.country, known: known.value)
+            best = OrganizationMention(
+                first: start, end: known.end, name: tokens.text(start, known.end),
+                country: organization.country, known: known.value)
         }
         if let head = tries.orgHeads.longestMatch(in: tokens, at: start) {
             var end = head.end
@@ -285,20 +344,28 @@ struct MentionFinder {
             if end < tokens.count, ["of", "for"].contains(tokens[end].folded) { end += 1 }
             if end < tokens.count, tokens[end].folded == "the" { end += 1 }
             if let domain = tries.orgDomains.longestMatch(in: tokens, at: end) { end = domain.end }
-            var scan = end, steps = 0
+            var scan = end
+            var steps = 0
             // Run on to a country within a few words ("Ủy ban liên Chính phủ Việt Nam-Cuba").
             while scan < tokens.count, steps < 6 {
-                if tokens[scan].isCapitalized, let place = tries.countries.longestMatch(in: tokens, at: scan), acceptsCountry(tokens, scan, place.end) {
+                if tokens[scan].isCapitalized, let place = tries.countries.longestMatch(in: tokens, at: scan),
+                    acceptsCountry(tokens, scan, place.end)
+                {
                     country = place.value
                     end = place.end
                     // "Việt Nam-Cuba": a pair of countries closes it.
-                    if end + 1 < tokens.count, tokens[end].isDash, let other = tries.countries.longestMatch(in: tokens, at: end + 1) {
+                    if end + 1 < tokens.count, tokens[end].isDash,
+                        let other = tries.countries.longestMatch(in: tokens, at: end + 1)
+                    {
                         end = other.end
                     }
                     break
                 }
                 if tokens[scan].kind != .word || (tokens[scan].isCapitalized == false && steps > 2) { break }
-                if tries.titles.longestMatch(in: tokens, at: scan) != nil || tries.cues.longestMatch(in: tokens, at: scan) != nil { break }
+                if tries.titles.longestMatch(in: tokens, at: scan) != nil || tries.cues.longestMatch(in: tokens, at: scan) != nil
+                {
+                    break
+                }
                 scan += 1
                 steps += 1
             }
@@ -322,13 +389,21 @@ struct MentionFinder {
                 end += 1
                 // An initial: "George W. Bush", "S. Jaishankar".
                 if token.text.count == 1, end + 1 < tokens.count, tokens[end].is("."), !tokens[end].spaced,
-                   tokens[end + 1].isCapitalized, tokens[end + 1].spaced { end += 1 }
-            } else if token.isDash, !token.spaced, end + 1 < tokens.count, tokens[end + 1].isWord, !tokens[end + 1].spaced, end > start {
+                    tokens[end + 1].isCapitalized, tokens[end + 1].spaced
+                {
+                    end += 1
+                }
+            } else if token.isDash, !token.spaced, end + 1 < tokens.count, tokens[end + 1].isWord, !tokens[end + 1].spaced,
+                end > start
+            {
                 end += 2  // the hyphen and the part after it
             } else if ["“", "\"", "‘"].contains(token.text), end > start, end + 3 < tokens.count, tokens[end + 1].isCapitalized,
-                      ["”", "\"", "’"].contains(tokens[end + 2].text), tokens[end + 3].isCapitalized {
+                ["”", "\"", "’"].contains(tokens[end + 2].text), tokens[end + 3].isCapitalized
+            {
                 end += 3  // a nickname inside the name: Joko “Jokowi” Widodo
-            } else if token.isWord, vocabulary.nameParticles.contains(token.text), end + 1 < tokens.count, tokens[end + 1].isCapitalized, end > start {
+            } else if token.isWord, vocabulary.nameParticles.contains(token.text), end + 1 < tokens.count,
+                tokens[end + 1].isCapitalized, end > start
+            {
                 end += 1
             } else {
                 break
@@ -339,15 +414,18 @@ struct MentionFinder {
 
     /// A person named after a chain of titles: "Tổng Bí thư, Chủ tịch nước Tô Lâm",
     /// "Chủ tịch Quốc hội Cuba Esteban Lazo Hernández", "Prime Minister Anthony Albanese of Australia".
-    func titledPerson(_ tokens: [Token], at start: Int, titleAt: [Int: (end: Int, entry: Vocabulary.TitleEntry)],
-                      found: SentenceMentions) -> PersonMention? {
+    func titledPerson(
+        _ tokens: [Token], at start: Int, titleAt: [Int: (end: Int, entry: Vocabulary.TitleEntry)],
+        found: SentenceMentions
+    ) -> PersonMention? {
         var titles: [TitleMention] = []
         var cursor = start
         var leading: String?
         // "U.S. President", "his Japanese counterpart"
         if let before = (found.countries + found.demonyms).first(where: { $0.end == start }) { leading = before.iso }
         while let title = titleAt[cursor] {
-            var mention = TitleMention(text: tokens.text(cursor, title.end), role: title.entry.role, country: nil, organization: nil)
+            var mention = TitleMention(
+                text: tokens.text(cursor, title.end), role: title.entry.role, country: nil, organization: nil)
             cursor = title.end
             modifiers: while cursor < tokens.count {
                 if let organization = found.organizations.first(where: { $0.first == cursor }) {
@@ -362,33 +440,48 @@ struct MentionFinder {
                     mention.country = mention.country ?? city.iso
                     cursor = city.end
                 } else if ["cua", "of", "nuoc"].contains(tokens[cursor].folded), cursor + 1 < tokens.count,
-                          found.organizations.contains(where: { $0.first == cursor + 1 })
-                            || found.countries.contains(where: { $0.first == cursor + 1 }) {
+                    found.organizations.contains(where: { $0.first == cursor + 1 })
+                        || found.countries.contains(where: { $0.first == cursor + 1 })
+                {
                     cursor += 1
                 } else if tokens[cursor].folded == "of", cursor + 2 < tokens.count, tokens[cursor + 1].folded == "the",
-                          found.organizations.contains(where: { $0.first == cursor + 2 })
-                            || found.countries.contains(where: { $0.first == cursor + 2 }) {
+                    found.organizations.contains(where: { $0.first == cursor + 2 })
+                        || found.countries.contains(where: { $0.first == cursor + 2 })
+                {
                     cursor += 2  // "President of the European Commission", "President of the United States"
-                } else if tokens[cursor].is("("), cursor + 2 < tokens.count, tokens[cursor + 1].isWord, tokens[cursor + 2].is(")") {
+                } else if tokens[cursor].is("("), cursor + 2 < tokens.count, tokens[cursor + 1].isWord, tokens[cursor + 2].is(")")
+                {
                     cursor += 3  // "Diễn đàn Kinh tế thế giới (WEF)"
-                } else if ["for", "of"].contains(tokens[cursor].folded), cursor + 1 < tokens.count, tokens[cursor + 1].isCapitalized,
-                          !found.countries.contains(where: { $0.first == cursor + 1 }) {
+                } else if ["for", "of"].contains(tokens[cursor].folded), cursor + 1 < tokens.count,
+                    tokens[cursor + 1].isCapitalized,
+                    !found.countries.contains(where: { $0.first == cursor + 1 })
+                {
                     // "Minister for Trade and Investment Todd McClay": the portfolio is part of the title,
                     // and the last two capitalised words are the name.
                     var capitalized: [Int] = []
                     var end = cursor + 1
-                    while end < tokens.count, tokens[end].isCapitalized || (["and", "&"].contains(tokens[end].folded) && end + 1 < tokens.count && tokens[end + 1].isCapitalized) {
+                    while end < tokens.count,
+                        tokens[end].isCapitalized
+                            || (["and", "&"].contains(tokens[end].folded) && end + 1 < tokens.count
+                                && tokens[end + 1].isCapitalized)
+                    {
                         if tokens[end].isCapitalized { capitalized.append(end) }
                         end += 1
                     }
                     // "The Minister of International Relations and Cooperation, Dr Naledi Pandor": a comma closes the portfolio.
-                    if end < tokens.count, tokens[end].is(","), capitalized.count >= 1 { cursor = end; break modifiers }
+                    if end < tokens.count, tokens[end].is(","), capitalized.count >= 1 {
+                        cursor = end
+                        break modifiers
+                    }
                     guard capitalized.count >= 3 else { break modifiers }
                     cursor = capitalized[capitalized.count - 2]
                 } else if ["tai", "to", "in"].contains(tokens[cursor].folded), cursor + 1 < tokens.count,
-                          let posted = found.countries.first(where: { $0.first == cursor + 1 }) ?? nil {
+                    let posted = found.countries.first(where: { $0.first == cursor + 1 }) ?? nil
+                {
                     // "Đại sứ Hoa Kỳ tại Việt Nam", "Ambassador to Vietnam": where they serve, not whose they are.
-                    if mention.country == nil && mention.organization == nil && !["ambassador", "consul_general", "charge_d_affaires"].contains(mention.role) {
+                    if mention.country == nil && mention.organization == nil
+                        && !["ambassador", "consul_general", "charge_d_affaires"].contains(mention.role)
+                    {
                         mention.country = posted.iso
                     }
                     cursor = posted.end
@@ -400,8 +493,10 @@ struct MentionFinder {
             titles.append(mention)
             // Another title follows: "Tổng Bí thư, Chủ tịch nước", "General Secretary and State President".
             if cursor < tokens.count, titleAt[cursor] != nil { continue }
-            if cursor + 1 < tokens.count, tokens[cursor].is(",") || ["kiem", "and", "va", "cum", "&"].contains(tokens[cursor].folded),
-               titleAt[cursor + 1] != nil, tokens[cursor + 1].isCapitalized {
+            if cursor + 1 < tokens.count,
+                tokens[cursor].is(",") || ["kiem", "and", "va", "cum", "&"].contains(tokens[cursor].folded),
+                titleAt[cursor + 1] != nil, tokens[cursor + 1].isCapitalized
+            {
                 cursor += 1
                 continue
             }
@@ -413,27 +508,33 @@ struct MentionFinder {
         if cursor < tokens.count, tokens[cursor].isCapitalized {
             nameEnd = nameRun(tokens, from: cursor)
             if vietnamese, nameEnd == cursor + 1, nameEnd < tokens.count, tokens[nameEnd].isWord,
-               !["va", "cung"].contains(tokens[nameEnd].folded) {
+                !["va", "cung"].contains(tokens[nameEnd].folded)
+            {
                 nameEnd = cursor
             }
         }
         // "Bộ trưởng Mỏ và Năng lượng Alexandre Silveira;": a portfolio in Vietnamese, then a foreign name.
-        if vietnamese, start > 0, [":", ";"].contains(tokens[start - 1].text), cursor < tokens.count, tokens[cursor].isCapitalized,
-           let (first, end) = portfolioName(tokens, from: cursor) {
+        if vietnamese, start > 0, [":", ";"].contains(tokens[start - 1].text), cursor < tokens.count,
+            tokens[cursor].isCapitalized,
+            let (first, end) = portfolioName(tokens, from: cursor)
+        {
             cursor = first
             nameEnd = end
         }
         // Not a title trailing a name before it ("Mr A, Prime Minister of Japan, Mr B, President of ..."): that one is A's.
         if nameEnd == cursor, start == 0 || !tokens[start - 1].is(","),
-           let (first, end) = appositiveName(tokens, after: cursor, titleAt: titleAt, found: found) {
+            let (first, end) = appositiveName(tokens, after: cursor, titleAt: titleAt, found: found)
+        {
             cursor = first
             nameEnd = end
         }
-        var person = PersonMention(first: start, end: nameEnd, nameFirst: cursor, nameEnd: nameEnd,
-                                   name: nameEnd > cursor ? name(tokens, cursor, nameEnd) : "", titles: titles, country: nil)
+        var person = PersonMention(
+            first: start, end: nameEnd, nameFirst: cursor, nameEnd: nameEnd,
+            name: nameEnd > cursor ? name(tokens, cursor, nameEnd) : "", titles: titles, country: nil)
         // "Prime Minister Anthony Albanese of Australia"
         if nameEnd > cursor, nameEnd + 1 < tokens.count, tokens[nameEnd].folded == "of",
-           let country = found.countries.first(where: { $0.first == nameEnd + 1 }) {
+            let country = found.countries.first(where: { $0.first == nameEnd + 1 })
+        {
             person.end = country.end
             person.titles[person.titles.count - 1].country = person.titles.last?.country ?? country.iso
         }
@@ -443,8 +544,10 @@ struct MentionFinder {
     /// "President of India, Droupadi Murmu, will...", "Bộ trưởng Ngoại giao Nigeria, ông Geoffrey Onyeama,": the name
     /// set off by commas after a title chain with nothing after it. Two words or more, closed by a comma, a full stop
     /// or a bracket, and nothing of a title, a place or an organisation in it.
-    func appositiveName(_ tokens: [Token], after cursor: Int, titleAt: [Int: (end: Int, entry: Vocabulary.TitleEntry)],
-                        found: SentenceMentions) -> (Int, Int)? {
+    func appositiveName(
+        _ tokens: [Token], after cursor: Int, titleAt: [Int: (end: Int, entry: Vocabulary.TitleEntry)],
+        found: SentenceMentions
+    ) -> (Int, Int)? {
         guard cursor + 1 < tokens.count, tokens[cursor].is(",") else { return nil }
         var first = cursor + 1
         if let honorific = tries.honorifics.longestMatch(in: tokens, at: first) { first = honorific.end }
@@ -454,9 +557,11 @@ struct MentionFinder {
         guard words >= 2, end == tokens.count || [",", ".", "(", ";"].contains(tokens[end].text) else { return nil }
         // A name followed by titles of its own is the next person of a list, not this title's holder.
         if end + 1 < tokens.count, tokens[end].is(","), titleAt[end + 1] != nil { return nil }
-        let taken = found.countries.map { ($0.first, $0.end) } + found.demonyms.map { ($0.first, $0.end) }
+        let taken =
+            found.countries.map { ($0.first, $0.end) } + found.demonyms.map { ($0.first, $0.end) }
             + found.organizations.map { ($0.first, $0.end) } + found.cities.map { ($0.first, $0.end) }
-        guard !taken.contains(where: { $0.0 < end && $0.1 > first }), !(first..<end).contains(where: { titleAt[$0] != nil }) else { return nil }
+        guard !taken.contains(where: { $0.0 < end && $0.1 > first }), !(first..<end).contains(where: { titleAt[$0] != nil })
+        else { return nil }
         return (first, end)
     }
 
@@ -467,9 +572,12 @@ struct MentionFinder {
         while end < tokens.count, tokens[end].isWord { end += 1 }
         guard end > start + 2, end == tokens.count || [";", "."].contains(tokens[end].text) else { return nil }
         var first = end
-        while first > start, tokens[first - 1].isCapitalized, !MentionFinder.looksVietnamese(tokens[first - 1].text), end - first < 4 { first -= 1 }
+        while first > start, tokens[first - 1].isCapitalized, !MentionFinder.looksVietnamese(tokens[first - 1].text),
+            end - first < 4
+        { first -= 1 }
         guard end - first >= 2, first > start,
-              tokens[start..<first].contains(where: { MentionFinder.looksVietnamese($0.text) }) else { return nil }
+            tokens[start..<first].contains(where: { MentionFinder.looksVietnamese($0.text) })
+        else { return nil }
         return (first, end)
     }
 
@@ -488,7 +596,8 @@ struct MentionFinder {
         // The text of a later title in a chain starts at its own first word.
         var start = titleEnd - 1
         while start > 0, !tokens[start - 1].is(","), !["kiem", "and", "va"].contains(tokens[start - 1].folded),
-              tries.titles.longestMatch(in: tokens, at: start - 1).map({ $0.end >= titleEnd }) ?? true {
+            tries.titles.longestMatch(in: tokens, at: start - 1).map({ $0.end >= titleEnd }) ?? true
+        {
             start -= 1
             if tries.titles.longestMatch(in: tokens, at: start).map({ $0.end == titleEnd }) == true { break }
         }
@@ -496,10 +605,12 @@ struct MentionFinder {
     }
 
     /// "Nguyễn Duy Ngọc, Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng": titles after the name.
-    func attachTrailingTitles(_ person: inout PersonMention, _ tokens: [Token], titleAt: [Int: (end: Int, entry: Vocabulary.TitleEntry)],
-                              found: SentenceMentions) {
+    func attachTrailingTitles(
+        _ person: inout PersonMention, _ tokens: [Token], titleAt: [Int: (end: Int, entry: Vocabulary.TitleEntry)],
+        found: SentenceMentions
+    ) {
         guard person.end + 1 < tokens.count, tokens[person.end].is(","), titleAt[person.end + 1] != nil,
-              let chain = titledPerson(tokens, at: person.end + 1, titleAt: titleAt, found: found), chain.nameEnd == chain.nameFirst
+            let chain = titledPerson(tokens, at: person.end + 1, titleAt: titleAt, found: found), chain.nameEnd == chain.nameFirst
         else { return }
         person.titles = chain.titles
         person.end = chain.end
