@@ -539,3 +539,29 @@ extension ReaderShapeTests {
         #expect(first(visit) == (try PartialDate("2009-05-10")))
     }
 }
+
+/// A person the knowledge base knows under both orders of their name, named both ways in one text.
+@Suite struct KnownNameOrderTests {
+    @Test func bothOrdersOfAKnownNameAreOnePerson() throws {
+        let folder = try TemporaryFolder()
+        let store = try folder.store()
+        try store.merge(
+            KnowledgeBase(entities: [
+                Entity(id: "country:jp", type: .country, name: "Japan", iso: "JP"),
+                Entity(
+                    id: "person:kishida", type: .person, name: "Fumio Kishida", aliases: ["Kishida Fumio"], country: "country:jp"),
+            ]), file: "known.json")
+        let text = """
+            Talks in Tokyo
+
+            Prime Minister Kishida Fumio of Japan held talks with Prime Minister Pham Minh Chinh in Tokyo on May 3, 2024. \
+            Prime Minister Fumio Kishida said the two countries would deepen their ties.
+            """
+        let kb = try PressReleaseReader(options: ImportOptions(lang: .en), store: store).read(text, file: "tokyo.txt")
+        let kishida = kb.entities.filter { $0.id == "person:kishida" }
+        #expect(kishida.count == 1)
+        try store.merge(kb, file: "tokyo.txt")
+        let person = try #require(try store.entity("person:kishida"))
+        #expect(Set([person.name] + person.aliases).isSuperset(of: ["Fumio Kishida", "Kishida Fumio"]))
+    }
+}

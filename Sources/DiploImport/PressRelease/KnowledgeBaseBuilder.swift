@@ -107,6 +107,16 @@ struct KnowledgeBaseBuilder {
             let existing = try store?.entityIDs(named: person.name, type: .person).first
             let id = existing ?? uniqueID("person:\(person.name.slug)")
             personIDs[index] = id
+            // Two names of the text that the knowledge base knows as one person ("Kishida Fumio",
+            // "Fumio Kishida"): one entity, the second name kept as an alias.
+            if let known = entities.firstIndex(where: { $0.id == id && $0.type == .person }) {
+                entityIndex["person:\(index)"] = known
+                if entities[known].name != person.name, !entities[known].aliases.contains(person.name) {
+                    entities[known].aliases.append(person.name)
+                }
+                entities[known].offices += offices.filter { !entities[known].offices.contains($0) }
+                continue
+            }
             entityIndex["person:\(index)"] = entities.count
             entities.append(
                 Entity(
