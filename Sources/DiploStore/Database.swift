@@ -4,7 +4,7 @@ import Foundation
 
 /// One SQLite connection: WAL journal, foreign keys on, a writer that waits its turn, and cached statements.
 /// Not Sendable: a connection belongs to one task at a time.
-public final class Database {
+final class Database {
     let handle: OpaquePointer
     public let path: String
     private var statements: [String: Statement] = [:]
@@ -142,7 +142,7 @@ public final class Database {
     /// (a query run from inside another query's row loop).
     /// When set, the plan SQLite chooses for each query is recorded here (tests check that the
     /// queries that must stay fast use indexes).
-    package var queryPlans: [(sql: String, plan: [String])]?
+    var queryPlans: [(sql: String, plan: [String])]?
 
     private func recordPlan(_ sql: String, _ arguments: [SQLBindable]) throws {
         guard queryPlans != nil, sql.drop(while: \.isWhitespace).uppercased().hasPrefix("SELECT") else { return }

@@ -29,7 +29,7 @@ public enum Migrations {
     public static var latestVersion: Int { all.last?.version ?? 0 }
 
     /// The versions applied to this database, oldest first.
-    public static func applied(in db: Database) throws -> [Int] {
+    static func applied(in db: Database) throws -> [Int] {
         try db.execute(
             """
             CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -43,7 +43,7 @@ public enum Migrations {
     /// Applies what is missing, each migration once and in its own transaction. Refuses a
     /// database that a newer Diplo wrote.
     @discardableResult
-    public static func migrate(_ db: Database, upTo migrations: [Migration] = all) throws -> [Migration] {
+    static func migrate(_ db: Database, upTo migrations: [Migration] = all) throws -> [Migration] {
         let done = Set(try applied(in: db))
         let known = migrations.last?.version ?? 0
         if let newest = done.max(), newest > known {

@@ -6,7 +6,7 @@ import Foundation
 let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
 /// A prepared statement, finalized when the last reference goes.
-public final class Statement {
+final class Statement {
     let handle: OpaquePointer
     public let sql: String
     private unowned let database: Database
@@ -77,7 +77,7 @@ public final class Statement {
 }
 
 /// The current row of a statement; valid until the statement steps again.
-public struct Row {
+struct Row {
     let statement: Statement
 
     public var count: Int { Int(sqlite3_column_count(statement.handle)) }

@@ -4,7 +4,7 @@ import Foundation
 /// The knowledge base in one SQLite file: opens it, brings its schema up to date, finds entities
 /// by name, and keeps the full-text index in step with what it writes.
 public final class Store {
-    package let db: Database
+    let db: Database
 
     init(database: Database) {
         self.db = database

@@ -3,9 +3,10 @@ import DiploImport
 import DiploModel
 import DiploQuery
 import DiploSQLite
-import DiploStore
 import Foundation
 import Testing
+
+@testable import DiploStore
 
 @Suite struct DatabaseTests {
     @Test func bindsAndReadsEveryType() throws {

@@ -1,8 +1,9 @@
 import DiploModel
 import DiploQuery
-import DiploStore
 import Foundation
 import Testing
+
+@testable import DiploStore
 
 /// The queries that must stay fast at a million events read through indexes: SQLite's own plan
 /// for each statement they run never scans events, participants or sources whole.
