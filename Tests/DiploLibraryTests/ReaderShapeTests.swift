@@ -565,3 +565,14 @@ extension ReaderShapeTests {
         #expect(Set([person.name] + person.aliases).isSuperset(of: ["Fumio Kishida", "Kishida Fumio"]))
     }
 }
+
+/// Texts cut where a reader looks one word further: found by `make fuzz`.
+@Suite struct CutTextTests {
+    @Test func aVisitPhraseAtTheVeryEndOfTheText() throws {
+        for ending in ["on a Working Visit to", "on a Working Visit to South Africa and", "chuyến thăm chính thức tới"] {
+            let text = "Media statement\n\nThe Minister of Foreign Affairs, Dr Anna Berg, will host her counterpart " + ending
+            _ = try? PressReleaseReader(options: ImportOptions(published: try PartialDate("2021-05-21"))).read(
+                text, file: "cut.txt")
+        }
+    }
+}

@@ -431,7 +431,7 @@ struct FrameFinder {
                     at - triggerEnd < 3
                 { at += 1 }
                 // "chuyến thăm chính thức của Chủ tịch nước X tới Lào từ ngày ...": the visitor named after "của"/"of".
-                if ["cua", "of", "by"].contains(tokens[at].folded),
+                if at < tokens.count, ["cua", "of", "by"].contains(tokens[at].folded),
                     let visitor = mentions.persons.first(where: { $0.first == at + 1 })
                 {
                     triggerEnd = visitor.end
