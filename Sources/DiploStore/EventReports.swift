@@ -23,14 +23,6 @@ extension Store {
                 status: EventStatus(rawValue: row.text(3)) ?? .unknown)
         }
     }
-
-    /// The events whose id is `text`, else whose title is it (case, diacritics and spaces aside).
-    public func eventIDs(matching text: String) throws -> [String] {
-        if try db.first("SELECT 1 FROM events WHERE id = ?", [text], { _ in true }) != nil { return [text] }
-        let key = text.lookupKey
-        return try db.query("SELECT id, title FROM events ORDER BY key") { ($0.text(0), $0.text(1)) }
-            .filter { $0.1.lookupKey == key }.map(\.0)
-    }
 }
 
 extension Store {
@@ -38,13 +30,17 @@ extension Store {
     /// organisations), takes part in, and those held in it. Indexed: what a filtered listing reads
     /// first, so it reads a few events of a hundred thousand, not all of them.
     public func eventIDs(involving id: String) throws -> [String] {
-        try db.query(
-            """
-            SELECT event_id FROM participants WHERE entity_id = ?1
-            UNION SELECT p.event_id FROM participants p JOIN entities e ON e.id = p.entity_id WHERE e.country_id = ?1
-            UNION SELECT id FROM events WHERE location_country_id = ?1
-            """, [id]
-        ) { $0.text(0) }
+        try db.query(Store.eventsInvolving(parameter: 1), [id]) { $0.text(0) }
+    }
+
+    /// The SQL of `eventIDs(involving:)`, the entity bound at `?parameter`: one text for every query
+    /// that narrows events to an entity's.
+    static func eventsInvolving(parameter: Int) -> String {
+        """
+        SELECT event_id FROM participants WHERE entity_id = ?\(parameter)
+        UNION SELECT p.event_id FROM participants p JOIN entities e ON e.id = p.entity_id WHERE e.country_id = ?\(parameter)
+        UNION SELECT id FROM events WHERE location_country_id = ?\(parameter)
+        """
     }
 }
 

@@ -68,11 +68,7 @@ extension Store {
             arguments.append(kinds.map(\.rawValue).json)
         }
         if let involving {
-            conditions.append(
-                """
-                (location_country_id = ?1x OR id IN (SELECT event_id FROM participants WHERE entity_id = ?1x
-                    UNION SELECT p.event_id FROM entities n JOIN participants p ON p.entity_id = n.id WHERE n.country_id = ?1x))
-                """.replacingOccurrences(of: "?1x", with: "?\(arguments.count + 1)"))
+            conditions.append("id IN (\(Store.eventsInvolving(parameter: arguments.count + 1)))")
             arguments.append(involving)
         }
         let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
@@ -163,34 +159,49 @@ extension Store {
 
     /// Names, event titles and documents (with their text) that hold every word, at most `limit` of each.
     public func search(_ text: String, limit: Int) throws -> SearchHits {
-        var hits = SearchHits()
-        guard let match = Store.matchExpression(text) else { return hits }
-        hits.entities = try db.query(
+        SearchHits(
+            entities: try searchEntities(text, limit: limit), events: try searchEvents(text, limit: limit),
+            documents: try searchDocuments(text, limit: limit))
+    }
+
+    /// Entities whose names hold every word, best first.
+    public func searchEntities(_ text: String, limit: Int) throws -> [Entity] {
+        guard let match = Store.matchExpression(text) else { return [] }
+        return try db.query(
             """
             SELECT \(Entity.columns) FROM (
                 SELECT rowid, bm25(entity_search) AS rank FROM entity_search WHERE entity_search MATCH ? ORDER BY rank LIMIT ?
             ) AS found JOIN entities ON entities.key = found.rowid ORDER BY found.rank
             """, [match, limit]
         ) { Entity(row: $0) }
-        hits.events = try db.query(
+    }
+
+    /// Events whose titles hold every word, best first, without participants or sources.
+    public func searchEvents(_ text: String, limit: Int) throws -> [Event] {
+        guard let match = Store.matchExpression(text) else { return [] }
+        return try db.query(
             """
             SELECT \(Event.columns) FROM (
                 SELECT rowid, bm25(event_search) AS rank FROM event_search WHERE event_search MATCH ? ORDER BY rank LIMIT ?
             ) AS found JOIN events ON events.key = found.rowid ORDER BY found.rank
             """, [match, limit]
         ) { Event(row: $0) }
-        hits.documents = try db.query(
+    }
+
+    /// Documents whose title or text hold every word, best first, with their text.
+    public func searchDocuments(_ text: String, limit: Int) throws -> [Document] {
+        guard let match = Store.matchExpression(text) else { return [] }
+        return try db.query(
             """
             SELECT \(Document.columns), body FROM (
                 SELECT rowid, bm25(document_search) AS rank FROM document_search WHERE document_search MATCH ? ORDER BY rank LIMIT ?
             ) AS found JOIN documents ON documents.key = found.rowid ORDER BY found.rank
             """, [match, limit]
         ) { Document(row: $0, text: $0.string("body")) }
-        return hits
     }
 
     /// Entity ids found by full-text search, best first.
-    func searchEntityIDs(_ text: String, limit: Int) throws -> [String] { try search(text, limit: limit).entities.map(\.id) }
+    func searchEntityIDs(_ text: String, limit: Int) throws -> [String] { try searchEntities(text, limit: limit).map(\.id) }
 
     /// Names of the people the knowledge base knows, in every form it knows them: what the
     /// press-release reader recognises as names.

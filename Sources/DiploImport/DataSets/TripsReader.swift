@@ -15,9 +15,9 @@ struct TripsReader {
         let roles: [String: Role]
         let not_names: [String]
     }
-    static let roles: [String: Role] = Lexicon.decode(PackageResources.dataset_travel_roles_json, as: RolesFile.self).roles
-    static let notNames: Set<String> = Set(
-        Lexicon.decode(PackageResources.dataset_travel_roles_json, as: RolesFile.self).not_names)
+    private static let rolesFile = Lexicon.decode(PackageResources.dataset_travel_roles_json, as: RolesFile.self)
+    static let roles: [String: Role] = rolesFile.roles
+    static let notNames: Set<String> = Set(rolesFile.not_names)
 
     let file: String
     let presidents: PresidentTerms

@@ -33,7 +33,7 @@ struct Show: ParsableCommand {
             entity = try store.resolveEntity(name)
         } catch DiploError.notFound(let missing) {
             // An event's whole title (case and diacritics aside), when one event has it.
-            let events = try store.search(name, limit: 20).events.filter { $0.title.folded == name.folded }
+            let events = try store.searchEvents(name, limit: 20).filter { $0.title.folded == name.folded }
             guard events.count == 1 else { throw DiploError.notFound(missing) }
             StandardOutput.print(
                 try EventProfile(event: events[0].id, store: store, withSources: sources).render(output.format), terminator: "")
