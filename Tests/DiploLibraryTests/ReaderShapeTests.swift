@@ -576,3 +576,33 @@ extension ReaderShapeTests {
         }
     }
 }
+
+extension ReaderShapeTests {
+    @Test func aCaptionGivenTwiceIsNoTeaser() throws {
+        let kb = try read(
+            """
+            Hai nước ra tuyên bố chung
+
+            Ngày 4/5/2024, hai nước Việt Nam và Chile ra tuyên bố chung về hợp tác kinh tế, thương mại và giáo dục trong giai đoạn mới.
+
+            Chủ tịch nước và Tổng thống Chile Gabriel Boric tại lễ đón. (Ảnh: TTXVN)
+            Chủ tịch nước và Tổng thống Chile Gabriel Boric tại lễ đón. (Ảnh: TTXVN)
+
+            Nhận lời mời của Tổng thống Chile Gabriel Boric, Chủ tịch nước Nguyễn Văn Bình đã thăm cấp Nhà nước Chile từ ngày 2 đến ngày 4 tháng 5 năm 2024.
+            """, lang: "vi")
+        let visit = try #require(kb.events.first { $0.kind == .stateVisit })
+        #expect(visit.start?.description == "2024-05-02")
+        #expect(visit.end?.description == "2024-05-04")
+    }
+
+    @Test func aTitleEndingWithAPartyHeadWordThenThePartysNameAndCountry() throws {
+        let kb = try read(
+            """
+            Tin đối ngoại
+
+            Ngày 9/6/2024, Tổng Bí thư Đảng Cộng sản Việt Nam Nguyễn Văn Bình đã tiếp Chủ tịch Đảng Dân chủ Xã hội Ong Ka Lim tại Hà Nội.
+            """, lang: "vi")
+        let names = Set(kb.entities.filter { $0.type == .person }.map(\.name))
+        #expect(names == ["Nguyễn Văn Bình", "Ong Ka Lim"])
+    }
+}

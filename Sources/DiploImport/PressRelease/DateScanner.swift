@@ -183,6 +183,19 @@ enum DateScanner {
                     date.end = i + 8
                 }
                 mention = date
+            } else if let d = day(at(i)), dash(i + 1) || word(i + 1, "den") || word(i + 1, "va"),
+                case let second = word(i + 2, "ngay") ? i + 3 : i + 2, let d2 = day(at(second)), d2 > d,
+                word(second + 1, "thang"), let m = month(at(second + 2))
+            {
+                // "từ ngày 11 đến ngày 13 tháng 3 năm 2025", "11-13 tháng 3"
+                var date = DateMention(
+                    first: i, end: second + 3, from: WrittenDate(day: d, month: m), to: WrittenDate(day: d2, month: m))
+                if word(second + 3, "nam"), let y = year(at(second + 4)) {
+                    date.from.year = y
+                    date.to?.year = y
+                    date.end = second + 5
+                }
+                mention = date
             } else if let d = day(at(i)), word(i + 1, "thang"), let m = month(at(i + 2)) {
                 // "19 tháng 9 [năm 2024]"
                 var date = DateMention(first: i, end: i + 3, from: WrittenDate(day: d, month: m))

@@ -80,6 +80,8 @@ struct Layout {
                 markersBefore.insert(index)
                 continue
             }
+            // A photo's caption, often given twice (the image's text, then the caption under it), is no teaser.
+            if Layout.isCaption(line) { continue }
             if begun, position + 1 < nonBlank.count, trimmed[nonBlank[position + 1]] == line {
                 end = index
                 break

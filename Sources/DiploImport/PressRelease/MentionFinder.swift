@@ -369,11 +369,32 @@ struct MentionFinder {
                 scan += 1
                 steps += 1
             }
+            if end == head.end, country == nil { end = sentenceCaseName(tokens, from: end) }
             if end > head.end, end > (best?.end ?? 0) {
                 best = OrganizationMention(first: start, end: end, name: tokens.text(start, end), country: country, known: nil)
             }
         }
         return best
+    }
+
+    /// A Vietnamese organisation's own name after its head word, written in sentence case
+    /// ("Đảng Hành động Nhân dân", "Đảng Dân chủ Tự do"): each capitalised word is followed by a
+    /// lower-case one, so the name stops before a person's name, whose words are all capitalised.
+    func sentenceCaseName(_ tokens: [Token], from start: Int) -> Int {
+        var end = start
+        var vietnamese = false
+        while end + 1 < tokens.count, tokens[end].isCapitalized, tokens[end + 1].isWord, !tokens[end + 1].isCapitalized,
+            tries.titles.longestMatch(in: tokens, at: end) == nil, tries.cues.longestMatch(in: tokens, at: end) == nil
+        {
+            vietnamese = vietnamese || Self.looksVietnamese(tokens[end].text) || Self.looksVietnamese(tokens[end + 1].text)
+            end += 2
+            while end < tokens.count, tokens[end].isWord, !tokens[end].isCapitalized,
+                tries.cues.longestMatch(in: tokens, at: end) == nil
+            {
+                end += 1
+            }
+        }
+        return vietnamese ? end : start
     }
 
     /// The end of a run of name words from `start`: capitalised words, joined by hyphens
@@ -485,6 +506,10 @@ struct MentionFinder {
                         mention.country = posted.iso
                     }
                     cursor = posted.end
+                } else if cursor > 0, tries.orgHeads.longestMatch(in: tokens, at: cursor - 1)?.end == cursor,
+                    case let end = sentenceCaseName(tokens, from: cursor), end > cursor
+                {
+                    cursor = end  // "Tổng Bí thư Đảng Cộng sản Việt Nam Tô Lâm": the title's party, then its country
                 } else {
                     break modifiers
                 }

@@ -70,7 +70,8 @@ struct Import: ParsableCommand {
                 } else {
                     StandardOutput.print(Import.summary(outcome))
                 }
-                for note in outcome.yield.notes ?? [] {
+                // A dry run's table ends with the same notes: say them once.
+                for note in outcome.yield.notes ?? [] where !(dryRun && output.format == .table) {
                     FileHandle.standardError.write(Data("note: \(input.name): \(note)\n".utf8))
                 }
             } catch {
