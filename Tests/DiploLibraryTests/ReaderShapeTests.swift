@@ -606,3 +606,40 @@ extension ReaderShapeTests {
         #expect(names == ["Nguyễn Văn Bình", "Ong Ka Lim"])
     }
 }
+
+extension ReaderShapeTests {
+    @Test func aDayAndMonthJoinedByAHyphenAfterAWordForTheDay() throws {
+        let kb = try read(
+            """
+            Gặp gỡ bạn cũ
+
+            Tổng thống Chile Gabriel Boric đã có một cuộc gặp thân mật vào tối 9-11 với nguyên Chủ tịch nước Nguyễn Văn Bình tại Hà Nội.
+            """, published: "2023-11-10", lang: "vi")
+        let meeting = try #require(kb.events.first { $0.kind.family == .meeting })
+        #expect(first(meeting)?.description == "2023-11-09")
+    }
+
+    @Test func theCallToldOfAgainIsTheSameCall() throws {
+        let kb = try read(
+            """
+            Hai Bộ trưởng điện đàm
+
+            Chiều 26/10/2023, Bộ trưởng Ngoại giao Nguyễn Văn Bình điện đàm với Bộ trưởng Ngoại giao Chile Alberto van Klaveren.
+
+            Tại điện đàm, Bộ trưởng Nguyễn Văn Bình khẳng định Việt Nam coi trọng quan hệ với Chile.
+            """, lang: "vi")
+        #expect(kb.events.filter { $0.kind == .phoneCall }.count == 1)
+    }
+
+    @Test func aCountryIsShownByThePresssName() throws {
+        let kb = try read(
+            """
+            Tin ngắn
+
+            Ngày 5/3/2025, Bộ trưởng Ngoại giao Nguyễn Văn Bình đã thăm chính thức Trung Quốc và Myanmar.
+            """, lang: "vi")
+        let names = Set(kb.entities.filter { $0.type == .country }.map(\.name))
+        #expect(names.isSuperset(of: ["Trung Quốc", "Myanmar"]))
+        #expect(!names.contains { $0.contains("đại lục") || $0.contains("(") })
+    }
+}

@@ -53,6 +53,8 @@ enum DateScanner {
         "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
         "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
     ]
+    /// Words for a day or a part of it, before a date ("ngày", "tối"): "tối 9-11" is the 9th of November.
+    static let dayOpeners: Set<String> = ["ngay", "sang", "chieu", "toi", "trua", "dem", "hom"]
     static let rangeWords: Set<String> = ["den", "to", "until", "through", "till", "toi"]
     static let openWords: Set<String> = ["tu", "from", "since", "between"]
 
@@ -183,6 +185,12 @@ enum DateScanner {
                     date.end = i + 8
                 }
                 mention = date
+            } else if let d = day(at(i)), let opener = at(i - 1), DateScanner.dayOpeners.contains(opener.folded),
+                dash(i + 1), at(i + 1)?.spaced == false, let m = month(at(i + 2)), at(i + 2)?.spaced == false,
+                !slash(i + 3), !dash(i + 3), !word(i + 3, "thang")
+            {
+                // "tối 9-11", "ngày 21-9": a day and its month joined by a hyphen, after a word for the day.
+                mention = DateMention(first: i, end: i + 3, from: WrittenDate(day: d, month: m))
             } else if let d = day(at(i)), dash(i + 1) || word(i + 1, "den") || word(i + 1, "va"),
                 case let second = word(i + 2, "ngay") ? i + 3 : i + 2, let d2 = day(at(second)), d2 > d,
                 word(second + 1, "thang"), let m = month(at(second + 2))

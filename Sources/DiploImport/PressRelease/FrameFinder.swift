@@ -88,9 +88,11 @@ struct FrameFinder {
             let nextTrigger = n + 1 < triggers.count ? triggers[n + 1].cue.first : tokens.count
             let segmentEnd = min(nextTrigger, reported.first { $0 > trigger.cue.end } ?? tokens.count)
             if isGeneric(trigger.cue, mentions) { continue }
+            // "Tại điện đàm, ...", "During the talks, ...": after a place word the cue names an event told of, not one done.
+            let named = trigger.cue.first > 0 && vocabulary.duringWords.contains(tokens[trigger.cue.first - 1].folded)
             var frame = EventFrame(
                 kind: trigger.kind, sentence: sentence.index, trigger: trigger.cue.first, triggerEnd: trigger.cue.end,
-                verb: trigger.verb)
+                verb: trigger.verb && !named)
             if let series = seriesAt[trigger.cue.first] { frame.series = series.series }
             frame.attended = isAttended(trigger.cue.first, mentions)
             // Who: the person named before it (not as an object), or after "của"/"of" for a noun.
@@ -443,7 +445,7 @@ struct FrameFinder {
             // Its own date follows it closely: with no comma between, or as a range ("..., which runs from Nov 27 to 30").
             if let own = mentions.dates.enumerated().first(where: { date in
                 date.element.first >= triggerEnd && !date.element.since
-                    && (date.element.first - triggerEnd <= 3
+                    && (date.element.first - triggerEnd <= 5
                         && (date.element.opened || !tokens[triggerEnd..<date.element.first].contains { $0.is(",") || $0.is(";") })
                         // "the G20 Summit that will take place on November 15-16"
                         || date.element.first - triggerEnd <= 7

@@ -56,6 +56,8 @@ final class Vocabulary: Sendable {
     let dateConnectors: Set<String>
     /// Past-tense verbs that report an event as done (events.json `held_verbs`).
     let heldVerbs: Set<String>
+    /// "Tại điện đàm", "during the talks": a place word before an event's name (events.json `during_words`).
+    let duringWords: Set<String>
     /// "các chuyến thăm", "visits to": what opens a list of past visits to one country, one per person and date.
     let visitLists: [[String]]
     /// Roles whose title may be written in lower case ("his counterpart", "Kazakh leader").
@@ -101,6 +103,7 @@ final class Vocabulary: Sendable {
         dateConnectors = Set(
             (events.date_connectors.vi + events.date_connectors.en).flatMap { $0.folded.split(separator: " ").map(String.init) })
         heldVerbs = Set((events.held_verbs.vi + events.held_verbs.en).map(\.folded))
+        duringWords = Set((events.during_words.vi + events.during_words.en).map(\.folded))
         lowercaseRoles = Set(titles.lowercase_roles)
         nameParticles = Set(titles.name_particles)
         var ambiguous: Set<String> = []
@@ -112,14 +115,17 @@ final class Vocabulary: Sendable {
                 }
             }
         }
-        self.regionNames = regionNames
+        // Matched by CLDR's names too (above), but shown by the press's.
+        var shownNames = regionNames
+        for (code, names) in countries.display_names { shownNames[code, default: [:]].merge(names) { $1 } }
+        self.regionNames = shownNames
 
         for (tries, keep) in [(exact, true), (folded, false)] {
             func add<V>(_ trie: PhraseTrie<V>, _ phrase: String, _ value: V) {
                 trie.insert(Vocabulary.keys(phrase, keepDiacritics: keep), value)
             }
-            // Countries: CLDR's names in both languages, then the press's aliases.
-            for (code, names) in regionNames {
+            // Countries: CLDR's names in both languages, the names they are shown by, then the press's aliases.
+            for (code, names) in Array(regionNames) + Array(countries.display_names) {
                 for name in names.values where !name.contains("(") { add(tries.countries, name, code) }
             }
             for (code, names) in countries.aliases { for name in names { add(tries.countries, name, code) } }
@@ -214,7 +220,7 @@ final class Vocabulary: Sendable {
         }
         let kinds: [Kind]
         let attend, planned, held, cancelled, question, generic, invited, with, reported, subordinate, invitation, proposal,
-            date_connectors, visit_lists, held_verbs: Phrases
+            date_connectors, visit_lists, held_verbs, during_words: Phrases
         let series: [Series]
         let trip_label: [String: String]
     }
@@ -237,6 +243,7 @@ final class Vocabulary: Sendable {
         let aliases: [String: [String]]
         let demonyms: [String: [String]]
         let cities: [String: [String]]
+        let display_names: [String: [String: String]]
     }
 
     private struct OrganizationsFile: Decodable {
