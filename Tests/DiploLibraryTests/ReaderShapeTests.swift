@@ -643,3 +643,40 @@ extension ReaderShapeTests {
         #expect(!names.contains { $0.contains("đại lục") || $0.contains("(") })
     }
 }
+
+extension ReaderShapeTests {
+    @Test func aDayAndMonthJoinedByAFullStop() throws {
+        let kb = try read(
+            """
+            Hội kiến tại Cairo
+
+            Sáng 6.8, tại Cairo, Chủ tịch nước Nguyễn Văn Bình đã hội kiến Chủ tịch Hạ viện Ai Cập Omar Fathy.
+            """, published: "2025-08-07", lang: "vi")
+        let meeting = try #require(kb.events.first { $0.kind == .meeting })
+        #expect(meeting.start?.description == "2025-08-06")
+    }
+
+    @Test func aMeetingBetweenTwoLeadersIsOneMeeting() throws {
+        let kb = try read(
+            """
+            Ministers travel
+
+            Building on the meeting between Prime Minister Anthony Albanese of Australia and President Xi Jinping of China in Bali, the two foreign ministers will meet next week.
+            """, published: "2022-12-19", lang: "en")
+        let meetings = kb.events.filter { $0.kind == .meeting && $0.participants.count >= 2 }
+        #expect(meetings.count == 1)
+    }
+
+    @Test func theYearOfACelebratedAnniversaryDatesAYearlessText() throws {
+        let kb = try read(
+            """
+            Lễ kỷ niệm 30 năm quan hệ ngoại giao
+
+            Ngày 9/8, tại Hà Nội, Đại sứ quán Chile tổ chức Lễ kỷ niệm 30 năm thiết lập quan hệ ngoại giao Việt Nam – Chile.
+
+            Hai nước thiết lập quan hệ ngoại giao năm 1971.
+            """, lang: "vi")
+        let ceremony = try #require(kb.events.first { $0.kind == .ceremony })
+        #expect(first(ceremony)?.description == "2001-08-09")
+    }
+}

@@ -145,6 +145,12 @@ struct FrameFinder {
                     frame.counterparts.append(personIndex[offset])
                 }
             }
+            // "the meeting between A and B": A is one side, B the other; one meeting, not one with each.
+            if frame.agents.isEmpty, frame.counterparts.count >= 2, trigger.cue.end < tokens.count,
+                vocabulary.betweenWords.contains(tokens[trigger.cue.end].folded)
+            {
+                frame.agents = [frame.counterparts.removeFirst()]
+            }
             // "In a bilateral meeting with X, President Y expressed ...": the one named after the opening phrase does it.
             if frame.agents.isEmpty, [.meeting, .call].contains(trigger.kind.family), trigger.cue.first <= 4,
                 let comma = tokens[trigger.cue.end...].firstIndex(where: { $0.is(",") }),

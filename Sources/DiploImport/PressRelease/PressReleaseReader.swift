@@ -17,6 +17,12 @@ public struct PressReleaseReader {
     }
 
     public func read(_ text: String, file: String) throws -> KnowledgeBase {
+        try read(text, file: file, celebratedYear: nil)
+    }
+
+    /// `celebratedYear`: the year a stated anniversary puts the text in, when nothing else dates it
+    /// (a second reading, see below).
+    func read(_ text: String, file: String, celebratedYear: Int?) throws -> KnowledgeBase {
         let scalars = Array(text.unicodeScalars)
         let layout = Layout(text: text)
         let articleText = layout.article.map { layout.lines[$0].text }.joined(separator: "\n")
@@ -43,6 +49,11 @@ public struct PressReleaseReader {
             reference = written
             notes.append(
                 "no publication date: years left out are read against \(written.year!), the first full date the text gives")
+        }
+        if reference == nil, let year = celebratedYear {
+            reference = WrittenDate(year: year)
+            notes.append(
+                "no publication date: years left out are taken as \(year), the year of the anniversary the text celebrates")
         }
         if reference == nil, let year = evidenceYear(sentences, tries) {
             reference = WrittenDate(year: year)
@@ -159,6 +170,15 @@ public struct PressReleaseReader {
             relations.read(
                 sentence, allMentions[sentence.index], events: events, assembler: assembler,
                 documentPair: recent ?? documentPair)
+        }
+        // "Lễ kỷ niệm 40 năm thiết lập quan hệ ngoại giao" of relations established in 1976, with no year
+        // anywhere else: the celebration is in 2016, and the text is read again in that year.
+        if reference?.year == nil, celebratedYear == nil,
+            let year = relations.anniversaries.compactMap({ anniversary -> Int? in
+                relations.partnerships[anniversary.partnership].established?.year.map { $0 + anniversary.years }
+            }).first
+        {
+            return try read(text, file: file, celebratedYear: year)
         }
         if reference?.year == nil, frames.contains(where: { $0.date != nil }) {
             notes.append(

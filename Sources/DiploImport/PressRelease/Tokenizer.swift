@@ -181,6 +181,11 @@ struct Tokenizer {
                         $0.isWord && (Tokenizer.abbreviations.contains($0.folded) || ($0.text.count == 1 && $0.isCapitalized))
                     } == true
                 let next = end < all.count ? all[end] : nil
+                // "6.8", "12.10.2024": a full stop between numbers with no space is inside a date or a number.
+                if token.text == ".", previous?.kind == .number, next?.kind == .number, next?.spaced == false {
+                    i += 1
+                    continue
+                }
                 let startsAnother =
                     next.map { $0.isCapitalized || $0.kind == .number || ["\"", "“", "(", "-", "–"].contains($0.text) } ?? true
                 if !isAbbreviation && startsAnother {

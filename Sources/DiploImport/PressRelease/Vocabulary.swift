@@ -58,6 +58,8 @@ final class Vocabulary: Sendable {
     let heldVerbs: Set<String>
     /// "Tại điện đàm", "during the talks": a place word before an event's name (events.json `during_words`).
     let duringWords: Set<String>
+    /// "cuộc gặp giữa A và B", "the meeting between A and B": both sides named after the event (`between_words`).
+    let betweenWords: Set<String>
     /// "các chuyến thăm", "visits to": what opens a list of past visits to one country, one per person and date.
     let visitLists: [[String]]
     /// Roles whose title may be written in lower case ("his counterpart", "Kazakh leader").
@@ -104,6 +106,7 @@ final class Vocabulary: Sendable {
             (events.date_connectors.vi + events.date_connectors.en).flatMap { $0.folded.split(separator: " ").map(String.init) })
         heldVerbs = Set((events.held_verbs.vi + events.held_verbs.en).map(\.folded))
         duringWords = Set((events.during_words.vi + events.during_words.en).map(\.folded))
+        betweenWords = Set((events.between_words.vi + events.between_words.en).map(\.folded))
         lowercaseRoles = Set(titles.lowercase_roles)
         nameParticles = Set(titles.name_particles)
         var ambiguous: Set<String> = []
@@ -220,7 +223,7 @@ final class Vocabulary: Sendable {
         }
         let kinds: [Kind]
         let attend, planned, held, cancelled, question, generic, invited, with, reported, subordinate, invitation, proposal,
-            date_connectors, visit_lists, held_verbs, during_words: Phrases
+            date_connectors, visit_lists, held_verbs, during_words, between_words: Phrases
         let series: [Series]
         let trip_label: [String: String]
     }
