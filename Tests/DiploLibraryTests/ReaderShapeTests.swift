@@ -680,3 +680,17 @@ extension ReaderShapeTests {
         #expect(first(ceremony)?.description == "2001-08-09")
     }
 }
+
+extension ReaderShapeTests {
+    @Test func aNameWithoutTitleBeforeOrAfterAVerbOfAnEventIsAPerson() throws {
+        let kb = try read(
+            """
+            Leaders to meet
+
+            Hage Geingob left for Luanda on Tuesday morning. On Wednesday he will meet with Carlos Alberto Mendes at the palace. The Joint Declaration was signed later.
+            """, published: "2023-05-02", lang: "en")
+        let names = Set(kb.entities.filter { $0.type == .person }.map(\.name))
+        #expect(names == ["Hage Geingob", "Carlos Alberto Mendes"])
+        #expect(kb.events.contains { $0.kind == .visit && $0.participants.contains { $0.entity == "person:hage-geingob" } })
+    }
+}

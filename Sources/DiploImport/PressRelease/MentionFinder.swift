@@ -78,6 +78,8 @@ struct MentionFinder {
     let vietnamese: Bool
     /// A first reading that only wants the people: organisations inside titles and cue words are skipped.
     var personsOnly = false
+    /// Words the document writes in lower case somewhere (folded): no word of an untitled name is one of them.
+    var commonWords: Set<String> = []
 
     func find(in sentence: Sentence) -> SentenceMentions {
         let tokens = sentence.tokens
@@ -275,7 +277,49 @@ struct MentionFinder {
             }
             c += 1
         }
+        if !vietnamese { untitledPersons(tokens, &found, taken: taken, spans: spans, personAt: personAt) }
         return found
+    }
+
+    /// "João Lourenço left for Brasília", "will meet with Lula da Silva": in English, two to four
+    /// capitalised words right before a verb of an event, or right after it and "with", name a
+    /// person though no title does.
+    func untitledPersons(_ tokens: [Token], _ found: inout SentenceMentions, taken: [Bool], spans: [Bool], personAt: [Bool]) {
+        func free(_ k: Int) -> Bool {
+            !taken[k] && !spans[k] && !personAt[k] && PageDate.weekdays[tokens[k].folded] == nil
+                && DateScanner.months[tokens[k].folded] == nil
+        }
+        func accept(_ first: Int, _ end: Int) {
+            let words = tokens[first..<end].filter(\.isWord)
+            guard (2...4).contains(words.count), words.allSatisfy({ $0.text.count >= 2 && !commonWords.contains($0.folded) }),
+                (first..<end).allSatisfy(free),
+                !found.persons.contains(where: { $0.first < end && first < $0.end })
+            else { return }
+            found.persons.append(
+                PersonMention(
+                    first: first, end: end, nameFirst: first, nameEnd: end, name: name(tokens, first, end), titles: [],
+                    country: nil))
+        }
+        for cue in found.cues {
+            guard case .trigger(_, verb: true) = cue.cue else { continue }
+            // Before: the run of name words ending at the verb.
+            var first = cue.first
+            while first > 0, tokens[first - 1].isCapitalized || vocabulary.nameParticles.contains(tokens[first - 1].text) {
+                first -= 1
+            }
+            if first < cue.first, tokens[first].isCapitalized,
+                first == 0 || !tokens[first - 1].isWord || !tokens[first - 1].isCapitalized,
+                nameRun(tokens, from: first) == cue.first
+            {
+                accept(first, cue.first)
+            }
+            // After: "with" and the run of name words.
+            let start = cue.end < tokens.count && tokens[cue.end].folded == "with" ? cue.end + 1 : cue.end
+            if tokens[cue.end - 1].folded == "with" || start > cue.end, start < tokens.count, tokens[start].isCapitalized {
+                accept(start, nameRun(tokens, from: start))
+            }
+        }
+        found.persons.sort { $0.first < $1.first }
     }
 
     /// A token's key less an English possessive: "Zimbabwe's Foreign Minister" names Zimbabwe.

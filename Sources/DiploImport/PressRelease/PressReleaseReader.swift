@@ -83,7 +83,8 @@ public struct PressReleaseReader {
             }
         }
         for (word, names) in lastWords where Set(names).count == 1 { known.insert([word], names[0]) }
-        let finder = MentionFinder(vocabulary: vocabulary, tries: tries, knownPersons: known, vietnamese: lang == "vi")
+        var finder = MentionFinder(vocabulary: vocabulary, tries: tries, knownPersons: known, vietnamese: lang == "vi")
+        finder.commonWords = Set(sentences.lazy.flatMap(\.tokens).filter { $0.isWord && !$0.isCapitalized }.map(\.folded))
         var persons: [DocumentPerson] = []
         var allMentions: [SentenceMentions] = []
         var frames: [EventFrame] = []
