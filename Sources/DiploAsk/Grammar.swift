@@ -37,15 +37,30 @@ struct Grammar: Sendable {
     struct PeriodPattern: Sendable {
         let elements: [Element]
         let kind: PeriodKind
+        /// Which half or quarter, or how many months, where the pattern's words say it ("nửa đầu").
+        let part: Int?
     }
 
+    /// What a period pattern's numbers make: `dates` a day, month or year, or a range of them
+    /// (`<day>`, `<month>`, `<year>` the first, `<day:to>`... the last; a part left out is the
+    /// other end's); `since` and `until` open at one end; `months` the next N months; `half` and
+    /// `quarter` a part of a year; `first_months` and `last_months` the first or last N of a year.
     enum PeriodKind: String, Decodable, Sendable {
-        case year, range, since, until, months
+        case dates, since, until, months, half, quarter
+        case firstMonths = "first_months"
+        case lastMonths = "last_months"
         case nextYear = "next_year"
         case thisYear = "this_year"
     }
 
-    enum SlotKind: String, Sendable { case country, person, org, entity, actor, level, office, year, number }
+    /// Names a pattern takes (country ... office), and the numbers a period pattern takes: a year
+    /// (1800-2200), a count (1-1200), a day (1-31), a month (1-12 or its name), a month by name only.
+    enum SlotKind: String, Sendable {
+        case country, person, org, entity, actor, level, office
+        case year, number, day, month, monthname
+
+        var isNumber: Bool { [.year, .number, .day, .month, .monthname].contains(self) }
+    }
 
     struct Word: Sendable, Hashable {
         let text: String
@@ -79,6 +94,8 @@ struct Grammar: Sendable {
     let roleAliases: [String: String]
     /// Every word the patterns hold, folded (prefixes with their `*`).
     let words: Set<Word>
+    /// Numbers written as words ("six", "second", "III"), read as numbers by the period patterns only.
+    let numberWords: [String: Int]
 
     static let shared: Grammar = {
         do {
@@ -104,12 +121,14 @@ struct Grammar: Sendable {
         struct PeriodEntry: Decodable {
             let p: String
             let kind: PeriodKind
+            let part: Int?
         }
         let stopwords: [String]
         let country_aliases: [String: [String]]
         let weak_country_words: [String]
         let level_aliases: [String: [String]]
         let role_aliases: [String: String]
+        let number_words: [String: Int]
         let periods: [PeriodEntry]
         let shapes: [ShapeEntry]
     }
@@ -130,7 +149,7 @@ struct Grammar: Sendable {
         periods = try file.periods.map { entry in
             let elements = try Grammar.parse(entry.p)
             for case .words(let alternatives, _) in elements { for run in alternatives { words.formUnion(run) } }
-            return PeriodPattern(elements: elements, kind: entry.kind)
+            return PeriodPattern(elements: elements, kind: entry.kind, part: entry.part)
         }.sorted { $0.elements.count > $1.elements.count }
         self.words = words
         stopwords = Set(file.stopwords.flatMap { $0.folded.split(separator: " ").map(String.init) })
@@ -138,6 +157,7 @@ struct Grammar: Sendable {
         weakCountryWords = Set(file.weak_country_words.map(\.folded))
         levelAliases = file.level_aliases
         roleAliases = file.role_aliases
+        numberWords = Dictionary(file.number_words.map { ($0.key.folded, $0.value) }, uniquingKeysWith: { a, _ in a })
     }
 
     struct SyntaxError: Error, CustomStringConvertible {

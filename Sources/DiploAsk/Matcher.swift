@@ -39,10 +39,16 @@ struct Mention: Sendable {
 /// How a pattern fits a question's pieces: which piece each named slot took, how many of its
 /// words it matched (the better fit has more), and which pieces it used.
 struct Fit {
+    /// A number a period pattern took: which slot (`<day:to>` is a day named "to") and its value.
+    struct Number: Sendable {
+        let slot: Grammar.SlotKind
+        let name: String
+        let value: Int
+    }
     var bindings: [(name: String, piece: Int)] = []
     var words = 0
     var used = Set<Int>()
-    var numbers: [Int] = []
+    var numbers: [Number] = []
 }
 
 enum Matcher {
@@ -94,7 +100,9 @@ enum Matcher {
                 }
             })
 
-        func better(_ a: Fit, than b: Fit) -> Bool { (a.words, a.bindings.count) > (b.words, b.bindings.count) }
+        func better(_ a: Fit, than b: Fit) -> Bool {
+            (a.words, a.bindings.count, a.numbers.count) > (b.words, b.bindings.count, b.numbers.count)
+        }
 
         func step(_ e: Int, _ p: Int, _ fit: Fit) {
             if e == elements.count {
@@ -131,12 +139,20 @@ enum Matcher {
                 case .slot(let kind, let name, _):
                     switch (kind, pieces[position]) {
                     case (.year, .number(let n)) where (1800...2200).contains(n),
-                        (.number, .number(let n)) where (1...1200).contains(n):
+                        (.number, .number(let n)) where (1...1200).contains(n),
+                        (.day, .number(let n)) where (1...31).contains(n),
+                        (.month, .number(let n)) where (1...12).contains(n):
                         var next = fit
-                        next.numbers.append(n)
+                        next.numbers.append(Fit.Number(slot: kind, name: name, value: n))
                         next.used.insert(position)
                         step(e + 1, position + 1, next)
-                    case (_, .mention(let m)) where kind != .year && kind != .number && mentions[m].fits(kind):
+                    case (.month, .word(let word, _)), (.monthname, .word(let word, _)):
+                        guard let n = PhraseBook.shared.months[word] else { break }
+                        var next = fit
+                        next.numbers.append(Fit.Number(slot: .month, name: name, value: n))
+                        next.used.insert(position)
+                        step(e + 1, position + 1, next)
+                    case (_, .mention(let m)) where !kind.isNumber && mentions[m].fits(kind):
                         var next = fit
                         next.bindings.append((name, position))
                         next.used.insert(position)

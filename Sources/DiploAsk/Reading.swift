@@ -6,9 +6,15 @@ import Foundation
 /// A question read: its pieces (words, numbers, names found), the names, the period it names,
 /// and the words that look like names the knowledge base does not know.
 struct Reading {
+    /// A period as a period pattern read it: its kind, the numbers it took, the part its words name.
+    struct Period {
+        let kind: Grammar.PeriodKind
+        let numbers: [Fit.Number]
+        let part: Int?
+    }
     var pieces: [Piece] = []
     var mentions: [Mention] = []
-    var period: (kind: Grammar.PeriodKind, numbers: [Int])?
+    var period: Period?
     var unknown: [String] = []
 }
 
@@ -26,6 +32,8 @@ struct PhraseBook: Sendable {
     let words: Set<String>
     /// Titles by folded phrase, to find the role of an office's title.
     let titles: [String: String]
+    /// Month names ("july", "jul") by folded word, as the press-release reader knows them.
+    let months: [String: Int]
 
     static let shared: PhraseBook = {
         let grammar = Grammar.shared
@@ -49,7 +57,7 @@ struct PhraseBook: Sendable {
         }
         let longest = phrases.keys.map { $0.split(separator: " ").count }.max() ?? 1
         let words = Set(phrases.keys.flatMap { $0.split(separator: " ").map(String.init) })
-        return PhraseBook(phrases: phrases, longest: longest, words: words, titles: titles)
+        return PhraseBook(phrases: phrases, longest: longest, words: words, titles: titles, months: AskLexicon.months)
     }()
 
     /// The role of an office's title ("Prime Minister of Japan" -> prime_minister): its longest
@@ -106,12 +114,15 @@ struct QuestionReader {
         var reading = Reading()
         var tokens = tokens(of: question)
 
-        // 1. The period: the longest period pattern found, its words taken out.
-        let plain: [Piece] = tokens.map { $0.number.map { .number($0) } ?? .word($0.text, known: true) }
+        // 1. The period: the longest period pattern found, its words taken out (numbers written as
+        // words count as numbers here only: "the next six months", "quý III").
+        let plain: [Piece] = tokens.map {
+            ($0.number ?? grammar.numberWords[$0.text]).map { .number($0) } ?? .word($0.text, known: true)
+        }
         search: for start in plain.indices {
             for pattern in grammar.periods {
                 if let (fit, end) = Matcher.fit(pattern.elements, plain, mentions: [], contiguous: true, start: start) {
-                    reading.period = (pattern.kind, fit.numbers)
+                    reading.period = Reading.Period(kind: pattern.kind, numbers: fit.numbers, part: pattern.part)
                     tokens.removeSubrange(start..<end)
                     break search
                 }

@@ -19,6 +19,8 @@ package enum AskLexicon {
     package static var titles: [Phrase] { shared.titles }
     /// Vietnamese family names (folded): a name's last word is not a surname where its first is one of these.
     package static var vietnameseSurnames: Set<String> { shared.surnames }
+    /// Month names and their short forms ("july", "jul"), folded, as the date reader knows them.
+    package static var months: [String: Int] { DateScanner.months }
 
     private struct Words: Sendable {
         let countries: [Phrase]
