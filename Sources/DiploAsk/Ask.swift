@@ -68,7 +68,9 @@ public struct Asker {
 
     public func interpret(_ question: String) throws -> Interpretation {
         let reader = QuestionReader(store: store)
-        let reading = try reader.read(question) { word in try store.nameWords(near: word) }
+        let reading = try reader.read(question) { word in
+            try store.nameWords(near: word) { Matcher.nearlyEqual(word, $0) }
+        }
         if !reading.unknown.isEmpty {
             let names = reading.unknown.map { "\"\($0)\"" }.joined(separator: ", ")
             return .refused(reason: "The knowledge base knows no \(names).", examples: closestExamples(to: question))

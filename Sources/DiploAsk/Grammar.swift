@@ -94,6 +94,8 @@ struct Grammar: Sendable {
     let roleAliases: [String: String]
     /// Every word the patterns hold, folded (prefixes with their `*`).
     let words: Set<Word>
+    /// The same in alphabetical order (prefixes first), to correct a misspelt word the same way every time.
+    let sortedWords: [Word]
     /// Numbers written as words ("six", "second", "III"), read as numbers by the period patterns only.
     let numberWords: [String: Int]
 
@@ -152,6 +154,7 @@ struct Grammar: Sendable {
             return PeriodPattern(elements: elements, kind: entry.kind, part: entry.part)
         }.sorted { $0.elements.count > $1.elements.count }
         self.words = words
+        sortedWords = words.sorted { ($0.text, $0.prefix ? 0 : 1) < ($1.text, $1.prefix ? 0 : 1) }
         stopwords = Set(file.stopwords.flatMap { $0.folded.split(separator: " ").map(String.init) })
         countryAliases = file.country_aliases
         weakCountryWords = Set(file.weak_country_words.map(\.folded))

@@ -34,6 +34,11 @@ struct PhraseBook: Sendable {
     let titles: [String: String]
     /// Month names ("july", "jul") by folded word, as the press-release reader knows them.
     let months: [String: Int]
+    /// The words of phrases of two words or more by the phrase with one word starred ("nhat *" ->
+    /// ["ban"]): to find a word of a phrase typed with one letter wrong.
+    let masked: [String: [String]]
+    /// The words of the lexicon, then the stop words, of four letters or more, in alphabetical order.
+    let vocabulary: [String]
 
     static let shared: PhraseBook = {
         let grammar = Grammar.shared
@@ -57,8 +62,51 @@ struct PhraseBook: Sendable {
         }
         let longest = phrases.keys.map { $0.split(separator: " ").count }.max() ?? 1
         let words = Set(phrases.keys.flatMap { $0.split(separator: " ").map(String.init) })
-        return PhraseBook(phrases: phrases, longest: longest, words: words, titles: titles, months: AskLexicon.months)
+        var masked: [String: [String]] = [:]
+        for key in phrases.keys.sorted() {
+            let parts = key.split(separator: " ").map(String.init)
+            guard parts.count >= 2 else { continue }
+            for j in parts.indices {
+                var mask = parts
+                mask[j] = "*"
+                masked[mask.joined(separator: " "), default: []].append(parts[j])
+            }
+        }
+        let vocabulary = words.sorted() + grammar.stopwords.subtracting(words).sorted()
+        return PhraseBook(
+            phrases: phrases, longest: longest, words: words, titles: titles, months: AskLexicon.months, masked: masked,
+            vocabulary: vocabulary.filter { $0.count >= 4 })
     }()
+
+    /// The word a misspelt word of a question stands for, where it is one letter from a word of a
+    /// phrase of the lexicon whose other words stand beside it ("nhat bna" -> "ban"); the first in
+    /// alphabetical order where several are.
+    func correction(of index: Int, in words: [String]) -> String? {
+        var found: [String] = []
+        for length in 2...max(2, min(4, longest)) {
+            for start in max(0, index - length + 1)...index where start + length <= words.count {
+                var mask = Array(words[start..<(start + length)])
+                mask[index - start] = "*"
+                for word in masked[mask.joined(separator: " ")] ?? [] where Matcher.nearlyEqual(words[index], word) {
+                    found.append(word)
+                }
+            }
+        }
+        return found.min()
+    }
+
+    /// The word of the grammar (a prefix too: "anniversery" -> "anniversar"), the lexicon or the
+    /// stop words that a word nothing knows stands for, one letter off; a capitalised word looks
+    /// in the lexicon first, another in the grammar first. Of several, a word that is a phrase of
+    /// its own comes first ("Chnia" is "china", not "chia"), then one of the same length.
+    func correction(of word: String, capitalized: Bool, grammar: Grammar) -> String? {
+        let fromGrammar = grammar.sortedWords.first { Matcher.matches(word, known: false, $0) }?.text
+        let fromLexicon = vocabulary.filter { Matcher.nearlyEqual(word, $0) }.min { a, b in
+            func rank(_ w: String) -> (Int, Int, String) { (phrases[w] == nil ? 1 : 0, w.count == word.count ? 0 : 1, w) }
+            return rank(a) < rank(b)
+        }
+        return capitalized ? fromLexicon ?? fromGrammar : fromGrammar ?? fromLexicon
+    }
 
     /// The role of an office's title ("Prime Minister of Japan" -> prime_minister): its longest
     /// phrase the titles know, the first of those.
@@ -179,15 +227,15 @@ struct QuestionReader {
         }
         try surnames()
 
-        // 4. A word nothing knows, one letter from a word the grammar or the lexicon knows, is that
-        // word; the names are then found again (the corrected word may end a longer phrase).
+        // 4. A word nothing knows, one letter from a word known, is that word: first the word of a
+        // lexicon phrase whose other words stand beside it ("Nhật Bna", "Viet Nma", "Han Qouc"), then a
+        // word of the grammar, the lexicon or the stop words ("anniversery", "Chnia"); the names are
+        // then found again (the corrected word may end a longer phrase).
         var corrected = false
-        let vocabulary = Array(grammar.words.map(\.text)) + Array(book.words) + Array(grammar.stopwords)
-        for i in tokens.indices
-        where !covered.contains(i) && tokens[i].number == nil && tokens[i].text.count >= 5 && !known(tokens[i].text) {
+        for i in tokens.indices where !covered.contains(i) && tokens[i].number == nil && !known(tokens[i].text) {
             let token = tokens[i].text
-            if let word = grammar.words.first(where: { Matcher.matches(token, known: false, $0) })?.text
-                ?? vocabulary.first(where: { $0.count >= 4 && Matcher.nearlyEqual(token, $0) })
+            if let word = book.correction(of: i, in: tokens.map(\.text))
+                ?? (token.count >= 5 ? book.correction(of: token, capitalized: tokens[i].capitalized, grammar: grammar) : nil)
             {
                 tokens[i].text = word
                 corrected = true
@@ -206,7 +254,7 @@ struct QuestionReader {
         where !covered.contains(i) && tokens[i].capitalized && tokens[i].number == nil && !known(tokens[i].text) {
             let token = tokens[i].text
             if token.count >= 4 {
-                let ids = try nameWords(token).filter { Matcher.nearlyEqual(token, $0.key) }.flatMap(\.value)
+                let ids = try nameWords(token).flatMap(\.value)
                 if !ids.isEmpty {
                     let entities = try Set(ids).sorted().compactMap { try store.namedEntity(id: $0) }
                     spans[i] = (1, Mention(kind: .entity, text: tokens[i].original, entities: entities))
