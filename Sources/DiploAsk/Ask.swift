@@ -81,9 +81,16 @@ public struct Asker {
         for shape in grammar.shapes {
             for pattern in shape.patterns {
                 order += 1
-                if let (fit, _) = Matcher.fit(pattern.elements, reading.pieces, mentions: reading.mentions) {
-                    fits.append(((fit.words, fit.bindings.count), order, shape, pattern, fit))
+                guard !Matcher.holds(pattern.unless, reading.pieces),
+                    let (fit, _) = Matcher.fit(pattern.elements, reading.pieces, mentions: reading.mentions)
+                else { continue }
+                // A pattern of the whole question: every word it leaves is a stop word.
+                if pattern.whole,
+                    reading.pieces.indices.contains(where: { !fit.used.contains($0) && !isStopword(reading.pieces[$0]) })
+                {
+                    continue
                 }
+                fits.append(((fit.words, fit.bindings.count), order, shape, pattern, fit))
             }
         }
         fits.sort { ($0.score.0, $0.score.1, -$0.order) > ($1.score.0, $1.score.1, -$1.order) }
@@ -100,6 +107,12 @@ public struct Asker {
             return .mapped(command, read: read)
         }
         return .refused(reason: "Diplo cannot read this question.", examples: closestExamples(to: question))
+    }
+
+    /// Whether a piece of a question is a stop word (a name or a number is not).
+    func isStopword(_ piece: Piece) -> Bool {
+        guard case .word(let word, _) = piece else { return false }
+        return grammar.stopwords.contains(word)
     }
 
     /// The command a fit gives, or nil when the question holds what the command cannot take

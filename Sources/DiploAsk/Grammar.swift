@@ -27,6 +27,12 @@ struct Grammar: Sendable {
         let elements: [Element]
         let example: String
         let defaults: [String: String]
+        /// The pattern fits only a question whose every other word is a stop word ("President of
+        /// Cuba in 2020"): for a pattern of names alone, that a longer question must not fall into.
+        let whole: Bool
+        /// Words that keep the pattern from fitting a question that holds one of them: a broad
+        /// pattern ("quan_hệ <a> <b>") that a question of another shape must not fall into.
+        let unless: [[Word]]
     }
 
     enum PeriodUse: String, Decodable, Sendable {
@@ -119,6 +125,8 @@ struct Grammar: Sendable {
             let p: String
             let example: String
             let set: [String: String]?
+            let whole: Bool?
+            let unless: String?
         }
         struct PeriodEntry: Decodable {
             let p: String
@@ -126,6 +134,7 @@ struct Grammar: Sendable {
             let part: Int?
         }
         let stopwords: [String]
+        let classes: [String: String]
         let country_aliases: [String: [String]]
         let weak_country_words: [String]
         let level_aliases: [String: [String]]
@@ -143,13 +152,21 @@ struct Grammar: Sendable {
                 id: shape.id, command: shape.command.split(separator: " ").map(String.init), positional: shape.positional ?? [],
                 period: shape.period,
                 patterns: try shape.patterns.map { entry in
-                    let elements = try Grammar.parse(entry.p)
+                    let elements = try Grammar.parse(entry.p, classes: file.classes)
                     for case .words(let alternatives, _) in elements { for run in alternatives { words.formUnion(run) } }
-                    return Pattern(source: entry.p, elements: elements, example: entry.example, defaults: entry.set ?? [:])
+                    var unless: [[Word]] = []
+                    if let text = entry.unless,
+                        case .words(let alternatives, _)? = try Grammar.parse(text, classes: file.classes).first
+                    {
+                        unless = alternatives
+                    }
+                    return Pattern(
+                        source: entry.p, elements: elements, example: entry.example, defaults: entry.set ?? [:],
+                        whole: entry.whole ?? false, unless: unless)
                 })
         }
         periods = try file.periods.map { entry in
-            let elements = try Grammar.parse(entry.p)
+            let elements = try Grammar.parse(entry.p, classes: file.classes)
             for case .words(let alternatives, _) in elements { for run in alternatives { words.formUnion(run) } }
             return PeriodPattern(elements: elements, kind: entry.kind, part: entry.part)
         }.sorted { $0.elements.count > $1.elements.count }
@@ -169,11 +186,20 @@ struct Grammar: Sendable {
         var description: String { "pattern \"\(pattern)\": \(reason)" }
     }
 
-    static func parse(_ pattern: String) throws -> [Element] {
+    /// A pattern's elements; `@name` among the alternatives stands for the words of a class of the
+    /// grammar (`@visit`: visit*|trip*|chuyến_thăm...).
+    static func parse(_ pattern: String, classes: [String: String] = [:]) throws -> [Element] {
         try pattern.split(separator: " ").map { raw in
             var text = String(raw)
             let optional = text.hasSuffix("?")
             if optional { text.removeLast() }
+            text = try text.split(separator: "|").map { alternative in
+                guard alternative.hasPrefix("@") else { return String(alternative) }
+                guard let words = classes[String(alternative.dropFirst())] else {
+                    throw SyntaxError(pattern: pattern, reason: "no class of words \(alternative)")
+                }
+                return words
+            }.joined(separator: "|")
             if text.hasPrefix("<") {
                 guard text.hasSuffix(">") else { throw SyntaxError(pattern: pattern, reason: "\(raw) does not close its <") }
                 let inner = text.dropFirst().dropLast().split(separator: ":", maxSplits: 1).map(String.init)

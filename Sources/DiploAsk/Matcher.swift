@@ -83,6 +83,22 @@ enum Matcher {
         return false
     }
 
+    /// Whether a run of pattern words stands in the pieces at this position.
+    static func matches(_ run: [Grammar.Word], _ pieces: [Piece], at position: Int) -> Bool {
+        guard position + run.count <= pieces.count else { return false }
+        for (k, word) in run.enumerated() {
+            guard case .word(let token, let known) = pieces[position + k], matches(token, known: known, word) else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Whether one of these runs of words stands anywhere in the pieces.
+    static func holds(_ alternatives: [[Grammar.Word]], _ pieces: [Piece]) -> Bool {
+        pieces.indices.contains { position in alternatives.contains { matches($0, pieces, at: position) } }
+    }
+
     /// The best fit of a pattern to the pieces: elements in order with anything between them
     /// (`contiguous`: nothing between them, starting at `start`), optional elements taken when
     /// they can be. Without `contiguous`, every mention must be taken.
@@ -120,17 +136,7 @@ enum Matcher {
             for position in positions {
                 switch element {
                 case .words(let alternatives, _):
-                    for run in alternatives {
-                        guard position + run.count <= pieces.count else { continue }
-                        var ok = true
-                        for (k, word) in run.enumerated() {
-                            guard case .word(let token, let known) = pieces[position + k], matches(token, known: known, word)
-                            else {
-                                ok = false
-                                break
-                            }
-                        }
-                        guard ok else { continue }
+                    for run in alternatives where matches(run, pieces, at: position) {
                         var next = fit
                         next.words += run.count
                         next.used.formUnion(position..<(position + run.count))

@@ -96,16 +96,18 @@ struct PhraseBook: Sendable {
     }
 
     /// The word of the grammar (a prefix too: "anniversery" -> "anniversar"), the lexicon or the
-    /// stop words that a word nothing knows stands for, one letter off; a capitalised word looks
-    /// in the lexicon first, another in the grammar first. Of several, a word that is a phrase of
-    /// its own comes first ("Chnia" is "china", not "chia"), then one of the same length.
-    func correction(of word: String, capitalized: Bool, grammar: Grammar) -> String? {
-        let fromGrammar = grammar.sortedWords.first { Matcher.matches(word, known: false, $0) }?.text
+    /// stop words that a word nothing knows stands for, one letter off: of several, a word that is
+    /// a phrase of its own comes first ("Chnia" is "china", not "chia"), then one of the same
+    /// length. A word that looks like a name (`nameLike`: capitalised within the question) is
+    /// only a name of the lexicon here ("Chnia"); the names of the knowledge base come before the
+    /// other words for it ("Viden" is Biden, not "viện").
+    func correction(of word: String, nameLike: Bool, grammar: Grammar) -> String? {
         let fromLexicon = vocabulary.filter { Matcher.nearlyEqual(word, $0) }.min { a, b in
             func rank(_ w: String) -> (Int, Int, String) { (phrases[w] == nil ? 1 : 0, w.count == word.count ? 0 : 1, w) }
             return rank(a) < rank(b)
         }
-        return capitalized ? fromLexicon ?? fromGrammar : fromGrammar ?? fromLexicon
+        if nameLike { return fromLexicon.flatMap { phrases[$0] == nil ? nil : $0 } }
+        return grammar.sortedWords.first { Matcher.matches(word, known: false, $0) }?.text ?? fromLexicon
     }
 
     /// The role of an office's title ("Prime Minister of Japan" -> prime_minister): its longest
@@ -180,6 +182,15 @@ struct QuestionReader {
         // 2. Names: the longest phrase at each place that the lexicon or the knowledge base knows.
         var spans: [Int: (length: Int, mention: Mention)] = [:]
         var covered = Set<Int>()
+        /// Whether a name of the knowledge base starts at `start` and runs past `end`.
+        func nameRuns(from start: Int, past end: Int) throws -> Bool {
+            for length in stride(from: min(6, tokens.count - start), through: end - start + 1, by: -1) {
+                let range = start..<(start + length)
+                guard !range.contains(where: { tokens[$0].number != nil }) else { continue }
+                if try !store.namedEntities(range.map { tokens[$0].text }.joined(separator: " ")).isEmpty { return true }
+            }
+            return false
+        }
         func spot() throws {
             var i = 0
             while i < tokens.count {
@@ -198,6 +209,13 @@ struct QuestionReader {
                         for: phrase, original: original, words: words,
                         capitalized: range.contains { tokens[$0].capitalized }, reading: &reading)
                     {
+                        // A title that runs into a name gives the name its words: "Tổng Bí thư Đảng | Cộng
+                        // sản Việt Nam" is "Tổng Bí thư | Đảng Cộng sản Việt Nam".
+                        if mention.kind == .office,
+                            try (i + 1..<(i + length)).contains(where: { try nameRuns(from: $0, past: i + length) })
+                        {
+                            continue
+                        }
                         spans[i] = (length, mention)
                         covered.formUnion(range)
                         i += length
@@ -231,11 +249,12 @@ struct QuestionReader {
         // lexicon phrase whose other words stand beside it ("Nhật Bna", "Viet Nma", "Han Qouc"), then a
         // word of the grammar, the lexicon or the stop words ("anniversery", "Chnia"); the names are
         // then found again (the corrected word may end a longer phrase).
+        func nameLike(_ i: Int) -> Bool { tokens[i].capitalized && !tokens[i].first }
         var corrected = false
         for i in tokens.indices where !covered.contains(i) && tokens[i].number == nil && !known(tokens[i].text) {
             let token = tokens[i].text
             if let word = book.correction(of: i, in: tokens.map(\.text))
-                ?? (token.count >= 5 ? book.correction(of: token, capitalized: tokens[i].capitalized, grammar: grammar) : nil)
+                ?? (token.count >= 5 ? book.correction(of: token, nameLike: nameLike(i), grammar: grammar) : nil)
             {
                 tokens[i].text = word
                 corrected = true
@@ -249,7 +268,8 @@ struct QuestionReader {
             try surnames()
         }
 
-        // 5. A capitalised word still unknown: a name with a letter wrong, else a name the knowledge base lacks.
+        // 5. A capitalised word still unknown: a name with a letter wrong, else (within the question)
+        // another word with a letter wrong, else a name the knowledge base lacks.
         for i in tokens.indices
         where !covered.contains(i) && tokens[i].capitalized && tokens[i].number == nil && !known(tokens[i].text) {
             let token = tokens[i].text
@@ -262,7 +282,11 @@ struct QuestionReader {
                     continue
                 }
             }
-            if !tokens[i].first { reading.unknown.append(tokens[i].original) }
+            if nameLike(i), token.count >= 5, let word = book.correction(of: token, nameLike: false, grammar: grammar) {
+                tokens[i].text = word
+            } else if !tokens[i].first {
+                reading.unknown.append(tokens[i].original)
+            }
         }
 
         // 6. The pieces, adjacent names that stand for the same entity made one ("Joe" "Bidden").
