@@ -98,6 +98,8 @@ struct Grammar: Sendable {
     let levelAliases: [String: [String]]
     /// Office roles that are one office to a question (state_president -> president).
     let roleAliases: [String: String]
+    /// Titles beyond the reader's, by the role key offices are stored with ("head of state").
+    let officeAliases: [String: [String]]
     /// Every word the patterns hold, folded (prefixes with their `*`).
     let words: Set<Word>
     /// The same in alphabetical order (prefixes first), to correct a misspelt word the same way every time.
@@ -139,6 +141,7 @@ struct Grammar: Sendable {
         let weak_country_words: [String]
         let level_aliases: [String: [String]]
         let role_aliases: [String: String]
+        let office_aliases: [String: [String]]
         let number_words: [String: Int]
         let periods: [PeriodEntry]
         let shapes: [ShapeEntry]
@@ -177,6 +180,7 @@ struct Grammar: Sendable {
         weakCountryWords = Set(file.weak_country_words.map(\.folded))
         levelAliases = file.level_aliases
         roleAliases = file.role_aliases
+        officeAliases = file.office_aliases
         numberWords = Dictionary(file.number_words.map { ($0.key.folded, $0.value) }, uniquingKeysWith: { a, _ in a })
     }
 

@@ -55,7 +55,10 @@ struct PhraseBook: Sendable {
         }
         for level in PartnershipLevel.entries { for text in level.en + level.vi { add(text, .level(level.key)) } }
         for (key, names) in grammar.levelAliases.sorted(by: { $0.key < $1.key }) { for name in names { add(name, .level(key)) } }
-        for title in AskLexicon.titles {
+        let extraTitles = grammar.officeAliases.sorted { $0.key < $1.key }.flatMap { role, names in
+            names.map { AskLexicon.Phrase(text: $0, value: role) }
+        }
+        for title in AskLexicon.titles + extraTitles {
             let role = grammar.roleAliases[title.value] ?? title.value
             add(title.text, .office(role))
             titles[title.text.folded] = role

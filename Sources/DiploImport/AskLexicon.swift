@@ -9,6 +9,11 @@ package enum AskLexicon {
     package struct Phrase: Sendable {
         package let text: String
         package let value: String
+
+        package init(text: String, value: String) {
+            self.text = text
+            self.value = value
+        }
     }
 
     /// Country names and short forms the press uses ("Mỹ", "Hoa Kỳ", "U.S."), by ISO code.
