@@ -105,6 +105,48 @@ struct AskTests {
     @Test("the question set written without sight of the grammar (independent.tsv)")
     func independentSetScore() throws { try AskTests.score("independent.tsv") }
 
+    @Test("a letter wrong anywhere in a name or a word, the first ones too; a short word of a country's name")
+    func typos() throws {
+        let asker = Asker(store: try DemoBase.store(), today: AskTests.today)
+        let expected = [
+            "Where did Viden go?": "query visits --by person:joe-biden",
+            "Which countries did Vladimir Ptin visit?": "query visits --by person:vladimir-putin",
+            "Who visited Ivetnam in 2023?": "query visits --to country:vn --from 2023 --until 2023",
+            "who visited Viet Nma in 2023": "query visits --to country:vn --from 2023 --until 2023",
+            "cac chuyen tham Han Qouc": "query visits --to country:kr",
+        ]
+        for (question, command) in expected {
+            #expect(normalized(outcome(try asker.interpret(question))) == normalized(command), "\(question)")
+        }
+        // The same correction every time ("Chnia" was once "china", once "chia").
+        for _ in 0..<5 {
+            #expect(
+                outcome(try asker.interpret("which visits marked a partnership anniversary with Chnia"))
+                    == "query anniversaries --country country:cn")
+        }
+    }
+
+    @Test("periods: days, months, ranges, halves, quarters, counts in words; a period the command cannot take is refused")
+    func periods() throws {
+        let asker = Asker(store: try DemoBase.store(), today: AskTests.today)
+        let expected = [
+            "Who visited Vietnam on 10 September 2023?": "query visits --to country:vn --from 2023-09-10 --until 2023-09-10",
+            "Ai đã thăm Việt Nam từ tháng 9 đến tháng 12 năm 2023?":
+                "query visits --to country:vn --from 2023-09 --until 2023-12",
+            "Who visited Japan in the first half of 2024?": "query visits --to country:jp --from 2024-01 --until 2024-06",
+            "Ai đã thăm Việt Nam trong quý 3 năm 2023?": "query visits --to country:vn --from 2023-07 --until 2023-09",
+            "anniversaries in the second half of 2025": "query upcoming --from 2025-07-01 --months 6",
+            "anniversaries in the next six months": "query upcoming --months 6",
+            "Who was the US president on 1 June 2019?": "query holders president --of country:us --at 2019-06-01",
+            "Quan hệ Việt Nam – Hoa Kỳ từ năm 2020 đến nay": "query relations country:vn country:us --from 2020",
+            // Holders take one date, not a range.
+            "Who was the US president between 2015 and 2020?": "refuse",
+        ]
+        for (question, command) in expected {
+            #expect(normalized(outcome(try asker.interpret(question))) == normalized(command), "\(question)")
+        }
+    }
+
     @Test("every example beside a pattern maps to its own shape")
     func examplesMapToTheirShape() throws {
         let asker = Asker(store: try DemoBase.store(), today: AskTests.today)
