@@ -68,7 +68,9 @@ public struct Asker {
 
     public func interpret(_ question: String) throws -> Interpretation {
         let reader = QuestionReader(store: store)
-        let reading = try reader.read(question) { word in try store.nameWords(near: word) }
+        let reading = try reader.read(question) { word in
+            try store.nameWords(near: word) { Matcher.nearlyEqual(word, $0) }
+        }
         if !reading.unknown.isEmpty {
             let names = reading.unknown.map { "\"\($0)\"" }.joined(separator: ", ")
             return .refused(reason: "The knowledge base knows no \(names).", examples: closestExamples(to: question))
@@ -79,9 +81,16 @@ public struct Asker {
         for shape in grammar.shapes {
             for pattern in shape.patterns {
                 order += 1
-                if let (fit, _) = Matcher.fit(pattern.elements, reading.pieces, mentions: reading.mentions) {
-                    fits.append(((fit.words, fit.bindings.count), order, shape, pattern, fit))
+                guard !Matcher.holds(pattern.unless, reading.pieces),
+                    let (fit, _) = Matcher.fit(pattern.elements, reading.pieces, mentions: reading.mentions)
+                else { continue }
+                // A pattern of the whole question: every word it leaves is a stop word.
+                if pattern.whole,
+                    reading.pieces.indices.contains(where: { !fit.used.contains($0) && !isStopword(reading.pieces[$0]) })
+                {
+                    continue
                 }
+                fits.append(((fit.words, fit.bindings.count), order, shape, pattern, fit))
             }
         }
         fits.sort { ($0.score.0, $0.score.1, -$0.order) > ($1.score.0, $1.score.1, -$1.order) }
@@ -98,6 +107,12 @@ public struct Asker {
             return .mapped(command, read: read)
         }
         return .refused(reason: "Diplo cannot read this question.", examples: closestExamples(to: question))
+    }
+
+    /// Whether a piece of a question is a stop word (a name or a number is not).
+    func isStopword(_ piece: Piece) -> Bool {
+        guard case .word(let word, _) = piece else { return false }
+        return grammar.stopwords.contains(word)
     }
 
     /// The command a fit gives, or nil when the question holds what the command cannot take
@@ -119,9 +134,9 @@ public struct Asker {
         }
         for (name, value) in pattern.defaults where values[name] == nil { values[name] = value }
         if let period = reading.period {
-            guard let options = periodOptions(period.kind, period.numbers, use: shape.period) else { return nil }
+            guard let (options, span) = periodOptions(period, use: shape.period) else { return nil }
             for (name, value) in options { values[name] = value }
-            read.append("period: \(period.kind.rawValue) \(period.numbers.map(String.init).joined(separator: "–"))")
+            read.append("period: \(span)")
         }
         let arguments = shape.positional.compactMap { values.removeValue(forKey: $0) }
         guard arguments.count == shape.positional.count else { return nil }
@@ -143,47 +158,94 @@ public struct Asker {
         return (command, read)
     }
 
-    /// The options a period gives a command, by how the command takes dates; nil when it takes none.
-    func periodOptions(_ kind: Grammar.PeriodKind, _ numbers: [Int], use: Grammar.PeriodUse) -> [String: String]? {
+    /// The days a period stands for: its first and last (either may be open), or a number of
+    /// months from today; nil where its numbers make no date ("31 February", a fifth quarter).
+    func span(of period: Reading.Period) -> (first: PartialDate?, last: PartialDate?, months: Int?)? {
         let thisYear = partialDate(of: today).year!
-        var first: Int?
-        var last: Int?
-        var months: Int?
-        switch kind {
-        case .year:
-            first = numbers[0]
-            last = numbers[0]
-        case .range:
-            (first, last) = (numbers[0], numbers[1])
-            if last! < first! { return nil }
-        case .since: first = numbers[0]
-        case .until: last = numbers[0]
-        case .months: months = numbers[0]
-        case .nextYear:
-            first = thisYear + 1
-            last = thisYear + 1
-        case .thisYear:
-            first = thisYear
-            last = thisYear
+        func number(_ slot: Grammar.SlotKind, end: String? = nil) -> Int? {
+            period.numbers.first { $0.slot == slot && (end == nil || ($0.name == "to") == (end == "to")) }?.value
         }
+        func date(_ year: Int?, _ month: Int? = nil, _ day: Int? = nil) -> PartialDate? {
+            guard let year else { return nil }
+            return try? PartialDate(year: year, month: month, day: day)
+        }
+        /// A part of a year: months `first` to `last`.
+        func months(_ first: Int, _ last: Int) -> (PartialDate?, PartialDate?, Int?)? {
+            guard let year = number(.year), (1...12).contains(first), (first...12).contains(last) else { return nil }
+            return (date(year, first), date(year, last), nil)
+        }
+        let count = period.part ?? number(.number)
+        switch period.kind {
+        case .dates, .since, .until:
+            // The ends as written; a part one end leaves out is the other's ("1 to 15 July 2015").
+            let (fromDay, toDay) = (number(.day, end: "from"), number(.day, end: "to"))
+            let (fromMonth, toMonth) = (number(.month, end: "from"), number(.month, end: "to"))
+            let (fromYear, toYear) = (number(.year, end: "from"), number(.year, end: "to"))
+            let single = toDay == nil && toMonth == nil && toYear == nil
+            let first = date(fromYear ?? toYear, fromMonth ?? (fromDay != nil ? toMonth : nil), fromDay)
+            let last = single ? first : date(toYear ?? fromYear, toMonth ?? (toDay != nil ? fromMonth : nil), toDay)
+            guard let first, let last, let a = first.dayRange, let b = last.dayRange, a.lowerBound <= b.upperBound else {
+                return nil
+            }
+            switch period.kind {
+            case .since: return (first, nil, nil)
+            case .until: return (nil, last, nil)
+            default: return (first, last, nil)
+            }
+        case .months:
+            guard let count else { return nil }
+            return (nil, nil, count)
+        case .half:
+            guard let count, (1...2).contains(count) else { return nil }
+            return months(6 * count - 5, 6 * count)
+        case .quarter:
+            guard let count, (1...4).contains(count) else { return nil }
+            return months(3 * count - 2, 3 * count)
+        case .firstMonths:
+            guard let count else { return nil }
+            return months(1, count)
+        case .lastMonths:
+            guard let count else { return nil }
+            return months(13 - count, 12)
+        case .nextYear: return (date(thisYear + 1), date(thisYear + 1), nil)
+        case .thisYear: return (date(thisYear), date(thisYear), nil)
+        }
+    }
+
+    /// The options a period gives a command, by how the command takes dates, and the period as
+    /// read; nil when the command takes no such period.
+    func periodOptions(_ period: Reading.Period, use: Grammar.PeriodUse) -> ([String: String], String)? {
+        guard let (first, last, months) = span(of: period) else { return nil }
+        let read: String
+        if let months {
+            read = "the next \(months) months"
+        } else if let first, first == last {
+            read = first.description
+        } else {
+            read = "\(first?.description ?? "…")–\(last?.description ?? "…")"
+        }
+        func day(_ number: Int) -> String { PartialDate(dayNumber: number).description }
         switch use {
         case .none: return nil
         case .range, .visits:
             guard months == nil else { return nil }
             var options: [String: String] = [:]
-            if let first { options["from"] = String(first) }
-            if let last { options[use == .visits ? "until" : "to"] = String(last) }
-            return options
+            if let first { options["from"] = first.description }
+            if let last { options[use == .visits ? "until" : "to"] = last.description }
+            return (options, read)
         case .at:
             guard let first, first == last else { return nil }
-            return ["at": String(first)]
+            return (["at": first.description], read)
         case .asOf:
-            guard let year = last ?? first, months == nil else { return nil }
-            return ["as-of": "\(year)-12-31"]
+            guard let end = (last ?? first)?.dayRange?.upperBound, months == nil else { return nil }
+            return (["as-of": day(end)], read)
         case .upcoming:
-            if let months { return ["months": String(months)] }
-            guard let first else { return nil }
-            return ["from": "\(first)-01-01", "months": String(12 * ((last ?? first) - first + 1))]
+            if let months { return (["months": String(months)], read) }
+            guard let first, let start = first.dayRange?.lowerBound, let year = first.year else { return nil }
+            // Whole months from the first one to the last one (a year from the first where it is open).
+            let end = last ?? first
+            let span = ((end.year ?? year) - year) * 12 + (end.month ?? 12) - (first.month ?? 1) + 1
+            return (["from": day(start), "months": String(last == nil ? max(span, 12) : span)], read)
         }
     }
 

@@ -27,6 +27,12 @@ struct Grammar: Sendable {
         let elements: [Element]
         let example: String
         let defaults: [String: String]
+        /// The pattern fits only a question whose every other word is a stop word ("President of
+        /// Cuba in 2020"): for a pattern of names alone, that a longer question must not fall into.
+        let whole: Bool
+        /// Words that keep the pattern from fitting a question that holds one of them: a broad
+        /// pattern ("quan_hệ <a> <b>") that a question of another shape must not fall into.
+        let unless: [[Word]]
     }
 
     enum PeriodUse: String, Decodable, Sendable {
@@ -37,15 +43,30 @@ struct Grammar: Sendable {
     struct PeriodPattern: Sendable {
         let elements: [Element]
         let kind: PeriodKind
+        /// Which half or quarter, or how many months, where the pattern's words say it ("nửa đầu").
+        let part: Int?
     }
 
+    /// What a period pattern's numbers make: `dates` a day, month or year, or a range of them
+    /// (`<day>`, `<month>`, `<year>` the first, `<day:to>`... the last; a part left out is the
+    /// other end's); `since` and `until` open at one end; `months` the next N months; `half` and
+    /// `quarter` a part of a year; `first_months` and `last_months` the first or last N of a year.
     enum PeriodKind: String, Decodable, Sendable {
-        case year, range, since, until, months
+        case dates, since, until, months, half, quarter
+        case firstMonths = "first_months"
+        case lastMonths = "last_months"
         case nextYear = "next_year"
         case thisYear = "this_year"
     }
 
-    enum SlotKind: String, Sendable { case country, person, org, entity, actor, level, office, year, number }
+    /// Names a pattern takes (country ... office), and the numbers a period pattern takes: a year
+    /// (1800-2200), a count (1-1200), a day (1-31), a month (1-12 or its name), a month by name only.
+    enum SlotKind: String, Sendable {
+        case country, person, org, entity, actor, level, office
+        case year, number, day, month, monthname
+
+        var isNumber: Bool { [.year, .number, .day, .month, .monthname].contains(self) }
+    }
 
     struct Word: Sendable, Hashable {
         let text: String
@@ -77,8 +98,14 @@ struct Grammar: Sendable {
     let levelAliases: [String: [String]]
     /// Office roles that are one office to a question (state_president -> president).
     let roleAliases: [String: String]
+    /// Titles beyond the reader's, by the role key offices are stored with ("head of state").
+    let officeAliases: [String: [String]]
     /// Every word the patterns hold, folded (prefixes with their `*`).
     let words: Set<Word>
+    /// The same in alphabetical order (prefixes first), to correct a misspelt word the same way every time.
+    let sortedWords: [Word]
+    /// Numbers written as words ("six", "second", "III"), read as numbers by the period patterns only.
+    let numberWords: [String: Int]
 
     static let shared: Grammar = {
         do {
@@ -100,16 +127,22 @@ struct Grammar: Sendable {
             let p: String
             let example: String
             let set: [String: String]?
+            let whole: Bool?
+            let unless: String?
         }
         struct PeriodEntry: Decodable {
             let p: String
             let kind: PeriodKind
+            let part: Int?
         }
         let stopwords: [String]
+        let classes: [String: String]
         let country_aliases: [String: [String]]
         let weak_country_words: [String]
         let level_aliases: [String: [String]]
         let role_aliases: [String: String]
+        let office_aliases: [String: [String]]
+        let number_words: [String: Int]
         let periods: [PeriodEntry]
         let shapes: [ShapeEntry]
     }
@@ -122,22 +155,33 @@ struct Grammar: Sendable {
                 id: shape.id, command: shape.command.split(separator: " ").map(String.init), positional: shape.positional ?? [],
                 period: shape.period,
                 patterns: try shape.patterns.map { entry in
-                    let elements = try Grammar.parse(entry.p)
+                    let elements = try Grammar.parse(entry.p, classes: file.classes)
                     for case .words(let alternatives, _) in elements { for run in alternatives { words.formUnion(run) } }
-                    return Pattern(source: entry.p, elements: elements, example: entry.example, defaults: entry.set ?? [:])
+                    var unless: [[Word]] = []
+                    if let text = entry.unless,
+                        case .words(let alternatives, _)? = try Grammar.parse(text, classes: file.classes).first
+                    {
+                        unless = alternatives
+                    }
+                    return Pattern(
+                        source: entry.p, elements: elements, example: entry.example, defaults: entry.set ?? [:],
+                        whole: entry.whole ?? false, unless: unless)
                 })
         }
         periods = try file.periods.map { entry in
-            let elements = try Grammar.parse(entry.p)
+            let elements = try Grammar.parse(entry.p, classes: file.classes)
             for case .words(let alternatives, _) in elements { for run in alternatives { words.formUnion(run) } }
-            return PeriodPattern(elements: elements, kind: entry.kind)
+            return PeriodPattern(elements: elements, kind: entry.kind, part: entry.part)
         }.sorted { $0.elements.count > $1.elements.count }
         self.words = words
+        sortedWords = words.sorted { ($0.text, $0.prefix ? 0 : 1) < ($1.text, $1.prefix ? 0 : 1) }
         stopwords = Set(file.stopwords.flatMap { $0.folded.split(separator: " ").map(String.init) })
         countryAliases = file.country_aliases
         weakCountryWords = Set(file.weak_country_words.map(\.folded))
         levelAliases = file.level_aliases
         roleAliases = file.role_aliases
+        officeAliases = file.office_aliases
+        numberWords = Dictionary(file.number_words.map { ($0.key.folded, $0.value) }, uniquingKeysWith: { a, _ in a })
     }
 
     struct SyntaxError: Error, CustomStringConvertible {
@@ -146,11 +190,20 @@ struct Grammar: Sendable {
         var description: String { "pattern \"\(pattern)\": \(reason)" }
     }
 
-    static func parse(_ pattern: String) throws -> [Element] {
+    /// A pattern's elements; `@name` among the alternatives stands for the words of a class of the
+    /// grammar (`@visit`: visit*|trip*|chuyến_thăm...).
+    static func parse(_ pattern: String, classes: [String: String] = [:]) throws -> [Element] {
         try pattern.split(separator: " ").map { raw in
             var text = String(raw)
             let optional = text.hasSuffix("?")
             if optional { text.removeLast() }
+            text = try text.split(separator: "|").map { alternative in
+                guard alternative.hasPrefix("@") else { return String(alternative) }
+                guard let words = classes[String(alternative.dropFirst())] else {
+                    throw SyntaxError(pattern: pattern, reason: "no class of words \(alternative)")
+                }
+                return words
+            }.joined(separator: "|")
             if text.hasPrefix("<") {
                 guard text.hasSuffix(">") else { throw SyntaxError(pattern: pattern, reason: "\(raw) does not close its <") }
                 let inner = text.dropFirst().dropLast().split(separator: ":", maxSplits: 1).map(String.init)

@@ -39,10 +39,16 @@ struct Mention: Sendable {
 /// How a pattern fits a question's pieces: which piece each named slot took, how many of its
 /// words it matched (the better fit has more), and which pieces it used.
 struct Fit {
+    /// A number a period pattern took: which slot (`<day:to>` is a day named "to") and its value.
+    struct Number: Sendable {
+        let slot: Grammar.SlotKind
+        let name: String
+        let value: Int
+    }
     var bindings: [(name: String, piece: Int)] = []
     var words = 0
     var used = Set<Int>()
-    var numbers: [Int] = []
+    var numbers: [Number] = []
 }
 
 enum Matcher {
@@ -77,6 +83,22 @@ enum Matcher {
         return false
     }
 
+    /// Whether a run of pattern words stands in the pieces at this position.
+    static func matches(_ run: [Grammar.Word], _ pieces: [Piece], at position: Int) -> Bool {
+        guard position + run.count <= pieces.count else { return false }
+        for (k, word) in run.enumerated() {
+            guard case .word(let token, let known) = pieces[position + k], matches(token, known: known, word) else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Whether one of these runs of words stands anywhere in the pieces.
+    static func holds(_ alternatives: [[Grammar.Word]], _ pieces: [Piece]) -> Bool {
+        pieces.indices.contains { position in alternatives.contains { matches($0, pieces, at: position) } }
+    }
+
     /// The best fit of a pattern to the pieces: elements in order with anything between them
     /// (`contiguous`: nothing between them, starting at `start`), optional elements taken when
     /// they can be. Without `contiguous`, every mention must be taken.
@@ -94,7 +116,9 @@ enum Matcher {
                 }
             })
 
-        func better(_ a: Fit, than b: Fit) -> Bool { (a.words, a.bindings.count) > (b.words, b.bindings.count) }
+        func better(_ a: Fit, than b: Fit) -> Bool {
+            (a.words, a.bindings.count, a.numbers.count) > (b.words, b.bindings.count, b.numbers.count)
+        }
 
         func step(_ e: Int, _ p: Int, _ fit: Fit) {
             if e == elements.count {
@@ -112,17 +136,7 @@ enum Matcher {
             for position in positions {
                 switch element {
                 case .words(let alternatives, _):
-                    for run in alternatives {
-                        guard position + run.count <= pieces.count else { continue }
-                        var ok = true
-                        for (k, word) in run.enumerated() {
-                            guard case .word(let token, let known) = pieces[position + k], matches(token, known: known, word)
-                            else {
-                                ok = false
-                                break
-                            }
-                        }
-                        guard ok else { continue }
+                    for run in alternatives where matches(run, pieces, at: position) {
                         var next = fit
                         next.words += run.count
                         next.used.formUnion(position..<(position + run.count))
@@ -131,12 +145,20 @@ enum Matcher {
                 case .slot(let kind, let name, _):
                     switch (kind, pieces[position]) {
                     case (.year, .number(let n)) where (1800...2200).contains(n),
-                        (.number, .number(let n)) where (1...1200).contains(n):
+                        (.number, .number(let n)) where (1...1200).contains(n),
+                        (.day, .number(let n)) where (1...31).contains(n),
+                        (.month, .number(let n)) where (1...12).contains(n):
                         var next = fit
-                        next.numbers.append(n)
+                        next.numbers.append(Fit.Number(slot: kind, name: name, value: n))
                         next.used.insert(position)
                         step(e + 1, position + 1, next)
-                    case (_, .mention(let m)) where kind != .year && kind != .number && mentions[m].fits(kind):
+                    case (.month, .word(let word, _)), (.monthname, .word(let word, _)):
+                        guard let n = PhraseBook.shared.months[word] else { break }
+                        var next = fit
+                        next.numbers.append(Fit.Number(slot: .month, name: name, value: n))
+                        next.used.insert(position)
+                        step(e + 1, position + 1, next)
+                    case (_, .mention(let m)) where !kind.isNumber && mentions[m].fits(kind):
                         var next = fit
                         next.bindings.append((name, position))
                         next.used.insert(position)

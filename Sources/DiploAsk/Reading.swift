@@ -6,9 +6,15 @@ import Foundation
 /// A question read: its pieces (words, numbers, names found), the names, the period it names,
 /// and the words that look like names the knowledge base does not know.
 struct Reading {
+    /// A period as a period pattern read it: its kind, the numbers it took, the part its words name.
+    struct Period {
+        let kind: Grammar.PeriodKind
+        let numbers: [Fit.Number]
+        let part: Int?
+    }
     var pieces: [Piece] = []
     var mentions: [Mention] = []
-    var period: (kind: Grammar.PeriodKind, numbers: [Int])?
+    var period: Period?
     var unknown: [String] = []
 }
 
@@ -26,6 +32,13 @@ struct PhraseBook: Sendable {
     let words: Set<String>
     /// Titles by folded phrase, to find the role of an office's title.
     let titles: [String: String]
+    /// Month names ("july", "jul") by folded word, as the press-release reader knows them.
+    let months: [String: Int]
+    /// The words of phrases of two words or more by the phrase with one word starred ("nhat *" ->
+    /// ["ban"]): to find a word of a phrase typed with one letter wrong.
+    let masked: [String: [String]]
+    /// The words of the lexicon, then the stop words, of four letters or more, in alphabetical order.
+    let vocabulary: [String]
 
     static let shared: PhraseBook = {
         let grammar = Grammar.shared
@@ -42,15 +55,63 @@ struct PhraseBook: Sendable {
         }
         for level in PartnershipLevel.entries { for text in level.en + level.vi { add(text, .level(level.key)) } }
         for (key, names) in grammar.levelAliases.sorted(by: { $0.key < $1.key }) { for name in names { add(name, .level(key)) } }
-        for title in AskLexicon.titles {
+        let extraTitles = grammar.officeAliases.sorted { $0.key < $1.key }.flatMap { role, names in
+            names.map { AskLexicon.Phrase(text: $0, value: role) }
+        }
+        for title in AskLexicon.titles + extraTitles {
             let role = grammar.roleAliases[title.value] ?? title.value
             add(title.text, .office(role))
             titles[title.text.folded] = role
         }
         let longest = phrases.keys.map { $0.split(separator: " ").count }.max() ?? 1
         let words = Set(phrases.keys.flatMap { $0.split(separator: " ").map(String.init) })
-        return PhraseBook(phrases: phrases, longest: longest, words: words, titles: titles)
+        var masked: [String: [String]] = [:]
+        for key in phrases.keys.sorted() {
+            let parts = key.split(separator: " ").map(String.init)
+            guard parts.count >= 2 else { continue }
+            for j in parts.indices {
+                var mask = parts
+                mask[j] = "*"
+                masked[mask.joined(separator: " "), default: []].append(parts[j])
+            }
+        }
+        let vocabulary = words.sorted() + grammar.stopwords.subtracting(words).sorted()
+        return PhraseBook(
+            phrases: phrases, longest: longest, words: words, titles: titles, months: AskLexicon.months, masked: masked,
+            vocabulary: vocabulary.filter { $0.count >= 4 })
     }()
+
+    /// The word a misspelt word of a question stands for, where it is one letter from a word of a
+    /// phrase of the lexicon whose other words stand beside it ("nhat bna" -> "ban"); the first in
+    /// alphabetical order where several are.
+    func correction(of index: Int, in words: [String]) -> String? {
+        var found: [String] = []
+        for length in 2...max(2, min(4, longest)) {
+            for start in max(0, index - length + 1)...index where start + length <= words.count {
+                var mask = Array(words[start..<(start + length)])
+                mask[index - start] = "*"
+                for word in masked[mask.joined(separator: " ")] ?? [] where Matcher.nearlyEqual(words[index], word) {
+                    found.append(word)
+                }
+            }
+        }
+        return found.min()
+    }
+
+    /// The word of the grammar (a prefix too: "anniversery" -> "anniversar"), the lexicon or the
+    /// stop words that a word nothing knows stands for, one letter off: of several, a word that is
+    /// a phrase of its own comes first ("Chnia" is "china", not "chia"), then one of the same
+    /// length. A word that looks like a name (`nameLike`: capitalised within the question) is
+    /// only a name of the lexicon here ("Chnia"); the names of the knowledge base come before the
+    /// other words for it ("Viden" is Biden, not "viện").
+    func correction(of word: String, nameLike: Bool, grammar: Grammar) -> String? {
+        let fromLexicon = vocabulary.filter { Matcher.nearlyEqual(word, $0) }.min { a, b in
+            func rank(_ w: String) -> (Int, Int, String) { (phrases[w] == nil ? 1 : 0, w.count == word.count ? 0 : 1, w) }
+            return rank(a) < rank(b)
+        }
+        if nameLike { return fromLexicon.flatMap { phrases[$0] == nil ? nil : $0 } }
+        return grammar.sortedWords.first { Matcher.matches(word, known: false, $0) }?.text ?? fromLexicon
+    }
 
     /// The role of an office's title ("Prime Minister of Japan" -> prime_minister): its longest
     /// phrase the titles know, the first of those.
@@ -106,12 +167,15 @@ struct QuestionReader {
         var reading = Reading()
         var tokens = tokens(of: question)
 
-        // 1. The period: the longest period pattern found, its words taken out.
-        let plain: [Piece] = tokens.map { $0.number.map { .number($0) } ?? .word($0.text, known: true) }
+        // 1. The period: the longest period pattern found, its words taken out (numbers written as
+        // words count as numbers here only: "the next six months", "quý III").
+        let plain: [Piece] = tokens.map {
+            ($0.number ?? grammar.numberWords[$0.text]).map { .number($0) } ?? .word($0.text, known: true)
+        }
         search: for start in plain.indices {
             for pattern in grammar.periods {
                 if let (fit, end) = Matcher.fit(pattern.elements, plain, mentions: [], contiguous: true, start: start) {
-                    reading.period = (pattern.kind, fit.numbers)
+                    reading.period = Reading.Period(kind: pattern.kind, numbers: fit.numbers, part: pattern.part)
                     tokens.removeSubrange(start..<end)
                     break search
                 }
@@ -121,6 +185,15 @@ struct QuestionReader {
         // 2. Names: the longest phrase at each place that the lexicon or the knowledge base knows.
         var spans: [Int: (length: Int, mention: Mention)] = [:]
         var covered = Set<Int>()
+        /// Whether a name of the knowledge base starts at `start` and runs past `end`.
+        func nameRuns(from start: Int, past end: Int) throws -> Bool {
+            for length in stride(from: min(6, tokens.count - start), through: end - start + 1, by: -1) {
+                let range = start..<(start + length)
+                guard !range.contains(where: { tokens[$0].number != nil }) else { continue }
+                if try !store.namedEntities(range.map { tokens[$0].text }.joined(separator: " ")).isEmpty { return true }
+            }
+            return false
+        }
         func spot() throws {
             var i = 0
             while i < tokens.count {
@@ -139,6 +212,13 @@ struct QuestionReader {
                         for: phrase, original: original, words: words,
                         capitalized: range.contains { tokens[$0].capitalized }, reading: &reading)
                     {
+                        // A title that runs into a name gives the name its words: "Tổng Bí thư Đảng | Cộng
+                        // sản Việt Nam" is "Tổng Bí thư | Đảng Cộng sản Việt Nam".
+                        if mention.kind == .office,
+                            try (i + 1..<(i + length)).contains(where: { try nameRuns(from: $0, past: i + length) })
+                        {
+                            continue
+                        }
                         spans[i] = (length, mention)
                         covered.formUnion(range)
                         i += length
@@ -168,15 +248,16 @@ struct QuestionReader {
         }
         try surnames()
 
-        // 4. A word nothing knows, one letter from a word the grammar or the lexicon knows, is that
-        // word; the names are then found again (the corrected word may end a longer phrase).
+        // 4. A word nothing knows, one letter from a word known, is that word: first the word of a
+        // lexicon phrase whose other words stand beside it ("Nhật Bna", "Viet Nma", "Han Qouc"), then a
+        // word of the grammar, the lexicon or the stop words ("anniversery", "Chnia"); the names are
+        // then found again (the corrected word may end a longer phrase).
+        func nameLike(_ i: Int) -> Bool { tokens[i].capitalized && !tokens[i].first }
         var corrected = false
-        let vocabulary = Array(grammar.words.map(\.text)) + Array(book.words) + Array(grammar.stopwords)
-        for i in tokens.indices
-        where !covered.contains(i) && tokens[i].number == nil && tokens[i].text.count >= 5 && !known(tokens[i].text) {
+        for i in tokens.indices where !covered.contains(i) && tokens[i].number == nil && !known(tokens[i].text) {
             let token = tokens[i].text
-            if let word = grammar.words.first(where: { Matcher.matches(token, known: false, $0) })?.text
-                ?? vocabulary.first(where: { $0.count >= 4 && Matcher.nearlyEqual(token, $0) })
+            if let word = book.correction(of: i, in: tokens.map(\.text))
+                ?? (token.count >= 5 ? book.correction(of: token, nameLike: nameLike(i), grammar: grammar) : nil)
             {
                 tokens[i].text = word
                 corrected = true
@@ -190,12 +271,13 @@ struct QuestionReader {
             try surnames()
         }
 
-        // 5. A capitalised word still unknown: a name with a letter wrong, else a name the knowledge base lacks.
+        // 5. A capitalised word still unknown: a name with a letter wrong, else (within the question)
+        // another word with a letter wrong, else a name the knowledge base lacks.
         for i in tokens.indices
         where !covered.contains(i) && tokens[i].capitalized && tokens[i].number == nil && !known(tokens[i].text) {
             let token = tokens[i].text
             if token.count >= 4 {
-                let ids = try nameWords(token).filter { Matcher.nearlyEqual(token, $0.key) }.flatMap(\.value)
+                let ids = try nameWords(token).flatMap(\.value)
                 if !ids.isEmpty {
                     let entities = try Set(ids).sorted().compactMap { try store.namedEntity(id: $0) }
                     spans[i] = (1, Mention(kind: .entity, text: tokens[i].original, entities: entities))
@@ -203,7 +285,11 @@ struct QuestionReader {
                     continue
                 }
             }
-            if !tokens[i].first { reading.unknown.append(tokens[i].original) }
+            if nameLike(i), token.count >= 5, let word = book.correction(of: token, nameLike: false, grammar: grammar) {
+                tokens[i].text = word
+            } else if !tokens[i].first {
+                reading.unknown.append(tokens[i].original)
+            }
         }
 
         // 6. The pieces, adjacent names that stand for the same entity made one ("Joe" "Bidden").

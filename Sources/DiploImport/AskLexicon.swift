@@ -9,6 +9,11 @@ package enum AskLexicon {
     package struct Phrase: Sendable {
         package let text: String
         package let value: String
+
+        package init(text: String, value: String) {
+            self.text = text
+            self.value = value
+        }
     }
 
     /// Country names and short forms the press uses ("Mỹ", "Hoa Kỳ", "U.S."), by ISO code.
@@ -19,6 +24,8 @@ package enum AskLexicon {
     package static var titles: [Phrase] { shared.titles }
     /// Vietnamese family names (folded): a name's last word is not a surname where its first is one of these.
     package static var vietnameseSurnames: Set<String> { shared.surnames }
+    /// Month names and their short forms ("july", "jul"), folded, as the date reader knows them.
+    package static var months: [String: Int] { DateScanner.months }
 
     private struct Words: Sendable {
         let countries: [Phrase]

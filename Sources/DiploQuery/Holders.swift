@@ -4,7 +4,9 @@ import Foundation
 
 /// Who held an office of a country or organisation at a date (`diplo query holders`): "Ai là Thủ
 /// tướng Nhật Bản năm 2015?" An office is known by its role key (prime_minister, president...),
-/// worked out from its title by `roleOfTitle` (the reader's titles), else given with the office.
+/// worked out from its title by `roleOfTitle` (the reader's titles), or by the role key stored with
+/// it (head_of_state). A country's office that the country itself does not hold is looked for
+/// among its organisations': the general secretary of Vietnam is the Communist Party's.
 public struct HoldersQuery: Sendable {
     public var role: String
     /// The country or organisation the office belongs to; nil for any.
@@ -33,18 +35,26 @@ public struct HoldersQuery: Sendable {
             let number = PartialDate.dayNumber(year: parts.year!, month: parts.month!, day: parts.day!)
             day = number...number
         }
-        var held: [(person: String, office: Office)] = []
-        try store.forEachOffice { person, office in
-            guard of == nil || office.of == of else { return }
-            // The title says which office it is; a role key given with it may be of another vocabulary
-            // (head_of_state), so it counts where the title says nothing the titles know.
-            guard let officeRole = roleOfTitle(office.title) ?? office.role, HoldersQuery.sameRole(officeRole, role) else {
-                return
+        /// The holders of the office of these bodies (nil: of any).
+        func holders(of bodies: Set<String>?) throws -> [(person: String, office: Office)] {
+            var held: [(person: String, office: Office)] = []
+            try store.forEachOffice { person, office in
+                guard bodies == nil || office.of.map({ bodies!.contains($0) }) == true else { return }
+                // The title says which office it is; the role key stored with it counts too, where the
+                // title says nothing the titles know and where it is the key asked for (head_of_state).
+                let officeRole = roleOfTitle(office.title) ?? office.role
+                guard officeRole.map({ HoldersQuery.sameRole($0, role) }) == true || office.role == role else { return }
+                // Held at some day of the date asked: began on or before its last day, ended on or after its first.
+                if let start = office.start?.dayRange, start.lowerBound > day.upperBound { return }
+                if let end = office.end?.dayRange, end.upperBound < day.lowerBound { return }
+                held.append((person, office))
             }
-            // Held at some day of the date asked: began on or before its last day, ended on or after its first.
-            if let start = office.start?.dayRange, start.lowerBound > day.upperBound { return }
-            if let end = office.end?.dayRange, end.upperBound < day.lowerBound { return }
-            held.append((person, office))
+            return held
+        }
+        var held = try holders(of: of.map { [$0] })
+        if held.isEmpty, let of {
+            let members = try store.memberIDs(of: of)
+            if !members.isEmpty { held = try holders(of: Set(members)) }
         }
         let directory = try Directory(
             store: store, ids: held.map(\.person) + held.compactMap(\.office.of) + [of].compactMap { $0 })

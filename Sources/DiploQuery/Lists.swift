@@ -86,27 +86,30 @@ public struct ListQuery: Sendable {
                 (country == nil || p.parties.contains(country!)) && (with == nil || p.parties.contains(with!))
                     && (kind == nil || p.claims.contains { $0.level.key == kind })
             }
-            // Of one level: in the order it was reached ("which countries, in order of date").
-            if let kind {
-                func reached(_ p: Partnership) -> String {
-                    p.claims.filter { $0.level.key == kind }.compactMap { $0.date?.description }.min() ?? "~"
-                }
+            // Of one level: in the order it was reached ("which countries, in order of date"), the
+            // date it was reached shown beside the partnership's own (a strategic partner since 2001
+            // may be a comprehensive strategic one since 2012).
+            func reached(_ p: Partnership) -> PartialDate? {
+                p.claims.filter { $0.level.key == kind }.compactMap(\.date).min()
+            }
+            if kind != nil {
                 partnerships = partnerships.enumerated().sorted {
-                    (reached($0.element), $0.offset) < (reached($1.element), $1.offset)
+                    (reached($0.element)?.description ?? "~", $0.offset) < (reached($1.element)?.description ?? "~", $1.offset)
                 }.map(\.element)
             }
             let directory = country == nil ? directory : try Directory(store: store, ids: partnerships.flatMap(\.parties))
             return Report(
-                columns: ["parties", "level", "established", "history", "id"],
+                columns: ["parties", "level"] + (kind == nil ? [] : ["reached"]) + ["established", "history", "id"],
                 rows: partnerships.map { p in
                     let history = p.claims.map {
                         "\($0.level.readable) \($0.date?.description ?? "?")\($0.inferred ? " (inferred)" : "")"
                     }
-                    return [
-                        .text(p.parties.map(directory.name).joined(separator: " – ")), .text(p.level.readable),
-                        ReportValue(p.established), .text(history.joined(separator: "; ")), .text(p.id),
-                    ]
-                })
+                    return [.text(p.parties.map(directory.name).joined(separator: " – ")), .text(p.level.readable)]
+                        + (kind == nil ? [] : [ReportValue(reached(p))])
+                        + [ReportValue(p.established), .text(history.joined(separator: "; ")), .text(p.id)]
+                },
+                notes: kind == nil ? [] : ["  REACHED: when each reached that level, the order of the list."],
+                tableColumns: kind == nil ? nil : ["parties", "level", "reached", "history", "id"])
         }
     }
 }

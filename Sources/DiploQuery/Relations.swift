@@ -3,7 +3,9 @@ import DiploStore
 import Foundation
 
 /// The history of relations between two entities: the partnerships they share, every step of
-/// them, and the events that bring both sides together, oldest first.
+/// them, and the events that bring both sides together, oldest first. A country is a side with its
+/// people (an event of its president is the country's); a person or an organisation is itself
+/// alone, so between two people it is the events both took part in.
 public struct RelationsQuery: Sendable {
     public let first: String
     public let second: String
@@ -28,17 +30,17 @@ public struct RelationsQuery: Sendable {
     }
 
     public func run(on store: Store) throws -> Report {
-        let ends = try Directory(store: store, ids: [first, second])
-        func side(_ id: String) -> String { ends.country(of: id) ?? id }
-        let a = side(first)
-        let b = side(second)
+        let (a, b) = (first, second)
         // Events that bring both sides together involve the first: the index finds those.
         let events = try store.events(ids: store.eventIDs(involving: a))
         let partnerships = try store.partnerships(of: a).filter { $0.parties.contains(b) }
         let directory = try Directory(
             store: store,
-            ids: [first, second, a, b]
-                + events.flatMap { $0.participants.map(\.entity) + [$0.location?.country].compactMap { $0 } })
+            ids: [a, b] + events.flatMap { $0.participants.map(\.entity) + [$0.location?.country].compactMap { $0 } })
+        /// Whether an event brings in this side: a participant, or a country one of whose sides it is.
+        func involves(_ event: Event, _ side: String, sides: Set<String>) -> Bool {
+            event.participants.contains { $0.entity == side } || (directory.country(of: side) == side && sides.contains(side))
+        }
         var items: [(date: String, row: [ReportValue])] = []
         for partnership in partnerships {
             for claim in partnership.claims where inRange(claim.date?.dayRange) {
@@ -48,8 +50,8 @@ public struct RelationsQuery: Sendable {
             }
         }
         for event in events {
-            let involved = directory.sides(of: event).union(event.participants.map(\.entity))
-            guard involved.contains(a) && involved.contains(b), inRange(event.dayRange) else { continue }
+            let sides = directory.sides(of: event)
+            guard involves(event, a, sides: sides), involves(event, b, sides: sides), inRange(event.dayRange) else { continue }
             let who = event.participants.map { directory.name($0.entity) }.joined(separator: ", ")
             items.append(
                 (

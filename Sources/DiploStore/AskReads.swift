@@ -52,22 +52,27 @@ extension Store {
         }
     }
 
-    /// The words (folded, four letters or more) of the names of entities that have a word starting
-    /// with the first two letters of `word`, with the entities each belongs to: for a name typed with
-    /// one letter wrong after its first two. Read only when a question holds a word nothing knows.
-    public func nameWords(near word: String) throws -> [String: Set<String>] {
+    /// The words (folded, four letters or more) of the names of persons, countries and organisations
+    /// that `near` accepts, with the entities each belongs to: for a name typed with a letter wrong,
+    /// missing, extra or two swapped anywhere, its first letters too ("Ptin", "Viden"). One pass over
+    /// the search index's list of distinct words of a length within one of the word's (not over the
+    /// entities), made only when a question holds a capitalised word nothing knows.
+    public func nameWords(near word: String, accepting near: (String) -> Bool) throws -> [String: Set<String>] {
         let folded = word.folded
         guard folded.count >= 2, folded.allSatisfy({ $0.isLetter || $0.isNumber }) else { return [:] }
+        _ = try db.run("CREATE VIRTUAL TABLE IF NOT EXISTS temp.entity_words USING fts5vocab(main, entity_search, 'row')")
+        let terms = try db.query(
+            "SELECT term FROM temp.entity_words WHERE length(term) BETWEEN ?1 AND ?2",
+            [max(4, folded.count - 1), folded.count + 1]
+        ) { $0.text(0) }.filter(near)
         var words: [String: Set<String>] = [:]
-        try db.forEach(
-            """
-            SELECT e.id, s.text FROM entity_search s JOIN entities e ON e.key = s.rowid
-            WHERE entity_search MATCH ?1 AND e.type IN ('person', 'country', 'organization') LIMIT 500
-            """, ["\"\(folded.prefix(2))\" *"]
-        ) { row in
-            for name in row.text(1).split(separator: " ") where name.count >= 4 {
-                words[String(name), default: []].insert(row.text(0))
-            }
+        for term in terms {
+            try db.forEach(
+                """
+                SELECT e.id FROM entity_search s JOIN entities e ON e.key = s.rowid
+                WHERE entity_search MATCH ?1 AND e.type IN ('person', 'country', 'organization') LIMIT 500
+                """, ["\"\(term)\""]
+            ) { row in words[term, default: []].insert(row.text(0)) }
         }
         return words
     }

@@ -140,6 +140,11 @@ extension Store {
             try body(row.text("person_id"), Office(row: row))
         }
     }
+
+    /// Every role key stored with an office (head_of_state, party_leader...).
+    public func officeRoles() throws -> Set<String> {
+        Set(try db.query("SELECT DISTINCT role FROM offices_held WHERE role IS NOT NULL") { $0.text(0) })
+    }
 }
 
 /// What a full-text search finds, best first in each list.

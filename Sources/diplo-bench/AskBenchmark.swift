@@ -32,6 +32,10 @@ enum AskBenchmark {
         "Năm 2026 có những dịp kỷ niệm nào?",
         "How are Tô Lâm and Joe Biden linked?",
         "Where did Joe Bidden go?",
+        "Where did Viden go?",
+        "Who did Joe Biden meet?",
+        "nhung chuyen tham ky niem quan he Viet Nam Nhat Bna",
+        "Anniversary visits between 1 July and 15 August 2015",
         "What is the GDP of Japan?",
     ]
 

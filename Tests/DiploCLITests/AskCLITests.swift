@@ -67,6 +67,73 @@ struct AskCLITests {
         #expect(asked.stdout.contains("Donald Trump") && !asked.stdout.contains("Joe Biden"))
     }
 
+    @Test("a country's party office is found by the country; the role keys stored with offices are offices")
+    func holdersByCountryAndStoredRole() throws {
+        let cli = try AskCLITests.demo()
+        // The general secretary is the party's office: asked of the country, the party's is found.
+        let byCountry = try cli.run(
+            "query", "holders", "general_secretary", "--of", "country:vn", "--at", "2020", "--format", "csv")
+        #expect(byCountry.status == 0, "\(byCountry.stderr)")
+        #expect(byCountry.stdout.contains("Nguyễn Phú Trọng") && byCountry.stdout.contains(",Communist Party of Vietnam,"))
+        let byParty = try cli.run("query", "holders", "general_secretary", "--of", "org:cpv", "--at", "2020", "--format", "csv")
+        #expect(byParty.stdout == byCountry.stdout)
+        // The country's own office comes first: the president of Vietnam is no organisation's.
+        let president = try cli.run("query", "holders", "president", "--of", "Vietnam", "--at", "2017", "--format", "csv")
+        #expect(president.stdout.contains("Trần Đại Quang") && !president.stdout.contains("Party"))
+        // head_of_state and head_of_government are the keys offices are stored with.
+        let state = try cli.run("query", "holders", "head_of_state", "--of", "Vietnam", "--at", "2020", "--format", "csv")
+        #expect(state.status == 0, "\(state.stderr)")
+        #expect(state.stdout.contains("Nguyễn Phú Trọng") && !state.stdout.contains("Nguyễn Xuân Phúc"))
+        let government = try cli.run("query", "holders", "head_of_government", "--of", "Vietnam", "--at", "2020")
+        #expect(government.status == 0 && government.stdout.contains("Nguyễn Xuân Phúc"), "\(government.stderr)")
+        #expect(try cli.run("query", "holders", "head_of_everything").status == 64)
+        let asked = try cli.run("ask", "--explain", "Who was head of state of Vietnam in 2020?")
+        #expect(asked.stdout.hasPrefix("→ diplo query holders head_of_state --of country:vn --at 2020\n"))
+    }
+
+    @Test("relations between two people: the events both took part in, not every event of their countries")
+    func relationsBetweenPeople() throws {
+        let cli = try AskCLITests.demo()
+        func what(_ arguments: String...) throws -> [String] {
+            let result = try cli.run(["query", "relations"] + arguments + ["--format", "json"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let rows = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
+            return rows.map { "\($0["kind"] ?? ""): \($0["what"] ?? "")" }
+        }
+        #expect(try what("Tô Lâm", "Joe Biden") == ["meeting: Tô Lâm meets Biden in New York"])
+        // A person and a country: what the person did with that country.
+        let withUS = try what("Tô Lâm", "United States")
+        #expect(
+            withUS.contains("meeting: Tô Lâm meets Biden in New York") && withUS.contains("visit: Secretary Blinken in Hanoi"))
+        #expect(!withUS.contains { $0.contains("Clinton") || $0.hasPrefix("partnership") }, "\(withUS)")
+        // Two countries: their partnerships and every event of their people, as before.
+        let countries = try what("Vietnam", "United States")
+        #expect(countries.contains { $0.hasPrefix("partnership") } && countries.contains { $0.contains("Clinton") })
+        let asked = try cli.run("ask", "--explain", "When did Tô Lâm meet Joe Biden?")
+        #expect(asked.stdout.hasPrefix("→ diplo query relations person:to-lam person:joe-biden\n"))
+    }
+
+    @Test("partnerships of one level show the date that level was reached, the order they come in")
+    func partnershipsOfOneLevelShowWhenItWasReached() throws {
+        let cli = try AskCLITests.demo()
+        let csv = try cli.run(
+            "list", "partnerships", "--country", "country:vn", "--kind", "strategic_partnership", "--format", "csv")
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let lines = csv.stdout.split(separator: "\r\n").map(String.init)
+        #expect(lines.first == "parties,level,reached,established,history,id")
+        let reached = lines.dropFirst().map { $0.split(separator: ",").map(String.init)[2] }
+        // Russia was a strategic partner from 2001, a comprehensive strategic one from 2012: 2001 shows.
+        #expect(reached == ["2001-03", "2007-07", "2013-09", "2018-03"], "\(reached)")
+        #expect(reached == reached.sorted())
+        let table = try cli.run("list", "partnerships", "--country", "country:vn", "--kind", "strategic_partnership")
+        #expect(table.stdout.hasPrefix("  PARTIES") && table.stdout.contains("REACHED") && !table.stdout.contains("ESTABLISHED"))
+        #expect(table.stdout.contains("2001-03") && table.stdout.contains("the order of the list"))
+        expectFitsEightyColumns(table, "list partnerships --kind")
+        // Without --kind, the partnership's own date.
+        let all = try cli.run("list", "partnerships", "--country", "country:vn", "--format", "csv")
+        #expect(all.stdout.hasPrefix("parties,level,established,history,id\r\n"))
+    }
+
     @Test("upcoming anniversaries: both claims of a start date, each with its source; rows in the period only")
     func upcoming() throws {
         let cli = try AskCLITests.demo()

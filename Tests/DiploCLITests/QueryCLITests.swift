@@ -116,9 +116,9 @@ let relationsFile = """
         let events = items.filter { $0["kind"] as? String != "partnership" }.compactMap { $0["what"] as? String }
         #expect(events == ["Trong in Washington", "Kerry in Hanoi", "Biden in Hanoi"])
         #expect(items.first?["detail"] as? String == "Vietnam counts from 12 July")
-        // A person stands for their country; the table names both sides.
+        // A person stands for themselves: what John Kerry did with Vietnam, not every event of the US.
         let byPerson = try rows(try cli.run("query", "relations", "John Kerry", "Vietnam", "--format", "json"))
-        #expect(byPerson.count == items.count)
+        #expect(byPerson.compactMap { $0["what"] as? String } == ["Kerry in Hanoi"], "\(byPerson)")
         let table = try cli.run("query", "relations", "vn", "us")
         #expect(table.status == 0 && table.stdout.contains("Việt Nam") && table.stdout.contains("United States"))
         #expect(try cli.run("query", "relations", "Vietnam", "Nobody At All").status == 1)
@@ -234,7 +234,12 @@ let relationsFile = """
         #expect(try diplo("export").stdout == (try fresh.run(["export"], database: "demo.sqlite").stdout))
 
         let parts = sections(result.stdout)
-        #expect(parts.count == 3, "\(parts.keys)")
+        #expect(parts.count == 4, "\(parts.keys)")
+        // The question in plain words: what `diplo ask` prints for it.
+        let question = try #require(parts.first { $0.key.contains("plain words") }?.value)
+        let asked = try diplo("ask", "Ai đã thăm Việt Nam năm 2023?")
+        #expect(asked.status == 0 && question.contains(asked.stdout), "the demo's question is not `diplo ask`")
+        #expect(question.contains("Xi Jinping"))
         // Each answer is what the command it names prints.
         let profile = try #require(parts.first { $0.key.hasPrefix("Everything about") }?.value)
         let show = try diplo("show", "To Lam")

@@ -41,13 +41,7 @@ struct Ask: ParsableCommand {
                 for item in read { StandardOutput.print("  read: \(item)") }
                 return
             }
-            let answer = try asker.answer(command, format: output.format)
-            if output.format == .table {
-                StandardOutput.print(line + "\n")
-            } else {
-                FileHandle.standardError.write(Data((line + "\n").utf8))
-            }
-            StandardOutput.write(answer)
+            try Ask.print(command, answeredBy: asker, format: output.format)
         case .ambiguous(let name, let candidates):
             var message = "\"\(name)\" stands for several entities; ask again with one of these:"
             for candidate in candidates { message += "\n  \(candidate.name) (\(candidate.id))" }
@@ -57,6 +51,21 @@ struct Ask: ParsableCommand {
             for example in examples { message += "\n  \(example)" }
             throw AskRefusal(message: message)
         }
+    }
+}
+
+extension Ask {
+    /// The line naming the command a question maps to, then that command's answer (the line on
+    /// standard error for json and csv, so the output stays parseable).
+    static func print(_ command: MappedCommand, answeredBy asker: Asker, format: OutputFormat) throws {
+        let line = "→ diplo \(command.commandLine)"
+        let answer = try asker.answer(command, format: format)
+        if format == .table {
+            StandardOutput.print(line + "\n")
+        } else {
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+        StandardOutput.write(answer)
     }
 }
 
@@ -87,7 +96,8 @@ struct Holders: ParsableCommand {
 
     func run() throws {
         let store = try global.store()
-        guard let role = Asker.role(named: office) else {
+        // A role the titles know, or a role key stored with offices (head_of_state, party_leader).
+        guard let role = try Asker.role(named: office) ?? (store.officeRoles().contains(office) ? office : nil) else {
             throw ValidationError("\"\(office)\" is no office Diplo knows; try prime_minister, president or foreign_minister.")
         }
         let query = HoldersQuery(role: role, of: try of.map(store.resolveEntity), at: at)

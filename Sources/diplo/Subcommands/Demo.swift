@@ -1,4 +1,5 @@
 import ArgumentParser
+import DiploAsk
 import DiploExport
 import DiploImport
 import DiploModel
@@ -51,6 +52,15 @@ struct Demo: ParsableCommand {
         let relations = RelationsQuery(
             first: try store.resolveEntity("Vietnam"), second: try store.resolveEntity("United States"))
         StandardOutput.print(try relations.run(on: store).table(), terminator: "")
+
+        let question = "Ai đã thăm Việt Nam năm 2023?"
+        heading("A question in plain words", command: "diplo ask \"\(question)\"")
+        let asker = Asker(store: store)
+        // Not mapped would be a defect of the grammar, caught by the tests.
+        guard case .mapped(let command, _) = try asker.interpret(question) else {
+            throw AskRefusal(message: "The demo's question \"\(question)\" is not mapped.")
+        }
+        try Ask.print(command, answeredBy: asker, format: .table)
         StandardOutput.print(
             "\nThe demo database is \(db): try `diplo show Cuba --db \(db)` or `diplo search \"dang\" --db \(db)`.")
     }
