@@ -694,3 +694,29 @@ extension ReaderShapeTests {
         #expect(kb.events.contains { $0.kind == .visit && $0.participants.contains { $0.entity == "person:hage-geingob" } })
     }
 }
+
+extension ReaderShapeTests {
+    @Test func aWeekdayEndsANameAndASummitThatWillTakePlaceIsPlanned() throws {
+        let kb = try read(
+            """
+            Meetings in Bali
+
+            Ahead of the G20 Summit that will take place on November 15-16, 2022, President Joko Widodo Monday (11/14) met with Prime Minister of Japan Fumio Kishida in Bali.
+            """, published: "2022-11-15", lang: "en")
+        #expect(kb.entities.contains { $0.type == .person && $0.name == "Joko Widodo" })
+        let summit = try #require(kb.events.first { $0.kind == .summit })
+        #expect(summit.status == .planned)
+        let meeting = try #require(kb.events.first { $0.kind == .meeting })
+        #expect(first(meeting)?.description == "2022-11-14")
+    }
+
+    @Test func holdingBilateralMeetingsWithTwoLeadersIsAMeetingWithEach() throws {
+        let kb = try read(
+            """
+            President to visit Fiji
+
+            President Droupadi Murmu will visit Fiji on 5-6 August 2024. President Murmu will be holding bilateral meetings with President Wiliame Katonivere and Prime Minister Sitiveni Rabuka.
+            """, published: "2024-07-30", lang: "en")
+        #expect(kb.events.filter { $0.kind == .meeting }.count == 2)
+    }
+}

@@ -324,6 +324,16 @@ struct FrameFinder {
     /// Planned when "sẽ", "dự kiến", "will"... come before it; held when "đã", "held"... do.
     func status(before index: Int, _ mentions: SentenceMentions, _ tokens: [Token]) -> EventStatus {
         var status = EventStatus.unknown
+        // "met", "visited": the past tense on the trigger decides, unless it is told as ahead right before it
+        // ("will be received"); a "will" earlier in the sentence is another clause's.
+        if isHeldVerb(tokens, index),
+            !mentions.cues.contains(where: { cue in
+                if case .planned = cue.cue { return cue.end <= index && index - cue.end <= 1 }
+                return false
+            })
+        {
+            return .held
+        }
         for cue in mentions.cues where cue.first < index || (cue.first == index && isHeldVerb(tokens, index)) {
             switch cue.cue {
             case .planned: status = .planned
@@ -463,6 +473,13 @@ struct FrameFinder {
             {
                 frames[index].date = own.element
                 bound.insert(own.offset)
+                // "the G20 Summit that will take place on November 15-16": the clause says it is still ahead.
+                if mentions.cues.contains(where: { cue in
+                    if case .planned = cue.cue { return cue.first >= triggerEnd && cue.end <= own.element.first }
+                    return false
+                }) {
+                    frames[index].status = .planned
+                }
             }
         }
         var users: [Int: [Int]] = [:]

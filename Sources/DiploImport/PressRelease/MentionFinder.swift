@@ -421,6 +421,9 @@ struct MentionFinder {
         return best
     }
 
+    /// Months that end a name written before them ("May", "June", "April" are also given names).
+    static let monthsAfterNames: Set<String> = Set(DateScanner.months.keys).subtracting(["may", "june", "april", "august"])
+
     /// A Vietnamese organisation's own name after its head word, written in sentence case
     /// ("Đảng Hành động Nhân dân", "Đảng Dân chủ Tự do"): each capitalised word is followed by a
     /// lower-case one, so the name stops before a person's name, whose words are all capitalised.
@@ -450,6 +453,10 @@ struct MentionFinder {
             let token = tokens[end]
             if token.isCapitalized && (end == start || token.spaced || tokens[end - 1].isDash) {
                 if end > start, tries.titles.longestMatch(in: tokens, at: end) != nil, words >= 2 { break }
+                // "President Joko Widodo Monday (11/14) held ...": a weekday or a month ends a name.
+                if end > start, PageDate.weekdays[token.folded] != nil || MentionFinder.monthsAfterNames.contains(token.folded) {
+                    break
+                }
                 words += 1
                 end += 1
                 // An initial: "George W. Bush", "S. Jaishankar".
