@@ -455,6 +455,16 @@ struct FrameFinder {
                     triggerEnd = visitor.end
                     continue
                 }
+                // "Hội nghị Cấp cao ASEAN lần thứ 45 sẽ diễn ra vào ngày ...": the organisation it is of, and its number.
+                if let organization = mentions.organizations.first(where: { $0.first == at }) {
+                    triggerEnd = organization.end
+                    if triggerEnd + 2 < tokens.count, tokens[triggerEnd].folded == "lan", tokens[triggerEnd + 1].folded == "thu",
+                        tokens[triggerEnd + 2].kind == .number
+                    {
+                        triggerEnd += 3
+                    }
+                    continue
+                }
                 guard let place = mentions.allCountries.first(where: { $0.first == at }) else { break }
                 triggerEnd = place.end
             }

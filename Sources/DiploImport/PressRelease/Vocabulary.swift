@@ -160,6 +160,8 @@ final class Vocabulary: Sendable {
             for level in PartnershipLevel.entries {
                 guard let value = try? PartnershipLevel(level.key) else { continue }
                 for text in level.vi + level.en { add(tries.levels, text, value) }
+                // "has strategic partnerships with several countries, including ..."
+                for text in level.en where text.hasSuffix("partnership") { add(tries.levels, text + "s", value) }
             }
             for (index, entry) in events.series.enumerated() { for name in entry.names { add(tries.series, name, index) } }
             let relationLists: [(RelationCue, EventsFile.Phrases)] = [
