@@ -720,3 +720,26 @@ extension ReaderShapeTests {
         #expect(kb.events.filter { $0.kind == .meeting }.count == 2)
     }
 }
+
+extension ReaderShapeTests {
+    @Test func anOfficialNamedByATitleAloneTakesPartForTheirCountry() throws {
+        let kb = try read(
+            """
+            Talks in Hanoi
+
+            On 6 May 2024, Prime Minister Anna Berg of Sweden held talks with the Japanese Prime Minister in Hanoi.
+            """, published: "2024-12-01", lang: "en")
+        let talks = try #require(kb.events.first { $0.kind == .talks })
+        #expect(countries(kb, talks).isSuperset(of: ["SE", "JP"]))
+    }
+
+    @Test func theTitlesAfterANameAreThatPersonsNotAnotherSide() throws {
+        let kb = try read(
+            """
+            Tiếp Đại sứ
+
+            Ngày 27/3/2014, Bộ trưởng Ngoại giao Nguyễn Văn Bình đã tiếp Ngài Pavel Novak, Đại sứ Cộng hòa Séc tại Việt Nam đến chào xã giao.
+            """, lang: "vi")
+        #expect(kb.events.filter { $0.kind.family == .meeting }.count == 1)
+    }
+}

@@ -26,6 +26,8 @@ struct DraftEvent {
     var sentences: [Int] = []
     var parent: Int?
     var attended = false
+    /// Countries taking part through officials the text does not name.
+    var sides: [String] = []
 
     var dayRange: ClosedRange<Int>? {
         if let first = start?.dayRange {
@@ -86,9 +88,13 @@ struct EventAssembler {
             let firstOfItsKind =
                 [.ceremony, .signing, .pressConference, .other].contains(frame.kind) && frame.hasParticipants
                 && !events.contains { $0.kind == frame.kind }
+            // "ông và Thủ tướng New Zealand đã có cuộc hội đàm": talks with a country no event of the text had yet.
+            let newSide =
+                !frame.agents.isEmpty && !frame.sides.isEmpty
+                && !events.contains { $0.kind.family == frame.kind.family && !Set($0.sides).isDisjoint(with: frame.sides) }
             let create =
                 (frame.kind.isVisit && frame.places.count == 1 && !frame.agents.isEmpty)
-                || ([.meeting, .call].contains(frame.kind.family) && newCounterpart) || firstOfItsKind
+                || ([.meeting, .call].contains(frame.kind.family) && (newCounterpart || newSide)) || firstOfItsKind
             _ = add(frame, create: create)
         }
         nestStops()
@@ -242,6 +248,7 @@ struct EventAssembler {
         event.counterparts = (event.counterparts + frame.counterparts.filter { !event.agents.contains($0) }).uniqued()
         if event.inviter == nil { event.inviter = frame.inviter }
         event.places = (event.places + frame.places).uniqued()
+        event.sides = (event.sides + frame.sides).uniqued()
         if event.city == nil { event.city = frame.city }
         if event.name == nil { event.name = frame.name }
         if event.start == nil, let start {

@@ -30,6 +30,8 @@ struct EventFrame {
     var bothSides = false
     /// In a clause of "trước khi", "sau hội đàm", "after": an event told of to place another.
     var subordinate = false
+    /// Countries taking part through an official the text does not name ("with the Japanese Prime Minister").
+    var sides: [String] = []
 
     var hasParticipants: Bool { !agents.isEmpty || !counterparts.isEmpty || inviter != nil }
 }
@@ -110,6 +112,17 @@ struct FrameFinder {
                     frame.agents.insert(personIndex[joined.offset], at: 0)
                 }
             }
+            // "Thủ tướng X cho biết, ông và Thủ tướng New Zealand đã có cuộc hội đàm": the pronoun after a reporting
+            // verb is its speaker.
+            if let said = reported.last(where: { $0 < trigger.cue.first }),
+                let pronoun = (said..<min(said + 4, trigger.cue.first)).first(where: {
+                    vocabulary.pronouns.contains(tokens[$0].folded)
+                }),
+                let speaker = mentions.persons.indices.last(where: { mentions.persons[$0].end <= said }),
+                pronoun < trigger.cue.first, !frame.agents.contains(personIndex[speaker])
+            {
+                frame.agents.insert(personIndex[speaker], at: 0)
+            }
             if let inviter = before.last(where: { isInviter($0.element, tokens) }) { frame.inviter = personIndex[inviter.offset] }
             // "President Thuong's official visit": the possessor does it, whatever came before.
             if let owner = mentions.persons.firstIndex(where: { $0.end == trigger.cue.first }),
@@ -158,6 +171,23 @@ struct FrameFinder {
                 let slot = frame.counterparts.firstIndex(of: personIndex[subject]), frame.counterparts.count >= 2
             {
                 frame.agents = [frame.counterparts.remove(at: slot)]
+            }
+            // "held talks with the Japanese Prime Minister", "ông và Thủ tướng New Zealand đã có cuộc hội đàm": an
+            // official named by a title alone takes part for their country.
+            if [.meeting, .call].contains(trigger.kind.family) {
+                for alone in mentions.titlesAlone
+                where (alone.first >= trigger.cue.end && alone.first < segmentEnd)
+                    || (alone.end <= trigger.cue.first && trigger.cue.first - alone.end <= 3)
+                {
+                    // Not the titles trailing a name ("Ngài Igor Pacolák, Đại sứ Slovakia"): those are that person's.
+                    if mentions.persons.contains(where: {
+                        ($0.first < alone.end && alone.first < $0.end) || $0.end == alone.first
+                            || ($0.end + 1 == alone.first && tokens[$0.end].is(","))
+                    }) {
+                        continue
+                    }
+                    frame.sides += alone.titles.compactMap(\.country).prefix(1)
+                }
             }
             // Where: a place after it, introduced by tại/tới/đến/in/to or right after a visit verb.
             for country in mentions.allCountries where country.first >= trigger.cue.end && country.first < segmentEnd {
@@ -367,7 +397,7 @@ struct FrameFinder {
             return !frame.places.isEmpty || frame.hasParticipants
         case .talks, .meeting, .courtesyCall, .phoneCall:
             // "hai bên hội đàm" is talks; "hai bên duy trì gặp gỡ" is a habit, not a meeting.
-            return !frame.counterparts.isEmpty || frame.agents.count >= 2
+            return !frame.counterparts.isEmpty || frame.agents.count >= 2 || (!frame.agents.isEmpty && !frame.sides.isEmpty)
                 || (frame.verb && frame.bothSides && frame.kind != .meeting && frame.kind != .courtesyCall)
                 || (!frame.verb && frame.hasParticipants)
         case .pressConference:

@@ -133,6 +133,11 @@ struct KnowledgeBaseBuilder {
             for (person, role) in roles {
                 if let id = personIDs[person] { participants.append(Participant(entity: id, role: ParticipantRole(role))) }
             }
+            // A country whose official the text does not name takes part itself, unless one of its people does.
+            let represented = Set(roles.compactMap { persons[$0.0].country })
+            for iso in draft.sides where !represented.contains(iso) {
+                participants.append(Participant(entity: try country(iso, sentence: nil), role: .attendee))
+            }
             let location: Location? = placeID == nil && draft.city == nil ? nil : Location(country: placeID, city: draft.city)
             yieldEvents.append(
                 Event(

@@ -60,6 +60,8 @@ final class Vocabulary: Sendable {
     let duringWords: Set<String>
     /// "cuộc gặp giữa A và B", "the meeting between A and B": both sides named after the event (`between_words`).
     let betweenWords: Set<String>
+    /// "ông", "she": a person's pronoun (events.json `pronouns`).
+    let pronouns: Set<String>
     /// "các chuyến thăm", "visits to": what opens a list of past visits to one country, one per person and date.
     let visitLists: [[String]]
     /// Roles whose title may be written in lower case ("his counterpart", "Kazakh leader").
@@ -107,6 +109,7 @@ final class Vocabulary: Sendable {
         heldVerbs = Set((events.held_verbs.vi + events.held_verbs.en).map(\.folded))
         duringWords = Set((events.during_words.vi + events.during_words.en).map(\.folded))
         betweenWords = Set((events.between_words.vi + events.between_words.en).map(\.folded))
+        pronouns = Set((events.pronouns.vi + events.pronouns.en).map(\.folded))
         lowercaseRoles = Set(titles.lowercase_roles)
         nameParticles = Set(titles.name_particles)
         var ambiguous: Set<String> = []
@@ -225,7 +228,7 @@ final class Vocabulary: Sendable {
         }
         let kinds: [Kind]
         let attend, planned, held, cancelled, question, generic, invited, with, reported, subordinate, invitation, proposal,
-            date_connectors, visit_lists, held_verbs, during_words, between_words: Phrases
+            date_connectors, visit_lists, held_verbs, during_words, between_words, pronouns: Phrases
         let series: [Series]
         let trip_label: [String: String]
     }
