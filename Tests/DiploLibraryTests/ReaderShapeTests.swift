@@ -743,3 +743,17 @@ extension ReaderShapeTests {
         #expect(kb.events.filter { $0.kind.family == .meeting }.count == 1)
     }
 }
+
+extension ReaderShapeTests {
+    @Test func ambassadorsWhoCameToPresentTheirCredentialsAtAReceptionThatWasHeld() throws {
+        let kb = try read(
+            """
+            Leader receives new ambassadors
+
+            President Nguyen Van Binh hosted receptions in Hanoi on Wednesday for the new ambassadors of Thailand and India, who came to present their credentials.
+            """, published: "2019-08-08", lang: "en")
+        let ceremony = try #require(kb.events.first { $0.kind == .ceremony })
+        #expect(ceremony.status == .held)
+        #expect(first(ceremony)?.description == "2019-08-07")
+    }
+}

@@ -369,6 +369,9 @@ struct FrameFinder {
             case .planned: status = .planned
             case .held: status = .held
             case .cancelled: status = .cancelled
+            // "hosted receptions ... for the ambassadors who came to present their credentials": an earlier event's
+            // past tense tells of this one too.
+            case .trigger where cue.first < index && isHeldVerb(tokens, cue.first): status = .held
             default: continue
             }
         }
