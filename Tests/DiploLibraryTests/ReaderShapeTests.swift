@@ -757,3 +757,17 @@ extension ReaderShapeTests {
         #expect(first(ceremony)?.description == "2019-08-07")
     }
 }
+
+extension ReaderShapeTests {
+    @Test func oneNamedRightBeforeAVisitVerbIsTheVisitorThoughAnEarlierEventTookThemAsObject() throws {
+        let kb = try read(
+            """
+            Đón Chủ tịch Quốc hội Chile
+
+            Ngày 21/10/2025, Chủ tịch Quốc hội Nguyễn Văn Bình chủ trì lễ đón và hội đàm, chiêu đãi Chủ tịch Thượng viện Chile Ana Rojas. Tại hội đàm, Chủ tịch Quốc hội Nguyễn Văn Bình chào mừng Chủ tịch Thượng viện Chile Ana Rojas thăm chính thức Việt Nam.
+            """, published: "2025-10-22", lang: "vi")
+        let visit = try #require(kb.events.first { $0.kind == .officialVisit })
+        #expect(visit.participants.contains { $0.entity == "person:ana-rojas" && $0.role == .guest })
+        #expect(kb.events.contains { $0.kind == .other })
+    }
+}

@@ -99,8 +99,10 @@ struct FrameFinder {
             frame.attended = isAttended(trigger.cue.first, mentions)
             // Who: the person named before it (not as an object), or after "của"/"of" for a noun.
             // The speaker of a reporting verb is not who does what they report.
+            // One named right before a verb does it, whatever an earlier trigger took them as ("chào mừng X thăm chính thức").
             let before = mentions.persons.enumerated().filter { person in
-                person.element.end <= trigger.cue.first && !objects.contains(person.offset)
+                person.element.end <= trigger.cue.first
+                    && (!objects.contains(person.offset) || (trigger.verb && person.element.end == trigger.cue.first))
                     && !reported.contains { $0 >= person.element.end && $0 < trigger.cue.first }
             }
             if let agent = before.last(where: { !isObject($0.element, tokens) && !isInviter($0.element, tokens) }) {
