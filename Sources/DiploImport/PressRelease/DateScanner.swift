@@ -48,15 +48,20 @@ struct DateMention {
 }
 
 enum DateScanner {
-    static let months: [String: Int] = [
-        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-        "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-        "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-    ]
+    /// The words of dates (Lexicon/dates.json).
+    private struct Words: Decodable {
+        let months: [String: Int]
+        let day_openers, range_words, open_words: [String]
+    }
+    private static let words = Lexicon.decode(PackageResources.dates_json, as: Words.self)
+    /// Months by their folded name or short form.
+    static let months: [String: Int] = Dictionary(words.months.map { ($0.key.folded, $0.value) }, uniquingKeysWith: { a, _ in a })
     /// Words for a day or a part of it, before a date ("ngày", "tối"): "tối 9-11" is the 9th of November.
-    static let dayOpeners: Set<String> = ["ngay", "sang", "chieu", "toi", "trua", "dem", "hom"]
-    static let rangeWords: Set<String> = ["den", "to", "until", "through", "till", "toi"]
-    static let openWords: Set<String> = ["tu", "from", "since", "between"]
+    static let dayOpeners: Set<String> = Set(words.day_openers.map(\.folded))
+    /// Words joining two dates into a range ("đến", "to").
+    static let rangeWords: Set<String> = Set(words.range_words.map(\.folded))
+    /// Words opening a range ("từ", "from", "since").
+    static let openWords: Set<String> = Set(words.open_words.map(\.folded))
 
     /// "26-8-2010": day, month and year joined by hyphens with no space.
     static func hyphenated(_ tokens: [Token], at index: Int) -> WrittenDate? {

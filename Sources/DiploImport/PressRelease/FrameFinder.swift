@@ -43,9 +43,6 @@ struct FrameFinder {
     /// English names a gathering before its head word; Vietnamese after.
     let english: Bool
 
-    static let placeWords: Set<String> = ["tai", "o", "toi", "den", "sang", "in", "to", "at", "trong", "ve"]
-    static let objectMarkers: Set<String> = ["voi", "with", "cua", "of", "by", "tiep", "don"]
-
     /// `personIndex` maps a person mention to its index in the document's person list;
     /// `countryOf` gives the country of a person of that list.
     func frames(in sentence: Sentence, mentions: SentenceMentions, personIndex: [Int], countryOf: (Int) -> String?)
@@ -204,11 +201,11 @@ struct FrameFinder {
                 // "Tanzania, Mozambique và Iran": a country listed after one taken as a place is one too.
                 // "tới nước Cộng hòa Thống nhất Tanzania": "nước" (the country of) after a place word.
                 let ofCountry =
-                    previous == "nuoc" && country.first >= 2 && FrameFinder.placeWords.contains(tokens[country.first - 2].folded)
+                    previous == "nuoc" && country.first >= 2 && vocabulary.placeWords.contains(tokens[country.first - 2].folded)
                 let listed =
                     [",", "va", "and"].contains(previous) && country.first >= 2
                     && mentions.allCountries.contains { $0.end == country.first - 1 && frame.places.contains($0.iso) }
-                if FrameFinder.placeWords.contains(previous) || (direct && (trigger.kind.isVisit || trigger.verb))
+                if vocabulary.placeWords.contains(previous) || (direct && (trigger.kind.isVisit || trigger.verb))
                     || previous == "(" || listed || ofCountry
                 {
                     if !mentions.persons.contains(where: { $0.first <= country.first && country.first < $0.end }) {
@@ -218,7 +215,7 @@ struct FrameFinder {
             }
             for city in mentions.cities where city.first >= trigger.cue.end && city.first < segmentEnd {
                 let previous = city.first > 0 ? tokens[city.first - 1].folded : ""
-                if FrameFinder.placeWords.contains(previous) || city.first == trigger.cue.end {
+                if vocabulary.placeWords.contains(previous) || city.first == trigger.cue.end {
                     frame.city = frame.city ?? city.name
                     if !frame.places.contains(city.iso) { frame.places.append(city.iso) }
                 }
@@ -330,7 +327,7 @@ struct FrameFinder {
     func isPossessive(_ token: Token) -> Bool { token.text.hasSuffix("'s") || token.text.hasSuffix("’s") }
 
     func isObject(_ person: PersonMention, _ tokens: [Token]) -> Bool {
-        person.first > 0 && FrameFinder.objectMarkers.contains(tokens[person.first - 1].folded)
+        person.first > 0 && vocabulary.objectMarkers.contains(tokens[person.first - 1].folded)
     }
 
     func isInviter(_ person: PersonMention, _ tokens: [Token]) -> Bool {
@@ -480,7 +477,7 @@ struct FrameFinder {
                 var at = triggerEnd
                 // "tới nước X", "X, Y và Z": place words, "nước" and list joiners before each country.
                 while at < tokens.count,
-                    FrameFinder.placeWords.contains(tokens[at].folded) || ["nuoc", ",", "va", "and"].contains(tokens[at].folded),
+                    vocabulary.placeWords.contains(tokens[at].folded) || ["nuoc", ",", "va", "and"].contains(tokens[at].folded),
                     at - triggerEnd < 3
                 { at += 1 }
                 // "chuyến thăm chính thức của Chủ tịch nước X tới Lào từ ngày ...": the visitor named after "của"/"of".

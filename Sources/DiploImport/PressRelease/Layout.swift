@@ -17,17 +17,17 @@ struct Layout {
     let article: [Int]
     let title: String?
 
-    /// Lines that end the article: what follows them is about other articles.
-    static let endMarkers: Set<String> = [
-        "doc them", "bai viet cung chu de", "tin lien quan", "xem them", "tin cung chuyen muc", "tin khac", "tin moi",
-        "doc nhieu", "doc nhieu nhat", "tin doc nhieu", "co the ban quan tam", "phien ban di dong", "binh luan",
-        "y kien ban doc", "tu khoa", "tags", "tag", "read more", "related news", "related articles", "related", "more news",
-        "see also", "you may also like", "most read", "latest news", "more stories", "recommended", "other news",
-        "cung chuyen muc", "bai lien quan", "nhieu nguoi doc", "tin noi bat", "chia se", "share",
-    ]
-
-    /// Line openings that mark a link to another article inside the text.
-    static let linkPrefixes = ["xem them", "doc them", "tin lien quan", "read more", "related", "see also", "video", ">>"]
+    /// The words of a page's layout (Lexicon/layout.json).
+    private struct Words: Decodable {
+        let end_markers, link_prefixes, caption_marks, caption_openings, abbreviations: [String]
+    }
+    private static let words = Lexicon.decode(PackageResources.layout_json, as: Words.self)
+    /// Lines that end the article: what follows them is about other articles (folded).
+    static let endMarkers: Set<String> = Set(words.end_markers.map(\.folded))
+    /// Line openings that mark a link to another article inside the text (folded).
+    static let linkPrefixes: [String] = words.link_prefixes.map { $0.folded.isEmpty ? $0 : $0.folded }  // ">>" stays
+    /// Abbreviations whose full stop does not end a sentence (folded).
+    static let abbreviations: Set<String> = Set(words.abbreviations.map(\.folded))
 
     init(text: String) {
         // Lines with their place in scalars; their text sliced from the document, not rebuilt.
@@ -185,7 +185,7 @@ struct Layout {
         var start = index
         while start > 0, scalars[start - 1].properties.isAlphabetic { start -= 1 }
         let word = String(String.UnicodeScalarView(scalars[start..<index]))
-        return word.count == 1 || Tokenizer.abbreviations.contains(word.folded)
+        return word.count == 1 || Layout.abbreviations.contains(word.folded)
     }
 
     /// Words in a line, counted by its spaces.
@@ -237,7 +237,7 @@ struct Layout {
         return ".!?\"”;:)»".contains(last) && !line.hasSuffix("...") && !line.hasSuffix("…")
     }
 
-    static let captionMarks = ["(Ảnh", "Ảnh:", "(ảnh", "(Photo", "(Nguồn:"].map { Array($0.utf8) }
+    static let captionMarks = words.caption_marks.map { Array($0.utf8) }
 
     static func isCaption(_ line: String) -> Bool {
         // Every line is asked: look further only where a caption's "(" or ":" is.
@@ -246,6 +246,6 @@ struct Layout {
         return Layout.captionMarks.contains { mark in
             bytes.count >= mark.count
                 && (0...(bytes.count - mark.count)).contains { bytes[$0..<($0 + mark.count)].elementsEqual(mark) }
-        } || line.hasPrefix("Photo:") || line.hasPrefix("Nguồn ảnh")
+        } || words.caption_openings.contains { line.hasPrefix($0) }
     }
 }

@@ -63,13 +63,6 @@ struct Sentence {
 struct Tokenizer {
     let keepDiacritics: Bool
 
-    /// Abbreviations whose full stop does not end a sentence.
-    static let abbreviations: Set<String> = [
-        "mr", "mrs", "ms", "dr", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-        "sep", "sept", "oct", "nov", "dec", "no", "gen", "lt", "col", "prof", "tp", "ts",
-        "gs", "pgs", "th", "ths", "h", "e", "vs", "inc", "co", "corp", "jr", "sr", "mt",
-    ]
-
     func tokens(of scalars: ArraySlice<Unicode.Scalar>, offset: Int) -> [Token] {
         var tokens: [Token] = []
         var index = scalars.startIndex
@@ -178,7 +171,7 @@ struct Tokenizer {
                 let isAbbreviation =
                     token.text == "." && !token.spaced
                     && previous.map {
-                        $0.isWord && (Tokenizer.abbreviations.contains($0.folded) || ($0.text.count == 1 && $0.isCapitalized))
+                        $0.isWord && (Layout.abbreviations.contains($0.folded) || ($0.text.count == 1 && $0.isCapitalized))
                     } == true
                 let next = end < all.count ? all[end] : nil
                 // "6.8", "12.10.2024": a full stop between numbers with no space is inside a date or a number.

@@ -62,6 +62,9 @@ final class Vocabulary: Sendable {
     let betweenWords: Set<String>
     /// "ông", "she": a person's pronoun (events.json `pronouns`).
     let pronouns: Set<String>
+    /// Words before a place ("tại", "in") and before the object of an event ("với", "with") (events.json).
+    let placeWords: Set<String>
+    let objectMarkers: Set<String>
     /// "các chuyến thăm", "visits to": what opens a list of past visits to one country, one per person and date.
     let visitLists: [[String]]
     /// Roles whose title may be written in lower case ("his counterpart", "Kazakh leader").
@@ -110,6 +113,8 @@ final class Vocabulary: Sendable {
         duringWords = Set((events.during_words.vi + events.during_words.en).map(\.folded))
         betweenWords = Set((events.between_words.vi + events.between_words.en).map(\.folded))
         pronouns = Set((events.pronouns.vi + events.pronouns.en).map(\.folded))
+        placeWords = Set((events.place_words.vi + events.place_words.en).map(\.folded))
+        objectMarkers = Set((events.object_markers.vi + events.object_markers.en).map(\.folded))
         lowercaseRoles = Set(titles.lowercase_roles)
         nameParticles = Set(titles.name_particles)
         var ambiguous: Set<String> = []
@@ -228,7 +233,7 @@ final class Vocabulary: Sendable {
         }
         let kinds: [Kind]
         let attend, planned, held, cancelled, question, generic, invited, with, reported, subordinate, invitation, proposal,
-            date_connectors, visit_lists, held_verbs, during_words, between_words, pronouns: Phrases
+            date_connectors, visit_lists, held_verbs, during_words, between_words, pronouns, place_words, object_markers: Phrases
         let series: [Series]
         let trip_label: [String: String]
     }
