@@ -43,219 +43,56 @@ struct FrameFinder {
     /// English names a gathering before its head word; Vietnamese after.
     let english: Bool
 
+    /// What every trigger of a sentence is read against: its tokens and mentions, where the
+    /// document's people are, and the sentence's reporting verbs, "both sides" words and places.
+    struct Scene {
+        let sentence: Sentence
+        let mentions: SentenceMentions
+        /// A person mention's index in the document's person list.
+        let personIndex: [Int]
+        /// The country of a person of that list.
+        let countryOf: (Int) -> String?
+        let reported: [Int]
+        let bothAt: [Int]
+        let fronted: (iso: String, city: String?)?
+        let seriesAt: [Int: (end: Int, series: Vocabulary.Series)]
+        var tokens: [Token] { sentence.tokens }
+    }
+
+    typealias Trigger = (cue: CueMention, kind: EventKind, verb: Bool)
+
     /// `personIndex` maps a person mention to its index in the document's person list;
     /// `countryOf` gives the country of a person of that list.
-    func frames(in sentence: Sentence, mentions: SentenceMentions, personIndex: [Int], countryOf: (Int) -> String?)
+    func frames(in sentence: Sentence, mentions: SentenceMentions, personIndex: [Int], countryOf: @escaping (Int) -> String?)
         -> [EventFrame]
     {
         let tokens = sentence.tokens
         let listed = listedVisits(in: sentence, mentions: mentions, personIndex: personIndex)
         if !listed.isEmpty { return listed }
         if mentions.cues.contains(where: { if case .question = $0.cue { return true } else { return false } }) { return [] }
-        var triggers: [(cue: CueMention, kind: EventKind, verb: Bool)] = []
-        for cue in mentions.cues {
-            if case let .trigger(kind, verb) = cue.cue { triggers.append((cue, kind, verb)) }
-        }
-        var seriesAt: [Int: (end: Int, series: Vocabulary.Series)] = [:]
-        for start in tokens.indices {
-            if let match = tries.series.longestMatch(in: tokens, at: start) {
-                seriesAt[start] = (match.end, vocabulary.series[match.value])
-            }
-        }
-        guard !triggers.isEmpty || !seriesAt.isEmpty else { return [] }
-        // A named series ("Đại hội đồng Liên hợp quốc") is a trigger of its own kind.
-        for (start, series) in seriesAt where !triggers.contains(where: { $0.cue.first <= start && start < $0.cue.end }) {
-            triggers.append(
-                (
-                    CueMention(first: start, end: series.end, cue: .trigger(series.series.kind, verb: false)), series.series.kind,
-                    false
-                ))
-        }
-        triggers.sort { $0.cue.first < $1.cue.first }
-        let fronted = sentencePlace(tokens, mentions, before: triggers.first?.cue.first ?? tokens.count)
+        let (triggers, seriesAt) = self.triggers(tokens, mentions)
+        guard !triggers.isEmpty else { return [] }
         var bothAt: [Int] = []
         for start in tokens.indices where tries.relationCues.longestMatch(in: tokens, at: start)?.value == .both {
             bothAt.append(start)
         }
+        let scene = Scene(
+            sentence: sentence, mentions: mentions, personIndex: personIndex, countryOf: countryOf,
+            reported: mentions.cues.filter { if case .reported = $0.cue { return true } else { return false } }.map(\.first),
+            bothAt: bothAt, fronted: sentencePlace(tokens, mentions, before: triggers.first?.cue.first ?? tokens.count),
+            seriesAt: seriesAt)
         var frames: [EventFrame] = []
         // People an earlier trigger of the sentence took as its objects are not later ones' subjects.
         var objects = Set<Int>()
         var visitors: [Int] = []
-        let reported = mentions.cues.filter { if case .reported = $0.cue { return true } else { return false } }.map(\.first)
         for (n, trigger) in triggers.enumerated() {
             // What a trigger governs runs to the next trigger, or to a reporting verb ("thông tin", "said").
             let nextTrigger = n + 1 < triggers.count ? triggers[n + 1].cue.first : tokens.count
-            let segmentEnd = min(nextTrigger, reported.first { $0 > trigger.cue.end } ?? tokens.count)
+            let segmentEnd = min(nextTrigger, scene.reported.first { $0 > trigger.cue.end } ?? tokens.count)
             if isGeneric(trigger.cue, mentions) { continue }
-            // "Tại điện đàm, ...", "During the talks, ...": after a place word the cue names an event told of, not one done.
-            let named = trigger.cue.first > 0 && vocabulary.duringWords.contains(tokens[trigger.cue.first - 1].folded)
-            var frame = EventFrame(
-                kind: trigger.kind, sentence: sentence.index, trigger: trigger.cue.first, triggerEnd: trigger.cue.end,
-                verb: trigger.verb && !named)
-            if let series = seriesAt[trigger.cue.first] { frame.series = series.series }
-            frame.attended = isAttended(trigger.cue.first, mentions)
-            // Who: the person named before it (not as an object), or after "của"/"of" for a noun.
-            // The speaker of a reporting verb is not who does what they report.
-            // One named right before a verb does it, whatever an earlier trigger took them as ("chào mừng X thăm chính thức").
-            let before = mentions.persons.enumerated().filter { person in
-                person.element.end <= trigger.cue.first
-                    && (!objects.contains(person.offset) || (trigger.verb && person.element.end == trigger.cue.first))
-                    && !reported.contains { $0 >= person.element.end && $0 < trigger.cue.first }
+            if let frame = frame(for: trigger, upTo: segmentEnd, in: scene, objects: &objects, visitors: &visitors) {
+                frames.append(frame)
             }
-            if let agent = before.last(where: { !isObject($0.element, tokens) && !isInviter($0.element, tokens) }) {
-                frame.agents.append(personIndex[agent.offset])
-                // "A và B hội đàm", "A and Japanese Prime Minister B held talks"
-                if let joined = before.last(where: { $0.offset < agent.offset }),
-                    joins(tokens, from: joined.element.end, to: agent.element.first, mentions)
-                {
-                    frame.agents.insert(personIndex[joined.offset], at: 0)
-                }
-            }
-            // "Thủ tướng X cho biết, ông và Thủ tướng New Zealand đã có cuộc hội đàm": the pronoun after a reporting
-            // verb is its speaker.
-            if let said = reported.last(where: { $0 < trigger.cue.first }),
-                let pronoun = (said..<min(said + 4, trigger.cue.first)).first(where: {
-                    vocabulary.pronouns.contains(tokens[$0].folded)
-                }),
-                let speaker = mentions.persons.indices.last(where: { mentions.persons[$0].end <= said }),
-                pronoun < trigger.cue.first, !frame.agents.contains(personIndex[speaker])
-            {
-                frame.agents.insert(personIndex[speaker], at: 0)
-            }
-            if let inviter = before.last(where: { isInviter($0.element, tokens) }) { frame.inviter = personIndex[inviter.offset] }
-            // "President Thuong's official visit": the possessor does it, whatever came before.
-            if let owner = mentions.persons.firstIndex(where: { $0.end == trigger.cue.first }),
-                isPossessive(tokens[trigger.cue.first - 1])
-            {
-                frame.agents = [personIndex[owner]]
-            }
-            if frame.agents.isEmpty, bothAt.contains(where: { $0 < trigger.cue.first }) { frame.bothSides = true }
-            frame.subordinate = mentions.cues.contains { cue in
-                if case .subordinate = cue.cue { return cue.end <= trigger.cue.first && trigger.cue.first - cue.end <= 1 }
-                return false
-            }
-            // A visit's guest is the sentence's subject ("A được B đón ... trong chuyến thăm"), when it opens the sentence.
-            if trigger.kind.isVisit, let subject = before.first, subject.element.first <= 2,
-                frame.inviter != personIndex[subject.offset]
-            {
-                frame.agents = [personIndex[subject.offset]]
-            }
-            visitors = mentions.persons.indices.filter { index in
-                mentions.persons[index].end <= trigger.cue.first
-                    && !reported.contains { $0 >= mentions.persons[index].end && $0 < trigger.cue.first }
-            }.map { personIndex[$0] }
-            let after = mentions.persons.enumerated().filter {
-                $0.element.first >= trigger.cue.end && $0.element.first < segmentEnd
-            }
-            for (offset, _) in after { objects.insert(offset) }
-            for (offset, person) in after {
-                if isInviter(person, tokens) {
-                    frame.inviter = personIndex[offset]
-                } else if person.first > 0, ["cua", "of", "by"].contains(tokens[person.first - 1].folded), frame.agents.isEmpty {
-                    frame.agents.append(personIndex[offset])
-                } else {
-                    frame.counterparts.append(personIndex[offset])
-                }
-            }
-            // "the meeting between A and B": A is one side, B the other; one meeting, not one with each.
-            if frame.agents.isEmpty, frame.counterparts.count >= 2, trigger.cue.end < tokens.count,
-                vocabulary.betweenWords.contains(tokens[trigger.cue.end].folded)
-            {
-                frame.agents = [frame.counterparts.removeFirst()]
-            }
-            // "In a bilateral meeting with X, President Y expressed ...": the one named after the opening phrase does it.
-            if frame.agents.isEmpty, [.meeting, .call].contains(trigger.kind.family), trigger.cue.first <= 4,
-                let comma = tokens[trigger.cue.end...].firstIndex(where: { $0.is(",") }),
-                let subject = mentions.persons.firstIndex(where: { $0.first == comma + 1 }),
-                let slot = frame.counterparts.firstIndex(of: personIndex[subject]), frame.counterparts.count >= 2
-            {
-                frame.agents = [frame.counterparts.remove(at: slot)]
-            }
-            // "held talks with the Japanese Prime Minister", "ông và Thủ tướng New Zealand đã có cuộc hội đàm": an
-            // official named by a title alone takes part for their country.
-            if [.meeting, .call].contains(trigger.kind.family) {
-                for alone in mentions.titlesAlone
-                where (alone.first >= trigger.cue.end && alone.first < segmentEnd)
-                    || (alone.end <= trigger.cue.first && trigger.cue.first - alone.end <= 3)
-                {
-                    // Not the titles trailing a name ("Ngài Igor Pacolák, Đại sứ Slovakia"): those are that person's.
-                    if mentions.persons.contains(where: {
-                        ($0.first < alone.end && alone.first < $0.end) || $0.end == alone.first
-                            || ($0.end + 1 == alone.first && tokens[$0.end].is(","))
-                    }) {
-                        continue
-                    }
-                    frame.sides += alone.titles.compactMap(\.country).prefix(1)
-                }
-            }
-            // Where: a place after it, introduced by tại/tới/đến/in/to or right after a visit verb.
-            for country in mentions.allCountries where country.first >= trigger.cue.end && country.first < segmentEnd {
-                // "impetus to India-New Zealand relations": a pair of countries is no destination.
-                if country.end + 1 < tokens.count, tokens[country.end].isDash,
-                    mentions.allCountries.contains(where: { $0.first == country.end + 1 })
-                {
-                    continue
-                }
-                let previous = country.first > 0 ? tokens[country.first - 1].folded : ""
-                let direct = country.first == trigger.cue.end
-                // "Tanzania, Mozambique và Iran": a country listed after one taken as a place is one too.
-                // "tới nước Cộng hòa Thống nhất Tanzania": "nước" (the country of) after a place word.
-                let ofCountry =
-                    previous == "nuoc" && country.first >= 2 && vocabulary.placeWords.contains(tokens[country.first - 2].folded)
-                let listed =
-                    [",", "va", "and"].contains(previous) && country.first >= 2
-                    && mentions.allCountries.contains { $0.end == country.first - 1 && frame.places.contains($0.iso) }
-                if vocabulary.placeWords.contains(previous) || (direct && (trigger.kind.isVisit || trigger.verb))
-                    || previous == "(" || listed || ofCountry
-                {
-                    if !mentions.persons.contains(where: { $0.first <= country.first && country.first < $0.end }) {
-                        frame.places.append(country.iso)
-                    }
-                }
-            }
-            for city in mentions.cities where city.first >= trigger.cue.end && city.first < segmentEnd {
-                let previous = city.first > 0 ? tokens[city.first - 1].folded : ""
-                if vocabulary.placeWords.contains(previous) || city.first == trigger.cue.end {
-                    frame.city = frame.city ?? city.name
-                    if !frame.places.contains(city.iso) { frame.places.append(city.iso) }
-                }
-            }
-            if frame.places.isEmpty, let fronted {
-                frame.places = [fronted.iso]
-                frame.city = fronted.city
-            }
-            // A visitor comes from elsewhere: the one named last before a visit who is not of the
-            // country visited ("Anwar Ibrahim chủ trì lễ đón Tổng Bí thư Tô Lâm ... thăm chính thức Malaysia").
-            if trigger.kind.isVisit, !frame.places.isEmpty, !frame.agents.isEmpty,
-                frame.agents.allSatisfy({ countryOf($0).map(frame.places.contains) ?? false }),
-                let visitor = visitors.last(where: { person in countryOf(person).map { !frame.places.contains($0) } ?? false }),
-                visitor != frame.inviter
-            {
-                frame.agents = [visitor]
-            }
-            if let series = frame.series, frame.places.isEmpty, let country = series.country {
-                frame.places = [country]
-                frame.city = series.city
-            }
-            if !frame.verb, frame.kind == .summit || frame.kind == .conference || frame.series != nil {
-                frame.name = eventName(
-                    tokens, from: nameStart(tokens, before: trigger.cue.first, mentions), upTo: segmentEnd,
-                    mentions: mentions)
-            }
-            frame.status = status(before: trigger.cue.first, mentions, tokens)
-            // "mời ... sớm thăm chính thức Việt Nam", "invited her to pay an official visit": an invitation,
-            // not a visit; "đề nghị ... ký kết", "proposed that ...": a proposal, not an event.
-            if mentions.cues.contains(where: { cue in
-                switch cue.cue {
-                case .invitation: return trigger.kind.isVisit && cue.end <= trigger.cue.first && trigger.cue.first - cue.end <= 10
-                case .proposal: return cue.end <= trigger.cue.first && trigger.cue.first - cue.end <= 12
-                default: return false
-                }
-            }) {
-                continue
-            }
-            guard accepts(frame, trigger: trigger.cue, tokens: tokens, mentions: mentions) else { continue }
-            frames.append(frame)
         }
         // A sentence that names one place only ("... tại New York (Mỹ)") places all its events.
         let places = Set(frames.flatMap(\.places))
@@ -268,6 +105,238 @@ struct FrameFinder {
         }
         assignDates(&frames, mentions: mentions, tokens: tokens)
         return splitPlaces(splitCounterparts(frames, mentions: mentions, tokens: tokens, personIndex: personIndex))
+    }
+
+    /// The sentence's event cues, with the named series ("Đại hội đồng Liên hợp quốc") as triggers of their own kind.
+    func triggers(_ tokens: [Token], _ mentions: SentenceMentions)
+        -> ([Trigger], [Int: (end: Int, series: Vocabulary.Series)])
+    {
+        var triggers: [Trigger] = []
+        for cue in mentions.cues {
+            if case let .trigger(kind, verb) = cue.cue { triggers.append((cue, kind, verb)) }
+        }
+        var seriesAt: [Int: (end: Int, series: Vocabulary.Series)] = [:]
+        for start in tokens.indices {
+            if let match = tries.series.longestMatch(in: tokens, at: start) {
+                seriesAt[start] = (match.end, vocabulary.series[match.value])
+            }
+        }
+        for (start, series) in seriesAt where !triggers.contains(where: { $0.cue.first <= start && start < $0.cue.end }) {
+            triggers.append(
+                (
+                    CueMention(first: start, end: series.end, cue: .trigger(series.series.kind, verb: false)), series.series.kind,
+                    false
+                ))
+        }
+        triggers.sort { $0.cue.first < $1.cue.first }
+        return (triggers, seriesAt)
+    }
+
+    /// The frame one trigger names, with who, whom and where; nil for an invitation, a proposal
+    /// or a word in passing.
+    func frame(
+        for trigger: Trigger, upTo segmentEnd: Int, in scene: Scene, objects: inout Set<Int>, visitors: inout [Int]
+    ) -> EventFrame? {
+        let tokens = scene.tokens
+        let mentions = scene.mentions
+        let personIndex = scene.personIndex
+        // "Tại điện đàm, ...", "During the talks, ...": after a place word the cue names an event told of, not one done.
+        let named = trigger.cue.first > 0 && vocabulary.duringWords.contains(tokens[trigger.cue.first - 1].folded)
+        var frame = EventFrame(
+            kind: trigger.kind, sentence: scene.sentence.index, trigger: trigger.cue.first, triggerEnd: trigger.cue.end,
+            verb: trigger.verb && !named)
+        if let series = scene.seriesAt[trigger.cue.first] { frame.series = series.series }
+        frame.attended = isAttended(trigger.cue.first, mentions)
+        findAgents(&frame, of: trigger, in: scene, objects: objects)
+        visitors = mentions.persons.indices.filter { index in
+            mentions.persons[index].end <= trigger.cue.first
+                && !scene.reported.contains { $0 >= mentions.persons[index].end && $0 < trigger.cue.first }
+        }.map { personIndex[$0] }
+        findCounterparts(&frame, of: trigger, upTo: segmentEnd, in: scene, objects: &objects)
+        findPlaces(&frame, of: trigger, upTo: segmentEnd, in: scene, visitors: visitors)
+        if !frame.verb, frame.kind == .summit || frame.kind == .conference || frame.series != nil {
+            frame.name = eventName(
+                tokens, from: nameStart(tokens, before: trigger.cue.first, mentions), upTo: segmentEnd,
+                mentions: mentions)
+        }
+        frame.status = status(before: trigger.cue.first, mentions, tokens)
+        // "mời ... sớm thăm chính thức Việt Nam", "invited her to pay an official visit": an invitation,
+        // not a visit; "đề nghị ... ký kết", "proposed that ...": a proposal, not an event.
+        if mentions.cues.contains(where: { cue in
+            switch cue.cue {
+            case .invitation: return trigger.kind.isVisit && cue.end <= trigger.cue.first && trigger.cue.first - cue.end <= 10
+            case .proposal: return cue.end <= trigger.cue.first && trigger.cue.first - cue.end <= 12
+            default: return false
+            }
+        }) {
+            return nil
+        }
+        guard accepts(frame, trigger: trigger.cue, tokens: tokens, mentions: mentions) else { return nil }
+        return frame
+    }
+
+    /// Who does it: the person named before it (not as an object), the speaker a pronoun stands for,
+    /// the possessor, the inviter; or "both sides".
+    func findAgents(_ frame: inout EventFrame, of trigger: Trigger, in scene: Scene, objects: Set<Int>) {
+        let tokens = scene.tokens
+        let mentions = scene.mentions
+        let personIndex = scene.personIndex
+        let reported = scene.reported
+        // Who: the person named before it (not as an object), or after "của"/"of" for a noun.
+        // The speaker of a reporting verb is not who does what they report.
+        // One named right before a verb does it, whatever an earlier trigger took them as ("chào mừng X thăm chính thức").
+        let before = mentions.persons.enumerated().filter { person in
+            person.element.end <= trigger.cue.first
+                && (!objects.contains(person.offset) || (trigger.verb && person.element.end == trigger.cue.first))
+                && !reported.contains { $0 >= person.element.end && $0 < trigger.cue.first }
+        }
+        if let agent = before.last(where: { !isObject($0.element, tokens) && !isInviter($0.element, tokens) }) {
+            frame.agents.append(personIndex[agent.offset])
+            // "A và B hội đàm", "A and Japanese Prime Minister B held talks"
+            if let joined = before.last(where: { $0.offset < agent.offset }),
+                joins(tokens, from: joined.element.end, to: agent.element.first, mentions)
+            {
+                frame.agents.insert(personIndex[joined.offset], at: 0)
+            }
+        }
+        // "Thủ tướng X cho biết, ông và Thủ tướng New Zealand đã có cuộc hội đàm": the pronoun after a reporting
+        // verb is its speaker.
+        if let said = reported.last(where: { $0 < trigger.cue.first }),
+            let pronoun = (said..<min(said + 4, trigger.cue.first)).first(where: {
+                vocabulary.pronouns.contains(tokens[$0].folded)
+            }),
+            let speaker = mentions.persons.indices.last(where: { mentions.persons[$0].end <= said }),
+            pronoun < trigger.cue.first, !frame.agents.contains(personIndex[speaker])
+        {
+            frame.agents.insert(personIndex[speaker], at: 0)
+        }
+        if let inviter = before.last(where: { isInviter($0.element, tokens) }) { frame.inviter = personIndex[inviter.offset] }
+        // "President Thuong's official visit": the possessor does it, whatever came before.
+        if let owner = mentions.persons.firstIndex(where: { $0.end == trigger.cue.first }),
+            isPossessive(tokens[trigger.cue.first - 1])
+        {
+            frame.agents = [personIndex[owner]]
+        }
+        if frame.agents.isEmpty, scene.bothAt.contains(where: { $0 < trigger.cue.first }) { frame.bothSides = true }
+        frame.subordinate = mentions.cues.contains { cue in
+            if case .subordinate = cue.cue { return cue.end <= trigger.cue.first && trigger.cue.first - cue.end <= 1 }
+            return false
+        }
+        // A visit's guest is the sentence's subject ("A được B đón ... trong chuyến thăm"), when it opens the sentence.
+        if trigger.kind.isVisit, let subject = before.first, subject.element.first <= 2,
+            frame.inviter != personIndex[subject.offset]
+        {
+            frame.agents = [personIndex[subject.offset]]
+        }
+    }
+
+    /// Whom: the people named after it up to the next trigger, and countries whose unnamed officials take part.
+    func findCounterparts(
+        _ frame: inout EventFrame, of trigger: Trigger, upTo segmentEnd: Int, in scene: Scene, objects: inout Set<Int>
+    ) {
+        let tokens = scene.tokens
+        let mentions = scene.mentions
+        let personIndex = scene.personIndex
+        let after = mentions.persons.enumerated().filter {
+            $0.element.first >= trigger.cue.end && $0.element.first < segmentEnd
+        }
+        for (offset, _) in after { objects.insert(offset) }
+        for (offset, person) in after {
+            if isInviter(person, tokens) {
+                frame.inviter = personIndex[offset]
+            } else if person.first > 0, ["cua", "of", "by"].contains(tokens[person.first - 1].folded), frame.agents.isEmpty {
+                frame.agents.append(personIndex[offset])
+            } else {
+                frame.counterparts.append(personIndex[offset])
+            }
+        }
+        // "the meeting between A and B": A is one side, B the other; one meeting, not one with each.
+        if frame.agents.isEmpty, frame.counterparts.count >= 2, trigger.cue.end < tokens.count,
+            vocabulary.betweenWords.contains(tokens[trigger.cue.end].folded)
+        {
+            frame.agents = [frame.counterparts.removeFirst()]
+        }
+        // "In a bilateral meeting with X, President Y expressed ...": the one named after the opening phrase does it.
+        if frame.agents.isEmpty, [.meeting, .call].contains(trigger.kind.family), trigger.cue.first <= 4,
+            let comma = tokens[trigger.cue.end...].firstIndex(where: { $0.is(",") }),
+            let subject = mentions.persons.firstIndex(where: { $0.first == comma + 1 }),
+            let slot = frame.counterparts.firstIndex(of: personIndex[subject]), frame.counterparts.count >= 2
+        {
+            frame.agents = [frame.counterparts.remove(at: slot)]
+        }
+        // "held talks with the Japanese Prime Minister", "ông và Thủ tướng New Zealand đã có cuộc hội đàm": an
+        // official named by a title alone takes part for their country.
+        if [.meeting, .call].contains(trigger.kind.family) {
+            for alone in mentions.titlesAlone
+            where (alone.first >= trigger.cue.end && alone.first < segmentEnd)
+                || (alone.end <= trigger.cue.first && trigger.cue.first - alone.end <= 3)
+            {
+                // Not the titles trailing a name ("Ngài Igor Pacolák, Đại sứ Slovakia"): those are that person's.
+                if mentions.persons.contains(where: {
+                    ($0.first < alone.end && alone.first < $0.end) || $0.end == alone.first
+                        || ($0.end + 1 == alone.first && tokens[$0.end].is(","))
+                }) {
+                    continue
+                }
+                frame.sides += alone.titles.compactMap(\.country).prefix(1)
+            }
+        }
+    }
+
+    /// Where: a place after it, a place that opens the sentence, the series' own place; and the
+    /// visitor, who comes from elsewhere.
+    func findPlaces(_ frame: inout EventFrame, of trigger: Trigger, upTo segmentEnd: Int, in scene: Scene, visitors: [Int]) {
+        let tokens = scene.tokens
+        let mentions = scene.mentions
+        // Where: a place after it, introduced by tại/tới/đến/in/to or right after a visit verb.
+        for country in mentions.allCountries where country.first >= trigger.cue.end && country.first < segmentEnd {
+            // "impetus to India-New Zealand relations": a pair of countries is no destination.
+            if country.end + 1 < tokens.count, tokens[country.end].isDash,
+                mentions.allCountries.contains(where: { $0.first == country.end + 1 })
+            {
+                continue
+            }
+            let previous = country.first > 0 ? tokens[country.first - 1].folded : ""
+            let direct = country.first == trigger.cue.end
+            // "Tanzania, Mozambique và Iran": a country listed after one taken as a place is one too.
+            // "tới nước Cộng hòa Thống nhất Tanzania": "nước" (the country of) after a place word.
+            let ofCountry =
+                previous == "nuoc" && country.first >= 2 && vocabulary.placeWords.contains(tokens[country.first - 2].folded)
+            let listed =
+                [",", "va", "and"].contains(previous) && country.first >= 2
+                && mentions.allCountries.contains { $0.end == country.first - 1 && frame.places.contains($0.iso) }
+            if vocabulary.placeWords.contains(previous) || (direct && (trigger.kind.isVisit || trigger.verb))
+                || previous == "(" || listed || ofCountry
+            {
+                if !mentions.persons.contains(where: { $0.first <= country.first && country.first < $0.end }) {
+                    frame.places.append(country.iso)
+                }
+            }
+        }
+        for city in mentions.cities where city.first >= trigger.cue.end && city.first < segmentEnd {
+            let previous = city.first > 0 ? tokens[city.first - 1].folded : ""
+            if vocabulary.placeWords.contains(previous) || city.first == trigger.cue.end {
+                frame.city = frame.city ?? city.name
+                if !frame.places.contains(city.iso) { frame.places.append(city.iso) }
+            }
+        }
+        if frame.places.isEmpty, let fronted = scene.fronted {
+            frame.places = [fronted.iso]
+            frame.city = fronted.city
+        }
+        // A visitor comes from elsewhere: the one named last before a visit who is not of the
+        // country visited ("Anwar Ibrahim chủ trì lễ đón Tổng Bí thư Tô Lâm ... thăm chính thức Malaysia").
+        if trigger.kind.isVisit, !frame.places.isEmpty, !frame.agents.isEmpty,
+            frame.agents.allSatisfy({ scene.countryOf($0).map(frame.places.contains) ?? false }),
+            let visitor = visitors.last(where: { person in scene.countryOf(person).map { !frame.places.contains($0) } ?? false }),
+            visitor != frame.inviter
+        {
+            frame.agents = [visitor]
+        }
+        if let series = frame.series, frame.places.isEmpty, let country = series.country {
+            frame.places = [country]
+            frame.city = series.city
+        }
     }
 
     /// "có các chuyến thăm Kazakhstan của: A (tháng 2/1994), B (tháng 6/1994)": a visit by each person listed,
