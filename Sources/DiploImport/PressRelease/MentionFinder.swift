@@ -87,7 +87,26 @@ struct MentionFinder {
         found.dates = DateScanner.scan(tokens)
         var taken = [Bool](repeating: false, count: tokens.count)
         for date in found.dates { for i in date.first..<date.end { taken[i] = true } }
+        let titleAt = findPlacesAndTitles(tokens, taken: taken, &found)
+        // What a title, an organisation or a place names is no person's name.
+        var spans = [Bool](repeating: false, count: tokens.count)
+        for (start, title) in titleAt { for k in start..<title.end { spans[k] = true } }
+        for organization in found.organizations { for k in organization.first..<organization.end { spans[k] = true } }
+        for place in found.countries + found.demonyms { for k in place.first..<place.end { spans[k] = true } }
+        for city in found.cities { for k in city.first..<city.end { spans[k] = true } }
+        let personAt = findPersons(tokens, titleAt: titleAt, spans: spans, &found)
+        if personsOnly { return found }
+        findContainedOrganizations(tokens, titleAt: titleAt, &found)
+        findCues(tokens, titleAt: titleAt, spans: spans, personAt: personAt, &found)
+        if !vietnamese { untitledPersons(tokens, &found, taken: taken, spans: spans, personAt: personAt) }
+        return found
+    }
 
+    /// Titles, organisations, countries, cities and demonyms: the longest phrase at each place;
+    /// returns where each title starts and ends.
+    func findPlacesAndTitles(_ tokens: [Token], taken: [Bool], _ found: inout SentenceMentions) -> [Int: (
+        end: Int, entry: Vocabulary.TitleEntry
+    )] {
         // Titles, organisations, countries, cities: the longest phrase at each place.
         var titleAt: [Int: (end: Int, entry: Vocabulary.TitleEntry)] = [:]
         var i = 0
@@ -145,14 +164,16 @@ struct MentionFinder {
             }
             i += 1
         }
+        return titleAt
+    }
 
+    /// People, marking the tokens their mentions take.
+    func findPersons(
+        _ tokens: [Token], titleAt: [Int: (end: Int, entry: Vocabulary.TitleEntry)], spans: [Bool],
+        _ found: inout SentenceMentions
+    ) -> [Bool] {
         // People: after a chain of titles; after an honorific; named before their titles (a
         // delegation list); or met before.
-        var spans = [Bool](repeating: false, count: tokens.count)
-        for (start, title) in titleAt { for k in start..<title.end { spans[k] = true } }
-        for organization in found.organizations { for k in organization.first..<organization.end { spans[k] = true } }
-        for place in found.countries + found.demonyms { for k in place.first..<place.end { spans[k] = true } }
-        for city in found.cities { for k in city.first..<city.end { spans[k] = true } }
         var personAt = [Bool](repeating: false, count: tokens.count)
         func claim(_ person: PersonMention) {
             for k in person.first..<person.end { personAt[k] = true }
@@ -224,8 +245,13 @@ struct MentionFinder {
         let persons = found.persons
         found.countries.removeAll { country in persons.contains { $0.nameFirst <= country.first && country.first < $0.nameEnd } }
         found.cities.removeAll { city in persons.contains { $0.nameFirst <= city.first && city.first < $0.nameEnd } }
+        return personAt
+    }
 
-        if personsOnly { return found }
+    /// Organisations named inside a title or another organisation's name.
+    func findContainedOrganizations(
+        _ tokens: [Token], titleAt: [Int: (end: Int, entry: Vocabulary.TitleEntry)], _ found: inout SentenceMentions
+    ) {
         // Organisations named inside a title or another organisation's name: "Chủ tịch Quốc hội
         // Cuba", "Người phát ngôn Bộ Ngoại giao Việt Nam", "Ban Chấp hành Trung ương Đảng Cộng sản Cuba".
         var containers =
@@ -252,7 +278,13 @@ struct MentionFinder {
                 break
             }
         }
+    }
 
+    /// Cue words of events and partnership levels, anywhere outside names.
+    func findCues(
+        _ tokens: [Token], titleAt: [Int: (end: Int, entry: Vocabulary.TitleEntry)], spans: [Bool], personAt: [Bool],
+        _ found: inout SentenceMentions
+    ) {
         // Cue words of events and partnership levels, anywhere outside names.
         var c = 0
         while c < tokens.count {
@@ -277,8 +309,6 @@ struct MentionFinder {
             }
             c += 1
         }
-        if !vietnamese { untitledPersons(tokens, &found, taken: taken, spans: spans, personAt: personAt) }
-        return found
     }
 
     /// "João Lourenço left for Brasília", "will meet with Lula da Silva": in English, two to four
