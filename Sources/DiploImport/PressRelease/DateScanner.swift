@@ -107,10 +107,9 @@ enum DateScanner {
     static func monthName(_ token: Token?) -> Int? { token.flatMap { $0.isWord ? months[$0.folded] : nil } }
 
     /// Every date in the tokens, left to right, none overlapping.
-    static func scan(_ tokens: [Token]) -> [DateMention] {
-        var found: [DateMention] = []
-        var i = 0
-        var weekdayStart: Int?
+    /// The tokens of a sentence read for dates; `numeric` and `worded` read one date at an index.
+    struct Reading {
+        let tokens: [Token]
         func at(_ index: Int) -> Token? { index < tokens.count && index >= 0 ? tokens[index] : nil }
         func dash(_ index: Int) -> Bool { at(index)?.isDash == true }
         func slash(_ index: Int) -> Bool {
@@ -125,19 +124,20 @@ enum DateScanner {
             if let y = year(at(index)), at(index)?.spaced == true { return (y, index + 1) }
             return nil
         }
-        while i < tokens.count {
-            var mention: DateMention?
-            // D-M-YYYY, written with unspaced hyphens ("26-8-2010"), and "24 đến ngày 26-8-2010"
-            guard tokens[i].kind != .punctuation else {
-                i += 1
-                continue
-            }
+        func day(_ token: Token?) -> Int? { DateScanner.day(token) }
+        func month(_ token: Token?) -> Int? { DateScanner.month(token) }
+        func year(_ token: Token?) -> Int? { DateScanner.year(token) }
+        func monthName(_ token: Token?) -> Int? { DateScanner.monthName(token) }
+        func hyphenated(_ tokens: [Token], at index: Int) -> WrittenDate? { DateScanner.hyphenated(tokens, at: index) }
+
+        /// Dates written with numbers: "19/9", "21-27/9/2024", "26-8-2010", "tối 9-11", "từ ngày 11 đến ngày 13 tháng 3".
+        func numeric(at i: Int) -> DateMention? {
             if tokens[i].kind == .number, let written = hyphenated(tokens, at: i) {
-                mention = DateMention(first: i, end: i + 5, from: written)
+                return DateMention(first: i, end: i + 5, from: written)
             } else if tokens[i].kind == .number, let d = day(at(i)), word(i + 1, "den"), word(i + 2, "ngay"),
                 let last = hyphenated(tokens, at: i + 3), d < last.day!
             {
-                mention = DateMention(
+                return DateMention(
                     first: i, end: i + 8, from: WrittenDate(day: d, month: last.month, year: last.year), to: last)
             } else if let d = day(at(i)), slash(i + 1), let m = month(at(i + 2)), !slash(i + 3) || year(at(i + 4)) != nil {
                 var date = DateMention(first: i, end: i + 3, from: WrittenDate(day: d, month: m))
@@ -154,7 +154,7 @@ enum DateScanner {
                         date.end += 2
                     }
                 }
-                mention = date
+                return date
             } else if let d = day(at(i)), dash(i + 1) || word(i + 1, "den"), let d2 = day(at(i + 2)), d2 >= d,
                 slash(i + 3), let m = month(at(i + 4))
             {
@@ -165,7 +165,7 @@ enum DateScanner {
                     date.to?.year = y
                     date.end = i + 7
                 }
-                mention = date
+                return date
             } else if let d = day(at(i)), word(i + 1, "va"), let d2 = day(at(i + 2)), d2 > d, slash(i + 3),
                 let m = month(at(i + 4))
             {
@@ -177,7 +177,7 @@ enum DateScanner {
                     date.to?.year = y
                     date.end = i + 7
                 }
-                mention = date
+                return date
             } else if let d = day(at(i)), word(i + 1, "den"), word(i + 2, "ngay"), let d2 = day(at(i + 3)), slash(i + 4),
                 let m = month(at(i + 5))
             {
@@ -189,13 +189,13 @@ enum DateScanner {
                     date.to?.year = y
                     date.end = i + 8
                 }
-                mention = date
+                return date
             } else if let d = day(at(i)), let opener = at(i - 1), DateScanner.dayOpeners.contains(opener.folded),
                 dash(i + 1), at(i + 1)?.spaced == false, let m = month(at(i + 2)), at(i + 2)?.spaced == false,
                 !slash(i + 3), !dash(i + 3), !word(i + 3, "thang")
             {
                 // "tối 9-11", "ngày 21-9": a day and its month joined by a hyphen, after a word for the day.
-                mention = DateMention(first: i, end: i + 3, from: WrittenDate(day: d, month: m))
+                return DateMention(first: i, end: i + 3, from: WrittenDate(day: d, month: m))
             } else if let d = day(at(i)), dash(i + 1) || word(i + 1, "den") || word(i + 1, "va"),
                 case let second = word(i + 2, "ngay") ? i + 3 : i + 2, let d2 = day(at(second)), d2 > d,
                 word(second + 1, "thang"), let m = month(at(second + 2))
@@ -208,15 +208,21 @@ enum DateScanner {
                     date.to?.year = y
                     date.end = second + 5
                 }
-                mention = date
-            } else if let d = day(at(i)), word(i + 1, "thang"), let m = month(at(i + 2)) {
+                return date
+            }
+            return nil
+        }
+
+        /// Dates with words: "19 tháng 9 năm 2024", "tháng 9/2024", "September 10-11, 2023", "10 September", "năm 2024".
+        func worded(at i: Int) -> DateMention? {
+            if let d = day(at(i)), word(i + 1, "thang"), let m = month(at(i + 2)) {
                 // "19 tháng 9 [năm 2024]"
                 var date = DateMention(first: i, end: i + 3, from: WrittenDate(day: d, month: m))
                 if word(i + 3, "nam"), let y = year(at(i + 4)) {
                     date.from.year = y
                     date.end = i + 5
                 }
-                mention = date
+                return date
             } else if word(i, "thang"), let m = month(at(i + 1)) {
                 // "tháng 9/2024", "tháng 9 năm 2024", "tháng 9"
                 var date = DateMention(first: i, end: i + 2, from: WrittenDate(month: m))
@@ -224,7 +230,7 @@ enum DateScanner {
                     date.from.year = y
                     date.end = after
                 }
-                mention = date
+                return date
             } else if let m = monthName(at(i)) {
                 // "September 10-11, 2023", "Nov 27", "Sept. 10", "September 2024"
                 var next = i + 1
@@ -244,13 +250,13 @@ enum DateScanner {
                         date.to?.year = y
                         date.end += 1
                     }
-                    mention = date
+                    return date
                 } else if let y = year(at(next)) {
-                    mention = DateMention(first: i, end: next + 1, from: WrittenDate(month: m, year: y))
+                    return DateMention(first: i, end: next + 1, from: WrittenDate(month: m, year: y))
                 } else if at(i)?.isCapitalized == true,
                     ["may", "march"].contains(at(i)!.folded) == false || at(i - 1)?.folded == "in"
                 {
-                    mention = DateMention(first: i, end: next, from: WrittenDate(month: m))
+                    return DateMention(first: i, end: next, from: WrittenDate(month: m))
                 }
             } else if let d = day(at(i)), let m = monthName(at(i + 1)) {
                 // "10 September 2024"
@@ -259,7 +265,7 @@ enum DateScanner {
                     date.from.year = y
                     date.end = i + 3
                 }
-                mention = date
+                return date
             } else if let d = day(at(i)), dash(i + 1) || ["to", "and", "until"].contains(at(i + 1)?.folded ?? ""),
                 let d2 = day(at(i + 2)), d2 > d, let m = monthName(at(i + 3))
             {
@@ -271,26 +277,44 @@ enum DateScanner {
                     date.to?.year = y
                     date.end = i + 5
                 }
-                mention = date
+                return date
             } else if let y = year(at(i)), dash(i + 1), let m = month(at(i + 2)), dash(i + 3), let d = day(at(i + 4)) {
-                mention = DateMention(first: i, end: i + 5, from: WrittenDate(day: d, month: m, year: y))
+                return DateMention(first: i, end: i + 5, from: WrittenDate(day: d, month: m, year: y))
             } else if let y = year(at(i)), let before = at(i - 1), ["nam", "in", "since", "tu"].contains(before.folded) {
-                mention = DateMention(first: i, end: i + 1, from: WrittenDate(year: y))
+                return DateMention(first: i, end: i + 1, from: WrittenDate(year: y))
+            }
+            return nil
+        }
+    }
+
+    static func scan(_ tokens: [Token]) -> [DateMention] {
+        var found: [DateMention] = []
+        var i = 0
+        var weekdayStart: Int?
+        let reading = Reading(tokens: tokens)
+        while i < tokens.count {
+            var mention: DateMention?
+            guard tokens[i].kind != .punctuation else {
+                i += 1
+                continue
+            }
+            if let written = reading.numeric(at: i) ?? reading.worded(at: i) {
+                mention = written
             } else if let (written, end) = relativeDay(tokens, at: i) {
                 // "on Monday", "tomorrow", "chiều nay"; not when a written date follows ("Monday, December 19", "Sáng nay (21/11)").
                 var next = end
-                while let token = at(next),
+                while let token = reading.at(next),
                     token.is(",") || token.is("(") || ["morning", "afternoon", "evening", "night"].contains(token.folded)
                 { next += 1 }
                 let dated =
-                    monthName(at(next)) != nil
-                    || (day(at(next)) != nil
-                        && (monthName(at(next + 1)) != nil
-                            || (slash(next + 1) && month(at(next + 2)) != nil)))
+                    monthName(reading.at(next)) != nil
+                    || (day(reading.at(next)) != nil
+                        && (monthName(reading.at(next + 1)) != nil
+                            || (reading.slash(next + 1) && month(reading.at(next + 2)) != nil)))
                 if !dated {
                     // "Monday (11/14)": a date written month first is not read; the weekday and the page's date tell the day.
                     var close = end
-                    if at(close)?.is("(") == true,
+                    if reading.at(close)?.is("(") == true,
                         let shut = (close..<min(close + 6, tokens.count)).first(where: { tokens[$0].is(")") })
                     {
                         close = shut + 1
@@ -311,17 +335,17 @@ enum DateScanner {
             weekdayStart = nil
             // "ngày" / "on" / "từ" before it; "từ ... đến ..." and "from ... to ..." join two dates.
             var opener = date.first - 1
-            while let token = at(opener),
+            while let token = reading.at(opener),
                 ["ngay", "hom", "sang", "chieu", "toi", "trua", "dem", "on", "the"].contains(token.folded)
             { opener -= 1 }
-            if let token = at(opener), openWords.contains(token.folded) {
+            if let token = reading.at(opener), openWords.contains(token.folded) {
                 date.opened = true
-                date.since = token.folded == "since" || (token.folded == "tu" && at(opener - 1)?.folded == "ke")
+                date.since = token.folded == "since" || (token.folded == "tu" && reading.at(opener - 1)?.folded == "ke")
                 date.first = opener
             }
             if let last = found.last, last.to == nil,
-                last.end + 1 == date.first || (last.end + 2 == date.first && at(last.end + 1)?.folded == "ngay"),
-                let joiner = at(last.end), rangeWords.contains(joiner.folded) || joiner.isDash
+                last.end + 1 == date.first || (last.end + 2 == date.first && reading.at(last.end + 1)?.folded == "ngay"),
+                let joiner = reading.at(last.end), rangeWords.contains(joiner.folded) || joiner.isDash
             {
                 var joined = last
                 joined.to = date.from
@@ -331,8 +355,9 @@ enum DateScanner {
                 found[found.count - 1] = joined
             } else {
                 // "September 21 to 27": a bare day after a date and a range word.
-                if date.to == nil, let joiner = at(date.end), rangeWords.contains(joiner.folded), let d2 = day(at(date.end + 1)),
-                    date.from.day != nil, monthName(at(date.end + 2)) == nil, !slash(date.end + 2)
+                if date.to == nil, let joiner = reading.at(date.end), rangeWords.contains(joiner.folded),
+                    let d2 = day(reading.at(date.end + 1)),
+                    date.from.day != nil, monthName(reading.at(date.end + 2)) == nil, !reading.slash(date.end + 2)
                 {
                     date.to = WrittenDate(day: d2, month: date.from.month, year: date.from.year)
                     date.end += 2
