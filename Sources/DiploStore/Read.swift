@@ -121,7 +121,11 @@ extension Store {
         }
     }
 
-    public func forEachPartnership(ids: [String]? = nil, _ body: (Partnership) throws -> Void) throws {
+    /// `withSources`: false leaves out the sources of each partnership and step (what computing
+    /// anniversaries does not need).
+    public func forEachPartnership(
+        ids: [String]? = nil, withSources: Bool = true, _ body: (Partnership) throws -> Void
+    ) throws {
         try inBatches(
             "SELECT \(Partnership.columns) FROM partnerships", ids: ids, orderBy: "id",
             decode: Partnership.init(row:)
@@ -143,14 +147,14 @@ extension Store {
             ) { row in
                 if let milestone = Milestone(row: row) { steps.append((row.text("partnership_id"), row.int("id"), milestone)) }
             }
-            let stepSources = try sources(of: .history, steps.map { String($0.id) })
+            let stepSources = withSources ? try sources(of: .history, steps.map { String($0.id) }) : [:]
             var history: [String: [Milestone]] = [:]
             for (partnership, id, milestone) in steps {
                 var milestone = milestone
                 milestone.sources = stepSources[String(id)] ?? []
                 history[partnership, default: []].append(milestone)
             }
-            let sources = try sources(of: .partnership, keys)
+            let sources = withSources ? try sources(of: .partnership, keys) : [:]
             for var partnership in batch {
                 partnership.parties = parties[partnership.id] ?? []
                 partnership.history = history[partnership.id] ?? []
