@@ -103,9 +103,11 @@ public struct AnniversaryQuery: Sendable {
                 matches += best.keys.sorted().map { best[$0]!.match }
             }
         }
-        return matches.filter(keeps).sorted {
-            ($0.event.date?.description ?? "", $0.event.id, $0.years) < ($1.event.date?.description ?? "", $1.event.id, $1.years)
-        }
+        // Sorted by keys written once each, not once a comparison; ties keep their order.
+        let kept = matches.filter(keeps)
+        let keys = kept.map { ($0.event.date?.description ?? "", $0.event.id, $0.years) }
+        return kept.indices.sorted { (keys[$0].0, keys[$0].1, keys[$0].2, $0) < (keys[$1].0, keys[$1].1, keys[$1].2, $1) }
+            .map { kept[$0] }
     }
 
     /// The events in range (those of the country, when one is asked for) in the order they were
@@ -174,17 +176,32 @@ public struct AnniversaryQuery: Sendable {
 
     /// The matches as rows: a table of what people read first, JSON and CSV with every field.
     public static func report(_ matches: [AnniversaryMatch], directory: Directory, window: Int) -> Report {
-        Report(
+        // Each partnership's parties and each level written once, not once a row.
+        var partiesOf: [String: String] = [:]
+        var readable: [String: String] = [:]
+        return Report(
             columns: [
                 "date", "event", "parties", "level", "years", "anniversary", "established", "how", "approximate",
                 "source", "marks", "event_id", "partnership_id",
             ],
             rows: matches.map { match in
-                let parties = match.partnership.parties.map(directory.name).joined(separator: " – ")
+                let parties =
+                    partiesOf[match.partnership.id]
+                    ?? {
+                        let names = match.partnership.parties.map(directory.name).joined(separator: " – ")
+                        partiesOf[match.partnership.id] = names
+                        return names
+                    }()
+                let level =
+                    readable[match.level.key]
+                    ?? {
+                        readable[match.level.key] = match.level.readable
+                        return match.level.readable
+                    }()
                 // Which claim it counts from: sources may date the level differently.
                 let claim = match.established.map { "; from \($0)" } ?? ""
                 let marks =
-                    "\(match.years) yr of \(match.level.readable), \(parties) (\(match.anniversaryDate?.description ?? "?")\(claim))"
+                    "\(match.years) yr of \(level), \(parties) (\(match.anniversaryDate?.description ?? "?")\(claim))"
                 return [
                     .text(match.event.dateText), .text(match.event.title), .text(parties), .text(match.level.key),
                     .int(match.years), ReportValue(match.anniversaryDate), ReportValue(match.established),
