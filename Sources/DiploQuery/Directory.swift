@@ -70,6 +70,9 @@ public struct EventFilter: Sendable {
     /// At most this many (the newest).
     public var limit: Int?
 
+    /// Whether the events come with their sources (only a listing that shows them needs them).
+    public var withSources = true
+
     /// The events, with a directory of the entities they name (and the filter's entity): when the
     /// filter names an entity, only those entities are read, not every one.
     public func eventsAndDirectory(in store: Store) throws -> ([Event], Directory) {
@@ -86,8 +89,7 @@ public struct EventFilter: Sendable {
                 offset += page
                 if candidates.count < page { break }
             }
-            let full = Dictionary(uniqueKeysWithValues: try store.events(ids: kept.map(\.id)).map { ($0.id, $0) })
-            let events = kept.compactMap { full[$0.id] }
+            let events = try store.withLinks(kept, withSources: withSources)
             let directory = try Directory(
                 store: store, ids: events.flatMap { $0.participants.map(\.entity) + [$0.location?.country].compactMap { $0 } })
             return (events, directory)
@@ -112,7 +114,7 @@ public struct EventFilter: Sendable {
     func candidates(in store: Store) throws -> [Event] {
         let candidates = try store.eventCandidates(
             fromYear: fromYear, toYear: toYear, kinds: dates.kinds.map { Array($0) }, involving: within ?? involving)
-        return try store.events(ids: candidates.filter(dates.keeps).map(\.id))
+        return try store.withLinks(candidates.filter(dates.keeps), withSources: withSources)
     }
 
     var fromYear: Int? { dates.from.flatMap { PartialDate.yearOf(day: $0.dayRange?.lowerBound) } }

@@ -27,6 +27,7 @@ public struct VisitQuery: Sendable {
         // A visit to a country involves it (held there, or hosted by its people); one by a person
         // or a country involves them: the index finds those first.
         filter.within = to ?? by
+        filter.withSources = false
         // Without a person or country to narrow them, the newest are read first.
         if by == nil && to == nil { filter.limit = limit }
         let (events, directory) = try filter.eventsAndDirectory(in: store)

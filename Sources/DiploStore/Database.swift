@@ -11,6 +11,8 @@ final class Database {
     private var statementsInUse: Set<ObjectIdentifier> = []
     private var savepointDepth = 0
     static let statementCacheLimit = 100
+    /// The page cache of a connection that only reads, at most (allocated as it fills).
+    static let readerCacheKiB = 32 << 10
     /// The page cache of a connection that writes, at most (allocated as it fills).
     static let writerCacheKiB = 128 << 10
     /// About a second of short waits before a writer says it is waiting.
@@ -54,6 +56,9 @@ final class Database {
         try execute("PRAGMA foreign_keys = ON")
         // Foreign keys make SQLite keep a statement journal for each write: in memory, not in a temporary file.
         try execute("PRAGMA temp_store = MEMORY")
+        // A query reads the same pages more than once (an event's row, then its participants'):
+        // more than SQLite's 2 MiB of them stay at hand.
+        if readOnly { try execute("PRAGMA cache_size = -\(Database.readerCacheKiB)") }
         if !readOnly && path != ":memory:" && !path.isEmpty {
             try execute("PRAGMA journal_mode = WAL")
             // An import of a million events writes all over indexes of hundreds of megabytes: a

@@ -26,7 +26,10 @@ extension Store {
 
     public func entity(_ id: String) throws -> Entity? { try entities(ids: [id]).first }
 
-    public func events(ids: [String]? = nil) throws -> [Event] { try collect { try forEachEvent(ids: ids, $0) } }
+    /// `withSources`: false leaves each event's sources out (a listing that does not show them).
+    public func events(ids: [String]? = nil, withSources: Bool = true) throws -> [Event] {
+        try collect { try forEachEvent(ids: ids, withSources: withSources, $0) }
+    }
 
     public func event(_ id: String) throws -> Event? { try events(ids: [id]).first }
 
@@ -105,19 +108,32 @@ extension Store {
         return result
     }
 
-    public func forEachEvent(ids: [String]? = nil, _ body: (Event) throws -> Void) throws {
+    public func forEachEvent(ids: [String]? = nil, withSources: Bool = true, _ body: (Event) throws -> Void) throws {
         try inBatches("SELECT \(Event.columns) FROM events", ids: ids, orderBy: "key", decode: Event.init(row:)) { batch in
-            let keys = batch.map(\.id)
-            var participants: [String: [Participant]] = [:]
-            try db.forEach("SELECT event_id, entity_id, role FROM participants WHERE event_id IN \(Store.idList)", [keys.json]) {
-                participants[$0.text("event_id"), default: []].append(Participant(row: $0))
-            }
-            let sources = try sources(of: .event, keys)
-            for var event in batch {
-                event.participants = (participants[event.id] ?? []).sorted(by: Participant.listed)
-                event.sources = sources[event.id] ?? []
-                try body(event)
-            }
+            for event in try linked(batch, withSources: withSources) { try body(event) }
+        }
+    }
+
+    /// Events read without their links (`eventCandidates`, summaries), with their participants
+    /// and (`withSources`) their sources: each row is read once.
+    public func withLinks(_ events: [Event], withSources: Bool = true) throws -> [Event] {
+        try stride(from: 0, to: events.count, by: Store.batchSize).flatMap {
+            try linked(Array(events[$0..<min($0 + Store.batchSize, events.count)]), withSources: withSources)
+        }
+    }
+
+    private func linked(_ batch: [Event], withSources: Bool) throws -> [Event] {
+        let keys = batch.map(\.id)
+        var participants: [String: [Participant]] = [:]
+        try db.forEach("SELECT event_id, entity_id, role FROM participants WHERE event_id IN \(Store.idList)", [keys.json]) {
+            participants[$0.text("event_id"), default: []].append(Participant(row: $0))
+        }
+        let sources = withSources ? try sources(of: .event, keys) : [:]
+        return batch.map { event in
+            var event = event
+            event.participants = (participants[event.id] ?? []).sorted(by: Participant.listed)
+            event.sources = sources[event.id] ?? []
+            return event
         }
     }
 
