@@ -343,6 +343,23 @@ enum JSONSyntax {
         // The open containers, innermost last: true for an object.
         var objects: [Bool] = []
         var expect = Expect.value
+        /// Closes the innermost container, whose closing byte is next.
+        func close() throws {
+            reader.index += 1
+            objects.removeLast()
+            try listener.valueEnds(depth: objects.count, offset: reader.offset)
+            expect = objects.isEmpty ? .end : .commaOrClose
+        }
+        /// Reads a string whose opening quote is next; hands on its raw bytes when `wanted`.
+        func string(_ wanted: Bool, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+            let start = reader.offset + 1
+            if wanted { reader.mark = start }
+            reader.index += 1
+            try reader.skipString()
+            guard wanted else { return }
+            try body(UnsafeRawBufferPointer(rebasing: reader.bytes(from: start).dropLast()))
+            reader.mark = nil
+        }
         while true {
             guard let byte = try reader.skipSpace() else {
                 guard expect == .end else {
@@ -366,64 +383,31 @@ enum JSONSyntax {
                     reader.index += 1
                     expect = isObject ? .key : .value
                 } else if byte == (isObject ? 0x7D : 0x5D) {
-                    reader.index += 1
-                    objects.removeLast()
-                    try listener.valueEnds(depth: depth - 1, offset: reader.offset)
-                    expect = objects.isEmpty ? .end : .commaOrClose
+                    try close()
                 } else {
                     throw JSONSyntaxError(offset: reader.offset, reason: .invalid)
                 }
             case .key, .keyOrClose:
                 if byte == 0x7D && expect == .keyOrClose {
-                    reader.index += 1
-                    objects.removeLast()
-                    try listener.valueEnds(depth: depth - 1, offset: reader.offset)
-                    expect = objects.isEmpty ? .end : .commaOrClose
+                    try close()
                     continue
                 }
                 guard byte == 0x22 else { throw JSONSyntaxError(offset: reader.offset, reason: .invalid) }
-                let start = reader.offset + 1
-                let wanted = listener.wantsKeys(depth: depth)
-                if wanted { reader.mark = start }
-                reader.index += 1
-                try reader.skipString()
-                if wanted {
-                    let bytes = reader.bytes(from: start)
-                    try listener.key(depth: depth, bytes: UnsafeRawBufferPointer(rebasing: bytes.dropLast()))
-                    reader.mark = nil
-                }
+                try string(listener.wantsKeys(depth: depth)) { try listener.key(depth: depth, bytes: $0) }
                 expect = .colon
             case .value, .valueOrClose:
                 if byte == 0x5D && expect == .valueOrClose {
-                    reader.index += 1
-                    objects.removeLast()
-                    try listener.valueEnds(depth: depth - 1, offset: reader.offset)
-                    expect = objects.isEmpty ? .end : .commaOrClose
+                    try close()
                     continue
                 }
                 try listener.valueBegins(depth: depth, kind: byte, offset: reader.offset, reader: reader)
                 switch byte {
-                case 0x7B:
+                case 0x7B, 0x5B:
                     reader.index += 1
-                    objects.append(true)
-                    expect = .keyOrClose
+                    objects.append(byte == 0x7B)
+                    expect = byte == 0x7B ? .keyOrClose : .valueOrClose
                     continue
-                case 0x5B:
-                    reader.index += 1
-                    objects.append(false)
-                    expect = .valueOrClose
-                    continue
-                case 0x22:
-                    let start = reader.offset + 1
-                    let wanted = listener.wantsString(depth: depth)
-                    if wanted { reader.mark = start }
-                    reader.index += 1
-                    try reader.skipString()
-                    if wanted {
-                        let bytes = reader.bytes(from: start)
-                        try listener.string(depth: depth, bytes: UnsafeRawBufferPointer(rebasing: bytes.dropLast()))
-                        reader.mark = nil
-                    }
+                case 0x22: try string(listener.wantsString(depth: depth)) { try listener.string(depth: depth, bytes: $0) }
                 case 0x2D, 0x30...0x39: try reader.skipNumber()
                 case 0x74, 0x66, 0x6E: try reader.skipLiteral()
                 default: throw JSONSyntaxError(offset: reader.offset, reason: .invalid)

@@ -86,10 +86,10 @@ extension Report {
         // The keys in the order JSONSerialization sorts them, asked of it once.
         let probe = Report.json(Dictionary(columns.map { ($0, NSNull()) }, uniquingKeysWith: { a, _ in a }))
         let sorted = columns.indices.sorted {
-            (probe.range(of: "\"\(Report.escaped(columns[$0]))\" :")?.lowerBound ?? probe.endIndex)
-                < (probe.range(of: "\"\(Report.escaped(columns[$1]))\" :")?.lowerBound ?? probe.endIndex)
+            (probe.range(of: "\"\(JSONText.escaped(columns[$0]))\" :")?.lowerBound ?? probe.endIndex)
+                < (probe.range(of: "\"\(JSONText.escaped(columns[$1]))\" :")?.lowerBound ?? probe.endIndex)
         }
-        let keys = sorted.map { "    \"\(Report.escaped(columns[$0]))\" : " }
+        let keys = sorted.map { "    \"\(JSONText.escaped(columns[$0]))\" : " }
         var out = "[\n"
         for (n, row) in rows.enumerated() {
             let present = sorted.indices.filter { sorted[$0] < row.count }
@@ -97,7 +97,7 @@ extension Report {
             for (i, k) in present.enumerated() {
                 out += keys[k]
                 switch row[sorted[k]] {
-                case .text(let text): out += "\"" + Report.escaped(text) + "\""
+                case .text(let text): out += "\"" + JSONText.escaped(text) + "\""
                 case .int(let number): out += String(number)
                 case .bool(let flag): out += flag ? "true" : "false"
                 case .null: out += "null"
@@ -107,31 +107,6 @@ extension Report {
             out += n < rows.count - 1 ? ",\n" : "\n"
         }
         return out + "]\n"
-    }
-
-    /// A JSON string's contents as JSONSerialization writes them (slashes and non-ASCII as they are).
-    static func escaped(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return text }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{8}": out += "\\b"
-            case "\u{C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
     }
 
     public static func json(_ object: Any) -> String {

@@ -48,6 +48,36 @@ extension Store {
         try refreshAnniversaryCandidates(events: .all, partnerships: [])
     }
 
+    // MARK: Bulk loads
+
+    /// The indexes on events and what hangs off them that no statement of an events pass into a
+    /// knowledge base without events reads (another report of an event is looked for only among
+    /// events known before): built once the rows are in, by sorting, they cost a fraction of
+    /// keeping them row by row.
+    static let indexesBuiltAfterABulkLoad = [
+        "participants_entity", "events_date", "events_kind", "events_location", "events_parent", "sources_document",
+        "event_reports_document",
+    ]
+
+    /// Drops those indexes (inside the merge's transaction); returns what builds them again.
+    func dropIndexesForABulkLoad() throws -> [String] {
+        let sql = try db.query(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND name IN \(Store.idList) ORDER BY name",
+            [Store.indexesBuiltAfterABulkLoad.json]
+        ) { $0.text(0) }
+        for name in Store.indexesBuiltAfterABulkLoad { try db.execute("DROP INDEX IF EXISTS \(name)") }
+        return sql
+    }
+
+    /// Builds indexes dropped for a bulk load. Their sort spills into memory (temporary storage is
+    /// kept in memory): the page cache gives way meanwhile, so that the two together stay small.
+    func buildIndexes(_ statements: [String]) throws {
+        guard !statements.isEmpty else { return }
+        try db.execute("PRAGMA cache_size = -\(Database.writerCacheKiB / 8)")
+        for statement in statements { try db.execute(statement) }
+        try db.execute("PRAGMA cache_size = -\(Database.writerCacheKiB)")
+    }
+
     // MARK: Anniversary candidates
 
     /// Which events to work out the candidates of again.

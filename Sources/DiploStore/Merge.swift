@@ -98,6 +98,9 @@ struct Merger<Source: MergeSource> {
         // resolved, so that no report of this file changes what another is compared with.
         var reportsOfKnown: [Int] = []
         let total = source.eventCount
+        // Many events into a knowledge base without any: the indexes the events pass does not
+        // read are built after it, all at once.
+        let indexes = knownEventKeys == 0 && total >= store.bulkLoadEvents ? try store.dropIndexesForABulkLoad() : []
         try source.eachEvent(only: nil) { i, event in
             if try resolveEvent(event, at: "events[\(i)]") {
                 try linkNewEvent(event, at: "events[\(i)]")
@@ -107,6 +110,7 @@ struct Merger<Source: MergeSource> {
             if i % 1_000 == 999 { progress?(i + 1, total) }
         }
         try linkPendingTrips()
+        try store.buildIndexes(indexes)
         if !reportsOfKnown.isEmpty {
             try source.eachEvent(only: reportsOfKnown) { i, event in try mergeEventLinks(event, at: "events[\(i)]") }
         }

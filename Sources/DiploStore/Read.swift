@@ -283,29 +283,6 @@ extension Array where Element == String {
     /// Strings as one JSON array, bound to a single parameter and read back with `json_each`.
     var json: String {
         // Written by hand: JSONEncoder costs more than the query it feeds, thousands of times an import.
-        var out = "["
-        for (i, element) in enumerated() {
-            if i > 0 { out += "," }
-            out += "\""
-            for scalar in element.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                default:
-                    if scalar.value < 0x20 {
-                        out +=
-                            "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                            + String(scalar.value, radix: 16)
-                    } else {
-                        out.unicodeScalars.append(scalar)
-                    }
-                }
-            }
-            out += "\""
-        }
-        return out + "]"
+        "[" + map { "\"" + JSONText.escaped($0) + "\"" }.joined(separator: ",") + "]"
     }
 }

@@ -104,6 +104,36 @@ enum ScaleFixture {
         #expect(try streamed.event("s1")?.parent == "s2")
     }
 
+    /// Many events into a knowledge base without events: some indexes are built after the events,
+    /// the same indexes, and what lands is the same.
+    @Test func aBulkLoadBuildsTheSameIndexesAfterTheEvents() throws {
+        let folder = try TemporaryFolder()
+        let kb = ScaleFixture.knowledgeBase()
+        try ScaleFixture.write(kb, to: folder.path("kb.json"))
+        let rowByRow = try folder.store("rows.sqlite")
+        _ = try ScaleFixture.importFile(folder.path("kb.json"), into: rowByRow)
+        let bulk = try folder.store("bulk.sqlite")
+        bulk.bulkLoadEvents = 100
+        let plans = try QueryPlanTests.plans(bulk) { _ = try ScaleFixture.importFile(folder.path("kb.json"), into: bulk) }
+        #expect(plans.contains { $0.sql.contains("FROM sqlite_master WHERE type = 'index'") }, "the bulk path was taken")
+        func schema(_ store: Store) throws -> [String] {
+            try store.db.query("SELECT type, name, sql FROM sqlite_master ORDER BY name") {
+                "\($0.text(0)) \($0.text(1)) \($0.text(2))"
+            }
+        }
+        #expect(try schema(bulk) == schema(rowByRow))
+        #expect(try InterchangeWriter.data(bulk.knowledgeBase()) == InterchangeWriter.data(rowByRow.knowledgeBase()))
+        #expect(try DerivedDataTests.derived(bulk) == DerivedDataTests.derived(rowByRow))
+        // A failed bulk load leaves the indexes as they were.
+        let failing = try folder.store("failing.sqlite")
+        failing.bulkLoadEvents = 100
+        var broken = kb
+        broken.anniversaries.append(Anniversary(event: "nowhere", partnership: "pa0", years: 5))
+        try ScaleFixture.write(broken, to: folder.path("broken.json"))
+        #expect(throws: DiploError.self) { try ScaleFixture.importFile(folder.path("broken.json"), into: failing) }
+        #expect(try schema(failing) == schema(try folder.store("empty.sqlite")))
+    }
+
     @Test func aRecordThatCannotBeReadInALaterBatchIsNamedAndNothingLands() throws {
         let folder = try TemporaryFolder()
         let store = try folder.store()
