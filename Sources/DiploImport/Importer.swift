@@ -24,7 +24,20 @@ public struct ImportInput: Sendable {
 
     public static let standardInput = ImportInput(name: "<stdin>", path: nil)
 
-    public func read() throws -> Data {
+    /// The whole document in memory.
+    public func read() throws -> Data { try read(try open()) }
+
+    func read(_ source: ByteSource) throws -> Data {
+        do {
+            return try source.bytes(0..<source.count)
+        } catch let error as ByteSourceError {
+            throw refused("cannot be read (\(error.localizedDescription))")
+        }
+    }
+
+    /// The document's bytes: a regular file, left on disk to be read where needed; standard input,
+    /// held in memory, or for an interchange file written to a temporary file as it comes.
+    func open() throws -> ByteSource {
         guard let path else { return try readStandardInput() }
         var info = stat()
         if stat(path, &info) == 0 {
@@ -33,20 +46,27 @@ public struct ImportInput: Sendable {
             case S_IFIFO: throw refused("is a named pipe (FIFO), not a file: send what it carries to `diplo import -` instead")
             case S_IFCHR, S_IFBLK: throw refused("is a device, not a file: import a file, or pipe text into `diplo import -`")
             case S_IFSOCK: throw refused("is a socket, not a file")
+            case S_IFDIR: throw refused("cannot be read (it is a folder)")
             default: break
             }
         }
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw refused("cannot be read (\((error as NSError).localizedDescription))")
+        let descriptor = Foundation.open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw refused("cannot be read (\(String(cString: strerror(errno))))") }
+        var opened = stat()
+        guard fstat(descriptor, &opened) == 0 else {
+            close(descriptor)
+            throw refused("cannot be read (\(String(cString: strerror(errno))))")
         }
+        return ByteSource(descriptor: descriptor, count: Int(opened.st_size))
     }
 
     /// Standard input, read in pieces and stopped at the limit that applies: a press release's
-    /// 16 MiB, or for an interchange file (it starts with "{") the interchange limit.
-    func readStandardInput() throws -> Data {
+    /// 16 MiB, or for an interchange file (it starts with "{") the interchange limit; an
+    /// interchange file goes to a temporary file (removed at once, kept open) as it comes.
+    func readStandardInput() throws -> ByteSource {
         var data = Data()
+        var spool: Int32?
+        var written = 0
         var limit = Importer.maximumTextBytes
         while true {
             let piece: Data?
@@ -55,15 +75,26 @@ public struct ImportInput: Sendable {
             } catch {
                 throw refused("cannot be read (\((error as NSError).localizedDescription))")
             }
-            guard let piece, !piece.isEmpty else { return data }
+            guard let piece, !piece.isEmpty else { break }
             data.append(piece)
-            if InterchangeReader.looksLikeInterchange(data) { limit = Importer.maximumInterchangeBytes }
-            if data.count > limit {
+            if spool == nil, InterchangeReader.looksLikeInterchange(data) {
+                limit = Importer.maximumInterchangeBytes
+                spool = try Importer.temporaryFile()
+            }
+            if written + data.count > limit {
+                if let spool { close(spool) }
                 throw limit == Importer.maximumTextBytes
                     ? Importer.tooLarge(name: name, bytes: Importer.maximumTextBytes, orMore: true)
                     : refused("is more than \(Importer.maximumInterchangeBytes >> 20) MiB of JSON: split it into several files")
             }
+            if let spool {
+                try Importer.write(data, to: spool, name: name)
+                written += data.count
+                data.removeAll(keepingCapacity: true)
+            }
         }
+        if let spool { return ByteSource(descriptor: spool, count: written) }
+        return ByteSource(data: data)
     }
 
     func refused(_ reason: String) -> DiploError { .badInput(file: name, place: nil, reason: reason) }
@@ -178,7 +209,17 @@ public struct Importer {
 
     /// Reads one document and merges what it yields: all of it, or on error none of it.
     public func run(_ input: ImportInput) throws -> ImportOutcome {
-        let data = try input.read()
+        let source = try input.open()
+        let first: UInt8?
+        do {
+            first = try source.firstByteAfterSpaces()
+        } catch let error as ByteSourceError {
+            throw input.refused("cannot be read (\(error.localizedDescription))")
+        }
+        if first == UInt8(ascii: "{") || input.name.lowercased().hasSuffix(".json") {
+            return try runInterchange(InterchangeFile(name: input.name, source: source), looksLikeIt: first == UInt8(ascii: "{"))
+        }
+        let data = try input.read(source)
         // A file imported before, byte for byte (and a data set in the same context), is known by
         // its digest: nothing to read.
         let digest = InterchangeReader.looksLikeInterchange(data) ? SHA256.hex(data) : nil
@@ -196,6 +237,23 @@ public struct Importer {
             ? store.rehearse { try store.merge(yield, file: input.name) }
             : store.merge(yield, file: input.name, fileDigest: digest, progress: progress)
         return ImportOutcome(input: input.name, yield: yield, report: report)
+    }
+
+    /// An interchange file, read in a stream: its digest, then (unless it was imported before) its
+    /// syntax, then its records merged a batch at a time. A dry run shows every record, so it holds them.
+    func runInterchange(_ file: InterchangeFile, looksLikeIt: Bool) throws -> ImportOutcome {
+        let digest = looksLikeIt ? try file.sha256() : nil
+        if !options.dryRun, let digest, try store.fileImported(sha256: digest) {
+            return ImportOutcome(input: file.name, yield: KnowledgeBase(), report: MergeReport())
+        }
+        if options.dryRun {
+            let yield = try file.knowledgeBase()
+            return ImportOutcome(
+                input: file.name, yield: yield, report: try store.rehearse { try store.merge(yield, file: file.name) })
+        }
+        try file.check()
+        let report = try store.merge(file, file: file.name, fileDigest: digest, progress: progress)
+        return ImportOutcome(input: file.name, yield: KnowledgeBase(notes: file.notes), report: report)
     }
 
     /// What a document yields, whatever its kind.
@@ -276,6 +334,35 @@ public struct Importer {
                 reason: "the text is not valid UTF-8 (save it as UTF-8 and import it again)")
         }
         return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+    }
+
+    /// A temporary file, already removed from its folder: it goes when it is closed.
+    static func temporaryFile() throws -> Int32 {
+        var template = Array((NSTemporaryDirectory() + "/diplo-import-XXXXXX").utf8CString)
+        let descriptor = mkstemp(&template)
+        guard descriptor >= 0 else {
+            throw DiploError.badInput(
+                file: "<stdin>", place: nil, reason: "cannot be held in a temporary file (\(String(cString: strerror(errno))))")
+        }
+        unlink(template)
+        return descriptor
+    }
+
+    static func write(_ data: Data, to descriptor: Int32, name: String) throws {
+        try data.withUnsafeBytes { bytes in
+            var done = 0
+            while done < bytes.count {
+                let wrote = Foundation.write(descriptor, bytes.baseAddress! + done, bytes.count - done)
+                if wrote < 0 && errno == EINTR { continue }
+                guard wrote > 0 else {
+                    close(descriptor)
+                    throw DiploError.badInput(
+                        file: name, place: nil, reason: "cannot be held in a temporary file (\(String(cString: strerror(errno))))"
+                    )
+                }
+                done += wrote
+            }
+        }
     }
 
     /// The one sentence for a press release over the limit; `orMore` when reading stopped there.

@@ -2,48 +2,40 @@ import DiploModel
 import DiploStore
 import Foundation
 
-/// Reads an interchange file ("format": "diplo/1"), turning every decoding failure into one
-/// sentence that names the file and the JSON path or line at fault.
+/// Reads an interchange file ("format": "diplo/1") held in memory, turning every decoding failure
+/// into one sentence that names the file and the JSON path or line at fault. A file on disk is read
+/// in a stream instead (`InterchangeFile`), through the same checks.
 public enum InterchangeReader {
     public static func read(_ data: Data, file: String) throws -> KnowledgeBase {
-        let kb: KnowledgeBase
-        do {
-            kb = try JSONDecoder().decode(KnowledgeBase.self, from: data)
-        } catch let error as DecodingError {
-            throw describe(error, data: data, file: file)
-        }
-        try validate(kb, file: file)
-        return kb
+        try InterchangeFile(data: data, name: file).knowledgeBase()
     }
 
     /// What JSON allows but a knowledge base cannot hold: control characters (a NUL among them)
     /// in ids and names, and names with nothing to look them up by (only punctuation).
-    static func validate(_ kb: KnowledgeBase, file: String) throws {
-        func check(_ text: String, _ place: String, isName: Bool = false) throws {
+    static func validate(_ record: some Decodable, at place: String, file: String) throws {
+        func check(_ text: String, _ field: String, isName: Bool = false) throws {
             if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
                 throw DiploError.badInput(
-                    file: file, place: place, reason: "holds a control character, which no id or name may hold")
+                    file: file, place: "\(place).\(field)", reason: "holds a control character, which no id or name may hold")
             }
             if isName && text.lookupKey.isEmpty {
-                throw DiploError.badInput(file: file, place: place, reason: "\"\(text)\" has no letter or digit to find it by")
+                throw DiploError.badInput(
+                    file: file, place: "\(place).\(field)", reason: "\"\(text)\" has no letter or digit to find it by")
             }
         }
-        for (i, document) in kb.documents.enumerated() { try check(document.id, "documents[\(i)].id") }
-        for (i, entity) in kb.entities.enumerated() {
-            try check(entity.id, "entities[\(i)].id")
-            try check(entity.name, "entities[\(i)].name", isName: true)
-            for (lang, name) in entity.names.sorted(by: { $0.key < $1.key }) {
-                try check(name, "entities[\(i)].names.\(lang)", isName: true)
-            }
-            for (j, alias) in entity.aliases.enumerated() { try check(alias, "entities[\(i)].aliases[\(j)]", isName: true) }
+        switch record {
+        case let document as Document: try check(document.id, "id")
+        case let entity as Entity:
+            try check(entity.id, "id")
+            try check(entity.name, "name", isName: true)
+            for (lang, name) in entity.names.sorted(by: { $0.key < $1.key }) { try check(name, "names.\(lang)", isName: true) }
+            for (j, alias) in entity.aliases.enumerated() { try check(alias, "aliases[\(j)]", isName: true) }
+        case let event as Event:
+            try check(event.id, "id")
+            for (j, participant) in event.participants.enumerated() { try check(participant.entity, "participants[\(j)].entity") }
+        case let partnership as Partnership: try check(partnership.id, "id")
+        default: break
         }
-        for (i, event) in kb.events.enumerated() {
-            try check(event.id, "events[\(i)].id")
-            for (j, participant) in event.participants.enumerated() {
-                try check(participant.entity, "events[\(i)].participants[\(j)].entity")
-            }
-        }
-        for (i, partnership) in kb.partnerships.enumerated() { try check(partnership.id, "partnerships[\(i)].id") }
     }
 
     /// Whether the bytes look like an interchange file rather than text: a JSON object. Its
@@ -54,8 +46,10 @@ public enum InterchangeReader {
         return first == UInt8(ascii: "{")
     }
 
-    static func path(_ codingPath: [CodingKey]) -> String {
-        var text = ""
+    /// A JSON path: `prefix` (the record's place in the file), then the decoder's coding path
+    /// less its first `droppingFirst` keys.
+    static func path(_ codingPath: [CodingKey], prefix: String = "") -> String {
+        var text = prefix
         for key in codingPath {
             if let index = key.intValue {
                 text += "[\(index)]"
@@ -66,19 +60,27 @@ public enum InterchangeReader {
         return text.isEmpty ? "top level" : text
     }
 
-    static func describe(_ error: DecodingError, data: Data, file: String) -> DiploError {
+    static func context(of error: DecodingError) -> DecodingError.Context? {
         switch error {
-        case let .keyNotFound(key, context):
-            let place = path(context.codingPath)
+        case .keyNotFound(_, let context), .typeMismatch(_, let context), .valueNotFound(_, let context),
+            .dataCorrupted(let context):
+            context
+        @unknown default: nil
+        }
+    }
+
+    /// A decoding failure of the record at `prefix` as one sentence.
+    static func describe(_ error: DecodingError, file: String, at prefix: String, droppingFirst: Int = 0) -> DiploError {
+        let place = path(Array((context(of: error)?.codingPath ?? []).dropFirst(droppingFirst)), prefix: prefix)
+        switch error {
+        case let .keyNotFound(key, _):
             return .badInput(file: file, place: place, reason: "\"\(key.stringValue)\" is missing")
-        case let .typeMismatch(type, context):
-            return .badInput(file: file, place: path(context.codingPath), reason: "expected \(noun(for: type))")
-        case let .valueNotFound(type, context):
-            return .badInput(file: file, place: path(context.codingPath), reason: "expected \(noun(for: type)), found null")
-        case let .dataCorrupted(context) where !context.codingPath.isEmpty:
-            return .badInput(file: file, place: path(context.codingPath), reason: context.debugDescription)
-        case .dataCorrupted:
-            return syntaxError(data: data, file: file)
+        case let .typeMismatch(type, _):
+            return .badInput(file: file, place: place, reason: "expected \(noun(for: type))")
+        case let .valueNotFound(type, _):
+            return .badInput(file: file, place: place, reason: "expected \(noun(for: type)), found null")
+        case let .dataCorrupted(context):
+            return .badInput(file: file, place: place, reason: context.debugDescription)
         @unknown default:
             return .badInput(file: file, place: nil, reason: "\(error)")
         }
@@ -123,38 +125,5 @@ public enum InterchangeReader {
         case is [Any].Type: "a list"
         default: String(describing: type).hasPrefix("Array") ? "a list" : "an object"
         }
-    }
-
-    /// JSONSerialization says where the syntax breaks ("around character N"): said as a line.
-    static func syntaxError(data: Data, file: String) -> DiploError {
-        if data.isEmpty || data.allSatisfy({ " \t\r\n".utf8.contains($0) }) {
-            return .badInput(file: file, place: nil, reason: "the file is empty, not JSON")
-        }
-        var reason = "not valid JSON"
-        var offset: Int?
-        do {
-            _ = try JSONSerialization.jsonObject(with: data)
-        } catch {
-            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
-            if detail.contains("end of file") || detail.contains("Unexpected end") {
-                reason = "the JSON stops before it is complete (a truncated file?)"
-                offset = data.count
-            } else if let range = detail.range(of: #"character \d+"#, options: .regularExpression) {
-                offset = Int(detail[range].dropFirst("character ".count))
-                reason = "not valid JSON here"
-            }
-        }
-        if offset == nil, let huge = firstHugeNumber(in: data) {
-            // Valid JSON that JSONDecoder refuses as a whole: a number no integer can hold.
-            offset = huge
-            reason = "this number is too large (at most 18 digits)"
-        }
-        guard let offset else { return .badInput(file: file, place: nil, reason: reason) }
-        let before = data.prefix(offset)
-        let line = before.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-        // Counted in characters, as an editor shows them, not in bytes.
-        let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? before.startIndex
-        let column = String(decoding: before[lineStart...], as: UTF8.self).count + 1
-        return .badInput(file: file, place: "line \(line), column \(column)", reason: reason)
     }
 }

@@ -17,45 +17,96 @@ public enum SHA256 {
     ]
 
     public static func hex(_ data: some Collection<UInt8>) -> String {
-        var message = [UInt8](data)
-        let bitLength = UInt64(message.count) * 8
-        message.append(0x80)
-        message.append(contentsOf: repeatElement(0, count: (64 + 56 - message.count % 64) % 64))
-        for shift in stride(from: 56, through: 0, by: -8) {
-            message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
-        }
+        var hasher = Accumulator()
+        hasher.update(Array(data))
+        return hasher.finalize()
+    }
+
+    /// The state of a digest read in pieces: `update` with each, then `finalize` once.
+    public struct Accumulator: Sendable {
         var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
             (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
-        var w = [UInt32](repeating: 0, count: 64)
-        message.withUnsafeBufferPointer { bytes in
-            k.withUnsafeBufferPointer { k in
-                w.withUnsafeMutableBufferPointer { w in
+        /// Bytes of a block not yet full.
+        var pending: [UInt8] = []
+        var length: UInt64 = 0
+
+        public init() {}
+
+        public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+            guard !bytes.isEmpty else { return }
+            length += UInt64(bytes.count)
+            var rest = bytes[...]
+            if !pending.isEmpty {
+                let take = min(64 - pending.count, rest.count)
+                pending.append(contentsOf: rest.prefix(take))
+                rest = rest.dropFirst(take)
+                guard pending.count == 64 else { return }
+                pending.withUnsafeBytes { compress(UnsafeRawBufferPointer($0)) }
+                pending.removeAll(keepingCapacity: true)
+            }
+            let whole = rest.count / 64 * 64
+            if whole > 0 { compress(UnsafeRawBufferPointer(rebasing: rest.prefix(whole))) }
+            pending.append(contentsOf: rest.dropFirst(whole))
+        }
+
+        public mutating func update(_ bytes: [UInt8]) { bytes.withUnsafeBytes { update($0) } }
+
+        /// The digest as 64 hexadecimal digits.
+        public mutating func finalize() -> String {
+            let bitLength = length * 8
+            var tail = pending
+            tail.append(0x80)
+            tail.append(contentsOf: repeatElement(0, count: (64 + 56 - tail.count % 64) % 64))
+            for shift in stride(from: 56, through: 0, by: -8) {
+                tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+            }
+            tail.withUnsafeBytes { compress($0) }
+            pending = []
+            return [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7].map { String(format: "%08x", $0) }.joined()
+        }
+
+        /// Runs the compression function over whole 64-byte blocks.
+        mutating func compress(_ bytes: UnsafeRawBufferPointer) {
+            var w = (
+                UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
+                UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0)
+            )
+            var state = h
+            withUnsafeMutableBytes(of: &w) { raw in
+                let w = raw.bindMemory(to: UInt32.self)
+                SHA256.k.withUnsafeBufferPointer { k in
                     for chunk in stride(from: 0, to: bytes.count, by: 64) {
-                        for i in 0..<16 {
-                            let j = chunk + i * 4
-                            w[i] =
-                                UInt32(bytes[j]) << 24 | UInt32(bytes[j + 1]) << 16 | UInt32(bytes[j + 2]) << 8
-                                | UInt32(bytes[j + 3])
-                        }
-                        for i in 16..<64 {
-                            let s0 = w[i - 15].rotatedRight(7) ^ w[i - 15].rotatedRight(18) ^ (w[i - 15] >> 3)
-                            let s1 = w[i - 2].rotatedRight(17) ^ w[i - 2].rotatedRight(19) ^ (w[i - 2] >> 10)
-                            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-                        }
-                        var (a, b, c, d, e, f, g, hh) = h
+                        var (a, b, c, d, e, f, g, hh) = state
                         for i in 0..<64 {
+                            let word: UInt32
+                            if i < 16 {
+                                let j = chunk + i * 4
+                                word =
+                                    UInt32(bytes[j]) << 24 | UInt32(bytes[j + 1]) << 16 | UInt32(bytes[j + 2]) << 8
+                                    | UInt32(bytes[j + 3])
+                            } else {
+                                let w15 = w[(i - 15) & 15]
+                                let w2 = w[(i - 2) & 15]
+                                let s0 = w15.rotatedRight(7) ^ w15.rotatedRight(18) ^ (w15 >> 3)
+                                let s1 = w2.rotatedRight(17) ^ w2.rotatedRight(19) ^ (w2 >> 10)
+                                word = w[i & 15] &+ s0 &+ w[(i - 7) & 15] &+ s1
+                            }
+                            w[i & 15] = word
                             let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-                            let t1 = hh &+ s1 &+ ((e & f) ^ (~e & g)) &+ k[i] &+ w[i]
+                            let t1 = hh &+ s1 &+ ((e & f) ^ (~e & g)) &+ k[i] &+ word
                             let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
                             let t2 = s0 &+ ((a & b) ^ (a & c) ^ (b & c))
                             (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
                         }
-                        h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
+                        state = (
+                            state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f,
+                            state.6 &+ g, state.7 &+ hh
+                        )
                     }
                 }
             }
+            h = state
         }
-        return [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7].map { String(format: "%08x", $0) }.joined()
     }
 }
 

@@ -35,6 +35,9 @@ public enum Folding {
     @inline(__always)
     public static func base(of scalar: Unicode.Scalar) -> Unicode.Scalar? {
         let value = scalar.value
+        // ASCII without the table, which takes milliseconds to build: a command that reads only
+        // ASCII names never builds it.
+        if value < 0x80 { return slowBase(of: scalar) }
         guard value < UInt32(table.count) else { return slowBase(of: scalar) }
         let folded = table[Int(value)]
         return folded == drop ? nil : Unicode.Scalar(folded)

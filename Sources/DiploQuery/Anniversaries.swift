@@ -21,7 +21,7 @@ public struct AnniversaryMatch: Sendable {
 
 public struct AnniversaryQuery: Sendable {
     /// Round numbers of years people celebrate.
-    public static let milestoneYears = [1, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 90, 100]
+    public static let milestoneYears = AnniversaryRules.milestoneYears
     /// Days between an event and the anniversary date that still count: a month either side,
     /// the way visits are scheduled "on the occasion of" an anniversary.
     public static let defaultWindow = 30
@@ -35,6 +35,8 @@ public struct AnniversaryQuery: Sendable {
     public var with: String?
     /// Only anniversaries of this level (`diplomatic_relations`, `comprehensive_strategic_partnership`...).
     public var level: String?
+    /// Work every event's candidates out here, not read those the store keeps (tests compare the two).
+    var fromEveryEvent = false
 
     public init(
         from: PartialDate? = nil, to: PartialDate? = nil, window: Int = AnniversaryQuery.defaultWindow,
@@ -58,20 +60,22 @@ public struct AnniversaryQuery: Sendable {
 
     /// Every match, oldest event first: the stated ones, and the computed ones that no source states.
     public func run(on store: Store) throws -> [AnniversaryMatch] {
-        // Of one country: its events and partnerships only, found by the indexes.
-        let events = try (country.map { try store.events(ids: store.eventIDs(involving: $0)) } ?? store.events()).filter {
-            inRange($0)
-        }
-        let eventsByID = Dictionary(uniqueKeysWithValues: events.map { ($0.id, $0) })
+        // Of one country: its partnerships only, found by the index.
         let partnerships = try country.map { try store.partnerships(of: $0) } ?? store.partnerships()
         let partnershipsByID = Dictionary(uniqueKeysWithValues: partnerships.map { ($0.id, $0) })
+        // Partnerships by index, in id order, each with its dated claims: worked out once, not once an event.
+        let ordered = partnerships.sorted { $0.id < $1.id }
+        let claimsByPartnership = ordered.map(AnniversaryRules.datedClaims(of:))
+        let stated = try store.anniversaries()
+        let (events, candidates) = try eventsAndCandidates(store, ordered, claimsByPartnership, stated: stated)
+        let eventsByID = Dictionary(uniqueKeysWithValues: events.map { ($0.id, $0) })
         var matches: [AnniversaryMatch] = []
-        var stated = Set<String>()
-        for anniversary in try store.anniversaries() {
+        var statedKeys = Set<String>()
+        for anniversary in stated {
             guard let event = eventsByID[anniversary.event], let partnership = partnershipsByID[anniversary.partnership] else {
                 continue
             }
-            stated.insert(key(event.id, partnership.id, anniversary.years))
+            statedKeys.insert(key(event.id, partnership.id, anniversary.years))
             let claim = AnniversaryQuery.claim(of: partnership, years: anniversary.years, event: event, date: anniversary.date)
             let date = anniversary.date ?? claim?.date?.adding(years: anniversary.years)
             matches.append(
@@ -80,111 +84,124 @@ public struct AnniversaryQuery: Sendable {
                     established: claim?.date, anniversaryDate: date, stated: true,
                     approximate: !(event.start?.isExact ?? false) || !(date?.isExact ?? false), sources: anniversary.sources))
         }
-        let directory = try Directory(store: store)
-        // Partnerships by index, in id order; each party's partnerships; each one's dated claims with
-        // the years they may mark: worked out once, not once an event.
-        let ordered = partnerships.sorted { $0.id < $1.id }
-        var byParty: [String: [Int]] = [:]
-        for (index, p) in ordered.enumerated() { for party in Set(p.parties) { byParty[party, default: []].append(index) } }
-        let claimsByPartnership = ordered.map { p in
-            AnniversaryQuery.mostPrecise(p.claims).compactMap { claim -> (Milestone, Int)? in
-                guard let base = claim.date?.year, claim.date?.dayRange != nil else { return nil }
-                return (claim, base)
-            }
-        }
-        let milestones = Set(AnniversaryQuery.milestoneYears)
         for event in events {
             guard let days = event.dayRange else { continue }
-            let eventSides = directory.sides(of: event)
-            guard eventSides.count >= 2 else { continue }
-            let firstEventYear = PartialDate(dayNumber: days.lowerBound).year!
-            let lastEventYear = PartialDate(dayNumber: days.upperBound).year!
-            var candidates: [Int] = []
-            for side in eventSides {
-                for index in byParty[side] ?? [] where ordered[index].parties.allSatisfy(eventSides.contains) {
-                    // Only where some claim is a round number of years (give or take one) before the event.
-                    guard
-                        claimsByPartnership[index].contains(where: { _, base in
-                            (firstEventYear - base - 1...lastEventYear - base + 1).contains(where: milestones.contains)
-                        })
-                    else { continue }
-                    candidates.append(index)
-                }
-            }
-            for index in Set(candidates).sorted() {
+            for index in candidates(event) {
                 let partnership = ordered[index]
                 var best: [Int: (rank: [Int], match: AnniversaryMatch)] = [:]
-                for (claim, _) in claimsByPartnership[index] {
-                    guard let established = claim.date, let base = established.year else { continue }
-                    let firstYear = PartialDate(dayNumber: days.lowerBound).year! - base
-                    let lastYear = PartialDate(dayNumber: days.upperBound).year! - base
-                    for years in AnniversaryQuery.milestoneYears where (firstYear - 1...lastYear + 1).contains(years) {
-                        guard !stated.contains(key(event.id, partnership.id, years)),
-                            let date = established.adding(years: years), let anniversaryDays = date.dayRange
-                        else { continue }
-                        let distance = AnniversaryQuery.gap(days, anniversaryDays)
-                        guard distance <= window else { continue }
-                        let approximate = !(event.start?.isExact ?? false) || !established.isExact
-                        let match = AnniversaryMatch(
-                            event: event, partnership: partnership, level: claim.level, years: years, established: established,
-                            anniversaryDate: date, stated: false, approximate: approximate, sources: claim.sources)
-                        let rank = [approximate ? 1 : 0, distance]
-                        if best[years].map({ rank.lexicographicallyPrecedes($0.rank) }) ?? true { best[years] = (rank, match) }
-                    }
+                AnniversaryRules.anniversaries(near: days, of: claimsByPartnership[index]) { claim, years, date, distance in
+                    guard let established = claim.date, distance <= window,
+                        !statedKeys.contains(key(event.id, partnership.id, years))
+                    else { return }
+                    let approximate = !(event.start?.isExact ?? false) || !established.isExact
+                    let match = AnniversaryMatch(
+                        event: event, partnership: partnership, level: claim.level, years: years, established: established,
+                        anniversaryDate: date, stated: false, approximate: approximate, sources: claim.sources)
+                    let rank = [approximate ? 1 : 0, distance]
+                    if best[years].map({ rank.lexicographicallyPrecedes($0.rank) }) ?? true { best[years] = (rank, match) }
                 }
                 matches += best.keys.sorted().map { best[$0]!.match }
             }
         }
-        return matches.filter(keeps).sorted {
-            ($0.event.date?.description ?? "", $0.event.id, $0.years) < ($1.event.date?.description ?? "", $1.event.id, $1.years)
-        }
+        // Sorted by keys written once each, not once a comparison; ties keep their order.
+        let kept = matches.filter(keeps)
+        let keys = kept.map { ($0.event.date?.description ?? "", $0.event.id, $0.years) }
+        return kept.indices.sorted { (keys[$0].0, keys[$0].1, keys[$0].2, $0) < (keys[$1].0, keys[$1].1, keys[$1].2, $1) }
+            .map { kept[$0] }
     }
 
-    /// Days between two ranges of days; 0 when they overlap.
-    static func gap(_ a: ClosedRange<Int>, _ b: ClosedRange<Int>) -> Int {
-        max(0, b.lowerBound - a.upperBound, a.lowerBound - b.upperBound)
-    }
-
-    /// The dated claims, less those a more precise claim of the same level makes redundant
-    /// ("1995", inferred, beside "1995-07-12").
-    static func mostPrecise(_ claims: [Milestone]) -> [Milestone] {
-        claims.filter { claim in
-            guard claim.level.countsAnniversaries, let date = claim.date, let range = date.dayRange else { return false }
-            return !claims.contains { other in
-                guard other.level == claim.level, let otherRange = other.date?.dayRange else { return false }
-                return otherRange.count < range.count && range.contains(otherRange.lowerBound)
+    /// The events in range (those of the country, when one is asked for) in the order they were
+    /// added, and for each the partnerships (indexes into `ordered`) between its sides that it may
+    /// mark an anniversary of: kept by the store for a window it keeps, else worked out from every event.
+    private func eventsAndCandidates(
+        _ store: Store, _ ordered: [Partnership], _ claims: [[(claim: Milestone, year: Int)]], stated: [Anniversary]
+    ) throws -> ([Event], (Event) -> [Int]) {
+        let indexes = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.id, $0) })
+        if !fromEveryEvent, let pairs = try store.anniversaryCandidates(within: window) {
+            var byEvent: [String: [Int]] = [:]
+            for (event, partnership) in pairs {
+                if let index = indexes[partnership] { byEvent[event, default: []].append(index) }
             }
+            var ids = Set(byEvent.keys).union(stated.map(\.event))
+            if let country { ids.formIntersection(try store.eventIDs(involving: country)) }
+            let events = try store.eventSummaries(ids: ids).filter(inRange)
+            return (events, { byEvent[$0.id]?.sorted() ?? [] })
         }
+        let events = try (country.map { try store.events(ids: store.eventIDs(involving: $0)) } ?? store.events()).filter {
+            inRange($0)
+        }
+        let directory = try Directory(store: store)
+        var byParty: [String: [Int]] = [:]
+        for (index, p) in ordered.enumerated() { for party in Set(p.parties) { byParty[party, default: []].append(index) } }
+        let milestones = Set(AnniversaryRules.milestoneYears)
+        return (
+            events,
+            { event in
+                guard let days = event.dayRange else { return [] }
+                let eventSides = directory.sides(of: event)
+                guard eventSides.count >= 2 else { return [] }
+                let firstEventYear = PartialDate(dayNumber: days.lowerBound).year!
+                let lastEventYear = PartialDate(dayNumber: days.upperBound).year!
+                var candidates: [Int] = []
+                for side in eventSides {
+                    for index in byParty[side] ?? [] where ordered[index].parties.allSatisfy(eventSides.contains) {
+                        // Only where some claim is a round number of years (give or take one) before the event.
+                        guard
+                            claims[index].contains(where: { _, base in
+                                (firstEventYear - base - 1...lastEventYear - base + 1).contains(where: milestones.contains)
+                            })
+                        else { continue }
+                        candidates.append(index)
+                    }
+                }
+                return Set(candidates).sorted()
+            }
+        )
     }
 
     /// The claim a stated anniversary counts from: the one whose anniversary is the stated date,
     /// else the one whose anniversary falls nearest the event; exact claims first.
     static func claim(of partnership: Partnership, years: Int, event: Event, date: PartialDate?) -> Milestone? {
-        let claims = mostPrecise(partnership.claims)
+        let claims = AnniversaryRules.mostPrecise(partnership.claims)
         if let date, let exact = claims.first(where: { $0.date?.adding(years: years) == date }) { return exact }
         guard let days = date?.dayRange ?? event.dayRange else {
             return claims.first { $0.level == partnership.level } ?? claims.first
         }
         return claims.min { a, b in
-            let da = a.date?.adding(years: years)?.dayRange.map { gap(days, $0) } ?? Int.max
-            let db = b.date?.adding(years: years)?.dayRange.map { gap(days, $0) } ?? Int.max
+            let da = a.date?.adding(years: years)?.dayRange.map { AnniversaryRules.gap(days, $0) } ?? Int.max
+            let db = b.date?.adding(years: years)?.dayRange.map { AnniversaryRules.gap(days, $0) } ?? Int.max
             return (da, a.date?.isExact == true ? 0 : 1) < (db, b.date?.isExact == true ? 0 : 1)
         }
     }
 
     /// The matches as rows: a table of what people read first, JSON and CSV with every field.
     public static func report(_ matches: [AnniversaryMatch], directory: Directory, window: Int) -> Report {
-        Report(
+        // Each partnership's parties and each level written once, not once a row.
+        var partiesOf: [String: String] = [:]
+        var readable: [String: String] = [:]
+        return Report(
             columns: [
                 "date", "event", "parties", "level", "years", "anniversary", "established", "how", "approximate",
                 "source", "marks", "event_id", "partnership_id",
             ],
             rows: matches.map { match in
-                let parties = match.partnership.parties.map(directory.name).joined(separator: " – ")
+                let parties =
+                    partiesOf[match.partnership.id]
+                    ?? {
+                        let names = match.partnership.parties.map(directory.name).joined(separator: " – ")
+                        partiesOf[match.partnership.id] = names
+                        return names
+                    }()
+                let level =
+                    readable[match.level.key]
+                    ?? {
+                        readable[match.level.key] = match.level.readable
+                        return match.level.readable
+                    }()
                 // Which claim it counts from: sources may date the level differently.
                 let claim = match.established.map { "; from \($0)" } ?? ""
                 let marks =
-                    "\(match.years) yr of \(match.level.readable), \(parties) (\(match.anniversaryDate?.description ?? "?")\(claim))"
+                    "\(match.years) yr of \(level), \(parties) (\(match.anniversaryDate?.description ?? "?")\(claim))"
                 return [
                     .text(match.event.dateText), .text(match.event.title), .text(parties), .text(match.level.key),
                     .int(match.years), ReportValue(match.anniversaryDate), ReportValue(match.established),

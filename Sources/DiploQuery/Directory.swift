@@ -67,9 +67,33 @@ public struct EventFilter: Sendable {
     /// first by the index, before the other filters (nil: all events).
     public var within: String?
 
+    /// At most this many (the newest).
+    public var limit: Int?
+
+    /// Whether the events come with their sources (only a listing that shows them needs them).
+    public var withSources = true
+
     /// The events, with a directory of the entities they name (and the filter's entity): when the
     /// filter names an entity, only those entities are read, not every one.
     public func eventsAndDirectory(in store: Store) throws -> ([Event], Directory) {
+        if let limit, within == nil, involving == nil {
+            // The newest few, read in order through the date index, a page at a time.
+            var kept: [Event] = []
+            var offset = 0
+            let page = max(limit, 64)
+            while kept.count < limit {
+                let candidates = try store.eventCandidates(
+                    fromYear: fromYear, toYear: toYear, kinds: dates.kinds.map { Array($0) }, involving: nil,
+                    newestFirst: (offset, page))
+                kept += candidates.filter(dates.keeps).prefix(limit - kept.count)
+                offset += page
+                if candidates.count < page { break }
+            }
+            let events = try store.withLinks(kept, withSources: withSources)
+            let directory = try Directory(
+                store: store, ids: events.flatMap { $0.participants.map(\.entity) + [$0.location?.country].compactMap { $0 } })
+            return (events, directory)
+        }
         guard within != nil || involving != nil else {
             let directory = try Directory(store: store)
             return (try events(in: store, directory: directory), directory)
@@ -89,11 +113,12 @@ public struct EventFilter: Sendable {
     /// SQL narrows (by year, kind and who takes part), the model decides exactly.
     func candidates(in store: Store) throws -> [Event] {
         let candidates = try store.eventCandidates(
-            fromYear: dates.from.flatMap { PartialDate.yearOf(day: $0.dayRange?.lowerBound) },
-            toYear: dates.to.flatMap { PartialDate.yearOf(day: $0.dayRange?.upperBound) },
-            kinds: dates.kinds.map { Array($0) }, involving: within ?? involving)
-        return try store.events(ids: candidates.filter(dates.keeps).map(\.id))
+            fromYear: fromYear, toYear: toYear, kinds: dates.kinds.map { Array($0) }, involving: within ?? involving)
+        return try store.withLinks(candidates.filter(dates.keeps), withSources: withSources)
     }
+
+    var fromYear: Int? { dates.from.flatMap { PartialDate.yearOf(day: $0.dayRange?.lowerBound) } }
+    var toYear: Int? { dates.to.flatMap { PartialDate.yearOf(day: $0.dayRange?.upperBound) } }
 
     func filtered(_ events: [Event], directory: Directory) -> [Event] {
         let kept = events.filter { event in
@@ -102,6 +127,7 @@ public struct EventFilter: Sendable {
                 || event.location?.country == entity
         }
         // Newest first; each date written once, not once a comparison.
-        return kept.map { ($0.date?.description ?? "", $0) }.sorted { ($0.0, $0.1.id) > ($1.0, $1.1.id) }.map(\.1)
+        let sorted = kept.map { ($0.date?.description ?? "", $0) }.sorted { ($0.0, $0.1.id) > ($1.0, $1.1.id) }.map(\.1)
+        return limit.map { Array(sorted.prefix($0)) } ?? sorted
     }
 }

@@ -69,8 +69,9 @@ public struct ListQuery: Sendable {
                 }
                 return [kind]
             }
-            let (events, directory) = try EventFilter(from: from, to: to, kinds: kinds, involving: country).eventsAndDirectory(
-                in: store)
+            var filter = EventFilter(from: from, to: to, kinds: kinds, involving: country)
+            filter.withSources = false
+            let (events, directory) = try filter.eventsAndDirectory(in: store)
             return Report(
                 columns: ["date", "kind", "status", "title", "participants", "id"],
                 rows: events.map { event in

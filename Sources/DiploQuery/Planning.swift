@@ -56,7 +56,7 @@ public struct UpcomingQuery: Sendable {
             ?? store.partnerships(ids: candidates.sorted())
         for partnership in partnerships {
             // The level it stands at now (and every claim of when it was reached).
-            for claim in AnniversaryQuery.mostPrecise(partnership.claims) where claim.level == partnership.level {
+            for claim in AnniversaryRules.mostPrecise(partnership.claims) where claim.level == partnership.level {
                 guard let established = claim.date, let base = established.year else { continue }
                 let firstYear = PartialDate(dayNumber: period.lowerBound).year! - base
                 let lastYear = PartialDate(dayNumber: period.upperBound).year! - base

@@ -11,7 +11,16 @@ public struct Profile {
     public init(entity id: String, store: Store, withSources: Bool) throws {
         guard let entity = try store.entity(id) else { throw DiploError.notFound(id) }
         self.entity = entity
-        let directory = try Directory(store: store)
+        // The events by the index, and the names of only the entities this profile shows.
+        var filter = EventFilter(involving: entity.id)
+        filter.withSources = withSources
+        let (events, eventDirectory) = try filter.eventsAndDirectory(in: store)
+        let partnerships = try store.partnerships(of: entity.id)
+        let members = entity.type == .country || entity.type == .organization ? try store.memberIDs(of: entity.id) : []
+        let directory = try Directory(
+            store: store,
+            ids: Array(eventDirectory.rows.keys) + members + partnerships.flatMap(\.parties) + entity.offices.compactMap(\.of)
+                + [entity.id] + (entity.country.map { [$0] } ?? []))
         let titles =
             withSources
             ? Dictionary(uniqueKeysWithValues: try store.documents(includeText: false).map { ($0.id, $0.title ?? $0.id) }) : [:]
@@ -58,7 +67,6 @@ public struct Profile {
                     Report(title: "People", columns: ["name", "id"], rows: people.map { [.text($0.name), .text($0.id)] }))
             }
         }
-        let events = try EventFilter(involving: entity.id).events(in: store, directory: directory)
         if !events.isEmpty {
             sections.append(
                 section(
@@ -72,7 +80,6 @@ public struct Profile {
                         ] + source(event.sources)
                     }))
         }
-        let partnerships = try store.partnerships(of: entity.id)
         if !partnerships.isEmpty {
             var rows: [[ReportValue]] = []
             for partnership in partnerships {

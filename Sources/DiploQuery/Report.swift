@@ -68,7 +68,7 @@ extension Report {
     public func render(_ format: OutputFormat, width: Int = 80) -> String {
         switch format {
         case .table: return table(width: width)
-        case .json: return Report.json(jsonObjects())
+        case .json: return jsonText()
         case .csv: return csv()
         }
     }
@@ -77,6 +77,36 @@ extension Report {
         rows.map { row in
             Dictionary(uniqueKeysWithValues: zip(columns, row).map { ($0.0, $0.1.jsonValue) })
         }
+    }
+
+    /// The rows as `Report.json(jsonObjects())` writes them, byte for byte, written here directly:
+    /// JSONSerialization takes seconds over tens of thousands of rows.
+    func jsonText() -> String {
+        guard !rows.isEmpty else { return "[\n\n]\n" }
+        // The keys in the order JSONSerialization sorts them, asked of it once.
+        let probe = Report.json(Dictionary(columns.map { ($0, NSNull()) }, uniquingKeysWith: { a, _ in a }))
+        let sorted = columns.indices.sorted {
+            (probe.range(of: "\"\(JSONText.escaped(columns[$0]))\" :")?.lowerBound ?? probe.endIndex)
+                < (probe.range(of: "\"\(JSONText.escaped(columns[$1]))\" :")?.lowerBound ?? probe.endIndex)
+        }
+        let keys = sorted.map { "    \"\(JSONText.escaped(columns[$0]))\" : " }
+        var out = "[\n"
+        for (n, row) in rows.enumerated() {
+            let present = sorted.indices.filter { sorted[$0] < row.count }
+            out += present.isEmpty ? "  {\n\n  }" : "  {\n"
+            for (i, k) in present.enumerated() {
+                out += keys[k]
+                switch row[sorted[k]] {
+                case .text(let text): out += "\"" + JSONText.escaped(text) + "\""
+                case .int(let number): out += String(number)
+                case .bool(let flag): out += flag ? "true" : "false"
+                case .null: out += "null"
+                }
+                out += i < present.count - 1 ? ",\n" : "\n  }"
+            }
+            out += n < rows.count - 1 ? ",\n" : "\n"
+        }
+        return out + "]\n"
     }
 
     public static func json(_ object: Any) -> String {
@@ -105,20 +135,22 @@ extension Report {
         let shown = (tableColumns ?? columns).filter { $0 != detailColumn }.compactMap { columns.firstIndex(of: $0) }
         let detail = detailColumn.flatMap { columns.firstIndex(of: $0) }
         let headers = shown.map { columns[$0].uppercased().replacingOccurrences(of: "_", with: " ") }
-        let cells = rows.map { row in shown.map { row[$0].text.replacingOccurrences(of: "\n", with: " ") } }
+        let cells = rows.map { row in
+            shown.map { column in
+                let text = row[column].text
+                return text.utf8.contains(0x0A) ? text.replacingOccurrences(of: "\n", with: " ") : text
+            }
+        }
+        // Each cell's width, worked out once.
+        let cellWidths = cells.map { $0.map(\.displayWidth) }
         var widths = headers.indices.map { column in
-            max(headers[column].displayWidth, cells.map { $0[column].displayWidth }.max() ?? 0)
+            max(headers[column].displayWidth, cellWidths.map { $0[column] }.max() ?? 0)
         }
         // Columns shrink down to their longest word (12 at most), the one with most to give first.
         let floors = headers.indices.map { column in
             min(
                 widths[column],
-                max(
-                    6,
-                    min(
-                        12,
-                        ([headers[column]] + cells.map { $0[column] })
-                            .flatMap { $0.split(separator: " ") }.map { String($0).displayWidth }.max() ?? 0)))
+                max(6, min(12, ([headers[column]] + cells.map { $0[column] }).map(\.longestWordWidth).max() ?? 0)))
         }
         let gap = 2
         let indent = 2
@@ -129,27 +161,30 @@ extension Report {
             else { break }
             widths[column] -= 1
         }
-        func line(_ texts: [String]) -> String {
-            let wrapped = texts.enumerated().map { $0.element.wrapped(to: widths[$0.offset]) }
+        let spaces = String(repeating: " ", count: (widths.max() ?? 0) + gap + indent)
+        func line(_ texts: [String], _ textWidths: [Int]) -> String {
+            // A cell that fits is one line of its own width; only the others are wrapped.
+            let wrapped = texts.enumerated().map { column, text in
+                textWidths[column] <= widths[column]
+                    ? [(text, textWidths[column])] : text.wrapped(to: widths[column]).map { ($0, $0.displayWidth) }
+            }
             let height = wrapped.map(\.count).max() ?? 1
             var lines: [String] = []
             for row in 0..<height {
-                var text = String(repeating: " ", count: indent)
+                var text = String(spaces.prefix(indent))
                 for (column, parts) in wrapped.enumerated() {
-                    let part = row < parts.count ? parts[row] : ""
+                    let (part, partWidth) = row < parts.count ? parts[row] : ("", 0)
                     text += part
-                    if column < wrapped.count - 1 {
-                        text += String(repeating: " ", count: widths[column] - part.displayWidth + gap)
-                    }
+                    if column < wrapped.count - 1 { text += spaces.prefix(widths[column] - partWidth + gap) }
                 }
                 while text.last == " " { text.removeLast() }
                 lines.append(text)
             }
             return lines.joined(separator: "\n")
         }
-        out += line(headers) + "\n"
-        for (row, values) in zip(cells, rows) {
-            out += line(row) + "\n"
+        out += line(headers, headers.map(\.displayWidth)) + "\n"
+        for ((row, rowWidths), values) in zip(zip(cells, cellWidths), rows) {
+            out += line(row, rowWidths) + "\n"
             if let detail, !values[detail].text.isEmpty {
                 for (n, part) in values[detail].text.wrapped(to: width - 6).enumerated() {
                     out += (n == 0 ? "    ↳ " : "      ") + part + "\n"
@@ -165,22 +200,40 @@ extension String {
     /// Columns the text takes in a terminal: wide (East Asian, emoji) characters take two,
     /// combining marks none.
     public var displayWidth: Int {
-        var width = 0
-        for character in self {
-            guard let scalar = character.unicodeScalars.first else { continue }
-            let value = scalar.value
-            if (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
-                || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
-                || (0xFFE0...0xFFE6).contains(value) || (0x1F300...0x1FAFF).contains(value) || (0x20000...0x3FFFD).contains(value)
-            {
-                width += 2
-            } else if scalar.properties.generalCategory == .control {
-                continue
-            } else {
-                width += 1
+        // Printable ASCII, the most of what tables hold: a column a byte.
+        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return utf8.count }
+        return reduce(0) { $0 + String.width(of: $1) }
+    }
+
+    /// The columns one character takes.
+    static func width(of character: Character) -> Int {
+        guard let value = character.unicodeScalars.first?.value else { return 0 }
+        if (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
+            || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
+            || (0xFFE0...0xFFE6).contains(value) || (0x1F300...0x1FAFF).contains(value) || (0x20000...0x3FFFD).contains(value)
+        {
+            return 2
+        }
+        // A control character (general category Cc) takes none.
+        return value < 0x20 || (0x7F...0x9F).contains(value) ? 0 : 1
+    }
+
+    /// The width of the longest run of characters without a space.
+    var longestWordWidth: Int {
+        var longest = 0
+        var run = 0
+        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            for byte in utf8 {
+                run = byte == 0x20 ? 0 : run + 1
+                longest = max(longest, run)
+            }
+        } else {
+            for character in self {
+                run = character == " " ? 0 : run + String.width(of: character)
+                longest = max(longest, run)
             }
         }
-        return width
+        return longest
     }
 
     /// The text cut into lines of at most `width` columns, at spaces where it can.
@@ -188,12 +241,16 @@ extension String {
         guard displayWidth > width, width > 0 else { return [self] }
         var lines: [String] = []
         var current = ""
+        // Widths add up: a space ends whatever character comes before it.
+        var currentWidth = 0
         for word in split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
             var word = word
-            while word.displayWidth > width {
+            var wordWidth = word.displayWidth
+            while wordWidth > width {
                 if !current.isEmpty {
                     lines.append(current)
                     current = ""
+                    currentWidth = 0
                 }
                 var head = ""
                 for character in word {
@@ -202,14 +259,18 @@ extension String {
                 }
                 lines.append(head)
                 word.removeFirst(head.count)
+                wordWidth = word.displayWidth
             }
             if current.isEmpty {
                 current = word
-            } else if (current + " " + word).displayWidth <= width {
+                currentWidth = wordWidth
+            } else if currentWidth + 1 + wordWidth <= width {
                 current += " " + word
+                currentWidth += 1 + wordWidth
             } else {
                 lines.append(current)
                 current = word
+                currentWidth = wordWidth
             }
         }
         if !current.isEmpty { lines.append(current) }
@@ -222,6 +283,7 @@ public enum CSV {
     /// A field quoted when it holds a comma, a quote or a line break (read from the bytes: fast).
     public static func field(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        guard text.utf8.contains(0x22) else { return "\"" + text + "\"" }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

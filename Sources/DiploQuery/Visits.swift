@@ -10,12 +10,15 @@ public struct VisitQuery: Sendable {
     public var to: String?
     public var from: PartialDate?
     public var until: PartialDate?
+    /// At most this many, the newest.
+    public var limit: Int?
 
-    public init(by: String? = nil, to: String? = nil, from: PartialDate? = nil, until: PartialDate? = nil) {
+    public init(by: String? = nil, to: String? = nil, from: PartialDate? = nil, until: PartialDate? = nil, limit: Int? = nil) {
         self.by = by
         self.to = to
         self.from = from
         self.until = until
+        self.limit = limit
     }
 
     public func run(on store: Store) throws -> Report {
@@ -24,13 +27,17 @@ public struct VisitQuery: Sendable {
         // A visit to a country involves it (held there, or hosted by its people); one by a person
         // or a country involves them: the index finds those first.
         filter.within = to ?? by
+        filter.withSources = false
+        // Without a person or country to narrow them, the newest are read first.
+        if by == nil && to == nil { filter.limit = limit }
         let (events, directory) = try filter.eventsAndDirectory(in: store)
-        let visits = events.filter { event in
+        var visits = events.filter { event in
             let guests = event.participants.filter { ParticipantRole.guestSide.contains($0.role) }.map(\.entity)
             if let by, !guests.contains(where: { $0 == by || directory.country(of: $0) == by }) { return false }
             if let to, destination(of: event, directory) != to { return false }
             return true
         }
+        if let limit { visits = Array(visits.prefix(limit)) }
         return Report(
             columns: ["date", "kind", "visitor", "to", "status", "title"],
             rows: visits.map { event in

@@ -49,10 +49,11 @@ extension Store {
                         event.end?.description,
                         event.within?[0].description, event.within?[1].description, event.location?.country, event.location?.city,
                     ])
+                let month = Store.month(of: event.dayRange)
                 for participant in event.participants {
                     try db.run(
-                        "INSERT INTO participants (event_id, entity_id, role) VALUES (?, ?, ?)",
-                        [event.id, participant.entity, participant.role.rawValue])
+                        "INSERT INTO participants (event_id, entity_id, role, month) VALUES (?, ?, ?, ?)",
+                        [event.id, participant.entity, participant.role.rawValue, month])
                 }
                 for source in event.sources {
                     try db.run(

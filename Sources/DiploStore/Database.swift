@@ -11,6 +11,10 @@ final class Database {
     private var statementsInUse: Set<ObjectIdentifier> = []
     private var savepointDepth = 0
     static let statementCacheLimit = 100
+    /// The page cache of a connection that only reads, at most (allocated as it fills).
+    static let readerCacheKiB = 32 << 10
+    /// The page cache of a connection that writes, at most (allocated as it fills).
+    static let writerCacheKiB = 96 << 10
     /// About a second of short waits before a writer says it is waiting.
     static let attemptsBeforeSaying: Int32 = 500
 
@@ -52,8 +56,16 @@ final class Database {
         try execute("PRAGMA foreign_keys = ON")
         // Foreign keys make SQLite keep a statement journal for each write: in memory, not in a temporary file.
         try execute("PRAGMA temp_store = MEMORY")
+        // A query reads the same pages more than once (an event's row, then its participants'):
+        // more than SQLite's 2 MiB of them stay at hand.
+        // (In a folder that cannot be written a WAL database cannot be read this way: the reader
+        // that says so comes next, and then the file is opened again as immutable.)
+        if readOnly { try? execute("PRAGMA cache_size = -\(Database.readerCacheKiB)") }
         if !readOnly && path != ":memory:" && !path.isEmpty {
             try execute("PRAGMA journal_mode = WAL")
+            // An import of a million events writes all over indexes of hundreds of megabytes: a
+            // larger page cache than SQLite's 2 MiB saves reading and writing the same pages again.
+            try execute("PRAGMA cache_size = -\(Database.writerCacheKiB)")
         }
     }
 

@@ -29,6 +29,13 @@ extension Store {
         try db.forEach("SELECT \(Event.columns) FROM events ORDER BY key") { try body(Event(row: $0)) }
     }
 
+    /// These events without participants or sources, in the order they were added.
+    public func eventSummaries(ids: some Collection<String>) throws -> [Event] {
+        try db.query("SELECT \(Event.columns) FROM events WHERE id IN \(Store.idList) ORDER BY key", [Array(ids).json]) {
+            Event(row: $0)
+        }
+    }
+
     /// One event without participants or sources.
     public func eventSummary(_ id: String) throws -> Event? {
         try db.first("SELECT \(Event.columns) FROM events WHERE id = ?", [id]) { Event(row: $0) }
@@ -50,7 +57,11 @@ extension Store {
     /// indexes) to a superset that the caller checks exactly: of these kinds; starting before the
     /// year after `toYear` and ending in or after `fromYear` (years as four digits); with
     /// `involving` taking part, directly or through an entity of its country, or held in it.
-    public func eventCandidates(fromYear: Int?, toYear: Int?, kinds: [EventKind]?, involving: String?) throws -> [Event] {
+    /// `newestFirst`: in the order listings show them (newest first, then by id, descending),
+    /// `count` of them after skipping `offset`, read through the date index.
+    public func eventCandidates(
+        fromYear: Int?, toYear: Int?, kinds: [EventKind]?, involving: String?, newestFirst: (offset: Int, count: Int)? = nil
+    ) throws -> [Event] {
         // Only the conditions asked for, so that SQLite can pick the index each one offers (a
         // condition made optional inside the SQL would hide it): at most sixteen fixed texts.
         var conditions: [String] = []
@@ -64,14 +75,19 @@ extension Store {
             arguments.append(String(format: "%04d", fromYear))
         }
         if let kinds {
-            conditions.append("kind IN (SELECT value FROM json_each(?))")
+            // Newest first, the date index leads; the kind is checked on the rows it gives.
+            conditions.append("\(newestFirst == nil ? "" : "+")kind IN (SELECT value FROM json_each(?))")
             arguments.append(kinds.map(\.rawValue).json)
         }
         if let involving {
             conditions.append("id IN (\(Store.eventsInvolving(parameter: arguments.count + 1)))")
             arguments.append(involving)
         }
-        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        var filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        if let (offset, count) = newestFirst {
+            filter += " ORDER BY ifnull(start, within_from) DESC, id DESC LIMIT ? OFFSET ?"
+            arguments += [count, offset]
+        }
         return try db.query("SELECT \(Event.columns) FROM events" + filter, arguments) { Event(row: $0) }
     }
 

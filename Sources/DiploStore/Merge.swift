@@ -23,13 +23,14 @@ extension Store {
     /// the JSON path at fault.
     /// `fileDigest`: the SHA-256 of the file's bytes, recorded with what it yields, so that the
     /// same file imported again is known at once (`fileImported(sha256:)`).
+    /// `source`: an interchange document in memory, or a file read a record at a time.
     @discardableResult
     public func merge(
-        _ kb: KnowledgeBase, file: String, fileDigest: String? = nil,
+        _ source: some MergeSource, file: String, fileDigest: String? = nil,
         progress: ((_ events: Int, _ total: Int) -> Void)? = nil
     ) throws -> MergeReport {
         try db.transaction {
-            var merger = Merger(store: self, file: file, kb: kb)
+            var merger = Merger(store: self, file: file, source: source)
             merger.progress = progress
             try merger.run()
             if let fileDigest {
@@ -41,18 +42,27 @@ extension Store {
 }
 
 /// One merge: maps the file's ids to the knowledge base's and writes each fact once.
-struct Merger {
+struct Merger<Source: MergeSource> {
     let store: Store
     let file: String
-    let kb: KnowledgeBase
+    let source: Source
     var db: Database { store.db }
     var report = MergeReport()
     var documentIDs: [String: String] = [:]
     var entityIDs: [String: String] = [:]
+    /// The file's events that are known by another id (another report of an event known before):
+    /// every other event of the file has its own id in the knowledge base.
     var eventIDs: [String: String] = [:]
+    /// Events known before that this merge reported again: their links are merged after every
+    /// event of the file is resolved.
+    var knownEventsMerged: Set<String> = []
+    /// Trips of events created by this merge that come later in the file: linked once every event is resolved.
+    var pendingTrips: [(event: String, trip: String, place: String)] = []
     var partnershipIDs: [String: String] = [:]
-    /// Events this merge created: two events of one file are never the same event.
-    var eventsCreated: Set<String> = []
+    /// Partnerships this merge created or gave a claim (a level, a date): their anniversaries change.
+    var partnershipsWithNewClaims: Set<String> = []
+    /// Entities known before whose country this merge set: their events have new sides.
+    var entitiesWithNewCountry: [String] = []
     /// Entities this merge created: no event known before this merge has them.
     var entitiesCreated: Set<String> = []
     /// Each entity's type and country, as `sides(of:)` asks for them again and again.
@@ -65,10 +75,10 @@ struct Merger {
     /// Told every thousand events, for a progress line.
     var progress: ((Int, Int) -> Void)?
 
-    init(store: Store, file: String, kb: KnowledgeBase) {
+    init(store: Store, file: String, source: Source) {
         self.store = store
         self.file = file
-        self.kb = kb
+        self.source = source
     }
 
     func fail(_ place: String, _ reason: String) -> DiploError {
@@ -76,28 +86,57 @@ struct Merger {
     }
 
     mutating func run() throws {
-        try checkUniqueIDs()
+        try source.checkUniqueIDs(file: file)
         knownEventKeys = try db.first("SELECT ifnull(max(key), 0) AS last FROM events") { $0.int("last") } ?? 0
-        for (i, document) in kb.documents.enumerated() { try mergeDocument(document, at: "documents[\(i)]") }
+        try source.eachDocument { i, document in try mergeDocument(document, at: "documents[\(i)]") }
         // Entities in two passes: who they are first (so that references between them resolve
         // whatever their order), then what points elsewhere.
-        for (i, entity) in kb.entities.enumerated() { try resolveEntity(entity, at: "entities[\(i)]") }
-        for (i, entity) in kb.entities.enumerated() { try mergeEntityLinks(entity, at: "entities[\(i)]") }
-        for (i, event) in kb.events.enumerated() { try resolveEvent(event, at: "events[\(i)]") }
-        for (i, event) in kb.events.enumerated() {
-            try mergeEventLinks(event, at: "events[\(i)]")
-            if i % 1_000 == 999 { progress?(i + 1, kb.events.count) }
+        try source.eachEntity { i, entity in try resolveEntity(entity, at: "entities[\(i)]") }
+        try source.eachEntity { i, entity in try mergeEntityLinks(entity, at: "entities[\(i)]") }
+        // Events in one pass: an event new to the knowledge base is written whole at once (only a
+        // trip later in the file waits); one known before is resolved now and merged once all are
+        // resolved, so that no report of this file changes what another is compared with.
+        var reportsOfKnown: [Int] = []
+        let total = source.eventCount
+        // Many events into a knowledge base without any: the indexes the events pass does not
+        // read are built after it, all at once.
+        let indexes = knownEventKeys == 0 && total >= store.bulkLoadEvents ? try store.dropIndexesForABulkLoad() : []
+        try source.eachEvent(only: nil) { i, event in
+            if try resolveEvent(event, at: "events[\(i)]") {
+                try linkNewEvent(event, at: "events[\(i)]")
+            } else {
+                reportsOfKnown.append(i)
+            }
+            if i % 1_000 == 999 { progress?(i + 1, total) }
         }
-        for (i, partnership) in kb.partnerships.enumerated() {
-            try mergePartnership(partnership, at: "partnerships[\(i)]")
+        try linkPendingTrips()
+        try store.buildIndexes(indexes)
+        if !reportsOfKnown.isEmpty {
+            try source.eachEvent(only: reportsOfKnown) { i, event in try mergeEventLinks(event, at: "events[\(i)]") }
         }
-        for (i, anniversary) in kb.anniversaries.enumerated() {
-            try mergeAnniversary(anniversary, at: "anniversaries[\(i)]")
-        }
+        try source.eachPartnership { i, partnership in try mergePartnership(partnership, at: "partnerships[\(i)]") }
+        try source.eachAnniversary { i, anniversary in try mergeAnniversary(anniversary, at: "anniversaries[\(i)]") }
         try linkToTrips()
         if report.changes > 0 {
             for id in touchedEntities { try store.reindexEntity(id) }
+            try refreshAnniversaryCandidates()
         }
+    }
+
+    /// The anniversary candidates of what this merge added or changed: its events, the events of
+    /// entities that gained a country, the partnerships that gained a claim (all of them again when
+    /// many did).
+    func refreshAnniversaryCandidates() throws {
+        if partnershipsWithNewClaims.count > 64 {
+            try store.refreshAnniversaryCandidates(events: .all, partnerships: [])
+            return
+        }
+        var events = Array(knownEventsMerged)
+        for entity in entitiesWithNewCountry {
+            events += try db.query("SELECT event_id FROM participants WHERE entity_id = ?", [entity]) { $0.text(0) }
+        }
+        try store.refreshAnniversaryCandidates(
+            events: .after(key: knownEventKeys, and: events.uniqued()), partnerships: partnershipsWithNewClaims)
     }
 
     // MARK: Trips
@@ -111,7 +150,8 @@ struct Merger {
         let guestRoles = ParticipantRole.guestSide.map(\.rawValue).json
         let hostRoles = ParticipantRole.hostSide.map(\.rawValue).json
         var links: [String: String] = [:]
-        for id in Set(eventIDs.values).sorted() {
+        let created = try db.query("SELECT id FROM events WHERE key > ?", [knownEventKeys]) { $0.text(0) }
+        for id in (created + knownEventsMerged).sorted() {
             guard let event = try store.event(id) else { continue }
             if event.kind == .trip {
                 guard let tripDays = event.dayRange else { continue }
@@ -161,22 +201,12 @@ struct Merger {
         return best?.id
     }
 
-    /// Runs a statement that writes, counting the rows it changed.
-    mutating func write(_ sql: String, _ arguments: [SQLBindable]) throws {
-        report.changes += try db.run(sql, arguments)
-    }
-
-    func checkUniqueIDs() throws {
-        func check(_ ids: [String], _ list: String) throws {
-            var seen = Set<String>()
-            for (i, id) in ids.enumerated() where !seen.insert(id).inserted {
-                throw fail("\(list)[\(i)].id", "the id \"\(id)\" appears twice in this file")
-            }
-        }
-        try check(kb.documents.map(\.id), "documents")
-        try check(kb.entities.map(\.id), "entities")
-        try check(kb.events.map(\.id), "events")
-        try check(kb.partnerships.map(\.id), "partnerships")
+    /// Runs a statement that writes, counting the rows it changed; returns how many.
+    @discardableResult
+    mutating func write(_ sql: String, _ arguments: [SQLBindable]) throws -> Int {
+        let changed = try db.run(sql, arguments)
+        report.changes += changed
+        return changed
     }
 
     // MARK: References
@@ -188,9 +218,14 @@ struct Merger {
     }
 
     func event(_ id: String, at place: String) throws -> String {
+        guard let found = try knownEvent(id) else { throw fail(place, "no event \"\(id)\" in this file or the knowledge base") }
+        return found
+    }
+
+    /// The knowledge base's id of an event of the file resolved so far, or of one known before.
+    func knownEvent(_ id: String) throws -> String? {
         if let mapped = eventIDs[id] { return mapped }
-        if try db.first("SELECT 1 FROM events WHERE id = ?", [id], { _ in true }) != nil { return id }
-        throw fail(place, "no event \"\(id)\" in this file or the knowledge base")
+        return try db.first("SELECT 1 FROM events WHERE id = ?", [id], { _ in true }) != nil ? id : nil
     }
 
     func partnership(_ id: String, at place: String) throws -> String {
@@ -383,8 +418,11 @@ struct Merger {
         let id = entityIDs[entity.id]!
         if let country = entity.country {
             let countryID = try self.entity(country, at: "\(place).country")
-            if countryID != id {
-                try write("UPDATE entities SET country_id = ? WHERE id = ? AND country_id IS NULL", [countryID, id])
+            if countryID != id,
+                try write("UPDATE entities SET country_id = ? WHERE id = ? AND country_id IS NULL", [countryID, id]) > 0,
+                !entitiesCreated.contains(id)
+            {
+                entitiesWithNewCountry.append(id)
             }
         }
         for (i, office) in entity.offices.enumerated() {
@@ -421,7 +459,9 @@ struct Merger {
 
     // MARK: Events
 
-    mutating func resolveEvent(_ event: Event, at place: String) throws {
+    /// Finds the event in the knowledge base (same id; another report of it), or creates it
+    /// without its links. True when it was created.
+    mutating func resolveEvent(_ event: Event, at place: String) throws -> Bool {
         var target: String?
         if let kind = try db.first("SELECT kind FROM events WHERE id = ?", [event.id], { $0.text(0) }) {
             guard EventKind(rawValue: kind)?.family == event.kind.family else {
@@ -448,10 +488,12 @@ struct Merger {
                     id, event.kind.rawValue, event.title, event.status.rawValue, event.start?.description, event.end?.description,
                     within?[0].description, within?[1].description, country, event.location?.city,
                 ])
-            eventsCreated.insert(id)
+        } else {
+            knownEventsMerged.insert(id)
         }
         report.count("events", new: target == nil)
-        eventIDs[event.id] = id
+        if id != event.id { eventIDs[event.id] = id }
+        return target == nil
     }
 
     /// An event already known that this one reports again: the same family of kind, dates that
@@ -477,16 +519,23 @@ struct Merger {
         // the end of its month or year.
         let firstDay = PartialDate(dayNumber: days.lowerBound).description
         let lastDay = PartialDate(dayNumber: days.upperBound).description
+        // Found by the month each participant's row holds: those of the months the days run over
+        // (and the month before), and the long events.
+        let months = Store.monthsOverlapping(days)
         let candidates = try db.query(
             """
-            SELECT DISTINCT p.event_id FROM participants p JOIN events e ON e.id = p.event_id
-            WHERE p.entity_id IN \(Store.idList) AND e.kind IN (SELECT value FROM json_each(?2))
+            SELECT e.id FROM events e WHERE e.id IN (
+                SELECT event_id FROM participants WHERE entity_id IN (SELECT value FROM json_each(?1)) AND month BETWEEN ?6 AND ?7
+                UNION SELECT event_id FROM participants WHERE entity_id IN (SELECT value FROM json_each(?1))
+                    AND month = \(Store.longEventMonth))
+            AND e.kind IN (SELECT value FROM json_each(?2))
             AND ifnull(e.start, e.within_from) <= ?4
             AND ifnull(e.end, ifnull(e.within_to, e.start)) || '-99' >= ?3
             AND e.key <= ?5
-            """, [anchor.json, kinds.json, firstDay, lastDay, knownEventKeys]
-        ) { $0.text("event_id") }
-        for candidate in candidates.sorted() where !eventsCreated.contains(candidate) {
+            """, [anchor.json, kinds.json, firstDay, lastDay, knownEventKeys, months.first, months.last]
+        ) { $0.text("id") }
+        // Events this merge created come after knownEventKeys: two events of one file are never the same event.
+        for candidate in candidates.sorted() {
             guard let known = try store.event(candidate), known.kind.family == event.kind.family,
                 let knownDays = known.dayRange, knownDays.overlaps(days)
             else { continue }
@@ -556,17 +605,36 @@ struct Merger {
         return result
     }
 
+    /// What an event this merge created links to. Its trip, when it is an event of the file not
+    /// yet resolved, is linked once all are (`linkPendingTrips`).
+    mutating func linkNewEvent(_ event: Event, at place: String) throws {
+        var parent: String?
+        if let trip = event.parent {
+            parent = try knownEvent(trip)
+            if parent == nil { pendingTrips.append((event.id, trip, "\(place).parent")) }
+        }
+        if parent == event.id { throw fail("\(place).parent", "an event cannot be its own trip") }
+        try addNewEventLinks(event, id: event.id, parent: parent, at: place)
+    }
+
+    /// The trips that came later in the file than their stops, now that every event is resolved.
+    mutating func linkPendingTrips() throws {
+        for (id, trip, place) in pendingTrips {
+            let parent = try event(trip, at: place)
+            if parent == id { throw fail(place, "an event cannot be its own trip") }
+            try write("UPDATE events SET parent_id = ? WHERE id = ?", [parent, id])
+        }
+        pendingTrips = []
+    }
+
+    /// Merges another report of an event known before into it.
     mutating func mergeEventLinks(_ event: Event, at place: String) throws {
-        let id = eventIDs[event.id]!
+        let id = eventIDs[event.id] ?? event.id
         let country = try event.location?.country.map { try entity($0, at: "\(place).location.country") }
         let parent = try event.parent.map { try self.event($0, at: "\(place).parent") }
         if parent == id { throw fail("\(place).parent", "an event cannot be its own trip") }
         if let start = event.start, let end = event.end, end < start {
             throw fail("\(place).end", "the event ends (\(end)) before it starts (\(start))")
-        }
-        if eventsCreated.contains(id) {
-            try addNewEventLinks(event, id: id, parent: parent, at: place)
-            return
         }
         // What is known already stays; what was missing is filled; a report that it was held or
         // cancelled outranks an announcement; exact dates make a range redundant.
@@ -597,6 +665,10 @@ struct Merger {
                 merged.within?[0].description, merged.within?[1].description, merged.location?.country,
                 merged.location?.city, merged.parent,
             ])
+        let month = Store.month(of: merged.dayRange)
+        if month != Store.month(of: known.dayRange) {
+            try db.run("UPDATE participants SET month = ? WHERE event_id = ?", [month, id])
+        }
         for (i, participant) in event.participants.enumerated() {
             let entityID = try entity(participant.entity, at: "\(place).participants[\(i)].entity")
             guard !participant.role.rawValue.isEmpty else {
@@ -606,14 +678,14 @@ struct Merger {
             if participant.role == .attendee {
                 try write(
                     """
-                    INSERT INTO participants (event_id, entity_id, role) SELECT ?1, ?2, 'attendee'
+                    INSERT INTO participants (event_id, entity_id, role, month) SELECT ?1, ?2, 'attendee', ?3
                     WHERE NOT EXISTS (SELECT 1 FROM participants WHERE event_id = ?1 AND entity_id = ?2)
-                    """, [id, entityID])
+                    """, [id, entityID, month])
             } else {
                 try write("DELETE FROM participants WHERE event_id = ? AND entity_id = ? AND role = 'attendee'", [id, entityID])
                 try write(
-                    "INSERT OR IGNORE INTO participants (event_id, entity_id, role) VALUES (?, ?, ?)",
-                    [id, entityID, participant.role.rawValue])
+                    "INSERT OR IGNORE INTO participants (event_id, entity_id, role, month) VALUES (?, ?, ?, ?)",
+                    [id, entityID, participant.role.rawValue, month])
             }
         }
         try addSources(event.sources, to: .event(id), at: place)
@@ -649,12 +721,10 @@ struct Merger {
                 }
             }
         }
-        if !roles.isEmpty {
+        let month = Store.month(of: event.dayRange)
+        for (entity, role) in roles {
             try write(
-                """
-                INSERT INTO participants (event_id, entity_id, role)
-                SELECT ?1, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?2)
-                """, [id, roles.map { [$0.entity, $0.role] }.json])
+                "INSERT INTO participants (event_id, entity_id, role, month) VALUES (?, ?, ?, ?)", [id, entity, role, month])
         }
         try addSources(event.sources, to: .event(id), at: place, new: true)
         try addReports(event, id: id)
@@ -684,15 +754,18 @@ struct Merger {
                 try write(
                     "UPDATE partnerships SET level = ?, established = ? WHERE id = ?",
                     [partnership.level.key, partnership.established?.description, target])
+                partnershipsWithNewClaims.insert(target)
             } else if partnership.level == current.0, current.1 == nil, partnership.established != nil {
                 try write(
                     "UPDATE partnerships SET established = ? WHERE id = ? AND established IS NULL",
                     [partnership.established?.description, target])
+                partnershipsWithNewClaims.insert(target)
             }
         } else {
             try write(
                 "INSERT INTO partnerships (id, level, established) VALUES (?, ?, ?)",
                 [id, partnership.level.key, partnership.established?.description])
+            partnershipsWithNewClaims.insert(id)
             for party in parties {
                 try write("INSERT OR IGNORE INTO partnership_parties (partnership_id, entity_id) VALUES (?, ?)", [id, party])
             }
@@ -707,9 +780,12 @@ struct Merger {
         }
         for (i, milestone) in history.enumerated() {
             // A stated date outranks the same date inferred.
-            try write(
+            if try write(
                 "INSERT OR IGNORE INTO partnership_history (partnership_id, level, date, inferred) VALUES (?, ?, ?, ?)",
-                [id, milestone.level.key, milestone.date?.description, milestone.inferred])
+                [id, milestone.level.key, milestone.date?.description, milestone.inferred]) > 0
+            {
+                partnershipsWithNewClaims.insert(id)
+            }
             if !milestone.inferred {
                 try write(
                     "UPDATE partnership_history SET inferred = 0 WHERE partnership_id = ? AND level = ? AND date IS ? AND inferred = 1",

@@ -6,15 +6,22 @@ public struct Migration: Sendable {
     public let version: Int
     public let name: String
     public let sql: String
+    /// Fills what the file's SQL made, in the same transaction: what the store derives in Swift.
+    let backfill: (@Sendable (Database) throws -> Void)?
 
     public init(version: Int, name: String, sql: String) {
+        self.init(version: version, name: name, sql: sql, backfill: nil)
+    }
+
+    init(version: Int, name: String, sql: String, backfill: (@Sendable (Database) throws -> Void)?) {
         self.version = version
         self.name = name
         self.sql = sql
+        self.backfill = backfill
     }
 
-    init(version: Int, name: String, bytes: [UInt8]) {
-        self.init(version: version, name: name, sql: String(decoding: bytes, as: UTF8.self))
+    init(version: Int, name: String, bytes: [UInt8], backfill: (@Sendable (Database) throws -> Void)? = nil) {
+        self.init(version: version, name: name, sql: String(decoding: bytes, as: UTF8.self), backfill: backfill)
     }
 }
 
@@ -24,6 +31,9 @@ public enum Migrations {
         Migration(version: 1, name: "001_knowledge_base.sql", bytes: PackageResources._01_knowledge_base_sql),
         Migration(version: 2, name: "002_imported_files.sql", bytes: PackageResources._02_imported_files_sql),
         Migration(version: 3, name: "003_event_reports.sql", bytes: PackageResources._03_event_reports_sql),
+        Migration(
+            version: 4, name: "004_derived.sql", bytes: PackageResources._04_derived_sql,
+            backfill: { try Store(database: $0).refreshDerived() }),
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
@@ -53,6 +63,7 @@ public enum Migrations {
         for migration in pending {
             try db.transaction {
                 try db.execute(migration.sql)
+                try migration.backfill?(db)
                 try db.run(
                     "INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
                     [migration.version, migration.name])

@@ -26,7 +26,10 @@ extension Store {
 
     public func entity(_ id: String) throws -> Entity? { try entities(ids: [id]).first }
 
-    public func events(ids: [String]? = nil) throws -> [Event] { try collect { try forEachEvent(ids: ids, $0) } }
+    /// `withSources`: false leaves each event's sources out (a listing that does not show them).
+    public func events(ids: [String]? = nil, withSources: Bool = true) throws -> [Event] {
+        try collect { try forEachEvent(ids: ids, withSources: withSources, $0) }
+    }
 
     public func event(_ id: String) throws -> Event? { try events(ids: [id]).first }
 
@@ -105,23 +108,40 @@ extension Store {
         return result
     }
 
-    public func forEachEvent(ids: [String]? = nil, _ body: (Event) throws -> Void) throws {
+    public func forEachEvent(ids: [String]? = nil, withSources: Bool = true, _ body: (Event) throws -> Void) throws {
         try inBatches("SELECT \(Event.columns) FROM events", ids: ids, orderBy: "key", decode: Event.init(row:)) { batch in
-            let keys = batch.map(\.id)
-            var participants: [String: [Participant]] = [:]
-            try db.forEach("SELECT event_id, entity_id, role FROM participants WHERE event_id IN \(Store.idList)", [keys.json]) {
-                participants[$0.text("event_id"), default: []].append(Participant(row: $0))
-            }
-            let sources = try sources(of: .event, keys)
-            for var event in batch {
-                event.participants = (participants[event.id] ?? []).sorted(by: Participant.listed)
-                event.sources = sources[event.id] ?? []
-                try body(event)
-            }
+            for event in try linked(batch, withSources: withSources) { try body(event) }
         }
     }
 
-    public func forEachPartnership(ids: [String]? = nil, _ body: (Partnership) throws -> Void) throws {
+    /// Events read without their links (`eventCandidates`, summaries), with their participants
+    /// and (`withSources`) their sources: each row is read once.
+    public func withLinks(_ events: [Event], withSources: Bool = true) throws -> [Event] {
+        try stride(from: 0, to: events.count, by: Store.batchSize).flatMap {
+            try linked(Array(events[$0..<min($0 + Store.batchSize, events.count)]), withSources: withSources)
+        }
+    }
+
+    private func linked(_ batch: [Event], withSources: Bool) throws -> [Event] {
+        let keys = batch.map(\.id)
+        var participants: [String: [Participant]] = [:]
+        try db.forEach("SELECT event_id, entity_id, role FROM participants WHERE event_id IN \(Store.idList)", [keys.json]) {
+            participants[$0.text("event_id"), default: []].append(Participant(row: $0))
+        }
+        let sources = withSources ? try sources(of: .event, keys) : [:]
+        return batch.map { event in
+            var event = event
+            event.participants = (participants[event.id] ?? []).sorted(by: Participant.listed)
+            event.sources = sources[event.id] ?? []
+            return event
+        }
+    }
+
+    /// `withSources`: false leaves out the sources of each partnership and step (what computing
+    /// anniversaries does not need).
+    public func forEachPartnership(
+        ids: [String]? = nil, withSources: Bool = true, _ body: (Partnership) throws -> Void
+    ) throws {
         try inBatches(
             "SELECT \(Partnership.columns) FROM partnerships", ids: ids, orderBy: "id",
             decode: Partnership.init(row:)
@@ -143,14 +163,14 @@ extension Store {
             ) { row in
                 if let milestone = Milestone(row: row) { steps.append((row.text("partnership_id"), row.int("id"), milestone)) }
             }
-            let stepSources = try sources(of: .history, steps.map { String($0.id) })
+            let stepSources = withSources ? try sources(of: .history, steps.map { String($0.id) }) : [:]
             var history: [String: [Milestone]] = [:]
             for (partnership, id, milestone) in steps {
                 var milestone = milestone
                 milestone.sources = stepSources[String(id)] ?? []
                 history[partnership, default: []].append(milestone)
             }
-            let sources = try sources(of: .partnership, keys)
+            let sources = withSources ? try sources(of: .partnership, keys) : [:]
             for var partnership in batch {
                 partnership.parties = parties[partnership.id] ?? []
                 partnership.history = history[partnership.id] ?? []
@@ -263,29 +283,6 @@ extension Array where Element == String {
     /// Strings as one JSON array, bound to a single parameter and read back with `json_each`.
     var json: String {
         // Written by hand: JSONEncoder costs more than the query it feeds, thousands of times an import.
-        var out = "["
-        for (i, element) in enumerated() {
-            if i > 0 { out += "," }
-            out += "\""
-            for scalar in element.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                default:
-                    if scalar.value < 0x20 {
-                        out +=
-                            "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                            + String(scalar.value, radix: 16)
-                    } else {
-                        out.unicodeScalars.append(scalar)
-                    }
-                }
-            }
-            out += "\""
-        }
-        return out + "]"
+        "[" + map { "\"" + JSONText.escaped($0) + "\"" }.joined(separator: ",") + "]"
     }
 }

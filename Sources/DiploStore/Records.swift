@@ -59,6 +59,11 @@ extension Event {
     static let columns =
         "id, kind, title, status, start, end, within_from, within_to, location_country_id, location_city, parent_id"
 
+    /// The columns, of the table named `table` in a join.
+    static func columns(_ table: String) -> String {
+        columns.split(separator: ", ").map { "\(table).\($0)" }.joined(separator: ", ")
+    }
+
     /// The event's own row; participants and sources come from their tables.
     init(row: Row) {
         var within: [PartialDate]?

@@ -31,6 +31,10 @@ public final class Store {
         return store
     }
 
+    /// How many events a file brings at least for its merge into a knowledge base without events
+    /// to build some indexes after the events rather than row by row (`indexesBuiltAfterABulkLoad`).
+    var bulkLoadEvents = 20_000
+
     /// The migrations that opening this database applied (`diplo init` says which).
     public private(set) var migrationsApplied: [Migration] = []
 

@@ -68,6 +68,7 @@ extension Store {
                 UNION ALL SELECT id, 'c' || ((CAST(substr(id, 3) AS INTEGER) % 200 + 1 + CAST(substr(id, 3) AS INTEGER) / 200) % 200) FROM partnerships
                 """)
         }
+        try db.transaction { try refreshDerived() }
         try db.execute("PRAGMA foreign_keys = ON; ANALYZE; PRAGMA wal_checkpoint(TRUNCATE)")
     }
 }

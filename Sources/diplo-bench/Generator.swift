@@ -8,7 +8,7 @@ import Foundation
 // every kind with 2 to 4 participants, a place and one source each; some are stops of a trip and
 // some mark anniversaries. `--press DIR` writes press releases in both languages instead.
 //
-//   diplo-bench generate --events N [--seed S] (--out FILE | --press DIR)
+//   diplo-bench generate --events N [--seed S] [--prefix P] [--events-only] (--out FILE | --press DIR)
 
 /// splitmix64: a small generator whose sequence depends only on the seed.
 struct SeededRandom {
@@ -65,8 +65,10 @@ enum Generator {
         return try! PartialDate(year: year, month: month, day: 1 + random.below(28))
     }
 
-    /// The interchange document for `events` events.
-    static func knowledgeBase(events count: Int, seed: UInt64, prefix: String = "g") -> KnowledgeBase {
+    /// The interchange document for `events` events. `eventsOnly`: only the events and their
+    /// documents, naming the entities of the same generator by their ids (`person:p12`,
+    /// `country:fr`): what a feed of new events adds to a knowledge base that holds them.
+    static func knowledgeBase(events count: Int, seed: UInt64, prefix: String = "g", eventsOnly: Bool = false) -> KnowledgeBase {
         var random = SeededRandom(state: seed)
         let countryList = countries()
         var kb = KnowledgeBase()
@@ -146,6 +148,11 @@ enum Generator {
                         date: start, sources: [SourceRef(document: document, note: "generated")]))
             }
         }
+        if eventsOnly {
+            kb.entities = []
+            kb.partnerships = []
+            kb.anniversaries = []
+        }
         return kb
     }
 
@@ -189,10 +196,12 @@ enum Generator {
         }
     }
 
-    /// `diplo-bench generate --events N [--seed S] (--out FILE | --press DIR)`.
+    /// `diplo-bench generate --events N [--seed S] [--prefix P] [--events-only] (--out FILE | --press DIR)`.
     static func main(_ arguments: [String]) throws {
         var events = 10_000
         var seed: UInt64 = 1
+        var prefix = "g"
+        var eventsOnly = false
         var out: String?
         var press: String?
         var rest = arguments[...]
@@ -202,6 +211,8 @@ enum Generator {
             case "--seed": seed = UInt64(rest.popFirst() ?? "") ?? seed
             case "--out": out = rest.popFirst()
             case "--press": press = rest.popFirst()
+            case "--prefix": prefix = rest.popFirst() ?? prefix
+            case "--events-only": eventsOnly = true
             default: throw BenchmarkError("generate: unknown argument \(argument)")
             }
         }
@@ -212,7 +223,7 @@ enum Generator {
             }
             return
         }
-        let data = try InterchangeWriter.data(knowledgeBase(events: events, seed: seed))
+        let data = try InterchangeWriter.data(knowledgeBase(events: events, seed: seed, prefix: prefix, eventsOnly: eventsOnly))
         if let out { try data.write(to: URL(fileURLWithPath: out)) } else { FileHandle.standardOutput.write(data) }
     }
 }

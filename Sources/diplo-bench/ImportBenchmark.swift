@@ -7,22 +7,26 @@ import Foundation
 // 10k and 100k events (and 1M with DIPLO_BENCH_SCALE=full), each a whole `diplo import` process,
 // side by side with `sqlite-utils insert` of the same records flattened into tables (where it is
 // installed: pip install sqlite-utils) and with the floor, the same rows through bare prepared
-// statements into Diplo's own schema (`Store.insertBare`). Then: the same file imported again,
-// and 1,000 more events added to the database. Figures go to the table and to .build/bench.json.
+// statements into Diplo's own schema (`Store.insertBare`). Then, on the database each import made:
+// the same file imported again; the queries a user runs, each a whole process (the median of
+// five runs); the export to GraphML; and 1,000 more events (a file of events alone, naming the
+// entities the knowledge base holds). Figures go to the tables and to .build/bench.json.
 
 extension Benchmark {
     static var importing: Benchmark {
         Benchmark(
             name: "import",
             about:
-                "bulk import of generated files at 10k and 100k events (1M: DIPLO_BENCH_SCALE=full) against sqlite-utils and a floor",
+                "bulk import at 10k and 100k events (1M: DIPLO_BENCH_SCALE=full) against sqlite-utils and a floor; queries; GraphML export",
             run: ImportBenchmark.run)
     }
 }
 
-/// One whole process: its wall time and peak resident memory, from the kernel's accounting.
+/// One whole process: its wall time, processor time and peak resident memory, from the kernel's accounting.
 struct ProcessFigures {
     let seconds: Double
+    /// User and system time.
+    let cpu: Double
     let peakMiB: Double
     let status: Int32
 
@@ -48,7 +52,18 @@ struct ProcessFigures {
         var usage = rusage()
         wait4(pid, &status, 0, &usage)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return ProcessFigures(seconds: seconds, peakMiB: Double(usage.ru_maxrss) / 1024, status: status)
+        func time(_ value: timeval) -> Double { Double(value.tv_sec) + Double(value.tv_usec) / 1e6 }
+        return ProcessFigures(
+            seconds: seconds, cpu: time(usage.ru_utime) + time(usage.ru_stime), peakMiB: Double(usage.ru_maxrss) / 1024,
+            status: status)
+    }
+
+    /// The median run of five (by wall time; of three when one takes over two seconds), after
+    /// one that warms the caches.
+    static func median(_ arguments: [String]) throws -> ProcessFigures {
+        let runs = try measure(arguments).seconds > 2 ? 3 : 5
+        let all = try (0..<runs).map { _ in try measure(arguments) }.sorted { $0.seconds < $1.seconds }
+        return all[runs / 2]
     }
 }
 
@@ -56,12 +71,37 @@ enum ImportBenchmark {
     struct Row: Codable {
         var events: Int
         var diplo: Double
+        var diploCPU: Double
         var diploMiB: Double
         var again: Double
         var addThousand: Double
         var floor: Double
         var sqliteUtils: Double?
         var sqliteUtilsMiB: Double?
+        /// Each query's median wall time and its processor time, by name.
+        var queries: [String: Double] = [:]
+        var queriesCPU: [String: Double] = [:]
+        var graphml: Double = 0
+        var graphmlMiB: Double = 0
+    }
+
+    static let queryNames = [
+        "query anniversaries", "show PERSON", "search NAME", "query path PERSON PERSON", "query visits --limit 50",
+        "query visits --format json",
+    ]
+
+    /// The queries timed on each database, by `queryNames`: the arguments after `diplo`. A person
+    /// is named as generated ("Marta Dupont 7": a number makes each name one person's); a search
+    /// is for a name as people type one, without the number.
+    static func queries(_ kb: KnowledgeBase) -> [[String]] {
+        let people = kb.entities.filter { $0.type == .person }
+        let first = people[7].name
+        let second = people[people.count * 4 / 5].name
+        let name = first.split(separator: " ").dropLast().joined(separator: " ")
+        return [
+            ["query", "anniversaries"], ["show", first], ["search", name], ["query", "path", first, second],
+            ["query", "visits", "--limit", "50"], ["query", "visits", "--format", "json"],
+        ]
     }
 
     static func run() throws {
@@ -79,7 +119,7 @@ enum ImportBenchmark {
         let hasSQLiteUtils = (try? ProcessFigures.measure(["sqlite-utils", "--version"]))?.status == 0
         if !hasSQLiteUtils { print("   sqlite-utils is not installed (pip install sqlite-utils): its column stays empty") }
         print(
-            "   events    diplo import   peak      again    +1,000 events   floor     sqlite-utils   diplo/floor  sqlite-utils/diplo"
+            "   events    diplo import (cpu)     peak      again   +1,000 events   floor    sqlite-utils   diplo/floor  sqlite-utils/diplo"
         )
         var rows: [Row] = []
         for events in sizes {
@@ -87,18 +127,33 @@ enum ImportBenchmark {
             let kb = Generator.knowledgeBase(events: events, seed: 7)
             try InterchangeWriter.data(kb).write(to: URL(fileURLWithPath: file))
             let more = folder.appendingPathComponent("more-\(events).json").path
-            try InterchangeWriter.data(Generator.knowledgeBase(events: 1_000, seed: 8, prefix: "more"))
+            try InterchangeWriter.data(Generator.knowledgeBase(events: 1_000, seed: 8, prefix: "more", eventsOnly: true))
                 .write(to: URL(fileURLWithPath: more))
             let database = folder.appendingPathComponent("diplo-\(events).sqlite").path
             let first = try ProcessFigures.measure([diplo, "import", file, "--db", database])
             guard first.status == 0 else { throw BenchmarkError("diplo import of \(events) events failed") }
             let again = try ProcessFigures.measure([diplo, "import", file, "--db", database])
+            var timings: [String: Double] = [:]
+            var processor: [String: Double] = [:]
+            for (name, arguments) in zip(queryNames, queries(kb)) {
+                let figures = try ProcessFigures.median([diplo] + arguments + ["--db", database])
+                guard figures.status == 0 else { throw BenchmarkError("diplo \(arguments.joined(separator: " ")) failed") }
+                timings[name] = figures.seconds
+                processor[name] = figures.cpu
+            }
+            let graphmlFile = folder.appendingPathComponent("kb-\(events).graphml").path
+            let graphml = try ProcessFigures.measure([
+                diplo, "export", "--format", "graphml", "-o", graphmlFile, "--db", database,
+            ])
+            try? FileManager.default.removeItem(atPath: graphmlFile)
             let added = try ProcessFigures.measure([diplo, "import", more, "--db", database])
+            guard added.status == 0 else { throw BenchmarkError("diplo import of 1,000 more events failed") }
             let floorDatabase = folder.appendingPathComponent("floor-\(events).sqlite").path
             let floor = try timed { try Store.open(path: floorDatabase).insertBare(kb) }
             var row = Row(
-                events: events, diplo: first.seconds, diploMiB: first.peakMiB, again: again.seconds, addThousand: added.seconds,
-                floor: floor)
+                events: events, diplo: first.seconds, diploCPU: first.cpu, diploMiB: first.peakMiB, again: again.seconds,
+                addThousand: added.seconds, floor: floor, queries: timings, queriesCPU: processor, graphml: graphml.seconds,
+                graphmlMiB: graphml.peakMiB)
             if hasSQLiteUtils {
                 let tables = try flatten(kb, into: folder, events: events)
                 let utilsDatabase = folder.appendingPathComponent("utils-\(events).sqlite").path
@@ -115,9 +170,8 @@ enum ImportBenchmark {
             rows.append(row)
             print(
                 String(
-                    format: "   %-9d %7.2f s  %6.0f MiB  %6.2f s  %8.2f s     %6.2f s  %@   %9.2f×   %@", events, row.diplo,
-                    row.diploMiB,
-                    row.again, row.addThousand, row.floor,
+                    format: "   %-9d %7.2f s (%6.2f s) %6.0f MiB  %6.2f s  %8.2f s     %6.2f s  %@   %9.2f×   %@", events,
+                    row.diplo, row.diploCPU, row.diploMiB, row.again, row.addThousand, row.floor,
                     row.sqliteUtils.map { String(format: "%8.2f s   ", $0) } ?? "       –      ",
                     row.diplo / row.floor, row.sqliteUtils.map { String(format: "%9.2f×", $0 / row.diplo) } ?? "      –"))
             for suffix in ["", "-wal", "-shm"] {
@@ -125,15 +179,33 @@ enum ImportBenchmark {
                     try? FileManager.default.removeItem(at: folder.appendingPathComponent(name + suffix))
                 }
             }
+            for name in ["kb-\(events).json", "more-\(events).json"] {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+            }
         }
         if rows.count >= 2 {
             let last = rows[rows.count - 1]
             let before = rows[rows.count - 2]
             print(
                 String(
-                    format: "   growth from %d to %d events: diplo %.1f×, floor %.1f×", before.events, last.events,
-                    last.diplo / before.diplo, last.floor / before.floor))
+                    format: "   growth from %d to %d events: diplo %.1f× (processor time %.1f×), floor %.1f×", before.events,
+                    last.events, last.diplo / before.diplo, last.diploCPU / before.diploCPU, last.floor / before.floor))
         }
+        print("")
+        print(
+            "   each a whole process, median of 5 runs (processor time)"
+                + rows.map { String(format: "%21d", $0.events) }.joined())
+        for name in queryNames {
+            print(
+                "   " + name.padding(toLength: 40, withPad: " ", startingAt: 0)
+                    + rows.map { String(format: "%9.3f s (%6.3f s)", $0.queries[name] ?? 0, $0.queriesCPU[name] ?? 0) }.joined())
+        }
+        print(
+            "   " + "export --format graphml".padding(toLength: 40, withPad: " ", startingAt: 0)
+                + rows.map { String(format: "%9.2f s            ", $0.graphml) }.joined())
+        print(
+            "   " + "  its peak memory".padding(toLength: 40, withPad: " ", startingAt: 0)
+                + rows.map { String(format: "%7.0f MiB            ", $0.graphmlMiB) }.joined())
         try BenchReport.record("import", rows)
     }
 

@@ -61,6 +61,45 @@ import Testing
         QueryPlanTests.expectNoScans(plans, "listings")
     }
 
+    /// Adding a few events to a large knowledge base: finding another report of each (by the
+    /// month on its participants' rows), writing them, and keeping the anniversary candidates of
+    /// the new events and of a new partnership.
+    @Test func addingAFewEventsReadsByIndex() throws {
+        let folder = try TemporaryFolder()
+        let store = try QueryPlanTests.store(folder)
+        let known = try #require(try store.event("ev5"))
+        let more = KnowledgeBase(
+            documents: [Document(id: "new-doc")],
+            events: [
+                Event(
+                    id: "again", kind: known.kind, title: "Again", start: known.start, participants: known.participants,
+                    sources: [SourceRef(document: "new-doc")]),
+                Event(
+                    id: "fresh", kind: .talks, title: "Fresh", start: Fixture.date("2011-05-06"),
+                    location: Location(country: "c3"),
+                    participants: [Participant(entity: "p1", role: "guest"), Participant(entity: "p2", role: "host")]),
+            ],
+            partnerships: [
+                Partnership(id: "new", parties: ["c1", "c2"], level: .diplomaticRelations, established: Fixture.date("1961"))
+            ])
+        let plans = try QueryPlanTests.plans(store) { try store.merge(more, file: "more.json") }
+        QueryPlanTests.expectNoScans(plans, "merge")
+        #expect(try store.event("again") == nil, "not merged into ev5")
+    }
+
+    /// The newest visits, and the anniversaries the store keeps.
+    @Test func theNewestVisitsAndTheAnniversariesReadByIndex() throws {
+        let folder = try TemporaryFolder()
+        let store = try QueryPlanTests.store(folder)
+        let plans = try QueryPlanTests.plans(store) {
+            _ = try VisitQuery(limit: 50).run(on: store)
+            _ = try AnniversaryQuery().run(on: store)
+        }
+        // Read newest first through the date index, and stopped after the few asked for.
+        QueryPlanTests.expectNoScans(plans.filter { !$0.plan.contains("SCAN events USING INDEX events_date") }, "visits")
+        #expect(plans.contains { $0.plan.contains("SCAN events USING INDEX events_date") })
+    }
+
     /// The check itself can fail: a query without an index is caught.
     @Test func aScanIsCaught() throws {
         let folder = try TemporaryFolder()

@@ -23,9 +23,17 @@ struct Visits: ParsableCommand {
     @Option(help: ArgumentHelp("Only visits that start on or before this date.", valueName: "date"))
     var until: PartialDate?
 
+    @Option(help: "At most this many visits, the newest.")
+    var limit: Int?
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1.") }
+    }
+
     func run() throws {
         let store = try global.store()
-        let query = VisitQuery(by: try by.map(store.resolveEntity), to: try to.map(store.resolveEntity), from: from, until: until)
+        let query = VisitQuery(
+            by: try by.map(store.resolveEntity), to: try to.map(store.resolveEntity), from: from, until: until, limit: limit)
         output.print(try query.run(on: store))
     }
 }

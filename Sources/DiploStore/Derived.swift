@@ -1,0 +1,182 @@
+import DiploModel
+import Foundation
+
+/// What the store derives from the facts to answer at scale (Schema/004_derived.sql), kept in
+/// step as facts change: the month each event begins in, on its participants' rows, and the
+/// partnerships whose anniversaries each event may mark.
+extension Store {
+    /// Anniversaries further from an event than this many days are not kept as its candidates: a
+    /// wider `--window` is computed from every event.
+    public static let anniversaryCandidateDays = 92
+
+    /// The month bucket of an event whose days run over more than two months.
+    static let longEventMonth = -1
+
+    /// The month the days begin in (year * 12 + month - 1) when they end in it or the next,
+    /// `longEventMonth` when they run longer, nil without days.
+    static func month(of days: ClosedRange<Int>?) -> Int? {
+        guard let days else { return nil }
+        let first = PartialDate(dayNumber: days.lowerBound)
+        let last = PartialDate(dayNumber: days.upperBound)
+        let start = first.year! * 12 + first.month! - 1
+        return last.year! * 12 + last.month! - 1 <= start + 1 ? start : longEventMonth
+    }
+
+    /// The months to look in for events that may overlap these days: those that begin in them or
+    /// the month before (`month(of:)`), and the long ones.
+    static func monthsOverlapping(_ days: ClosedRange<Int>) -> (first: Int, last: Int) {
+        let first = PartialDate(dayNumber: days.lowerBound)
+        let last = PartialDate(dayNumber: days.upperBound)
+        return (first.year! * 12 + first.month! - 2, last.year! * 12 + last.month! - 1)
+    }
+
+    /// Whether this knowledge base keeps anniversary candidates (one an older Diplo wrote, read
+    /// without migrating it, does not).
+    public func keepsAnniversaryCandidates() throws -> Bool {
+        try db.first("SELECT 1 FROM sqlite_master WHERE name = 'anniversary_candidates'") { _ in true } ?? false
+    }
+
+    /// Everything derived, worked out again from the facts: after the migration that adds it, and
+    /// after facts written straight through SQL.
+    func refreshDerived() throws {
+        var months: [(String, Int?)] = []
+        try db.forEach("SELECT \(Event.columns) FROM events ORDER BY key") { row in
+            let event = Event(row: row)
+            months.append((event.id, Store.month(of: event.dayRange)))
+        }
+        for (id, month) in months { try db.run("UPDATE participants SET month = ? WHERE event_id = ?", [month, id]) }
+        try refreshAnniversaryCandidates(events: .all, partnerships: [])
+    }
+
+    // MARK: Bulk loads
+
+    /// The indexes on events and what hangs off them that no statement of an events pass into a
+    /// knowledge base without events reads (another report of an event is looked for only among
+    /// events known before): built once the rows are in, by sorting, they cost a fraction of
+    /// keeping them row by row.
+    static let indexesBuiltAfterABulkLoad = [
+        "participants_entity", "events_date", "events_kind", "events_location", "events_parent", "sources_document",
+        "event_reports_document",
+    ]
+
+    /// Drops those indexes (inside the merge's transaction); returns what builds them again.
+    func dropIndexesForABulkLoad() throws -> [String] {
+        let sql = try db.query(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND name IN \(Store.idList) ORDER BY name",
+            [Store.indexesBuiltAfterABulkLoad.json]
+        ) { $0.text(0) }
+        for name in Store.indexesBuiltAfterABulkLoad { try db.execute("DROP INDEX IF EXISTS \(name)") }
+        return sql
+    }
+
+    /// Builds indexes dropped for a bulk load. Their sort spills into memory (temporary storage is
+    /// kept in memory): the page cache gives way meanwhile, so that the two together stay small.
+    func buildIndexes(_ statements: [String]) throws {
+        guard !statements.isEmpty else { return }
+        try db.execute("PRAGMA cache_size = -\(Database.writerCacheKiB / 8)")
+        for statement in statements { try db.execute(statement) }
+        try db.execute("PRAGMA cache_size = -\(Database.writerCacheKiB)")
+    }
+
+    // MARK: Anniversary candidates
+
+    /// Which events to work out the candidates of again.
+    enum EventSelection {
+        case all
+        /// Those added after the event of this key, and these.
+        case after(key: Int, and: [String])
+    }
+
+    /// Works out again the candidates of these events, against every partnership, and those of
+    /// these partnerships (new ones, or ones that gained a claim), against every event that may
+    /// have their parties on its sides.
+    func refreshAnniversaryCandidates(events: EventSelection, partnerships changed: Set<String>) throws {
+        if case .after(let key, let ids) = events, ids.isEmpty, changed.isEmpty,
+            try db.first("SELECT 1 FROM events WHERE key > ? LIMIT 1", [key], { _ in true }) == nil
+        {
+            return
+        }
+        var all: [Partnership] = []
+        try forEachPartnership(withSources: false) { all.append($0) }
+        let claims = all.map(AnniversaryRules.datedClaims(of:))
+        var byParty: [String: [Int]] = [:]
+        for (index, partnership) in all.enumerated() {
+            for party in Set(partnership.parties) { byParty[party, default: []].append(index) }
+        }
+        func add(event: String, days: ClosedRange<Int>, sides: Set<String>, only: Int? = nil) throws {
+            var seen = Set<Int>()
+            for side in sides {
+                for index in byParty[side] ?? [] where (only == nil || only == index) && seen.insert(index).inserted {
+                    guard all[index].parties.allSatisfy(sides.contains),
+                        let distance = AnniversaryRules.nearestAnniversary(to: days, of: claims[index]),
+                        distance <= Store.anniversaryCandidateDays
+                    else { continue }
+                    try db.run(
+                        "INSERT OR REPLACE INTO anniversary_candidates (event_id, partnership_id, distance) VALUES (?, ?, ?)",
+                        [event, all[index].id, distance])
+                }
+            }
+        }
+        switch events {
+        case .all:
+            try db.run("DELETE FROM anniversary_candidates")
+            try forEachEventSides(where: nil, []) { try add(event: $0, days: $1, sides: $2) }
+            return
+        case .after(let key, let ids):
+            try forEachEventSides(where: "e.key > ?", [key]) { try add(event: $0, days: $1, sides: $2) }
+            for batch in stride(from: 0, to: ids.count, by: Store.batchSize).map({
+                Array(ids[$0..<min($0 + Store.batchSize, ids.count)])
+            }) {
+                try db.run("DELETE FROM anniversary_candidates WHERE event_id IN \(Store.idList)", [batch.json])
+                try forEachEventSides(where: "e.id IN \(Store.idList)", [batch.json]) { try add(event: $0, days: $1, sides: $2) }
+            }
+        }
+        // A partnership's events have both of its first two parties on their sides.
+        for (index, partnership) in all.enumerated() where changed.contains(partnership.id) && partnership.parties.count >= 2 {
+            try forEachEventSides(
+                where: "e.id IN (\(Store.eventsInvolving(parameter: 1))) AND e.id IN (\(Store.eventsInvolving(parameter: 2)))",
+                [partnership.parties[0], partnership.parties[1]]
+            ) { try add(event: $0, days: $1, sides: $2, only: index) }
+        }
+    }
+
+    /// Events (all, or those `condition` on `e` keeps) with their days and the countries on
+    /// their sides (`Event.sides`), in the order they were added; events without days are left out.
+    private func forEachEventSides(
+        where condition: String?, _ arguments: [SQLBindable], _ body: (String, ClosedRange<Int>, Set<String>) throws -> Void
+    ) throws {
+        var current: (id: String, event: Event, sides: Set<String>)?
+        func flush() throws {
+            guard let (id, event, sides) = current, let days = event.dayRange else { return }
+            var all = sides
+            if event.kind.isBilateral, let place = event.location?.country { all.insert(place) }
+            try body(id, days, all)
+        }
+        try db.forEach(
+            """
+            SELECT \(Event.columns("e")), CASE WHEN n.type = 'country' THEN n.id ELSE n.country_id END AS side
+            FROM events e LEFT JOIN participants p ON p.event_id = e.id LEFT JOIN entities n ON n.id = p.entity_id
+            \(condition.map { "WHERE " + $0 } ?? "") ORDER BY e.key
+            """, arguments
+        ) { row in
+            let id = row.text("id")
+            if current?.id != id {
+                try flush()
+                current = (id, Event(row: row), [])
+            }
+            if let side = row.string("side") { current!.sides.insert(side) }
+        }
+        try flush()
+    }
+
+    /// The pairs of event and partnership whose nearest anniversary lies within `days` days of
+    /// the event, the event's id first; nil when the knowledge base keeps none (or `days` is more
+    /// than it keeps).
+    public func anniversaryCandidates(within days: Int) throws -> [(event: String, partnership: String)]? {
+        guard days <= Store.anniversaryCandidateDays, try keepsAnniversaryCandidates() else { return nil }
+        return try db.query(
+            "SELECT event_id, partnership_id FROM anniversary_candidates WHERE distance <= ? ORDER BY event_id, partnership_id",
+            [days]
+        ) { ($0.text(0), $0.text(1)) }
+    }
+}
