@@ -90,7 +90,7 @@ struct EventAssembler {
                 && !events.contains { $0.kind == frame.kind }
             // "ông và Thủ tướng New Zealand đã có cuộc hội đàm": talks with a country no event of the text had yet.
             let newSide =
-                !frame.agents.isEmpty && !frame.sides.isEmpty
+                (!frame.agents.isEmpty || frame.sides.count >= 2) && !frame.sides.isEmpty
                 && !events.contains { $0.kind.family == frame.kind.family && !Set($0.sides).isDisjoint(with: frame.sides) }
             let create =
                 (frame.kind.isVisit && frame.places.count == 1 && !frame.agents.isEmpty)

@@ -155,9 +155,27 @@ struct FrameFinder {
         findCounterparts(&frame, of: trigger, upTo: segmentEnd, in: scene, objects: &objects)
         findPlaces(&frame, of: trigger, upTo: segmentEnd, in: scene, visitors: visitors)
         if !frame.verb, frame.kind == .summit || frame.kind == .conference || frame.series != nil {
-            frame.name = eventName(
-                tokens, from: nameStart(tokens, before: trigger.cue.first, mentions), upTo: segmentEnd,
-                mentions: mentions)
+            let first = nameStart(tokens, before: trigger.cue.first, mentions)
+            frame.name = eventName(tokens, from: first, upTo: segmentEnd, mentions: mentions)
+            // "the Australia–China Foreign and Strategic Dialogue", "Đối thoại Chiến lược Quốc phòng Việt Nam - Ấn Độ":
+            // a dialogue named by a pair of countries is talks between them.
+            let cueText = tokens[trigger.cue.first..<trigger.cue.end].map(\.folded).joined(separator: " ")
+            if frame.kind == .conference,
+                vocabulary.bilateralDialogues.contains(where: {
+                    cueText == $0 || cueText.hasPrefix($0 + " ") || cueText.hasSuffix(" " + $0)
+                }),
+                let pair = mentions.allCountries.first(where: { country in
+                    country.first >= min(first, max(0, trigger.cue.first - 8)) && country.first < max(segmentEnd, trigger.cue.end)
+                        && country.end + 1 < tokens.count
+                        && tokens[country.end].isDash
+                        && mentions.allCountries.contains { $0.first == country.end + 1 && $0.iso != country.iso }
+                }),
+                let other = mentions.allCountries.first(where: { $0.first == pair.end + 1 })
+            {
+                frame.kind = .talks
+                frame.sides = [pair.iso, other.iso]
+                frame.name = nil
+            }
         }
         frame.status = status(before: trigger.cue.first, mentions, tokens)
         // "mời ... sớm thăm chính thức Việt Nam", "invited her to pay an official visit": an invitation,
@@ -469,6 +487,7 @@ struct FrameFinder {
         case .talks, .meeting, .courtesyCall, .phoneCall:
             // "hai bên hội đàm" is talks; "hai bên duy trì gặp gỡ" is a habit, not a meeting.
             return !frame.counterparts.isEmpty || frame.agents.count >= 2 || (!frame.agents.isEmpty && !frame.sides.isEmpty)
+                || frame.sides.count >= 2
                 || (frame.verb && frame.bothSides && frame.kind != .meeting && frame.kind != .courtesyCall)
                 || (!frame.verb && frame.hasParticipants)
         case .pressConference:

@@ -65,6 +65,8 @@ final class Vocabulary: Sendable {
     /// Words before a place ("tại", "in") and before the object of an event ("với", "with") (events.json).
     let placeWords: Set<String>
     let objectMarkers: Set<String>
+    /// "Dialogue", "Đối thoại": named by a pair of countries, talks between them (events.json `bilateral_dialogues`).
+    let bilateralDialogues: Set<String>
     /// "các chuyến thăm", "visits to": what opens a list of past visits to one country, one per person and date.
     let visitLists: [[String]]
     /// Roles whose title may be written in lower case ("his counterpart", "Kazakh leader").
@@ -115,6 +117,7 @@ final class Vocabulary: Sendable {
         pronouns = Set((events.pronouns.vi + events.pronouns.en).map(\.folded))
         placeWords = Set((events.place_words.vi + events.place_words.en).map(\.folded))
         objectMarkers = Set((events.object_markers.vi + events.object_markers.en).map(\.folded))
+        bilateralDialogues = Set((events.bilateral_dialogues.vi + events.bilateral_dialogues.en).map(\.folded))
         lowercaseRoles = Set(titles.lowercase_roles)
         nameParticles = Set(titles.name_particles)
         var ambiguous: Set<String> = []
@@ -233,7 +236,8 @@ final class Vocabulary: Sendable {
         }
         let kinds: [Kind]
         let attend, planned, held, cancelled, question, generic, invited, with, reported, subordinate, invitation, proposal,
-            date_connectors, visit_lists, held_verbs, during_words, between_words, pronouns, place_words, object_markers: Phrases
+            date_connectors, visit_lists, held_verbs, during_words, between_words, pronouns, place_words, object_markers,
+            bilateral_dialogues: Phrases
         let series: [Series]
         let trip_label: [String: String]
     }
