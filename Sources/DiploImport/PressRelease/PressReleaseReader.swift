@@ -74,6 +74,7 @@ public struct PressReleaseReader {
         for (word, names) in lastWords where Set(names).count == 1 { known.insert([word], names[0]) }
         let finder = MentionFinder(vocabulary: vocabulary, tries: tries, knownPersons: known, vietnamese: lang == "vi")
         var persons: [DocumentPerson] = []
+        var personNames = PersonNames()
         var allMentions: [SentenceMentions] = []
         var frames: [EventFrame] = []
         let frameFinder = FrameFinder(vocabulary: vocabulary, tries: tries, english: lang == "en")
@@ -83,7 +84,7 @@ public struct PressReleaseReader {
             for mention in mentions.persons {
                 personIndex.append(
                     PressReleaseReader.register(
-                        mention, sentence: sentence.index, in: &persons,
+                        mention, sentence: sentence.index, in: &persons, known: &personNames,
                         surnames: vocabulary.surnames, tokens: sentence.tokens))
             }
             // "Tổng Bí thư, Chủ tịch nước hội kiến...": a title alone is the one person known to hold it.
@@ -151,14 +152,27 @@ public struct PressReleaseReader {
         var relations = RelationFinder(
             vocabulary: vocabulary, tries: tries, resolver: resolver, reference: referenceDate, home: home)
         let documentPair = PressReleaseReader.mainPair(assembler, home: home) ?? HomeSide.pair(allMentions, home: home)
+        // Each sentence's events, and the last event of two sides begun in it: one pass over the
+        // events, not one for each sentence.
+        var eventsOf = [[Int]](repeating: [], count: sentences.count)
+        var lastBegun = [Int?](repeating: nil, count: sentences.count)
+        var pairs: [Int: [String]] = [:]
+        for index in assembler.events.indices {
+            for sentence in assembler.events[index].sentences where eventsOf[sentence].last != index {
+                eventsOf[sentence].append(index)
+            }
+            if let first = assembler.events[index].sentences.min(), let pair = relations.pair(of: [index], assembler) {
+                lastBegun[first] = index
+                pairs[index] = pair
+            }
+        }
+        var recent: Int?
         for sentence in sentences {
-            let events = assembler.events.indices.filter { assembler.events[$0].sentences.contains(sentence.index) }
-            // "hai nước" means the two sides the text was last telling of.
-            let recent = assembler.events.indices.filter { (assembler.events[$0].sentences.min() ?? Int.max) <= sentence.index }
-                .reversed().lazy.compactMap { relations.pair(of: [$0], assembler) }.first
+            // "hai nước" means the two sides the text was last telling of: those of the last event begun by now.
+            if let begun = lastBegun[sentence.index], begun > recent ?? -1 { recent = begun }
             relations.read(
-                sentence, allMentions[sentence.index], events: events, assembler: assembler,
-                documentPair: recent ?? documentPair)
+                sentence, allMentions[sentence.index], events: eventsOf[sentence.index], assembler: assembler,
+                documentPair: recent.flatMap { pairs[$0] } ?? documentPair)
         }
         if reference?.year == nil, frames.contains(where: { $0.date != nil }) {
             notes.append(
@@ -187,18 +201,19 @@ public struct PressReleaseReader {
     /// Adds a mention to the document's people: the same name (or a run of two or more of its
     /// words) is the same person.
     static func register(
-        _ mention: PersonMention, sentence: Int, in persons: inout [DocumentPerson], surnames: Set<String>,
-        tokens: [Token]
+        _ mention: PersonMention, sentence: Int, in persons: inout [DocumentPerson], known: inout PersonNames,
+        surnames: Set<String>, tokens: [Token]
     ) -> Int {
         let words = mention.name.folded.split(separator: " ").map(String.init)
         // "PM Chinh", "Albanese": one word of a name already met is that person; a full name
         // met after its short form completes it.
-        let known = persons.map { $0.name.folded.split(separator: " ").map(String.init) }
         let index =
-            known.firstIndex { sameName($0, words) }
-            ?? (words.count == 1 && !words[0].isEmpty ? known.firstIndex { $0.last == words[0] } : nil)
-            ?? (words.count >= 2 ? known.firstIndex { $0.count == 1 && $0.first == words.last } : nil)
+            known.first(among: words) { sameName($0, words) }
+            ?? (words.count == 1 && !words[0].isEmpty ? known.first(among: words) { $0.last == words[0] } : nil)
+            ?? (words.count >= 2 ? known.first(among: [words[words.count - 1]]) { $0.count == 1 && $0.first == words.last } : nil)
         var person = index.map { persons[$0] } ?? DocumentPerson(name: mention.name, titles: [], country: nil, sentences: [])
+        // The list's copy of the sentences let go, so that adding one below does not copy them all.
+        if let index { persons[index].sentences = [] }
         if words.count > person.name.split(separator: " ").count, index != nil { person.name = mention.name }
         for title in mention.titles
         where !person.titles.contains(where: { $0.role == title.role && ($0.country == title.country || title.country == nil) }) {
@@ -212,12 +227,17 @@ public struct PressReleaseReader {
         {
             person.country = "VN"
         }
-        if !person.sentences.contains(sentence) { person.sentences.append(sentence) }
+        // Sentences are registered in order: one after the last is new.
+        if person.sentences.last.map({ $0 < sentence }) ?? true || !person.sentences.contains(sentence) {
+            person.sentences.append(sentence)
+        }
         if let index {
+            if person.name != persons[index].name { known.set(index, name: person.name) }
             persons[index] = person
             return index
         }
         persons.append(person)
+        known.set(persons.count - 1, name: person.name)
         return persons.count - 1
     }
 
