@@ -112,7 +112,7 @@ struct Merger {
         let hostRoles = ParticipantRole.hostSide.map(\.rawValue).json
         var links: [String: String] = [:]
         for id in Set(eventIDs.values).sorted() {
-            guard let event = try store.event(id) else { continue }
+            guard let event = try store.eventSummary(id) else { continue }
             if event.kind == .trip {
                 guard let tripDays = event.dayRange else { continue }
                 let candidates = try db.query(
@@ -125,7 +125,7 @@ struct Merger {
                     """, [id, guestRoles, hostRoles]
                 ) { $0.text(0) }
                 for candidate in candidates {
-                    guard let days = try store.event(candidate)?.dayRange, tripDays.lowerBound <= days.lowerBound,
+                    guard let days = try store.eventSummary(candidate)?.dayRange, tripDays.lowerBound <= days.lowerBound,
                         days.upperBound <= tripDays.upperBound
                     else { continue }
                     links[candidate] = try tightestTrip(for: candidate, days: days) ?? id
@@ -152,7 +152,7 @@ struct Merger {
         ) { $0.text(0) }
         var best: (length: Int, id: String)?
         for trip in trips {
-            guard let tripDays = try store.event(trip)?.dayRange, tripDays.lowerBound <= days.lowerBound,
+            guard let tripDays = try store.eventSummary(trip)?.dayRange, tripDays.lowerBound <= days.lowerBound,
                 days.upperBound <= tripDays.upperBound
             else { continue }
             let length = tripDays.count
