@@ -17,9 +17,8 @@ public struct PressReleaseReader {
     }
 
     public func read(_ text: String, file: String) throws -> KnowledgeBase {
-        let scalars = Array(text.unicodeScalars)
         let layout = Layout(text: text)
-        let articleText = layout.article.map { layout.lines[$0].text }.joined(separator: "\n")
+        let articleText = PressReleaseReader.opening(layout)
         guard !articleText.isEmpty else {
             throw DiploError.badInput(file: file, place: nil, reason: "no article text found (no line reads as running text)")
         }
@@ -31,13 +30,12 @@ public struct PressReleaseReader {
         for index in layout.article {
             let line = layout.lines[index]
             sentences += tokenizer.sentences(
-                of: scalars[line.start..<line.end], text: line.text, offset: line.start,
-                firstIndex: sentences.count)
+                of: Array(line.text.unicodeScalars)[...], text: line.text, offset: line.start, firstIndex: sentences.count)
         }
 
         var notes: [String] = []
         let pageDate = PageDate.of(
-            source: options.source, dateLine: PageDate.dateLine(layout, scalars: scalars, tokenizer: tokenizer))
+            source: options.source, dateLine: PageDate.dateLine(layout, tokenizer: tokenizer))
         var reference = options.published.map { WrittenDate(day: $0.day, month: $0.month, year: $0.year) } ?? pageDate
         if reference == nil, let written = PressReleaseReader.firstFullDate(sentences) {
             reference = written
@@ -248,6 +246,24 @@ public struct PressReleaseReader {
         let (short, long) = a.count <= b.count ? (a, b) : (b, a)
         guard short.count >= 2 else { return false }
         return (0...(long.count - short.count)).contains { Array(long[$0..<($0 + short.count)]) == short }
+    }
+
+    /// The article's lines joined, as far as `language(of:)` and `hasDiacritics(_:)` look (1,500
+    /// characters, 4,000 scalars): a long page is not copied whole for them.
+    static func opening(_ layout: Layout) -> String {
+        var text = ""
+        var characters = 0
+        var scalars = 0
+        for (position, index) in layout.article.enumerated() {
+            let line = layout.lines[index].text
+            if position > 0 { text += "\n" }
+            text += line
+            // A line break is a character of its own: the characters before it stay as they are.
+            characters += line.count + 1
+            scalars += line.unicodeScalars.count + 1
+            if characters > 1_500 && scalars > 4_000 { break }
+        }
+        return text
     }
 
     /// Vietnamese or English, by their commonest words.

@@ -3,37 +3,56 @@ import DiploStore
 import Foundation
 
 /// A word, number or punctuation mark of a document, with where it stands (Unicode scalar
-/// offsets, end exclusive) and the forms it is matched by. A class: tokens are read far more
-/// than made, and passing one around should not copy its three strings.
-final class Token {
+/// offsets, end exclusive) and the forms it is matched by. A small value: the forms (its text,
+/// key and folded form) are shared by every token written alike, so that the millions of tokens
+/// of a long page hold one reference each, not three strings.
+struct Token {
     enum Kind { case word, number, punctuation }
 
-    let kind: Kind
-    let start: Int
-    let end: Int
-    let text: String
-    /// Lower case; diacritics kept or folded away, as the document's matching mode says.
-    let key: String
-    let folded: String
+    /// What every token written alike has: made once a document (see `Tokenizer`).
+    final class Forms {
+        let kind: Kind
+        let text: String
+        /// Lower case; diacritics kept or folded away, as the document's matching mode says.
+        let key: String
+        let folded: String
+        let isCapitalized: Bool
+        let number: Int?
+
+        init(kind: Kind, text: String, key: String, folded: String) {
+            self.kind = kind
+            self.text = text
+            self.key = key
+            self.folded = folded
+            self.isCapitalized = kind == .word && (text.unicodeScalars.first.map { Folding.lower($0) != $0 } ?? false)
+            self.number = kind == .number ? Int(text) : nil
+        }
+    }
+
+    let forms: Forms
+    private let first: Int32
+    private let last: Int32
     /// White space (or the start of a line) before it.
     let spaced: Bool
 
-    init(kind: Kind, start: Int, end: Int, text: String, key: String, folded: String, spaced: Bool) {
-        self.kind = kind
-        self.start = start
-        self.end = end
-        self.text = text
-        self.key = key
-        self.folded = folded
+    init(forms: Forms, start: Int, end: Int, spaced: Bool) {
+        self.forms = forms
+        self.first = Int32(start)
+        self.last = Int32(end)
         self.spaced = spaced
-        self.isCapitalized = kind == .word && (text.unicodeScalars.first.map { Folding.lower($0) != $0 } ?? false)
     }
 
-    var isWord: Bool { kind == .word }
-    let isCapitalized: Bool
-    var number: Int? { kind == .number ? Int(text) : nil }
-    func `is`(_ punctuation: String) -> Bool { kind == .punctuation && text == punctuation }
-    var isDash: Bool { kind == .punctuation && (text == "-" || text == "–" || text == "—") }
+    var kind: Kind { forms.kind }
+    var start: Int { Int(first) }
+    var end: Int { Int(last) }
+    var text: String { forms.text }
+    var key: String { forms.key }
+    var folded: String { forms.folded }
+    var isWord: Bool { forms.kind == .word }
+    var isCapitalized: Bool { forms.isCapitalized }
+    var number: Int? { forms.number }
+    func `is`(_ punctuation: String) -> Bool { forms.kind == .punctuation && forms.text == punctuation }
+    var isDash: Bool { forms.kind == .punctuation && (forms.text == "-" || forms.text == "–" || forms.text == "—") }
 }
 
 extension Array where Element == Token {
@@ -69,6 +88,16 @@ struct Tokenizer {
         "sep", "sept", "oct", "nov", "dec", "no", "gen", "lt", "col", "prof", "tp", "ts",
         "gs", "pgs", "th", "ths", "h", "e", "vs", "inc", "co", "corp", "jr", "sr", "mt",
     ]
+
+    /// The forms met so far, by text: a token's forms are worked out once for each way it is written.
+    let forms = FormsTable()
+
+    final class FormsTable {
+        var byText: [String: Token.Forms] = [:]
+    }
+
+    /// The tokens of a line of the document, where it stands.
+    func tokens(of line: Layout.Line) -> [Token] { tokens(of: Array(line.text.unicodeScalars)[...], offset: line.start) }
 
     func tokens(of scalars: ArraySlice<Unicode.Scalar>, offset: Int) -> [Token] {
         var tokens: [Token] = []
@@ -107,24 +136,29 @@ struct Tokenizer {
                 if scalar == ".", index + 1 < scalars.endIndex, scalars[index] == ".", scalars[index + 1] == "." { index += 2 }
                 kind = .punctuation
             }
-            // The token's text, its key and its folded form, in one pass over its scalars, as UTF-8.
             textBytes.removeAll(keepingCapacity: true)
-            keyBytes.removeAll(keepingCapacity: true)
-            foldedBytes.removeAll(keepingCapacity: true)
-            for scalar in scalars[begin..<index] {
-                UTF8.encode(scalar) { textBytes.append($0) }
-                if kind == .punctuation { continue }
-                if keepDiacritics { UTF8.encode(Folding.lower(scalar)) { keyBytes.append($0) } }
-                if let base = Folding.base(of: scalar), base != " " { UTF8.encode(base) { foldedBytes.append($0) } }
-            }
+            for scalar in scalars[begin..<index] { UTF8.encode(scalar) { textBytes.append($0) } }
             let string = String(decoding: textBytes, as: UTF8.self)
-            let foldedString = kind == .punctuation ? string : String(decoding: foldedBytes, as: UTF8.self)
-            let keyString =
-                kind == .punctuation ? string : (keepDiacritics ? String(decoding: keyBytes, as: UTF8.self) : foldedString)
+            // The token's key and folded form, the first time it is written so: in one pass over its scalars, as UTF-8.
+            // (Its kind goes with its text: a number is digits, a word starts with a letter.)
+            var found = forms.byText[string]
+            if found == nil {
+                keyBytes.removeAll(keepingCapacity: true)
+                foldedBytes.removeAll(keepingCapacity: true)
+                for scalar in scalars[begin..<index] where kind != .punctuation {
+                    if keepDiacritics { UTF8.encode(Folding.lower(scalar)) { keyBytes.append($0) } }
+                    if let base = Folding.base(of: scalar), base != " " { UTF8.encode(base) { foldedBytes.append($0) } }
+                }
+                let foldedString = kind == .punctuation ? string : String(decoding: foldedBytes, as: UTF8.self)
+                let keyString =
+                    kind == .punctuation ? string : (keepDiacritics ? String(decoding: keyBytes, as: UTF8.self) : foldedString)
+                found = Token.Forms(kind: kind, text: string, key: keyString, folded: foldedString)
+                forms.byText[string] = found
+            }
             tokens.append(
                 Token(
-                    kind: kind, start: offset + begin - scalars.startIndex, end: offset + index - scalars.startIndex,
-                    text: string, key: keyString, folded: foldedString, spaced: spaced))
+                    forms: found!, start: offset + begin - scalars.startIndex, end: offset + index - scalars.startIndex,
+                    spaced: spaced))
             spaced = false
         }
         return tokens
