@@ -286,7 +286,7 @@ struct Merger {
                 document.sha256, document.text,
             ])
         documentIDs[document.id] = document.id
-        try store.reindexDocument(document.id)
+        try store.reindexDocument(document.id, text: document.text)
         report.count("documents", new: true)
     }
 
