@@ -190,7 +190,8 @@ public struct Importer {
         {
             return ImportOutcome(input: input.name, yield: KnowledgeBase(), report: MergeReport())
         }
-        let yield = try self.yield(of: data, name: input.name)
+        // Handed over: the bytes can go once they are text.
+        let yield = try self.yield(of: consume data, name: input.name)
         let report =
             try options.dryRun
             ? store.rehearse { try store.merge(yield, file: input.name) }
@@ -199,7 +200,7 @@ public struct Importer {
     }
 
     /// What a document yields, whatever its kind.
-    public func yield(of data: Data, name: String) throws -> KnowledgeBase {
+    public func yield(of data: consuming Data, name: String) throws -> KnowledgeBase {
         if InterchangeReader.looksLikeInterchange(data) || name.lowercased().hasSuffix(".json") {
             return try InterchangeReader.read(data, file: name)
         }
@@ -215,6 +216,7 @@ public struct Importer {
             return try format.read(data, file: name, store: store)
         }
         let text = try Importer.text(of: data, name: name)
+        _ = consume data  // a long page is not held twice while it is read
         if Importer.isSchema(text) {
             return KnowledgeBase(notes: ["a schema (RELAX NG), not a document: nothing to import"])
         }

@@ -16,21 +16,70 @@ public enum SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
+    /// The digest of these bytes, in hexadecimal: read block by block, not copied whole.
     public static func hex(_ data: some Collection<UInt8>) -> String {
-        var message = [UInt8](data)
-        let bitLength = UInt64(message.count) * 8
-        message.append(0x80)
-        message.append(contentsOf: repeatElement(0, count: (64 + 56 - message.count % 64) % 64))
-        for shift in stride(from: 56, through: 0, by: -8) {
-            message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+        var digest = Digest()
+        if data.withContiguousStorageIfAvailable({ digest.add($0) }) == nil {
+            // Pieces of a size that blocks do not divide: a block may begin in one and end in the next.
+            let size = 65_521
+            var piece: [UInt8] = []
+            piece.reserveCapacity(size)
+            for byte in data {
+                piece.append(byte)
+                if piece.count == size {
+                    piece.withUnsafeBufferPointer { digest.add($0) }
+                    piece.removeAll(keepingCapacity: true)
+                }
+            }
+            piece.withUnsafeBufferPointer { digest.add($0) }
         }
+        return digest.finish()
+    }
+
+    /// The state of a digest: the hash so far, the bytes of a block begun, and the length.
+    private struct Digest {
         var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
             (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+        var pending: [UInt8] = []
+        var length: UInt64 = 0
         var w = [UInt32](repeating: 0, count: 64)
-        message.withUnsafeBufferPointer { bytes in
+
+        mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+            length += UInt64(bytes.count)
+            var from = 0
+            if !pending.isEmpty {
+                let taken = min(64 - pending.count, bytes.count)
+                pending.append(contentsOf: bytes[0..<taken])
+                from = taken
+                guard pending.count == 64 else { return }
+                let block = pending
+                block.withUnsafeBufferPointer { compress($0, blocks: 0..<1) }
+                pending.removeAll(keepingCapacity: true)
+            }
+            let whole = (bytes.count - from) / 64
+            compress(UnsafeBufferPointer(rebasing: bytes[from...]), blocks: 0..<whole)
+            pending.append(contentsOf: bytes[(from + whole * 64)...])
+        }
+
+        mutating func finish() -> String {
+            let bitLength = length * 8
+            var tail = pending
+            tail.append(0x80)
+            tail.append(contentsOf: repeatElement(0, count: (64 + 56 - tail.count % 64) % 64))
+            for shift in stride(from: 56, through: 0, by: -8) {
+                tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+            }
+            tail.withUnsafeBufferPointer { compress($0, blocks: 0..<($0.count / 64)) }
+            return [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7].map { String(format: "%08x", $0) }.joined()
+        }
+
+        /// Runs the rounds over these 64-byte blocks of `bytes`.
+        mutating func compress(_ bytes: UnsafeBufferPointer<UInt8>, blocks: Range<Int>) {
+            var h = self.h
             k.withUnsafeBufferPointer { k in
                 w.withUnsafeMutableBufferPointer { w in
-                    for chunk in stride(from: 0, to: bytes.count, by: 64) {
+                    for block in blocks {
+                        let chunk = block * 64
                         for i in 0..<16 {
                             let j = chunk + i * 4
                             w[i] =
@@ -54,8 +103,8 @@ public enum SHA256 {
                     }
                 }
             }
+            self.h = h
         }
-        return [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7].map { String(format: "%08x", $0) }.joined()
     }
 }
 

@@ -18,6 +18,8 @@ public struct PressReleaseReader {
 
     public func read(_ text: String, file: String) throws -> KnowledgeBase {
         let layout = Layout(text: text)
+        // Taken now, so that the layout's lines can go once the sentences are cut.
+        let title = layout.title
         let articleText = PressReleaseReader.opening(layout)
         guard !articleText.isEmpty else {
             throw DiploError.badInput(file: file, place: nil, reason: "no article text found (no line reads as running text)")
@@ -36,6 +38,7 @@ public struct PressReleaseReader {
         var notes: [String] = []
         let pageDate = PageDate.of(
             source: options.source, dateLine: PageDate.dateLine(layout, tokenizer: tokenizer))
+        _ = consume layout  // its lines are sentences now
         var reference = options.published.map { WrittenDate(day: $0.day, month: $0.month, year: $0.year) } ?? pageDate
         if reference == nil, let written = PressReleaseReader.firstFullDate(sentences) {
             reference = written
@@ -74,6 +77,7 @@ public struct PressReleaseReader {
         var persons: [DocumentPerson] = []
         var personNames = PersonNames()
         var allMentions: [SentenceMentions] = []
+        allMentions.reserveCapacity(sentences.count)
         var frames: [EventFrame] = []
         let frameFinder = FrameFinder(vocabulary: vocabulary, tries: tries, english: lang == "en")
         for sentence in sentences {
@@ -181,7 +185,7 @@ public struct PressReleaseReader {
         var builder = KnowledgeBaseBuilder(
             store: store, lang: lang, sentences: sentences, vocabulary: vocabulary,
             document: Document(
-                id: "doc:" + String(digest.prefix(16)), title: layout.title, lang: lang,
+                id: "doc:" + String(digest.prefix(16)), title: title, lang: lang,
                 published: options.published
                     ?? pageDate.flatMap { try? PartialDate(year: $0.year, month: $0.month, day: $0.day) },
                 source: options.source, sha256: digest, text: text))

@@ -30,21 +30,22 @@ struct Token {
     }
 
     let forms: Forms
-    private let first: Int32
-    private let last: Int32
-    /// White space (or the start of a line) before it.
-    let spaced: Bool
+    /// The start, and in its top bit whether white space comes before: sixteen bytes a token in all.
+    private let first: UInt32
+    private let last: UInt32
 
     init(forms: Forms, start: Int, end: Int, spaced: Bool) {
+        precondition(start >= 0 && end < 1 << 31, "a text of more than 2^31 scalars")
         self.forms = forms
-        self.first = Int32(start)
-        self.last = Int32(end)
-        self.spaced = spaced
+        self.first = UInt32(start) | (spaced ? 1 << 31 : 0)
+        self.last = UInt32(end)
     }
 
     var kind: Kind { forms.kind }
-    var start: Int { Int(first) }
+    var start: Int { Int(first & ~(1 << 31)) }
     var end: Int { Int(last) }
+    /// White space (or the start of a line) before it.
+    var spaced: Bool { first & 1 << 31 != 0 }
     var text: String { forms.text }
     var key: String { forms.key }
     var folded: String { forms.folded }
@@ -190,7 +191,10 @@ struct Tokenizer {
         }
         func close(_ end: Int) {
             guard end > begin else { return }
-            let slice = Array(all[begin..<end])
+            // A copy of its own (of the size it needs), even of all the line's tokens.
+            let slice = [Token](unsafeUninitializedCapacity: end - begin) { buffer, count in
+                count = buffer.initialize(fromContentsOf: all[begin..<end])
+            }
             let start = slice.first!.start
             let stop = slice.last!.end
             let from = index(at: start)
