@@ -228,6 +228,17 @@ struct Merger {
 
     /// Adds the sources a fact lacks. `new`: the fact was created by this merge, so it has none yet.
     mutating func addSources(_ sources: [SourceRef], to owner: SourceOwner, at place: String, new: Bool = false) throws {
+        // A new fact's sources are those added here: a repeat among them is told apart without
+        // asking the table (which would read all the fact's sources again for each one), byte for
+        // byte as SQLite compares.
+        struct Written: Hashable {
+            let document: [UInt8]
+            let start: Int?
+            let end: Int?
+            let quote: [UInt8]?
+            let note: [UInt8]?
+        }
+        var written = Set<Written>()
         for (i, source) in sources.enumerated() {
             guard let document = try documentID(source.document) else {
                 throw fail(
@@ -237,10 +248,16 @@ struct Merger {
                 throw fail("\(place).sources[\(i)]", "the span \(start)-\(end) runs backwards")
             }
             let column = owner.column
-            if new && i == 0 {
-                try write(
-                    "INSERT INTO sources (document_id, start, end, quote, note, \(column)) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    [document, source.start, source.end, source.quote, source.note, owner.value])
+            if new {
+                let key = Written(
+                    document: Array(document.utf8), start: source.start, end: source.end,
+                    quote: source.quote.map { Array($0.utf8) },
+                    note: source.note.map { Array($0.utf8) })
+                if written.insert(key).inserted {
+                    try write(
+                        "INSERT INTO sources (document_id, start, end, quote, note, \(column)) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        [document, source.start, source.end, source.quote, source.note, owner.value])
+                }
                 continue
             }
             try write(
