@@ -109,20 +109,20 @@ struct Tokenizer {
         var foldedBytes: [UInt8] = []
         while index < scalars.endIndex {
             let scalar = scalars[index]
-            if scalar.properties.isWhitespace {
+            if Tokenizer.isSpace(scalar) {
                 spaced = true
                 index += 1
                 continue
             }
             let begin = index
             let kind: Token.Kind
-            if scalar.properties.numericType != nil && scalar.value < 0x80 {
+            if Tokenizer.isDigit(scalar) {
                 while index < scalars.endIndex, scalars[index].value >= 0x30, scalars[index].value <= 0x39 { index += 1 }
                 kind = .number
             } else if Tokenizer.isLetter(scalar) {
                 while index < scalars.endIndex {
                     let next = scalars[index]
-                    if Tokenizer.isLetter(next) || (next.properties.numericType != nil && next.value < 0x80) {
+                    if Tokenizer.isLetter(next) || Tokenizer.isDigit(next) {
                         index += 1
                     } else if next == "'" || next == "’", index + 1 < scalars.endIndex, Tokenizer.isLetter(scalars[index + 1]) {
                         index += 1  // People's, Côte d'Ivoire
@@ -164,6 +164,16 @@ struct Tokenizer {
         }
         return tokens
     }
+
+    /// White space (Unicode's), ASCII told without looking its properties up.
+    @inline(__always)
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+    }
+
+    /// An ASCII digit: the numbers of a text (other numerals are punctuation to it).
+    @inline(__always)
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { (0x30...0x39).contains(scalar.value) }
 
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value < 0x80 { return (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value) }
