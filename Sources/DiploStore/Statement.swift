@@ -27,6 +27,23 @@ final class Statement {
         String(cString: sqlite3_column_name(handle, Int32($0)))
     }
 
+    /// The column the last name asked for was found in: a record decodes its columns in the
+    /// order it selects them, row after row, so the next name is most often in the next column.
+    private var lastColumn = -1
+
+    /// The index of the column `name`, nil when the statement does not select it.
+    func column(_ name: String) -> Int? {
+        let names = columnNames
+        let next = lastColumn + 1
+        if next < names.count, names[next] == name {
+            lastColumn = next
+            return next
+        }
+        guard let found = names.firstIndex(of: name) else { return nil }
+        lastColumn = found
+        return found
+    }
+
     /// Binds the values to parameters 1...n for the time of `body`, after clearing what an
     /// earlier use left, and unbinds them after it. Texts and blobs are bound where they lie,
     /// not copied (a document's text may be megabytes): SQLite reads them only while `body` steps.
@@ -138,7 +155,7 @@ struct Row {
 
     /// The index of the column `name`; a name the statement does not select is a programming error.
     func index(_ name: String) -> Int {
-        guard let index = statement.columnNames.firstIndex(of: name) else {
+        guard let index = statement.column(name) else {
             preconditionFailure("no column \(name) in \(statement.sql)")
         }
         return index
