@@ -96,7 +96,8 @@ public struct GraphExporter {
                     role: participant.role.rawValue, kind: event.kind.rawValue, start: days.first,
                     end: days.last, event: event.id))
         }
-        try store.forEachEventSummary { event in
+        // Each of these walks reads only the events it draws edges from.
+        try store.forEachEventSummary(.located) { event in
             guard let country = event.location?.country, keeps(event), selection.hasEntity(country) else { return }
             try edges.emit(
                 GraphEdge(
@@ -104,7 +105,7 @@ public struct GraphExporter {
                     kind: event.kind.rawValue, label: event.location?.city, start: event.firstDay,
                     end: event.lastDay, event: event.id))
         }
-        try store.forEachEventSummary { event in
+        try store.forEachEventSummary(.stops) { event in
             guard let parent = event.parent, keeps(event), let trip = try store.eventSummary(parent), keeps(trip) else { return }
             try edges.emit(
                 GraphEdge(

@@ -231,7 +231,8 @@ public struct Importer {
         {
             return ImportOutcome(input: input.name, yield: KnowledgeBase(), report: MergeReport())
         }
-        let yield = try self.yield(of: data, name: input.name)
+        // Handed over: the bytes can go once they are text.
+        let yield = try self.yield(of: consume data, name: input.name)
         let report =
             try options.dryRun
             ? store.rehearse { try store.merge(yield, file: input.name) }
@@ -257,7 +258,7 @@ public struct Importer {
     }
 
     /// What a document yields, whatever its kind.
-    public func yield(of data: Data, name: String) throws -> KnowledgeBase {
+    public func yield(of data: consuming Data, name: String) throws -> KnowledgeBase {
         if InterchangeReader.looksLikeInterchange(data) || name.lowercased().hasSuffix(".json") {
             return try InterchangeReader.read(data, file: name)
         }
@@ -273,6 +274,7 @@ public struct Importer {
             return try format.read(data, file: name, store: store)
         }
         let text = try Importer.text(of: data, name: name)
+        _ = consume data  // a long page is not held twice while it is read
         if Importer.isSchema(text) {
             return KnowledgeBase(notes: ["a schema (RELAX NG), not a document: nothing to import"])
         }

@@ -159,9 +159,11 @@ final class Database {
     private func recordPlan(_ sql: String, _ arguments: [SQLBindable]) throws {
         guard queryPlans != nil, sql.drop(while: \.isWhitespace).uppercased().hasPrefix("SELECT") else { return }
         let explain = try Statement(database: self, sql: "EXPLAIN QUERY PLAN " + sql)
-        try explain.bind(arguments)
-        var plan: [String] = []
-        while let row = try explain.step() { plan.append(row.text("detail")) }
+        let plan = try explain.withBindings(arguments) {
+            var plan: [String] = []
+            while let row = try explain.step() { plan.append(row.text("detail")) }
+            return plan
+        }
         queryPlans?.append((sql, plan))
     }
 
@@ -182,8 +184,7 @@ final class Database {
             statement.reset()
             statementsInUse.remove(id)
         }
-        try statement.bind(arguments)
-        return try body(statement)
+        return try statement.withBindings(arguments) { try body(statement) }
     }
 }
 

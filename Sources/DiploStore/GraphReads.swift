@@ -24,9 +24,22 @@ extension Store {
         try db.query("SELECT \(Entity.columns) FROM entities ORDER BY key") { Entity(row: $0) }
     }
 
-    /// Events without participants or sources, in the order they were added, for walks over all of them.
-    public func forEachEventSummary(_ body: (Event) throws -> Void) throws {
-        try db.forEach("SELECT \(Event.columns) FROM events ORDER BY key") { try body(Event(row: $0)) }
+    /// Which events a walk reads: all of them, those held in a country, or those that are stops of
+    /// a trip (or of a visit).
+    public enum EventRows: Sendable {
+        case all, located, stops
+    }
+
+    /// Events without participants or sources, in the order they were added, for walks over all of
+    /// them, or over the ones a walk is about (only their rows are read and decoded).
+    public func forEachEventSummary(_ rows: EventRows = .all, _ body: (Event) throws -> Void) throws {
+        let condition =
+            switch rows {
+            case .all: ""
+            case .located: " WHERE location_country_id IS NOT NULL"
+            case .stops: " WHERE parent_id IS NOT NULL"
+            }
+        try db.forEach("SELECT \(Event.columns) FROM events\(condition) ORDER BY key") { try body(Event(row: $0)) }
     }
 
     /// These events without participants or sources, in the order they were added.

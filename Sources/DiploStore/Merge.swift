@@ -152,7 +152,7 @@ struct Merger<Source: MergeSource> {
         var links: [String: String] = [:]
         let created = try db.query("SELECT id FROM events WHERE key > ?", [knownEventKeys]) { $0.text(0) }
         for id in (created + knownEventsMerged).sorted() {
-            guard let event = try store.event(id) else { continue }
+            guard let event = try store.eventSummary(id) else { continue }
             if event.kind == .trip {
                 guard let tripDays = event.dayRange else { continue }
                 let candidates = try db.query(
@@ -165,7 +165,7 @@ struct Merger<Source: MergeSource> {
                     """, [id, guestRoles, hostRoles]
                 ) { $0.text(0) }
                 for candidate in candidates {
-                    guard let days = try store.event(candidate)?.dayRange, tripDays.lowerBound <= days.lowerBound,
+                    guard let days = try store.eventSummary(candidate)?.dayRange, tripDays.lowerBound <= days.lowerBound,
                         days.upperBound <= tripDays.upperBound
                     else { continue }
                     links[candidate] = try tightestTrip(for: candidate, days: days) ?? id
@@ -192,7 +192,7 @@ struct Merger<Source: MergeSource> {
         ) { $0.text(0) }
         var best: (length: Int, id: String)?
         for trip in trips {
-            guard let tripDays = try store.event(trip)?.dayRange, tripDays.lowerBound <= days.lowerBound,
+            guard let tripDays = try store.eventSummary(trip)?.dayRange, tripDays.lowerBound <= days.lowerBound,
                 days.upperBound <= tripDays.upperBound
             else { continue }
             let length = tripDays.count
@@ -263,6 +263,10 @@ struct Merger<Source: MergeSource> {
 
     /// Adds the sources a fact lacks. `new`: the fact was created by this merge, so it has none yet.
     mutating func addSources(_ sources: [SourceRef], to owner: SourceOwner, at place: String, new: Bool = false) throws {
+        // A new fact's sources are those added here: a repeat among them is told apart without
+        // asking the table (which would read all the fact's sources again for each one), byte for
+        // byte as SQLite compares.
+        var written = Set<WrittenSource>()
         for (i, source) in sources.enumerated() {
             guard let document = try documentID(source.document) else {
                 throw fail(
@@ -272,10 +276,16 @@ struct Merger<Source: MergeSource> {
                 throw fail("\(place).sources[\(i)]", "the span \(start)-\(end) runs backwards")
             }
             let column = owner.column
-            if new && i == 0 {
-                try write(
-                    "INSERT INTO sources (document_id, start, end, quote, note, \(column)) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    [document, source.start, source.end, source.quote, source.note, owner.value])
+            if new {
+                let key = WrittenSource(
+                    document: Array(document.utf8), start: source.start, end: source.end,
+                    quote: source.quote.map { Array($0.utf8) },
+                    note: source.note.map { Array($0.utf8) })
+                if written.insert(key).inserted {
+                    try write(
+                        "INSERT INTO sources (document_id, start, end, quote, note, \(column)) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        [document, source.start, source.end, source.quote, source.note, owner.value])
+                }
                 continue
             }
             try write(
@@ -321,7 +331,7 @@ struct Merger<Source: MergeSource> {
                 document.sha256, document.text,
             ])
         documentIDs[document.id] = document.id
-        try store.reindexDocument(document.id)
+        try store.reindexDocument(document.id, text: document.text)
         report.count("documents", new: true)
     }
 
@@ -836,4 +846,13 @@ extension Merger {
         let outcomes: Set<EventStatus> = [.held, .cancelled]
         return (a == .planned && outcomes.contains(b)) || (b == .planned && outcomes.contains(a))
     }
+}
+
+/// A source as written, byte for byte as SQLite compares it: a new fact's repeated sources are told apart by it.
+private struct WrittenSource: Hashable {
+    let document: [UInt8]
+    let start: Int?
+    let end: Int?
+    let quote: [UInt8]?
+    let note: [UInt8]?
 }

@@ -64,17 +64,23 @@ extension Event {
         columns.split(separator: ", ").map { "\(table).\($0)" }.joined(separator: ", ")
     }
 
-    /// The event's own row; participants and sources come from their tables.
+    /// The event's own row; participants and sources come from their tables. (Read in the order
+    /// of `columns`: a row finds each next column at once.)
     init(row: Row) {
+        let id = row.text("id")
+        let kind = EventKind(rawValue: row.text("kind")) ?? .other
+        let title = row.text("title")
+        let status = EventStatus(rawValue: row.text("status")) ?? .unknown
+        let start = row.date("start")
+        let end = row.date("end")
         var within: [PartialDate]?
         if let from = row.date("within_from"), let to = row.date("within_to") { within = [from, to] }
         let location: Location? =
             row.isNull("location_country_id") && row.isNull("location_city")
             ? nil : Location(country: row.string("location_country_id"), city: row.string("location_city"))
         self.init(
-            id: row.text("id"), kind: EventKind(rawValue: row.text("kind")) ?? .other, title: row.text("title"),
-            status: EventStatus(rawValue: row.text("status")) ?? .unknown, start: row.date("start"), end: row.date("end"),
-            within: within, location: location, parent: row.string("parent_id"))
+            id: id, kind: kind, title: title, status: status, start: start, end: end, within: within, location: location,
+            parent: row.string("parent_id"))
     }
 }
 

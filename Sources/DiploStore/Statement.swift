@@ -2,9 +2,6 @@ import DiploModel
 import DiploSQLite
 import Foundation
 
-/// SQLite does not export SQLITE_TRANSIENT to Swift: it tells SQLite to copy bound buffers.
-let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
 /// A prepared statement, finalized when the last reference goes.
 final class Statement {
     let handle: OpaquePointer
@@ -30,34 +27,69 @@ final class Statement {
         String(cString: sqlite3_column_name(handle, Int32($0)))
     }
 
-    /// Binds the values to parameters 1...n, after clearing what an earlier use left.
-    public func bind(_ values: [SQLBindable]) throws {
+    /// The column the last name asked for was found in: a record decodes its columns in the
+    /// order it selects them, row after row, so the next name is most often in the next column.
+    private var lastColumn = -1
+
+    /// The index of the column `name`, nil when the statement does not select it.
+    func column(_ name: String) -> Int? {
+        let names = columnNames
+        let next = lastColumn + 1
+        if next < names.count, names[next] == name {
+            lastColumn = next
+            return next
+        }
+        guard let found = names.firstIndex(of: name) else { return nil }
+        lastColumn = found
+        return found
+    }
+
+    /// Binds the values to parameters 1...n for the time of `body`, after clearing what an
+    /// earlier use left, and unbinds them after it. Texts and blobs are bound where they lie,
+    /// not copied (a document's text may be megabytes): SQLite reads them only while `body` steps.
+    func withBindings<T>(_ values: [SQLBindable], _ body: () throws -> T) throws -> T {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
         let expected = Int(sqlite3_bind_parameter_count(handle))
         guard expected == values.count else {
             throw DatabaseError(code: SQLITE_RANGE, message: "expected \(expected) arguments, got \(values.count)", sql: sql)
         }
-        for (offset, value) in values.enumerated() {
-            let index = Int32(offset + 1)
-            let code: Int32
-            switch value.sqlValue {
-            case .null: code = sqlite3_bind_null(handle, index)
-            case .integer(let int): code = sqlite3_bind_int64(handle, index, int)
-            case .real(let double): code = sqlite3_bind_double(handle, index, double)
-            case .text(let text):
-                // With its byte length: a NUL inside the text must not cut it short.
-                code = text.withCString { sqlite3_bind_text(handle, index, $0, Int32(text.utf8.count), SQLITE_TRANSIENT) }
-            case .blob(let bytes) where bytes.isEmpty:
-                // A NULL pointer would bind NULL, not an empty blob.
-                code = sqlite3_bind_zeroblob(handle, index, 0)
-            case .blob(let bytes):
-                code = bytes.withUnsafeBytes {
-                    sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), SQLITE_TRANSIENT)
-                }
+        return try bind(values[...], body)
+    }
+
+    /// Binds the first of `values` (to its parameter, counted from the whole list), then the rest, then runs `body`.
+    private func bind<T>(_ values: ArraySlice<SQLBindable>, _ body: () throws -> T) throws -> T {
+        guard let value = values.first else {
+            defer {
+                sqlite3_reset(handle)
+                sqlite3_clear_bindings(handle)
             }
+            return try body()
+        }
+        let index = Int32(values.startIndex + 1)
+        func check(_ code: Int32) throws {
             guard code == SQLITE_OK else { throw database.error(code, sql: sql) }
         }
+        switch value.sqlValue {
+        case .null: try check(sqlite3_bind_null(handle, index))
+        case .integer(let int): try check(sqlite3_bind_int64(handle, index, int))
+        case .real(let double): try check(sqlite3_bind_double(handle, index, double))
+        case .text(let text):
+            // With its byte length: a NUL inside the text must not cut it short.
+            return try text.withCString {
+                try check(sqlite3_bind_text(handle, index, $0, Int32(text.utf8.count), nil))
+                return try bind(values.dropFirst(), body)
+            }
+        case .blob(let bytes) where bytes.isEmpty:
+            // A NULL pointer would bind NULL, not an empty blob.
+            try check(sqlite3_bind_zeroblob(handle, index, 0))
+        case .blob(let bytes):
+            return try bytes.withUnsafeBytes {
+                try check(sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), nil))
+                return try bind(values.dropFirst(), body)
+            }
+        }
+        return try bind(values.dropFirst(), body)
     }
 
     /// Steps once: a row, or nil when the statement is done.
@@ -123,7 +155,7 @@ struct Row {
 
     /// The index of the column `name`; a name the statement does not select is a programming error.
     func index(_ name: String) -> Int {
-        guard let index = statement.columnNames.firstIndex(of: name) else {
+        guard let index = statement.column(name) else {
             preconditionFailure("no column \(name) in \(statement.sql)")
         }
         return index

@@ -171,11 +171,11 @@ public final class Store {
         try db.run("INSERT INTO event_search (rowid, text) SELECT key, ? FROM events WHERE id = ?", [title.folded, id])
     }
 
-    func reindexDocument(_ id: String) throws {
-        guard
-            let (key, title, body) = try db.first(
-                "SELECT key, title, body FROM documents WHERE id = ?", [id], { ($0.int(0), $0.text(1), $0.text(2)) })
+    /// The full-text row of a document; `text`, its body when the caller has it (a long page is not read back).
+    func reindexDocument(_ id: String, text: String? = nil) throws {
+        guard let (key, title) = try db.first("SELECT key, title FROM documents WHERE id = ?", [id], { ($0.int(0), $0.text(1)) })
         else { return }
+        let body = try text ?? db.first("SELECT body FROM documents WHERE id = ?", [id]) { $0.text(0) } ?? ""
         try db.run("DELETE FROM document_search WHERE rowid = ?", [key])
         try db.run("INSERT INTO document_search (rowid, title, body) VALUES (?, ?, ?)", [key, title.folded, body.folded])
     }

@@ -54,8 +54,7 @@ enum ExtractBenchmark {
         print(String(format: "   the reader takes %.1f times the baseline's time", readSeconds / foldSeconds))
 
         // One long article: the documents' paragraphs, none of their pages' surroundings.
-        let paragraphs = documents.flatMap { $0.split(separator: "\n") }.map(String.init)
-            .filter { $0.split(separator: " ").count >= 12 && ($0.last.map { ".!?\"".contains($0) } ?? false) }
+        let paragraphs = try paragraphs()
         var article = "A long article\n\n"
         while article.utf8.count < 1 << 20 { article += paragraphs.joined(separator: "\n\n") + "\n\n" }
         let megabytes = Double(article.utf8.count) / 1_048_576
@@ -66,6 +65,14 @@ enum ExtractBenchmark {
             String(
                 format: "   one article of %.2f MiB: %.2f s, %.2f MiB/s (%d events); baseline %.2f MiB/s",
                 megabytes, longSeconds, megabytes / longSeconds, events, megabytes / longFold))
+    }
+
+    /// The paragraphs of the evaluation documents, none of their pages' surroundings: lines of
+    /// twelve words or more that end a sentence, each once (a paragraph repeated at once would
+    /// end the article there, as a teaser does).
+    static func paragraphs() throws -> [String] {
+        try corpus().flatMap { $0.split(separator: "\n") }.map(String.init)
+            .filter { $0.split(separator: " ").count >= 12 && ($0.last.map { ".!?\"".contains($0) } ?? false) }.uniqued()
     }
 
     /// The evaluation documents and the shared sample, as text.

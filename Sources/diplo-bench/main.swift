@@ -16,7 +16,7 @@ struct Benchmark {
     let run: () throws -> Void
 }
 
-let benchmarks: [Benchmark] = [.extract, .export, .importing, .datasets, .ask]
+let benchmarks: [Benchmark] = [.extract, .longLine, .export, .importing, .datasets, .ask]
 
 /// Seconds `body` takes, the best of `repeats` runs.
 func timed(repeats: Int = 1, _ body: () throws -> Void) rethrows -> Double {

@@ -135,56 +135,72 @@ struct Layout {
 
     /// A long line cut after each ". ", "? ", "! " that a capital, a digit or a quote follows,
     /// unless the full stop ends an abbreviation or an initial ("U.S. President", "Mr. Khai").
+    /// Walked on the line's own scalars, not a copy of them: a page run into one line may be
+    /// megabytes long.
     static func split(_ line: Line) -> [Line] {
-        let scalars = Array(line.text.unicodeScalars)
+        let scalars = line.text.unicodeScalars
         var pieces: [Line] = []
-        var begin = 0
-        var index = 0
-        while index + 2 < scalars.count {
+        var begin = scalars.startIndex
+        var beginOffset = 0
+        var index = scalars.startIndex
+        var offset = 0
+        func cut() {
+            pieces.append(
+                Line(
+                    start: line.start + beginOffset, end: line.start + offset + 1,
+                    text: String(Substring(scalars[begin...index]))))
+        }
+        // While two scalars follow the one at `index`.
+        while index < scalars.endIndex {
+            let second = scalars.index(after: index)
+            guard second < scalars.endIndex else { break }
+            let third = scalars.index(after: second)
+            guard third < scalars.endIndex else { break }
+            defer {
+                index = second
+                offset += 1
+            }
             let mark = scalars[index]
             // "... (Ảnh: TTXVN) Tại cuộc họp báo...": a caption run in ends where its bracket closes.
-            if mark == ")", scalars[index + 1] == " ", Layout.closesCaption(scalars, at: index) {
-                pieces.append(
-                    Line(
-                        start: line.start + begin, end: line.start + index + 1,
-                        text: String(String.UnicodeScalarView(scalars[begin...index]))))
-                begin = index + 2
-                index += 1
+            if mark == ")", scalars[second] == " ", Layout.closesCaption(scalars, at: index) {
+                cut()
+                begin = third
+                beginOffset = offset + 2
                 continue
             }
-            guard mark == "." || mark == "?" || mark == "!", scalars[index + 1] == " " else {
-                index += 1
-                continue
-            }
-            let next = scalars[index + 2]
+            guard mark == "." || mark == "?" || mark == "!", scalars[second] == " " else { continue }
+            let next = scalars[third]
             let opens = next.properties.isUppercase || ("0"..."9").contains(next) || ["\"", "“", "(", "-", "–"].contains(next)
             if opens, mark != "." || !Layout.endsAbbreviation(scalars, at: index) {
-                pieces.append(
-                    Line(
-                        start: line.start + begin, end: line.start + index + 1,
-                        text: String(String.UnicodeScalarView(scalars[begin...index]))))
-                begin = index + 2
+                cut()
+                begin = third
+                beginOffset = offset + 2
             }
-            index += 1
         }
-        pieces.append(Line(start: line.start + begin, end: line.end, text: String(String.UnicodeScalarView(scalars[begin...]))))
+        pieces.append(Line(start: line.start + beginOffset, end: line.end, text: String(Substring(scalars[begin...]))))
         return pieces
     }
 
     /// The bracket closed at `index` opened a caption's credit ("(Ảnh: ...)", "(Photo: ...)").
-    static func closesCaption(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+    static func closesCaption(_ scalars: String.UnicodeScalarView, at index: String.Index) -> Bool {
         var open = index
-        while open > 0, index - open < 80, scalars[open] != "(" { open -= 1 }
+        var distance = 0
+        while open > scalars.startIndex, distance < 80, scalars[open] != "(" {
+            open = scalars.index(before: open)
+            distance += 1
+        }
         guard scalars[open] == "(" else { return false }
-        let inside = String(String.UnicodeScalarView(scalars[open..<index]))
+        let inside = String(Substring(scalars[open..<index]))
         return Layout.captionMarks.contains { mark in inside.utf8.starts(with: mark) }
     }
 
     /// The word before a full stop is an abbreviation or a one-letter initial.
-    static func endsAbbreviation(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+    static func endsAbbreviation(_ scalars: String.UnicodeScalarView, at index: String.Index) -> Bool {
         var start = index
-        while start > 0, scalars[start - 1].properties.isAlphabetic { start -= 1 }
-        let word = String(String.UnicodeScalarView(scalars[start..<index]))
+        while start > scalars.startIndex, scalars[scalars.index(before: start)].properties.isAlphabetic {
+            start = scalars.index(before: start)
+        }
+        let word = String(Substring(scalars[start..<index]))
         return word.count == 1 || Layout.abbreviations.contains(word.folded)
     }
 

@@ -96,13 +96,13 @@ package enum PageDate {
 
     /// A full date near the top of the page, outside the running text or opening its first line
     /// (a dateline: "SEOUL, July 21 (Yonhap) --"); or a marked one ("date 2023-08").
-    static func dateLine(_ layout: Layout, scalars: [Unicode.Scalar], tokenizer: Tokenizer) -> WrittenDate? {
+    static func dateLine(_ layout: Layout, tokenizer: Tokenizer) -> WrittenDate? {
         let firstArticle = layout.article.first ?? 0
         let article = Set(layout.article)
         for index in layout.lines.indices.prefix(max(firstArticle + 1, 12)) {
             let line = layout.lines[index]
             guard line.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
-            let tokens = tokenizer.tokens(of: scalars[line.start..<line.end], offset: line.start)
+            let tokens = tokenizer.tokens(of: line)
             if let marked = markedDate(tokens) { return marked }
             let running = article.contains(index)
             if running && index != firstArticle { continue }

@@ -23,9 +23,10 @@ public struct PressReleaseReader {
     /// `celebratedYear`: the year a stated anniversary puts the text in, when nothing else dates it
     /// (a second reading, see below).
     func read(_ text: String, file: String, celebratedYear: Int?) throws -> KnowledgeBase {
-        let scalars = Array(text.unicodeScalars)
         let layout = Layout(text: text)
-        let articleText = layout.article.map { layout.lines[$0].text }.joined(separator: "\n")
+        // Taken now, so that the layout's lines can go once the sentences are cut.
+        let title = layout.title
+        let articleText = PressReleaseReader.opening(layout)
         guard !articleText.isEmpty else {
             throw DiploError.badInput(file: file, place: nil, reason: "no article text found (no line reads as running text)")
         }
@@ -37,13 +38,13 @@ public struct PressReleaseReader {
         for index in layout.article {
             let line = layout.lines[index]
             sentences += tokenizer.sentences(
-                of: scalars[line.start..<line.end], text: line.text, offset: line.start,
-                firstIndex: sentences.count)
+                of: Array(line.text.unicodeScalars)[...], text: line.text, offset: line.start, firstIndex: sentences.count)
         }
 
         var notes: [String] = []
         let pageDate = PageDate.of(
-            source: options.source, dateLine: PageDate.dateLine(layout, scalars: scalars, tokenizer: tokenizer))
+            source: options.source, dateLine: PageDate.dateLine(layout, tokenizer: tokenizer))
+        _ = consume layout  // its lines are sentences now
         var reference = options.published.map { WrittenDate(day: $0.day, month: $0.month, year: $0.year) } ?? pageDate
         if reference == nil, let written = PressReleaseReader.firstFullDate(sentences) {
             reference = written
@@ -86,7 +87,9 @@ public struct PressReleaseReader {
         var finder = MentionFinder(vocabulary: vocabulary, tries: tries, knownPersons: known, vietnamese: lang == "vi")
         finder.commonWords = Set(sentences.lazy.flatMap(\.tokens).filter { $0.isWord && !$0.isCapitalized }.map(\.folded))
         var persons: [DocumentPerson] = []
+        var personNames = PersonNames()
         var allMentions: [SentenceMentions] = []
+        allMentions.reserveCapacity(sentences.count)
         var frames: [EventFrame] = []
         let frameFinder = FrameFinder(vocabulary: vocabulary, tries: tries, english: lang == "en")
         for sentence in sentences {
@@ -95,7 +98,7 @@ public struct PressReleaseReader {
             for mention in mentions.persons {
                 personIndex.append(
                     PressReleaseReader.register(
-                        mention, sentence: sentence.index, in: &persons,
+                        mention, sentence: sentence.index, in: &persons, known: &personNames,
                         surnames: vocabulary.surnames, tokens: sentence.tokens))
             }
             // "Tổng Bí thư, Chủ tịch nước hội kiến...": a title alone is the one person known to hold it.
@@ -163,14 +166,27 @@ public struct PressReleaseReader {
         var relations = RelationFinder(
             vocabulary: vocabulary, tries: tries, resolver: resolver, reference: referenceDate, home: home)
         let documentPair = PressReleaseReader.mainPair(assembler, home: home) ?? HomeSide.pair(allMentions, home: home)
+        // Each sentence's events, and the last event of two sides begun in it: one pass over the
+        // events, not one for each sentence.
+        var eventsOf = [[Int]](repeating: [], count: sentences.count)
+        var lastBegun = [Int?](repeating: nil, count: sentences.count)
+        var pairs: [Int: [String]] = [:]
+        for index in assembler.events.indices {
+            for sentence in assembler.events[index].sentences where eventsOf[sentence].last != index {
+                eventsOf[sentence].append(index)
+            }
+            if let first = assembler.events[index].sentences.min(), let pair = relations.pair(of: [index], assembler) {
+                lastBegun[first] = index
+                pairs[index] = pair
+            }
+        }
+        var recent: Int?
         for sentence in sentences {
-            let events = assembler.events.indices.filter { assembler.events[$0].sentences.contains(sentence.index) }
-            // "hai nước" means the two sides the text was last telling of.
-            let recent = assembler.events.indices.filter { (assembler.events[$0].sentences.min() ?? Int.max) <= sentence.index }
-                .reversed().lazy.compactMap { relations.pair(of: [$0], assembler) }.first
+            // "hai nước" means the two sides the text was last telling of: those of the last event begun by now.
+            if let begun = lastBegun[sentence.index], begun > recent ?? -1 { recent = begun }
             relations.read(
-                sentence, allMentions[sentence.index], events: events, assembler: assembler,
-                documentPair: recent ?? documentPair)
+                sentence, allMentions[sentence.index], events: eventsOf[sentence.index], assembler: assembler,
+                documentPair: recent.flatMap { pairs[$0] } ?? documentPair)
         }
         // "Lễ kỷ niệm 40 năm thiết lập quan hệ ngoại giao" of relations established in 1976, with no year
         // anywhere else: the celebration is in 2016, and the text is read again in that year.
@@ -190,7 +206,7 @@ public struct PressReleaseReader {
         var builder = KnowledgeBaseBuilder(
             store: store, lang: lang, sentences: sentences, vocabulary: vocabulary,
             document: Document(
-                id: "doc:" + String(digest.prefix(16)), title: layout.title, lang: lang,
+                id: "doc:" + String(digest.prefix(16)), title: title, lang: lang,
                 published: options.published
                     ?? pageDate.flatMap { try? PartialDate(year: $0.year, month: $0.month, day: $0.day) },
                 source: options.source, sha256: digest, text: text))
@@ -208,18 +224,19 @@ public struct PressReleaseReader {
     /// Adds a mention to the document's people: the same name (or a run of two or more of its
     /// words) is the same person.
     static func register(
-        _ mention: PersonMention, sentence: Int, in persons: inout [DocumentPerson], surnames: Set<String>,
-        tokens: [Token]
+        _ mention: PersonMention, sentence: Int, in persons: inout [DocumentPerson], known: inout PersonNames,
+        surnames: Set<String>, tokens: [Token]
     ) -> Int {
         let words = mention.name.folded.split(separator: " ").map(String.init)
         // "PM Chinh", "Albanese": one word of a name already met is that person; a full name
         // met after its short form completes it.
-        let known = persons.map { $0.name.folded.split(separator: " ").map(String.init) }
         let index =
-            known.firstIndex { sameName($0, words) }
-            ?? (words.count == 1 && !words[0].isEmpty ? known.firstIndex { $0.last == words[0] } : nil)
-            ?? (words.count >= 2 ? known.firstIndex { $0.count == 1 && $0.first == words.last } : nil)
+            known.first(among: words) { sameName($0, words) }
+            ?? (words.count == 1 && !words[0].isEmpty ? known.first(among: words) { $0.last == words[0] } : nil)
+            ?? (words.count >= 2 ? known.first(among: [words[words.count - 1]]) { $0.count == 1 && $0.first == words.last } : nil)
         var person = index.map { persons[$0] } ?? DocumentPerson(name: mention.name, titles: [], country: nil, sentences: [])
+        // The list's copy of the sentences let go, so that adding one below does not copy them all.
+        if let index { persons[index].sentences = [] }
         if words.count > person.name.split(separator: " ").count, index != nil { person.name = mention.name }
         for title in mention.titles
         where !person.titles.contains(where: { $0.role == title.role && ($0.country == title.country || title.country == nil) }) {
@@ -233,12 +250,17 @@ public struct PressReleaseReader {
         {
             person.country = "VN"
         }
-        if !person.sentences.contains(sentence) { person.sentences.append(sentence) }
+        // Sentences are registered in order: one after the last is new.
+        if person.sentences.last.map({ $0 < sentence }) ?? true || !person.sentences.contains(sentence) {
+            person.sentences.append(sentence)
+        }
         if let index {
+            if person.name != persons[index].name { known.set(index, name: person.name) }
             persons[index] = person
             return index
         }
         persons.append(person)
+        known.set(persons.count - 1, name: person.name)
         return persons.count - 1
     }
 
@@ -249,6 +271,24 @@ public struct PressReleaseReader {
         let (short, long) = a.count <= b.count ? (a, b) : (b, a)
         guard short.count >= 2 else { return false }
         return (0...(long.count - short.count)).contains { Array(long[$0..<($0 + short.count)]) == short }
+    }
+
+    /// The article's lines joined, as far as `language(of:)` and `hasDiacritics(_:)` look (1,500
+    /// characters, 4,000 scalars): a long page is not copied whole for them.
+    static func opening(_ layout: Layout) -> String {
+        var text = ""
+        var characters = 0
+        var scalars = 0
+        for (position, index) in layout.article.enumerated() {
+            let line = layout.lines[index].text
+            if position > 0 { text += "\n" }
+            text += line
+            // A line break is a character of its own: the characters before it stay as they are.
+            characters += line.count + 1
+            scalars += line.unicodeScalars.count + 1
+            if characters > 1_500 && scalars > 4_000 { break }
+        }
+        return text
     }
 
     /// Vietnamese or English, by their commonest words.

@@ -3,37 +3,57 @@ import DiploStore
 import Foundation
 
 /// A word, number or punctuation mark of a document, with where it stands (Unicode scalar
-/// offsets, end exclusive) and the forms it is matched by. A class: tokens are read far more
-/// than made, and passing one around should not copy its three strings.
-final class Token {
+/// offsets, end exclusive) and the forms it is matched by. A small value: the forms (its text,
+/// key and folded form) are shared by every token written alike, so that the millions of tokens
+/// of a long page hold one reference each, not three strings.
+struct Token {
     enum Kind { case word, number, punctuation }
 
-    let kind: Kind
-    let start: Int
-    let end: Int
-    let text: String
-    /// Lower case; diacritics kept or folded away, as the document's matching mode says.
-    let key: String
-    let folded: String
-    /// White space (or the start of a line) before it.
-    let spaced: Bool
+    /// What every token written alike has: made once a document (see `Tokenizer`).
+    final class Forms {
+        let kind: Kind
+        let text: String
+        /// Lower case; diacritics kept or folded away, as the document's matching mode says.
+        let key: String
+        let folded: String
+        let isCapitalized: Bool
+        let number: Int?
 
-    init(kind: Kind, start: Int, end: Int, text: String, key: String, folded: String, spaced: Bool) {
-        self.kind = kind
-        self.start = start
-        self.end = end
-        self.text = text
-        self.key = key
-        self.folded = folded
-        self.spaced = spaced
-        self.isCapitalized = kind == .word && (text.unicodeScalars.first.map { Folding.lower($0) != $0 } ?? false)
+        init(kind: Kind, text: String, key: String, folded: String) {
+            self.kind = kind
+            self.text = text
+            self.key = key
+            self.folded = folded
+            self.isCapitalized = kind == .word && (text.unicodeScalars.first.map { Folding.lower($0) != $0 } ?? false)
+            self.number = kind == .number ? Int(text) : nil
+        }
     }
 
-    var isWord: Bool { kind == .word }
-    let isCapitalized: Bool
-    var number: Int? { kind == .number ? Int(text) : nil }
-    func `is`(_ punctuation: String) -> Bool { kind == .punctuation && text == punctuation }
-    var isDash: Bool { kind == .punctuation && (text == "-" || text == "–" || text == "—") }
+    let forms: Forms
+    /// The start, and in its top bit whether white space comes before: sixteen bytes a token in all.
+    private let first: UInt32
+    private let last: UInt32
+
+    init(forms: Forms, start: Int, end: Int, spaced: Bool) {
+        precondition(start >= 0 && end < 1 << 31, "a text of more than 2^31 scalars")
+        self.forms = forms
+        self.first = UInt32(start) | (spaced ? 1 << 31 : 0)
+        self.last = UInt32(end)
+    }
+
+    var kind: Kind { forms.kind }
+    var start: Int { Int(first & ~(1 << 31)) }
+    var end: Int { Int(last) }
+    /// White space (or the start of a line) before it.
+    var spaced: Bool { first & 1 << 31 != 0 }
+    var text: String { forms.text }
+    var key: String { forms.key }
+    var folded: String { forms.folded }
+    var isWord: Bool { forms.kind == .word }
+    var isCapitalized: Bool { forms.isCapitalized }
+    var number: Int? { forms.number }
+    func `is`(_ punctuation: String) -> Bool { forms.kind == .punctuation && forms.text == punctuation }
+    var isDash: Bool { forms.kind == .punctuation && (forms.text == "-" || forms.text == "–" || forms.text == "—") }
 }
 
 extension Array where Element == Token {
@@ -63,6 +83,16 @@ struct Sentence {
 struct Tokenizer {
     let keepDiacritics: Bool
 
+    /// The forms met so far, by text: a token's forms are worked out once for each way it is written.
+    let forms = FormsTable()
+
+    final class FormsTable {
+        var byText: [String: Token.Forms] = [:]
+    }
+
+    /// The tokens of a line of the document, where it stands.
+    func tokens(of line: Layout.Line) -> [Token] { tokens(of: Array(line.text.unicodeScalars)[...], offset: line.start) }
+
     func tokens(of scalars: ArraySlice<Unicode.Scalar>, offset: Int) -> [Token] {
         var tokens: [Token] = []
         var index = scalars.startIndex
@@ -72,20 +102,20 @@ struct Tokenizer {
         var foldedBytes: [UInt8] = []
         while index < scalars.endIndex {
             let scalar = scalars[index]
-            if scalar.properties.isWhitespace {
+            if Tokenizer.isSpace(scalar) {
                 spaced = true
                 index += 1
                 continue
             }
             let begin = index
             let kind: Token.Kind
-            if scalar.properties.numericType != nil && scalar.value < 0x80 {
+            if Tokenizer.isDigit(scalar) {
                 while index < scalars.endIndex, scalars[index].value >= 0x30, scalars[index].value <= 0x39 { index += 1 }
                 kind = .number
             } else if Tokenizer.isLetter(scalar) {
                 while index < scalars.endIndex {
                     let next = scalars[index]
-                    if Tokenizer.isLetter(next) || (next.properties.numericType != nil && next.value < 0x80) {
+                    if Tokenizer.isLetter(next) || Tokenizer.isDigit(next) {
                         index += 1
                     } else if next == "'" || next == "’", index + 1 < scalars.endIndex, Tokenizer.isLetter(scalars[index + 1]) {
                         index += 1  // People's, Côte d'Ivoire
@@ -100,28 +130,43 @@ struct Tokenizer {
                 if scalar == ".", index + 1 < scalars.endIndex, scalars[index] == ".", scalars[index + 1] == "." { index += 2 }
                 kind = .punctuation
             }
-            // The token's text, its key and its folded form, in one pass over its scalars, as UTF-8.
             textBytes.removeAll(keepingCapacity: true)
-            keyBytes.removeAll(keepingCapacity: true)
-            foldedBytes.removeAll(keepingCapacity: true)
-            for scalar in scalars[begin..<index] {
-                UTF8.encode(scalar) { textBytes.append($0) }
-                if kind == .punctuation { continue }
-                if keepDiacritics { UTF8.encode(Folding.lower(scalar)) { keyBytes.append($0) } }
-                if let base = Folding.base(of: scalar), base != " " { UTF8.encode(base) { foldedBytes.append($0) } }
-            }
+            for scalar in scalars[begin..<index] { UTF8.encode(scalar) { textBytes.append($0) } }
             let string = String(decoding: textBytes, as: UTF8.self)
-            let foldedString = kind == .punctuation ? string : String(decoding: foldedBytes, as: UTF8.self)
-            let keyString =
-                kind == .punctuation ? string : (keepDiacritics ? String(decoding: keyBytes, as: UTF8.self) : foldedString)
+            // The token's key and folded form, the first time it is written so: in one pass over its scalars, as UTF-8.
+            // (Its kind goes with its text: a number is digits, a word starts with a letter.)
+            var found = forms.byText[string]
+            if found == nil {
+                keyBytes.removeAll(keepingCapacity: true)
+                foldedBytes.removeAll(keepingCapacity: true)
+                for scalar in scalars[begin..<index] where kind != .punctuation {
+                    if keepDiacritics { UTF8.encode(Folding.lower(scalar)) { keyBytes.append($0) } }
+                    if let base = Folding.base(of: scalar), base != " " { UTF8.encode(base) { foldedBytes.append($0) } }
+                }
+                let foldedString = kind == .punctuation ? string : String(decoding: foldedBytes, as: UTF8.self)
+                let keyString =
+                    kind == .punctuation ? string : (keepDiacritics ? String(decoding: keyBytes, as: UTF8.self) : foldedString)
+                found = Token.Forms(kind: kind, text: string, key: keyString, folded: foldedString)
+                forms.byText[string] = found
+            }
             tokens.append(
                 Token(
-                    kind: kind, start: offset + begin - scalars.startIndex, end: offset + index - scalars.startIndex,
-                    text: string, key: keyString, folded: foldedString, spaced: spaced))
+                    forms: found!, start: offset + begin - scalars.startIndex, end: offset + index - scalars.startIndex,
+                    spaced: spaced))
             spaced = false
         }
         return tokens
     }
+
+    /// White space (Unicode's), ASCII told without looking its properties up.
+    @inline(__always)
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+    }
+
+    /// An ASCII digit: the numbers of a text (other numerals are punctuation to it).
+    @inline(__always)
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { (0x30...0x39).contains(scalar.value) }
 
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value < 0x80 { return (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value) }
@@ -149,7 +194,10 @@ struct Tokenizer {
         }
         func close(_ end: Int) {
             guard end > begin else { return }
-            let slice = Array(all[begin..<end])
+            // A copy of its own (of the size it needs), even of all the line's tokens.
+            let slice = [Token](unsafeUninitializedCapacity: end - begin) { buffer, count in
+                count = buffer.initialize(fromContentsOf: all[begin..<end])
+            }
             let start = slice.first!.start
             let stop = slice.last!.end
             let from = index(at: start)

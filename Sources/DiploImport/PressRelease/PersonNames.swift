@@ -1,0 +1,29 @@
+/// The folded words of the document's people's names, each person found by its words: who is
+/// met again is looked up among those sharing a word with the name, not among every person (a
+/// page of many thousands of sentences would fold every name again for each mention).
+struct PersonNames {
+    /// Each person's name, folded, in words: index for index with the document's people.
+    private(set) var words: [[String]] = []
+    /// The people each word is (or was) in the name of.
+    private var byWord: [String: [Int]] = [:]
+
+    /// The first person (in the document's order) who has one of `words` in their name and
+    /// whose name's words satisfy `test`: what `words.firstIndex(where: test)` finds, where
+    /// `test` holds only for names sharing a word with `words`.
+    func first(among words: [String], where test: ([String]) -> Bool) -> Int? {
+        var best: Int?
+        for word in words {
+            for index in byWord[word] ?? [] where best.map({ index < $0 }) ?? true && test(self.words[index]) {
+                best = index
+            }
+        }
+        return best
+    }
+
+    /// Sets the name of person `index` (a new one when it is the next index).
+    mutating func set(_ index: Int, name: String) {
+        let folded = name.folded.split(separator: " ").map(String.init)
+        if index == words.count { words.append(folded) } else { words[index] = folded }
+        for word in folded where byWord[word]?.contains(index) != true { byWord[word, default: []].append(index) }
+    }
+}
