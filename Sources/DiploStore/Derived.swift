@@ -69,13 +69,9 @@ extension Store {
         return sql
     }
 
-    /// Builds indexes dropped for a bulk load. Their sort spills into memory (temporary storage is
-    /// kept in memory): the page cache gives way meanwhile, so that the two together stay small.
+    /// Builds indexes dropped for a bulk load (their sort spills to temporary files: `merge`).
     func buildIndexes(_ statements: [String]) throws {
-        guard !statements.isEmpty else { return }
-        try db.execute("PRAGMA cache_size = -\(Database.writerCacheKiB / 8)")
         for statement in statements { try db.execute(statement) }
-        try db.execute("PRAGMA cache_size = -\(Database.writerCacheKiB)")
     }
 
     // MARK: Anniversary candidates

@@ -29,7 +29,14 @@ extension Store {
         _ source: some MergeSource, file: String, fileDigest: String? = nil,
         progress: ((_ events: Int, _ total: Int) -> Void)? = nil
     ) throws -> MergeReport {
-        try db.transaction {
+        // A bulk load sorts indexes at its end (`dropIndexesForABulkLoad`): its sort spills to
+        // temporary files on disk, not to memory as statement journals otherwise do.
+        let bulk =
+            try !db.isInTransaction && source.eventCount >= bulkLoadEvents
+            && db.first("SELECT 1 FROM events LIMIT 1") { _ in true } == nil
+        if bulk { try db.execute("PRAGMA temp_store = FILE") }
+        defer { if bulk { try? db.execute("PRAGMA temp_store = MEMORY") } }
+        return try db.transaction {
             var merger = Merger(store: self, file: file, source: source)
             merger.progress = progress
             try merger.run()
