@@ -38,26 +38,9 @@ struct TripsReader {
                 title: "Office of the Historian: Travels Abroad (\(URL(fileURLWithPath: file).lastPathComponent))",
                 source: "https://history.state.gov/departmenthistory/travels", context: presidents.fingerprint), store: store)
         let us = builder.unitedStates()
-        var seen: [String: [String: String]] = [:]
         for record in xml.records {
-            guard var id = record["id"] else {
-                builder.note("trip without an id", line: record.line, "skipped (no <id>)")
-                continue
-            }
-            if let earlier = seen[id] {
-                if earlier == record.fields {
-                    builder.note("trip \(id)", line: record.line, "the same record again (duplicate id): skipped")
-                    continue
-                }
-                var n = 2
-                while seen["\(id)-\(n)"] != nil { n += 1 }
-                builder.note(
-                    "trip \(id)", line: record.line, "a second record with this id (duplicate id): imported as trip \(id)-\(n)")
-                id = "\(id)-\(n)"
-            }
-            seen[id] = record.fields
+            guard let id = builder.id(of: record, kind: "trip") else { continue }
             let label = "trip \(id)"
-            if !record.untidy.isEmpty { builder.untidyRecords.append(id) }
             guard let name = record["name"] else {
                 builder.note(label, line: record.line, "no traveller named: skipped")
                 continue

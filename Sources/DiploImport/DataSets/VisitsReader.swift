@@ -27,28 +27,11 @@ struct VisitsReader {
                 title: "Office of the Historian: Visits by Foreign Leaders (\(URL(fileURLWithPath: file).lastPathComponent))",
                 source: "https://history.state.gov/departmenthistory/visits", context: presidents.fingerprint), store: store)
         let us = builder.unitedStates()
-        var seen: [String: [String: String]] = [:]
         var gatherings: [String: Int] = [:]
         var missingPresidents = false
         for record in xml.records {
-            guard var id = record["id"] else {
-                builder.note("visit without an id", line: record.line, "skipped (no <id>)")
-                continue
-            }
-            if let earlier = seen[id] {
-                if earlier == record.fields {
-                    builder.note("visit \(id)", line: record.line, "the same record again (duplicate id): skipped")
-                    continue
-                }
-                var n = 2
-                while seen["\(id)-\(n)"] != nil { n += 1 }
-                builder.note(
-                    "visit \(id)", line: record.line, "a second record with this id (duplicate id): imported as visit \(id)-\(n)")
-                id = "\(id)-\(n)"
-            }
-            seen[id] = record.fields
+            guard let id = builder.id(of: record, kind: "visit") else { continue }
             let label = "visit \(id)"
-            if !record.untidy.isEmpty { builder.untidyRecords.append(id) }
             let named = record["visitor"].map { TitledName.all(in: $0) } ?? []
             guard let visitorText = record["visitor"], let visitor = named.first else {
                 builder.note(label, line: record.line, "no visitor named: skipped")
