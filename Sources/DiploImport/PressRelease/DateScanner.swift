@@ -118,6 +118,17 @@ enum DateScanner {
             if let y = year(at(index)), at(index)?.spaced == true { return (y, index + 1) }
             return nil
         }
+        /// Days `d` to `d2` of month `m`, written from `i` up to `end`; "/2024" after them is the year of both.
+        func dayRange(_ d: Int, _ d2: Int, _ m: Int, end: Int) -> DateMention {
+            var date = DateMention(
+                first: i, end: end, from: WrittenDate(day: d, month: m), to: WrittenDate(day: d2, month: m))
+            if slash(end), let y = year(at(end + 1)) {
+                date.from.year = y
+                date.to?.year = y
+                date.end = end + 2
+            }
+            return date
+        }
         while i < tokens.count {
             var mention: DateMention?
             // D-M-YYYY, written with unspaced hyphens ("26-8-2010"), and "24 đến ngày 26-8-2010"
@@ -151,38 +162,17 @@ enum DateScanner {
             } else if let d = day(at(i)), dash(i + 1) || word(i + 1, "den"), let d2 = day(at(i + 2)), d2 >= d,
                 slash(i + 3), let m = month(at(i + 4))
             {
-                var date = DateMention(
-                    first: i, end: i + 5, from: WrittenDate(day: d, month: m), to: WrittenDate(day: d2, month: m))
-                if slash(i + 5), let y = year(at(i + 6)) {
-                    date.from.year = y
-                    date.to?.year = y
-                    date.end = i + 7
-                }
-                mention = date
+                mention = dayRange(d, d2, m, end: i + 5)
             } else if let d = day(at(i)), word(i + 1, "va"), let d2 = day(at(i + 2)), d2 > d, slash(i + 3),
                 let m = month(at(i + 4))
             {
                 // "trong hai ngày 13 và 14/1"
-                var date = DateMention(
-                    first: i, end: i + 5, from: WrittenDate(day: d, month: m), to: WrittenDate(day: d2, month: m))
-                if slash(i + 5), let y = year(at(i + 6)) {
-                    date.from.year = y
-                    date.to?.year = y
-                    date.end = i + 7
-                }
-                mention = date
+                mention = dayRange(d, d2, m, end: i + 5)
             } else if let d = day(at(i)), word(i + 1, "den"), word(i + 2, "ngay"), let d2 = day(at(i + 3)), slash(i + 4),
                 let m = month(at(i + 5))
             {
                 // "từ ngày 10 đến ngày 13/8"
-                var date = DateMention(
-                    first: i, end: i + 6, from: WrittenDate(day: d, month: m), to: WrittenDate(day: d2, month: m))
-                if slash(i + 6), let y = year(at(i + 7)) {
-                    date.from.year = y
-                    date.to?.year = y
-                    date.end = i + 8
-                }
-                mention = date
+                mention = dayRange(d, d2, m, end: i + 6)
             } else if let d = day(at(i)), word(i + 1, "thang"), let m = month(at(i + 2)) {
                 // "19 tháng 9 [năm 2024]"
                 var date = DateMention(first: i, end: i + 3, from: WrittenDate(day: d, month: m))
