@@ -220,6 +220,22 @@ struct DataSetBuilder {
 
     /// The document for a data set file: its id from the data set and the file's own name (not
     /// its folder), so that a copy elsewhere is the same document.
+    /// A travel data set file (`<trip>` or `<visit>` records) read into its records, and the builder
+    /// of what it yields: its document titled with the file's name, its digest in the context of
+    /// the presidents' terms it is read with.
+    static func reading(
+        _ data: Data, record: String, file: String, dataSet: String, title: String, source: String,
+        presidents: PresidentTerms, store: Store?
+    ) throws -> (records: [XMLRecord], builder: DataSetBuilder) {
+        let xml = try XMLRecordReader.read(data, record: record, file: file)
+        let builder = DataSetBuilder(
+            file: file,
+            document: document(
+                dataSet: dataSet, file: file, data: data, title: "\(title) (\(URL(fileURLWithPath: file).lastPathComponent))",
+                source: source, context: presidents.fingerprint), store: store)
+        return (xml.records, builder)
+    }
+
     static func document(dataSet: String, file: String, data: Data, title: String, source: String, context: String = "")
         -> Document
     {

@@ -23,22 +23,13 @@ struct TripsReader {
     let presidents: PresidentTerms
     var store: Store?
 
-    init(file: String, presidents: PresidentTerms, store: Store? = nil) {
-        self.file = file
-        self.presidents = presidents
-        self.store = store
-    }
-
     func read(_ data: Data) throws -> KnowledgeBase {
-        let xml = try XMLRecordReader.read(data, record: "trip", file: file)
-        var builder = DataSetBuilder(
-            file: file,
-            document: DataSetBuilder.document(
-                dataSet: "travels", file: file, data: data,
-                title: "Office of the Historian: Travels Abroad (\(URL(fileURLWithPath: file).lastPathComponent))",
-                source: "https://history.state.gov/departmenthistory/travels", context: presidents.fingerprint), store: store)
+        let opened = try DataSetBuilder.reading(
+            data, record: "trip", file: file, dataSet: "travels", title: "Office of the Historian: Travels Abroad",
+            source: "https://history.state.gov/departmenthistory/travels", presidents: presidents, store: store)
+        var builder = opened.builder
         let us = builder.unitedStates()
-        for record in xml.records {
+        for record in opened.records {
             guard let id = builder.id(of: record, kind: "trip") else { continue }
             let label = "trip \(id)"
             guard let name = record["name"] else {

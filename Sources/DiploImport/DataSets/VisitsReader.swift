@@ -12,24 +12,15 @@ struct VisitsReader {
     let presidents: PresidentTerms
     var store: Store?
 
-    init(file: String, presidents: PresidentTerms, store: Store? = nil) {
-        self.file = file
-        self.presidents = presidents
-        self.store = store
-    }
-
     func read(_ data: Data) throws -> KnowledgeBase {
-        let xml = try XMLRecordReader.read(data, record: "visit", file: file)
-        var builder = DataSetBuilder(
-            file: file,
-            document: DataSetBuilder.document(
-                dataSet: "visits", file: file, data: data,
-                title: "Office of the Historian: Visits by Foreign Leaders (\(URL(fileURLWithPath: file).lastPathComponent))",
-                source: "https://history.state.gov/departmenthistory/visits", context: presidents.fingerprint), store: store)
+        let opened = try DataSetBuilder.reading(
+            data, record: "visit", file: file, dataSet: "visits", title: "Office of the Historian: Visits by Foreign Leaders",
+            source: "https://history.state.gov/departmenthistory/visits", presidents: presidents, store: store)
+        var builder = opened.builder
         let us = builder.unitedStates()
         var gatherings: [String: Int] = [:]
         var missingPresidents = false
-        for record in xml.records {
+        for record in opened.records {
             guard let id = builder.id(of: record, kind: "visit") else { continue }
             let label = "visit \(id)"
             let named = record["visitor"].map { TitledName.all(in: $0) } ?? []
