@@ -79,10 +79,11 @@ struct MentionFinder {
     /// A first reading that only wants the people: organisations inside titles and cue words are skipped.
     var personsOnly = false
 
-    func find(in sentence: Sentence) -> SentenceMentions {
+    /// `dates`: the sentence's dates (`DateScanner.scan` of its tokens) when they were scanned already.
+    func find(in sentence: Sentence, dates: [DateMention]? = nil) -> SentenceMentions {
         let tokens = sentence.tokens
         var found = SentenceMentions()
-        found.dates = DateScanner.scan(tokens)
+        found.dates = dates ?? DateScanner.scan(tokens)
         var taken = [Bool](repeating: false, count: tokens.count)
         for date in found.dates { for i in date.first..<date.end { taken[i] = true } }
 
