@@ -71,10 +71,14 @@ let package = Package(
         ),
         // `make fuzz`: mutated documents through the readers and the merge, deterministic from a seed.
         .executableTarget(name: "diplo-fuzz", dependencies: ["DiploModel", "DiploStore", "DiploImport"]),
+        // What both test targets read exports back with (CSV, Mermaid's flowchart), written once.
+        .target(name: "DiploTestSupport", path: "Tests/DiploTestSupport"),
         .testTarget(
             name: "DiploLibraryTests",
-            dependencies: ["DiploModel", "DiploStore", "DiploImport", "DiploQuery", "DiploExport", "DiploAsk"]
+            dependencies: [
+                "DiploModel", "DiploStore", "DiploImport", "DiploQuery", "DiploExport", "DiploAsk", "DiploTestSupport",
+            ]
         ),
-        .testTarget(name: "DiploCLITests", dependencies: ["diplo"]),
+        .testTarget(name: "DiploCLITests", dependencies: ["diplo", "DiploTestSupport"]),
     ]
 )

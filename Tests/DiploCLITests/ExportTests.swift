@@ -1,3 +1,4 @@
+import DiploTestSupport
 import Foundation
 import Testing
 
@@ -179,47 +180,6 @@ enum ExportTestSupport {
         let path = found.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }()
-
-    /// RFC 4180 CSV, read by hand: quoted fields may hold commas, quotes and line breaks.
-    static func csvRows(_ text: String) -> [[String]] {
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field = ""
-        var quoted = false
-        var characters = Array(text.unicodeScalars)[...]
-        while let c = characters.popFirst() {
-            if quoted {
-                if c == "\"" {
-                    if characters.first == "\"" {
-                        field.unicodeScalars.append("\"")
-                        characters.removeFirst()
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    field.unicodeScalars.append(c)
-                }
-            } else if c == "\"" {
-                quoted = true
-            } else if c == "," {
-                row.append(field)
-                field = ""
-            } else if c == "\r" || c == "\n" {
-                if c == "\r", characters.first == "\n" { characters.removeFirst() }
-                row.append(field)
-                field = ""
-                rows.append(row)
-                row = []
-            } else {
-                field.unicodeScalars.append(c)
-            }
-        }
-        if !field.isEmpty || !row.isEmpty {
-            row.append(field)
-            rows.append(row)
-        }
-        return rows
-    }
 }
 
 @Suite struct ExportFormatTests {
@@ -377,19 +337,11 @@ enum ExportTestSupport {
         for view in ["full", "entities"] {
             let export = try space.diplo("export", "--format", "mermaid", "--view", view)
             #expect(export.status == 0, "\(export.stderr)")
-            let lines = export.stdout.split(separator: "\n").map(String.init)
-            #expect(lines.first?.hasPrefix("%%") == true)
-            #expect(lines.dropFirst().first == "flowchart LR")
             // Every other line: a class, a node, or an edge, with plain ids and one quoted label.
-            let id = "n_[A-Za-z0-9_]+"
-            let label = "\"[^\"\\n]*\""
-            let node = "^  \(id)(\\(\(label)\\)|\\[\\[\(label)\\]\\]|\\[\(label)\\]|\\(\\[\(label)\\]\\)):::[a-z]+$"
-            let edge = "^  \(id) (-->|-\\.->)\\|\(label)\\| \(id)$"
-            let classDef = "^  classDef [a-z]+ fill:#[0-9a-f]{6},stroke:#[0-9a-f]{6}$"
-            for line in lines.dropFirst(2) {
-                let fits = [node, edge, classDef].contains { line.range(of: $0, options: .regularExpression) != nil }
-                #expect(fits, "\(view): not flowchart syntax: \(line)")
-            }
+            let chart = try Flowchart(export.stdout)
+            #expect(chart.opens)
+            #expect(chart.strays.isEmpty, "\(view): not flowchart syntax: \(chart.strays)")
+            let lines = export.stdout.split(separator: "\n")
             // Labels carry Mermaid's entity codes, never the raw characters that end or open syntax.
             #expect(export.stdout.contains("#quot;hi#quot; #lt;b#gt;#amp;amp; #amp; #92; back#92;slash new line 😀 مرحبا עברית"))
             if view == "full" {  // the event's title, a node here, keeps its line break
@@ -429,8 +381,8 @@ enum ExportTestSupport {
         let export = try space.diplo("export", "--format", "csv", "-o", space.path("graph.csv"))
         #expect(export.status == 0, "\(export.stderr)")
         #expect(export.stderr.contains("graph.nodes.csv") && export.stderr.contains("graph.edges.csv"))
-        let nodes = Support.csvRows(try space.read("graph.nodes.csv"))
-        let edges = Support.csvRows(try space.read("graph.edges.csv"))
+        let nodes = CSVText.rows(try space.read("graph.nodes.csv"))
+        let edges = CSVText.rows(try space.read("graph.edges.csv"))
         #expect(nodes.first?.prefix(3) == ["id", "type", "label"])
         #expect(edges.first?.prefix(4) == ["id", "source", "target", "relation"])
         #expect(Set(nodes.map(\.count)).count == 1 && Set(edges.map(\.count)).count == 1)
@@ -497,8 +449,8 @@ enum ExportTestSupport {
     func graph(_ space: Support.Workspace, _ arguments: String...) throws -> (nodes: Set<String>, edges: [[String]]) {
         let export = try space.diplo(["export", "--format", "csv", "-o", space.path("part.csv")] + arguments)
         #expect(export.status == 0, "\(export.stderr)")
-        let nodes = Support.csvRows(try space.read("part.nodes.csv")).dropFirst().map { $0[0] }
-        let edges = Support.csvRows(try space.read("part.edges.csv")).dropFirst().map { [$0[1], $0[3], $0[2]] }
+        let nodes = CSVText.rows(try space.read("part.nodes.csv")).dropFirst().map { $0[0] }
+        let edges = CSVText.rows(try space.read("part.edges.csv")).dropFirst().map { [$0[1], $0[3], $0[2]] }
         return (Set(nodes), edges)
     }
 
@@ -645,7 +597,7 @@ enum ExportTestSupport {
         #expect(steps.last?["to_id"] as? String == "us")
         #expect(steps.first?["relation"] as? String == "summit")
         #expect(steps.first?["date"] as? String == "2024-09-22..27")
-        let csv = Support.csvRows(try space.diplo("query", "path", "cu", "us", "--format", "csv").stdout)
+        let csv = CSVText.rows(try space.diplo("query", "path", "cu", "us", "--format", "csv").stdout)
         #expect(csv.first?.prefix(6) == ["step", "from", "link", "to", "date", "via"])
         // Cuba and Vietnam are linked twice; the newer link (a visit) is the one shown.
         #expect(csv.dropFirst().map { $0[4] } == ["1995-10", "2023-09-10"])
@@ -678,7 +630,7 @@ enum ExportTestSupport {
         let far = try space.diplo("query", "neighbors", "To Lam", "--depth", "2")
         #expect(far.stdout.contains("Linked to Tô Lâm (within 2 links)"))
         #expect(far.stdout.contains("Cuba"))
-        let csv = Support.csvRows(try space.diplo("query", "neighbors", "to-lam", "--depth", "2", "--format", "csv").stdout)
+        let csv = CSVText.rows(try space.diplo("query", "neighbors", "to-lam", "--depth", "2", "--format", "csv").stdout)
         let cuba = csv.first { $0.contains("cu") }
         #expect(cuba?.first == "2")
     }

@@ -1,3 +1,4 @@
+import DiploTestSupport
 import Foundation
 import Testing
 
@@ -87,7 +88,7 @@ let relationsFile = """
         #expect(try cli.run("query", "anniversaries", "--window", "-3").status == 64)
 
         // CSV carries every field JSON does, under the same names.
-        let csv = ExportTestSupport.csvRows(try cli.run("query", "anniversaries", "--format", "csv").stdout)
+        let csv = CSVText.rows(try cli.run("query", "anniversaries", "--format", "csv").stdout)
         let header = try #require(csv.first)
         #expect(Set(header) == Set(all.first?.keys.map { $0 } ?? []))
         for field in [

@@ -3,6 +3,7 @@ import DiploImport
 import DiploModel
 import DiploQuery
 import DiploStore
+import DiploTestSupport
 import Foundation
 import Testing
 
@@ -346,81 +347,16 @@ import Testing
     @Test(arguments: GraphView.allCases)
     func mermaidHasOneNodeOrEdgeALineWithItsCodes(_ view: GraphView) throws {
         let (text, counts) = try export(view) { MermaidWriter($0) }
-        let lines = text.split(separator: "\n")
-        #expect(lines.first?.hasPrefix("%%") == true && lines.dropFirst().first == "flowchart LR")
-        let label = #""[^"\n]*""#
-        let node = try Regex("^  (n_[A-Za-z0-9_]+)[\\[\\(]+(\(label))[\\]\\)]+:::[a-z]+$")
-        let edge = try Regex("^  (n_[A-Za-z0-9_]+) (-->|-\\.->)\\|\(label)\\| (n_[A-Za-z0-9_]+)$")
-        var nodes: [String: String] = [:]
-        var edges = 0
-        for line in lines.dropFirst(2) where !line.hasPrefix("  classDef ") {
-            if let match = line.wholeMatch(of: node) {
-                nodes[String(match.output[1].substring!)] = String(match.output[2].substring!.dropFirst().dropLast())
-            } else if let match = line.wholeMatch(of: edge) {
-                edges += 1
-                #expect(nodes[String(match.output[1].substring!)] != nil && nodes[String(match.output[3].substring!)] != nil)
-            } else {
-                Issue.record("not flowchart syntax: \(line)")
-            }
-        }
-        #expect(nodes.count == counts.nodes && edges == counts.edges)
+        let chart = try Flowchart(text)
+        #expect(chart.opens)
+        #expect(chart.strays.isEmpty, "not flowchart syntax: \(chart.strays)")
+        #expect(chart.nodes.count == counts.nodes && chart.edges.count == counts.edges)
         // The codes, undone, give the name back.
-        var decoded = nodes.values.map {
-            var text = $0.replacingOccurrences(of: "<br>", with: "\n")
-            for (code, character) in [
-                ("#quot;", "\""), ("#35;", "#"), ("#lt;", "<"), ("#gt;", ">"), ("#92;", "\\"), ("#96;", "`"),
-                ("#37;", "%"), ("#124;", "|"), ("#amp;", "&"),
-            ] {
-                text = text.replacingOccurrences(of: code, with: character)
-            }
-            return text
-        }
-        decoded.sort()
+        let decoded = chart.nodes.values.map(Flowchart.decoded).sorted()
         #expect(decoded.contains(GraphWriterTests.tricky), "\(decoded)")
     }
 
     // MARK: CSV
-
-    /// RFC 4180, read by hand.
-    static func csv(_ text: String) -> [[String]] {
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field = ""
-        var quoted = false
-        var characters = Array(text.unicodeScalars)[...]
-        while let c = characters.popFirst() {
-            if quoted {
-                if c == "\"" {
-                    if characters.first == "\"" {
-                        field.unicodeScalars.append("\"")
-                        characters.removeFirst()
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    field.unicodeScalars.append(c)
-                }
-            } else if c == "\"" {
-                quoted = true
-            } else if c == "," {
-                row.append(field)
-                field = ""
-            } else if c == "\r" || c == "\n" {
-                if c == "\r", characters.first == "\n" { characters.removeFirst() }
-                row.append(field)
-                field = ""
-                rows.append(row)
-                row = []
-            } else {
-                field.unicodeScalars.append(c)
-            }
-        }
-        if !field.isEmpty || !row.isEmpty {
-            row.append(field)
-            rows.append(row)
-        }
-        return rows
-    }
 
     @Test func csvIsTwoRectangularTablesThatReadBack() throws {
         let folder = try TemporaryFolder()
@@ -431,8 +367,8 @@ import Testing
         let counts = try GraphExporter().write(store, to: CSVGraphWriter(nodes: nodesFile.output, edges: edgesFile.output))
         try nodesFile.commit()
         try edgesFile.commit()
-        let nodes = GraphWriterTests.csv(try String(contentsOfFile: folder.path("n.csv"), encoding: .utf8))
-        let edges = GraphWriterTests.csv(try String(contentsOfFile: folder.path("e.csv"), encoding: .utf8))
+        let nodes = CSVText.rows(try String(contentsOfFile: folder.path("n.csv"), encoding: .utf8))
+        let edges = CSVText.rows(try String(contentsOfFile: folder.path("e.csv"), encoding: .utf8))
         #expect(nodes.first?.prefix(3) == ["id", "type", "label"] && edges.first?.prefix(3) == ["id", "source", "target"])
         #expect(Set(nodes.map(\.count)).count == 1 && Set(edges.map(\.count)).count == 1)
         #expect(nodes.count - 1 == counts.nodes && edges.count - 1 == counts.edges)

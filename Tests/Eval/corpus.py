@@ -35,6 +35,8 @@ import concurrent.futures as cf
 import hashlib, json, os, re, subprocess, sys, tempfile
 from pathlib import Path
 
+import options
+
 HERE = Path(__file__).resolve().parent            # Tests/Eval
 ROOT = HERE.parent.parent                         # the project root
 SHARED = ROOT.parent / "shared"
@@ -61,31 +63,13 @@ def usage(message):
 
 
 def parse_args(argv):
-    opts = {"diplo": os.environ.get("DIPLO") or ".build/release/diplo", "manifest": str(MANIFEST),
-            "baseline": str(BASELINE), "keep": None, "jobs": "2", "gate": False, "update": False,
-            "self_check": False, "names": []}
-    i = 0
-    while i < len(argv):
-        a = argv[i]
-        if a in ("-h", "--help"):
-            print(__doc__.strip())
-            sys.exit(0)
-        elif a in ("--diplo", "--manifest", "--baseline", "--keep", "--jobs"):
-            if i + 1 >= len(argv):
-                usage(f"{a} needs a value")
-            opts[a[2:]] = argv[i + 1]
-            i += 1
-        elif a == "--gate":
-            opts["gate"] = True
-        elif a == "--update-baseline":
-            opts["update"] = True
-        elif a == "--self-check":
-            opts["self_check"] = True
-        elif a.startswith("-"):
-            usage(f"unknown option {a}")
-        else:
-            opts["names"].append(a)
-        i += 1
+    opts = options.parse(
+        argv, __doc__, usage,
+        {"diplo": os.environ.get("DIPLO") or ".build/release/diplo", "manifest": str(MANIFEST),
+         "baseline": str(BASELINE), "keep": None, "jobs": "2", "gate": False, "update": False,
+         "self_check": False, "names": []},
+        values=("--diplo", "--manifest", "--baseline", "--keep", "--jobs"),
+        flags={"--gate": "gate", "--update-baseline": "update", "--self-check": "self_check"})
     if not opts["jobs"].isdigit() or int(opts["jobs"]) < 1:
         usage("--jobs needs a whole number of at least 1")
     opts["jobs"] = int(opts["jobs"])

@@ -23,6 +23,8 @@ Plain python3, standard library only."""
 import json, os, re, subprocess, sys, tempfile
 from pathlib import Path
 
+import options
+
 HERE = Path(__file__).resolve().parent           # Tests/Eval
 HOLDOUT = HERE / "holdout"                       # the held-out set: holdout/docs, holdout/gold
 ROOT = HERE.parent.parent                        # the project root
@@ -44,31 +46,12 @@ def usage(message):
 
 
 def parse_args(argv):
-    opts = {"diplo": os.environ.get("DIPLO") or ".build/release/diplo", "self_check": False,
-            "verbose": False, "keep": None, "holdout": False, "names": []}
-    i = 0
-    while i < len(argv):
-        a = argv[i]
-        if a in ("-h", "--help"):
-            print(__doc__.strip())
-            sys.exit(0)
-        elif a in ("--diplo", "--keep"):
-            if i + 1 >= len(argv):
-                usage(f"{a} needs a value")
-            opts[a[2:]] = argv[i + 1]
-            i += 1
-        elif a == "--self-check":
-            opts["self_check"] = True
-        elif a == "--verbose":
-            opts["verbose"] = True
-        elif a == "--holdout":
-            opts["holdout"] = True
-        elif a.startswith("-"):
-            usage(f"unknown option {a}")
-        else:
-            opts["names"].append(a)
-        i += 1
-    return opts
+    return options.parse(
+        argv, __doc__, usage,
+        {"diplo": os.environ.get("DIPLO") or ".build/release/diplo", "self_check": False,
+         "verbose": False, "keep": None, "holdout": False, "names": []},
+        values=("--diplo", "--keep"),
+        flags={"--self-check": "self_check", "--verbose": "verbose", "--holdout": "holdout"})
 
 
 def resolve_binary(path):

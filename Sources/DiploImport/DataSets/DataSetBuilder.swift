@@ -15,6 +15,8 @@ struct DataSetBuilder {
     var notes: [String] = []
     /// Records whose text was tidied (line breaks or runs of spaces inside it).
     var untidyRecords: [String] = []
+    /// The fields of each record by the id it was taken under (`id(of:kind:)`).
+    private var recordsByID: [String: [String: String]] = [:]
 
     /// The knowledge base so far, for a leader named by the last name alone.
     var store: Store?
@@ -42,6 +44,30 @@ struct DataSetBuilder {
     /// A note on one record, named by its id and line: what was odd and what was done.
     mutating func note(_ record: String, line: Int, _ text: String) {
         notes.append("\(record) (line \(line)): \(text)")
+    }
+
+    /// The id a record (a `kind`, "trip" or "visit") is read under, nil when it is skipped: one
+    /// without an id, or the same record again; another record under an id met before is read as
+    /// "ID-2" (or -3, ...). Each said in a note; a record whose text was tidied is listed.
+    mutating func id(of record: XMLRecord, kind: String) -> String? {
+        guard var id = record["id"] else {
+            note("\(kind) without an id", line: record.line, "skipped (no <id>)")
+            return nil
+        }
+        if let earlier = recordsByID[id] {
+            if earlier == record.fields {
+                note("\(kind) \(id)", line: record.line, "the same record again (duplicate id): skipped")
+                return nil
+            }
+            var n = 2
+            while recordsByID["\(id)-\(n)"] != nil { n += 1 }
+            note(
+                "\(kind) \(id)", line: record.line, "a second record with this id (duplicate id): imported as \(kind) \(id)-\(n)")
+            id = "\(id)-\(n)"
+        }
+        recordsByID[id] = record.fields
+        if !record.untidy.isEmpty { untidyRecords.append(id) }
+        return id
     }
 
     func source(_ record: String, line: Int, quote: String?) -> SourceRef {
@@ -194,6 +220,22 @@ struct DataSetBuilder {
 
     /// The document for a data set file: its id from the data set and the file's own name (not
     /// its folder), so that a copy elsewhere is the same document.
+    /// A travel data set file (`<trip>` or `<visit>` records) read into its records, and the builder
+    /// of what it yields: its document titled with the file's name, its digest in the context of
+    /// the presidents' terms it is read with.
+    static func reading(
+        _ data: Data, record: String, file: String, dataSet: String, title: String, source: String,
+        presidents: PresidentTerms, store: Store?
+    ) throws -> (records: [XMLRecord], builder: DataSetBuilder) {
+        let xml = try XMLRecordReader.read(data, record: record, file: file)
+        let builder = DataSetBuilder(
+            file: file,
+            document: document(
+                dataSet: dataSet, file: file, data: data, title: "\(title) (\(URL(fileURLWithPath: file).lastPathComponent))",
+                source: source, context: presidents.fingerprint), store: store)
+        return (xml.records, builder)
+    }
+
     static func document(dataSet: String, file: String, data: Data, title: String, source: String, context: String = "")
         -> Document
     {

@@ -23,41 +23,15 @@ struct TripsReader {
     let presidents: PresidentTerms
     var store: Store?
 
-    init(file: String, presidents: PresidentTerms, store: Store? = nil) {
-        self.file = file
-        self.presidents = presidents
-        self.store = store
-    }
-
     func read(_ data: Data) throws -> KnowledgeBase {
-        let xml = try XMLRecordReader.read(data, record: "trip", file: file)
-        var builder = DataSetBuilder(
-            file: file,
-            document: DataSetBuilder.document(
-                dataSet: "travels", file: file, data: data,
-                title: "Office of the Historian: Travels Abroad (\(URL(fileURLWithPath: file).lastPathComponent))",
-                source: "https://history.state.gov/departmenthistory/travels", context: presidents.fingerprint), store: store)
+        let opened = try DataSetBuilder.reading(
+            data, record: "trip", file: file, dataSet: "travels", title: "Office of the Historian: Travels Abroad",
+            source: "https://history.state.gov/departmenthistory/travels", presidents: presidents, store: store)
+        var builder = opened.builder
         let us = builder.unitedStates()
-        var seen: [String: [String: String]] = [:]
-        for record in xml.records {
-            guard var id = record["id"] else {
-                builder.note("trip without an id", line: record.line, "skipped (no <id>)")
-                continue
-            }
-            if let earlier = seen[id] {
-                if earlier == record.fields {
-                    builder.note("trip \(id)", line: record.line, "the same record again (duplicate id): skipped")
-                    continue
-                }
-                var n = 2
-                while seen["\(id)-\(n)"] != nil { n += 1 }
-                builder.note(
-                    "trip \(id)", line: record.line, "a second record with this id (duplicate id): imported as trip \(id)-\(n)")
-                id = "\(id)-\(n)"
-            }
-            seen[id] = record.fields
+        for record in opened.records {
+            guard let id = builder.id(of: record, kind: "trip") else { continue }
             let label = "trip \(id)"
-            if !record.untidy.isEmpty { builder.untidyRecords.append(id) }
             guard let name = record["name"] else {
                 builder.note(label, line: record.line, "no traveller named: skipped")
                 continue

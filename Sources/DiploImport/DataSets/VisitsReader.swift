@@ -12,43 +12,17 @@ struct VisitsReader {
     let presidents: PresidentTerms
     var store: Store?
 
-    init(file: String, presidents: PresidentTerms, store: Store? = nil) {
-        self.file = file
-        self.presidents = presidents
-        self.store = store
-    }
-
     func read(_ data: Data) throws -> KnowledgeBase {
-        let xml = try XMLRecordReader.read(data, record: "visit", file: file)
-        var builder = DataSetBuilder(
-            file: file,
-            document: DataSetBuilder.document(
-                dataSet: "visits", file: file, data: data,
-                title: "Office of the Historian: Visits by Foreign Leaders (\(URL(fileURLWithPath: file).lastPathComponent))",
-                source: "https://history.state.gov/departmenthistory/visits", context: presidents.fingerprint), store: store)
+        let opened = try DataSetBuilder.reading(
+            data, record: "visit", file: file, dataSet: "visits", title: "Office of the Historian: Visits by Foreign Leaders",
+            source: "https://history.state.gov/departmenthistory/visits", presidents: presidents, store: store)
+        var builder = opened.builder
         let us = builder.unitedStates()
-        var seen: [String: [String: String]] = [:]
         var gatherings: [String: Int] = [:]
         var missingPresidents = false
-        for record in xml.records {
-            guard var id = record["id"] else {
-                builder.note("visit without an id", line: record.line, "skipped (no <id>)")
-                continue
-            }
-            if let earlier = seen[id] {
-                if earlier == record.fields {
-                    builder.note("visit \(id)", line: record.line, "the same record again (duplicate id): skipped")
-                    continue
-                }
-                var n = 2
-                while seen["\(id)-\(n)"] != nil { n += 1 }
-                builder.note(
-                    "visit \(id)", line: record.line, "a second record with this id (duplicate id): imported as visit \(id)-\(n)")
-                id = "\(id)-\(n)"
-            }
-            seen[id] = record.fields
+        for record in opened.records {
+            guard let id = builder.id(of: record, kind: "visit") else { continue }
             let label = "visit \(id)"
-            if !record.untidy.isEmpty { builder.untidyRecords.append(id) }
             let named = record["visitor"].map { TitledName.all(in: $0) } ?? []
             guard let visitorText = record["visitor"], let visitor = named.first else {
                 builder.note(label, line: record.line, "no visitor named: skipped")

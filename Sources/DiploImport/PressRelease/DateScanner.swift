@@ -130,6 +130,18 @@ enum DateScanner {
         func monthName(_ token: Token?) -> Int? { DateScanner.monthName(token) }
         func hyphenated(_ tokens: [Token], at index: Int) -> WrittenDate? { DateScanner.hyphenated(tokens, at: index) }
 
+        /// Days `d` to `d2` of month `m`, written from `i` up to `end`; "/2024" after them is the year of both.
+        func dayRange(_ d: Int, _ d2: Int, _ m: Int, from i: Int, end: Int) -> DateMention {
+            var date = DateMention(
+                first: i, end: end, from: WrittenDate(day: d, month: m), to: WrittenDate(day: d2, month: m))
+            if slash(end), let y = year(at(end + 1)) {
+                date.from.year = y
+                date.to?.year = y
+                date.end = end + 2
+            }
+            return date
+        }
+
         /// Dates written with numbers: "19/9", "21-27/9/2024", "26-8-2010", "tối 9-11", "từ ngày 11 đến ngày 13 tháng 3".
         func numeric(at i: Int) -> DateMention? {
             if tokens[i].kind == .number, let written = hyphenated(tokens, at: i) {
@@ -158,38 +170,17 @@ enum DateScanner {
             } else if let d = day(at(i)), dash(i + 1) || word(i + 1, "den"), let d2 = day(at(i + 2)), d2 >= d,
                 slash(i + 3), let m = month(at(i + 4))
             {
-                var date = DateMention(
-                    first: i, end: i + 5, from: WrittenDate(day: d, month: m), to: WrittenDate(day: d2, month: m))
-                if slash(i + 5), let y = year(at(i + 6)) {
-                    date.from.year = y
-                    date.to?.year = y
-                    date.end = i + 7
-                }
-                return date
+                return dayRange(d, d2, m, from: i, end: i + 5)
             } else if let d = day(at(i)), word(i + 1, "va"), let d2 = day(at(i + 2)), d2 > d, slash(i + 3),
                 let m = month(at(i + 4))
             {
                 // "trong hai ngày 13 và 14/1"
-                var date = DateMention(
-                    first: i, end: i + 5, from: WrittenDate(day: d, month: m), to: WrittenDate(day: d2, month: m))
-                if slash(i + 5), let y = year(at(i + 6)) {
-                    date.from.year = y
-                    date.to?.year = y
-                    date.end = i + 7
-                }
-                return date
+                return dayRange(d, d2, m, from: i, end: i + 5)
             } else if let d = day(at(i)), word(i + 1, "den"), word(i + 2, "ngay"), let d2 = day(at(i + 3)), slash(i + 4),
                 let m = month(at(i + 5))
             {
                 // "từ ngày 10 đến ngày 13/8"
-                var date = DateMention(
-                    first: i, end: i + 6, from: WrittenDate(day: d, month: m), to: WrittenDate(day: d2, month: m))
-                if slash(i + 6), let y = year(at(i + 7)) {
-                    date.from.year = y
-                    date.to?.year = y
-                    date.end = i + 8
-                }
-                return date
+                return dayRange(d, d2, m, from: i, end: i + 6)
             } else if let d = day(at(i)), let opener = at(i - 1), DateScanner.dayOpeners.contains(opener.folded),
                 dash(i + 1), at(i + 1)?.spaced == false, let m = month(at(i + 2)), at(i + 2)?.spaced == false,
                 !slash(i + 3), !dash(i + 3), !word(i + 3, "thang")

@@ -81,10 +81,11 @@ struct MentionFinder {
     /// Words the document writes in lower case somewhere (folded): no word of an untitled name is one of them.
     var commonWords: Set<String> = []
 
-    func find(in sentence: Sentence) -> SentenceMentions {
+    /// `dates`: the sentence's dates (`DateScanner.scan` of its tokens) when they were scanned already.
+    func find(in sentence: Sentence, dates: [DateMention]? = nil) -> SentenceMentions {
         let tokens = sentence.tokens
         var found = SentenceMentions()
-        found.dates = DateScanner.scan(tokens)
+        found.dates = dates ?? DateScanner.scan(tokens)
         var taken = [Bool](repeating: false, count: tokens.count)
         for date in found.dates { for i in date.first..<date.end { taken[i] = true } }
         let titleAt = findPlacesAndTitles(tokens, taken: taken, &found)

@@ -70,8 +70,12 @@ public struct PressReleaseReader {
         var firstReading = MentionFinder(vocabulary: vocabulary, tries: tries, knownPersons: known, vietnamese: lang == "vi")
         firstReading.personsOnly = true
         var documentNames: [String] = []
+        // Each sentence's dates, scanned once for both readings.
+        var dates = sentences.map { DateScanner.scan($0.tokens) }
         for sentence in sentences {
-            documentNames += firstReading.find(in: sentence).persons.map(\.name).filter { $0.split(separator: " ").count >= 2 }
+            documentNames += firstReading.find(in: sentence, dates: dates[sentence.index]).persons.map(\.name).filter {
+                $0.split(separator: " ").count >= 2
+            }
         }
         for name in documentNames {
             known.insert(name.split(separator: " ").flatMap { Vocabulary.keys(String($0), keepDiacritics: false) }, name)
@@ -93,7 +97,8 @@ public struct PressReleaseReader {
         var frames: [EventFrame] = []
         let frameFinder = FrameFinder(vocabulary: vocabulary, tries: tries, english: lang == "en")
         for sentence in sentences {
-            var mentions = finder.find(in: sentence)
+            var mentions = finder.find(in: sentence, dates: dates[sentence.index])
+            dates[sentence.index] = []
             var personIndex: [Int] = []
             for mention in mentions.persons {
                 personIndex.append(
