@@ -23,6 +23,26 @@ import Testing
         #expect(pieces.map(\.end) == [150, 163, 242, 259, 280, 296, 323])
     }
 
+    /// A sentence that let its tokens go cuts the same ones again from its text, white space
+    /// before the first included (none after "Nội." here).
+    @Test(arguments: [false, true])
+    func tokensCutAgainAreTheSame(_ keepDiacritics: Bool) {
+        let line =
+            "Ông Nguyễn đến Hà Nội.Ngày mai ông về TP. Hồ Chí Minh… \"Xin chào,\" ông nói. Côte d'Ivoire's G20 ... 1.5 tỷ!Hết"
+        let tokenizer = Tokenizer(keepDiacritics: keepDiacritics)
+        let sentences = tokenizer.sentences(of: Array(line.unicodeScalars)[...], text: line, offset: 40, firstIndex: 0)
+        #expect(sentences.count >= 3)
+        #expect(sentences.contains { !$0.tokens[0].spaced })
+        for sentence in sentences {
+            let again = sentence.withoutTokens().tokens
+            #expect(again.map(\.text) == sentence.tokens.map(\.text))
+            #expect(again.map(\.key) == sentence.tokens.map(\.key) && again.map(\.folded) == sentence.tokens.map(\.folded))
+            #expect(again.map(\.start) == sentence.tokens.map(\.start) && again.map(\.end) == sentence.tokens.map(\.end))
+            #expect(again.map(\.spaced) == sentence.tokens.map(\.spaced))
+            #expect(again.map(\.kind) == sentence.tokens.map(\.kind))
+        }
+    }
+
     static let paragraphs = [
         "Prime Minister Pham Minh Chinh held talks with Japanese Prime Minister Kishida Fumio in Tokyo on 12 March 2024. "
             + "The two leaders agreed to deepen the Comprehensive Strategic Partnership between Viet Nam and Japan.",

@@ -84,9 +84,11 @@ struct KnowledgeBaseBuilder {
     ) throws -> KnowledgeBase {
         for (index, sentence) in mentions.enumerated() {
             for country in sentence.allCountries { _ = try self.country(country.iso, sentence: index) }
+            // The sentence's tokens once for all its organisations (they may be cut again: see Sentence).
+            let tokens = sentence.organizations.isEmpty ? [] : sentences[index].tokens
             for organization in sentence.organizations {
                 _ = try self.organization(
-                    name: sentences[index].tokens.text(organization.first, organization.end),
+                    name: tokens.text(organization.first, organization.end),
                     known: organization.known.map { vocabulary.organizations[$0] },
                     country: organization.country, sentence: index)
             }

@@ -96,7 +96,10 @@ public struct PressReleaseReader {
         allMentions.reserveCapacity(sentences.count)
         var frames: [EventFrame] = []
         let frameFinder = FrameFinder(vocabulary: vocabulary, tries: tries, english: lang == "en")
-        for sentence in sentences {
+        for position in sentences.indices {
+            let sentence = sentences[position]
+            // Its tokens are cut again when a later reading asks for them: a long page's are not all kept.
+            sentences[position] = sentence.withoutTokens()
             var mentions = finder.find(in: sentence, dates: dates[sentence.index])
             dates[sentence.index] = []
             var personIndex: [Int] = []
@@ -111,7 +114,7 @@ public struct PressReleaseReader {
                 let roles = Set(alone.titles.map(\.role)).subtracting(["counterpart"])
                 let country = alone.titles.compactMap(\.country).first
                 let holders = persons.indices.filter { index in
-                    !roles.isEmpty && roles.isSubset(of: Set(persons[index].titles.map(\.role)))
+                    !roles.isEmpty && roles.allSatisfy { role in persons[index].titles.contains { $0.role == role } }
                         && (country == nil || persons[index].country == country)
                 }
                 guard holders.count == 1 else { continue }
@@ -187,6 +190,7 @@ public struct PressReleaseReader {
         }
         var recent: Int?
         for sentence in sentences {
+            let sentence = sentence.withTokens()
             // "hai nước" means the two sides the text was last telling of: those of the last event begun by now.
             if let begun = lastBegun[sentence.index], begun > recent ?? -1 { recent = begun }
             relations.read(

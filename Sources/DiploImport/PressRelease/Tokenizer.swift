@@ -69,12 +69,53 @@ extension Array where Element == Token {
 }
 
 /// A sentence of the article: its tokens and its place in the document.
+///
+/// A reading that is done with its tokens may let them go (`withoutTokens()`): asked for again,
+/// they are cut again from its text, the same ones (a long page's would not all be kept).
 struct Sentence {
     let index: Int
     let start: Int
     let end: Int
     let text: String
-    let tokens: [Token]
+    private let kept: [Token]?
+    /// What cut its tokens, and whether white space stood before the first in its line.
+    private let tokenizer: Tokenizer
+    private let spacedFirst: Bool
+
+    init(index: Int, start: Int, end: Int, text: String, tokens: [Token], tokenizer: Tokenizer) {
+        self.index = index
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kept = tokens
+        self.tokenizer = tokenizer
+        self.spacedFirst = tokens.first?.spaced ?? true
+    }
+
+    private init(_ sentence: Sentence, tokens: [Token]?) {
+        self.index = sentence.index
+        self.start = sentence.start
+        self.end = sentence.end
+        self.text = sentence.text
+        self.kept = tokens
+        self.tokenizer = sentence.tokenizer
+        self.spacedFirst = sentence.spacedFirst
+    }
+
+    var tokens: [Token] {
+        if let kept { return kept }
+        var tokens = tokenizer.tokens(of: Array(text.unicodeScalars)[...], offset: start)
+        if let first = tokens.first, first.spaced != spacedFirst {
+            tokens[0] = Token(forms: first.forms, start: first.start, end: first.end, spaced: spacedFirst)
+        }
+        return tokens
+    }
+
+    /// The sentence without its tokens: they are cut again when asked for.
+    func withoutTokens() -> Sentence { Sentence(self, tokens: nil) }
+
+    /// The sentence with its tokens at hand, for a reading that asks for them again and again.
+    func withTokens() -> Sentence { kept == nil ? Sentence(self, tokens: tokens) : self }
 }
 
 /// Cuts text into tokens and sentences. `keepDiacritics` chooses the matching key: Vietnamese
@@ -205,7 +246,7 @@ struct Tokenizer {
             sentences.append(
                 Sentence(
                     index: firstIndex + sentences.count, start: start, end: stop,
-                    text: String(Substring(lineScalars[from..<to])), tokens: slice))
+                    text: String(Substring(lineScalars[from..<to])), tokens: slice, tokenizer: self))
             begin = end
         }
         var i = 0
