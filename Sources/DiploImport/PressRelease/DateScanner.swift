@@ -327,7 +327,7 @@ enum DateScanner {
             // "ngày" / "on" / "từ" before it; "từ ... đến ..." and "from ... to ..." join two dates.
             var opener = date.first - 1
             while let token = reading.at(opener),
-                ["ngay", "hom", "sang", "chieu", "toi", "trua", "dem", "on", "the"].contains(token.folded)
+                dayOpeners.contains(token.folded) || ["on", "the"].contains(token.folded)
             { opener -= 1 }
             if let token = reading.at(opener), openWords.contains(token.folded) {
                 date.opened = true

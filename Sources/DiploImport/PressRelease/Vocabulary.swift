@@ -111,13 +111,13 @@ final class Vocabulary: Sendable {
         visitLists = (events.visit_lists.vi + events.visit_lists.en).map { $0.folded.split(separator: " ").map(String.init) }
         dateConnectors = Set(
             (events.date_connectors.vi + events.date_connectors.en).flatMap { $0.folded.split(separator: " ").map(String.init) })
-        heldVerbs = Set((events.held_verbs.vi + events.held_verbs.en).map(\.folded))
-        duringWords = Set((events.during_words.vi + events.during_words.en).map(\.folded))
-        betweenWords = Set((events.between_words.vi + events.between_words.en).map(\.folded))
-        pronouns = Set((events.pronouns.vi + events.pronouns.en).map(\.folded))
-        placeWords = Set((events.place_words.vi + events.place_words.en).map(\.folded))
-        objectMarkers = Set((events.object_markers.vi + events.object_markers.en).map(\.folded))
-        bilateralDialogues = Set((events.bilateral_dialogues.vi + events.bilateral_dialogues.en).map(\.folded))
+        heldVerbs = events.held_verbs.folded
+        duringWords = events.during_words.folded
+        betweenWords = events.between_words.folded
+        pronouns = events.pronouns.folded
+        placeWords = events.place_words.folded
+        objectMarkers = events.object_markers.folded
+        bilateralDialogues = events.bilateral_dialogues.folded
         lowercaseRoles = Set(titles.lowercase_roles)
         nameParticles = Set(titles.name_particles)
         var ambiguous: Set<String> = []
@@ -220,6 +220,8 @@ final class Vocabulary: Sendable {
         struct Phrases: Decodable {
             let vi: [String]
             let en: [String]
+            /// The phrases of both languages, folded: the words a rule compares a token's folded form with.
+            var folded: Set<String> { Set((vi + en).map(\.folded)) }
         }
         struct Kind: Decodable {
             let kind: String
