@@ -9,7 +9,9 @@ public enum InterchangeWriter {
     public static func data(_ kb: KnowledgeBase) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(kb) + Data("\n".utf8)
+        var data = try encoder.encode(kb)
+        data.append(0x0A)
+        return data
     }
 
     public static func string(_ kb: KnowledgeBase) throws -> String {

@@ -9,9 +9,15 @@ enum StandardOutput {
     nonisolated(unsafe) static var failure: String?
 
     static func write(_ text: String) {
-        guard failure == nil, !text.isEmpty else { return }
+        guard !text.isEmpty else { return }
+        write(Data(text.utf8))
+    }
+
+    /// Bytes as they are (a whole interchange document is not made a string first).
+    static func write(_ data: Data) {
+        guard failure == nil, !data.isEmpty else { return }
         do {
-            try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+            try FileHandle.standardOutput.write(contentsOf: data)
         } catch {
             let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
             failure = underlying.map { String(cString: strerror(Int32($0.code))) } ?? (error as NSError).localizedDescription

@@ -83,7 +83,7 @@ struct Import: ParsableCommand {
         if dryRun, !yields.isEmpty {
             let combined = KnowledgeBase.combining(yields)
             switch output.format {
-            case .json: StandardOutput.print(try InterchangeWriter.string(combined), terminator: "")
+            case .json: StandardOutput.write(try InterchangeWriter.data(combined))
             case .table, .csv: StandardOutput.print(Review(combined).render(output.format), terminator: "")
             }
         }
