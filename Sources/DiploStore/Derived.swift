@@ -94,17 +94,20 @@ extension Store {
         }
         var all: [Partnership] = []
         try forEachPartnership(withSources: false) { all.append($0) }
-        let claims = all.map(AnniversaryRules.datedClaims(of:))
+        let tables = all.map { AnniversaryRules.Table(AnniversaryRules.datedClaims(of: $0)) }
         var byParty: [String: [Int]] = [:]
-        for (index, partnership) in all.enumerated() {
+        for (index, partnership) in all.enumerated() where !tables[index].isEmpty {
             for party in Set(partnership.parties) { byParty[party, default: []].append(index) }
         }
         func add(event: String, days: ClosedRange<Int>, sides: Set<String>, only: Int? = nil) throws {
+            guard sides.count >= 2 else { return }
+            let firstYear = PartialDate(dayNumber: days.lowerBound).year!
+            let lastYear = PartialDate(dayNumber: days.upperBound).year!
             var seen = Set<Int>()
             for side in sides {
                 for index in byParty[side] ?? [] where (only == nil || only == index) && seen.insert(index).inserted {
                     guard all[index].parties.allSatisfy(sides.contains),
-                        let distance = AnniversaryRules.nearestAnniversary(to: days, of: claims[index]),
+                        let distance = tables[index].nearest(to: days, firstYear: firstYear, lastYear: lastYear),
                         distance <= Store.anniversaryCandidateDays
                     else { continue }
                     try db.run(

@@ -30,7 +30,26 @@ struct ProcessFigures {
     let peakMiB: Double
     let status: Int32
 
+    /// GNU time, where installed (the `time` package): a process this benchmark starts inherits
+    /// its peak memory (Linux counts the parent's at the child's exec), one GNU time starts does not.
+    static let gnuTime = "/usr/bin/time"
+
     static func measure(_ arguments: [String], environment: [String: String] = [:], quiet: Bool = true) throws -> ProcessFigures {
+        guard FileManager.default.isExecutableFile(atPath: gnuTime) else {
+            return try spawn(arguments, environment: environment, quiet: quiet)
+        }
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("diplo-bench-time-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: report) }
+        let outer = try spawn(
+            [gnuTime, "-f", "%e %U %S %M", "-o", report, "--"] + arguments, environment: environment, quiet: quiet)
+        let fields =
+            (try? String(contentsOfFile: report, encoding: .utf8))?.split(separator: "\n").last?
+            .split(separator: " ").compactMap { Double($0) } ?? []
+        guard fields.count == 4 else { return outer }
+        return ProcessFigures(seconds: outer.seconds, cpu: fields[1] + fields[2], peakMiB: fields[3] / 1024, status: outer.status)
+    }
+
+    private static func spawn(_ arguments: [String], environment: [String: String], quiet: Bool) throws -> ProcessFigures {
         let start = DispatchTime.now().uptimeNanoseconds
         var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
