@@ -46,7 +46,8 @@ struct ProcessFigures {
             (try? String(contentsOfFile: report, encoding: .utf8))?.split(separator: "\n").last?
             .split(separator: " ").compactMap { Double($0) } ?? []
         guard fields.count == 4 else { return outer }
-        return ProcessFigures(seconds: outer.seconds, cpu: fields[1] + fields[2], peakMiB: fields[3] / 1024, status: outer.status)
+        // The processor time from the kernel (GNU time's own is a trifle; it rounds to 10 ms), the peak from GNU time.
+        return ProcessFigures(seconds: outer.seconds, cpu: outer.cpu, peakMiB: fields[3] / 1024, status: outer.status)
     }
 
     private static func spawn(_ arguments: [String], environment: [String: String], quiet: Bool) throws -> ProcessFigures {
@@ -179,7 +180,11 @@ enum ImportBenchmark {
                 var seconds = 0.0
                 var peak = 0.0
                 for (table, path) in tables {
-                    let figures = try ProcessFigures.measure(["sqlite-utils", "insert", utilsDatabase, table, path, "--nl"])
+                    // --alter: a column first seen after the first rows (a person's country) is added, not refused.
+                    let figures = try ProcessFigures.measure([
+                        "sqlite-utils", "insert", utilsDatabase, table, path, "--nl", "--alter",
+                    ])
+                    guard figures.status == 0 else { throw BenchmarkError("sqlite-utils insert \(table) failed") }
                     seconds += figures.seconds
                     peak = max(peak, figures.peakMiB)
                 }
