@@ -77,26 +77,26 @@ public enum SHA256 {
                 SHA256.k.withUnsafeBufferPointer { k in
                     for chunk in stride(from: 0, to: bytes.count, by: 64) {
                         var (a, b, c, d, e, f, g, hh) = state
-                        for i in 0..<64 {
-                            let word: UInt32
-                            if i < 16 {
-                                let j = chunk + i * 4
-                                word =
-                                    UInt32(bytes[j]) << 24 | UInt32(bytes[j + 1]) << 16 | UInt32(bytes[j + 2]) << 8
-                                    | UInt32(bytes[j + 3])
-                            } else {
-                                let w15 = w[(i - 15) & 15]
-                                let w2 = w[(i - 2) & 15]
-                                let s0 = w15.rotatedRight(7) ^ w15.rotatedRight(18) ^ (w15 >> 3)
-                                let s1 = w2.rotatedRight(17) ^ w2.rotatedRight(19) ^ (w2 >> 10)
-                                word = w[i & 15] &+ s0 &+ w[(i - 7) & 15] &+ s1
-                            }
-                            w[i & 15] = word
+                        @inline(__always) func round(_ i: Int, _ word: UInt32) {
                             let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
                             let t1 = hh &+ s1 &+ ((e & f) ^ (~e & g)) &+ k[i] &+ word
                             let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
                             let t2 = s0 &+ ((a & b) ^ (a & c) ^ (b & c))
                             (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+                        }
+                        for i in 0..<16 {
+                            let word = bytes.loadUnaligned(fromByteOffset: chunk + i * 4, as: UInt32.self).bigEndian
+                            w[i] = word
+                            round(i, word)
+                        }
+                        for i in 16..<64 {
+                            let w15 = w[(i - 15) & 15]
+                            let w2 = w[(i - 2) & 15]
+                            let s0 = w15.rotatedRight(7) ^ w15.rotatedRight(18) ^ (w15 >> 3)
+                            let s1 = w2.rotatedRight(17) ^ w2.rotatedRight(19) ^ (w2 >> 10)
+                            let word = w[i & 15] &+ s0 &+ w[(i - 7) & 15] &+ s1
+                            w[i & 15] = word
+                            round(i, word)
                         }
                         state = (
                             state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f,

@@ -55,4 +55,37 @@ public enum AnniversaryRules {
         anniversaries(near: days, of: claims) { _, _, _, distance in nearest = min(nearest ?? distance, distance) }
         return nearest
     }
+
+    /// A partnership's round anniversaries worked out once, to be measured against many events:
+    /// `nearest(to:)` is `nearestAnniversary(to:of:)`.
+    public struct Table: Sendable {
+        /// For each dated claim, its year and the days of each round anniversary by its years.
+        let claims: [(year: Int, days: [Int: ClosedRange<Int>])]
+
+        public init(_ claims: [(claim: Milestone, year: Int)]) {
+            self.claims = claims.compactMap { claim, year in
+                guard let established = claim.date else { return nil }
+                var days: [Int: ClosedRange<Int>] = [:]
+                for years in AnniversaryRules.milestoneYears {
+                    days[years] = established.adding(years: years)?.dayRange
+                }
+                return (year, days)
+            }
+        }
+
+        public var isEmpty: Bool { claims.isEmpty }
+
+        /// `firstYear`, `lastYear`: the years of the event's first and last day.
+        public func nearest(to days: ClosedRange<Int>, firstYear: Int, lastYear: Int) -> Int? {
+            var nearest: Int?
+            for (base, anniversaries) in claims {
+                for years in AnniversaryRules.milestoneYears where (firstYear - base - 1...lastYear - base + 1).contains(years) {
+                    guard let range = anniversaries[years] else { continue }
+                    let distance = AnniversaryRules.gap(days, range)
+                    nearest = min(nearest ?? distance, distance)
+                }
+            }
+            return nearest
+        }
+    }
 }

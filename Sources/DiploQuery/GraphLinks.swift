@@ -76,9 +76,10 @@ public final class GraphLinks {
 
     /// Everything linked to `id`, each relation once (an entity met twice is two links).
     /// `onEvent` hears of every event of the entity the filter keeps, those that link it to no one too.
-    public func links(of id: String, onEvent: (String) -> Void = { _ in }) throws -> [GraphLink] {
+    /// `amongEvents`: only the links events among these give (and the others, which no event gives).
+    public func links(of id: String, amongEvents: [String]? = nil, onEvent: (String) -> Void = { _ in }) throws -> [GraphLink] {
         var links: [GraphLink] = []
-        let events = try store.eventsInvolving(id).filter(filter.keeps)
+        let events = try store.eventsInvolving(id, among: amongEvents).filter(filter.keeps)
         let participants = Dictionary(grouping: try store.participantRows(ofEvents: events.map(\.id)), by: \.event)
         for event in events {
             onEvent(event.id)

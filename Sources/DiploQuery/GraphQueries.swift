@@ -58,7 +58,19 @@ public struct PathQuery: Sendable {
         var reachedBy: [String: (from: String, link: GraphLink)] = [:]
         var seen: Set<String> = [from]
         var frontier = [from]
+        // Links go both ways: what `to` is linked to is what reaches it in one step, so the first
+        // of a level linked to it is found without walking the others (and its links to `to`
+        // come from the events of `to`).
+        var targetEvents: [String] = []
+        let linkedToTarget = Set(try links.links(of: to) { targetEvents.append($0) }.map(\.other))
         for _ in 0..<maxLinks where !frontier.isEmpty {
+            if let via = frontier.first(where: linkedToTarget.contains) {
+                let found = try links.links(of: via, amongEvents: targetEvents).filter { $0.other == to }
+                if !found.isEmpty {
+                    reachedBy[to] = (via, GraphLink.newest(found))
+                    break
+                }
+            }
             var next: [String] = []
             for id in frontier {
                 let byOther = Dictionary(grouping: try links.links(of: id), by: \.other)

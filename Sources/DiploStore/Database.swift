@@ -7,7 +7,7 @@ import Foundation
 final class Database {
     let handle: OpaquePointer
     public let path: String
-    private var statements: [String: Statement] = [:]
+    private var statements: [SQLText: Statement] = [:]
     private var statementsInUse: Set<ObjectIdentifier> = []
     private var savepointDepth = 0
     static let statementCacheLimit = 100
@@ -170,13 +170,14 @@ final class Database {
     private func withStatement<T>(_ sql: String, _ arguments: [SQLBindable], _ body: (Statement) throws -> T) throws -> T {
         try recordPlan(sql, arguments)
         let statement: Statement
-        if let cached = statements[sql], !statementsInUse.contains(ObjectIdentifier(cached)) {
+        let key = SQLText(sql)
+        if let cached = statements[key], !statementsInUse.contains(ObjectIdentifier(cached)) {
             statement = cached
         } else {
             statement = try Statement(database: self, sql: sql)
             // Every statement Diplo runs is fixed text, so the cache stays small; the bound keeps
             // it so if a statement with variable text ever appears.
-            if statements[sql] == nil && statements.count < Database.statementCacheLimit { statements[sql] = statement }
+            if statements[key] == nil && statements.count < Database.statementCacheLimit { statements[key] = statement }
         }
         let id = ObjectIdentifier(statement)
         statementsInUse.insert(id)
@@ -204,3 +205,24 @@ extension Database {
 }
 
 private struct Rehearsal: Error {}
+
+/// A statement's text as the key of the statement cache: hashed by its length and a few of its
+/// bytes, not all of them (a million statements an import, each hundreds of bytes), compared whole.
+private struct SQLText: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { bytes in
+            hasher.combine(bytes.count)
+            for offset in [0, bytes.count / 3, bytes.count / 2, bytes.count * 2 / 3] where offset + 8 <= bytes.count {
+                hasher.combine(UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            }
+            if bytes.count >= 8 {
+                hasher.combine(UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self))
+            }
+        }
+    }
+}

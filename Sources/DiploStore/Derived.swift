@@ -94,17 +94,27 @@ extension Store {
         }
         var all: [Partnership] = []
         try forEachPartnership(withSources: false) { all.append($0) }
-        let claims = all.map(AnniversaryRules.datedClaims(of:))
+        // Each partnership's anniversaries, worked out when an event between its parties first needs them.
+        var tables: [AnniversaryRules.Table?] = Array(repeating: nil, count: all.count)
+        func table(_ index: Int) -> AnniversaryRules.Table {
+            if let table = tables[index] { return table }
+            let table = AnniversaryRules.Table(AnniversaryRules.datedClaims(of: all[index]))
+            tables[index] = table
+            return table
+        }
         var byParty: [String: [Int]] = [:]
         for (index, partnership) in all.enumerated() {
             for party in Set(partnership.parties) { byParty[party, default: []].append(index) }
         }
         func add(event: String, days: ClosedRange<Int>, sides: Set<String>, only: Int? = nil) throws {
+            guard sides.count >= 2 else { return }
+            let firstYear = PartialDate(dayNumber: days.lowerBound).year!
+            let lastYear = PartialDate(dayNumber: days.upperBound).year!
             var seen = Set<Int>()
             for side in sides {
                 for index in byParty[side] ?? [] where (only == nil || only == index) && seen.insert(index).inserted {
                     guard all[index].parties.allSatisfy(sides.contains),
-                        let distance = AnniversaryRules.nearestAnniversary(to: days, of: claims[index]),
+                        let distance = table(index).nearest(to: days, firstYear: firstYear, lastYear: lastYear),
                         distance <= Store.anniversaryCandidateDays
                     else { continue }
                     try db.run(
@@ -127,12 +137,15 @@ extension Store {
                 try forEachEventSides(where: "e.id IN \(Store.idList)", [batch.json]) { try add(event: $0, days: $1, sides: $2) }
             }
         }
-        // A partnership's events have both of its first two parties on their sides.
-        for (index, partnership) in all.enumerated() where changed.contains(partnership.id) && partnership.parties.count >= 2 {
-            try forEachEventSides(
-                where: "e.id IN (\(Store.eventsInvolving(parameter: 1))) AND e.id IN (\(Store.eventsInvolving(parameter: 2)))",
-                [partnership.parties[0], partnership.parties[1]]
-            ) { try add(event: $0, days: $1, sides: $2, only: index) }
+        // A partnership's events involve each of its parties: those of the party with fewest.
+        for (index, partnership) in all.enumerated() where changed.contains(partnership.id) {
+            let sizes = try partnership.parties.map { party in
+                try db.first("SELECT count(*) FROM (\(Store.eventsInvolving(parameter: 1)))", [party]) { $0.int(0) } ?? 0
+            }
+            guard let fewest = sizes.indices.min(by: { sizes[$0] < sizes[$1] }) else { continue }
+            try forEachEventSides(where: "e.id IN (\(Store.eventsInvolving(parameter: 1)))", [partnership.parties[fewest]]) {
+                try add(event: $0, days: $1, sides: $2, only: index)
+            }
         }
     }
 

@@ -56,13 +56,25 @@ extension Store {
 
     /// The events an entity takes part in, and those held in it when the place is a side
     /// (`EventKind.isBilateral`), ordered by date: without participants or sources.
-    public func eventsInvolving(_ id: String) throws -> [Event] {
-        try db.query(
+    /// `among`: only those of these events.
+    public func eventsInvolving(_ id: String, among: [String]? = nil) throws -> [Event] {
+        let bilateral = EventKind.allCases.filter(\.isBilateral).map(\.rawValue).json
+        guard let among else {
+            return try db.query(
+                """
+                SELECT \(Event.columns) FROM events WHERE id IN (SELECT event_id FROM participants WHERE entity_id = ?1)
+                    OR (location_country_id = ?1 AND kind IN (SELECT value FROM json_each(?2)))
+                ORDER BY start, id
+                """, [id, bilateral]
+            ) { Event(row: $0) }
+        }
+        return try db.query(
             """
-            SELECT \(Event.columns) FROM events WHERE id IN (SELECT event_id FROM participants WHERE entity_id = ?1)
-                OR (location_country_id = ?1 AND kind IN (SELECT value FROM json_each(?2)))
+            SELECT \(Event.columns) FROM events WHERE id IN (SELECT value FROM json_each(?3))
+                AND (id IN (SELECT event_id FROM participants WHERE entity_id = ?1)
+                    OR (location_country_id = ?1 AND kind IN (SELECT value FROM json_each(?2))))
             ORDER BY start, id
-            """, [id, EventKind.allCases.filter(\.isBilateral).map(\.rawValue).json]
+            """, [id, bilateral, among.json]
         ) { Event(row: $0) }
     }
 

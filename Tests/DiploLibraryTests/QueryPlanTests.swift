@@ -56,6 +56,8 @@ import Testing
                 .events(in: store, directory: Directory(store: store))
             _ = try store.search("Person 12", limit: 20)
             _ = try store.eventsInvolving("p3")
+            _ = try store.eventsInvolving("c3", among: ["ev1", "ev2", "ev3"])
+            _ = try PathQuery(from: "p3", to: "p4").chain(on: store)
             _ = try store.participantRows(ofEvents: ["ev1", "ev2"])
         }
         QueryPlanTests.expectNoScans(plans, "listings")
