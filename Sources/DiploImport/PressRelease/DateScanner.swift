@@ -297,11 +297,17 @@ enum DateScanner {
                 while let token = reading.at(next),
                     token.is(",") || token.is("(") || ["morning", "afternoon", "evening", "night"].contains(token.folded)
                 { next += 1 }
+                // "Tuesday (5/9)": day and month could be either way round; the weekday and the page's date tell the day.
+                let eitherWay =
+                    written.weekday != nil && reading.at(end)?.is("(") == true && reading.slash(end + 2)
+                    && reading.at(end + 4)?.is(")") == true && month(reading.at(end + 1)) != nil
+                    && month(reading.at(end + 3)) != nil
                 let dated =
-                    monthName(reading.at(next)) != nil
-                    || (day(reading.at(next)) != nil
-                        && (monthName(reading.at(next + 1)) != nil
-                            || (reading.slash(next + 1) && month(reading.at(next + 2)) != nil)))
+                    !eitherWay
+                    && (monthName(reading.at(next)) != nil
+                        || (day(reading.at(next)) != nil
+                            && (monthName(reading.at(next + 1)) != nil
+                                || (reading.slash(next + 1) && month(reading.at(next + 2)) != nil))))
                 if !dated {
                     // "Monday (11/14)": a date written month first is not read; the weekday and the page's date tell the day.
                     var close = end
@@ -375,7 +381,12 @@ struct YearResolver {
             let index = year * 12 + (month - 1) + offset
             return try? PartialDate(year: index / 12, month: index % 12 + 1)
         }
-        guard let reference, let year = reference.year, let month = reference.month, let day = reference.day else { return nil }
+        guard let reference, let year = reference.year else { return nil }
+        guard let month = reference.month, let day = reference.day else {
+            // A page dated by its month (or year) alone: "on Thursday", "tomorrow" is a day of it.
+            guard written.weekday != nil || written.offset.map({ abs($0) <= 7 }) == true else { return nil }
+            return try? PartialDate(year: year, month: reference.month)
+        }
         let today = PartialDate.dayNumber(year: year, month: month, day: day)
         if let offset = written.offset { return PartialDate(dayNumber: today + offset) }
         guard let weekday = written.weekday else { return nil }

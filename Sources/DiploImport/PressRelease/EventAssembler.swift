@@ -46,6 +46,8 @@ struct EventAssembler {
     let reference: PartialDate?
     var persons: [DocumentPerson]
     var events: [DraftEvent] = []
+    /// Meetings told of as a whole before each is named (`EventFrame.outline`).
+    var outlines: [EventFrame] = []
 
     init(resolver: YearResolver, reference: PartialDate?, persons: [DocumentPerson]) {
         self.resolver = resolver
@@ -54,6 +56,8 @@ struct EventAssembler {
     }
 
     mutating func assemble(_ frames: [EventFrame]) {
+        outlines = frames.filter(\.outline)
+        let frames = frames.filter { !$0.outline }
         // First what surely is an event (a verb someone does, a dated or attended gathering),
         // then what may only mention one already found ("chuyến công tác tại Mỹ").
         let strong = frames.indices.filter { isStrong(frames[$0]) }
@@ -173,7 +177,10 @@ struct EventAssembler {
         event.start = start
         event.end = end
         event.within = within
-        if start == nil && within == nil, let context = context(for: frame) { event.within = context }
+        if start == nil && within == nil, let context = context(for: frame) {
+            // Within one day is on that day.
+            if context[0] == context[1], context[0].day != nil { event.start = context[0] } else { event.within = context }
+        }
         events.append(event)
         merge(frame, start: nil, end: nil, within: nil, into: events.count - 1)
         return events.count - 1
@@ -199,6 +206,16 @@ struct EventAssembler {
             let dates = range(visit)
         {
             return dates
+        }
+        // "held bilateral meetings with leaders of G20 countries on Monday. In a meeting with X, ...": the
+        // date of the meetings told of as a whole before.
+        if let outline = outlines.last(where: {
+            $0.sentence <= frame.sentence && $0.kind.family == frame.kind.family
+                && (frame.agents.isEmpty || !Set($0.agents).isDisjoint(with: frame.agents))
+        }) {
+            let (start, end, within) = dates(of: outline)
+            if let start { return [start, end ?? start] }
+            if let within { return within }
         }
         for event in events.reversed()
         where !event.people.isEmpty

@@ -30,6 +30,10 @@ struct EventFrame {
     var bothSides = false
     /// In a clause of "trước khi", "sau hội đàm", "after": an event told of to place another.
     var subordinate = false
+    /// Meetings told of as a whole, with no one named on the other side ("held bilateral meetings
+    /// with leaders of G20 countries on Monday"): no event of its own, but the date of those the
+    /// following sentences name one by one.
+    var outline = false
     /// Countries taking part through an official the text does not name ("with the Japanese Prime Minister").
     var sides: [String] = []
 
@@ -189,7 +193,11 @@ struct FrameFinder {
         }) {
             return nil
         }
-        guard accepts(frame, trigger: trigger.cue, tokens: tokens, mentions: mentions) else { return nil }
+        guard accepts(frame, trigger: trigger.cue, tokens: tokens, mentions: mentions) else {
+            guard frame.verb, [.meeting, .call].contains(frame.kind.family), !frame.agents.isEmpty else { return nil }
+            frame.outline = true
+            return frame
+        }
         return frame
     }
 
@@ -203,9 +211,18 @@ struct FrameFinder {
         // Who: the person named before it (not as an object), or after "của"/"of" for a noun.
         // The speaker of a reporting verb is not who does what they report.
         // One named right before a verb does it, whatever an earlier trigger took them as ("chào mừng X thăm chính thức").
+        // "President X Monday (11/14) held ...": a date between the name and the verb changes nothing.
+        var verbAt = trigger.cue.first
+        if let date = mentions.dates.first(where: {
+            $0.end == trigger.cue.first || ($0.end + 1 == trigger.cue.first && tokens[$0.end].is(")"))
+        }) {
+            verbAt = date.first
+            while verbAt > 0, ["on", ","].contains(tokens[verbAt - 1].folded) { verbAt -= 1 }
+        }
         let before = mentions.persons.enumerated().filter { person in
             person.element.end <= trigger.cue.first
-                && (!objects.contains(person.offset) || (trigger.verb && person.element.end == trigger.cue.first))
+                && (!objects.contains(person.offset)
+                    || (trigger.verb && (person.element.end == trigger.cue.first || person.element.end == verbAt)))
                 && !reported.contains { $0 >= person.element.end && $0 < trigger.cue.first }
         }
         if let agent = before.last(where: { !isObject($0.element, tokens) && !isInviter($0.element, tokens) }) {
@@ -599,10 +616,11 @@ struct FrameFinder {
                                 vocabulary.dateConnectors.contains($0.folded)
                             })
             }),
-                !frames.contains(where: { $0.trigger > trigger && $0.trigger < own.element.first })
+                !frames.contains(where: { !$0.outline && $0.trigger > trigger && $0.trigger < own.element.first })
             {
                 frames[index].date = own.element
-                bound.insert(own.offset)
+                // Meetings told of as a whole leave their date to the events of the sentence too.
+                if !frames[index].outline { bound.insert(own.offset) }
                 // "the G20 Summit that will take place on November 15-16": the clause says it is still ahead.
                 if mentions.cues.contains(where: { cue in
                     if case .planned = cue.cue { return cue.first >= triggerEnd && cue.end <= own.element.first }
@@ -624,7 +642,7 @@ struct FrameFinder {
                 users[before.offset, default: []].append(index)
             }
         }
-        for (_, indexes) in users where indexes.count >= 2 {
+        for (_, indexes) in users where indexes.filter({ !frames[$0].outline }).count >= 2 {
             for index in indexes { frames[index].sharesRange = true }
         }
     }

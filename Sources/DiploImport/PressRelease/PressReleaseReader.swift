@@ -243,6 +243,12 @@ public struct PressReleaseReader {
             known.first(among: words) { sameName($0, words) }
             ?? (words.count == 1 && !words[0].isEmpty ? known.first(among: words) { $0.last == words[0] } : nil)
             ?? (words.count >= 2 ? known.first(among: [words[words.count - 1]]) { $0.count == 1 && $0.first == words.last } : nil)
+            // "Jokowi" after "Joko “Jokowi” Widodo": the nickname a full name gave in quotes.
+            ?? (words.count == 1
+                ? known.first(among: words) { _ in true }.flatMap {
+                    nicknames(in: persons[$0].name).contains(words[0]) ? $0 : nil
+                }
+                : nil)
         var person = index.map { persons[$0] } ?? DocumentPerson(name: mention.name, titles: [], country: nil, sentences: [])
         // The list's copy of the sentences let go, so that adding one below does not copy them all.
         if let index { persons[index].sentences = [] }
@@ -271,6 +277,13 @@ public struct PressReleaseReader {
         persons.append(person)
         known.set(persons.count - 1, name: person.name)
         return persons.count - 1
+    }
+
+    /// The words a name gives in quotes, folded: "Joko “Jokowi” Widodo" -> ["jokowi"].
+    static func nicknames(in name: String) -> [String] {
+        let quotes: Set<Character> = ["“", "”", "\"", "‘", "’"]
+        return name.split(whereSeparator: { quotes.contains($0) }).enumerated().filter { $0.offset % 2 == 1 }
+            .map { String($0.element).folded }
     }
 
     /// Equal, or the shorter (two words or more) is a run inside the longer ("Raul Castro" ~ "Raul Castro Ruz").
