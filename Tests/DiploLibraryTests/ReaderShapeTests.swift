@@ -798,3 +798,31 @@ extension ReaderShapeTests {
         #expect(kb.events.contains { $0.kind == .other })
     }
 }
+
+extension ReaderShapeTests {
+    @Test func oneWordOfANameIsThatNameOnlyWithItsMarks() throws {
+        let kb = try read(
+            """
+            Quan hệ Việt Nam - Ba Lan
+
+            Ngày 3/4/2024, Chủ tịch nước Võ Văn Thưởng đã tiếp Đại sứ Ba Lan Anna Nowak. Hai bên bàn về Hiệp định Thương mại tự do. Thưởng cho biết hai nước sẽ hợp tác.
+            """, lang: "vi")
+        let names = kb.entities.filter { $0.type == .person }.map(\.name)
+        // "Thương mại" (trade) is no mention of "Thưởng"; "Thưởng cho biết" is.
+        #expect(names.sorted() == ["Anna Nowak", "Võ Văn Thưởng"])
+    }
+}
+
+extension ReaderShapeTests {
+    @Test func whatIsAnnouncedForTheDayOfTheTalksHeldTakesTheirDay() throws {
+        let kb = try read(
+            """
+            Talks in Warsaw
+
+            Prime Minister Anna Berg held talks with Prime Minister Jan Kowal of Poland in Warsaw on 22 August 2024. Prime Minister Berg will also meet President Piotr Nowak of Poland.
+            """, published: "2024-08-22", lang: "en")
+        let meeting = try #require(kb.events.first { $0.kind == .meeting })
+        #expect(meeting.status == .planned)
+        #expect(first(meeting)?.description == "2024-08-22")
+    }
+}

@@ -221,13 +221,23 @@ struct EventAssembler {
         where !event.people.isEmpty
             && (!Set(event.agents).isDisjoint(with: frame.agents) || frame.agents.isEmpty)
         {
-            if frame.status != .unknown, event.status != .unknown, frame.status != event.status { continue }
-            if let dates = range(event) { return dates }
+            if let dates = range(event), fits(frame, event) { return dates }
         }
         // Else the day the document was last telling of ("Cùng ngày", "Trước buổi lễ").
-        return events.last {
-            range($0) != nil && ($0.status == frame.status || frame.status == .unknown || $0.status == .unknown)
-        }.flatMap(range)
+        return events.last { range($0) != nil && fits(frame, $0) }.flatMap(range)
+    }
+
+    /// Whether what a frame tells can take place in an event's days: what is announced not before
+    /// the page's day, what was done not after it (a visit announced for today, "He will also meet
+    /// ..." later on the day of the talks held). Without a page's day, the same status.
+    func fits(_ frame: EventFrame, _ event: DraftEvent) -> Bool {
+        if frame.status == .unknown || event.status == .unknown || frame.status == event.status { return true }
+        guard let today = reference?.dayRange, let days = event.dayRange else { return false }
+        switch frame.status {
+        case .planned: return days.upperBound >= today.lowerBound
+        case .held: return days.lowerBound <= today.upperBound
+        default: return false
+        }
     }
 
     func same(_ frame: EventFrame, start: PartialDate?, _ event: DraftEvent) -> Bool {

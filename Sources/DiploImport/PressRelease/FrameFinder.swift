@@ -70,9 +70,31 @@ struct FrameFinder {
     func frames(in sentence: Sentence, mentions: SentenceMentions, personIndex: [Int], countryOf: @escaping (Int) -> String?)
         -> [EventFrame]
     {
-        let tokens = sentence.tokens
         let listed = listedVisits(in: sentence, mentions: mentions, personIndex: personIndex)
-        if !listed.isEmpty { return listed }
+        guard let colon = listed.colon else {
+            return triggeredFrames(in: sentence, mentions: mentions, personIndex: personIndex, countryOf: countryOf)
+        }
+        // What else an item of the list does ("X thăm và dự Lễ ký ... (tháng 5/2015)"): dated by the item's date.
+        var frames = listed.frames
+        for var frame in triggeredFrames(in: sentence, mentions: mentions, personIndex: personIndex, countryOf: countryOf)
+        where !frame.kind.isVisit && frame.trigger > colon {
+            let next = mentions.persons.first { $0.first > frame.trigger }?.first ?? sentence.tokens.count
+            frame.date = mentions.dates.first {
+                $0.first > frame.trigger && $0.first < next && sentence.tokens[$0.first - 1].is("(")
+            }
+            frame.sharesRange = false
+            frames.append(frame)
+        }
+        return frames
+    }
+
+    /// The frames of a sentence's event words.
+    func triggeredFrames(
+        in sentence: Sentence, mentions: SentenceMentions, personIndex: [Int], countryOf: @escaping (Int) -> String?
+    )
+        -> [EventFrame]
+    {
+        let tokens = sentence.tokens
         if mentions.cues.contains(where: { if case .question = $0.cue { return true } else { return false } }) { return [] }
         let (triggers, seriesAt) = self.triggers(tokens, mentions)
         guard !triggers.isEmpty else { return [] }
@@ -376,7 +398,9 @@ struct FrameFinder {
 
     /// "có các chuyến thăm Kazakhstan của: A (tháng 2/1994), B (tháng 6/1994)": a visit by each person listed,
     /// to the country named, at the date in brackets after their name.
-    func listedVisits(in sentence: Sentence, mentions: SentenceMentions, personIndex: [Int]) -> [EventFrame] {
+    func listedVisits(in sentence: Sentence, mentions: SentenceMentions, personIndex: [Int]) -> (
+        frames: [EventFrame], colon: Int?
+    ) {
         let tokens = sentence.tokens
         for opening in vocabulary.visitLists {
             guard
@@ -391,7 +415,8 @@ struct FrameFinder {
             else { continue }
             var frames: [EventFrame] = []
             for (offset, person) in mentions.persons.enumerated() where person.first > colon {
-                guard let date = mentions.dates.first(where: { $0.first > person.end - 1 && $0.first - person.end <= 12 }),
+                // The item's date closes it, however long what it tells ("X thăm và dự Lễ ký ... (tháng 5/2015)").
+                guard let date = mentions.dates.first(where: { $0.first > person.end - 1 && $0.first - person.end <= 40 }),
                     date.first > 0, tokens[date.first - 1].is("("),
                     !mentions.persons.contains(where: { $0.first > person.first && $0.first < date.first })
                 else { continue }
@@ -402,9 +427,9 @@ struct FrameFinder {
                 frame.date = date
                 frames.append(frame)
             }
-            if frames.count >= 2 { return frames }
+            if frames.count >= 2 { return (frames, colon) }
         }
-        return []
+        return ([], nil)
     }
 
     /// "Tại Cuba, ...", "Trong thời gian ở Singapore, ...": a place named before the sentence's
@@ -479,6 +504,7 @@ struct FrameFinder {
             }
         }
         if status == .unknown, isHeldVerb(tokens, index) { return .held }
+        if vocabulary.plannedWords.contains(tokens[index].folded) { return .planned }
         return status
     }
 

@@ -96,6 +96,9 @@ struct MentionFinder {
         for place in found.countries + found.demonyms { for k in place.first..<place.end { spans[k] = true } }
         for city in found.cities { for k in city.first..<city.end { spans[k] = true } }
         let personAt = findPersons(tokens, titleAt: titleAt, spans: spans, &found)
+        // "Prime Minister Jan Kowal", "Theresa May": a month's name inside a person's name is no date.
+        let persons = found.persons
+        found.dates.removeAll { date in persons.contains { $0.nameFirst < date.end && date.first < $0.nameEnd } }
         if personsOnly { return found }
         findContainedOrganizations(tokens, titleAt: titleAt, &found)
         findCues(tokens, titleAt: titleAt, spans: spans, personAt: personAt, &found)
@@ -230,7 +233,9 @@ struct MentionFinder {
                 }
             }
             if tokens[k].isCapitalized, !spans[k], let known = knownPersons.longestMatch(in: tokens, at: k, key: { $0.folded }),
-                known.end >= tokens.count || !tokens[known.end].isCapitalized, !spans[known.end - 1]
+                known.end >= tokens.count || !tokens[known.end].isCapitalized, !spans[known.end - 1],
+                // One word alone is the name's word as written, marks and all: "Thương mại" is not "Thưởng".
+                known.end - k > 1 || known.value.split(separator: " ").last?.lowercased() == tokens[k].text.lowercased()
             {
                 claim(
                     PersonMention(

@@ -56,6 +56,8 @@ final class Vocabulary: Sendable {
     let dateConnectors: Set<String>
     /// Past-tense verbs that report an event as done (events.json `held_verbs`).
     let heldVerbs: Set<String>
+    /// The one-word announcements ("will", "sẽ"): a trigger that begins with one ("will meet") is planned.
+    let plannedWords: Set<String>
     /// "Tại điện đàm", "during the talks": a place word before an event's name (events.json `during_words`).
     let duringWords: Set<String>
     /// "cuộc gặp giữa A và B", "the meeting between A and B": both sides named after the event (`between_words`).
@@ -112,6 +114,7 @@ final class Vocabulary: Sendable {
         dateConnectors = Set(
             (events.date_connectors.vi + events.date_connectors.en).flatMap { $0.folded.split(separator: " ").map(String.init) })
         heldVerbs = events.held_verbs.folded
+        plannedWords = events.planned.folded.filter { !$0.contains(" ") }
         duringWords = events.during_words.folded
         betweenWords = events.between_words.folded
         pronouns = events.pronouns.folded
