@@ -218,8 +218,6 @@ struct DataSetBuilder {
             partnerships: partnerships, notes: notes.isEmpty ? nil : notes)
     }
 
-    /// The document for a data set file: its id from the data set and the file's own name (not
-    /// its folder), so that a copy elsewhere is the same document.
     /// A travel data set file (`<trip>` or `<visit>` records) read into its records, and the builder
     /// of what it yields: its document titled with the file's name, its digest in the context of
     /// the presidents' terms it is read with.
@@ -236,6 +234,8 @@ struct DataSetBuilder {
         return (xml.records, builder)
     }
 
+    /// The document for a data set file: its id from the data set and the file's own name (not
+    /// its folder), so that a copy elsewhere is the same document.
     static func document(dataSet: String, file: String, data: Data, title: String, source: String, context: String = "")
         -> Document
     {
