@@ -218,20 +218,27 @@ struct DataSetBuilder {
             partnerships: partnerships, notes: notes.isEmpty ? nil : notes)
     }
 
-    /// A travel data set file (`<trip>` or `<visit>` records) read into its records, and the builder
-    /// of what it yields: its document titled with the file's name, its digest in the context of
-    /// the presidents' terms it is read with.
+    /// A travel data set file (`<trip>` or `<visit>` records, `record` naming them) read record by
+    /// record: `each` is given every record with an id of its own (`id(of:kind:)`), that id, the
+    /// United States' id and the builder. The builder of what the file yields: its document titled
+    /// with the file's name, its digest in the context of the presidents' terms it is read with.
     static func reading(
         _ data: Data, record: String, file: String, dataSet: String, title: String, source: String,
-        presidents: PresidentTerms, store: Store?
-    ) throws -> (records: [XMLRecord], builder: DataSetBuilder) {
+        presidents: PresidentTerms, store: Store?,
+        each: (_ record: XMLRecord, _ id: String, _ us: String, _ builder: inout DataSetBuilder) -> Void
+    ) throws -> DataSetBuilder {
         let xml = try XMLRecordReader.read(data, record: record, file: file)
-        let builder = DataSetBuilder(
+        var builder = DataSetBuilder(
             file: file,
             document: document(
                 dataSet: dataSet, file: file, data: data, title: "\(title) (\(URL(fileURLWithPath: file).lastPathComponent))",
                 source: source, context: presidents.fingerprint), store: store)
-        return (xml.records, builder)
+        let us = builder.unitedStates()
+        for xmlRecord in xml.records {
+            guard let id = builder.id(of: xmlRecord, kind: record) else { continue }
+            each(xmlRecord, id, us, &builder)
+        }
+        return builder
     }
 
     /// The document for a data set file: its id from the data set and the file's own name (not

@@ -24,15 +24,9 @@ struct TripsReader {
     var store: Store?
 
     func read(_ data: Data) throws -> KnowledgeBase {
-        let opened = try DataSetBuilder.reading(
+        var builder = try DataSetBuilder.reading(
             data, record: "trip", file: file, dataSet: "travels", title: "Office of the Historian: Travels Abroad",
-            source: "https://history.state.gov/departmenthistory/travels", presidents: presidents, store: store)
-        var builder = opened.builder
-        let us = builder.unitedStates()
-        for record in opened.records {
-            guard let id = builder.id(of: record, kind: "trip") else { continue }
-            stop(record, id: id, us: us, builder: &builder)
-        }
+            source: "https://history.state.gov/departmenthistory/travels", presidents: presidents, store: store, each: stop)
         // Two stops naming one gathering in the same file: one event, with every source.
         builder.events = TripsReader.mergingGatherings(builder.events)
         return builder.build()

@@ -13,17 +13,13 @@ struct VisitsReader {
     var store: Store?
 
     func read(_ data: Data) throws -> KnowledgeBase {
-        let opened = try DataSetBuilder.reading(
-            data, record: "visit", file: file, dataSet: "visits", title: "Office of the Historian: Visits by Foreign Leaders",
-            source: "https://history.state.gov/departmenthistory/visits", presidents: presidents, store: store)
-        var builder = opened.builder
-        let us = builder.unitedStates()
         var gatherings: [String: Int] = [:]
         var missingPresidents = false
-        for record in opened.records {
-            guard let id = builder.id(of: record, kind: "visit"),
-                let visit = self.visit(record, id: id, us: us, builder: &builder)
-            else { continue }
+        var builder = try DataSetBuilder.reading(
+            data, record: "visit", file: file, dataSet: "visits", title: "Office of the Historian: Visits by Foreign Leaders",
+            source: "https://history.state.gov/departmenthistory/visits", presidents: presidents, store: store
+        ) { record, id, us, builder in
+            guard let visit = self.visit(record, id: id, us: us, builder: &builder) else { return }
             if visit.hosts.isEmpty, visit.reading.metThePresident || !visit.reading.presidentsNamed.isEmpty,
                 presidents.terms.isEmpty
             {
