@@ -123,26 +123,14 @@ struct DataSetBuilder {
         }
         if let country = tables.countries[slug] {
             let id = "country:" + country.iso.lowercased()
-            if entities[id] == nil {
-                add(Entity(id: id, type: .country, name: country.name, names: ["en": country.name], iso: country.iso))
-            }
+            addCountry(id, name: country.name, iso: country.iso)
             return id
         }
         if tables.historical[slug] != nil { return historicalState(slug) }
         let id = "country:" + slug
-        if entities[id] == nil {
-            let name = label ?? slug
-            add(
-                Entity(
-                    id: id, type: .country, name: name, names: ["en": name],
-                    sources: [
-                        SourceRef(
-                            document: document.id,
-                            note:
-                                "country id \"\(slug)\" is not in diplo's table of the data sets' countries: kept without an ISO code"
-                        )
-                    ]))
-        }
+        addCountry(
+            id, name: label ?? slug,
+            note: "country id \"\(slug)\" is not in diplo's table of the data sets' countries: kept without an ISO code")
         if let record {
             note(
                 record, line: line,
@@ -155,20 +143,24 @@ struct DataSetBuilder {
     /// and today's states on its territory in a note.
     mutating func historicalState(_ slug: String) -> String {
         let id = "country:" + slug
-        if entities[id] == nil, let state = tables.historical[slug] {
-            add(
-                Entity(
-                    id: id, type: .country, name: state.name, names: ["en": state.name],
-                    aliases: state.aliases.filter { $0 != state.name },
-                    sources: [
-                        SourceRef(
-                            document: document.id,
-                            note:
-                                "historical state, \(state.years); its territory is today part of \(state.successors.joined(separator: ", ")) (ISO 3166-1); no ISO code of its own"
-                        )
-                    ]))
+        if let state = tables.historical[slug] {
+            addCountry(
+                id, name: state.name, aliases: state.aliases.filter { $0 != state.name },
+                note:
+                    "historical state, \(state.years); its territory is today part of \(state.successors.joined(separator: ", ")) (ISO 3166-1); no ISO code of its own"
+            )
         }
         return id
+    }
+
+    /// A country, named in English, added the first time its id is met; `note` says where it
+    /// comes from when that is not the country table.
+    mutating func addCountry(_ id: String, name: String, aliases: [String] = [], iso: String? = nil, note: String? = nil) {
+        guard entities[id] == nil else { return }
+        add(
+            Entity(
+                id: id, type: .country, name: name, names: ["en": name], aliases: aliases, iso: iso,
+                sources: note.map { [SourceRef(document: document.id, note: $0)] } ?? []))
     }
 
     /// A person with the office their title names (`of` the country, for a national title).
