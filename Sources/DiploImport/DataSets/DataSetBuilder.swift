@@ -91,9 +91,7 @@ struct DataSetBuilder {
                 if let i = known.offices.firstIndex(where: {
                     $0.title == office.title && $0.of == office.of && $0.start == office.start
                 }) {
-                    for source in office.sources where !known.offices[i].sources.contains(source) {
-                        known.offices[i].sources.append(source)
-                    }
+                    known.offices[i].sources.appendMissing(office.sources)
                 } else {
                     known.offices.append(office)
                 }

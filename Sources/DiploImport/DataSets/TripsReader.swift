@@ -211,9 +211,7 @@ struct TripsReader {
         var index: [String: Int] = [:]
         for event in events {
             if let i = index[event.id] {
-                for participant in event.participants where !result[i].participants.contains(participant) {
-                    result[i].participants.append(participant)
-                }
+                result[i].participants.appendMissing(event.participants)
                 result[i].sources += event.sources
                 if let mine = event.within, let theirs = result[i].within {
                     result[i].within = [min(mine[0], theirs[0]), max(mine[1], theirs[1])]

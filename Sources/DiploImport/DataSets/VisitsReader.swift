@@ -139,9 +139,7 @@ struct VisitsReader {
             return
         }
         var event = builder.events[index]
-        for participant in visit.participants where !event.participants.contains(participant) {
-            event.participants.append(participant)
-        }
+        event.participants.appendMissing(visit.participants)
         if let start = visit.start, event.start.map({ start < $0 }) ?? true { event.start = start }
         if let end = visit.end ?? visit.start, event.end.map({ $0 < end }) ?? true { event.end = end }
         event.sources.append(visit.source)
