@@ -4,13 +4,16 @@ import PackageDescription
 // The layers, bottom to top; each target depends only on those below it, so the compiler refuses
 // a back-edge:
 //
-//   diplo (CLI) ─┬─> DiploAsk ──> DiploQuery, DiploImport
+//   diplo (CLI) ─┬─> DiploAsk ────> DiploQuery, DiploImport
+//                ├─> DiploExport ─> DiploQuery
 //                ├─> DiploQuery ──┐
-//                ├─> DiploExport ─┼─> DiploStore ──> DiploModel
-//                └─> DiploImport ─┘        └──> DiploSQLite
+//                └─> DiploImport ─┴─> DiploStore ──> DiploModel
+//                                          └──> DiploSQLite
 //
 // DiploModel holds the values (no SQL, no I/O); DiploStore is the only target with SQL;
-// DiploImport reads documents into model values; DiploQuery and DiploExport read the store.
+// DiploImport reads documents into model values; DiploQuery reads the store, and DiploExport
+// reads it too, and through DiploQuery's graph links. Every target above DiploStore may also use
+// DiploStore and DiploModel directly.
 let package = Package(
     name: "Diplo",
     platforms: [.macOS(.v13)],

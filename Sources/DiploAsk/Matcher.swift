@@ -105,9 +105,29 @@ enum Matcher {
     static func fit(
         _ elements: [Grammar.Element], _ pieces: [Piece], mentions: [Mention], contiguous: Bool = false, start: Int = 0
     ) -> (Fit, end: Int)? {
-        var best: (Fit, end: Int)?
-        // What a pattern must use: every name and every number the question holds.
-        let mentionPieces = Set(
+        var search = FitSearch(elements: elements, pieces: pieces, mentions: mentions, contiguous: contiguous)
+        search.step(0, start, Fit())
+        return search.best
+    }
+}
+
+/// The search behind `Matcher.fit`: every way of fitting the elements from the first, the best
+/// kept.
+private struct FitSearch {
+    let elements: [Grammar.Element]
+    let pieces: [Piece]
+    let mentions: [Mention]
+    let contiguous: Bool
+    /// What a pattern must use: every name and every number the question holds.
+    let mentionPieces: Set<Int>
+    var best: (Fit, end: Int)?
+
+    init(elements: [Grammar.Element], pieces: [Piece], mentions: [Mention], contiguous: Bool) {
+        self.elements = elements
+        self.pieces = pieces
+        self.mentions = mentions
+        self.contiguous = contiguous
+        mentionPieces = Set(
             pieces.indices.filter {
                 switch pieces[$0] {
                 case .mention(let m): return mentions[m].kind != .office  // a title may only describe ("US presidents")
@@ -115,61 +135,63 @@ enum Matcher {
                 case .word: return false
                 }
             })
+    }
 
-        func better(_ a: Fit, than b: Fit) -> Bool {
-            (a.words, a.bindings.count, a.numbers.count) > (b.words, b.bindings.count, b.numbers.count)
-        }
+    static func better(_ a: Fit, than b: Fit) -> Bool {
+        (a.words, a.bindings.count, a.numbers.count) > (b.words, b.bindings.count, b.numbers.count)
+    }
 
-        func step(_ e: Int, _ p: Int, _ fit: Fit) {
-            if e == elements.count {
-                if !contiguous {
-                    let taken = Set(fit.used.filter { mentionPieces.contains($0) })
-                    guard taken == mentionPieces else { return }
+    /// Fits element `e` onwards from piece `p`, `fit` holding what the elements before it took.
+    mutating func step(_ e: Int, _ p: Int, _ fit: Fit) {
+        guard e < elements.count else { return finish(fit, end: p) }
+        let element = elements[e]
+        // An optional element is taken where it can be, else left out.
+        defer { if element.optional { step(e + 1, p, fit) } }
+        let positions = p >= pieces.count ? [] : contiguous ? [p] : Array(p..<pieces.count)
+        for position in positions {
+            switch element {
+            case .words(let alternatives, _):
+                for run in alternatives where Matcher.matches(run, pieces, at: position) {
+                    var next = fit
+                    next.words += run.count
+                    next.used.formUnion(position..<(position + run.count))
+                    step(e + 1, position + run.count, next)
                 }
-                if best == nil || better(fit, than: best!.0) { best = (fit, p) }
-                return
-            }
-            let element = elements[e]
-            // An optional element is taken where it can be, else left out.
-            defer { if element.optional { step(e + 1, p, fit) } }
-            let positions = p >= pieces.count ? [] : contiguous ? [p] : Array(p..<pieces.count)
-            for position in positions {
-                switch element {
-                case .words(let alternatives, _):
-                    for run in alternatives where matches(run, pieces, at: position) {
-                        var next = fit
-                        next.words += run.count
-                        next.used.formUnion(position..<(position + run.count))
-                        step(e + 1, position + run.count, next)
-                    }
-                case .slot(let kind, let name, _):
-                    switch (kind, pieces[position]) {
-                    case (.year, .number(let n)) where (1800...2200).contains(n),
-                        (.number, .number(let n)) where (1...1200).contains(n),
-                        (.day, .number(let n)) where (1...31).contains(n),
-                        (.month, .number(let n)) where (1...12).contains(n):
-                        var next = fit
-                        next.numbers.append(Fit.Number(slot: kind, name: name, value: n))
-                        next.used.insert(position)
-                        step(e + 1, position + 1, next)
-                    case (.month, .word(let word, _)), (.monthname, .word(let word, _)):
-                        guard let n = PhraseBook.shared.months[word] else { break }
-                        var next = fit
-                        next.numbers.append(Fit.Number(slot: .month, name: name, value: n))
-                        next.used.insert(position)
-                        step(e + 1, position + 1, next)
-                    case (_, .mention(let m)) where !kind.isNumber && mentions[m].fits(kind):
-                        var next = fit
-                        next.bindings.append((name, position))
-                        next.used.insert(position)
-                        step(e + 1, position + 1, next)
-                    default:
-                        break
-                    }
-                }
+            case .slot(let kind, let name, _):
+                if let next = taking(kind, name: name, at: position, fit) { step(e + 1, position + 1, next) }
             }
         }
-        step(0, start, Fit())
-        return best
+    }
+
+    /// All elements fitted: the fit is the best so far when it uses every mention (unless
+    /// `contiguous`) and is better than the best.
+    mutating func finish(_ fit: Fit, end p: Int) {
+        if !contiguous {
+            let taken = Set(fit.used.filter { mentionPieces.contains($0) })
+            guard taken == mentionPieces else { return }
+        }
+        if best == nil || FitSearch.better(fit, than: best!.0) { best = (fit, p) }
+    }
+
+    /// The fit with a slot of this kind taking the piece at `position`, nil when the slot does not
+    /// take it.
+    func taking(_ kind: Grammar.SlotKind, name: String, at position: Int, _ fit: Fit) -> Fit? {
+        var next = fit
+        switch (kind, pieces[position]) {
+        case (.year, .number(let n)) where (1800...2200).contains(n),
+            (.number, .number(let n)) where (1...1200).contains(n),
+            (.day, .number(let n)) where (1...31).contains(n),
+            (.month, .number(let n)) where (1...12).contains(n):
+            next.numbers.append(Fit.Number(slot: kind, name: name, value: n))
+        case (.month, .word(let word, _)), (.monthname, .word(let word, _)):
+            guard let n = PhraseBook.shared.months[word] else { return nil }
+            next.numbers.append(Fit.Number(slot: .month, name: name, value: n))
+        case (_, .mention(let m)) where !kind.isNumber && mentions[m].fits(kind):
+            next.bindings.append((name, position))
+        default:
+            return nil
+        }
+        next.used.insert(position)
+        return next
     }
 }

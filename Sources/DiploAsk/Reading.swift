@@ -163,158 +163,17 @@ struct QuestionReader {
         }
     }
 
+    /// A question read into its pieces, in six steps: the period taken out, the names found, the
+    /// surnames, misspelt words corrected (and the names found again), capitalised words still
+    /// unknown resolved, then the pieces.
     func read(_ question: String, nameWords: (String) throws -> [String: Set<String>]) throws -> Reading {
-        var reading = Reading()
-        var tokens = tokens(of: question)
-
-        // 1. The period: the longest period pattern found, its words taken out (numbers written as
-        // words count as numbers here only: "the next six months", "quý III").
-        let plain: [Piece] = tokens.map {
-            ($0.number ?? grammar.numberWords[$0.text]).map { .number($0) } ?? .word($0.text, known: true)
-        }
-        search: for start in plain.indices {
-            for pattern in grammar.periods {
-                if let (fit, end) = Matcher.fit(pattern.elements, plain, mentions: [], contiguous: true, start: start) {
-                    reading.period = Reading.Period(kind: pattern.kind, numbers: fit.numbers, part: pattern.part)
-                    tokens.removeSubrange(start..<end)
-                    break search
-                }
-            }
-        }
-
-        // 2. Names: the longest phrase at each place that the lexicon or the knowledge base knows.
-        var spans: [Int: (length: Int, mention: Mention)] = [:]
-        var covered = Set<Int>()
-        /// Whether a name of the knowledge base starts at `start` and runs past `end`.
-        func nameRuns(from start: Int, past end: Int) throws -> Bool {
-            for length in stride(from: min(6, tokens.count - start), through: end - start + 1, by: -1) {
-                let range = start..<(start + length)
-                guard !range.contains(where: { tokens[$0].number != nil }) else { continue }
-                if try !store.namedEntities(range.map { tokens[$0].text }.joined(separator: " ")).isEmpty { return true }
-            }
-            return false
-        }
-        func spot() throws {
-            var i = 0
-            while i < tokens.count {
-                guard !covered.contains(i), tokens[i].number == nil else {
-                    i += 1
-                    continue
-                }
-                var found = false
-                for length in stride(from: min(max(book.longest, 6), tokens.count - i), through: 1, by: -1) {
-                    let range = i..<(i + length)
-                    guard !range.contains(where: { covered.contains($0) || tokens[$0].number != nil }) else { continue }
-                    let words = range.map { tokens[$0].text }
-                    let phrase = words.joined(separator: " ")
-                    let original = range.map { tokens[$0].original }.uniqued().joined(separator: " ")
-                    if let mention = try mention(
-                        for: phrase, original: original, words: words,
-                        capitalized: range.contains { tokens[$0].capitalized }, reading: &reading)
-                    {
-                        // A title that runs into a name gives the name its words: "Tổng Bí thư Đảng | Cộng
-                        // sản Việt Nam" is "Tổng Bí thư | Đảng Cộng sản Việt Nam".
-                        if mention.kind == .office,
-                            try (i + 1..<(i + length)).contains(where: { try nameRuns(from: $0, past: i + length) })
-                        {
-                            continue
-                        }
-                        spans[i] = (length, mention)
-                        covered.formUnion(range)
-                        i += length
-                        found = true
-                        break
-                    }
-                }
-                if !found { i += 1 }
-            }
-        }
-        try spot()
-
-        // 3. A capitalised word left over may be a surname ("Obama", "Castro").
-        func surnames() throws {
-            for i in tokens.indices
-            where !covered.contains(i) && tokens[i].capitalized && tokens[i].number == nil
-                && !known(tokens[i].text) && tokens[i].text.count >= 3
-            {
-                let people = try store.entitiesWithWord(tokens[i].text, limit: 12).filter {
-                    $0.type == .person || $0.type == .organization
-                }
-                if !people.isEmpty {
-                    spans[i] = (1, Mention(kind: .entity, text: tokens[i].original, entities: people))
-                    covered.insert(i)
-                }
-            }
-        }
-        try surnames()
-
-        // 4. A word nothing knows, one letter from a word known, is that word: first the word of a
-        // lexicon phrase whose other words stand beside it ("Nhật Bna", "Viet Nma", "Han Qouc"), then a
-        // word of the grammar, the lexicon or the stop words ("anniversery", "Chnia"); the names are
-        // then found again (the corrected word may end a longer phrase).
-        func nameLike(_ i: Int) -> Bool { tokens[i].capitalized && !tokens[i].first }
-        var corrected = false
-        for i in tokens.indices where !covered.contains(i) && tokens[i].number == nil && !known(tokens[i].text) {
-            let token = tokens[i].text
-            if let word = book.correction(of: i, in: tokens.map(\.text))
-                ?? (token.count >= 5 ? book.correction(of: token, nameLike: nameLike(i), grammar: grammar) : nil)
-            {
-                tokens[i].text = word
-                corrected = true
-            }
-        }
-        if corrected {
-            spans = [:]
-            covered = []
-            reading.unknown = []
-            try spot()
-            try surnames()
-        }
-
-        // 5. A capitalised word still unknown: a name with a letter wrong, else (within the question)
-        // another word with a letter wrong, else a name the knowledge base lacks.
-        for i in tokens.indices
-        where !covered.contains(i) && tokens[i].capitalized && tokens[i].number == nil && !known(tokens[i].text) {
-            let token = tokens[i].text
-            if token.count >= 4 {
-                let ids = try nameWords(token).flatMap(\.value)
-                if !ids.isEmpty {
-                    let entities = try Set(ids).sorted().compactMap { try store.namedEntity(id: $0) }
-                    spans[i] = (1, Mention(kind: .entity, text: tokens[i].original, entities: entities))
-                    covered.insert(i)
-                    continue
-                }
-            }
-            if nameLike(i), token.count >= 5, let word = book.correction(of: token, nameLike: false, grammar: grammar) {
-                tokens[i].text = word
-            } else if !tokens[i].first {
-                reading.unknown.append(tokens[i].original)
-            }
-        }
-
-        // 6. The pieces, adjacent names that stand for the same entity made one ("Joe" "Bidden").
-        var i = 0
-        while i < tokens.count {
-            if let (length, mention) = spans[i] {
-                if case .mention(let last)? = reading.pieces.last, mention.kind == .entity, reading.mentions[last].kind == .entity
-                {
-                    let common = Set(reading.mentions[last].entities).intersection(mention.entities)
-                    if !common.isEmpty {
-                        reading.mentions[last].entities = reading.mentions[last].entities.filter { common.contains($0) }
-                        i += length
-                        continue
-                    }
-                }
-                reading.mentions.append(mention)
-                reading.pieces.append(.mention(reading.mentions.count - 1))
-                i += length
-            } else {
-                let token = tokens[i]
-                reading.pieces.append(token.number.map { .number($0) } ?? .word(token.text, known: known(token.text)))
-                i += 1
-            }
-        }
-        return reading
+        var state = QuestionReading(reader: self, tokens: tokens(of: question))
+        state.takePeriod()
+        try state.findNames()
+        if state.correctMisspellings() { try state.findNamesAgain() }
+        try state.resolveCapitalisedWords(nameWords: nameWords)
+        state.assemblePieces()
+        return state.reading
     }
 
     /// What a phrase names, if anything: an entity of the knowledge base (by a name or alias), a
@@ -354,5 +213,195 @@ struct QuestionReader {
             }
         }
         return nil
+    }
+}
+
+/// A question being read: its tokens, the names found so far (a span of tokens at each place
+/// where one starts) and the reading, built step by step by `QuestionReader.read`.
+private struct QuestionReading {
+    let reader: QuestionReader
+    var tokens: [QuestionReader.Token]
+    var reading = Reading()
+    var spans: [Int: (length: Int, mention: Mention)] = [:]
+    var covered = Set<Int>()
+
+    var grammar: Grammar { reader.grammar }
+    var book: PhraseBook { reader.book }
+
+    init(reader: QuestionReader, tokens: [QuestionReader.Token]) {
+        self.reader = reader
+        self.tokens = tokens
+    }
+
+    /// 1. The period: the longest period pattern found, its words taken out (numbers written as
+    /// words count as numbers here only: "the next six months", "quý III").
+    mutating func takePeriod() {
+        let plain: [Piece] = tokens.map {
+            ($0.number ?? grammar.numberWords[$0.text]).map { .number($0) } ?? .word($0.text, known: true)
+        }
+        for start in plain.indices {
+            for pattern in grammar.periods {
+                if let (fit, end) = Matcher.fit(pattern.elements, plain, mentions: [], contiguous: true, start: start) {
+                    reading.period = Reading.Period(kind: pattern.kind, numbers: fit.numbers, part: pattern.part)
+                    tokens.removeSubrange(start..<end)
+                    return
+                }
+            }
+        }
+    }
+
+    /// 2 and 3. The names, then the surnames among the words left.
+    mutating func findNames() throws {
+        try spotNames()
+        try spotSurnames()
+    }
+
+    /// After a correction: the names found again from nothing (the corrected word may end a
+    /// longer phrase), and the unknown words with them.
+    mutating func findNamesAgain() throws {
+        spans = [:]
+        covered = []
+        reading.unknown = []
+        try findNames()
+    }
+
+    /// 2. Names: the longest phrase at each place that the lexicon or the knowledge base knows.
+    mutating func spotNames() throws {
+        var i = 0
+        while i < tokens.count {
+            guard !covered.contains(i), tokens[i].number == nil else {
+                i += 1
+                continue
+            }
+            if let (length, mention) = try longestName(at: i) {
+                spans[i] = (length, mention)
+                covered.formUnion(i..<(i + length))
+                i += length
+            } else {
+                i += 1
+            }
+        }
+    }
+
+    /// The longest phrase starting at `i` that names something, with its length.
+    mutating func longestName(at i: Int) throws -> (length: Int, mention: Mention)? {
+        for length in stride(from: min(max(book.longest, 6), tokens.count - i), through: 1, by: -1) {
+            let range = i..<(i + length)
+            guard !range.contains(where: { covered.contains($0) || tokens[$0].number != nil }) else { continue }
+            let words = range.map { tokens[$0].text }
+            let phrase = words.joined(separator: " ")
+            let original = range.map { tokens[$0].original }.uniqued().joined(separator: " ")
+            guard
+                let mention = try reader.mention(
+                    for: phrase, original: original, words: words,
+                    capitalized: range.contains { tokens[$0].capitalized }, reading: &reading)
+            else { continue }
+            // A title that runs into a name gives the name its words: "Tổng Bí thư Đảng | Cộng
+            // sản Việt Nam" is "Tổng Bí thư | Đảng Cộng sản Việt Nam".
+            if mention.kind == .office, try (i + 1..<(i + length)).contains(where: { try nameRuns(from: $0, past: i + length) }) {
+                continue
+            }
+            return (length, mention)
+        }
+        return nil
+    }
+
+    /// Whether a name of the knowledge base starts at `start` and runs past `end`.
+    func nameRuns(from start: Int, past end: Int) throws -> Bool {
+        for length in stride(from: min(6, tokens.count - start), through: end - start + 1, by: -1) {
+            let range = start..<(start + length)
+            guard !range.contains(where: { tokens[$0].number != nil }) else { continue }
+            if try !reader.store.namedEntities(range.map { tokens[$0].text }.joined(separator: " ")).isEmpty { return true }
+        }
+        return false
+    }
+
+    /// 3. A capitalised word left over may be a surname ("Obama", "Castro").
+    mutating func spotSurnames() throws {
+        for i in tokens.indices
+        where !covered.contains(i) && tokens[i].capitalized && tokens[i].number == nil
+            && !reader.known(tokens[i].text) && tokens[i].text.count >= 3
+        {
+            let people = try reader.store.entitiesWithWord(tokens[i].text, limit: 12).filter {
+                $0.type == .person || $0.type == .organization
+            }
+            if !people.isEmpty {
+                spans[i] = (1, Mention(kind: .entity, text: tokens[i].original, entities: people))
+                covered.insert(i)
+            }
+        }
+    }
+
+    /// Whether a word looks like a name: capitalised within the question.
+    func nameLike(_ i: Int) -> Bool { tokens[i].capitalized && !tokens[i].first }
+
+    /// 4. A word nothing knows, one letter from a word known, is that word: first the word of a
+    /// lexicon phrase whose other words stand beside it ("Nhật Bna", "Viet Nma", "Han Qouc"), then a
+    /// word of the grammar, the lexicon or the stop words ("anniversery", "Chnia"). Whether any
+    /// word was corrected.
+    mutating func correctMisspellings() -> Bool {
+        var corrected = false
+        for i in tokens.indices where !covered.contains(i) && tokens[i].number == nil && !reader.known(tokens[i].text) {
+            let token = tokens[i].text
+            if let word = book.correction(of: i, in: tokens.map(\.text))
+                ?? (token.count >= 5 ? book.correction(of: token, nameLike: nameLike(i), grammar: grammar) : nil)
+            {
+                tokens[i].text = word
+                corrected = true
+            }
+        }
+        return corrected
+    }
+
+    /// 5. A capitalised word still unknown: a name with a letter wrong, else (within the question)
+    /// another word with a letter wrong, else a name the knowledge base lacks.
+    mutating func resolveCapitalisedWords(nameWords: (String) throws -> [String: Set<String>]) throws {
+        for i in tokens.indices
+        where !covered.contains(i) && tokens[i].capitalized && tokens[i].number == nil && !reader.known(tokens[i].text) {
+            let token = tokens[i].text
+            if token.count >= 4 {
+                let ids = try nameWords(token).flatMap(\.value)
+                if !ids.isEmpty {
+                    let entities = try Set(ids).sorted().compactMap { try reader.store.namedEntity(id: $0) }
+                    spans[i] = (1, Mention(kind: .entity, text: tokens[i].original, entities: entities))
+                    covered.insert(i)
+                    continue
+                }
+            }
+            if nameLike(i), token.count >= 5, let word = book.correction(of: token, nameLike: false, grammar: grammar) {
+                tokens[i].text = word
+            } else if !tokens[i].first {
+                reading.unknown.append(tokens[i].original)
+            }
+        }
+    }
+
+    /// 6. The pieces, adjacent names that stand for the same entity made one ("Joe" "Bidden").
+    mutating func assemblePieces() {
+        var i = 0
+        while i < tokens.count {
+            guard let (length, mention) = spans[i] else {
+                let token = tokens[i]
+                reading.pieces.append(token.number.map { .number($0) } ?? .word(token.text, known: reader.known(token.text)))
+                i += 1
+                continue
+            }
+            if !joinsPreviousName(mention) {
+                reading.mentions.append(mention)
+                reading.pieces.append(.mention(reading.mentions.count - 1))
+            }
+            i += length
+        }
+    }
+
+    /// Whether a name stands for an entity the name just before may stand for: the two made one,
+    /// the earlier keeping only the entities both may be.
+    mutating func joinsPreviousName(_ mention: Mention) -> Bool {
+        guard case .mention(let last)? = reading.pieces.last, mention.kind == .entity, reading.mentions[last].kind == .entity
+        else { return false }
+        let common = Set(reading.mentions[last].entities).intersection(mention.entities)
+        guard !common.isEmpty else { return false }
+        reading.mentions[last].entities = reading.mentions[last].entities.filter { common.contains($0) }
+        return true
     }
 }

@@ -60,6 +60,7 @@ public final class DOTWriter: GraphWriter {
     /// A DOT double-quoted string. Backslash and quote are escaped; line breaks become \n, which
     /// labels draw as new lines. In labels Graphviz reads "&...;" as an HTML entity, so a plain
     /// ampersand is written as &amp; there, and "R&amp;D" stays what it says.
+    // DOT's own escaping, not JSONText's: the format's rules differ.
     static func quoted(_ text: String, isLabel: Bool = false) -> String {
         guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0x5C || $0 == 0x22 || (isLabel && $0 == 0x26) }) else {
             return "\"" + text + "\""

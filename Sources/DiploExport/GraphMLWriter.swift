@@ -59,6 +59,7 @@ enum XML {
     /// Text safe in XML content and in double-quoted attributes. Line breaks and tabs become
     /// character references (an attribute would otherwise read them as spaces); control
     /// characters that XML 1.0 cannot carry at all become U+FFFD.
+    // XML's own escaping (GraphML, GEXF), not JSONText's: the format's rules differ.
     static func escaped(_ text: String) -> String {
         // Most names need nothing: say so from the bytes, without building a copy.
         // (0xEF leads the UTF-8 of U+FFFE and U+FFFF, and of other characters that go the slow way.)

@@ -86,6 +86,7 @@ public final class MermaidWriter: GraphWriter {
     }
 
     /// A label in double quotes, every character that means something to Mermaid as its code.
+    // Mermaid's own escaping (#code; entities), not JSONText's: the format's rules differ.
     static func label(_ text: String, quoted: Bool = true) -> String {
         guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || "\"#&<>\\`%|".utf8.contains($0) }) else {
             return quoted ? "\"" + text + "\"" : text

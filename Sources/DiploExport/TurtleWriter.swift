@@ -152,6 +152,7 @@ public final class TurtleWriter: GraphWriter {
     }
 
     /// A string literal with Turtle's escapes; a language tag when it is a well-formed one.
+    // Turtle's own escaping (\uXXXX for control characters), not JSONText's: the format's rules differ.
     static func literal(_ text: String, lang: String? = nil) -> String {
         var out = "\""
         let plain = !text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0x22 || $0 == 0x5C }

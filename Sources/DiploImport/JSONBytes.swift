@@ -339,17 +339,85 @@ enum JSONSyntax {
     enum Expect { case value, valueOrClose, key, keyOrClose, colon, commaOrClose, end }
 
     static func check(_ source: ByteSource, listener: inout some JSONListener) throws {
-        let reader = ByteReader(source)
-        // The open containers, innermost last: true for an object.
+        var pass = Pass(reader: ByteReader(source))
+        while let byte = try pass.reader.skipSpace() {
+            try pass.take(byte, listener: &listener)
+        }
+        guard pass.expect == .end else {
+            // Nothing but spaces, or a value begun and not ended.
+            let empty = pass.expect == .value && pass.objects.isEmpty
+            throw JSONSyntaxError(offset: pass.reader.offset, reason: empty ? .empty : .truncated)
+        }
+    }
+
+    /// Where the check stands: the reader, the open containers and what may come next.
+    private struct Pass {
+        let reader: ByteReader
+        /// The open containers, innermost last: true for an object.
         var objects: [Bool] = []
         var expect = Expect.value
+
+        var invalid: JSONSyntaxError { JSONSyntaxError(offset: reader.offset, reason: .invalid) }
+
+        /// Reads what starts with `byte`, the next byte that is not a space.
+        mutating func take(_ byte: UInt8, listener: inout some JSONListener) throws {
+            switch expect {
+            case .end:
+                throw invalid
+            case .colon:
+                guard byte == 0x3A else { throw invalid }
+                reader.index += 1
+                expect = .value
+            case .commaOrClose:
+                let isObject = objects.last!
+                if byte == 0x2C {
+                    reader.index += 1
+                    expect = isObject ? .key : .value
+                } else if byte == (isObject ? 0x7D : 0x5D) {
+                    try close(listener: &listener)
+                } else {
+                    throw invalid
+                }
+            case .key, .keyOrClose:
+                if byte == 0x7D && expect == .keyOrClose { return try close(listener: &listener) }
+                guard byte == 0x22 else { throw invalid }
+                let depth = objects.count
+                try string(listener.wantsKeys(depth: depth)) { try listener.key(depth: depth, bytes: $0) }
+                expect = .colon
+            case .value, .valueOrClose:
+                if byte == 0x5D && expect == .valueOrClose { return try close(listener: &listener) }
+                try value(byte, listener: &listener)
+            }
+        }
+
+        /// Reads a value that starts with `byte`: opens a container, or reads a string, number or
+        /// literal whole.
+        mutating func value(_ byte: UInt8, listener: inout some JSONListener) throws {
+            let depth = objects.count
+            try listener.valueBegins(depth: depth, kind: byte, offset: reader.offset, reader: reader)
+            switch byte {
+            case 0x7B, 0x5B:
+                reader.index += 1
+                objects.append(byte == 0x7B)
+                expect = byte == 0x7B ? .keyOrClose : .valueOrClose
+                return
+            case 0x22: try string(listener.wantsString(depth: depth)) { try listener.string(depth: depth, bytes: $0) }
+            case 0x2D, 0x30...0x39: try reader.skipNumber()
+            case 0x74, 0x66, 0x6E: try reader.skipLiteral()
+            default: throw invalid
+            }
+            try listener.valueEnds(depth: depth, offset: reader.offset)
+            expect = objects.isEmpty ? .end : .commaOrClose
+        }
+
         /// Closes the innermost container, whose closing byte is next.
-        func close() throws {
+        mutating func close(listener: inout some JSONListener) throws {
             reader.index += 1
             objects.removeLast()
             try listener.valueEnds(depth: objects.count, offset: reader.offset)
             expect = objects.isEmpty ? .end : .commaOrClose
         }
+
         /// Reads a string whose opening quote is next; hands on its raw bytes when `wanted`.
         func string(_ wanted: Bool, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
             let start = reader.offset + 1
@@ -359,62 +427,6 @@ enum JSONSyntax {
             guard wanted else { return }
             try body(UnsafeRawBufferPointer(rebasing: reader.bytes(from: start).dropLast()))
             reader.mark = nil
-        }
-        while true {
-            guard let byte = try reader.skipSpace() else {
-                guard expect == .end else {
-                    // Nothing but spaces, or a value begun and not ended.
-                    let empty = expect == .value && objects.isEmpty
-                    throw JSONSyntaxError(offset: reader.offset, reason: empty ? .empty : .truncated)
-                }
-                return
-            }
-            let depth = objects.count
-            switch expect {
-            case .end:
-                throw JSONSyntaxError(offset: reader.offset, reason: .invalid)
-            case .colon:
-                guard byte == 0x3A else { throw JSONSyntaxError(offset: reader.offset, reason: .invalid) }
-                reader.index += 1
-                expect = .value
-            case .commaOrClose:
-                let isObject = objects.last!
-                if byte == 0x2C {
-                    reader.index += 1
-                    expect = isObject ? .key : .value
-                } else if byte == (isObject ? 0x7D : 0x5D) {
-                    try close()
-                } else {
-                    throw JSONSyntaxError(offset: reader.offset, reason: .invalid)
-                }
-            case .key, .keyOrClose:
-                if byte == 0x7D && expect == .keyOrClose {
-                    try close()
-                    continue
-                }
-                guard byte == 0x22 else { throw JSONSyntaxError(offset: reader.offset, reason: .invalid) }
-                try string(listener.wantsKeys(depth: depth)) { try listener.key(depth: depth, bytes: $0) }
-                expect = .colon
-            case .value, .valueOrClose:
-                if byte == 0x5D && expect == .valueOrClose {
-                    try close()
-                    continue
-                }
-                try listener.valueBegins(depth: depth, kind: byte, offset: reader.offset, reader: reader)
-                switch byte {
-                case 0x7B, 0x5B:
-                    reader.index += 1
-                    objects.append(byte == 0x7B)
-                    expect = byte == 0x7B ? .keyOrClose : .valueOrClose
-                    continue
-                case 0x22: try string(listener.wantsString(depth: depth)) { try listener.string(depth: depth, bytes: $0) }
-                case 0x2D, 0x30...0x39: try reader.skipNumber()
-                case 0x74, 0x66, 0x6E: try reader.skipLiteral()
-                default: throw JSONSyntaxError(offset: reader.offset, reason: .invalid)
-                }
-                try listener.valueEnds(depth: depth, offset: reader.offset)
-                expect = objects.isEmpty ? .end : .commaOrClose
-            }
         }
     }
 }

@@ -5,3 +5,10 @@ extension Array where Element: Hashable {
         return filter { seen.insert($0).inserted }
     }
 }
+
+extension Array where Element: Equatable {
+    /// Appends, in order, each of `elements` that is not here yet.
+    public mutating func appendMissing(_ elements: some Sequence<Element>) {
+        for element in elements where !contains(element) { append(element) }
+    }
+}

@@ -3,6 +3,7 @@ import Foundation
 /// The inside of a JSON string as JSONSerialization writes it: quotes, backslashes and control
 /// characters escaped, everything else (slashes, non-ASCII) as it is.
 public enum JSONText {
+    // JSON's own escaping; the graph writers (XML, DOT, Mermaid, Turtle) and iCalendar keep their formats' own.
     public static func escaped(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return text }
         var out = ""

@@ -155,6 +155,7 @@ public struct UpcomingQuery: Sendable {
     }
 
     /// TEXT values: backslash, semicolon, comma and line breaks escaped.
+    // iCalendar's own escaping, not JSONText's: the format's rules differ.
     static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
             .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\n", with: "\\n")

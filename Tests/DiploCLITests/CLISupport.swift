@@ -148,3 +148,20 @@ enum OutsideTools {
         try #require(present, "\(what) is missing, and CI=true requires it", sourceLocation: sourceLocation)
     }
 }
+
+/// Imports `data` as the file `name` into a knowledge base holding the sample, and expects it
+/// refused: exit 1, the message naming the file and saying each of `parts` (on one line when
+/// `oneLine`), the knowledge base exported as before.
+func expectImportRefused(_ name: String, _ data: Data, saying parts: [String], oneLine: Bool = false) throws {
+    let cli = try CLI()
+    #expect(try cli.run("import", try cli.write("good.json", sampleFile)).status == 0)
+    let before = try cli.run("export").stdout
+    let path = cli.path(name)
+    try data.write(to: URL(fileURLWithPath: path))
+    let result = try cli.run("import", path)
+    #expect(result.status == 1)
+    #expect(result.stderr.contains(path), "\(result.stderr)")
+    for part in parts { #expect(result.stderr.contains(part), "\(result.stderr)") }
+    if oneLine { #expect(result.stderr.split(separator: "\n").count == 1) }
+    #expect(try cli.run("export").stdout == before)
+}

@@ -141,17 +141,7 @@ let sampleFile = """
 /// Bad input: exit 1, one sentence naming the file and the place, and the database as it was.
 @Suite struct BadInputTests {
     func expectRefused(_ name: String, _ content: String, mentions place: String, because reason: String) throws {
-        let cli = try CLI()
-        #expect(try cli.run("import", try cli.write("good.json", sampleFile)).status == 0)
-        let before = try cli.run("export").stdout
-        let file = try cli.write(name, content)
-        let result = try cli.run("import", file)
-        #expect(result.status == 1)
-        #expect(result.stderr.contains(file), "\(result.stderr)")
-        #expect(result.stderr.contains(place), "\(result.stderr)")
-        #expect(result.stderr.contains(reason), "\(result.stderr)")
-        #expect(result.stderr.split(separator: "\n").count == 1)
-        #expect(try cli.run("export").stdout == before)
+        try expectImportRefused(name, Data(content.utf8), saying: [place, reason], oneLine: true)
     }
 
     /// The sample with one more entity (so a half-done import would show) and `change` applied.
@@ -163,6 +153,15 @@ let sampleFile = """
         change(&object)
         return String(
             decoding: try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self)
+    }
+
+    /// The sample (with one more entity) with `change` applied to the element `index` of the list `list`.
+    func broken(_ list: String, _ index: Int, _ change: (inout [String: Any]) -> Void) throws -> String {
+        try broken { object in
+            var elements = object[list] as! [[String: Any]]
+            change(&elements[index])
+            object[list] = elements
+        }
     }
 
     @Test func malformedJSON() throws {
@@ -184,51 +183,35 @@ let sampleFile = """
     @Test func aParticipantThatDoesNotExist() throws {
         try expectRefused(
             "ghost.json",
-            try broken { object in
-                var events = object["events"] as! [[String: Any]]
-                events[1]["participants"] = [["entity": "ghost", "role": "guest"]]
-                object["events"] = events
-            }, mentions: "events[1].participants[0].entity", because: "no entity \"ghost\"")
+            try broken("events", 1) { $0["participants"] = [["entity": "ghost", "role": "guest"]] },
+            mentions: "events[1].participants[0].entity", because: "no entity \"ghost\"")
     }
 
     @Test func anImpossibleDate() throws {
         try expectRefused(
             "date.json",
-            try broken { object in
-                var events = object["events"] as! [[String: Any]]
-                events[0]["start"] = "2024-02-31"
-                object["events"] = events
-            }, mentions: "events[0].start", because: "2024-02-31 is not a real date")
+            try broken("events", 0) { $0["start"] = "2024-02-31" }, mentions: "events[0].start",
+            because: "2024-02-31 is not a real date")
     }
 
     @Test func anUnknownEventKind() throws {
         try expectRefused(
             "kind.json",
-            try broken { object in
-                var events = object["events"] as! [[String: Any]]
-                events[1]["kind"] = "picnic"
-                object["events"] = events
-            }, mentions: "events[1].kind", because: "unknown event kind \"picnic\"")
+            try broken("events", 1) { $0["kind"] = "picnic" }, mentions: "events[1].kind",
+            because: "unknown event kind \"picnic\"")
     }
 
     @Test func anUnknownPartnershipLevel() throws {
         try expectRefused(
             "level.json",
-            try broken { object in
-                var partnerships = object["partnerships"] as! [[String: Any]]
-                partnerships[0]["level"] = "best_friends_forever"
-                object["partnerships"] = partnerships
-            }, mentions: "partnerships[0].level", because: "unknown partnership level \"best_friends_forever\"")
+            try broken("partnerships", 0) { $0["level"] = "best_friends_forever" }, mentions: "partnerships[0].level",
+            because: "unknown partnership level \"best_friends_forever\"")
     }
 
     @Test func aMissingField() throws {
         try expectRefused(
             "missing.json",
-            try broken { object in
-                var entities = object["entities"] as! [[String: Any]]
-                entities[2].removeValue(forKey: "type")
-                object["entities"] = entities
-            }, mentions: "entities[2]", because: "\"type\" is missing")
+            try broken("entities", 2) { $0.removeValue(forKey: "type") }, mentions: "entities[2]", because: "\"type\" is missing")
     }
 
     @Test func badUsageExitsWith64() throws {

@@ -106,8 +106,18 @@ enum ExportTestSupport {
         }
 
         /// A Python script, given the workspace's paths as arguments; what it prints.
-        func python(_ script: String, _ arguments: String...) throws -> Result {
+        func python(_ script: String, _ arguments: String...) throws -> Result { try python(script, arguments) }
+
+        func python(_ script: String, _ arguments: [String]) throws -> Result {
             try ExportTestSupport.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script] + arguments, in: folder)
+        }
+
+        /// What a Python script printed as one JSON object, the script expected to succeed (its
+        /// error, after `context`, said where it does not).
+        func pythonObject(_ script: String, _ arguments: String..., context: String = "") throws -> [String: Any] {
+            let read = try python(script, arguments)
+            #expect(read.status == 0, "\(context)\(read.stderr)")
+            return try JSONSerialization.jsonObject(with: Data(read.stdout.utf8)) as? [String: Any] ?? [:]
         }
 
         /// How many nodes and edges the full view must have, counted in the database by Python's
@@ -220,7 +230,7 @@ enum ExportTestSupport {
         try OutsideTools.require(Support.hasNetworkx, "python3's networkx")
         let space = try Support.Workspace()
         #expect(try space.diplo("export", "--format", "graphml", "-o", space.path("graph.graphml")).status == 0)
-        let read = try space.python(
+        let graph = try space.pythonObject(
             """
             import sys, json, networkx as nx
             g = nx.read_graphml(sys.argv[1])
@@ -231,8 +241,6 @@ enum ExportTestSupport {
                 "en": node['name_en'], "ar": node['name_ar'], "title": event['label'], "city": event.get('city'),
                 "office": [edge['label'], edge['start'], edge['end'], edge['role']]}))
             """, space.path("graph.graphml"))
-        #expect(read.status == 0, "\(read.stderr)")
-        let graph = try JSONSerialization.jsonObject(with: Data(read.stdout.utf8)) as? [String: Any] ?? [:]
         let expected = try space.expectedCounts()
         #expect(graph["nodes"] as? Int == expected.nodes)
         #expect(graph["edges"] as? Int == expected.edges)
@@ -249,7 +257,7 @@ enum ExportTestSupport {
         try OutsideTools.require(Support.hasNetworkx, "python3's networkx")
         let space = try Support.Workspace()
         #expect(try space.diplo("export", "--format", "gexf", "-o", space.path("graph.gexf")).status == 0)
-        let read = try space.python(
+        let graph = try space.pythonObject(
             """
             import sys, json, networkx as nx
             g = nx.read_gexf(sys.argv[1])
@@ -261,8 +269,6 @@ enum ExportTestSupport {
                 "label": node['label'], "en": node['name_en'], "summit": [summit['start'], summit['end']],
                 "call": [call['start'], call['end'], call['label']], "partnership": [partnership['start'], partnership.get('end')]}))
             """, space.path("graph.gexf"))
-        #expect(read.status == 0, "\(read.stderr)")
-        let graph = try JSONSerialization.jsonObject(with: Data(read.stdout.utf8)) as? [String: Any] ?? [:]
         let expected = try space.expectedCounts()
         #expect(graph["nodes"] as? Int == expected.nodes)
         #expect(graph["edges"] as? Int == expected.edges)
@@ -284,7 +290,7 @@ enum ExportTestSupport {
         for view in ["full", "entities"] {
             let export = try space.diplo("export", "--format", "turtle", "--view", view, "-o", space.path("graph.ttl"))
             #expect(export.status == 0, "\(export.stderr)")
-            let read = try space.python(
+            let graph = try space.pythonObject(
                 """
                 import sys, json, rdflib
                 from rdflib.namespace import RDF, RDFS
@@ -308,9 +314,7 @@ enum ExportTestSupport {
                     "start": [str(d) for d in g.objects(rdflib.URIRef('urn:diplo:event:sv-2024'), SDO.startDate)],
                     "start_type": [str(d.datatype) for d in g.objects(rdflib.URIRef('urn:diplo:event:sv-2024'), SDO.startDate)],
                 }))
-                """, space.path("graph.ttl"))
-            #expect(read.status == 0, "\(view): \(read.stderr)")
-            let graph = try JSONSerialization.jsonObject(with: Data(read.stdout.utf8)) as? [String: Any] ?? [:]
+                """, space.path("graph.ttl"), context: "\(view): ")
             #expect(graph["persons"] as? Int == 3)
             #expect(graph["countries"] as? Int == 3)
             #expect(graph["label"] as? String == Support.trickyEntityName)

@@ -102,16 +102,7 @@ let scorer = shared.appendingPathComponent("tools/score.py").path
 /// Text that is not a press release: a clear error naming the file, exit 1, nothing written.
 @Suite struct BadTextTests {
     func expectRefused(_ name: String, _ data: Data, because reason: String) throws {
-        let cli = try CLI()
-        #expect(try cli.run("import", try cli.write("good.json", sampleFile)).status == 0)
-        let before = try cli.run("export").stdout
-        let path = cli.path(name)
-        try data.write(to: URL(fileURLWithPath: path))
-        let result = try cli.run("import", path)
-        #expect(result.status == 1)
-        #expect(result.stderr.contains(path), "\(result.stderr)")
-        #expect(result.stderr.contains(reason), "\(result.stderr)")
-        #expect(try cli.run("export").stdout == before)
+        try expectImportRefused(name, data, saying: [reason])
     }
 
     @Test func anEmptyFile() throws {

@@ -176,14 +176,6 @@ import Testing
         try Importer(store: store, options: ImportOptions()).yield(of: Data(text.utf8), name: name)
     }
 
-    @discardableResult
-    func importing(_ text: String, name: String, into store: Store, folder: TemporaryFolder) throws -> ImportOutcome {
-        let path = folder.path(name)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        let importer = Importer(store: store, options: ImportOptions())
-        return try importer.run(Importer.inputs(for: [path]).inputs[0])
-    }
-
     @Test func eachFormatIsToldByItsRootElementNotItsName() {
         #expect(DataSetFormat.detect(Data(DataSetTests.visits.utf8)) == .visits)
         #expect(DataSetFormat.detect(Data(DataSetTests.trips.utf8)) == .trips)
@@ -215,8 +207,7 @@ import Testing
 
     @Test func visitsGiveKindHostPlaceAndOneSummitForAllWhoAttended() throws {
         let folder = try TemporaryFolder()
-        let store = try folder.store()
-        try importing(DataSetTests.presidents, name: "presidents.xml", into: store, folder: folder)
+        let store = try folder.store(importing: [(DataSetTests.presidents, "presidents.xml")])
         let kb = try read(DataSetTests.visits, name: "visits/2020.xml", store: store)
         func event(_ record: String) -> Event? {
             kb.events.first { $0.sources.contains { $0.note?.hasPrefix(record + ",") == true } }
@@ -254,7 +245,7 @@ import Testing
     @Test func oddRecordsAreNotedOneByOneAndTheRestImported() throws {
         let folder = try TemporaryFolder()
         let store = try folder.store()
-        let outcome = try importing(DataSetTests.visits, name: "2020.xml", into: store, folder: folder)
+        let outcome = try folder.importing(DataSetTests.visits, as: "2020.xml", into: store)
         let notes = outcome.yield.notes ?? []
         #expect(
             notes.contains {
@@ -272,14 +263,13 @@ import Testing
         #expect(try store.event("hs:visit:505-2")?.kind == .workingVisit)
 
         // Importing the file again changes nothing.
-        let again = try importing(DataSetTests.visits, name: "2020.xml", into: store, folder: folder)
+        let again = try folder.importing(DataSetTests.visits, as: "2020.xml", into: store)
         #expect(again.report.changedNothing)
     }
 
     @Test func tripsGiveTheTravellerTheLeadersMetAndTheSummitsAttended() throws {
         let folder = try TemporaryFolder()
-        let store = try folder.store()
-        try importing(DataSetTests.presidents, name: "presidents.xml", into: store, folder: folder)
+        let store = try folder.store(importing: [(DataSetTests.presidents, "presidents.xml")])
         let kb = try read(DataSetTests.trips, name: "marsh-eleanor.xml", store: store)
         let oslo = try #require(kb.events.first { $0.id == "hs:trip:9001" })
         #expect(oslo.kind == .visit && oslo.location == Location(country: "country:no", city: "Oslo, Tromsø"))
@@ -328,9 +318,7 @@ import Testing
     /// and an event recorded inside a trip that another source announced, linked to the trip.
     @Test func theDataSetsAndTheInterchangeMakeOneWorld() throws {
         let folder = try TemporaryFolder()
-        let store = try folder.store()
-        try importing(DataSetTests.presidents, name: "presidents.xml", into: store, folder: folder)
-        try importing(DataSetTests.visits, name: "2020.xml", into: store, folder: folder)
+        let store = try folder.store(importing: [(DataSetTests.presidents, "presidents.xml"), (DataSetTests.visits, "2020.xml")])
         let press = KnowledgeBase(
             documents: [Document(id: "note", title: "A briefing", lang: "en")],
             entities: [
@@ -364,8 +352,7 @@ import Testing
     /// Sources that disagree on a date are both kept, and each anniversary says which it counts from.
     @Test func disagreeingClaimsAreBothKeptAndAnniversariesSayWhichTheyFollow() throws {
         let folder = try TemporaryFolder()
-        let store = try folder.store()
-        try importing(DataSetTests.relations, name: "norway.xml", into: store, folder: folder)
+        let store = try folder.store(importing: [(DataSetTests.relations, "norway.xml")])
         let other = KnowledgeBase(
             documents: [Document(id: "oslo-ministry", title: "Norwegian ministry", lang: "en")],
             entities: [
@@ -403,11 +390,10 @@ import Testing
     /// What the data sets put in the knowledge base exports and imports back with nothing lost.
     @Test func theDataSetsExportAndImportBackUnchanged() throws {
         let folder = try TemporaryFolder()
-        let store = try folder.store()
-        try importing(DataSetTests.presidents, name: "presidents.xml", into: store, folder: folder)
-        try importing(DataSetTests.visits, name: "2020.xml", into: store, folder: folder)
-        try importing(DataSetTests.trips, name: "marsh-eleanor.xml", into: store, folder: folder)
-        try importing(DataSetTests.relations, name: "norway.xml", into: store, folder: folder)
+        let store = try folder.store(importing: [
+            (DataSetTests.presidents, "presidents.xml"), (DataSetTests.visits, "2020.xml"),
+            (DataSetTests.trips, "marsh-eleanor.xml"), (DataSetTests.relations, "norway.xml"),
+        ])
         let first = try InterchangeWriter.string(try store.knowledgeBase())
         let copy = try folder.store("copy.sqlite")
         try copy.merge(try JSONDecoder().decode(KnowledgeBase.self, from: Data(first.utf8)), file: "export.json")
@@ -417,10 +403,9 @@ import Testing
     /// A leader only the data sets know is a name the press-release reader recognises.
     @Test func aLeaderTheDataSetsKnowIsFoundInAnEnglishPressRelease() throws {
         let folder = try TemporaryFolder()
-        let store = try folder.store()
-        try importing(DataSetTests.visits, name: "2020.xml", into: store, folder: folder)
+        let store = try folder.store(importing: [(DataSetTests.visits, "2020.xml")])
         let text = "Hanoi, March 12, 2025 - Prime Minister Pham Minh Chinh held talks with Ingrid Solvang in Hanoi on March 12.\n"
-        try importing(text, name: "release.txt", into: store, folder: folder)
+        try folder.importing(text, as: "release.txt", into: store)
         #expect(try store.entityIDs(named: "Ingrid Solvang", type: .person) == ["person:ingrid-solvang"])
         let talks = try #require(try store.events().first { $0.kind == .talks })
         #expect(talks.participants.contains { $0.entity == "person:ingrid-solvang" })

@@ -139,17 +139,26 @@ import Testing
         func children(of index: Int, named name: String) -> [Element] { all.filter { $0.parent == index && $0.name == name } }
     }
 
-    @Test(arguments: GraphView.allCases)
-    func graphMLIsWellFormedWithTheDataCounts(_ view: GraphView) throws {
-        let (text, counts) = try export(view) { GraphMLWriter($0) }
+    /// An XML export (GraphML, GEXF) of the fixture parsed, and checked: well-formed, as many
+    /// `<node>` and `<edge>` elements as the exporter counted, every edge between nodes it holds.
+    func exportedXML(_ view: GraphView, _ make: (TextOutput) -> GraphWriter) throws -> (
+        xml: Elements, nodes: [Elements.Element], edges: [Elements.Element], ids: Set<String>
+    ) {
+        let (text, counts) = try export(view, make)
         let xml = Elements.parse(text)
         #expect(xml.error == nil, "\(String(describing: xml.error))")
         let nodes = xml.named("node")
         let edges = xml.named("edge")
         #expect(nodes.count == counts.nodes && edges.count == counts.edges)
         let ids = Set(nodes.compactMap { $0.attributes["id"] })
-        #expect(ids.count == nodes.count)
         #expect(edges.allSatisfy { ids.contains($0.attributes["source"] ?? "") && ids.contains($0.attributes["target"] ?? "") })
+        return (xml, nodes, edges, ids)
+    }
+
+    @Test(arguments: GraphView.allCases)
+    func graphMLIsWellFormedWithTheDataCounts(_ view: GraphView) throws {
+        let (xml, nodes, edges, ids) = try exportedXML(view) { GraphMLWriter($0) }
+        #expect(ids.count == nodes.count)
         #expect(Set(edges.compactMap { $0.attributes["id"] }).count == edges.count, "edge ids are unique")
         if view == .full {
             #expect(ids == GraphWriterTests.expected.nodes)
@@ -170,14 +179,7 @@ import Testing
 
     @Test(arguments: GraphView.allCases)
     func gexfIsWellFormedWithTheDataCountsAndDays(_ view: GraphView) throws {
-        let (text, counts) = try export(view) { GEXFWriter($0) }
-        let xml = Elements.parse(text)
-        #expect(xml.error == nil, "\(String(describing: xml.error))")
-        let nodes = xml.named("node")
-        let edges = xml.named("edge")
-        #expect(nodes.count == counts.nodes && edges.count == counts.edges)
-        let ids = Set(nodes.compactMap { $0.attributes["id"] })
-        #expect(edges.allSatisfy { ids.contains($0.attributes["source"] ?? "") && ids.contains($0.attributes["target"] ?? "") })
+        let (xml, nodes, edges, ids) = try exportedXML(view) { GEXFWriter($0) }
         // Nodes, then edges, each in their own list.
         #expect(xml.named("nodes").count == 1 && xml.named("edges").count == 1)
         let odd = try #require(nodes.first { $0.attributes["id"] == GraphWriterTests.trickyID })
@@ -269,60 +271,82 @@ import Testing
 
     // MARK: Turtle
 
+    /// A Turtle text scanned by hand: its string literals read (only Turtle's escapes, no raw line
+    /// break in one), its IRIs checked (no spaces or quotes), and what stands outside them, with
+    /// each literal as `""` and each IRI as `<>`; comments left out.
+    struct TurtleScan {
+        var literals: [String] = []
+        var outside = ""
+
+        init(_ text: String) {
+            var characters = Array(text.unicodeScalars)[...]
+            while let c = characters.popFirst() {
+                switch c {
+                case "#" where outside.last == "\n" || outside.isEmpty:
+                    while let next = characters.first, next != "\n" { characters.removeFirst() }
+                case "\"":
+                    literals.append(TurtleScan.literal(&characters))
+                    outside += "\"\""
+                case "<":
+                    var iri = ""
+                    while let next = characters.popFirst(), next != ">" { iri.unicodeScalars.append(next) }
+                    #expect(!iri.contains { " \"<{}|^`\\\n".contains($0) }, "IRI: \(iri)")
+                    outside += "<>"
+                default:
+                    outside.unicodeScalars.append(c)
+                }
+            }
+        }
+
+        /// A string literal whose opening quote was read, up to its closing quote, its escapes undone.
+        static func literal(_ characters: inout ArraySlice<Unicode.Scalar>) -> String {
+            var literal = ""
+            while let next = characters.popFirst() {
+                if next == "\"" { break }
+                #expect(next != "\n" && next != "\r", "a raw line break in a string")
+                guard next == "\\" else {
+                    literal.unicodeScalars.append(next)
+                    continue
+                }
+                let escape = characters.popFirst()
+                switch escape {
+                case "n": literal += "\n"
+                case "r": literal += "\r"
+                case "t": literal += "\t"
+                case "\"": literal += "\""
+                case "\\": literal += "\\"
+                case "u":
+                    let hex = String(String.UnicodeScalarView(characters.prefix(4)))
+                    characters.removeFirst(4)
+                    literal.unicodeScalars.append(Unicode.Scalar(UInt32(hex, radix: 16)!)!)
+                default: Issue.record("not a Turtle escape: \\\(String(describing: escape))")
+                }
+            }
+            return literal
+        }
+
+        /// The prefixes the `@prefix` lines declare, each line checked for its shape.
+        static func declaredPrefixes(in text: String) -> Set<String> {
+            var declared: Set<String> = []
+            for line in text.split(separator: "\n") where line.hasPrefix("@prefix ") {
+                let parts = line.split(separator: " ")
+                #expect(
+                    parts.count == 4 && parts[1].hasSuffix(":") && parts[2].hasPrefix("<") && parts[2].hasSuffix(">")
+                        && parts[3] == ".", "\(line)")
+                declared.insert(String(parts[1].dropLast()))
+            }
+            return declared
+        }
+    }
+
     /// Turtle's basic shape, scanned by hand: strings closed on their line with only Turtle's
     /// escapes, IRIs without spaces or quotes, every prefix used declared, every statement ended.
     @Test(arguments: GraphView.allCases)
     func turtleKeepsToTheGrammarsShape(_ view: GraphView) throws {
         let (text, counts) = try export(view) { TurtleWriter($0) }
-        var declared: Set<String> = []
-        for line in text.split(separator: "\n") where line.hasPrefix("@prefix ") {
-            let parts = line.split(separator: " ")
-            #expect(
-                parts.count == 4 && parts[1].hasSuffix(":") && parts[2].hasPrefix("<") && parts[2].hasSuffix(">")
-                    && parts[3] == ".", "\(line)")
-            declared.insert(String(parts[1].dropLast()))
-        }
-        var literals: [String] = []
-        var outside = ""
-        var characters = Array(text.unicodeScalars)[...]
-        while let c = characters.popFirst() {
-            switch c {
-            case "#" where outside.last == "\n" || outside.isEmpty:
-                while let next = characters.first, next != "\n" { characters.removeFirst() }
-            case "\"":
-                var literal = ""
-                while let next = characters.popFirst() {
-                    if next == "\"" { break }
-                    #expect(next != "\n" && next != "\r", "a raw line break in a string")
-                    if next == "\\" {
-                        let escape = characters.popFirst()
-                        switch escape {
-                        case "n": literal += "\n"
-                        case "r": literal += "\r"
-                        case "t": literal += "\t"
-                        case "\"": literal += "\""
-                        case "\\": literal += "\\"
-                        case "u":
-                            let hex = String(String.UnicodeScalarView(characters.prefix(4)))
-                            characters.removeFirst(4)
-                            literal.unicodeScalars.append(Unicode.Scalar(UInt32(hex, radix: 16)!)!)
-                        default: Issue.record("not a Turtle escape: \\\(String(describing: escape))")
-                        }
-                    } else {
-                        literal.unicodeScalars.append(next)
-                    }
-                }
-                literals.append(literal)
-                outside += "\"\""
-            case "<":
-                var iri = ""
-                while let next = characters.popFirst(), next != ">" { iri.unicodeScalars.append(next) }
-                #expect(!iri.contains { " \"<{}|^`\\\n".contains($0) }, "IRI: \(iri)")
-                outside += "<>"
-            default:
-                outside.unicodeScalars.append(c)
-            }
-        }
+        let declared = TurtleScan.declaredPrefixes(in: text)
+        let scan = TurtleScan(text)
+        let (literals, outside) = (scan.literals, scan.outside)
         // Prefixed names used outside strings and IRIs are all declared.
         let used = Set(outside.matches(of: #/(?:^|[\s\[;,])([a-z]+):[A-Za-z_]/#).map { String($0.output.1) })
         #expect(used.isSubset(of: declared), "undeclared: \(used.subtracting(declared))")

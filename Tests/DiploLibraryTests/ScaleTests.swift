@@ -77,9 +77,6 @@ enum ScaleFixture {
         try InterchangeWriter.data(kb).write(to: URL(fileURLWithPath: path))
     }
 
-    static func importFile(_ path: String, into store: Store) throws -> ImportOutcome {
-        try Importer(store: store, options: ImportOptions()).run(Importer.inputs(for: [path]).inputs[0])
-    }
 }
 
 /// Interchange files read in a stream: what lands is what the whole document would have landed,
@@ -95,8 +92,8 @@ enum ScaleFixture {
         let streamed = try folder.store("streamed.sqlite")
         try ScaleFixture.write(kb, to: folder.path("kb.json"))
         try ScaleFixture.write(again, to: folder.path("again.json"))
-        let first = try ScaleFixture.importFile(folder.path("kb.json"), into: streamed)
-        let second = try ScaleFixture.importFile(folder.path("again.json"), into: streamed)
+        let first = try Fixture.importFile(folder.path("kb.json"), into: streamed)
+        let second = try Fixture.importFile(folder.path("again.json"), into: streamed)
         #expect(first.report.added["events"] == kb.events.count)
         #expect(second.report.merged["events"] == again.events.count - 1 && second.report.added["events"] == 1)
         #expect(try InterchangeWriter.data(streamed.knowledgeBase()) == InterchangeWriter.data(whole.knowledgeBase()))
@@ -111,10 +108,10 @@ enum ScaleFixture {
         let kb = ScaleFixture.knowledgeBase()
         try ScaleFixture.write(kb, to: folder.path("kb.json"))
         let rowByRow = try folder.store("rows.sqlite")
-        _ = try ScaleFixture.importFile(folder.path("kb.json"), into: rowByRow)
+        _ = try Fixture.importFile(folder.path("kb.json"), into: rowByRow)
         let bulk = try folder.store("bulk.sqlite")
         bulk.bulkLoadEvents = 100
-        let plans = try QueryPlanTests.plans(bulk) { _ = try ScaleFixture.importFile(folder.path("kb.json"), into: bulk) }
+        let plans = try QueryPlanTests.plans(bulk) { _ = try Fixture.importFile(folder.path("kb.json"), into: bulk) }
         #expect(plans.contains { $0.sql.contains("FROM sqlite_master WHERE type = 'index'") }, "the bulk path was taken")
         func schema(_ store: Store) throws -> [String] {
             try store.db.query("SELECT type, name, sql FROM sqlite_master ORDER BY name") {
@@ -130,7 +127,7 @@ enum ScaleFixture {
         var broken = kb
         broken.anniversaries.append(Anniversary(event: "nowhere", partnership: "pa0", years: 5))
         try ScaleFixture.write(broken, to: folder.path("broken.json"))
-        #expect(throws: DiploError.self) { try ScaleFixture.importFile(folder.path("broken.json"), into: failing) }
+        #expect(throws: DiploError.self) { try Fixture.importFile(folder.path("broken.json"), into: failing) }
         #expect(try schema(failing) == schema(try folder.store("empty.sqlite")))
     }
 
@@ -144,7 +141,7 @@ enum ScaleFixture {
             text.range(of: "\"kind\" : \"talks\"", options: .backwards, range: text.startIndex..<title.lowerBound))
         text.replaceSubrange(kind, with: "\"kind\" : \"picnic\"")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
-        let error = #expect(throws: DiploError.self) { try ScaleFixture.importFile(path, into: store) }
+        let error = #expect(throws: DiploError.self) { try Fixture.importFile(path, into: store) }
         #expect(error?.errorDescription?.contains("events[517].kind") == true, "\(String(describing: error))")
         #expect(error?.errorDescription?.contains("picnic") == true)
         #expect(try store.entities().isEmpty && store.events().isEmpty)
@@ -156,7 +153,7 @@ enum ScaleFixture {
         try
             #"{"format": "diplo/1", "entities": [{"id": "A", "type": "country", "name": "A"}, {"id": "\u0041", "type": "country", "name": "B"}]}"#
             .write(toFile: path, atomically: true, encoding: .utf8)
-        let error = #expect(throws: DiploError.self) { try ScaleFixture.importFile(path, into: try folder.store()) }
+        let error = #expect(throws: DiploError.self) { try Fixture.importFile(path, into: try folder.store()) }
         #expect(error?.errorDescription?.contains("entities[1].id") == true, "\(String(describing: error))")
     }
 

@@ -20,6 +20,20 @@ final class TemporaryFolder {
 
     /// A fresh, migrated knowledge base in this folder.
     func store(_ name: String = "test.sqlite") throws -> Store { try Store.open(path: path(name)) }
+
+    /// A fresh knowledge base in this folder with these files (their text and name) imported, in order.
+    func store(importing files: [(text: String, name: String)]) throws -> Store {
+        let store = try self.store()
+        for file in files { try importing(file.text, as: file.name, into: store) }
+        return store
+    }
+
+    /// `text` written to the file `name` here, then imported into `store` as `diplo import` does.
+    @discardableResult
+    func importing(_ text: String, as name: String, into store: Store) throws -> ImportOutcome {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path(name)))
+        return try Fixture.importFile(path(name), into: store)
+    }
 }
 
 /// Interchange files written in tests: small and explicit.
@@ -33,6 +47,12 @@ enum Fixture {
     static let toLam = Entity(
         id: "to-lam", type: .person, name: "Tô Lâm", names: ["en": "To Lam"], country: "vn",
         offices: [Office(title: "General Secretary", role: "general_secretary", of: "vn")])
+
+    /// The file at `path` imported into `store` as `diplo import PATH` does.
+    @discardableResult
+    static func importFile(_ path: String, into store: Store) throws -> ImportOutcome {
+        try Importer(store: store, options: ImportOptions()).run(Importer.inputs(for: [path]).inputs[0])
+    }
 
     static func date(_ text: String) -> PartialDate { try! PartialDate(text) }
 

@@ -91,9 +91,7 @@ struct DataSetBuilder {
                 if let i = known.offices.firstIndex(where: {
                     $0.title == office.title && $0.of == office.of && $0.start == office.start
                 }) {
-                    for source in office.sources where !known.offices[i].sources.contains(source) {
-                        known.offices[i].sources.append(source)
-                    }
+                    known.offices[i].sources.appendMissing(office.sources)
                 } else {
                     known.offices.append(office)
                 }
@@ -123,26 +121,14 @@ struct DataSetBuilder {
         }
         if let country = tables.countries[slug] {
             let id = "country:" + country.iso.lowercased()
-            if entities[id] == nil {
-                add(Entity(id: id, type: .country, name: country.name, names: ["en": country.name], iso: country.iso))
-            }
+            addCountry(id, name: country.name, iso: country.iso)
             return id
         }
         if tables.historical[slug] != nil { return historicalState(slug) }
         let id = "country:" + slug
-        if entities[id] == nil {
-            let name = label ?? slug
-            add(
-                Entity(
-                    id: id, type: .country, name: name, names: ["en": name],
-                    sources: [
-                        SourceRef(
-                            document: document.id,
-                            note:
-                                "country id \"\(slug)\" is not in diplo's table of the data sets' countries: kept without an ISO code"
-                        )
-                    ]))
-        }
+        addCountry(
+            id, name: label ?? slug,
+            note: "country id \"\(slug)\" is not in diplo's table of the data sets' countries: kept without an ISO code")
         if let record {
             note(
                 record, line: line,
@@ -155,20 +141,24 @@ struct DataSetBuilder {
     /// and today's states on its territory in a note.
     mutating func historicalState(_ slug: String) -> String {
         let id = "country:" + slug
-        if entities[id] == nil, let state = tables.historical[slug] {
-            add(
-                Entity(
-                    id: id, type: .country, name: state.name, names: ["en": state.name],
-                    aliases: state.aliases.filter { $0 != state.name },
-                    sources: [
-                        SourceRef(
-                            document: document.id,
-                            note:
-                                "historical state, \(state.years); its territory is today part of \(state.successors.joined(separator: ", ")) (ISO 3166-1); no ISO code of its own"
-                        )
-                    ]))
+        if let state = tables.historical[slug] {
+            addCountry(
+                id, name: state.name, aliases: state.aliases.filter { $0 != state.name },
+                note:
+                    "historical state, \(state.years); its territory is today part of \(state.successors.joined(separator: ", ")) (ISO 3166-1); no ISO code of its own"
+            )
         }
         return id
+    }
+
+    /// A country, named in English, added the first time its id is met; `note` says where it
+    /// comes from when that is not the country table.
+    mutating func addCountry(_ id: String, name: String, aliases: [String] = [], iso: String? = nil, note: String? = nil) {
+        guard entities[id] == nil else { return }
+        add(
+            Entity(
+                id: id, type: .country, name: name, names: ["en": name], aliases: aliases, iso: iso,
+                sources: note.map { [SourceRef(document: document.id, note: $0)] } ?? []))
     }
 
     /// A person with the office their title names (`of` the country, for a national title).
@@ -218,24 +208,31 @@ struct DataSetBuilder {
             partnerships: partnerships, notes: notes.isEmpty ? nil : notes)
     }
 
-    /// The document for a data set file: its id from the data set and the file's own name (not
-    /// its folder), so that a copy elsewhere is the same document.
-    /// A travel data set file (`<trip>` or `<visit>` records) read into its records, and the builder
-    /// of what it yields: its document titled with the file's name, its digest in the context of
-    /// the presidents' terms it is read with.
+    /// A travel data set file (`<trip>` or `<visit>` records, `record` naming them) read record by
+    /// record: `each` is given every record with an id of its own (`id(of:kind:)`), that id, the
+    /// United States' id and the builder. The builder of what the file yields: its document titled
+    /// with the file's name, its digest in the context of the presidents' terms it is read with.
     static func reading(
         _ data: Data, record: String, file: String, dataSet: String, title: String, source: String,
-        presidents: PresidentTerms, store: Store?
-    ) throws -> (records: [XMLRecord], builder: DataSetBuilder) {
+        presidents: PresidentTerms, store: Store?,
+        each: (_ record: XMLRecord, _ id: String, _ us: String, _ builder: inout DataSetBuilder) -> Void
+    ) throws -> DataSetBuilder {
         let xml = try XMLRecordReader.read(data, record: record, file: file)
-        let builder = DataSetBuilder(
+        var builder = DataSetBuilder(
             file: file,
             document: document(
                 dataSet: dataSet, file: file, data: data, title: "\(title) (\(URL(fileURLWithPath: file).lastPathComponent))",
                 source: source, context: presidents.fingerprint), store: store)
-        return (xml.records, builder)
+        let us = builder.unitedStates()
+        for xmlRecord in xml.records {
+            guard let id = builder.id(of: xmlRecord, kind: record) else { continue }
+            each(xmlRecord, id, us, &builder)
+        }
+        return builder
     }
 
+    /// The document for a data set file: its id from the data set and the file's own name (not
+    /// its folder), so that a copy elsewhere is the same document.
     static func document(dataSet: String, file: String, data: Data, title: String, source: String, context: String = "")
         -> Document
     {

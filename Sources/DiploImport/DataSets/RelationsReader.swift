@@ -26,15 +26,10 @@ struct RelationsReader {
         let collector = TEICollector()
         parser.delegate = collector
         guard parser.parse() else { throw XMLRecordReader.failure(parser, file: file) }
-        let slug = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let shortTitle = XMLText.tidy(collector.shortTitle).0.trimmingCharacters(in: CharacterSet(charactersIn: "* "))
         let tables = DataSetTables.shared
-        // The article's country: its file's slug when diplo knows it, else its short title.
-        let countrySlug =
-            tables.countries[slug] != nil || tables.historical[slug] != nil
-            ? slug
-            : tables.countries.first { $0.value.name.folded == shortTitle.folded }?.key
-                ?? tables.historical.first { $0.value.name.folded == shortTitle.folded }?.key ?? slug
+        let countrySlug = RelationsReader.countrySlug(
+            file: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent, shortTitle: shortTitle, tables: tables)
         var builder = DataSetBuilder(
             file: file,
             document: DataSetBuilder.document(
@@ -50,30 +45,9 @@ struct RelationsReader {
         var history: [Milestone] = []
         var established: PartialDate?
         for section in collector.sections {
-            let head = XMLText.tidy(section.head).0
-            let text = XMLText.tidy(section.text).0
-            let label = "section \"\(head)\""
-            guard let step = RelationsReader.step(of: head, tables: tables) else { continue }
-            guard let level = try? PartnershipLevel(step.level) else { continue }
-            // The year the heading gives (its text, else its <date>; they disagree at times: both count).
-            let years = RelationsReader.years(in: head) + (section.headYear.map { [$0] } ?? [])
-            let dates = ProseDates.find(in: text)
-            let chosen = dates.first { years.contains($0.date.year ?? 0) } ?? (years.isEmpty ? dates.first : nil)
-            var date: PartialDate?
-            var quote: String?
-            if let chosen {
-                date = chosen.date
-                quote = ProseDates.sentence(in: text, around: chosen.range)
-            } else if let year = years.first {
-                date = try? PartialDate(year: year)
-                quote = text.isEmpty ? head : String(text.prefix(300))
-                builder.note(label, line: section.line, "no full date of \(year) in its text: the year alone is kept")
-            } else {
-                builder.note(label, line: section.line, "no date in its heading or text: skipped")
+            guard let (level, date, source) = RelationsReader.claim(of: section, tables: tables, builder: &builder) else {
                 continue
             }
-            let source = SourceRef(
-                document: builder.document.id, quote: quote, note: "\(step.step): \(head) (line \(section.line))")
             if let i = history.firstIndex(where: { $0.level == level && $0.date == date }) {
                 history[i].sources.append(source)
             } else {
@@ -86,16 +60,65 @@ struct RelationsReader {
                 "article \(countrySlug): no dated step of relations (recognition, establishment, interruption, resumption): no relations recorded"
             )
         } else {
-            let hasRelations = history.contains { $0.level == .diplomaticRelations }
-            let level = hasRelations ? PartnershipLevel.diplomaticRelations : history[0].level
-            let pair = [us, country].map { $0.replacingOccurrences(of: "country:", with: "") }.joined(separator: "-")
             builder.partnerships.append(
-                Partnership(
-                    id: "pa:\(pair)-\(level.key.replacingOccurrences(of: "_", with: "-"))", parties: [us, country], level: level,
-                    established: hasRelations ? established : history.first { $0.level == level }?.date,
-                    history: history.sorted { ($0.date?.description ?? "") < ($1.date?.description ?? "") }))
+                RelationsReader.partnership(of: us, and: country, history: history, established: established))
         }
         return builder.build()
+    }
+
+    /// The article's country: its file's slug when diplo knows it, else its short title's.
+    static func countrySlug(file slug: String, shortTitle: String, tables: DataSetTables) -> String {
+        if tables.countries[slug] != nil || tables.historical[slug] != nil { return slug }
+        return tables.countries.first { $0.value.name.folded == shortTitle.folded }?.key
+            ?? tables.historical.first { $0.value.name.folded == shortTitle.folded }?.key ?? slug
+    }
+
+    /// A timeline section as a dated step of relations: the level it reaches, its date (the full
+    /// date in its text of the year its heading gives, else that year alone, noted) and its source
+    /// quoting the sentence; nil when its heading names no step, or (noted) it has no date at all.
+    static func claim(of section: Section, tables: DataSetTables, builder: inout DataSetBuilder) -> (
+        level: PartnershipLevel, date: PartialDate?, source: SourceRef
+    )? {
+        let head = XMLText.tidy(section.head).0
+        let text = XMLText.tidy(section.text).0
+        let label = "section \"\(head)\""
+        guard let step = RelationsReader.step(of: head, tables: tables), let level = try? PartnershipLevel(step.level) else {
+            return nil
+        }
+        // The year the heading gives (its text, else its <date>; they disagree at times: both count).
+        let years = RelationsReader.years(in: head) + (section.headYear.map { [$0] } ?? [])
+        let dates = ProseDates.find(in: text)
+        let chosen = dates.first { years.contains($0.date.year ?? 0) } ?? (years.isEmpty ? dates.first : nil)
+        var date: PartialDate?
+        var quote: String?
+        if let chosen {
+            date = chosen.date
+            quote = ProseDates.sentence(in: text, around: chosen.range)
+        } else if let year = years.first {
+            date = try? PartialDate(year: year)
+            quote = text.isEmpty ? head : String(text.prefix(300))
+            builder.note(label, line: section.line, "no full date of \(year) in its text: the year alone is kept")
+        } else {
+            builder.note(label, line: section.line, "no date in its heading or text: skipped")
+            return nil
+        }
+        let source = SourceRef(
+            document: builder.document.id, quote: quote, note: "\(step.step): \(head) (line \(section.line))")
+        return (level, date, source)
+    }
+
+    /// The partnership of the United States and the country: diplomatic relations when the history
+    /// has them (established on the last date they were), else its first step's level.
+    static func partnership(of us: String, and country: String, history: [Milestone], established: PartialDate?)
+        -> Partnership
+    {
+        let hasRelations = history.contains { $0.level == .diplomaticRelations }
+        let level = hasRelations ? PartnershipLevel.diplomaticRelations : history[0].level
+        let pair = [us, country].map { $0.replacingOccurrences(of: "country:", with: "") }.joined(separator: "-")
+        return Partnership(
+            id: "pa:\(pair)-\(level.key.replacingOccurrences(of: "_", with: "-"))", parties: [us, country], level: level,
+            established: hasRelations ? established : history.first { $0.level == level }?.date,
+            history: history.sorted { ($0.date?.description ?? "") < ($1.date?.description ?? "") })
     }
 
     /// Four-digit years in a heading: "Relations Resumed, 1995." -> [1995].

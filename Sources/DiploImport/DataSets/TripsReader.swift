@@ -24,90 +24,109 @@ struct TripsReader {
     var store: Store?
 
     func read(_ data: Data) throws -> KnowledgeBase {
-        let opened = try DataSetBuilder.reading(
+        var builder = try DataSetBuilder.reading(
             data, record: "trip", file: file, dataSet: "travels", title: "Office of the Historian: Travels Abroad",
-            source: "https://history.state.gov/departmenthistory/travels", presidents: presidents, store: store)
-        var builder = opened.builder
-        let us = builder.unitedStates()
-        for record in opened.records {
-            guard let id = builder.id(of: record, kind: "trip") else { continue }
-            let label = "trip \(id)"
-            guard let name = record["name"] else {
-                builder.note(label, line: record.line, "no traveller named: skipped")
-                continue
-            }
-            let remarks = record["remarks"] ?? ""
-            let source = builder.source(label, line: record.line, quote: remarks.isEmpty ? nil : remarks)
-            let code = record["role"] ?? record.attribute("role", of: "trip")
-            var traveller = TitledName(name: name, title: nil, role: nil)
-            if let code, let role = TripsReader.roles[code] {
-                traveller.title = role.title
-                traveller.role = role.role
-            } else {
-                builder.note(
-                    label, line: record.line,
-                    "role \"\(code ?? "none")\" is not a travel role code diplo knows: the traveller is kept without an office")
-            }
-            let person = builder.person(traveller, country: us, source: source)
-            let country = builder.country(
-                slug: record.attribute("id", of: "country"), label: record["country"], record: label, line: record.line)
-            let (start, end) = DataSetDates.range(
-                start: record["start-date"], end: record["end-date"], record: label,
-                line: record.line, builder: &builder)
-            let day = start?.dayRange?.lowerBound
-            let locale = record["locale"]
-            var participants = [Participant(entity: person, role: .guest)]
-            if let country { participants.append(Participant(entity: country, role: .host)) }
-            // At a summit the leaders met come from anywhere: their country is not the host's.
-            let gatherings = TripsReader.gatherings(in: remarks)
-            for met in TripsReader.people(in: remarks, tables: builder.tables) {
-                let of = met.foreign || !gatherings.isEmpty ? nil : country
-                let single = met.name.name.split(separator: " ").count == 1
-                let id: String
-                if met.name.role == "president",
-                    let term = presidents.president(on: day, named: PresidentTerms.surname(of: met.name.name)),
-                    single || term.name.folded.hasSuffix(met.name.name.folded)
-                {
-                    id = term.person  // the US president, met on a secretary's trip
-                } else if single, let full = builder.fullName(of: met.name.name, country: of) {
-                    id = full
-                } else {
-                    id = builder.person(met.name, country: of, source: source)
-                }
-                if id != person, !participants.contains(where: { $0.entity == id }) {
-                    let president = presidents.terms.contains { $0.person == id }
-                    participants.append(Participant(entity: id, role: president ? .attendee : .host))
-                }
-            }
-            let reading = VisitDescription(remarks, tables: builder.tables)
-            let kind: EventKind = [.stateVisit, .officialVisit, .workingVisit].contains(reading.kind) ? reading.kind : .visit
-            let countryName = country.flatMap { builder.entities[$0]?.name } ?? record["country"] ?? "abroad"
-            let eventID = "hs:trip:\(id)"
-            builder.events.append(
-                Event(
-                    id: eventID, kind: kind, title: "\(name) in \(countryName)" + (locale.map { " (\($0))" } ?? ""),
-                    status: .held,
-                    start: start, end: end ?? start, location: Location(country: country, city: locale),
-                    participants: participants, sources: [source]))
-            // The summits and conferences attended: events inside the stop, one per gathering
-            // (a traveller's and another's record of the same summit are one event).
-            for gathering in gatherings {
-                let gatheringKind: EventKind = gathering.folded.holds("summit") ? .summit : .conference
-                let month = start.map { String($0.description.prefix(7)) } ?? "undated"
-                let place = country.map { $0.replacingOccurrences(of: "country:", with: "") } ?? "unknown"
-                var within: [PartialDate]?
-                if let start { within = [start, end ?? start] }
-                builder.events.append(
-                    Event(
-                        id: "hs:\(gatheringKind.rawValue):\(month):\(place):\(gathering.slug)", kind: gatheringKind,
-                        title: gathering,
-                        status: .held, within: within, location: Location(country: country, city: locale),
-                        participants: [Participant(entity: person, role: .attendee)], parent: eventID, sources: [source]))
-            }
-        }
+            source: "https://history.state.gov/departmenthistory/travels", presidents: presidents, store: store, each: stop)
         // Two stops naming one gathering in the same file: one event, with every source.
         builder.events = TripsReader.mergingGatherings(builder.events)
         return builder.build()
+    }
+
+    /// One `<trip>` record, a stop: the traveller's visit to the country, and the summits and
+    /// conferences attended there (events inside the stop, one per gathering: a traveller's and
+    /// another's record of the same summit are one event). A record without a traveller is noted.
+    func stop(_ record: XMLRecord, id: String, us: String, builder: inout DataSetBuilder) {
+        let label = "trip \(id)"
+        guard let name = record["name"] else {
+            builder.note(label, line: record.line, "no traveller named: skipped")
+            return
+        }
+        let remarks = record["remarks"] ?? ""
+        let source = builder.source(label, line: record.line, quote: remarks.isEmpty ? nil : remarks)
+        let traveller = TripsReader.traveller(name, record: record, label: label, builder: &builder)
+        let person = builder.person(traveller, country: us, source: source)
+        let country = builder.country(
+            slug: record.attribute("id", of: "country"), label: record["country"], record: label, line: record.line)
+        let (start, end) = DataSetDates.range(
+            start: record["start-date"], end: record["end-date"], record: label,
+            line: record.line, builder: &builder)
+        let locale = record["locale"]
+        let gatherings = TripsReader.gatherings(in: remarks)
+        let participants = self.participants(
+            traveller: person, country: country, remarks: remarks, atGathering: !gatherings.isEmpty,
+            day: start?.dayRange?.lowerBound, source: source, builder: &builder)
+        let reading = VisitDescription(remarks, tables: builder.tables)
+        let kind: EventKind = [.stateVisit, .officialVisit, .workingVisit].contains(reading.kind) ? reading.kind : .visit
+        let countryName = country.flatMap { builder.entities[$0]?.name } ?? record["country"] ?? "abroad"
+        let visit = Event(
+            id: "hs:trip:\(id)", kind: kind, title: "\(name) in \(countryName)" + (locale.map { " (\($0))" } ?? ""),
+            status: .held,
+            start: start, end: end ?? start, location: Location(country: country, city: locale),
+            participants: participants, sources: [source])
+        builder.events.append(visit)
+        for gathering in gatherings {
+            builder.events.append(TripsReader.event(of: gathering, within: visit, traveller: person))
+        }
+    }
+
+    /// The traveller, with the office the record's role code names; a code diplo does not know is
+    /// noted, and the traveller kept without an office.
+    static func traveller(_ name: String, record: XMLRecord, label: String, builder: inout DataSetBuilder) -> TitledName {
+        let code = record["role"] ?? record.attribute("role", of: "trip")
+        guard let code, let role = TripsReader.roles[code] else {
+            builder.note(
+                label, line: record.line,
+                "role \"\(code ?? "none")\" is not a travel role code diplo knows: the traveller is kept without an office")
+            return TitledName(name: name, title: nil, role: nil)
+        }
+        return TitledName(name: name, title: role.title, role: role.role)
+    }
+
+    /// Who took part in a stop: the traveller as guest, the country visited as host, and the
+    /// leaders the remarks say were met. At a summit (`atGathering`) the leaders met come from
+    /// anywhere: their country is not the host's.
+    func participants(
+        traveller: String, country: String?, remarks: String, atGathering: Bool, day: Int?, source: SourceRef,
+        builder: inout DataSetBuilder
+    ) -> [Participant] {
+        var participants = [Participant(entity: traveller, role: .guest)]
+        if let country { participants.append(Participant(entity: country, role: .host)) }
+        for met in TripsReader.people(in: remarks, tables: builder.tables) {
+            let id = person(met, of: met.foreign || atGathering ? nil : country, day: day, source: source, builder: &builder)
+            if id != traveller, !participants.contains(where: { $0.entity == id }) {
+                let president = presidents.terms.contains { $0.person == id }
+                participants.append(Participant(entity: id, role: president ? .attendee : .host))
+            }
+        }
+        return participants
+    }
+
+    /// The id of a leader met: the US president of the day (met on a secretary's trip), the one
+    /// person known by a last name alone, or a person of the country `of` with the title's office.
+    func person(_ met: MetPerson, of country: String?, day: Int?, source: SourceRef, builder: inout DataSetBuilder) -> String {
+        let single = met.name.name.split(separator: " ").count == 1
+        if met.name.role == "president",
+            let term = presidents.president(on: day, named: PresidentTerms.surname(of: met.name.name)),
+            single || term.name.folded.hasSuffix(met.name.name.folded)
+        {
+            return term.person
+        }
+        if single, let full = builder.fullName(of: met.name.name, country: country) { return full }
+        return builder.person(met.name, country: country, source: source)
+    }
+
+    /// A summit or conference attended during a stop: an event inside the stop's visit, its days
+    /// within the visit's, the traveller attending.
+    static func event(of gathering: String, within visit: Event, traveller: String) -> Event {
+        let kind: EventKind = gathering.folded.holds("summit") ? .summit : .conference
+        let month = visit.start.map { String($0.description.prefix(7)) } ?? "undated"
+        let place = visit.location?.country.map { $0.replacingOccurrences(of: "country:", with: "") } ?? "unknown"
+        var within: [PartialDate]?
+        if let start = visit.start, let end = visit.end { within = [start, end] }
+        return Event(
+            id: "hs:\(kind.rawValue):\(month):\(place):\(gathering.slug)", kind: kind, title: gathering,
+            status: .held, within: within, location: visit.location,
+            participants: [Participant(entity: traveller, role: .attendee)], parent: visit.id, sources: visit.sources)
     }
 
     struct MetPerson {
@@ -192,9 +211,7 @@ struct TripsReader {
         var index: [String: Int] = [:]
         for event in events {
             if let i = index[event.id] {
-                for participant in event.participants where !result[i].participants.contains(participant) {
-                    result[i].participants.append(participant)
-                }
+                result[i].participants.appendMissing(event.participants)
                 result[i].sources += event.sources
                 if let mine = event.within, let theirs = result[i].within {
                     result[i].within = [min(mine[0], theirs[0]), max(mine[1], theirs[1])]

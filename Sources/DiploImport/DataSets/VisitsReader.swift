@@ -13,101 +13,23 @@ struct VisitsReader {
     var store: Store?
 
     func read(_ data: Data) throws -> KnowledgeBase {
-        let opened = try DataSetBuilder.reading(
-            data, record: "visit", file: file, dataSet: "visits", title: "Office of the Historian: Visits by Foreign Leaders",
-            source: "https://history.state.gov/departmenthistory/visits", presidents: presidents, store: store)
-        var builder = opened.builder
-        let us = builder.unitedStates()
         var gatherings: [String: Int] = [:]
         var missingPresidents = false
-        for record in opened.records {
-            guard let id = builder.id(of: record, kind: "visit") else { continue }
-            let label = "visit \(id)"
-            let named = record["visitor"].map { TitledName.all(in: $0) } ?? []
-            guard let visitorText = record["visitor"], let visitor = named.first else {
-                builder.note(label, line: record.line, "no visitor named: skipped")
-                continue
-            }
-            let description = record["description"] ?? ""
-            let source = builder.source(label, line: record.line, quote: description.isEmpty ? visitorText : description)
-            let country = builder.country(
-                slug: record.attribute("id", of: "from"), label: record["from"], record: label, line: record.line)
-            // "Prime Minister Churchill": the one person of that country known by that last name.
-            let person: String
-            if !visitor.name.contains(" "), let full = builder.fullName(of: visitor.name, country: country) {
-                person = full
-                if let title = visitor.title {
-                    builder.add(
-                        Entity(
-                            id: full, type: .person, name: builder.entities[full]?.name ?? visitor.name,
-                            offices: [Office(title: title, role: visitor.role, of: country, sources: [source])]))
-                }
-            } else {
-                person = builder.person(visitor, country: country, source: source)
-            }
-            let (start, end) = DataSetDates.range(
-                start: record["start-date"], end: record["end-date"], record: label,
-                line: record.line, builder: &builder)
-            let day = start?.dayRange?.lowerBound
-            let reading = VisitDescription(description, tables: builder.tables)
-
-            // Who received them: the president named, or for a visit the President receives, the
-            // president of the day.
-            var hosts: [PresidentTerms.Term] = []
-            for surname in reading.presidentsNamed {
-                if let term = presidents.president(on: day, named: surname) { hosts.append(term) }
-            }
-            if reading.metThePresident || reading.kind.isVisit && reading.kind != .visit {
-                if let term = presidents.president(on: day) { hosts.append(term) }
-            }
-            if hosts.isEmpty, reading.metThePresident || !reading.presidentsNamed.isEmpty, presidents.terms.isEmpty {
+        var builder = try DataSetBuilder.reading(
+            data, record: "visit", file: file, dataSet: "visits", title: "Office of the Historian: Visits by Foreign Leaders",
+            source: "https://history.state.gov/departmenthistory/visits", presidents: presidents, store: store
+        ) { record, id, us, builder in
+            guard let visit = self.visit(record, id: id, us: us, builder: &builder) else { return }
+            if visit.hosts.isEmpty, visit.reading.metThePresident || !visit.reading.presidentsNamed.isEmpty,
+                presidents.terms.isEmpty
+            {
                 missingPresidents = true
             }
-            let visitorRole: ParticipantRole =
-                reading.kind.family == .multilateral || reading.kind == .ceremony ? .attendee : .guest
-            var participants = [Participant(entity: person, role: visitorRole)]
-            // "President X and Prime Minister Y": both came.
-            for other in named.dropFirst() {
-                let id = builder.person(other, country: country, source: source)
-                if !participants.contains(where: { $0.entity == id }) {
-                    participants.append(Participant(entity: id, role: visitorRole))
-                }
+            if visit.reading.kind.family == .multilateral, let name = visit.reading.gathering {
+                VisitsReader.gather(visit, named: name, us: us, into: &gatherings, builder: &builder)
+            } else {
+                builder.events.append(visit.event(id: "hs:visit:\(id)", us: us))
             }
-            for host in hosts where !participants.contains(where: { $0.entity == host.person }) {
-                participants.append(Participant(entity: host.person, role: .host))
-            }
-            participants.append(Participant(entity: us, role: .host))
-
-            if reading.kind.family == .multilateral, let name = reading.gathering {
-                // One summit, however many visitors attended it.
-                let month = start.map { String($0.description.prefix(7)) } ?? "undated"
-                let key = "\(reading.kind.rawValue)|\(name.folded)|\(month)"
-                if let index = gatherings[key] {
-                    var event = builder.events[index]
-                    for participant in participants where !event.participants.contains(participant) {
-                        event.participants.append(participant)
-                    }
-                    if let start, event.start.map({ start < $0 }) ?? true { event.start = start }
-                    if let end = end ?? start, event.end.map({ $0 < end }) ?? true { event.end = end }
-                    event.sources.append(source)
-                    builder.events[index] = event
-                    continue
-                }
-                gatherings[key] = builder.events.count
-                builder.events.append(
-                    Event(
-                        id: "hs:\(reading.kind.rawValue):\(month):us:\(name.slug)", kind: reading.kind, title: name,
-                        status: .held,
-                        start: start, end: end ?? start, location: Location(country: us, city: reading.city),
-                        participants: participants, sources: [source]))
-                continue
-            }
-            builder.events.append(
-                Event(
-                    id: "hs:visit:\(id)", kind: reading.kind,
-                    title: reading.title(visitor: visitor.name, hosts: hosts.map(\.name)),
-                    status: .held, start: start, end: end ?? start, location: Location(country: us, city: reading.city),
-                    participants: participants, sources: [source]))
         }
         if missingPresidents {
             builder.notes.append(
@@ -115,6 +37,113 @@ struct VisitsReader {
             )
         }
         return builder.build()
+    }
+
+    /// One `<visit>` record read: who came (and with whom), when, what kind of visit, who received them.
+    struct Visit {
+        let visitor: TitledName
+        let source: SourceRef
+        let start: PartialDate?
+        let end: PartialDate?
+        let reading: VisitDescription
+        let hosts: [PresidentTerms.Term]
+        let participants: [Participant]
+
+        /// The visit as an event of its own, in the United States.
+        func event(id: String, us: String) -> Event {
+            Event(
+                id: id, kind: reading.kind, title: reading.title(visitor: visitor.name, hosts: hosts.map(\.name)),
+                status: .held, start: start, end: end ?? start, location: Location(country: us, city: reading.city),
+                participants: participants, sources: [source])
+        }
+    }
+
+    /// A record read into a visit, its visitors and their country added to the builder; nil (with a
+    /// note) when it names no visitor.
+    func visit(_ record: XMLRecord, id: String, us: String, builder: inout DataSetBuilder) -> Visit? {
+        let label = "visit \(id)"
+        let named = record["visitor"].map { TitledName.all(in: $0) } ?? []
+        guard let visitorText = record["visitor"], let visitor = named.first else {
+            builder.note(label, line: record.line, "no visitor named: skipped")
+            return nil
+        }
+        let description = record["description"] ?? ""
+        let source = builder.source(label, line: record.line, quote: description.isEmpty ? visitorText : description)
+        let country = builder.country(
+            slug: record.attribute("id", of: "from"), label: record["from"], record: label, line: record.line)
+        let person = VisitsReader.visitor(visitor, country: country, source: source, builder: &builder)
+        let (start, end) = DataSetDates.range(
+            start: record["start-date"], end: record["end-date"], record: label,
+            line: record.line, builder: &builder)
+        let reading = VisitDescription(description, tables: builder.tables)
+        let hosts = self.hosts(of: reading, on: start?.dayRange?.lowerBound)
+        let role: ParticipantRole = reading.kind.family == .multilateral || reading.kind == .ceremony ? .attendee : .guest
+        var participants = [Participant(entity: person, role: role)]
+        // "President X and Prime Minister Y": both came.
+        for other in named.dropFirst() {
+            let id = builder.person(other, country: country, source: source)
+            if !participants.contains(where: { $0.entity == id }) { participants.append(Participant(entity: id, role: role)) }
+        }
+        for host in hosts where !participants.contains(where: { $0.entity == host.person }) {
+            participants.append(Participant(entity: host.person, role: .host))
+        }
+        participants.append(Participant(entity: us, role: .host))
+        return Visit(
+            visitor: visitor, source: source, start: start, end: end, reading: reading, hosts: hosts,
+            participants: participants)
+    }
+
+    /// The visitor's id. "Prime Minister Churchill": the one person of that country known by that
+    /// last name, given the office the title names.
+    static func visitor(_ visitor: TitledName, country: String?, source: SourceRef, builder: inout DataSetBuilder) -> String {
+        guard !visitor.name.contains(" "), let full = builder.fullName(of: visitor.name, country: country) else {
+            return builder.person(visitor, country: country, source: source)
+        }
+        if let title = visitor.title {
+            builder.add(
+                Entity(
+                    id: full, type: .person, name: builder.entities[full]?.name ?? visitor.name,
+                    offices: [Office(title: title, role: visitor.role, of: country, sources: [source])]))
+        }
+        return full
+    }
+
+    /// Who received them: the president named, or for a visit the President receives, the
+    /// president of the day.
+    func hosts(of reading: VisitDescription, on day: Int?) -> [PresidentTerms.Term] {
+        var hosts: [PresidentTerms.Term] = []
+        for surname in reading.presidentsNamed {
+            if let term = presidents.president(on: day, named: surname) { hosts.append(term) }
+        }
+        if reading.metThePresident || reading.kind.isVisit && reading.kind != .visit {
+            if let term = presidents.president(on: day) { hosts.append(term) }
+        }
+        return hosts
+    }
+
+    /// A summit or conference visited: one event, however many visitors attended it (the first
+    /// visit's event, joined by each later one's participants, days and source).
+    static func gather(
+        _ visit: Visit, named name: String, us: String, into gatherings: inout [String: Int], builder: inout DataSetBuilder
+    ) {
+        let kind = visit.reading.kind
+        let month = visit.start.map { String($0.description.prefix(7)) } ?? "undated"
+        let key = "\(kind.rawValue)|\(name.folded)|\(month)"
+        guard let index = gatherings[key] else {
+            gatherings[key] = builder.events.count
+            builder.events.append(
+                Event(
+                    id: "hs:\(kind.rawValue):\(month):us:\(name.slug)", kind: kind, title: name, status: .held,
+                    start: visit.start, end: visit.end ?? visit.start, location: Location(country: us, city: visit.reading.city),
+                    participants: visit.participants, sources: [visit.source]))
+            return
+        }
+        var event = builder.events[index]
+        event.participants.appendMissing(visit.participants)
+        if let start = visit.start, event.start.map({ start < $0 }) ?? true { event.start = start }
+        if let end = visit.end ?? visit.start, event.end.map({ $0 < end }) ?? true { event.end = end }
+        event.sources.append(visit.source)
+        builder.events[index] = event
     }
 }
 
