@@ -300,8 +300,7 @@ extension ReaderShapeTests {
             """, lang: "en")
         let banquet = try #require(kb.events.first { $0.kind == .other })
         let day = try #require(first(banquet)?.dayRange?.lowerBound)
-        let visit = try #require(
-            (try PartialDate("2023-10-02")).dayRange!.lowerBound...(try PartialDate("2023-10-04")).dayRange!.lowerBound)
+        let visit = try PartialDate("2023-10-02").dayRange!.lowerBound...PartialDate("2023-10-04").dayRange!.lowerBound
         #expect(visit.contains(day))
         #expect(!kb.events.contains { $0.kind == .meeting })
     }
