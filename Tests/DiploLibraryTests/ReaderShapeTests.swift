@@ -825,3 +825,19 @@ extension ReaderShapeTests {
         #expect(first(meeting)?.description == "2024-08-22")
     }
 }
+
+extension ReaderShapeTests {
+    @Test func aCeremonyOfACountrysPresidentElectTakesTheDateAfterTheirName() throws {
+        let kb = try read(
+            """
+            Inauguration in Lima
+
+            President Luiz Carlos Duarte Mendes attended the inauguration ceremony of Peru's President-elect Rosa Quispe on Friday, July 28, in Lima. Duarte met with President-elect Quispe the day before.
+            """, published: "2028-07", lang: "en")
+        let names = Set(kb.entities.filter { $0.type == .person }.map(\.name))
+        // "Duarte" alone is the inner word of the full name given before: the same person.
+        #expect(names == ["Luiz Carlos Duarte Mendes", "Rosa Quispe"])
+        let ceremony = try #require(kb.events.first { $0.kind == .ceremony })
+        #expect(first(ceremony)?.description == "2028-07-28")
+    }
+}

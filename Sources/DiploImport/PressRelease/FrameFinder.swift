@@ -612,8 +612,14 @@ struct FrameFinder {
                     at - triggerEnd < 3
                 { at += 1 }
                 // "chuyến thăm chính thức của Chủ tịch nước X tới Lào từ ngày ...": the visitor named after "của"/"of".
+                // "of Mexico's President-Elect X": a country's name may come first.
                 if at < tokens.count, ["cua", "of", "by"].contains(tokens[at].folded),
-                    let visitor = mentions.persons.first(where: { $0.first == at + 1 })
+                    let visitor = mentions.persons.first(where: { person in
+                        person.first == at + 1
+                            || mentions.allCountries.contains {
+                                $0.first == at + 1 && $0.end <= person.first && person.first <= $0.end + 1
+                            }
+                    })
                 {
                     triggerEnd = visitor.end
                     continue

@@ -87,6 +87,22 @@ public struct PressReleaseReader {
                 lastWords[String(last), default: []].append(name)
             }
         }
+        // In English, a distinctive inner word too ("Lula" of "Luiz Inácio Lula da Silva"); Vietnamese
+        // names (a Vietnamese surname first) share their inner words ("Văn", "Minh") and are called by their last.
+        if lang == "en" {
+            for name in documentNames
+            where !vocabulary.surnames.contains(name.folded.split(separator: " ").first.map(String.init) ?? "") {
+                let words = name.split(separator: " ")
+                for word in words.dropFirst().dropLast() where word.count >= 4 && word.first?.isUppercase == true {
+                    let key = String(word).folded
+                    if lastWords[key] == nil {
+                        lastWords[key] = [name]
+                    } else if !lastWords[key]!.contains(name) {
+                        lastWords[key]!.append(name)
+                    }
+                }
+            }
+        }
         for (word, names) in lastWords where Set(names).count == 1 { known.insert([word], names[0]) }
         var finder = MentionFinder(vocabulary: vocabulary, tries: tries, knownPersons: known, vietnamese: lang == "vi")
         finder.commonWords = Set(sentences.lazy.flatMap(\.tokens).filter { $0.isWord && !$0.isCapitalized }.map(\.folded))
@@ -107,7 +123,7 @@ public struct PressReleaseReader {
                 personIndex.append(
                     PressReleaseReader.register(
                         mention, sentence: sentence.index, in: &persons, known: &personNames,
-                        surnames: vocabulary.surnames, tokens: sentence.tokens))
+                        surnames: vocabulary.surnames, tokens: sentence.tokens, innerWords: lang == "en"))
             }
             // "Tổng Bí thư, Chủ tịch nước hội kiến...": a title alone is the one person known to hold it.
             for alone in mentions.titlesAlone {
@@ -234,7 +250,7 @@ public struct PressReleaseReader {
     /// words) is the same person.
     static func register(
         _ mention: PersonMention, sentence: Int, in persons: inout [DocumentPerson], known: inout PersonNames,
-        surnames: Set<String>, tokens: [Token]
+        surnames: Set<String>, tokens: [Token], innerWords: Bool = false
     ) -> Int {
         let words = mention.name.folded.split(separator: " ").map(String.init)
         // "PM Chinh", "Albanese": one word of a name already met is that person; a full name
@@ -243,10 +259,14 @@ public struct PressReleaseReader {
             known.first(among: words) { sameName($0, words) }
             ?? (words.count == 1 && !words[0].isEmpty ? known.first(among: words) { $0.last == words[0] } : nil)
             ?? (words.count >= 2 ? known.first(among: [words[words.count - 1]]) { $0.count == 1 && $0.first == words.last } : nil)
-            // "Jokowi" after "Joko “Jokowi” Widodo": the nickname a full name gave in quotes.
+            // "Jokowi" after "Joko “Jokowi” Widodo": the nickname a full name gave in quotes; in English,
+            // "Lula" after "Luiz Inácio Lula da Silva": an inner word.
             ?? (words.count == 1
                 ? known.first(among: words) { _ in true }.flatMap {
-                    nicknames(in: persons[$0].name).contains(words[0]) ? $0 : nil
+                    nicknames(in: persons[$0].name).contains(words[0])
+                        || (innerWords && words[0].count >= 4 && !surnames.contains(known.words[$0].first ?? "")
+                            && known.words[$0].dropFirst().dropLast().contains(words[0]))
+                        ? $0 : nil
                 }
                 : nil)
         var person = index.map { persons[$0] } ?? DocumentPerson(name: mention.name, titles: [], country: nil, sentences: [])
