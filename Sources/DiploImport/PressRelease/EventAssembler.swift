@@ -56,7 +56,6 @@ struct EventAssembler {
     }
 
     mutating func assemble(_ frames: [EventFrame]) {
-        }
         outlines = frames.filter(\.outline)
         let frames = frames.filter { !$0.outline }
         // First what surely is an event (a verb someone does, a dated or attended gathering),
