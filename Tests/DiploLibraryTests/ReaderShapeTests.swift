@@ -841,3 +841,17 @@ extension ReaderShapeTests {
         #expect(first(ceremony)?.description == "2028-07-28")
     }
 }
+
+extension ReaderShapeTests {
+    @Test func arrangingTimeForAMeetingIsNoAnnouncement() throws {
+        let kb = try read(
+            """
+            Gặp gỡ
+
+            Tổng thống Chile Ana Rojas đã sắp xếp thời gian để có cuộc gặp với Chủ tịch nước Nguyễn Văn Bình tối 9/11.
+            """, published: "2017-11-10", lang: "vi")
+        // "sắp xếp" (arrange) is not "sắp" (about to).
+        let meeting = try #require(kb.events.first { $0.kind == .meeting })
+        #expect(meeting.status == .held)
+    }
+}

@@ -14,10 +14,13 @@ struct WrittenDate: Equatable {
     /// A month or a year told from the page's date ("next month": 1, "năm ngoái": -1).
     var monthOffset: Int? = nil
     var yearOffset: Int? = nil
+    /// Years after the last year the text named ("Ba năm sau": 3, "of that same year": 0): the
+    /// reader fills the year in from the sentences before (`DateScanner.fillTextYears`).
+    var yearsAfterLast: Int? = nil
 
     init(
         day: Int? = nil, month: Int? = nil, year: Int? = nil, weekday: Int? = nil, offset: Int? = nil,
-        monthOffset: Int? = nil, yearOffset: Int? = nil
+        monthOffset: Int? = nil, yearOffset: Int? = nil, yearsAfterLast: Int? = nil
     ) {
         self.day = day
         self.month = month
@@ -26,9 +29,12 @@ struct WrittenDate: Equatable {
         self.offset = offset
         self.monthOffset = monthOffset
         self.yearOffset = yearOffset
+        self.yearsAfterLast = yearsAfterLast
     }
 
-    var isRelative: Bool { weekday != nil || offset != nil || monthOffset != nil || yearOffset != nil }
+    var isRelative: Bool {
+        weekday != nil || offset != nil || monthOffset != nil || yearOffset != nil || yearsAfterLast != nil
+    }
 }
 
 /// A date or a range of dates in a sentence: "19/9", "21-27/9", "từ ngày 10 đến ngày 13/8",
@@ -52,6 +58,11 @@ enum DateScanner {
     private struct Words: Decodable {
         let months: [String: Int]
         let day_openers, range_words, open_words: [String]
+        let text_years: TextYears
+    }
+    private struct TextYears: Decodable {
+        let later, same_year: [String]
+        let counts: [String: Int]
     }
     private static let words = Lexicon.decode(PackageResources.dates_json, as: Words.self)
     /// Months by their folded name or short form.
@@ -62,6 +73,54 @@ enum DateScanner {
     static let rangeWords: Set<String> = Set(words.range_words.map(\.folded))
     /// Words opening a range ("từ", "from", "since").
     static let openWords: Set<String> = Set(words.open_words.map(\.folded))
+    /// "năm sau", "years later" after a count; "cùng năm", "of that same year": folded, in words.
+    static let laterPhrases: [[String]] = words.text_years.later.map { $0.folded.split(separator: " ").map(String.init) }
+    static let sameYearPhrases: [[String]] = words.text_years.same_year.map { $0.folded.split(separator: " ").map(String.init) }
+        .sorted { $0.count > $1.count }
+    /// "ba" → 3, "three" → 3.
+    static let counts: [String: Int] = Dictionary(
+        words.text_years.counts.map { ($0.key.folded, $0.value) }, uniquingKeysWith: { a, _ in a })
+
+    /// Where one of `phrases` written at `index` ends.
+    static func phraseEnd(_ phrases: [[String]], _ tokens: [Token], at index: Int) -> Int? {
+        for phrase in phrases
+        where index + phrase.count <= tokens.count && phrase.indices.allSatisfy({ tokens[index + $0].folded == phrase[$0] }) {
+            return index + phrase.count
+        }
+        return nil
+    }
+
+    /// A year told from the last one the text named: "Ba năm sau", "three years later", "that same year".
+    static func textYear(_ tokens: [Token], at index: Int) -> DateMention? {
+        let token = tokens[index]
+        if let count = token.number.flatMap({ $0 <= 50 ? $0 : nil }) ?? counts[token.folded],
+            let end = phraseEnd(laterPhrases, tokens, at: index + 1)
+        {
+            return DateMention(first: index, end: end, from: WrittenDate(yearsAfterLast: count))
+        }
+        if let end = phraseEnd(sameYearPhrases, tokens, at: index) {
+            return DateMention(first: index, end: end, from: WrittenDate(yearsAfterLast: 0))
+        }
+        return nil
+    }
+
+    /// Fills in the years told from the last year the text named, sentence after sentence: "Năm
+    /// 2006, ... Ba năm sau, ..." is 2009. One that no earlier year explains stays unread.
+    static func fillTextYears(_ dates: inout [[DateMention]]) {
+        var last: Int?
+        for sentence in dates.indices {
+            for index in dates[sentence].indices {
+                var date = dates[sentence][index]
+                if let after = date.from.yearsAfterLast {
+                    guard let year = last else { continue }
+                    date.from.year = year + after
+                    date.from.yearsAfterLast = nil
+                    dates[sentence][index] = date
+                }
+                if let year = date.to?.year ?? date.from.year, !date.from.isRelative { last = year }
+            }
+        }
+    }
 
     /// "26-8-2010": day, month and year joined by hyphens with no space.
     static func hyphenated(_ tokens: [Token], at index: Int) -> WrittenDate? {
@@ -289,8 +348,17 @@ enum DateScanner {
                 i += 1
                 continue
             }
-            if let written = reading.numeric(at: i) ?? reading.worded(at: i) {
+            if var written = reading.numeric(at: i) ?? reading.worded(at: i) {
+                // "in August of that same year", "tháng 8 cùng năm": the month of the year told before.
+                if written.from.year == nil, written.to == nil, written.from.month != nil,
+                    let end = phraseEnd(sameYearPhrases, tokens, at: written.end)
+                {
+                    written.from.yearsAfterLast = 0
+                    written.end = end
+                }
                 mention = written
+            } else if let told = textYear(tokens, at: i) {
+                mention = told
             } else if let (written, end) = relativeDay(tokens, at: i) {
                 // "on Monday", "tomorrow", "chiều nay"; not when a written date follows ("Monday, December 19", "Sáng nay (21/11)").
                 var next = end

@@ -72,6 +72,7 @@ public struct PressReleaseReader {
         var documentNames: [String] = []
         // Each sentence's dates, scanned once for both readings.
         var dates = sentences.map { DateScanner.scan($0.tokens) }
+        DateScanner.fillTextYears(&dates)
         for sentence in sentences {
             documentNames += firstReading.find(in: sentence, dates: dates[sentence.index]).persons.map(\.name).filter {
                 $0.split(separator: " ").count >= 2
