@@ -855,3 +855,23 @@ extension ReaderShapeTests {
         #expect(meeting.status == .held)
     }
 }
+
+extension ReaderShapeTests {
+    @Test func visitsToTwoCountriesEachWithItsDatesAndAParagraphsPlace() throws {
+        let kb = try read(
+            """
+            Prime Minister to visit Cambodia and Laos
+
+            Prime Minister Anna Berg will pay official visits to the Kingdom of Cambodia from April 24 to 25 and to Laos from April 26 to 27.
+            In Cambodia, Prime Minister Anna Berg will hold talks with Prime Minister Sok Dara. Prime Minister Anna Berg will pay calls to King Norodom Vira.
+            """, published: "2017-04-20", lang: "en")
+        let visits = kb.events.filter { $0.kind == .officialVisit }
+        #expect(
+            visits.map { "\(iso(kb, $0.location?.country) ?? "-") \(first($0)?.description ?? "-")" }.sorted() == [
+                "KH 2017-04-24", "LA 2017-04-26",
+            ])
+        // The call's sentence names no place: the paragraph's "In Cambodia" holds, and the visit there dates it.
+        let call = try #require(kb.events.first { $0.kind == .courtesyCall })
+        #expect(first(call)?.description == "2017-04-24")
+    }
+}

@@ -199,10 +199,10 @@ struct EventAssembler {
         {
             return dates
         }
-        // During a visit of the same person, whatever its tense ("During his stay, he is to call on ...").
-        if let visit = events.last(where: {
-            $0.kind.isVisit && $0.kind != .trip && !Set($0.agents).isDisjoint(with: frame.agents)
-        }),
+        // During a visit of the same person, whatever its tense ("During his stay, he is to call on ..."):
+        // the one to where it takes place ("In Cambodia, ... will hold talks"), if the person makes several.
+        let visits = events.filter { $0.kind.isVisit && $0.kind != .trip && !Set($0.agents).isDisjoint(with: frame.agents) }
+        if let visit = visits.last(where: { !Set($0.places).isDisjoint(with: frame.places) }) ?? visits.last,
             let dates = range(visit)
         {
             return dates

@@ -130,7 +130,8 @@ struct FrameFinder {
             }
         }
         assignDates(&frames, mentions: mentions, tokens: tokens)
-        return splitPlaces(splitCounterparts(frames, mentions: mentions, tokens: tokens, personIndex: personIndex))
+        return splitPlaces(
+            splitCounterparts(frames, mentions: mentions, tokens: tokens, personIndex: personIndex), mentions: mentions)
     }
 
     /// The sentence's event cues, with the named series ("Đại hội đồng Liên hợp quốc") as triggers of their own kind.
@@ -353,7 +354,9 @@ struct FrameFinder {
             {
                 continue
             }
-            let previous = country.first > 0 ? tokens[country.first - 1].folded : ""
+            // "to the Kingdom of Cambodia": the article does not part a place word from its country.
+            let article = country.first > 1 && tokens[country.first - 1].folded == "the" ? 1 : 0
+            let previous = country.first > article ? tokens[country.first - 1 - article].folded : ""
             let direct = country.first == trigger.cue.end
             // "Tanzania, Mozambique và Iran": a country listed after one taken as a place is one too.
             // "tới nước Cộng hòa Thống nhất Tanzania": "nước" (the country of) after a place word.
@@ -681,18 +684,27 @@ struct FrameFinder {
 
     /// "lên đường thăm cấp Nhà nước Tanzania, Mozambique và Iran từ ngày 9-15/3", "will pay state visits to Fiji,
     /// New Zealand and Timor-Leste": a visit to each country, within the journey's range (the stops of a trip).
-    func splitPlaces(_ frames: [EventFrame]) -> [EventFrame] {
+    /// "will pay official visits to Cambodia from April 24 to 25 and to Laos from April 26 to 27": when each
+    /// stop is followed by dates of its own, it keeps them; one range after the last stop is the journey's.
+    func splitPlaces(_ frames: [EventFrame], mentions: SentenceMentions) -> [EventFrame] {
         var result: [EventFrame] = []
         for frame in frames {
             guard frame.kind.isVisit, frame.kind != .trip, frame.verb, frame.places.count >= 2 else {
                 result.append(frame)
                 continue
             }
-            for place in frame.places {
+            let own = frame.places.map { place -> DateMention? in
+                guard let country = mentions.allCountries.first(where: { $0.iso == place && $0.first >= frame.triggerEnd })
+                else { return nil }
+                return mentions.dates.first { $0.first >= country.end && $0.first - country.end <= 1 }
+            }
+            let eachOwn = own.allSatisfy { $0 != nil } && Set(own.compactMap { $0?.first }).count == own.count
+            for (place, date) in zip(frame.places, own) {
                 var stop = frame
                 stop.places = [place]
                 stop.city = nil
-                stop.sharesRange = true
+                stop.sharesRange = !eachOwn
+                if eachOwn { stop.date = date }
                 result.append(stop)
             }
         }

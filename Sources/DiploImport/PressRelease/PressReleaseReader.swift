@@ -35,10 +35,13 @@ public struct PressReleaseReader {
         let tries = vocabulary.tries(keepDiacritics: keepDiacritics)
         let tokenizer = Tokenizer(keepDiacritics: keepDiacritics)
         var sentences: [Sentence] = []
+        // Each sentence's line: a paragraph's.
+        var lineOf: [Int] = []
         for index in layout.article {
             let line = layout.lines[index]
             sentences += tokenizer.sentences(
                 of: Array(line.text.unicodeScalars)[...], text: line.text, offset: line.start, firstIndex: sentences.count)
+            lineOf += Array(repeating: index, count: sentences.count - lineOf.count)
         }
 
         var notes: [String] = []
@@ -113,6 +116,7 @@ public struct PressReleaseReader {
         allMentions.reserveCapacity(sentences.count)
         var frames: [EventFrame] = []
         let frameFinder = FrameFinder(vocabulary: vocabulary, tries: tries, english: lang == "en")
+        var paragraphPlace: (line: Int, iso: String)?
         for position in sentences.indices {
             let sentence = sentences[position]
             // Its tokens are cut again when a later reading asks for them: a long page's are not all kept.
@@ -148,7 +152,17 @@ public struct PressReleaseReader {
                 }
             }
             let known = persons
-            frames += frameFinder.frames(in: sentence, mentions: mentions, personIndex: personIndex) { known[$0].country }
+            var found = frameFinder.frames(in: sentence, mentions: mentions, personIndex: personIndex) { known[$0].country }
+            // "In Cambodia, X will hold talks ... X will pay calls to ...": the place that opens a paragraph's
+            // sentence holds for the sentences after it in that paragraph.
+            if let place = frameFinder.sentencePlace(sentence.tokens, mentions, before: 2) {
+                paragraphPlace = (lineOf[sentence.index], place.iso)
+            } else if let (line, iso) = paragraphPlace, line == lineOf[sentence.index] {
+                for index in found.indices where found[index].places.isEmpty && !found[index].kind.isVisit {
+                    found[index].places = [iso]
+                }
+            }
+            frames += found
             allMentions.append(mentions)
         }
 
