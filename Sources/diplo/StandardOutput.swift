@@ -13,7 +13,10 @@ enum StandardOutput {
         write(Data(text.utf8))
     }
 
-    /// Bytes as they are (a whole interchange document is not made a string first).
+    /// Bytes as they are (a whole interchange document, a long table, is not made a string first).
+    static func write(_ bytes: [UInt8]) { write(Data(bytes)) }
+
+    /// Bytes as they are.
     static func write(_ data: Data) {
         guard failure == nil, !data.isEmpty else { return }
         do {
