@@ -101,6 +101,13 @@ public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertib
         return "\(first)..\(last)"
     }
 
+    /// A number that sorts as `description` does: no year (a text that starts "--") before any
+    /// year, a year before its months, a month before its days.
+    public var sortKey: Int {
+        guard let year else { return -10_000 + (month ?? 0) * 100 + (day ?? 0) }
+        return year * 10_000 + (month ?? 0) * 100 + (day ?? 0)
+    }
+
     /// A full date, to the day.
     public var isExact: Bool { year != nil && day != nil }
 

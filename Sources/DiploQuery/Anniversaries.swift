@@ -70,12 +70,13 @@ public struct AnniversaryQuery: Sendable {
         let (events, candidates) = try eventsAndCandidates(store, ordered, claimsByPartnership, stated: stated)
         let eventsByID = Dictionary(uniqueKeysWithValues: events.map { ($0.id, $0) })
         var matches: [AnniversaryMatch] = []
-        var statedKeys = Set<String>()
+        // The stated anniversaries of each event, looked up once an event, not once a candidate.
+        var statedOf: [String: [(partnership: String, years: Int)]] = [:]
         for anniversary in stated {
             guard let event = eventsByID[anniversary.event], let partnership = partnershipsByID[anniversary.partnership] else {
                 continue
             }
-            statedKeys.insert(key(event.id, partnership.id, anniversary.years))
+            statedOf[event.id, default: []].append((partnership.id, anniversary.years))
             let claim = AnniversaryQuery.claim(of: partnership, years: anniversary.years, event: event, date: anniversary.date)
             let date = anniversary.date ?? claim?.date?.adding(years: anniversary.years)
             matches.append(
@@ -84,28 +85,39 @@ public struct AnniversaryQuery: Sendable {
                     established: claim?.date, anniversaryDate: date, stated: true,
                     approximate: !(event.start?.isExact ?? false) || !(date?.isExact ?? false), sources: anniversary.sources))
         }
+        // The best anniversary of each number of years, as (years, rank, claim, date); a match is
+        // made only for the one kept.
+        var best: [(years: Int, rank: (Int, Int), claim: Milestone, date: PartialDate)] = []
         for event in events {
             guard let days = event.dayRange else { continue }
+            let statedHere = statedOf[event.id] ?? []
+            let startsExact = event.start?.isExact ?? false
             for index in candidates(event) {
                 let partnership = ordered[index]
-                var best: [Int: (rank: [Int], match: AnniversaryMatch)] = [:]
+                best.removeAll(keepingCapacity: true)
                 AnniversaryRules.anniversaries(near: days, of: claimsByPartnership[index]) { claim, years, date, distance in
                     guard let established = claim.date, distance <= window,
-                        !statedKeys.contains(key(event.id, partnership.id, years))
+                        !statedHere.contains(where: { $0.years == years && $0.partnership == partnership.id })
                     else { return }
-                    let approximate = !(event.start?.isExact ?? false) || !established.isExact
-                    let match = AnniversaryMatch(
-                        event: event, partnership: partnership, level: claim.level, years: years, established: established,
-                        anniversaryDate: date, stated: false, approximate: approximate, sources: claim.sources)
-                    let rank = [approximate ? 1 : 0, distance]
-                    if best[years].map({ rank.lexicographicallyPrecedes($0.rank) }) ?? true { best[years] = (rank, match) }
+                    let rank = (!startsExact || !established.isExact ? 1 : 0, distance)
+                    if let i = best.firstIndex(where: { $0.years == years }) {
+                        if rank < best[i].rank { best[i] = (years, rank, claim, date) }
+                    } else {
+                        best.append((years, rank, claim, date))
+                    }
                 }
-                matches += best.keys.sorted().map { best[$0]!.match }
+                for (years, rank, claim, date) in best.sorted(by: { $0.years < $1.years }) {
+                    matches.append(
+                        AnniversaryMatch(
+                            event: event, partnership: partnership, level: claim.level, years: years, established: claim.date,
+                            anniversaryDate: date, stated: false, approximate: rank.0 == 1, sources: claim.sources))
+                }
             }
         }
-        // Sorted by keys written once each, not once a comparison; ties keep their order.
-        let kept = matches.filter(keeps)
-        let keys = kept.map { ($0.event.date?.description ?? "", $0.event.id, $0.years) }
+        // Sorted by keys worked out once each, not once a comparison (the date as a number that
+        // sorts as its text does); ties keep their order.
+        let kept = country == nil && with == nil && level == nil ? matches : matches.filter(keeps)
+        let keys = kept.map { ($0.event.date?.sortKey ?? Int.min, $0.event.id, $0.years) }
         return kept.indices.sorted { (keys[$0].0, keys[$0].1, keys[$0].2, $0) < (keys[$1].0, keys[$1].1, keys[$1].2, $1) }
             .map { kept[$0] }
     }
@@ -218,8 +230,6 @@ public struct AnniversaryQuery: Sendable {
                 ],
             tableColumns: ["date", "event", "marks", "how"])
     }
-
-    private func key(_ event: String, _ partnership: String, _ years: Int) -> String { "\(event)|\(partnership)|\(years)" }
 
     private func inRange(_ event: Event) -> Bool {
         guard from != nil || to != nil else { return true }
