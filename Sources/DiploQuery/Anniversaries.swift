@@ -72,12 +72,17 @@ public struct AnniversaryQuery: Sendable {
         var matches: [AnniversaryMatch] = []
         // The stated anniversaries of each event, looked up once an event, not once a candidate.
         var statedOf: [String: [(partnership: String, years: Int)]] = [:]
+        // Each partnership's most precise claims, worked out once, not once a stated anniversary.
+        var preciseClaims: [String: [Milestone]] = [:]
         for anniversary in stated {
             guard let event = eventsByID[anniversary.event], let partnership = partnershipsByID[anniversary.partnership] else {
                 continue
             }
             statedOf[event.id, default: []].append((partnership.id, anniversary.years))
-            let claim = AnniversaryQuery.claim(of: partnership, years: anniversary.years, event: event, date: anniversary.date)
+            let claims = preciseClaims[partnership.id] ?? AnniversaryRules.mostPrecise(partnership.claims)
+            preciseClaims[partnership.id] = claims
+            let claim = AnniversaryQuery.claim(
+                of: partnership, years: anniversary.years, event: event, date: anniversary.date, claims: claims)
             let date = anniversary.date ?? claim?.date?.adding(years: anniversary.years)
             matches.append(
                 AnniversaryMatch(
@@ -173,8 +178,11 @@ public struct AnniversaryQuery: Sendable {
 
     /// The claim a stated anniversary counts from: the one whose anniversary is the stated date,
     /// else the one whose anniversary falls nearest the event; exact claims first.
-    static func claim(of partnership: Partnership, years: Int, event: Event, date: PartialDate?) -> Milestone? {
-        let claims = AnniversaryRules.mostPrecise(partnership.claims)
+    /// `claims`: the partnership's most precise (`AnniversaryRules.mostPrecise`), when known.
+    static func claim(
+        of partnership: Partnership, years: Int, event: Event, date: PartialDate?, claims: [Milestone]? = nil
+    ) -> Milestone? {
+        let claims = claims ?? AnniversaryRules.mostPrecise(partnership.claims)
         if let date, let exact = claims.first(where: { $0.date?.adding(years: years) == date }) { return exact }
         guard let days = date?.dayRange ?? event.dayRange else {
             return claims.first { $0.level == partnership.level } ?? claims.first
@@ -210,14 +218,16 @@ public struct AnniversaryQuery: Sendable {
                         readable[match.level.key] = match.level.readable
                         return match.level.readable
                     }()
+                // Each date written once, for its column and for "marks".
+                let anniversary = match.anniversaryDate?.description
+                let established = match.established?.description
                 // Which claim it counts from: sources may date the level differently.
-                let claim = match.established.map { "; from \($0)" } ?? ""
-                let marks =
-                    "\(match.years) yr of \(level), \(parties) (\(match.anniversaryDate?.description ?? "?")\(claim))"
+                let claim = established.map { "; from " + $0 } ?? ""
+                let marks = "\(match.years) yr of \(level), \(parties) (\(anniversary ?? "?")\(claim))"
                 return [
                     .text(match.event.dateText), .text(match.event.title), .text(parties), .text(match.level.key),
-                    .int(match.years), ReportValue(match.anniversaryDate), ReportValue(match.established),
-                    .text(match.stated ? "stated" : "computed" + (match.approximate ? " ~" : "")), .bool(match.approximate),
+                    .int(match.years), ReportValue(anniversary), ReportValue(established),
+                    .text(match.stated ? "stated" : match.approximate ? "computed ~" : "computed"), .bool(match.approximate),
                     .text(match.sources.first.map { $0.quote ?? $0.note ?? $0.document } ?? ""), .text(marks),
                     .text(match.event.id), .text(match.partnership.id),
                 ]

@@ -219,12 +219,21 @@ struct TextMeasure {
     let simple: Bool
 
     init(_ text: String) {
+        if let (width, longest) = text.utf8.withContiguousStorageIfAvailable(TextMeasure.measure) ?? nil {
+            (self.width, self.longestWord, self.simple) = (width, longest, true)
+        } else {
+            (self.width, self.longestWord, self.simple) = (text.displayWidth, text.longestWordWidth, false)
+        }
+    }
+
+    /// Width and longest word of a simple text; nil for any other.
+    static func measure(_ bytes: UnsafeBufferPointer<UInt8>) -> (width: Int, longestWord: Int)? {
         var width = 0
         var longest = 0
         var run = 0
         var simple = true
-        TextMeasure.forEachScalar(text.utf8) { _, _, value in
-            guard let w = TextMeasure.simpleWidth(value) else {
+        forEachScalar(bytes) { _, _, value in
+            guard let w = simpleWidth(value) else {
                 simple = false
                 return false
             }
@@ -233,11 +242,7 @@ struct TextMeasure {
             longest = max(longest, run)
             return true
         }
-        if simple {
-            (self.width, self.longestWord, self.simple) = (width, longest, true)
-        } else {
-            (self.width, self.longestWord, self.simple) = (text.displayWidth, text.longestWordWidth, false)
-        }
+        return simple ? (width, longest) : nil
     }
 
     /// The columns a scalar takes when it is always a character of its own (no scalar joins it,
