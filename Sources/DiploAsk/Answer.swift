@@ -27,8 +27,10 @@ extension Asker {
             let query = AnniversaryQuery(
                 from: try date("from"), to: try date("to"), country: entity("country"), with: entity("with"),
                 level: command.option("level"))
-            return AnniversaryQuery.report(try query.run(on: store), directory: try Directory(store: store), window: query.window)
-                .render(format)
+            let matches = try query.run(on: store)
+            return AnniversaryQuery.report(
+                matches, directory: try AnniversaryQuery.directory(of: matches, store), window: query.window
+            ).render(format)
         case "query relations":
             return try RelationsQuery(first: args[0], second: args[1], from: date("from"), to: date("to")).run(on: store).render(
                 format)

@@ -194,6 +194,11 @@ public struct AnniversaryQuery: Sendable {
         }
     }
 
+    /// The names `report` prints: the parties of the matches' partnerships alone, not every entity.
+    public static func directory(of matches: [AnniversaryMatch], _ store: Store) throws -> Directory {
+        try Directory(store: store, ids: Set(matches.lazy.flatMap(\.partnership.parties)))
+    }
+
     /// The matches as rows: a table of what people read first, JSON and CSV with every field.
     public static func report(_ matches: [AnniversaryMatch], directory: Directory, window: Int) -> Report {
         // Each partnership's parties and each level written once, not once a row.
