@@ -142,8 +142,10 @@ public struct EventFilter: Sendable {
             return event.participants.contains { $0.entity == entity || directory.country(of: $0.entity) == entity }
                 || event.location?.country == entity
         }
-        // Newest first; each date written once, not once a comparison.
-        let sorted = kept.map { ($0.date?.description ?? "", $0) }.sorted { ($0.0, $0.1.id) > ($1.0, $1.1.id) }.map(\.1)
+        // Newest first; each date a number that sorts as its text does (`PartialDate.sortKey`),
+        // worked out once, and the events themselves moved once.
+        let keys = kept.map { ($0.date?.sortKey ?? Int.min, $0.id) }
+        let sorted = kept.indices.sorted { keys[$0] > keys[$1] }.map { kept[$0] }
         return limit.map { Array(sorted.prefix($0)) } ?? sorted
     }
 }
