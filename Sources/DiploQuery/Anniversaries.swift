@@ -141,7 +141,8 @@ public struct AnniversaryQuery: Sendable {
             }
             var ids = Set(byEvent.keys).union(stated.map(\.event))
             if let country { ids.formIntersection(try store.eventIDs(involving: country)) }
-            let events = try store.eventSummaries(ids: ids).filter(inRange)
+            // In any order: the matches are sorted in the end.
+            let events = try store.eventSummaries(ids: ids, inOrderAdded: false).filter(inRange)
             return (events, { byEvent[$0.id]?.sorted() ?? [] })
         }
         let events = try (country.map { try store.events(ids: store.eventIDs(involving: $0)) } ?? store.events()).filter {
