@@ -146,23 +146,29 @@ extension Report {
         let shown = (tableColumns ?? columns).filter { $0 != detailColumn }.compactMap { columns.firstIndex(of: $0) }
         let detail = detailColumn.flatMap { columns.firstIndex(of: $0) }
         let headers = shown.map { columns[$0].uppercased().replacingOccurrences(of: "_", with: " ") }
-        let cells = rows.map { row in
-            shown.map { column in
+        // The cells row after row in one array (a row: `shown.count` of them), each measured once.
+        let columnCount = shown.count
+        var cells: [String] = []
+        cells.reserveCapacity(rows.count * columnCount)
+        for row in rows {
+            for column in shown {
                 let text = row[column].text
-                return text.utf8.contains(0x0A) ? text.replacingOccurrences(of: "\n", with: " ") : text
+                cells.append(text.utf8.contains(0x0A) ? text.replacingOccurrences(of: "\n", with: " ") : text)
             }
         }
-        // Each cell's width and longest word, measured once.
         let headerMeasures = headers.map(TextMeasure.init)
-        let measures = cells.map { $0.map(TextMeasure.init) }
-        var widths = headers.indices.map { column in
-            max(headerMeasures[column].width, measures.lazy.map { $0[column].width }.max() ?? 0)
+        let measures = cells.map(TextMeasure.init)
+        func column(_ index: Int) -> some Sequence<TextMeasure> {
+            stride(from: index, to: measures.count, by: columnCount).lazy.map { measures[$0] }
+        }
+        var widths = headers.indices.map { index in
+            max(headerMeasures[index].width, column(index).map(\.width).max() ?? 0)
         }
         // Columns shrink down to their longest word (12 at most), the one with most to give first.
-        let floors = headers.indices.map { column in
+        let floors = headers.indices.map { index in
             min(
-                widths[column],
-                max(6, min(12, max(headerMeasures[column].longestWord, measures.lazy.map { $0[column].longestWord }.max() ?? 0))))
+                widths[index],
+                max(6, min(12, max(headerMeasures[index].longestWord, column(index).map(\.longestWord).max() ?? 0))))
         }
         let gap = 2
         let indent = 2
@@ -195,11 +201,15 @@ extension Report {
             return lines.joined(separator: "\n")
         }
         out += line(headers, headerMeasures.map(\.width)).utf8 + [0x0A]
-        for ((row, rowMeasures), values) in zip(zip(cells, measures), rows) {
-            if rowMeasures.allSatisfy(\.simple) {
-                TextMeasure.writeLine(row, rowMeasures, widths: widths, indent: indent, gap: gap, into: &out)
+        var scratch = TextMeasure.Scratch()
+        for (index, values) in rows.enumerated() {
+            let cellRange = index * columnCount..<(index + 1) * columnCount
+            if measures[cellRange].allSatisfy(\.simple) {
+                TextMeasure.writeLine(
+                    cells[cellRange], measures[cellRange], widths: widths, indent: indent, gap: gap, scratch: &scratch,
+                    into: &out)
             } else {
-                out += line(row, rowMeasures.map(\.width)).utf8 + [0x0A]
+                out += line(Array(cells[cellRange]), measures[cellRange].map(\.width)).utf8 + [0x0A]
             }
             if let detail, !values[detail].text.isEmpty {
                 for (n, part) in values[detail].text.wrapped(to: width - 6).enumerated() {
@@ -282,37 +292,51 @@ struct TextMeasure {
         }
     }
 
+    /// What writing rows keeps from one to the next: the wrapped cells' bytes and lines, and
+    /// which of the lines are each column's.
+    struct Scratch {
+        var bytes: [UInt8] = []
+        var lines: [(start: Int, end: Int, width: Int)] = []
+        var columns: [Range<Int>?] = []
+    }
+
     /// One row of simple cells, each wrapped as `String.wrapped(to:)` wraps it, written as the
     /// table writes its lines: no character is looked at as more than a byte or a scalar.
     static func writeLine(
-        _ texts: [String], _ measures: [TextMeasure], widths: [Int], indent: Int, gap: Int, into out: inout [UInt8]
+        _ texts: ArraySlice<String>, _ measures: ArraySlice<TextMeasure>, widths: [Int], indent: Int, gap: Int,
+        scratch: inout Scratch, into out: inout [UInt8]
     ) {
-        // Each column's lines: a cell that fits is itself; the others, lines of a buffer of their own.
-        var wrapped: [(bytes: [UInt8], lines: [(start: Int, end: Int, width: Int)])?] = []
+        // A cell that fits is itself; the others, lines of the scratch buffer.
+        scratch.bytes.removeAll(keepingCapacity: true)
+        scratch.lines.removeAll(keepingCapacity: true)
+        scratch.columns.removeAll(keepingCapacity: true)
         var height = 1
-        for (column, text) in texts.enumerated() {
-            if measures[column].width <= widths[column] {
-                wrapped.append(nil)
+        for (column, (text, measure)) in zip(texts, measures).enumerated() {
+            if measure.width <= widths[column] {
+                scratch.columns.append(nil)
             } else {
-                let cell = wrap(Array(text.utf8), to: widths[column])
-                height = max(height, cell.lines.count)
-                wrapped.append(cell)
+                let first = scratch.lines.count
+                if text.utf8.withContiguousStorageIfAvailable({ wrap($0, to: widths[column], into: &scratch) }) == nil {
+                    Array(text.utf8).withUnsafeBufferPointer { wrap($0, to: widths[column], into: &scratch) }
+                }
+                scratch.columns.append(first..<scratch.lines.count)
+                height = max(height, scratch.lines.count - first)
             }
         }
         for row in 0..<height {
             let start = out.count
             out.append(contentsOf: repeatElement(0x20, count: indent))
-            for column in texts.indices {
+            for (column, (text, measure)) in zip(texts, measures).enumerated() {
                 var partWidth = 0
-                if let cell = wrapped[column] {
-                    if row < cell.lines.count {
-                        let part = cell.lines[row]
-                        out += cell.bytes[part.start..<part.end]
+                if let lines = scratch.columns[column] {
+                    if row < lines.count {
+                        let part = scratch.lines[lines.lowerBound + row]
+                        out += scratch.bytes[part.start..<part.end]
                         partWidth = part.width
                     }
                 } else if row == 0 {
-                    out += texts[column].utf8
-                    partWidth = measures[column].width
+                    out += text.utf8
+                    partWidth = measure.width
                 }
                 if column < texts.count - 1 {
                     out.append(contentsOf: repeatElement(0x20, count: widths[column] - partWidth + gap))
@@ -323,20 +347,27 @@ struct TextMeasure {
         }
     }
 
-    /// `String.wrapped(to:)` of a simple text's bytes: its lines as ranges of a buffer, with their widths.
-    static func wrap(_ text: [UInt8], to width: Int) -> (bytes: [UInt8], lines: [(start: Int, end: Int, width: Int)]) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.count + 8)
-        var lines: [(start: Int, end: Int, width: Int)] = []
-        var lineStart = 0
+    /// `String.wrapped(to:)` of a simple text's bytes: its lines added to the scratch buffer, with their widths.
+    static func wrap(_ text: UnsafeBufferPointer<UInt8>, to width: Int, into scratch: inout Scratch) {
+        let firstLine = scratch.lines.count
+        var lineStart = scratch.bytes.count
         var lineWidth = 0
         func endLine() {
-            lines.append((lineStart, bytes.count, lineWidth))
-            lineStart = bytes.count
+            scratch.lines.append((lineStart, scratch.bytes.count, lineWidth))
+            lineStart = scratch.bytes.count
             lineWidth = 0
         }
-        for word in text.split(separator: 0x20, omittingEmptySubsequences: true) {
-            var word = word
+        var position = 0
+        while position < text.count {
+            // The next word: the bytes up to a space.
+            guard text[position] != 0x20 else {
+                position += 1
+                continue
+            }
+            var end = position
+            while end < text.count, text[end] != 0x20 { end += 1 }
+            var word = UnsafeBufferPointer(rebasing: text[position..<end])
+            position = end
             var wordWidth = 0
             forEachScalar(word) { _, _, value in
                 wordWidth += simpleWidth(value)!
@@ -344,7 +375,7 @@ struct TextMeasure {
             }
             // A word wider than a line: cut into lines of their own.
             while wordWidth > width {
-                if bytes.count > lineStart { endLine() }
+                if scratch.bytes.count > lineStart { endLine() }
                 var cut = 0
                 var headWidth = 0
                 forEachScalar(word) { _, end, value in
@@ -354,28 +385,27 @@ struct TextMeasure {
                     cut = end
                     return true
                 }
-                bytes += word.prefix(cut)
+                scratch.bytes += word[..<cut]
                 lineWidth = headWidth
                 endLine()
-                word = word.dropFirst(cut)
+                word = UnsafeBufferPointer(rebasing: word[cut...])
                 wordWidth -= headWidth
             }
-            if bytes.count == lineStart {
-                bytes += word
+            if scratch.bytes.count == lineStart {
+                scratch.bytes += word
                 lineWidth = wordWidth
             } else if lineWidth + 1 + wordWidth <= width {
-                bytes.append(0x20)
-                bytes += word
+                scratch.bytes.append(0x20)
+                scratch.bytes += word
                 lineWidth += 1 + wordWidth
             } else {
                 endLine()
-                bytes += word
+                scratch.bytes += word
                 lineWidth = wordWidth
             }
         }
-        if bytes.count > lineStart { endLine() }
-        if lines.isEmpty { lines.append((0, 0, 0)) }
-        return (bytes, lines)
+        if scratch.bytes.count > lineStart { endLine() }
+        if scratch.lines.count == firstLine { scratch.lines.append((lineStart, lineStart, 0)) }
     }
 }
 
