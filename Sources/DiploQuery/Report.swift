@@ -137,6 +137,8 @@ extension Report {
     /// (`query anniversaries` at a million events) print in milliseconds, not seconds.
     public func tableBytes(width: Int = 80) -> [UInt8] {
         var out: [UInt8] = []
+        // A line a row at least: fewer copies as the buffer grows.
+        out.reserveCapacity(rows.count * (width + 1))
         if let title { out += title.utf8 + [0x0A] }
         guard !rows.isEmpty else {
             out += "  (none)\n".utf8

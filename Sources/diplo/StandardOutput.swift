@@ -14,13 +14,14 @@ enum StandardOutput {
     }
 
     /// Bytes as they are (a whole interchange document, a long table, is not made a string first).
-    static func write(_ bytes: [UInt8]) { write(Data(bytes)) }
+    static func write(_ bytes: [UInt8]) { write(bytes, count: bytes.count) }
 
-    /// Bytes as they are.
-    static func write(_ data: Data) {
-        guard failure == nil, !data.isEmpty else { return }
+    static func write(_ data: Data) { write(data, count: data.count) }
+
+    private static func write(_ bytes: some DataProtocol, count: Int) {
+        guard failure == nil, count > 0 else { return }
         do {
-            try FileHandle.standardOutput.write(contentsOf: data)
+            try FileHandle.standardOutput.write(contentsOf: bytes)
         } catch {
             let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
             failure = underlying.map { String(cString: strerror(Int32($0.code))) } ?? (error as NSError).localizedDescription
