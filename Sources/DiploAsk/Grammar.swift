@@ -150,16 +150,17 @@ struct Grammar: Sendable {
     init(json: Data) throws {
         let file = try JSONDecoder().decode(File.self, from: json)
         var words = Set<Word>()
+        var known: [Substring: Element] = [:]
         shapes = try file.shapes.map { shape in
             Shape(
                 id: shape.id, command: shape.command.split(separator: " ").map(String.init), positional: shape.positional ?? [],
                 period: shape.period,
                 patterns: try shape.patterns.map { entry in
-                    let elements = try Grammar.parse(entry.p, classes: file.classes)
+                    let elements = try Grammar.parse(entry.p, classes: file.classes, known: &known)
                     for case .words(let alternatives, _) in elements { for run in alternatives { words.formUnion(run) } }
                     var unless: [[Word]] = []
                     if let text = entry.unless,
-                        case .words(let alternatives, _)? = try Grammar.parse(text, classes: file.classes).first
+                        case .words(let alternatives, _)? = try Grammar.parse(text, classes: file.classes, known: &known).first
                     {
                         unless = alternatives
                     }
@@ -169,7 +170,7 @@ struct Grammar: Sendable {
                 })
         }
         periods = try file.periods.map { entry in
-            let elements = try Grammar.parse(entry.p, classes: file.classes)
+            let elements = try Grammar.parse(entry.p, classes: file.classes, known: &known)
             for case .words(let alternatives, _) in elements { for run in alternatives { words.formUnion(run) } }
             return PeriodPattern(elements: elements, kind: entry.kind, part: entry.part)
         }.sorted { $0.elements.count > $1.elements.count }
@@ -193,36 +194,50 @@ struct Grammar: Sendable {
     /// A pattern's elements; `@name` among the alternatives stands for the words of a class of the
     /// grammar (`@visit`: visit*|trip*|chuyến_thăm...).
     static func parse(_ pattern: String, classes: [String: String] = [:]) throws -> [Element] {
+        var known: [Substring: Element] = [:]
+        return try parse(pattern, classes: classes, known: &known)
+    }
+
+    /// `known`: the elements of words met before, in this or another pattern (the classes make
+    /// the same long lists of words again and again): each is read and folded once.
+    static func parse(_ pattern: String, classes: [String: String], known: inout [Substring: Element]) throws -> [Element] {
         try pattern.split(separator: " ").map { raw in
-            var text = String(raw)
-            let optional = text.hasSuffix("?")
-            if optional { text.removeLast() }
-            text = try text.split(separator: "|").map { alternative in
-                guard alternative.hasPrefix("@") else { return String(alternative) }
-                guard let words = classes[String(alternative.dropFirst())] else {
-                    throw SyntaxError(pattern: pattern, reason: "no class of words \(alternative)")
-                }
-                return words
-            }.joined(separator: "|")
-            if text.hasPrefix("<") {
-                guard text.hasSuffix(">") else { throw SyntaxError(pattern: pattern, reason: "\(raw) does not close its <") }
-                let inner = text.dropFirst().dropLast().split(separator: ":", maxSplits: 1).map(String.init)
-                guard let kind = SlotKind(rawValue: inner[0]) else {
-                    throw SyntaxError(pattern: pattern, reason: "no kind of name \(inner[0])")
-                }
-                return .slot(kind, name: inner.count > 1 ? inner[1] : "_", optional: optional)
-            }
-            let alternatives = text.split(separator: "|").map { alternative in
-                alternative.split(separator: "_").flatMap { part -> [Word] in
-                    let prefix = part.hasSuffix("*")
-                    let folded = (prefix ? String(part.dropLast()) : String(part)).folded.split(separator: " ").map(String.init)
-                    return folded.enumerated().map { Word(text: $0.element, prefix: prefix && $0.offset == folded.count - 1) }
-                }
-            }
-            guard !alternatives.isEmpty, alternatives.allSatisfy({ !$0.isEmpty }) else {
-                throw SyntaxError(pattern: pattern, reason: "an empty word in \(raw)")
-            }
-            return .words(alternatives, optional: optional)
+            if let element = known[raw] { return element }
+            let element = try parseElement(raw, of: pattern, classes: classes)
+            known[raw] = element
+            return element
         }
+    }
+
+    private static func parseElement(_ raw: Substring, of pattern: String, classes: [String: String]) throws -> Element {
+        var text = String(raw)
+        let optional = text.hasSuffix("?")
+        if optional { text.removeLast() }
+        text = try text.split(separator: "|").map { alternative in
+            guard alternative.hasPrefix("@") else { return String(alternative) }
+            guard let words = classes[String(alternative.dropFirst())] else {
+                throw SyntaxError(pattern: pattern, reason: "no class of words \(alternative)")
+            }
+            return words
+        }.joined(separator: "|")
+        if text.hasPrefix("<") {
+            guard text.hasSuffix(">") else { throw SyntaxError(pattern: pattern, reason: "\(raw) does not close its <") }
+            let inner = text.dropFirst().dropLast().split(separator: ":", maxSplits: 1).map(String.init)
+            guard let kind = SlotKind(rawValue: inner[0]) else {
+                throw SyntaxError(pattern: pattern, reason: "no kind of name \(inner[0])")
+            }
+            return .slot(kind, name: inner.count > 1 ? inner[1] : "_", optional: optional)
+        }
+        let alternatives = text.split(separator: "|").map { alternative in
+            alternative.split(separator: "_").flatMap { part -> [Word] in
+                let prefix = part.hasSuffix("*")
+                let folded = (prefix ? String(part.dropLast()) : String(part)).folded.split(separator: " ").map(String.init)
+                return folded.enumerated().map { Word(text: $0.element, prefix: prefix && $0.offset == folded.count - 1) }
+            }
+        }
+        guard !alternatives.isEmpty, alternatives.allSatisfy({ !$0.isEmpty }) else {
+            throw SyntaxError(pattern: pattern, reason: "an empty word in \(raw)")
+        }
+        return .words(alternatives, optional: optional)
     }
 }

@@ -134,6 +134,9 @@ public struct Importer {
 
     /// Told how many events of a document are merged, for a progress line.
     public var progress: ((_ events: Int, _ total: Int) -> Void)?
+    /// Told how many bytes of an interchange file a pass before the merge has read (its digest,
+    /// its syntax), of how many, for a progress line.
+    public var reading: ((_ bytes: Int, _ total: Int) -> Void)?
 
     public init(store: Store, options: ImportOptions) {
         self.store = store
@@ -243,6 +246,7 @@ public struct Importer {
     /// An interchange file, read in a stream: its digest, then (unless it was imported before) its
     /// syntax, then its records merged a batch at a time. A dry run shows every record, so it holds them.
     func runInterchange(_ file: InterchangeFile, looksLikeIt: Bool) throws -> ImportOutcome {
+        file.reading = reading
         let digest = looksLikeIt ? try file.sha256() : nil
         if !options.dryRun, let digest, try store.fileImported(sha256: digest) {
             return ImportOutcome(input: file.name, yield: KnowledgeBase(), report: MergeReport())

@@ -18,6 +18,9 @@ public final class InterchangeFile {
     /// What the file says to its reader (`notes`); not stored.
     public private(set) var notes: [String]?
     private var checked = false
+    /// Told how many bytes of the file each whole pass (its digest, its syntax) has read, of how
+    /// many: for a progress line, as a file of a million events takes seconds to read.
+    public var reading: ((_ bytes: Int, _ total: Int) -> Void)?
 
     /// The lists of the format, in the order a merge reads them.
     static let lists = ["documents", "entities", "events", "partnerships", "anniversaries"]
@@ -36,9 +39,17 @@ public final class InterchangeFile {
 
     /// The SHA-256 of the bytes, read a buffer at a time.
     public func sha256() throws -> String {
+        telling(reading)
+        defer { telling(nil) }
         var digest = SHA256.Accumulator()
         try source.forEachPiece { digest.update($0) }
         return digest.finalize()
+    }
+
+    /// Has the source tell `reading` how far it has read (nil: nothing).
+    private func telling(_ reading: ((Int, Int) -> Void)?) {
+        let total = source.count
+        source.onRead = reading.map { reading in { reading($0, total) } }
     }
 
     // MARK: Checking the whole
@@ -48,6 +59,8 @@ public final class InterchangeFile {
     /// Nothing of the records is kept.
     public func check() throws {
         guard !checked else { return }
+        telling(reading)
+        defer { telling(nil) }
         var index = Index()
         do {
             try JSONSyntax.check(source, listener: &index)

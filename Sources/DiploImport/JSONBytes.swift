@@ -11,6 +11,8 @@ final class ByteSource {
     private let descriptor: Int32?
     private let data: Data?
     let count: Int
+    /// Told how far into the source each read ends (a pass over a large file shows its progress).
+    var onRead: ((Int) -> Void)?
 
     /// A regular file, opened to read; closed when the source goes.
     init(descriptor: Int32, count: Int) {
@@ -35,11 +37,15 @@ final class ByteSource {
             data.withUnsafeBytes { bytes in
                 buffer.baseAddress!.copyMemory(from: bytes.baseAddress! + offset, byteCount: wanted)
             }
+            onRead?(offset + wanted)
             return wanted
         }
         while true {
             let read = pread(descriptor!, buffer.baseAddress, wanted, off_t(offset))
-            if read >= 0 { return read }
+            if read >= 0 {
+                onRead?(offset + read)
+                return read
+            }
             if errno != EINTR { throw ByteSourceError(code: errno) }
         }
     }

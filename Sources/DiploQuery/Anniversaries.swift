@@ -70,13 +70,19 @@ public struct AnniversaryQuery: Sendable {
         let (events, candidates) = try eventsAndCandidates(store, ordered, claimsByPartnership, stated: stated)
         let eventsByID = Dictionary(uniqueKeysWithValues: events.map { ($0.id, $0) })
         var matches: [AnniversaryMatch] = []
-        var statedKeys = Set<String>()
+        // The stated anniversaries of each event, looked up once an event, not once a candidate.
+        var statedOf: [String: [(partnership: String, years: Int)]] = [:]
+        // Each partnership's most precise claims, worked out once, not once a stated anniversary.
+        var preciseClaims: [String: [Milestone]] = [:]
         for anniversary in stated {
             guard let event = eventsByID[anniversary.event], let partnership = partnershipsByID[anniversary.partnership] else {
                 continue
             }
-            statedKeys.insert(key(event.id, partnership.id, anniversary.years))
-            let claim = AnniversaryQuery.claim(of: partnership, years: anniversary.years, event: event, date: anniversary.date)
+            statedOf[event.id, default: []].append((partnership.id, anniversary.years))
+            let claims = preciseClaims[partnership.id] ?? AnniversaryRules.mostPrecise(partnership.claims)
+            preciseClaims[partnership.id] = claims
+            let claim = AnniversaryQuery.claim(
+                of: partnership, years: anniversary.years, event: event, date: anniversary.date, claims: claims)
             let date = anniversary.date ?? claim?.date?.adding(years: anniversary.years)
             matches.append(
                 AnniversaryMatch(
@@ -84,28 +90,39 @@ public struct AnniversaryQuery: Sendable {
                     established: claim?.date, anniversaryDate: date, stated: true,
                     approximate: !(event.start?.isExact ?? false) || !(date?.isExact ?? false), sources: anniversary.sources))
         }
+        // The best anniversary of each number of years, as (years, rank, claim, date); a match is
+        // made only for the one kept.
+        var best: [(years: Int, rank: (Int, Int), claim: Milestone, date: PartialDate)] = []
         for event in events {
             guard let days = event.dayRange else { continue }
+            let statedHere = statedOf[event.id] ?? []
+            let startsExact = event.start?.isExact ?? false
             for index in candidates(event) {
                 let partnership = ordered[index]
-                var best: [Int: (rank: [Int], match: AnniversaryMatch)] = [:]
+                best.removeAll(keepingCapacity: true)
                 AnniversaryRules.anniversaries(near: days, of: claimsByPartnership[index]) { claim, years, date, distance in
                     guard let established = claim.date, distance <= window,
-                        !statedKeys.contains(key(event.id, partnership.id, years))
+                        !statedHere.contains(where: { $0.years == years && $0.partnership == partnership.id })
                     else { return }
-                    let approximate = !(event.start?.isExact ?? false) || !established.isExact
-                    let match = AnniversaryMatch(
-                        event: event, partnership: partnership, level: claim.level, years: years, established: established,
-                        anniversaryDate: date, stated: false, approximate: approximate, sources: claim.sources)
-                    let rank = [approximate ? 1 : 0, distance]
-                    if best[years].map({ rank.lexicographicallyPrecedes($0.rank) }) ?? true { best[years] = (rank, match) }
+                    let rank = (!startsExact || !established.isExact ? 1 : 0, distance)
+                    if let i = best.firstIndex(where: { $0.years == years }) {
+                        if rank < best[i].rank { best[i] = (years, rank, claim, date) }
+                    } else {
+                        best.append((years, rank, claim, date))
+                    }
                 }
-                matches += best.keys.sorted().map { best[$0]!.match }
+                for (years, rank, claim, date) in best.sorted(by: { $0.years < $1.years }) {
+                    matches.append(
+                        AnniversaryMatch(
+                            event: event, partnership: partnership, level: claim.level, years: years, established: claim.date,
+                            anniversaryDate: date, stated: false, approximate: rank.0 == 1, sources: claim.sources))
+                }
             }
         }
-        // Sorted by keys written once each, not once a comparison; ties keep their order.
-        let kept = matches.filter(keeps)
-        let keys = kept.map { ($0.event.date?.description ?? "", $0.event.id, $0.years) }
+        // Sorted by keys worked out once each, not once a comparison (the date as a number that
+        // sorts as its text does); ties keep their order.
+        let kept = country == nil && with == nil && level == nil ? matches : matches.filter(keeps)
+        let keys = kept.map { ($0.event.date?.sortKey ?? Int.min, $0.event.id, $0.years) }
         return kept.indices.sorted { (keys[$0].0, keys[$0].1, keys[$0].2, $0) < (keys[$1].0, keys[$1].1, keys[$1].2, $1) }
             .map { kept[$0] }
     }
@@ -124,7 +141,8 @@ public struct AnniversaryQuery: Sendable {
             }
             var ids = Set(byEvent.keys).union(stated.map(\.event))
             if let country { ids.formIntersection(try store.eventIDs(involving: country)) }
-            let events = try store.eventSummaries(ids: ids).filter(inRange)
+            // In any order: the matches are sorted in the end.
+            let events = try store.eventSummaries(ids: ids, inOrderAdded: false).filter(inRange)
             return (events, { byEvent[$0.id]?.sorted() ?? [] })
         }
         let events = try (country.map { try store.events(ids: store.eventIDs(involving: $0)) } ?? store.events()).filter {
@@ -161,8 +179,11 @@ public struct AnniversaryQuery: Sendable {
 
     /// The claim a stated anniversary counts from: the one whose anniversary is the stated date,
     /// else the one whose anniversary falls nearest the event; exact claims first.
-    static func claim(of partnership: Partnership, years: Int, event: Event, date: PartialDate?) -> Milestone? {
-        let claims = AnniversaryRules.mostPrecise(partnership.claims)
+    /// `claims`: the partnership's most precise (`AnniversaryRules.mostPrecise`), when known.
+    static func claim(
+        of partnership: Partnership, years: Int, event: Event, date: PartialDate?, claims: [Milestone]? = nil
+    ) -> Milestone? {
+        let claims = claims ?? AnniversaryRules.mostPrecise(partnership.claims)
         if let date, let exact = claims.first(where: { $0.date?.adding(years: years) == date }) { return exact }
         guard let days = date?.dayRange ?? event.dayRange else {
             return claims.first { $0.level == partnership.level } ?? claims.first
@@ -172,6 +193,11 @@ public struct AnniversaryQuery: Sendable {
             let db = b.date?.adding(years: years)?.dayRange.map { AnniversaryRules.gap(days, $0) } ?? Int.max
             return (da, a.date?.isExact == true ? 0 : 1) < (db, b.date?.isExact == true ? 0 : 1)
         }
+    }
+
+    /// The names `report` prints: the parties of the matches' partnerships alone, not every entity.
+    public static func directory(of matches: [AnniversaryMatch], _ store: Store) throws -> Directory {
+        try Directory(store: store, ids: Set(matches.lazy.flatMap(\.partnership.parties)))
     }
 
     /// The matches as rows: a table of what people read first, JSON and CSV with every field.
@@ -198,14 +224,16 @@ public struct AnniversaryQuery: Sendable {
                         readable[match.level.key] = match.level.readable
                         return match.level.readable
                     }()
+                // Each date written once, for its column and for "marks".
+                let anniversary = match.anniversaryDate?.description
+                let established = match.established?.description
                 // Which claim it counts from: sources may date the level differently.
-                let claim = match.established.map { "; from \($0)" } ?? ""
-                let marks =
-                    "\(match.years) yr of \(level), \(parties) (\(match.anniversaryDate?.description ?? "?")\(claim))"
+                let claim = established.map { "; from " + $0 } ?? ""
+                let marks = "\(match.years) yr of \(level), \(parties) (\(anniversary ?? "?")\(claim))"
                 return [
                     .text(match.event.dateText), .text(match.event.title), .text(parties), .text(match.level.key),
-                    .int(match.years), ReportValue(match.anniversaryDate), ReportValue(match.established),
-                    .text(match.stated ? "stated" : "computed" + (match.approximate ? " ~" : "")), .bool(match.approximate),
+                    .int(match.years), ReportValue(anniversary), ReportValue(established),
+                    .text(match.stated ? "stated" : match.approximate ? "computed ~" : "computed"), .bool(match.approximate),
                     .text(match.sources.first.map { $0.quote ?? $0.note ?? $0.document } ?? ""), .text(marks),
                     .text(match.event.id), .text(match.partnership.id),
                 ]
@@ -218,8 +246,6 @@ public struct AnniversaryQuery: Sendable {
                 ],
             tableColumns: ["date", "event", "marks", "how"])
     }
-
-    private func key(_ event: String, _ partnership: String, _ years: Int) -> String { "\(event)|\(partnership)|\(years)" }
 
     private func inRange(_ event: Event) -> Bool {
         guard from != nil || to != nil else { return true }

@@ -17,10 +17,10 @@ public struct Profile {
         let (events, eventDirectory) = try filter.eventsAndDirectory(in: store)
         let partnerships = try store.partnerships(of: entity.id)
         let members = entity.type == .country || entity.type == .organization ? try store.memberIDs(of: entity.id) : []
-        let directory = try Directory(
-            store: store,
-            ids: Array(eventDirectory.rows.keys) + members + partnerships.flatMap(\.parties) + entity.offices.compactMap(\.of)
-                + [entity.id] + (entity.country.map { [$0] } ?? []))
+        // The events' directory, and only what it lacks read.
+        let directory = try eventDirectory.adding(
+            members + partnerships.flatMap(\.parties) + entity.offices.compactMap(\.of)
+                + [entity.id] + (entity.country.map { [$0] } ?? []), store: store)
         let titles =
             withSources
             ? Dictionary(uniqueKeysWithValues: try store.documents(includeText: false).map { ($0.id, $0.title ?? $0.id) }) : [:]

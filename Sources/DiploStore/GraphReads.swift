@@ -42,11 +42,18 @@ extension Store {
         try db.forEach("SELECT \(Event.columns) FROM events\(condition) ORDER BY key") { try body(Event(row: $0)) }
     }
 
-    /// These events without participants or sources, in the order they were added.
-    public func eventSummaries(ids: some Collection<String>) throws -> [Event] {
-        try db.query("SELECT \(Event.columns) FROM events WHERE id IN \(Store.idList) ORDER BY key", [Array(ids).json]) {
-            Event(row: $0)
+    /// These events without participants or sources, in the order they were added; or
+    /// (`inOrderAdded` false) in any order, read in the order of their ids, without a sort: tens
+    /// of thousands of them (the anniversaries at a million events) in half the time.
+    public func eventSummaries(ids: some Collection<String>, inOrderAdded: Bool = true) throws -> [Event] {
+        guard !inOrderAdded else {
+            return try db.query(
+                "SELECT \(Event.columns) FROM events WHERE id IN \(Store.idList) ORDER BY key", [Array(ids).json]
+            ) { Event(row: $0) }
         }
+        return try db.query(
+            "SELECT \(Event.columns("e")) FROM json_each(?) j JOIN events e ON e.id = j.value", [Set(ids).sorted().json]
+        ) { Event(row: $0) }
     }
 
     /// One event without participants or sources.

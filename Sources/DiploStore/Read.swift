@@ -110,30 +110,34 @@ extension Store {
 
     public func forEachEvent(ids: [String]? = nil, withSources: Bool = true, _ body: (Event) throws -> Void) throws {
         try inBatches("SELECT \(Event.columns) FROM events", ids: ids, orderBy: "key", decode: Event.init(row:)) { batch in
-            for event in try linked(batch, withSources: withSources) { try body(event) }
+            var batch = batch
+            try link(&batch, batch.indices, withSources: withSources)
+            for event in batch { try body(event) }
         }
     }
 
     /// Events read without their links (`eventCandidates`, summaries), with their participants
-    /// and (`withSources`) their sources: each row is read once.
-    public func withLinks(_ events: [Event], withSources: Bool = true) throws -> [Event] {
-        try stride(from: 0, to: events.count, by: Store.batchSize).flatMap {
-            try linked(Array(events[$0..<min($0 + Store.batchSize, events.count)]), withSources: withSources)
+    /// and (`withSources`) their sources: each row is read once, each event filled in where it
+    /// lies (hundreds of thousands of visits are not copied batch by batch).
+    public func withLinks(_ events: consuming [Event], withSources: Bool = true) throws -> [Event] {
+        var events = events
+        for start in stride(from: 0, to: events.count, by: Store.batchSize) {
+            try link(&events, start..<min(start + Store.batchSize, events.count), withSources: withSources)
         }
+        return events
     }
 
-    private func linked(_ batch: [Event], withSources: Bool) throws -> [Event] {
-        let keys = batch.map(\.id)
+    private func link(_ events: inout [Event], _ range: Range<Int>, withSources: Bool) throws {
+        let keys = events[range].map(\.id)
         var participants: [String: [Participant]] = [:]
         try db.forEach("SELECT event_id, entity_id, role FROM participants WHERE event_id IN \(Store.idList)", [keys.json]) {
             participants[$0.text("event_id"), default: []].append(Participant(row: $0))
         }
         let sources = withSources ? try sources(of: .event, keys) : [:]
-        return batch.map { event in
-            var event = event
-            event.participants = (participants[event.id] ?? []).sorted(by: Participant.listed)
-            event.sources = sources[event.id] ?? []
-            return event
+        for index in range {
+            let id = events[index].id
+            events[index].participants = (participants[id] ?? []).sorted(by: Participant.listed)
+            events[index].sources = sources[id] ?? []
         }
     }
 

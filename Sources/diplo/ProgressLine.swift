@@ -7,8 +7,14 @@ final class ProgressLine: @unchecked Sendable {
     private let started = Date()
     private var shownAt = Date.distantPast
     private var shown = false
+    /// What is counted now, since when and from how many: a rate is of one pass alone (an
+    /// import reads its file twice before it counts events).
+    private var pass: (what: String, since: Date, from: Int, last: Int)?
     private let enabled: Bool
     private let lock = NSLock()
+
+    /// Seconds before the line shows: 1, or `DIPLO_PROGRESS_AFTER` (tests make it 0).
+    private let after = ProcessInfo.processInfo.environment["DIPLO_PROGRESS_AFTER"].flatMap(Double.init) ?? 1
 
     init() { enabled = isatty(STDERR_FILENO) != 0 }
 
@@ -18,11 +24,13 @@ final class ProgressLine: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let now = Date()
-        let elapsed = now.timeIntervalSince(started)
-        guard elapsed > 1, now.timeIntervalSince(shownAt) > 0.2 else { return }
+        if pass == nil || pass!.what != what || done < pass!.last { pass = (what, now, done, done) }
+        pass!.last = done
+        guard now.timeIntervalSince(started) > after, now.timeIntervalSince(shownAt) > 0.2 else { return }
         shownAt = now
         shown = true
-        let rate = Double(done) / elapsed
+        let seconds = now.timeIntervalSince(pass!.since)
+        let rate = seconds > 0 ? Double(done - pass!.from) / seconds : 0
         let count = total.map { "\(done)/\($0)" } ?? "\(done)"
         FileHandle.standardError.write(Data("\r\u{1B}[K\(count) \(what), \(Int(rate)) \(what)/s".utf8))
     }

@@ -13,11 +13,15 @@ enum StandardOutput {
         write(Data(text.utf8))
     }
 
-    /// Bytes as they are (a whole interchange document is not made a string first).
-    static func write(_ data: Data) {
-        guard failure == nil, !data.isEmpty else { return }
+    /// Bytes as they are (a whole interchange document, a long table, is not made a string first).
+    static func write(_ bytes: [UInt8]) { write(bytes, count: bytes.count) }
+
+    static func write(_ data: Data) { write(data, count: data.count) }
+
+    private static func write(_ bytes: some DataProtocol, count: Int) {
+        guard failure == nil, count > 0 else { return }
         do {
-            try FileHandle.standardOutput.write(contentsOf: data)
+            try FileHandle.standardOutput.write(contentsOf: bytes)
         } catch {
             let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
             failure = underlying.map { String(cString: strerror(Int32($0.code))) } ?? (error as NSError).localizedDescription

@@ -84,6 +84,19 @@ let talksNote = """
         }
     }
 
+    /// The progress line of an import or an export is for a terminal: into a file (as here, even
+    /// when it would show at once) standard error holds no line rewritten in place.
+    @Test func noProgressLineWhenStandardErrorIsNotATerminal() throws {
+        let cli = try CLI()
+        let json = try cli.write("a.json", sampleFile)
+        let environment = ["DIPLO_DB": cli.path("kb.sqlite"), "DIPLO_PROGRESS_AFTER": "0"]
+        for arguments in [["import", json], ["export", "-o", cli.path("out.json")], ["export", "--format", "graphml"]] {
+            let result = try CLI.launch(CLI.binary, arguments, in: cli.folder, environment: environment)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            #expect(!result.stderr.contains("\r") && !result.stderr.contains("\u{1B}"), "\(arguments): \(result.stderr)")
+        }
+    }
+
     @Test func severalFilesWhereSomeAreBad() throws {
         let cli = try CLI()
         let good = try cli.write("good.json", sampleFile)

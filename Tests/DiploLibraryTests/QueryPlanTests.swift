@@ -102,6 +102,25 @@ import Testing
         #expect(plans.contains { $0.plan.contains("SCAN events USING INDEX events_date") })
     }
 
+    /// Events read by a list of ids in any order (the anniversaries' events): joined to the list,
+    /// each by the index of ids; entities a good part of the table: one pass over entities.
+    @Test func eventsByAListOfIdsAndManyEntitiesReadByIndex() throws {
+        let folder = try TemporaryFolder()
+        let store = try QueryPlanTests.store(folder)
+        let ids = (1...300).map { "ev\($0 * 5)" }
+        let plans = try QueryPlanTests.plans(store) {
+            let events = try store.eventSummaries(ids: ids, inOrderAdded: false)
+            #expect(Set(events.map(\.id)) == Set(ids))
+            #expect(
+                try store.eventSummaries(ids: ids).map(\.id)
+                    == events.map(\.id).sorted { Int($0.dropFirst(2))! < Int($1.dropFirst(2))! })
+            let people = (1...300).map { "p\($0)" }
+            #expect(try store.entitySummaries(ids: people).count >= 300)
+        }
+        QueryPlanTests.expectNoScans(plans, "events by ids")
+        #expect(plans.contains { $0.plan.contains { $0.hasPrefix("SEARCH e USING INDEX") } })
+    }
+
     /// The check itself can fail: a query without an index is caught.
     @Test func aScanIsCaught() throws {
         let folder = try TemporaryFolder()

@@ -101,6 +101,21 @@ enum ScaleFixture {
         #expect(try streamed.event("s1")?.parent == "s2")
     }
 
+    /// The passes over a file before its merge (its digest, its syntax) tell how far they have
+    /// read, up to the whole file each, for the progress line of a large import.
+    @Test func thePassesBeforeTheMergeTellHowFarTheyHaveRead() throws {
+        let folder = try TemporaryFolder()
+        try ScaleFixture.write(ScaleFixture.knowledgeBase(), to: folder.path("kb.json"))
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: folder.path("kb.json"))[.size] as? Int)
+        var importer = Importer(store: try folder.store(), options: ImportOptions())
+        var told: [(bytes: Int, total: Int)] = []
+        importer.reading = { told.append(($0, $1)) }
+        _ = try importer.run(Importer.inputs(for: [folder.path("kb.json")]).inputs[0])
+        #expect(told.allSatisfy { $0.total == size && $0.bytes <= size })
+        // Both passes reach the end; the merge that follows is told apart (`progress`).
+        #expect(told.filter { $0.bytes == size }.count == 2, "\(told.map(\.bytes))")
+    }
+
     /// Many events into a knowledge base without events: some indexes are built after the events,
     /// the same indexes, and what lands is the same.
     @Test func aBulkLoadBuildsTheSameIndexesAfterTheEvents() throws {

@@ -32,7 +32,7 @@ struct OutputOptions: ParsableArguments {
     var format: OutputFormat = .table
 
     func print(_ report: Report) {
-        StandardOutput.write(report.render(format))
+        StandardOutput.write(report.bytes(format))
     }
 }
 

@@ -37,12 +37,12 @@ struct Anniversaries: ParsableCommand {
 
     func run() throws {
         let store = try global.store()
-        let directory = try Directory(store: store)
         if let level { _ = try PartnershipLevel(level) }
         let query = AnniversaryQuery(
             from: dates.from, to: dates.to, window: window, country: try country.map(store.resolveEntity),
             with: try with.map(store.resolveEntity), level: level)
         let matches = try query.run(on: store)
-        output.print(AnniversaryQuery.report(matches, directory: directory, window: window))
+        output.print(
+            AnniversaryQuery.report(matches, directory: try AnniversaryQuery.directory(of: matches, store), window: window))
     }
 }

@@ -59,7 +59,7 @@ extension Ask {
     /// standard error for json and csv, so the output stays parseable).
     static func print(_ command: MappedCommand, answeredBy asker: Asker, format: OutputFormat) throws {
         let line = "→ diplo \(command.commandLine)"
-        let answer = try asker.answer(command, format: format)
+        let answer = try asker.answerBytes(command, format: format)
         if format == .table {
             StandardOutput.print(line + "\n")
         } else {

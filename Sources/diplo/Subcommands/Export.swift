@@ -88,6 +88,12 @@ struct Export: ParsableCommand {
             let (nodesPath, edgesPath) = CSVGraphWriter.paths(for: output ?? "graph.csv")
             let nodes = try OutputFile(path: nodesPath)
             let edges = try OutputFile(path: edgesPath)
+            let progress = ProgressLine()
+            defer { progress.finish() }
+            let tell: (Int) -> Void = { [unowned nodes = nodes.output, unowned edges = edges.output] _ in
+                progress.update("MB", done: (nodes.written + edges.written) >> 20)
+            }
+            (nodes.output.onWrite, edges.output.onWrite) = (tell, tell)
             do {
                 let counts = try graph.write(store, to: CSVGraphWriter(nodes: nodes.output, edges: edges.output))
                 try nodes.commit()
@@ -162,8 +168,12 @@ struct Export: ParsableCommand {
         // dot reads the whole graph before it draws; if it stops early, writing fails with EPIPE.
         signal(SIGPIPE, SIG_IGN)
         var failure: Error?
+        let progress = ProgressLine()
+        defer { progress.finish() }
+        let out = TextOutput(pipe.fileHandleForWriting)
+        out.onWrite = { progress.update("MB", done: $0 >> 20) }
         do {
-            try graph.write(store, to: DOTWriter(TextOutput(pipe.fileHandleForWriting)))
+            try graph.write(store, to: DOTWriter(out))
         } catch {
             failure = error
         }

@@ -48,6 +48,7 @@ struct Import: ParsableCommand {
         var importer = Importer(store: store, options: options)
         let progress = ProgressLine()
         importer.progress = { done, total in progress.update("events", done: done, total: total) }
+        importer.reading = { done, total in progress.update("MB read", done: done >> 20, total: total >> 20) }
         defer { progress.finish() }
         var failures = 0
         var yields: [KnowledgeBase] = []
