@@ -17,10 +17,12 @@ struct WrittenDate: Equatable {
     /// Years after the last year the text named ("Ba năm sau": 3, "of that same year": 0): the
     /// reader fills the year in from the sentences before (`DateScanner.fillTextYears`).
     var yearsAfterLast: Int? = nil
+    /// A week told from the page's date ("next week": 1): its days, Monday to Sunday.
+    var weekOffset: Int? = nil
 
     init(
         day: Int? = nil, month: Int? = nil, year: Int? = nil, weekday: Int? = nil, offset: Int? = nil,
-        monthOffset: Int? = nil, yearOffset: Int? = nil, yearsAfterLast: Int? = nil
+        monthOffset: Int? = nil, yearOffset: Int? = nil, yearsAfterLast: Int? = nil, weekOffset: Int? = nil
     ) {
         self.day = day
         self.month = month
@@ -30,10 +32,12 @@ struct WrittenDate: Equatable {
         self.monthOffset = monthOffset
         self.yearOffset = yearOffset
         self.yearsAfterLast = yearsAfterLast
+        self.weekOffset = weekOffset
     }
 
     var isRelative: Bool {
         weekday != nil || offset != nil || monthOffset != nil || yearOffset != nil || yearsAfterLast != nil
+            || weekOffset != nil
     }
 }
 
@@ -149,6 +153,7 @@ enum DateScanner {
             if let offset = PageDate.relativeDays[phrase] { return (WrittenDate(offset: offset), index + 2) }
             if let offset = PageDate.relativeMonths[phrase] { return (WrittenDate(monthOffset: offset), index + 2) }
             if let offset = PageDate.relativeYears[phrase] { return (WrittenDate(yearOffset: offset), index + 2) }
+            if let offset = PageDate.relativeWeeks[phrase] { return (WrittenDate(weekOffset: offset), index + 2) }
         }
         if let offset = PageDate.relativeDays[token.folded] { return (WrittenDate(offset: offset), index + 1) }
         return nil
@@ -482,6 +487,15 @@ struct YearResolver {
     /// A range's two ends: the first takes what the second gives it ("21-27/9/2024").
     func resolve(_ mention: DateMention, ahead: Bool = false) -> (PartialDate?, PartialDate?) {
         var from = mention.from
+        // "next week": its Monday to its Sunday.
+        if let weeks = from.weekOffset {
+            guard let reference, let year = reference.year, let month = reference.month, let day = reference.day else {
+                return (nil, nil)
+            }
+            let today = PartialDate.dayNumber(year: year, month: month, day: day)
+            let monday = today - ((today + 3) % 7 + 7) % 7 + 7 * weeks
+            return (PartialDate(dayNumber: monday), PartialDate(dayNumber: monday + 6))
+        }
         if from.isRelative {
             // "from Wednesday to Thursday": the end is the first such day from the start.
             guard let first = resolveRelative(from, ahead: ahead), let start = first.dayRange?.lowerBound else {

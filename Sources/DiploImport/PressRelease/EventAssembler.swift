@@ -143,7 +143,7 @@ struct EventAssembler {
         guard let mention = frame.date else { return (nil, nil, nil) }
         let (from, to) = resolver.resolve(mention, ahead: frame.status == .planned)
         guard let from else { return (nil, nil, nil) }
-        if frame.sharesRange
+        if frame.sharesRange || mention.from.weekOffset != nil
             || (mention.from.day == nil && frame.kind != .summit && frame.kind != .conference && mention.from.month != nil)
         {
             return (nil, nil, [from, to ?? from])

@@ -671,7 +671,16 @@ struct FrameFinder {
             // "since 2007", "kể từ năm 1992" date a state of things, not an event.
             let free = mentions.dates.enumerated().filter { !bound.contains($0.offset) && !$0.element.since }
             // A noun names an event the sentence dates before it; a date after it belongs to a verb.
-            let after = frames[index].verb ? free.first(where: { $0.element.first > trigger }) : nil
+            // "X will visit Korea next week, his office said Thursday": the day of the saying is not the visit's.
+            let after =
+                frames[index].verb
+                ? free.first(where: { date in
+                    date.element.first > trigger
+                        && !mentions.cues.contains { cue in
+                            if case .reported = cue.cue { return cue.first > trigger && cue.end <= date.element.first }
+                            return false
+                        }
+                }) : nil
             if let before = free.last(where: { $0.element.end <= trigger }) ?? after {
                 frames[index].date = before.element
                 users[before.offset, default: []].append(index)

@@ -27,6 +27,7 @@ package enum PageDate {
         let relative_days: [String: Int]
         let relative_months: [String: Int]
         let relative_years: [String: Int]
+        let relative_weeks: [String: Int]
         let relative_examples: [RelativeExample]
     }
 
@@ -45,9 +46,12 @@ package enum PageDate {
         file.relative_months.map { ($0.key.folded, $0.value) }, uniquingKeysWith: { a, _ in a })
     static let relativeYears: [String: Int] = Dictionary(
         file.relative_years.map { ($0.key.folded, $0.value) }, uniquingKeysWith: { a, _ in a })
+    /// "next week" → 1, "tuần trước" → -1: the days of a week told from the page's date.
+    static let relativeWeeks: [String: Int] = Dictionary(
+        file.relative_weeks.map { ($0.key.folded, $0.value) }, uniquingKeysWith: { a, _ in a })
     /// The first words of those phrases: only a token among them is looked at further.
     static let relativeFirstWords: Set<String> = Set(
-        (Array(relativeDays.keys) + relativeMonths.keys + relativeYears.keys)
+        (Array(relativeDays.keys) + relativeMonths.keys + relativeYears.keys + relativeWeeks.keys)
             .compactMap { $0.split(separator: " ").first.map(String.init) })
 
     /// The lexicon's examples of days told relative to the page's date.
