@@ -235,7 +235,8 @@ struct MentionFinder {
             if tokens[k].isCapitalized, !spans[k], let known = knownPersons.longestMatch(in: tokens, at: k, key: { $0.folded }),
                 known.end >= tokens.count || !tokens[known.end].isCapitalized, !spans[known.end - 1],
                 // One word alone is the name's word as written, marks and all: "Thương mại" is not "Thưởng".
-                known.end - k > 1 || known.value.split(separator: " ").contains { $0.lowercased() == tokens[k].text.lowercased() }
+                known.end - k > 1
+                    || known.value.split(separator: " ").contains(where: { $0.lowercased() == tokens[k].text.lowercased() })
             {
                 claim(
                     PersonMention(
