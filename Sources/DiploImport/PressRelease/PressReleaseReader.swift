@@ -34,8 +34,63 @@ public struct PressReleaseReader {
         let keepDiacritics = lang == "vi" && PressReleaseReader.hasDiacritics(articleText)
         let tries = vocabulary.tries(keepDiacritics: keepDiacritics)
         let tokenizer = Tokenizer(keepDiacritics: keepDiacritics)
+        var (sentences, lineOf) = PressReleaseReader.sentences(of: layout, tokenizer: tokenizer)
+
+        var notes: [String] = []
+        let pageDate = PageDate.of(
+            source: options.source, dateLine: PageDate.dateLine(layout, tokenizer: tokenizer))
+        _ = consume layout  // its lines are sentences now
+        let reference = self.reference(
+            pageDate: pageDate, sentences: sentences, tries: tries, celebratedYear: celebratedYear, notes: &notes)
+        let resolver = YearResolver(reference: reference)
+        let referenceDate = reference.flatMap { try? PartialDate(year: $0.year, month: $0.month, day: $0.day) }
+
+        // Each sentence's dates, scanned once for both readings.
+        var dates = sentences.map { DateScanner.scan($0.tokens) }
+        DateScanner.fillTextYears(&dates)
+        let known = try namesToKnow(sentences: sentences, dates: dates, tries: tries, lang: lang)
+        var (persons, allMentions, frames) = readSentences(
+            &sentences, dates: &dates, lineOf: lineOf, known: known, tries: tries, lang: lang)
+
+        let home = HomeSide.of(allMentions, lang: lang, source: options.source, persons: persons)
+        var assembler = EventAssembler(resolver: resolver, reference: referenceDate, persons: persons)
+        assembler.assemble(frames)
+        giveCountries(&assembler, home: home, lang: lang, allMentions: allMentions)
+        persons = []
+        let relations = readRelations(
+            sentences, allMentions, assembler: assembler, home: home, tries: tries, resolver: resolver,
+            reference: referenceDate)
+        // "Lễ kỷ niệm 40 năm thiết lập quan hệ ngoại giao" of relations established in 1976, with no year
+        // anywhere else: the celebration is in 2016, and the text is read again in that year.
+        if reference?.year == nil, celebratedYear == nil,
+            let year = relations.anniversaries.compactMap({ anniversary -> Int? in
+                relations.partnerships[anniversary.partnership].established?.year.map { $0 + anniversary.years }
+            }).first
+        {
+            return try read(text, file: file, celebratedYear: year)
+        }
+        if reference?.year == nil, frames.contains(where: { $0.date != nil }) {
+            notes.append(
+                "the year of the dates is not stated and no publication date was given: they are kept without a year (give --published)"
+            )
+        }
+        frames = []
+        let digest = SHA256.hex(text.utf8)
+        var builder = KnowledgeBaseBuilder(
+            store: store, lang: lang, sentences: sentences, vocabulary: vocabulary,
+            document: Document(
+                id: "doc:" + String(digest.prefix(16)), title: title, lang: lang,
+                published: options.published
+                    ?? pageDate.flatMap { try? PartialDate(year: $0.year, month: $0.month, day: $0.day) },
+                source: options.source, sha256: digest, text: text))
+        return try builder.build(
+            persons: assembler.persons, mentions: allMentions, events: assembler.events,
+            partnerships: relations.partnerships, anniversaries: relations.anniversaries, notes: notes)
+    }
+
+    /// The article's sentences, and each one's line (its paragraph).
+    static func sentences(of layout: Layout, tokenizer: Tokenizer) -> (sentences: [Sentence], lineOf: [Int]) {
         var sentences: [Sentence] = []
-        // Each sentence's line: a paragraph's.
         var lineOf: [Int] = []
         for index in layout.article {
             let line = layout.lines[index]
@@ -43,11 +98,15 @@ public struct PressReleaseReader {
                 of: Array(line.text.unicodeScalars)[...], text: line.text, offset: line.start, firstIndex: sentences.count)
             lineOf += Array(repeating: index, count: sentences.count - lineOf.count)
         }
+        return (sentences, lineOf)
+    }
 
-        var notes: [String] = []
-        let pageDate = PageDate.of(
-            source: options.source, dateLine: PageDate.dateLine(layout, tokenizer: tokenizer))
-        _ = consume layout  // its lines are sentences now
+    /// The date years left out are read against: given, the page's own, the first full date of the
+    /// text, the year of an anniversary it celebrates, or a year the text gives away; each but the
+    /// first two said in a note.
+    func reference(
+        pageDate: WrittenDate?, sentences: [Sentence], tries: Vocabulary.Tries, celebratedYear: Int?, notes: inout [String]
+    ) -> WrittenDate? {
         var reference = options.published.map { WrittenDate(day: $0.day, month: $0.month, year: $0.year) } ?? pageDate
         if reference == nil, let written = PressReleaseReader.firstFullDate(sentences) {
             reference = written
@@ -63,19 +122,19 @@ public struct PressReleaseReader {
             reference = WrittenDate(year: year)
             notes.append("no publication date: years left out are taken as \(year), from what the text says")
         }
-        let resolver = YearResolver(reference: reference)
-        let referenceDate = reference.flatMap { try? PartialDate(year: $0.year, month: $0.month, day: $0.day) }
+        return reference
+    }
 
-        // People: a first reading finds those named with titles; a second finds them again
-        // wherever their names recur.
+    /// The names to know people by: a first reading finds those named with titles (and the knowledge
+    /// base knows others); the main reading finds them again wherever their names recur.
+    func namesToKnow(sentences: [Sentence], dates: [[DateMention]], tries: Vocabulary.Tries, lang: String) throws
+        -> PhraseTrie<String>
+    {
         let known = PhraseTrie<String>()
         for name in try knownPersonNames() { known.insert(Vocabulary.keys(name, keepDiacritics: false), name) }
         var firstReading = MentionFinder(vocabulary: vocabulary, tries: tries, knownPersons: known, vietnamese: lang == "vi")
         firstReading.personsOnly = true
         var documentNames: [String] = []
-        // Each sentence's dates, scanned once for both readings.
-        var dates = sentences.map { DateScanner.scan($0.tokens) }
-        DateScanner.fillTextYears(&dates)
         for sentence in sentences {
             documentNames += firstReading.find(in: sentence, dates: dates[sentence.index]).persons.map(\.name).filter {
                 $0.split(separator: " ").count >= 2
@@ -108,6 +167,15 @@ public struct PressReleaseReader {
             }
         }
         for (word, names) in lastWords where Set(names).count == 1 { known.insert([word], names[0]) }
+        return known
+    }
+
+    /// The main reading, sentence by sentence: each one's mentions (its people registered among the
+    /// document's) and event frames. Each sentence lets its tokens and dates go once read.
+    func readSentences(
+        _ sentences: inout [Sentence], dates: inout [[DateMention]], lineOf: [Int], known: PhraseTrie<String>,
+        tries: Vocabulary.Tries, lang: String
+    ) -> (persons: [DocumentPerson], mentions: [SentenceMentions], frames: [EventFrame]) {
         var finder = MentionFinder(vocabulary: vocabulary, tries: tries, knownPersons: known, vietnamese: lang == "vi")
         finder.commonWords = Set(sentences.lazy.flatMap(\.tokens).filter { $0.isWord && !$0.isCapitalized }.map(\.folded))
         var persons: [DocumentPerson] = []
@@ -130,22 +198,7 @@ public struct PressReleaseReader {
                         mention, sentence: sentence.index, in: &persons, known: &personNames,
                         surnames: vocabulary.surnames, tokens: sentence.tokens, innerWords: lang == "en"))
             }
-            // "Tổng Bí thư, Chủ tịch nước hội kiến...": a title alone is the one person known to hold it.
-            for alone in mentions.titlesAlone {
-                let roles = Set(alone.titles.map(\.role)).subtracting(["counterpart"])
-                let country = alone.titles.compactMap(\.country).first
-                let holders = persons.indices.filter { index in
-                    !roles.isEmpty && roles.allSatisfy { role in persons[index].titles.contains { $0.role == role } }
-                        && (country == nil || persons[index].country == country)
-                }
-                guard holders.count == 1 else { continue }
-                let mention = PersonMention(
-                    first: alone.first, end: alone.end, nameFirst: alone.end, nameEnd: alone.end,
-                    name: persons[holders[0]].name, titles: alone.titles, country: country)
-                let at = mentions.persons.firstIndex { $0.first > alone.first } ?? mentions.persons.count
-                mentions.persons.insert(mention, at: at)
-                personIndex.insert(holders[0], at: at)
-            }
+            PressReleaseReader.addHoldersOfTitlesAlone(&mentions, &personIndex, persons)
             if let fronted = frameFinder.sentencePlace(sentence.tokens, mentions, before: 1) {
                 for index in personIndex where persons[index].country == nil && !persons[index].name.isEmpty {
                     persons[index].country = fronted.iso
@@ -165,11 +218,33 @@ public struct PressReleaseReader {
             frames += found
             allMentions.append(mentions)
         }
+        return (persons, allMentions, frames)
+    }
 
-        // In a document about two countries, a foreign person of no stated country is of the other one.
-        let home = HomeSide.of(allMentions, lang: lang, source: options.source, persons: persons)
-        var assembler = EventAssembler(resolver: resolver, reference: referenceDate, persons: persons)
-        assembler.assemble(frames)
+    /// "Tổng Bí thư, Chủ tịch nước hội kiến...": a title alone is the one person known to hold it.
+    static func addHoldersOfTitlesAlone(
+        _ mentions: inout SentenceMentions, _ personIndex: inout [Int], _ persons: [DocumentPerson]
+    ) {
+        for alone in mentions.titlesAlone {
+            let roles = Set(alone.titles.map(\.role)).subtracting(["counterpart"])
+            let country = alone.titles.compactMap(\.country).first
+            let holders = persons.indices.filter { index in
+                !roles.isEmpty && roles.allSatisfy { role in persons[index].titles.contains { $0.role == role } }
+                    && (country == nil || persons[index].country == country)
+            }
+            guard holders.count == 1 else { continue }
+            let mention = PersonMention(
+                first: alone.first, end: alone.end, nameFirst: alone.end, nameEnd: alone.end,
+                name: persons[holders[0]].name, titles: alone.titles, country: country)
+            let at = mentions.persons.firstIndex { $0.first > alone.first } ?? mentions.persons.count
+            mentions.persons.insert(mention, at: at)
+            personIndex.insert(holders[0], at: at)
+        }
+    }
+
+    /// The country of each person the text names without one, from their events and the sides of
+    /// the document.
+    func giveCountries(_ assembler: inout EventAssembler, home: String?, lang: String, allMentions: [SentenceMentions]) {
         // A foreign person of no stated country is of the one country their events take place in.
         // Not a visitor: who travels to a place is not of it.
         for index in assembler.persons.indices where assembler.persons[index].country == nil {
@@ -202,6 +277,13 @@ public struct PressReleaseReader {
                 assembler.persons[index].country = home
             }
         }
+    }
+
+    /// Partnerships and anniversaries, sentence by sentence, with the events each sentence tells of.
+    func readRelations(
+        _ sentences: [Sentence], _ allMentions: [SentenceMentions], assembler: EventAssembler, home: String?,
+        tries: Vocabulary.Tries, resolver: YearResolver, reference referenceDate: PartialDate?
+    ) -> RelationFinder {
         var relations = RelationFinder(
             vocabulary: vocabulary, tries: tries, resolver: resolver, reference: referenceDate, home: home)
         let documentPair = PressReleaseReader.mainPair(assembler, home: home) ?? HomeSide.pair(allMentions, home: home)
@@ -228,31 +310,7 @@ public struct PressReleaseReader {
                 sentence, allMentions[sentence.index], events: eventsOf[sentence.index], assembler: assembler,
                 documentPair: recent.flatMap { pairs[$0] } ?? documentPair)
         }
-        // "Lễ kỷ niệm 40 năm thiết lập quan hệ ngoại giao" of relations established in 1976, with no year
-        // anywhere else: the celebration is in 2016, and the text is read again in that year.
-        if reference?.year == nil, celebratedYear == nil,
-            let year = relations.anniversaries.compactMap({ anniversary -> Int? in
-                relations.partnerships[anniversary.partnership].established?.year.map { $0 + anniversary.years }
-            }).first
-        {
-            return try read(text, file: file, celebratedYear: year)
-        }
-        if reference?.year == nil, frames.contains(where: { $0.date != nil }) {
-            notes.append(
-                "the year of the dates is not stated and no publication date was given: they are kept without a year (give --published)"
-            )
-        }
-        let digest = SHA256.hex(text.utf8)
-        var builder = KnowledgeBaseBuilder(
-            store: store, lang: lang, sentences: sentences, vocabulary: vocabulary,
-            document: Document(
-                id: "doc:" + String(digest.prefix(16)), title: title, lang: lang,
-                published: options.published
-                    ?? pageDate.flatMap { try? PartialDate(year: $0.year, month: $0.month, day: $0.day) },
-                source: options.source, sha256: digest, text: text))
-        return try builder.build(
-            persons: assembler.persons, mentions: allMentions, events: assembler.events,
-            partnerships: relations.partnerships, anniversaries: relations.anniversaries, notes: notes)
+        return relations
     }
 
     /// Names of the people the knowledge base knows, in every form it knows them.
