@@ -536,72 +536,7 @@ struct MentionFinder {
             var mention = TitleMention(
                 text: tokens.text(cursor, title.end), role: title.entry.role, country: nil, organization: nil)
             cursor = title.end
-            modifiers: while cursor < tokens.count {
-                if let organization = found.organizations.first(where: { $0.first == cursor }) {
-                    mention.text = tokens.text(title.end - (title.end - (cursor - (cursor - title.end))), organization.end)
-                    mention.country = mention.country ?? organization.country
-                    mention.organization = organization.known
-                    cursor = organization.end
-                } else if let country = found.countries.first(where: { $0.first == cursor }) {
-                    mention.country = mention.country ?? country.iso
-                    cursor = country.end
-                } else if let city = found.cities.first(where: { $0.first == cursor }) {
-                    mention.country = mention.country ?? city.iso
-                    cursor = city.end
-                } else if ["cua", "of", "nuoc"].contains(tokens[cursor].folded), cursor + 1 < tokens.count,
-                    found.organizations.contains(where: { $0.first == cursor + 1 })
-                        || found.countries.contains(where: { $0.first == cursor + 1 })
-                {
-                    cursor += 1
-                } else if tokens[cursor].folded == "of", cursor + 2 < tokens.count, tokens[cursor + 1].folded == "the",
-                    found.organizations.contains(where: { $0.first == cursor + 2 })
-                        || found.countries.contains(where: { $0.first == cursor + 2 })
-                {
-                    cursor += 2  // "President of the European Commission", "President of the United States"
-                } else if tokens[cursor].is("("), cursor + 2 < tokens.count, tokens[cursor + 1].isWord, tokens[cursor + 2].is(")")
-                {
-                    cursor += 3  // "Diễn đàn Kinh tế thế giới (WEF)"
-                } else if ["for", "of"].contains(tokens[cursor].folded), cursor + 1 < tokens.count,
-                    tokens[cursor + 1].isCapitalized,
-                    !found.countries.contains(where: { $0.first == cursor + 1 })
-                {
-                    // "Minister for Trade and Investment Todd McClay": the portfolio is part of the title,
-                    // and the last two capitalised words are the name.
-                    var capitalized: [Int] = []
-                    var end = cursor + 1
-                    while end < tokens.count,
-                        tokens[end].isCapitalized
-                            || (["and", "&"].contains(tokens[end].folded) && end + 1 < tokens.count
-                                && tokens[end + 1].isCapitalized)
-                    {
-                        if tokens[end].isCapitalized { capitalized.append(end) }
-                        end += 1
-                    }
-                    // "The Minister of International Relations and Cooperation, Dr Naledi Pandor": a comma closes the portfolio.
-                    if end < tokens.count, tokens[end].is(","), capitalized.count >= 1 {
-                        cursor = end
-                        break modifiers
-                    }
-                    guard capitalized.count >= 3 else { break modifiers }
-                    cursor = capitalized[capitalized.count - 2]
-                } else if ["tai", "to", "in"].contains(tokens[cursor].folded), cursor + 1 < tokens.count,
-                    let posted = found.countries.first(where: { $0.first == cursor + 1 }) ?? nil
-                {
-                    // "Đại sứ Hoa Kỳ tại Việt Nam", "Ambassador to Vietnam": where they serve, not whose they are.
-                    if mention.country == nil && mention.organization == nil
-                        && !["ambassador", "consul_general", "charge_d_affaires"].contains(mention.role)
-                    {
-                        mention.country = posted.iso
-                    }
-                    cursor = posted.end
-                } else if cursor > 0, tries.orgHeads.longestMatch(in: tokens, at: cursor - 1)?.end == cursor,
-                    case let end = sentenceCaseName(tokens, from: cursor), end > cursor
-                {
-                    cursor = end  // "Tổng Bí thư Đảng Cộng sản Việt Nam Tô Lâm": the title's party, then its country
-                } else {
-                    break modifiers
-                }
-            }
+            cursor = extendTitle(&mention, tokens, from: cursor, titleEnd: title.end, found: found)
             mention.text = tokens.text(titles.isEmpty ? start : titlesStart(tokens, cursor, title.end, mention), cursor)
             titles.append(mention)
             // Another title follows: "Tổng Bí thư, Chủ tịch nước", "General Secretary and State President".
@@ -652,6 +587,80 @@ struct MentionFinder {
             person.titles[person.titles.count - 1].country = person.titles.last?.country ?? country.iso
         }
         return person
+    }
+
+    /// What qualifies a title after it, up to where a name may start: its organisation, country or
+    /// city ("Chủ tịch Quốc hội Cuba", "President of the United States"), a portfolio ("Minister for
+    /// Trade and Investment"), where an ambassador serves, a party's name; the index after them.
+    func extendTitle(
+        _ mention: inout TitleMention, _ tokens: [Token], from cursor: Int, titleEnd: Int, found: SentenceMentions
+    ) -> Int {
+        var cursor = cursor
+        while cursor < tokens.count {
+            if let organization = found.organizations.first(where: { $0.first == cursor }) {
+                mention.text = tokens.text(titleEnd, organization.end)
+                mention.country = mention.country ?? organization.country
+                mention.organization = organization.known
+                cursor = organization.end
+            } else if let country = found.countries.first(where: { $0.first == cursor }) {
+                mention.country = mention.country ?? country.iso
+                cursor = country.end
+            } else if let city = found.cities.first(where: { $0.first == cursor }) {
+                mention.country = mention.country ?? city.iso
+                cursor = city.end
+            } else if ["cua", "of", "nuoc"].contains(tokens[cursor].folded), cursor + 1 < tokens.count,
+                found.organizations.contains(where: { $0.first == cursor + 1 })
+                    || found.countries.contains(where: { $0.first == cursor + 1 })
+            {
+                cursor += 1
+            } else if tokens[cursor].folded == "of", cursor + 2 < tokens.count, tokens[cursor + 1].folded == "the",
+                found.organizations.contains(where: { $0.first == cursor + 2 })
+                    || found.countries.contains(where: { $0.first == cursor + 2 })
+            {
+                cursor += 2  // "President of the European Commission", "President of the United States"
+            } else if tokens[cursor].is("("), cursor + 2 < tokens.count, tokens[cursor + 1].isWord, tokens[cursor + 2].is(")") {
+                cursor += 3  // "Diễn đàn Kinh tế thế giới (WEF)"
+            } else if ["for", "of"].contains(tokens[cursor].folded), cursor + 1 < tokens.count,
+                tokens[cursor + 1].isCapitalized,
+                !found.countries.contains(where: { $0.first == cursor + 1 })
+            {
+                // "Minister for Trade and Investment Todd McClay": the portfolio is part of the title,
+                // and the last two capitalised words are the name.
+                var capitalized: [Int] = []
+                var end = cursor + 1
+                while end < tokens.count,
+                    tokens[end].isCapitalized
+                        || (["and", "&"].contains(tokens[end].folded) && end + 1 < tokens.count
+                            && tokens[end + 1].isCapitalized)
+                {
+                    if tokens[end].isCapitalized { capitalized.append(end) }
+                    end += 1
+                }
+                // "The Minister of International Relations and Cooperation, Dr Naledi Pandor": a comma closes the portfolio.
+                if end < tokens.count, tokens[end].is(","), capitalized.count >= 1 {
+                    return end
+                }
+                guard capitalized.count >= 3 else { return cursor }
+                cursor = capitalized[capitalized.count - 2]
+            } else if ["tai", "to", "in"].contains(tokens[cursor].folded), cursor + 1 < tokens.count,
+                let posted = found.countries.first(where: { $0.first == cursor + 1 }) ?? nil
+            {
+                // "Đại sứ Hoa Kỳ tại Việt Nam", "Ambassador to Vietnam": where they serve, not whose they are.
+                if mention.country == nil && mention.organization == nil
+                    && !["ambassador", "consul_general", "charge_d_affaires"].contains(mention.role)
+                {
+                    mention.country = posted.iso
+                }
+                cursor = posted.end
+            } else if cursor > 0, tries.orgHeads.longestMatch(in: tokens, at: cursor - 1)?.end == cursor,
+                case let end = sentenceCaseName(tokens, from: cursor), end > cursor
+            {
+                cursor = end  // "Tổng Bí thư Đảng Cộng sản Việt Nam Tô Lâm": the title's party, then its country
+            } else {
+                return cursor
+            }
+        }
+        return cursor
     }
 
     /// "President of India, Droupadi Murmu, will...", "Bộ trưởng Ngoại giao Nigeria, ông Geoffrey Onyeama,": the name
