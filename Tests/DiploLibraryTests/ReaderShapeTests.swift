@@ -875,3 +875,16 @@ extension ReaderShapeTests {
         #expect(first(call)?.description == "2017-04-24")
     }
 }
+
+extension ReaderShapeTests {
+    @Test func aForumToBeHeldInACityOnADayTakesThatDay() throws {
+        let kb = try read(
+            """
+            Briefing
+
+            Next, Foreign Minister Anna Berg will deliver opening remarks at the 2022 Nordic-Andean Cooperation Forum to be held in Busan on Tuesday, July 5.
+            """, published: "2022-06-30", lang: "en")
+        let forum = try #require(kb.events.first { $0.kind == .conference })
+        #expect(first(forum)?.description == "2022-07-05")
+    }
+}

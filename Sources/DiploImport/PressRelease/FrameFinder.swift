@@ -248,7 +248,15 @@ struct FrameFinder {
                     || (trigger.verb && (person.element.end == trigger.cue.first || person.element.end == verbAt)))
                 && !reported.contains { $0 >= person.element.end && $0 < trigger.cue.first }
         }
-        if let agent = before.last(where: { !isObject($0.element, tokens) && !isInviter($0.element, tokens) }) {
+        // "X, who will visit Korea from July 3 to 6": the one the relative pronoun stands for, object or not.
+        let relative = mentions.persons.enumerated().last { person in
+            person.element.end + 2 <= trigger.cue.first && trigger.cue.first - person.element.end <= 4
+                && tokens[person.element.end].is(",")
+                && vocabulary.relativePronouns.contains(tokens[person.element.end + 1].folded)
+        }
+        if let relative, trigger.verb, trigger.kind.isVisit || [.meeting, .call].contains(trigger.kind.family) {
+            frame.agents.append(personIndex[relative.offset])
+        } else if let agent = before.last(where: { !isObject($0.element, tokens) && !isInviter($0.element, tokens) }) {
             frame.agents.append(personIndex[agent.offset])
             // "A và B hội đàm", "A and Japanese Prime Minister B held talks"
             if let joined = before.last(where: { $0.offset < agent.offset }),
@@ -646,10 +654,8 @@ struct FrameFinder {
                     && (date.element.first - triggerEnd <= 5
                         && (date.element.opened || !tokens[triggerEnd..<date.element.first].contains { $0.is(",") || $0.is(";") })
                         // "the G20 Summit that will take place on November 15-16"
-                        || date.element.first - triggerEnd <= 7
-                            && tokens[triggerEnd..<date.element.first].allSatisfy {
-                                vocabulary.dateConnectors.contains($0.folded)
-                            })
+                        || date.element.first - triggerEnd <= 9
+                            && connects(tokens, from: triggerEnd, to: date.element.first, mentions))
             }),
                 !frames.contains(where: { !$0.outline && $0.trigger > trigger && $0.trigger < own.element.first })
             {
@@ -688,6 +694,17 @@ struct FrameFinder {
         }
         for (_, indexes) in users where indexes.filter({ !frames[$0].outline }).count >= 2 {
             for index in indexes { frames[index].sharesRange = true }
+        }
+    }
+
+    /// Whether the words between an event and a date tie the date to it ("that will take place on",
+    /// "to be held in Busan on"): connecting words, and places.
+    func connects(_ tokens: [Token], from start: Int, to end: Int, _ mentions: SentenceMentions) -> Bool {
+        let places = mentions.allCountries.map { $0.first..<$0.end } + mentions.cities.map { $0.first..<$0.end }
+        return (start..<end).allSatisfy { at in
+            if vocabulary.dateConnectors.contains(tokens[at].folded) { return true }
+            if vocabulary.placeWords.contains(tokens[at].folded) && at + 1 < end { return true }
+            return places.contains { $0.contains(at) }
         }
     }
 

@@ -64,6 +64,8 @@ final class Vocabulary: Sendable {
     let betweenWords: Set<String>
     /// "ông", "she": a person's pronoun (events.json `pronouns`).
     let pronouns: Set<String>
+    /// "who" after a name and a comma (events.json `relative_pronouns`).
+    let relativePronouns: Set<String>
     /// Words before a place ("tại", "in") and before the object of an event ("với", "with") (events.json).
     let placeWords: Set<String>
     let objectMarkers: Set<String>
@@ -118,6 +120,7 @@ final class Vocabulary: Sendable {
         duringWords = events.during_words.folded
         betweenWords = events.between_words.folded
         pronouns = events.pronouns.folded
+        relativePronouns = events.relative_pronouns.folded
         placeWords = events.place_words.folded
         objectMarkers = events.object_markers.folded
         bilateralDialogues = events.bilateral_dialogues.folded
@@ -241,7 +244,8 @@ final class Vocabulary: Sendable {
         }
         let kinds: [Kind]
         let attend, planned, held, cancelled, question, generic, invited, with, reported, subordinate, invitation, proposal,
-            date_connectors, visit_lists, held_verbs, during_words, between_words, pronouns, place_words, object_markers,
+            date_connectors, visit_lists, held_verbs, during_words, between_words, pronouns, relative_pronouns, place_words,
+            object_markers,
             bilateral_dialogues: Phrases
         let series: [Series]
         let trip_label: [String: String]
