@@ -888,3 +888,18 @@ extension ReaderShapeTests {
         #expect(first(forum)?.description == "2022-07-05")
     }
 }
+
+extension ReaderShapeTests {
+    @Test func honorificsOfBhutanAndOneInBrackets() throws {
+        let kb = try read(
+            """
+            Visit to Bhutan
+
+            Foreign Minister Anna Berg will make an official visit to Bhutan from 29-30 April 2022, at the invitation of Hon’ble Lyonpo (Dr.) Tandi Dorji, Minister for Foreign Affairs. Berg will also call on Lyonchhen (Dr.) Lotay Tshering, Prime Minister, and meet with Lyonpo (Dr.) Tandi Dorji.
+            """, published: "2022-04-28", lang: "en")
+        let names = Set(kb.entities.filter { $0.type == .person }.map(\.name))
+        #expect(names == ["Anna Berg", "Tandi Dorji", "Lotay Tshering"])
+        #expect(kb.events.contains { $0.kind == .courtesyCall })
+        #expect(kb.events.contains { $0.kind == .meeting })
+    }
+}

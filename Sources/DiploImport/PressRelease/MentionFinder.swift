@@ -198,19 +198,16 @@ struct MentionFinder {
                 k += 1
                 continue
             }
-            if var honorific = tries.honorifics.longestMatch(in: tokens, at: k), honorific.end < tokens.count,
-                tokens[honorific.end].isCapitalized, !personAt[honorific.end], titleAt[honorific.end] == nil
+            if let honorific = tries.honorifics.longestMatch(in: tokens, at: k),
+                case let start = honorificsEnd(tokens, from: honorific.end), start < tokens.count,
+                tokens[start].isCapitalized, !personAt[start], titleAt[start] == nil
             {
-                // "His Excellency Dr. S. Jaishankar": honorifics in a row.
-                while let next = tries.honorifics.longestMatch(in: tokens, at: honorific.end), next.end < tokens.count,
-                    tokens[next.end].isCapitalized
-                { honorific = next }
-                let nameEnd = nameRun(tokens, from: honorific.end)
-                let words = tokens[honorific.end..<nameEnd].filter(\.isWord).count
+                let nameEnd = nameRun(tokens, from: start)
+                let words = tokens[start..<nameEnd].filter(\.isWord).count
                 if words >= 2 || (words == 1 && tokens[k].isCapitalized) {
                     var person = PersonMention(
-                        first: k, end: nameEnd, nameFirst: honorific.end, nameEnd: nameEnd,
-                        name: name(tokens, honorific.end, nameEnd), titles: [], country: nil)
+                        first: k, end: nameEnd, nameFirst: start, nameEnd: nameEnd,
+                        name: name(tokens, start, nameEnd), titles: [], country: nil)
                     attachTrailingTitles(&person, tokens, titleAt: titleAt, found: found)
                     claim(person)
                     k = person.end
@@ -523,6 +520,26 @@ struct MentionFinder {
 
     /// A person named after a chain of titles: "Tổng Bí thư, Chủ tịch nước Tô Lâm",
     /// "Chủ tịch Quốc hội Cuba Esteban Lazo Hernández", "Prime Minister Anthony Albanese of Australia".
+    /// Where a run of honorifics ends, the first at `start` already read: "His Excellency Dr. S.
+    /// Jaishankar", "Hon’ble Lyonpo (Dr.) Tandi Dorji" (one in brackets too).
+    func honorificsEnd(_ tokens: [Token], from start: Int) -> Int {
+        var end = start
+        while end < tokens.count {
+            if let next = tries.honorifics.longestMatch(in: tokens, at: end), next.end < tokens.count,
+                tokens[next.end].isCapitalized || tokens[next.end].is("(")
+            {
+                end = next.end
+            } else if tokens[end].is("("), let inner = tries.honorifics.longestMatch(in: tokens, at: end + 1),
+                inner.end + 1 < tokens.count, tokens[inner.end].is(")")
+            {
+                end = inner.end + 1
+            } else {
+                break
+            }
+        }
+        return end
+    }
+
     func titledPerson(
         _ tokens: [Token], at start: Int, titleAt: [Int: (end: Int, entry: Vocabulary.TitleEntry)],
         found: SentenceMentions
