@@ -870,6 +870,8 @@ extension ReaderShapeTests {
             visits.map { "\(iso(kb, $0.location?.country) ?? "-") \(first($0)?.description ?? "-")" }.sorted() == [
                 "KH 2017-04-24", "LA 2017-04-26",
             ])
+        // A range that ends the sentence ("from April 26 to 27.") keeps its end.
+        #expect(visits.contains { $0.end?.description == "2017-04-27" })
         // The call's sentence names no place: the paragraph's "In Cambodia" holds, and the visit there dates it.
         let call = try #require(kb.events.first { $0.kind == .courtesyCall })
         #expect(first(call)?.description == "2017-04-24")

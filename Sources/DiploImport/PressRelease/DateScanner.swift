@@ -427,7 +427,9 @@ enum DateScanner {
                 // "September 21 to 27": a bare day after a date and a range word.
                 if date.to == nil, let joiner = reading.at(date.end), rangeWords.contains(joiner.folded),
                     let d2 = day(reading.at(date.end + 1)),
-                    date.from.day != nil, monthName(reading.at(date.end + 2)) == nil, !reading.slash(date.end + 2)
+                    date.from.day != nil, monthName(reading.at(date.end + 2)) == nil,
+                    // "to 27/9" is a date of its own; "to 27." ends the sentence.
+                    !(reading.slash(date.end + 2) && reading.at(date.end + 3)?.number != nil)
                 {
                     date.to = WrittenDate(day: d2, month: date.from.month, year: date.from.year)
                     date.end += 2
