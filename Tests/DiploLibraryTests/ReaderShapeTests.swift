@@ -905,3 +905,17 @@ extension ReaderShapeTests {
         #expect(kb.events.contains { $0.kind == .meeting })
     }
 }
+
+extension ReaderShapeTests {
+    @Test func theSentencesOneDateIsTheDayOfEachOfItsEvents() throws {
+        let kb = try read(
+            """
+            Leader receives new ambassadors
+
+            Party General Secretary, President Nguyễn Văn Bình hosted receptions in Hà Nội on Wednesday for the new ambassadors of Thailand, Colombia, Germany and Kazakhstan, who came to present their credentials.
+            """, published: "2019-08-08", lang: "en")
+        // "on Wednesday" is the receptions' own date, and the credentials' day too.
+        let ceremony = try #require(kb.events.first { $0.kind == .ceremony })
+        #expect(first(ceremony)?.description == "2019-08-07")
+    }
+}

@@ -690,6 +690,10 @@ struct FrameFinder {
             if let before = free.last(where: { $0.element.end <= trigger }) ?? after {
                 frames[index].date = before.element
                 users[before.offset, default: []].append(index)
+            } else if mentions.dates.count == 1, let only = mentions.dates.first, !only.since, only.end <= trigger {
+                // "hosted receptions in Hà Nội on Wednesday for the ambassadors ..., who came to present their
+                // credentials": the sentence's one date, another event's own, is this one's day too.
+                frames[index].date = only
             }
         }
         for (_, indexes) in users where indexes.filter({ !frames[$0].outline }).count >= 2 {
