@@ -465,10 +465,13 @@ struct YearResolver {
         let today = PartialDate.dayNumber(year: year, month: month, day: day)
         if let offset = written.offset { return PartialDate(dayNumber: today + offset) }
         guard let weekday = written.weekday else { return nil }
-        let todayWeekday = ((today + 3) % 7 + 7) % 7 + 1
+        let todayWeekday = YearResolver.weekday(ofDay: today)
         let delta = ahead ? (weekday - todayWeekday + 7) % 7 : -((todayWeekday - weekday + 7) % 7)
         return PartialDate(dayNumber: today + delta)
     }
+
+    /// The weekday of a day number (`PartialDate.dayNumber`): Monday 1 … Sunday 7.
+    static func weekday(ofDay day: Int) -> Int { ((day + 3) % 7 + 7) % 7 + 1 }
 
     /// The full date, or one without a year ("--09-19") when nothing tells the year.
     func resolve(_ written: WrittenDate, ahead: Bool = false) -> PartialDate? {
@@ -495,7 +498,7 @@ struct YearResolver {
                 return (nil, nil)
             }
             let today = PartialDate.dayNumber(year: year, month: month, day: day)
-            let monday = today - ((today + 3) % 7 + 7) % 7 + 7 * weeks
+            let monday = today - (YearResolver.weekday(ofDay: today) - 1) + 7 * weeks
             return (PartialDate(dayNumber: monday), PartialDate(dayNumber: monday + 6))
         }
         if from.isRelative {
@@ -505,7 +508,7 @@ struct YearResolver {
             }
             guard let to = mention.to else { return (first, nil) }
             if let weekday = to.weekday {
-                let startWeekday = ((start + 3) % 7 + 7) % 7 + 1
+                let startWeekday = YearResolver.weekday(ofDay: start)
                 return (first, PartialDate(dayNumber: start + (weekday - startWeekday + 7) % 7))
             }
             return (first, resolve(to, ahead: ahead))

@@ -157,12 +157,7 @@ public struct PressReleaseReader {
             where !vocabulary.surnames.contains(name.folded.split(separator: " ").first.map(String.init) ?? "") {
                 let words = name.split(separator: " ")
                 for word in words.dropFirst().dropLast() where word.count >= 4 && word.first?.isUppercase == true {
-                    let key = String(word).folded
-                    if lastWords[key] == nil {
-                        lastWords[key] = [name]
-                    } else if !lastWords[key]!.contains(name) {
-                        lastWords[key]!.append(name)
-                    }
+                    lastWords[String(word).folded, default: []].append(name)
                 }
             }
         }
