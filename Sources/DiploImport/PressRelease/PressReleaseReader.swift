@@ -61,10 +61,12 @@ public struct PressReleaseReader {
             sentences, allMentions, assembler: assembler, home: home, tries: tries, resolver: resolver,
             reference: referenceDate)
         // "Lễ kỷ niệm 40 năm thiết lập quan hệ ngoại giao" of relations established in 1976, with no year
-        // anywhere else: the celebration is in 2016, and the text is read again in that year.
+        // anywhere else: the celebration is in 2016, and the text is read again in that year. So too
+        // "năm 2023, hai nước kỷ niệm 50 năm ...": the latest year the anniversary's sentence names.
         if reference?.year == nil, celebratedYear == nil,
             let year = relations.anniversaries.compactMap({ anniversary -> Int? in
                 relations.partnerships[anniversary.partnership].established?.year.map { $0 + anniversary.years }
+                    ?? allMentions[anniversary.sentence].dates.compactMap({ $0.to?.year ?? $0.from.year }).max()
             }).first
         {
             return try read(text, file: file, celebratedYear: year)
@@ -101,17 +103,17 @@ public struct PressReleaseReader {
         return (sentences, lineOf)
     }
 
-    /// The date years left out are read against: given, the page's own, the first full date of the
+    /// The date years left out are read against: given, the page's own, the latest full date of the
     /// text, the year of an anniversary it celebrates, or a year the text gives away; each but the
     /// first two said in a note.
     func reference(
         pageDate: WrittenDate?, sentences: [Sentence], tries: Vocabulary.Tries, celebratedYear: Int?, notes: inout [String]
     ) -> WrittenDate? {
         var reference = options.published.map { WrittenDate(day: $0.day, month: $0.month, year: $0.year) } ?? pageDate
-        if reference == nil, let written = PressReleaseReader.firstFullDate(sentences) {
+        if reference == nil, let written = PressReleaseReader.latestFullDate(sentences, tries) {
             reference = written
             notes.append(
-                "no publication date: years left out are read against \(written.year!), the first full date the text gives")
+                "no publication date: years left out are read against \(written.year!), the latest full date the text gives")
         }
         if reference == nil, let year = celebratedYear {
             reference = WrittenDate(year: year)
@@ -430,24 +432,67 @@ public struct PressReleaseReader {
         return letters > 0 && Double(marked) / Double(letters) > 0.03
     }
 
-    /// The first date the article writes in full ("from 28 to 29 September 2016"): evidence of its year.
-    static func firstFullDate(_ sentences: [Sentence]) -> WrittenDate? {
+    /// The latest date the article writes in full ("from 28 to 29 September 2016"): evidence of its
+    /// year. Not the first: a page tells its history in full dates and rarely its future, so the
+    /// latest is the nearest to the day it was written; and not the day relations were established
+    /// ("thiết lập quan hệ ngoại giao ngày 25/3/1971"), which is history however late it comes.
+    static func latestFullDate(_ sentences: [Sentence], _ tries: Vocabulary.Tries) -> WrittenDate? {
+        var latest: WrittenDate?
         for sentence in sentences where sentence.tokens.contains(where: { DateScanner.year($0) != nil }) {
             for date in DateScanner.scan(sentence.tokens) where !date.since {
-                if date.from.day != nil, date.from.year != nil { return date.from }
+                var written: WrittenDate?
                 if let to = date.to, to.day != nil, to.year != nil {
-                    return WrittenDate(day: date.from.day, month: date.from.month ?? to.month, year: to.year)
+                    written = WrittenDate(day: to.day, month: to.month ?? date.from.month, year: to.year)
+                } else if date.from.day != nil, date.from.year != nil {
+                    written = date.from
+                }
+                guard let written, !establishes(sentence.tokens, before: date.first, tries) else { continue }
+                if latest.map({ ($0.year!, $0.month ?? 0, $0.day!) < (written.year!, written.month ?? 0, written.day!) })
+                    ?? true
+                {
+                    latest = written
                 }
             }
         }
-        return nil
+        return latest
     }
 
-    /// A year the text gives away: the 79th session of the UN General Assembly is in 2024.
+    /// The index after a bracketed short name that follows a name ("... Thái Bình Dương (APEC) 2024").
+    static func skippingBrackets(_ tokens: [Token], from index: Int) -> Int {
+        guard index < tokens.count, tokens[index].text == "(",
+            let close = tokens[index..<min(tokens.count, index + 5)].firstIndex(where: { $0.text == ")" })
+        else { return index }
+        return close + 1
+    }
+
+    /// Whether the words just before a date say relations were established then: a level of
+    /// relations and a word of establishing, both within a dozen words.
+    static func establishes(_ tokens: [Token], before index: Int, _ tries: Vocabulary.Tries) -> Bool {
+        var level = false
+        var established = false
+        var position = max(0, index - 12)
+        while position < index {
+            if tries.levels.longestMatch(in: tokens, at: position) != nil { level = true }
+            if let cue = tries.relationCues.longestMatch(in: tokens, at: position), cue.value == .established {
+                established = true
+            }
+            position += 1
+        }
+        return level && established
+    }
+
+    /// A year the text gives away: the 79th session of the UN General Assembly is in 2024; "APEC
+    /// 2024", "ASEAN 2020": a year written after an organisation's name is the year of its meetings.
     func evidenceYear(_ sentences: [Sentence], _ tries: Vocabulary.Tries) -> Int? {
         for sentence in sentences {
             let tokens = sentence.tokens
             for start in tokens.indices {
+                if let organization = tries.organizations.longestMatch(in: tokens, at: start),
+                    case let after = PressReleaseReader.skippingBrackets(tokens, from: organization.end),
+                    after < tokens.count, let year = DateScanner.year(tokens[after])
+                {
+                    return year
+                }
                 guard let match = tries.series.longestMatch(in: tokens, at: start),
                     let first = vocabulary.series[match.value].firstSessionYear
                 else { continue }
