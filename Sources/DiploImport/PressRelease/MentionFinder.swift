@@ -142,8 +142,10 @@ struct MentionFinder {
                 continue
             }
             // "Cộng hòa Ba Lan", "the Kingdom of Cambodia": the state's form and its name are one country.
+            // Not a form that ends an event's words: "thăm cấp Nhà nước Lào" is a state visit to Laos.
             if capitalized, let form = tries.stateForms.longestMatch(in: tokens, at: i), form.end < tokens.count,
-                let country = tries.countries.longestMatch(in: tokens, at: form.end)
+                let country = tries.countries.longestMatch(in: tokens, at: form.end),
+                !endsEventWords(tokens, at: i, through: form.end)
             {
                 found.countries.append(CountryMention(first: i, end: country.end, iso: country.value))
                 i = country.end
@@ -169,6 +171,14 @@ struct MentionFinder {
             i += 1
         }
         return titleAt
+    }
+
+    /// Whether event words begun a few words before `index` run through `end`.
+    func endsEventWords(_ tokens: [Token], at index: Int, through end: Int) -> Bool {
+        (max(0, index - 4)..<index).contains { start in
+            guard let cue = tries.cues.longestMatch(in: tokens, at: start), case .trigger = cue.value else { return false }
+            return cue.end >= end
+        }
     }
 
     /// People, marking the tokens their mentions take.
