@@ -96,9 +96,16 @@ struct EventAssembler {
             let newSide =
                 (!frame.agents.isEmpty || frame.sides.count >= 2) && !frame.sides.isEmpty
                 && !events.contains { $0.kind.family == frame.kind.family && !Set($0.sides).isDisjoint(with: frame.sides) }
+            // "Tại Nhà Quốc hội, X đã có cuộc hội kiến với Y": one who meets and one met that no
+            // meeting of the text had together is a meeting of its own.
+            let people = Set(frame.agents + frame.counterparts)
+            let newPair =
+                !frame.agents.isEmpty && !frame.counterparts.isEmpty
+                && !events.contains { $0.kind.family == frame.kind.family && people.isSubset(of: $0.people) }
             let create =
                 (frame.kind.isVisit && frame.places.count == 1 && !frame.agents.isEmpty)
-                || ([.meeting, .call].contains(frame.kind.family) && (newCounterpart || newSide)) || firstOfItsKind
+                || ([.meeting, .call].contains(frame.kind.family) && (newCounterpart || newSide || newPair))
+                || firstOfItsKind
             _ = add(frame, create: create)
         }
         nestStops()

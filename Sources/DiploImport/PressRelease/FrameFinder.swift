@@ -242,6 +242,15 @@ struct FrameFinder {
             verbAt = date.first
             while verbAt > 0, ["on", ","].contains(tokens[verbAt - 1].folded) { verbAt -= 1 }
         }
+        // "X đã hội kiến", "X will meet": the words of tense between them change nothing either.
+        while let tense = mentions.cues.first(where: { cue in
+            switch cue.cue {
+            case .planned, .held: return cue.end == verbAt && cue.first < verbAt
+            default: return false
+            }
+        }) {
+            verbAt = tense.first
+        }
         let before = mentions.persons.enumerated().filter { person in
             person.element.end <= trigger.cue.first
                 && (!objects.contains(person.offset)
