@@ -595,6 +595,33 @@ extension ReaderShapeTests {
         #expect(visit.end?.description == "2024-05-04")
     }
 
+    /// What a photo inside the article shows is read, its credit is not; a caption whose words
+    /// were saved run together, or one above the lead, is not read.
+    @Test func aCaptionInsideTheArticleIsReadWithoutItsCredit() throws {
+        let kb = try read(
+            """
+            Leaders meet in Canberra
+
+            Prime Minister Anna Berg of Sweden held talks with Australian Prime Minister Tom Grady in Canberra on 4 May 2024.
+
+            Prime Minister Anna Berg and Prime Minister Tom Grady speak to the media. (Photo: Eric Draper)
+
+            The two leaders agreed to deepen cooperation in trade, education and clean energy.
+            """, lang: "en")
+        #expect(kb.events.contains { $0.kind == .pressConference })
+        #expect(!kb.entities.contains { $0.name.contains("Draper") })
+        let runTogether = try read(
+            """
+            Leaders meet in Canberra
+
+            Prime Minister Anna Berg of Sweden held talks with Australian Prime Minister Tom Grady in Canberra on 4 May 2024.
+
+            Prime Minister of SwedenAnna Berg and Prime Minister Tom Grady speak to the media. (Photo: Eric Draper)
+            """, lang: "en")
+        #expect(!runTogether.events.contains { $0.kind == .pressConference })
+        #expect(!runTogether.entities.contains { $0.name.contains("SwedenAnna") })
+    }
+
     @Test func aTitleEndingWithAPartyHeadWordThenThePartysNameAndCountry() throws {
         let kb = try read(
             """

@@ -48,7 +48,6 @@ struct Layout {
         lines.append(Line(start: beginOffset, end: offset, text: String(Substring(scalars[begin..<scalars.endIndex]))))
         // A page run into one line (or a few huge ones): its sentences are its lines.
         lines = lines.flatMap { $0.text.utf8.count > Layout.longLine ? Layout.split($0) : [$0] }
-        self.lines = lines
 
         let trimmed = lines.map { Layout.trimmed($0.text) }
         let nonBlank = trimmed.indices.filter { !trimmed[$0].isEmpty }
@@ -115,7 +114,17 @@ struct Layout {
             defer { previousEndedWithColon = line.hasSuffix(":") }
             let opening = String(line.prefix(16)).folded
             if Layout.linkPrefixes.contains(where: { opening.hasPrefix($0) }) { continue }
-            if Layout.isCaption(line) { continue }
+            if Layout.isCaption(line) {
+                // What a photo inside the article shows is the article's: its words before the credit.
+                // (One above the lead shows what the lead tells, and would come before it.)
+                if article.contains(where: { $0 != nonBlank.first }), !markersBefore.contains(index),
+                    let shown = Layout.beforeCredit(lines[index])
+                {
+                    lines[index] = shown
+                    article.append(index)
+                }
+                continue
+            }
             if line.hasSuffix("...") || line.hasSuffix("…") { continue }  // a teaser's cut summary
             let isListItem = ["-", "•", "+", "*", "–"].contains(where: { line.hasPrefix($0) }) || previousEndedWithColon
             if markersBefore.contains(index) { continue }
@@ -127,7 +136,35 @@ struct Layout {
                 article.append(index)
             }
         }
+        self.lines = lines
         self.article = article
+    }
+
+    /// Words run together ("Thủ tướng AnhRishi Sunak"): an image's text saved without its spaces.
+    static func runTogether(_ text: String) -> Bool {
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            if previous.properties.isLowercase && scalar.properties.isUppercase { return true }
+            previous = scalar
+        }
+        return false
+    }
+
+    /// A caption's words before its credit ("X và Y phát biểu với báo chí. (Ảnh: TTXVN)"), when
+    /// they are a sentence of six words or more.
+    static func beforeCredit(_ line: Line) -> Line? {
+        let bytes = Array(line.text.utf8)
+        let credit = captionMarks.compactMap { mark -> Int? in
+            guard bytes.count >= mark.count else { return nil }
+            return (0...(bytes.count - mark.count)).first { bytes[$0..<($0 + mark.count)].elementsEqual(mark) }
+        }.min()
+        guard let credit, credit > 0 else { return nil }
+        var text = String(decoding: bytes[..<credit], as: UTF8.self)
+        while let last = text.unicodeScalars.last, last.properties.isWhitespace || last == "-" || last == "–" {
+            text.unicodeScalars.removeLast()
+        }
+        guard Layout.words(text) >= 6, !Layout.runTogether(text) else { return nil }
+        return Line(start: line.start, end: line.start + text.unicodeScalars.count, text: text)
     }
 
     /// A line longer than this (in bytes) is a page run into one line rather than a paragraph.
