@@ -379,9 +379,16 @@ struct FrameFinder {
             // "tới nước Cộng hòa Thống nhất Tanzania": "nước" (the country of) after a place word.
             let ofCountry =
                 previous == "nuoc" && country.first >= 2 && vocabulary.placeWords.contains(tokens[country.first - 2].folded)
+            // "Ấn Độ từ ngày 11 đến 13/10 và Sri Lanka từ ngày 13 đến 15/10": so too after the first one's dates.
             let listed =
                 [",", "va", "and"].contains(previous) && country.first >= 2
-                && mentions.allCountries.contains { $0.end == country.first - 1 && frame.places.contains($0.iso) }
+                && (mentions.allCountries.contains { $0.end == country.first - 1 && frame.places.contains($0.iso) }
+                    || mentions.dates.contains { date in
+                        date.end == country.first - 1
+                            && mentions.allCountries.contains {
+                                $0.end <= date.first && date.first - $0.end <= 3 && frame.places.contains($0.iso)
+                            }
+                    })
             if vocabulary.placeWords.contains(previous) || (direct && (trigger.kind.isVisit || trigger.verb))
                 || previous == "(" || listed || ofCountry
             {
