@@ -334,7 +334,8 @@ struct MentionFinder {
                 && DateScanner.months[tokens[k].folded] == nil
         }
         func accept(_ first: Int, _ end: Int) {
-            let words = tokens[first..<end].filter(\.isWord)
+            // "Lula da Silva", "Ursula von der Leyen": particles are lowercase words, not common ones.
+            let words = tokens[first..<end].filter { $0.isWord && !vocabulary.nameParticles.contains($0.text) }
             guard (2...4).contains(words.count), words.allSatisfy({ $0.text.count >= 2 && !commonWords.contains($0.folded) }),
                 (first..<end).allSatisfy(free),
                 !found.persons.contains(where: { $0.first < end && first < $0.end })
@@ -517,10 +518,11 @@ struct MentionFinder {
                 ["”", "\"", "’"].contains(tokens[end + 2].text), tokens[end + 3].isCapitalized
             {
                 end += 3  // a nickname inside the name: Joko “Jokowi” Widodo
-            } else if token.isWord, vocabulary.nameParticles.contains(token.text), end + 1 < tokens.count,
-                tokens[end + 1].isCapitalized, end > start
+            } else if token.isWord, vocabulary.nameParticles.contains(token.text), end > start,
+                let next = tokens[end...].prefix(3).firstIndex(where: { !vocabulary.nameParticles.contains($0.text) }),
+                tokens[next].isCapitalized
             {
-                end += 1
+                end = next  // "da Silva", "von der Leyen"
             } else {
                 break
             }
