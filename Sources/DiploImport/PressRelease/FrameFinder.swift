@@ -181,9 +181,17 @@ struct FrameFinder {
         }.map { personIndex[$0] }
         findCounterparts(&frame, of: trigger, upTo: segmentEnd, in: scene, objects: &objects)
         findPlaces(&frame, of: trigger, upTo: segmentEnd, in: scene, visitors: visitors)
+        // "the Commonwealth Heads of Government Meeting", "the G7 Leaders' Meeting": a meeting named by the
+        // capitalised words before it, no one's, is a gathering.
+        if english, frame.kind == .meeting, !frame.verb, frame.counterparts.isEmpty, tokens[trigger.cue.first].isCapitalized,
+            case let first = nameStart(tokens, before: trigger.cue.first, mentions), first + 2 <= trigger.cue.first,
+            !mentions.persons.contains(where: { $0.first < trigger.cue.first && first < $0.end })
+        {
+            frame.kind = .conference
+        }
         if !frame.verb, frame.kind == .summit || frame.kind == .conference || frame.series != nil {
             let first = nameStart(tokens, before: trigger.cue.first, mentions)
-            frame.name = eventName(tokens, from: first, upTo: segmentEnd, mentions: mentions)
+            frame.name = eventName(tokens, from: first, through: trigger.cue.end, upTo: segmentEnd, mentions: mentions)
             // "the Australia–China Foreign and Strategic Dialogue", "Đối thoại Chiến lược Quốc phòng Việt Nam - Ấn Độ":
             // a dialogue named by a pair of countries is talks between them.
             let cueText = tokens[trigger.cue.first..<trigger.cue.end].map(\.folded).joined(separator: " ")
@@ -210,11 +218,24 @@ struct FrameFinder {
         if mentions.cues.contains(where: { cue in
             switch cue.cue {
             case .invitation: return trigger.kind.isVisit && cue.end <= trigger.cue.first && trigger.cue.first - cue.end <= 10
-            case .proposal: return cue.end <= trigger.cue.first && trigger.cue.first - cue.end <= 12
+            // A named gathering takes place whatever is hoped of it ("looked forward to seeing her at the
+            // Commonwealth Heads of Government Meeting").
+            case .proposal:
+                return cue.end <= trigger.cue.first && trigger.cue.first - cue.end <= 12
+                    && !(frame.kind.family == .multilateral && frame.name != nil)
             default: return false
             }
         }) {
             return nil
+        }
+        // ... and is still ahead.
+        if frame.status == .unknown, frame.kind.family == .multilateral,
+            mentions.cues.contains(where: { cue in
+                guard case .proposal = cue.cue else { return false }
+                return cue.end <= trigger.cue.first && trigger.cue.first - cue.end <= 12
+            })
+        {
+            frame.status = .planned
         }
         guard accepts(frame, trigger: trigger.cue, tokens: tokens, mentions: mentions) else {
             guard frame.verb, [.meeting, .call].contains(frame.kind.family), !frame.agents.isEmpty else { return nil }
@@ -571,14 +592,17 @@ struct FrameFinder {
 
     /// The name of a summit or conference: its trigger words and what qualifies them, up to a
     /// comma, a place word or a verb ("Hội nghị Thượng đỉnh tương lai", "Summit of the Future").
-    func eventName(_ tokens: [Token], from start: Int, upTo limit: Int, mentions: SentenceMentions) -> String {
+    /// The name runs at least through its own trigger ("the ASEAN Foreign Ministers' Meeting").
+    func eventName(_ tokens: [Token], from start: Int, through triggerEnd: Int, upTo limit: Int, mentions: SentenceMentions)
+        -> String
+    {
         let stops: Set<String> = [
             "va", "tai", "o", "cua", "voi", "trong", "tu", "vao", "se", "da", "theo", "nham", "de", "cung",
             "and", "in", "at", "on", "with", "from", "which", "that", "held", "will", "was", "is", "to", "by",
             "ngay", "sang", "chieu", "toi", "nay", "la", "duoc", "co", "khi", "nhu",
         ]
-        var end = max(start + 1, tries.series.longestMatch(in: tokens, at: start)?.end ?? 0)
-        var words = 1
+        var end = max(start + 1, triggerEnd, tries.series.longestMatch(in: tokens, at: start)?.end ?? 0)
+        var words = end - start
         while end < min(limit, tokens.count), words < 12 {
             let token = tokens[end]
             if token.kind == .punctuation && !token.isDash && !["'", "’"].contains(token.text) { break }
@@ -610,6 +634,10 @@ struct FrameFinder {
             if token.isCapitalized || token.kind == .number || (token.isDash && index > 0) {
                 start = index
                 lowercase = 0
+            } else if ["'", "’"].contains(token.text) || token.folded == "of", index > 0, tokens[index - 1].isCapitalized,
+                tokens[index + 1].isCapitalized
+            {
+                // "the G20 Leaders' Summit", "Heads of Government Meeting": an apostrophe or an "of" inside the name.
             } else if token.isWord, lowercase < 2, !["the", "a", "an", "of", "and", "at", "in", "to"].contains(token.folded),
                 index > 0, tokens[index - 1].isCapitalized || tokens[index - 1].isWord
             {
@@ -706,9 +734,16 @@ struct FrameFinder {
             if let before = free.last(where: { $0.element.end <= trigger }) ?? after {
                 frames[index].date = before.element
                 users[before.offset, default: []].append(index)
-            } else if mentions.dates.count == 1, let only = mentions.dates.first, !only.since, only.end <= trigger {
+            } else if mentions.dates.count == 1, let only = mentions.dates.first, !only.since,
+                only.end <= trigger
+                    || (frames[index].verb
+                        && frames.contains {
+                            $0.kind.family == .multilateral && $0.trigger > trigger && $0.date?.first == only.first
+                        })
+            {
                 // "hosted receptions in Hà Nội on Wednesday for the ambassadors ..., who came to present their
-                // credentials": the sentence's one date, another event's own, is this one's day too.
+                // credentials": the sentence's one date, another event's own, is this one's day too; so too
+                // "met X on the sidelines of the ASEAN Foreign Ministers' Meeting on 26 July".
                 frames[index].date = only
             }
         }
