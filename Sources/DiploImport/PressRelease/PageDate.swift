@@ -88,7 +88,9 @@ package enum PageDate {
                     guard found.location != NSNotFound, let r = Range(found, in: url) else { return nil }
                     return String(url[r])
                 }
-                guard let year = group("y").flatMap({ Int($0) }) else { continue }
+                // "yy": a two-digit year, of this century.
+                guard let year = group("y").flatMap({ Int($0) }) ?? group("yy").flatMap({ Int($0).map { 2000 + $0 } })
+                else { continue }
                 let month = group("m").flatMap { Int($0) } ?? group("mon").flatMap { DateScanner.months[$0.lowercased()] }
                 let day = group("d").flatMap { Int($0) }
                 guard let month, (try? PartialDate(year: year, month: month, day: day)) != nil else { continue }
