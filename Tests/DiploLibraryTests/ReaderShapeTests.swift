@@ -946,3 +946,17 @@ extension ReaderShapeTests {
         #expect(first(ceremony)?.description == "2019-08-07")
     }
 }
+
+extension ReaderShapeTests {
+    @Test func oneHostedOnAVisitIsTheVisitorAndTheHostIsWhoHosts() throws {
+        let kb = try read(
+            """
+            Media statement
+
+            The Minister of Foreign Affairs, Dr Anna Berg, will host her Kenyan counterpart, Dr Peter Mwangi, on a Working Visit to Sweden on Friday, 21 May 2021 in Stockholm.
+            """, published: "2021-05-20", lang: "en")
+        let visit = try #require(kb.events.first { $0.kind == .workingVisit })
+        #expect(visit.participants.contains { $0.entity == "person:peter-mwangi" && $0.role == .guest })
+        #expect(visit.participants.contains { $0.entity == "person:anna-berg" && $0.role == .host })
+    }
+}

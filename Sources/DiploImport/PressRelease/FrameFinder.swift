@@ -181,6 +181,7 @@ struct FrameFinder {
         }.map { personIndex[$0] }
         findCounterparts(&frame, of: trigger, upTo: segmentEnd, in: scene, objects: &objects)
         findPlaces(&frame, of: trigger, upTo: segmentEnd, in: scene, visitors: visitors)
+        if trigger.kind.isVisit { findHosted(&frame, of: trigger, in: scene) }
         // "the Commonwealth Heads of Government Meeting", "the G7 Leaders' Meeting": a meeting named by the
         // capitalised words before it, no one's, is a gathering.
         if english, frame.kind == .meeting, !frame.verb, frame.counterparts.isEmpty, tokens[trigger.cue.first].isCapitalized,
@@ -243,6 +244,22 @@ struct FrameFinder {
             return frame
         }
         return frame
+    }
+
+    /// "X will host her counterpart, Y, on a Working Visit to ...": the one hosted is the visitor,
+    /// the host the one named before the verb of hosting.
+    func findHosted(_ frame: inout EventFrame, of trigger: Trigger, in scene: Scene) {
+        let tokens = scene.tokens
+        let persons = scene.mentions.persons
+        guard
+            let hostAt = (max(0, trigger.cue.first - 14)..<trigger.cue.first).last(where: {
+                vocabulary.hostVerbs.contains(tokens[$0].folded)
+            }),
+            let guest = persons.lastIndex(where: { $0.first > hostAt && $0.end <= trigger.cue.first }),
+            let host = persons.lastIndex(where: { $0.end <= hostAt })
+        else { return }
+        frame.agents = [scene.personIndex[guest]]
+        frame.counterparts = [scene.personIndex[host]]
     }
 
     /// Who does it: the person named before it (not as an object), the speaker a pronoun stands for,

@@ -66,6 +66,8 @@ final class Vocabulary: Sendable {
     let pronouns: Set<String>
     /// "who" after a name and a comma (events.json `relative_pronouns`).
     let relativePronouns: Set<String>
+    /// "will host X on a working visit": the one hosted is the visitor (events.json `host_verbs`).
+    let hostVerbs: Set<String>
     /// Words before a place ("tại", "in") and before the object of an event ("với", "with") (events.json).
     let placeWords: Set<String>
     let objectMarkers: Set<String>
@@ -121,6 +123,7 @@ final class Vocabulary: Sendable {
         betweenWords = events.between_words.folded
         pronouns = events.pronouns.folded
         relativePronouns = events.relative_pronouns.folded
+        hostVerbs = events.host_verbs.folded
         placeWords = events.place_words.folded
         objectMarkers = events.object_markers.folded
         bilateralDialogues = events.bilateral_dialogues.folded
@@ -245,7 +248,7 @@ final class Vocabulary: Sendable {
         let kinds: [Kind]
         let attend, planned, held, cancelled, question, generic, invited, with, reported, subordinate, invitation, proposal,
             date_connectors, visit_lists, held_verbs, during_words, between_words, pronouns, relative_pronouns, place_words,
-            object_markers,
+            object_markers, host_verbs,
             bilateral_dialogues: Phrases
         let series: [Series]
         let trip_label: [String: String]
