@@ -66,18 +66,18 @@ public struct AnniversaryQuery: Sendable {
         // Partnerships by index, in id order, each with its dated claims: worked out once, not once an event.
         let ordered = partnerships.sorted { $0.id < $1.id }
         let claimsByPartnership = ordered.map(AnniversaryRules.datedClaims(of:))
-        let stated = try store.anniversaries()
-        let events = try eventsAndCandidates(store, ordered, claimsByPartnership, stated: stated)
-        let eventsByID = Dictionary(uniqueKeysWithValues: events.map { ($0.event.id, $0.event) })
+        // Of one country: the events it may be in, found by the index.
+        let involved = try country.map { Set(try store.eventIDs(involving: $0)) }
+        func inScope(_ event: Event) -> Bool { inRange(event) && involved?.contains(event.id) ?? true }
+        let stated = try store.anniversariesWithEvents().filter { inScope($0.event) }
+        let events = try eventsAndCandidates(store, ordered, claimsByPartnership, involved: involved)
         var matches: [AnniversaryMatch] = []
         // The stated anniversaries of each event, looked up once an event, not once a candidate.
         var statedOf: [String: [(partnership: String, years: Int)]] = [:]
         // Each partnership's most precise claims, worked out once, not once a stated anniversary.
         var preciseClaims: [String: [Milestone]] = [:]
-        for anniversary in stated {
-            guard let event = eventsByID[anniversary.event], let partnership = partnershipsByID[anniversary.partnership] else {
-                continue
-            }
+        for (anniversary, event) in stated {
+            guard let partnership = partnershipsByID[anniversary.partnership] else { continue }
             statedOf[event.id, default: []].append((partnership.id, anniversary.years))
             let claims = preciseClaims[partnership.id] ?? AnniversaryRules.mostPrecise(partnership.claims)
             preciseClaims[partnership.id] = claims
@@ -127,33 +127,24 @@ public struct AnniversaryQuery: Sendable {
             .map { kept[$0] }
     }
 
-    /// The events in range (those of the country, when one is asked for), in any order (the
-    /// matches are sorted in the end), each with the partnerships (indexes into `ordered`, in
+    /// The events in range (those `involved`, when a country is asked for) that may mark some
+    /// anniversary, in any order (the matches are sorted in the end), each with the partnerships (indexes into `ordered`, in
     /// order) between its sides that it may mark an anniversary of: kept by the store for a window
     /// it keeps, else worked out from every event.
     private func eventsAndCandidates(
-        _ store: Store, _ ordered: [Partnership], _ claims: [[(claim: Milestone, year: Int)]], stated: [Anniversary]
+        _ store: Store, _ ordered: [Partnership], _ claims: [[(claim: Milestone, year: Int)]], involved: Set<String>?
     ) throws -> [(event: Event, candidates: [Int])] {
-        let indexes = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.id, $0) })
         if !fromEveryEvent, let kept = try store.anniversaryCandidates(within: window) {
-            let involved = try country.map { Set(try store.eventIDs(involving: $0)) }
+            let indexes = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.id, $0) })
             var events: [(event: Event, candidates: [Int])] = []
             for (event, partnerships) in kept where involved?.contains(event.id) ?? true {
                 // In order: the partnerships come by id, as `ordered` has them.
                 let candidates = partnerships.compactMap { indexes[$0] }
                 if !candidates.isEmpty, inRange(event) { events.append((event, candidates)) }
             }
-            // The events of stated anniversaries that have no candidates, read by their ids.
-            var statedOnly = Set(stated.map(\.event)).subtracting(events.map(\.event.id))
-            if let involved { statedOnly.formIntersection(involved) }
-            for event in try store.eventSummaries(ids: statedOnly, inOrderAdded: false) where inRange(event) {
-                events.append((event, []))
-            }
             return events
         }
-        let events = try (country.map { try store.events(ids: store.eventIDs(involving: $0)) } ?? store.events()).filter {
-            inRange($0)
-        }
+        let events = try (involved.map { try store.events(ids: Array($0)) } ?? store.events()).filter { inRange($0) }
         let directory = try Directory(store: store)
         var byParty: [String: [Int]] = [:]
         for (index, p) in ordered.enumerated() { for party in Set(p.parties) { byParty[party, default: []].append(index) } }
