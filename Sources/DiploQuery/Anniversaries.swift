@@ -66,18 +66,18 @@ public struct AnniversaryQuery: Sendable {
         // Partnerships by index, in id order, each with its dated claims: worked out once, not once an event.
         let ordered = partnerships.sorted { $0.id < $1.id }
         let claimsByPartnership = ordered.map(AnniversaryRules.datedClaims(of:))
-        let stated = try store.anniversaries()
-        let (events, candidates) = try eventsAndCandidates(store, ordered, claimsByPartnership, stated: stated)
-        let eventsByID = Dictionary(uniqueKeysWithValues: events.map { ($0.id, $0) })
+        // Of one country: the events it may be in, found by the index.
+        let involved = try country.map { Set(try store.eventIDs(involving: $0)) }
+        func inScope(_ event: Event) -> Bool { inRange(event) && involved?.contains(event.id) ?? true }
+        let stated = try store.anniversariesWithEvents().filter { inScope($0.event) }
+        let events = try eventsAndCandidates(store, ordered, claimsByPartnership, involved: involved)
         var matches: [AnniversaryMatch] = []
         // The stated anniversaries of each event, looked up once an event, not once a candidate.
         var statedOf: [String: [(partnership: String, years: Int)]] = [:]
         // Each partnership's most precise claims, worked out once, not once a stated anniversary.
         var preciseClaims: [String: [Milestone]] = [:]
-        for anniversary in stated {
-            guard let event = eventsByID[anniversary.event], let partnership = partnershipsByID[anniversary.partnership] else {
-                continue
-            }
+        for (anniversary, event) in stated {
+            guard let partnership = partnershipsByID[anniversary.partnership] else { continue }
             statedOf[event.id, default: []].append((partnership.id, anniversary.years))
             let claims = preciseClaims[partnership.id] ?? AnniversaryRules.mostPrecise(partnership.claims)
             preciseClaims[partnership.id] = claims
@@ -93,11 +93,11 @@ public struct AnniversaryQuery: Sendable {
         // The best anniversary of each number of years, as (years, rank, claim, date); a match is
         // made only for the one kept.
         var best: [(years: Int, rank: (Int, Int), claim: Milestone, date: PartialDate)] = []
-        for event in events {
+        for (event, candidates) in events {
             guard let days = event.dayRange else { continue }
             let statedHere = statedOf[event.id] ?? []
             let startsExact = event.start?.isExact ?? false
-            for index in candidates(event) {
+            for index in candidates {
                 let partnership = ordered[index]
                 best.removeAll(keepingCapacity: true)
                 AnniversaryRules.anniversaries(near: days, of: claimsByPartnership[index]) { claim, years, date, distance in
@@ -127,54 +127,48 @@ public struct AnniversaryQuery: Sendable {
             .map { kept[$0] }
     }
 
-    /// The events in range (those of the country, when one is asked for) in the order they were
-    /// added, and for each the partnerships (indexes into `ordered`) between its sides that it may
-    /// mark an anniversary of: kept by the store for a window it keeps, else worked out from every event.
+    /// The events in range (those `involved`, when a country is asked for) that may mark some
+    /// anniversary, in any order (the matches are sorted in the end), each with the partnerships (indexes into `ordered`, in
+    /// order) between its sides that it may mark an anniversary of: kept by the store for a window
+    /// it keeps, else worked out from every event.
     private func eventsAndCandidates(
-        _ store: Store, _ ordered: [Partnership], _ claims: [[(claim: Milestone, year: Int)]], stated: [Anniversary]
-    ) throws -> ([Event], (Event) -> [Int]) {
-        let indexes = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.id, $0) })
-        if !fromEveryEvent, let pairs = try store.anniversaryCandidates(within: window) {
-            var byEvent: [String: [Int]] = [:]
-            for (event, partnership) in pairs {
-                if let index = indexes[partnership] { byEvent[event, default: []].append(index) }
+        _ store: Store, _ ordered: [Partnership], _ claims: [[(claim: Milestone, year: Int)]], involved: Set<String>?
+    ) throws -> [(event: Event, candidates: [Int])] {
+        if !fromEveryEvent, let kept = try store.anniversaryCandidates(within: window) {
+            let indexes = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.id, $0) })
+            var events: [(event: Event, candidates: [Int])] = []
+            for (event, partnerships) in kept where involved?.contains(event.id) ?? true {
+                // In order: the partnerships come by id, as `ordered` has them.
+                let candidates = partnerships.compactMap { indexes[$0] }
+                if !candidates.isEmpty, inRange(event) { events.append((event, candidates)) }
             }
-            var ids = Set(byEvent.keys).union(stated.map(\.event))
-            if let country { ids.formIntersection(try store.eventIDs(involving: country)) }
-            // In any order: the matches are sorted in the end.
-            let events = try store.eventSummaries(ids: ids, inOrderAdded: false).filter(inRange)
-            return (events, { byEvent[$0.id]?.sorted() ?? [] })
+            return events
         }
-        let events = try (country.map { try store.events(ids: store.eventIDs(involving: $0)) } ?? store.events()).filter {
-            inRange($0)
-        }
+        let events = try (involved.map { try store.events(ids: Array($0)) } ?? store.events()).filter { inRange($0) }
         let directory = try Directory(store: store)
         var byParty: [String: [Int]] = [:]
         for (index, p) in ordered.enumerated() { for party in Set(p.parties) { byParty[party, default: []].append(index) } }
         let milestones = Set(AnniversaryRules.milestoneYears)
-        return (
-            events,
-            { event in
-                guard let days = event.dayRange else { return [] }
-                let eventSides = directory.sides(of: event)
-                guard eventSides.count >= 2 else { return [] }
-                let firstEventYear = PartialDate(dayNumber: days.lowerBound).year!
-                let lastEventYear = PartialDate(dayNumber: days.upperBound).year!
-                var candidates: [Int] = []
-                for side in eventSides {
-                    for index in byParty[side] ?? [] where ordered[index].parties.allSatisfy(eventSides.contains) {
-                        // Only where some claim is a round number of years (give or take one) before the event.
-                        guard
-                            claims[index].contains(where: { _, base in
-                                (firstEventYear - base - 1...lastEventYear - base + 1).contains(where: milestones.contains)
-                            })
-                        else { continue }
-                        candidates.append(index)
-                    }
+        return events.map { event in
+            guard let days = event.dayRange else { return (event, []) }
+            let eventSides = directory.sides(of: event)
+            guard eventSides.count >= 2 else { return (event, []) }
+            let firstEventYear = PartialDate(dayNumber: days.lowerBound).year!
+            let lastEventYear = PartialDate(dayNumber: days.upperBound).year!
+            var candidates: [Int] = []
+            for side in eventSides {
+                for index in byParty[side] ?? [] where ordered[index].parties.allSatisfy(eventSides.contains) {
+                    // Only where some claim is a round number of years (give or take one) before the event.
+                    guard
+                        claims[index].contains(where: { _, base in
+                            (firstEventYear - base - 1...lastEventYear - base + 1).contains(where: milestones.contains)
+                        })
+                    else { continue }
+                    candidates.append(index)
                 }
-                return Set(candidates).sorted()
             }
-        )
+            return (event, Set(candidates).sorted())
+        }
     }
 
     /// The claim a stated anniversary counts from: the one whose anniversary is the stated date,

@@ -24,22 +24,6 @@ public struct Directory {
         try self.init(try store.entitySummaries(ids: ids))
     }
 
-    /// This directory with these entities and their countries too, as `init(store:ids:)` of
-    /// its own entities and these would make it: only those it lacks are read.
-    public func adding(_ ids: some Sequence<String>, store: Store) throws -> Directory {
-        let wanted = Set(rows.keys).union(ids)
-        var rows = self.rows
-        let missing = wanted.union(rows.values.compactMap(\.country)).subtracting(rows.keys)
-        for entity in try store.entitySummaries(ids: missing) {
-            rows[entity.id] = Row(id: entity.id, type: entity.type, name: entity.name, iso: entity.iso, country: entity.country)
-        }
-        // Exactly those and their countries, no country of a country read on the way.
-        let countries = Set(wanted.compactMap { rows[$0]?.country })
-        return Directory(rows: rows.filter { wanted.contains($0.key) || countries.contains($0.key) })
-    }
-
-    private init(rows: [String: Row]) { self.rows = rows }
-
     init(_ entities: [Entity]) throws {
         var rows: [String: Row] = [:]
         for entity in entities {

@@ -11,16 +11,20 @@ public struct Profile {
     public init(entity id: String, store: Store, withSources: Bool) throws {
         guard let entity = try store.entity(id) else { throw DiploError.notFound(id) }
         self.entity = entity
-        // The events by the index, and the names of only the entities this profile shows.
+        let partnerships = try store.partnerships(of: entity.id)
+        // The names of only the entities this profile shows, and the entities of this one (its
+        // people and organisations): all the filter of its events needs, as a participant takes
+        // part for it through its country only when it is one of them. Not a directory of every
+        // participant of its events: no name of theirs is shown.
+        let members = try store.memberIDs(of: entity.id)
+        let directory = try Directory(
+            store: store,
+            ids: members + partnerships.flatMap(\.parties) + entity.offices.compactMap(\.of) + [entity.id]
+                + (entity.country.map { [$0] } ?? []))
+        // The events by the index.
         var filter = EventFilter(involving: entity.id)
         filter.withSources = withSources
-        let (events, eventDirectory) = try filter.eventsAndDirectory(in: store)
-        let partnerships = try store.partnerships(of: entity.id)
-        let members = entity.type == .country || entity.type == .organization ? try store.memberIDs(of: entity.id) : []
-        // The events' directory, and only what it lacks read.
-        let directory = try eventDirectory.adding(
-            members + partnerships.flatMap(\.parties) + entity.offices.compactMap(\.of)
-                + [entity.id] + (entity.country.map { [$0] } ?? []), store: store)
+        let events = try filter.events(in: store, directory: directory)
         let titles =
             withSources
             ? Dictionary(uniqueKeysWithValues: try store.documents(includeText: false).map { ($0.id, $0.title ?? $0.id) }) : [:]

@@ -151,15 +151,23 @@ extension Report {
         // The cells row after row in one array (a row: `shown.count` of them), each measured once.
         let columnCount = shown.count
         var cells: [String] = []
+        var measures: [TextMeasure] = []
         cells.reserveCapacity(rows.count * columnCount)
+        measures.reserveCapacity(rows.count * columnCount)
         for row in rows {
             for column in shown {
-                let text = row[column].text
-                cells.append(text.utf8.contains(0x0A) ? text.replacingOccurrences(of: "\n", with: " ") : text)
+                // Each text read once; one with a line break measured again, the break a space.
+                var text = row[column].text
+                var measure = TextMeasure(text)
+                if measure.lineBreak {
+                    text = text.replacingOccurrences(of: "\n", with: " ")
+                    measure = TextMeasure(text)
+                }
+                cells.append(text)
+                measures.append(measure)
             }
         }
         let headerMeasures = headers.map(TextMeasure.init)
-        let measures = cells.map(TextMeasure.init)
         func column(_ index: Int) -> some Sequence<TextMeasure> {
             stride(from: index, to: measures.count, by: columnCount).lazy.map { measures[$0] }
         }
@@ -240,21 +248,25 @@ struct TextMeasure {
     let width: Int
     let longestWord: Int
     let simple: Bool
+    /// Whether the text holds a line break (which a table cell shows as a space).
+    let lineBreak: Bool
 
     init(_ text: String) {
-        if let (width, longest) = text.utf8.withContiguousStorageIfAvailable(TextMeasure.measure) ?? nil {
-            (self.width, self.longestWord, self.simple) = (width, longest, true)
+        if let (width, longest, lineBreak) = text.utf8.withContiguousStorageIfAvailable(TextMeasure.measure) ?? nil {
+            (self.width, self.longestWord, self.simple, self.lineBreak) = (width, longest, true, lineBreak)
         } else {
             (self.width, self.longestWord, self.simple) = (text.displayWidth, text.longestWordWidth, false)
+            lineBreak = text.utf8.contains(0x0A)
         }
     }
 
-    /// Width and longest word of a simple text; nil for any other.
-    static func measure(_ bytes: UnsafeBufferPointer<UInt8>) -> (width: Int, longestWord: Int)? {
+    /// Width, longest word and whether there is a line break, of a simple text; nil for any other.
+    static func measure(_ bytes: UnsafeBufferPointer<UInt8>) -> (width: Int, longestWord: Int, lineBreak: Bool)? {
         var width = 0
         var longest = 0
         var run = 0
         var simple = true
+        var lineBreak = false
         forEachScalar(bytes) { _, _, value in
             guard let w = simpleWidth(value) else {
                 simple = false
@@ -263,9 +275,10 @@ struct TextMeasure {
             width += w
             run = value == 0x20 ? 0 : run + w
             longest = max(longest, run)
+            lineBreak = lineBreak || value == 0x0A
             return true
         }
-        return simple ? (width, longest) : nil
+        return simple ? (width, longest, lineBreak) : nil
     }
 
     /// The columns a scalar takes when it is always a character of its own (no scalar joins it,

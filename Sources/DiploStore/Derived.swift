@@ -33,19 +33,26 @@ extension Store {
     /// Whether this knowledge base keeps anniversary candidates (one an older Diplo wrote, read
     /// without migrating it, does not).
     public func keepsAnniversaryCandidates() throws -> Bool {
-        try db.first("SELECT 1 FROM sqlite_master WHERE name = 'anniversary_candidates'") { _ in true } ?? false
+        // By their event's key (005_candidates_by_key.sql): those kept by id are not read.
+        try db.first("SELECT 1 FROM pragma_table_info('anniversary_candidates') WHERE name = 'event_key'") { _ in true }
+            ?? false
     }
 
     /// Everything derived, worked out again from the facts: after the migration that adds it, and
     /// after facts written straight through SQL.
     func refreshDerived() throws {
+        try refreshMonths()
+        try refreshAnniversaryCandidates(events: .all, partnerships: [])
+    }
+
+    /// The month each event begins in, on its participants' rows, worked out again.
+    func refreshMonths() throws {
         var months: [(String, Int?)] = []
         try db.forEach("SELECT \(Event.columns) FROM events ORDER BY key") { row in
             let event = Event(row: row)
             months.append((event.id, Store.month(of: event.dayRange)))
         }
         for (id, month) in months { try db.run("UPDATE participants SET month = ? WHERE event_id = ?", [month, id]) }
-        try refreshAnniversaryCandidates(events: .all, partnerships: [])
     }
 
     // MARK: Bulk loads
@@ -106,7 +113,7 @@ extension Store {
         for (index, partnership) in all.enumerated() {
             for party in Set(partnership.parties) { byParty[party, default: []].append(index) }
         }
-        func add(event: String, days: ClosedRange<Int>, sides: Set<String>, only: Int? = nil) throws {
+        func add(event: Int, days: ClosedRange<Int>, sides: Set<String>, only: Int? = nil) throws {
             guard sides.count >= 2 else { return }
             let firstYear = PartialDate(dayNumber: days.lowerBound).year!
             let lastYear = PartialDate(dayNumber: days.upperBound).year!
@@ -118,7 +125,7 @@ extension Store {
                         distance <= Store.anniversaryCandidateDays
                     else { continue }
                     try db.run(
-                        "INSERT OR REPLACE INTO anniversary_candidates (event_id, partnership_id, distance) VALUES (?, ?, ?)",
+                        "INSERT OR REPLACE INTO anniversary_candidates (event_key, partnership_id, distance) VALUES (?, ?, ?)",
                         [event, all[index].id, distance])
                 }
             }
@@ -133,7 +140,9 @@ extension Store {
             for batch in stride(from: 0, to: ids.count, by: Store.batchSize).map({
                 Array(ids[$0..<min($0 + Store.batchSize, ids.count)])
             }) {
-                try db.run("DELETE FROM anniversary_candidates WHERE event_id IN \(Store.idList)", [batch.json])
+                try db.run(
+                    "DELETE FROM anniversary_candidates WHERE event_key IN (SELECT key FROM events WHERE id IN \(Store.idList))",
+                    [batch.json])
                 try forEachEventSides(where: "e.id IN \(Store.idList)", [batch.json]) { try add(event: $0, days: $1, sides: $2) }
             }
         }
@@ -149,43 +158,57 @@ extension Store {
         }
     }
 
-    /// Events (all, or those `condition` on `e` keeps) with their days and the countries on
-    /// their sides (`Event.sides`), in the order they were added; events without days are left out.
+    /// Events (all, or those `condition` on `e` keeps) by their row key, with their days and the
+    /// countries on their sides (`Event.sides`), in the order they were added; events without days
+    /// are left out.
     private func forEachEventSides(
-        where condition: String?, _ arguments: [SQLBindable], _ body: (String, ClosedRange<Int>, Set<String>) throws -> Void
+        where condition: String?, _ arguments: [SQLBindable], _ body: (Int, ClosedRange<Int>, Set<String>) throws -> Void
     ) throws {
-        var current: (id: String, event: Event, sides: Set<String>)?
+        var current: (key: Int, event: Event, sides: Set<String>)?
         func flush() throws {
-            guard let (id, event, sides) = current, let days = event.dayRange else { return }
+            guard let (key, event, sides) = current, let days = event.dayRange else { return }
             var all = sides
             if event.kind.isBilateral, let place = event.location?.country { all.insert(place) }
-            try body(id, days, all)
+            try body(key, days, all)
         }
         try db.forEach(
             """
-            SELECT \(Event.columns("e")), CASE WHEN n.type = 'country' THEN n.id ELSE n.country_id END AS side
+            SELECT e.key, \(Event.columns("e")), CASE WHEN n.type = 'country' THEN n.id ELSE n.country_id END AS side
             FROM events e LEFT JOIN participants p ON p.event_id = e.id LEFT JOIN entities n ON n.id = p.entity_id
             \(condition.map { "WHERE " + $0 } ?? "") ORDER BY e.key
             """, arguments
         ) { row in
-            let id = row.text("id")
-            if current?.id != id {
+            let key = row.int("key")
+            if current?.key != key {
                 try flush()
-                current = (id, Event(row: row), [])
+                current = (key, Event(row: row), [])
             }
             if let side = row.string("side") { current!.sides.insert(side) }
         }
         try flush()
     }
 
-    /// The pairs of event and partnership whose nearest anniversary lies within `days` days of
-    /// the event, the event's id first; nil when the knowledge base keeps none (or `days` is more
-    /// than it keeps).
-    public func anniversaryCandidates(within days: Int) throws -> [(event: String, partnership: String)]? {
+    /// The events with a partnership whose nearest anniversary lies within `days` days of them,
+    /// each with those partnerships (by id), in the order the events were added: each event's
+    /// row joined by its key, in the order of the keys, in one statement. Nil when the knowledge
+    /// base keeps no candidates (or `days` is more than it keeps).
+    public func anniversaryCandidates(within days: Int) throws -> [(event: Event, partnerships: [String])]? {
         guard days <= Store.anniversaryCandidateDays, try keepsAnniversaryCandidates() else { return nil }
-        return try db.query(
-            "SELECT event_id, partnership_id FROM anniversary_candidates WHERE distance <= ? ORDER BY event_id, partnership_id",
-            [days]
-        ) { ($0.text(0), $0.text(1)) }
+        var candidates: [(event: Event, partnerships: [String])] = []
+        var lastKey: Int?
+        try db.forEach(
+            """
+            SELECT c.event_key, c.partnership_id, \(Event.columns("e")) FROM anniversary_candidates c
+            JOIN events e ON e.key = c.event_key WHERE c.distance <= ? ORDER BY c.event_key, c.partnership_id
+            """, [days]
+        ) { row in
+            let key = row.int("event_key")
+            if key != lastKey {
+                candidates.append((Event(row: row), []))
+                lastKey = key
+            }
+            candidates[candidates.count - 1].partnerships.append(row.text("partnership_id"))
+        }
+        return candidates
     }
 }

@@ -33,7 +33,10 @@ public enum Migrations {
         Migration(version: 3, name: "003_event_reports.sql", bytes: PackageResources._03_event_reports_sql),
         Migration(
             version: 4, name: "004_derived.sql", bytes: PackageResources._04_derived_sql,
-            backfill: { try Store(database: $0).refreshDerived() }),
+            backfill: { try Store(database: $0).refreshMonths() }),
+        Migration(
+            version: 5, name: "005_candidates_by_key.sql", bytes: PackageResources._05_candidates_by_key_sql,
+            backfill: { try Store(database: $0).refreshAnniversaryCandidates(events: .all, partnerships: []) }),
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

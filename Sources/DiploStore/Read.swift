@@ -185,14 +185,38 @@ extension Store {
     }
 
     public func forEachAnniversary(_ body: (Anniversary) throws -> Void) throws {
+        try forEachAnniversary(
+            "SELECT \(Anniversary.columns) FROM anniversaries", key: "id", orderBy: "id", with: { _ in () }
+        ) { anniversary, _ in try body(anniversary) }
+    }
+
+    /// Every stated anniversary with its event's row (without participants or sources), in the
+    /// order they were added: what the listing of anniversaries reads, each event joined in the
+    /// same statement rather than read again by a list of ids (the anniversaries first, always:
+    /// `CROSS JOIN`, so that SQLite never walks every event instead).
+    public func anniversariesWithEvents() throws -> [(anniversary: Anniversary, event: Event)] {
+        var all: [(anniversary: Anniversary, event: Event)] = []
+        try forEachAnniversary(
+            """
+            SELECT a.id AS anniversary_key, a.event_id, a.partnership_id, a.years, a.date, a.stated, \(Event.columns("e"))
+            FROM anniversaries a CROSS JOIN events e ON e.id = a.event_id
+            """, key: "anniversary_key", orderBy: "a.id", with: Event.init(row:)
+        ) { all.append(($0, $1)) }
+        return all
+    }
+
+    /// The anniversaries `select` gives (its row key in the column `key`) with their sources, and
+    /// what `with` reads of the rest of each row, a batch at a time.
+    private func forEachAnniversary<Extra>(
+        _ select: String, key: String, orderBy: String, with extra: (Row) -> Extra, _ body: (Anniversary, Extra) throws -> Void
+    ) throws {
         try inBatches(
-            "SELECT \(Anniversary.columns) FROM anniversaries", ids: nil, orderBy: "id",
-            decode: { (String($0.int("id")), Anniversary(row: $0)) }
+            select, ids: nil, orderBy: orderBy, decode: { (String($0.int(key)), Anniversary(row: $0), extra($0)) }
         ) { batch in
             let sources = try sources(of: .anniversary, batch.map(\.0))
-            for (id, var anniversary) in batch {
+            for (id, var anniversary, extra) in batch {
                 anniversary.sources = sources[id] ?? []
-                try body(anniversary)
+                try body(anniversary, extra)
             }
         }
     }

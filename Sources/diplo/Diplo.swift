@@ -6,6 +6,9 @@ import DiploQuery
 import DiploStore
 import Foundation
 
+/// Every command names itself (`commandName`): ArgumentParser would otherwise work each name out
+/// of its type's at every start, through `String(describing:)`, a search of all the binary's
+/// protocol conformances each time (some 2 ms of a command's start).
 @main
 struct Diplo: ParsableCommand {
     static let configuration = CommandConfiguration(

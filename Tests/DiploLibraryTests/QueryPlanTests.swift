@@ -100,6 +100,11 @@ import Testing
         // Read newest first through the date index, and stopped after the few asked for.
         QueryPlanTests.expectNoScans(plans.filter { !$0.plan.contains("SCAN events USING INDEX events_date") }, "visits")
         #expect(plans.contains { $0.plan.contains("SCAN events USING INDEX events_date") })
+        // The candidates' events by their row key; the stated anniversaries' by the index of ids
+        // (events joined as `e`, which the check above does not see as events).
+        #expect(plans.contains { $0.plan.contains { $0.hasPrefix("SEARCH e USING INTEGER PRIMARY KEY") } })
+        #expect(plans.contains { $0.plan.contains { $0.hasPrefix("SEARCH e USING INDEX sqlite_autoindex_events_1") } })
+        #expect(!plans.contains { $0.plan.contains("SCAN e") })
     }
 
     /// Events read by a list of ids in any order (the anniversaries' events): joined to the list,

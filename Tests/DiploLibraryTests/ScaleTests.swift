@@ -214,9 +214,12 @@ enum ScaleFixture {
         let months = try store.db.query("SELECT event_id, entity_id, role, month FROM participants ORDER BY 1, 2, 3") {
             "\($0.text(0)) \($0.text(1)) \($0.text(2)) \($0.string(3) ?? "-")"
         }
-        let pairs = try store.db.query("SELECT event_id, partnership_id, distance FROM anniversary_candidates ORDER BY 1, 2") {
-            "\($0.text(0)) \($0.text(1)) \($0.int(2))"
-        }
+        let pairs = try store.db.query(
+            """
+            SELECT e.id, c.partnership_id, c.distance FROM anniversary_candidates c JOIN events e ON e.key = c.event_key
+            ORDER BY 1, 2
+            """
+        ) { "\($0.text(0)) \($0.text(1)) \($0.int(2))" }
         return months + pairs
     }
 
@@ -273,7 +276,8 @@ enum ScaleFixture {
         }
     }
 
-    @Test func aKnowledgeBaseOfSchemaThreeIsMigratedAndBackfilled() throws {
+    /// Of schema 3 (nothing derived) or 4 (candidates kept by the event's id).
+    @Test(arguments: [3, 4]) func anOlderKnowledgeBaseIsMigratedAndBackfilled(schema: Int) throws {
         let folder = try TemporaryFolder()
         let path = folder.path("old.sqlite")
         do {
@@ -288,13 +292,17 @@ enum ScaleFixture {
                 INSERT INTO partnerships (id, level, established) VALUES ('r', 'diplomatic_relations', '1995-07-12');
                 INSERT INTO partnership_parties VALUES ('r', 'vn'), ('r', 'us');
                 """)
+            if schema == 4 {
+                try Migrations.migrate(db, upTo: Array(Migrations.all.prefix(4)))
+                try db.execute("INSERT INTO anniversary_candidates VALUES ('v', 'r', 8)")
+            }
         }
         // Read as it is, without the kept candidates; migrated by a writer, with them.
         let old = try Store.openForReading(path: path)
         #expect(try old.anniversaryCandidates(within: 30) == nil)
         #expect(try AnniversaryQuery().run(on: old).map(\.years) == [30])
         let store = try Store.open(path: path)
-        #expect(try store.anniversaryCandidates(within: 30)?.map(\.event) == ["v"])
+        #expect(try store.anniversaryCandidates(within: 30)?.map(\.event.id) == ["v"])
         #expect(try AnniversaryQuery().run(on: store).map(\.years) == [30])
         #expect(try store.db.first("SELECT month FROM participants") { $0.int(0) } == 2025 * 12 + 6)
     }

@@ -7,6 +7,7 @@ import DiploStore
 
 struct Anniversaries: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "anniversaries",
         abstract: "Events that mark an anniversary of a partnership or of diplomatic relations between their sides.",
         discussion: """
             Lists what a source states, and what the dates give: an event within --window days of the \

@@ -7,6 +7,7 @@ import Foundation
 
 struct Ask: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "ask",
         abstract: "A question in plain Vietnamese or English, answered by the command it maps to.",
         discussion: """
             The question is mapped onto one of Diplo's queries (which visits mark an anniversary, who \
@@ -77,6 +78,7 @@ struct AskRefusal: Error, CustomStringConvertible {
 
 struct Holders: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "holders",
         abstract: "Who held an office of a country or organisation at a date.",
         discussion:
             "The office by its role (prime_minister, president, foreign_minister...) or a title in either language (\"Thủ tướng\")."

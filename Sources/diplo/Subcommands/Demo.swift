@@ -9,6 +9,7 @@ import Foundation
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "demo",
         abstract: "Build a fresh database from SampleData/ and answer the example questions.")
 
     @Option(help: ArgumentHelp("The demo database, made anew (default: diplo-demo.sqlite here).", valueName: "path"))

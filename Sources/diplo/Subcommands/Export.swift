@@ -8,6 +8,7 @@ import Foundation
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Export the knowledge base, or a part of it: the interchange format, or the relation graph.",
         discussion: """
             json is the interchange format, which `diplo import` reads back. The graph formats: dot \

@@ -8,6 +8,7 @@ import Foundation
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Import press releases, interchange files and data sets.",
         discussion: """
             PATH is a file, a folder (every file in it) or - for standard input. Each document is \

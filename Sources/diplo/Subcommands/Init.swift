@@ -6,7 +6,8 @@ import DiploQuery
 import DiploStore
 
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Create the database, or bring an existing one up to date.")
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create the database, or bring an existing one up to date.")
 
     @OptionGroup var global: GlobalOptions
 

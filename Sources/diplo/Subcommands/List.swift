@@ -7,6 +7,7 @@ import DiploStore
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "List persons, countries, organizations, events or partnerships.")
 
     @OptionGroup var global: GlobalOptions

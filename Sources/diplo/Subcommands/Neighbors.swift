@@ -7,6 +7,7 @@ import DiploStore
 
 struct Neighbors: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "neighbors",
         abstract: "What is linked to an entity: the entities it met, its partners, its country, its people.",
         discussion: "With --depth 2 or more, what is linked to those too, each row saying through whom.")
 

@@ -7,6 +7,7 @@ import DiploStore
 
 struct Path: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "path",
         abstract: "The shortest chain of relations that links two entities, each link with its kind and date.",
         discussion: """
             Links are events both took part in (for visits and talks, the country they are held in \

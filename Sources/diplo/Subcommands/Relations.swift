@@ -7,6 +7,7 @@ import DiploStore
 
 struct Relations: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "relations",
         abstract: "The history of relations between two countries (or any two entities): partnerships and events, in order.")
 
     @OptionGroup var global: GlobalOptions

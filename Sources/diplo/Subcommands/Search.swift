@@ -7,6 +7,7 @@ import DiploStore
 
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "search",
         abstract: "Full-text search over names, events and documents; case and diacritics never matter.")
 
     @OptionGroup var global: GlobalOptions

@@ -7,6 +7,7 @@ import DiploStore
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract:
             "Everything about one entity (names, aliases, offices, events, partnerships) or one event (its participants, its trip, its stops)."
     )

@@ -6,7 +6,8 @@ import DiploQuery
 import DiploStore
 
 struct Timeline: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "An entity's dated events and facts, in order.")
+    static let configuration = CommandConfiguration(
+        commandName: "timeline", abstract: "An entity's dated events and facts, in order.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions

@@ -6,6 +6,7 @@ import Foundation
 
 struct Upcoming: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "upcoming",
         abstract: "Round anniversaries (1, 5, 10, 15... years) of relations and partnerships in a period, for planners.",
         discussion: """
             Each claim of when a level was reached counts on its own, with its source. --format ics \
@@ -49,6 +50,7 @@ struct Upcoming: ParsableCommand {
 
 struct Unconfirmed: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "unconfirmed",
         abstract: "Announced events whose dates have passed with no report that they happened.")
 
     @OptionGroup var global: GlobalOptions

@@ -6,7 +6,8 @@ import DiploQuery
 import DiploStore
 
 struct Visits: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Visits, newest first.")
+    static let configuration = CommandConfiguration(
+        commandName: "visits", abstract: "Visits, newest first.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
