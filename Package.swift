@@ -78,7 +78,7 @@ let package = Package(
                 "DiploModel", "DiploStore", "DiploImport", "DiploQuery", "DiploExport", "DiploAsk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            linkerSettings: [.unsafeFlags(staticSwiftLibraries, .when(configuration: .release))]
+            linkerSettings: [.unsafeFlags(staticSwiftLibraries, .when(platforms: [.linux], configuration: .release))]
         ),
         .executableTarget(
             name: "diplo-bench",
