@@ -960,3 +960,20 @@ extension ReaderShapeTests {
         #expect(visit.participants.contains { $0.entity == "person:anna-berg" && $0.role == .host })
     }
 }
+
+extension ReaderShapeTests {
+    @Test func aNameWithItsTitlesAfterItIsAPersonAndTheRelativePronounReachesIt() throws {
+        let kb = try read(
+            """
+            Courtesy call
+
+            President Anna Berg received Marco Ventura, Prime Minister of Italy, who is visiting Sweden from 10 to 14 May 2024.
+            """, published: "2024-05-12", lang: "en")
+        // Plain name words before ", Prime Minister of Italy" are his name, and "who is visiting" is his visit.
+        let person = try #require(kb.entities.first { $0.id == "person:marco-ventura" })
+        #expect(person.name == "Marco Ventura")
+        let visit = try #require(kb.events.first { $0.kind.isVisit })
+        #expect(visit.participants.contains { $0.entity == "person:marco-ventura" && $0.role == .guest })
+        #expect(!visit.participants.contains { $0.entity == "person:anna-berg" && $0.role == .guest })
+    }
+}

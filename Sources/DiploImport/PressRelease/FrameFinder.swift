@@ -296,10 +296,16 @@ struct FrameFinder {
                 && !reported.contains { $0 >= person.element.end && $0 < trigger.cue.first }
         }
         // "X, who will visit Korea from July 3 to 6": the one the relative pronoun stands for, object or not.
-        let relative = mentions.persons.enumerated().last { person in
-            person.element.end + 2 <= trigger.cue.first && trigger.cue.first - person.element.end <= 4
-                && tokens[person.element.end].is(",")
-                && vocabulary.relativePronouns.contains(tokens[person.element.end + 1].folded)
+        // "Sara Duterte, Vice President of the Philippines, who is visiting Japan": past the titles set off after the name.
+        let pronounAt = (max(1, trigger.cue.first - 3)..<max(1, trigger.cue.first)).last {
+            tokens[$0 - 1].is(",") && vocabulary.relativePronouns.contains(tokens[$0].folded)
+        }
+        let relative = pronounAt.flatMap { pronoun in
+            mentions.persons.enumerated().last { person in
+                person.element.end < pronoun && tokens[person.element.end].is(",")
+                    && (person.element.end + 1 == pronoun || pronoun - person.element.end <= 20)
+                    && !mentions.cues.contains { $0.first >= person.element.end && $0.first < pronoun }
+            }
         }
         if let relative, trigger.verb, trigger.kind.isVisit || [.meeting, .call].contains(trigger.kind.family) {
             frame.agents.append(personIndex[relative.offset])

@@ -224,19 +224,32 @@ struct MentionFinder {
                     continue
                 }
             }
-            if tokens[k].isCapitalized, !spans[k], vocabulary.surnames.contains(tokens[k].folded), titleAt[k] == nil,
+            if tokens[k].isCapitalized, !spans[k], titleAt[k] == nil,
                 k == 0 || !tokens[k - 1].isCapitalized || tokens[k - 1].kind != .word
             {
+                // A family name the lexicon knows opens a name; in English, so do plain name words
+                // when titles of their own follow ("Fumio Kishida, Prime Minister of Japan, ...").
+                let surname = vocabulary.surnames.contains(tokens[k].folded)
                 let nameEnd = nameRun(tokens, from: k)
-                let words = tokens[k..<nameEnd].filter(\.isWord).count
-                if (2...5).contains(words), nameEnd + 1 < tokens.count, tokens[nameEnd].is(","), titleAt[nameEnd + 1] != nil {
+                let words = tokens[k..<nameEnd].filter(\.isWord)
+                let plain =
+                    !vietnamese && (2...4).contains(words.count)
+                    && words.allSatisfy { $0.text.count >= 2 && !commonWords.contains($0.folded) }
+                    && (k..<nameEnd).allSatisfy {
+                        !spans[$0] && PageDate.weekdays[tokens[$0].folded] == nil && DateScanner.months[tokens[$0].folded] == nil
+                    }
+                if surname || plain, (2...5).contains(words.count), nameEnd + 1 < tokens.count, tokens[nameEnd].is(","),
+                    titleAt[nameEnd + 1] != nil
+                {
                     var person = PersonMention(
                         first: k, end: nameEnd, nameFirst: k, nameEnd: nameEnd,
                         name: name(tokens, k, nameEnd), titles: [], country: nil)
                     attachTrailingTitles(&person, tokens, titleAt: titleAt, found: found)
-                    claim(person)
-                    k = person.end
-                    continue
+                    if surname || !person.titles.isEmpty {
+                        claim(person)
+                        k = person.end
+                        continue
+                    }
                 }
             }
             if tokens[k].isCapitalized, !spans[k], let known = knownPersons.longestMatch(in: tokens, at: k, key: { $0.folded }),
