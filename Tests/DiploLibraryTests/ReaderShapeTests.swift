@@ -977,3 +977,33 @@ extension ReaderShapeTests {
         #expect(!visit.participants.contains { $0.entity == "person:anna-berg" && $0.role == .guest })
     }
 }
+
+extension ReaderShapeTests {
+    @Test func aMeetingNamedWithADayOfItsOwnIsOneThoughThePairMetBefore() throws {
+        let kb = try read(
+            """
+            Gặp lại người bạn cũ
+
+            Dù lịch làm việc dày đặc, Tổng thống Peru Carlos Ruiz vẫn dành thời gian cho một cuộc gặp thân mật vào tối 14-3 với nguyên Chủ tịch nước Trần Văn Hải.
+            Năm 2012, Tổng thống Carlos Ruiz đã gặp Chủ tịch nước Trần Văn Hải tại Lima.
+            """, published: "2019-03-14", lang: "vi")
+        // The pair met in 2012; the meeting of 14 March is another, on its own day.
+        let meetings = kb.events.filter { $0.kind.family == .meeting }
+        #expect(meetings.contains { first($0)?.description == "2019-03-14" })
+        #expect(meetings.count == 2)
+    }
+}
+
+extension ReaderShapeTests {
+    @Test func anUntitledNameFoundBesideAnEventWordIsKnownInTheOtherSentences() throws {
+        let kb = try read(
+            """
+            Leader travels abroad
+
+            Marta Olsen left for Lima on Monday morning. Marta Olsen had earlier been in Peru to take part in the inauguration ceremony of its president.
+            """, published: "2025-05-02", lang: "en")
+        // Found first by "left for", the name is hers again where no event word stands beside it.
+        let ceremony = try #require(kb.events.first { $0.kind == .ceremony })
+        #expect(ceremony.participants.contains { $0.entity == "person:marta-olsen" })
+    }
+}

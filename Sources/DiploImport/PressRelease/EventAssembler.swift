@@ -102,9 +102,12 @@ struct EventAssembler {
             let newPair =
                 !frame.agents.isEmpty && !frame.counterparts.isEmpty
                 && !events.contains { $0.kind.family == frame.kind.family && people.isSubset(of: $0.people) }
+            // "cuộc gặp ... vào tối 9-11 với X": a meeting given a day of its own that no event of the text
+            // had is one (one the text had on that day takes it in).
+            let ownDay = frame.hasParticipants && dates(of: frame).start?.day != nil
             let create =
                 (frame.kind.isVisit && frame.places.count == 1 && !frame.agents.isEmpty)
-                || ([.meeting, .call].contains(frame.kind.family) && (newCounterpart || newSide || newPair))
+                || ([.meeting, .call].contains(frame.kind.family) && (newCounterpart || newSide || newPair || ownDay))
                 || firstOfItsKind
             _ = add(frame, create: create)
         }

@@ -76,7 +76,7 @@ struct MentionFinder {
     /// Vietnamese names have two syllables or more: a single capitalised word after a title is
     /// rather the start of a common noun ("Thủ tướng Quốc vụ viện").
     let vietnamese: Bool
-    /// A first reading that only wants the people: organisations inside titles and cue words are skipped.
+    /// A first reading that only wants the people: organisations inside titles are skipped (and in Vietnamese, cue words).
     var personsOnly = false
     /// Words the document writes in lower case somewhere (folded): no word of an untitled name is one of them.
     var commonWords: Set<String> = []
@@ -99,8 +99,10 @@ struct MentionFinder {
         // "Prime Minister Jan Kowal", "Theresa May": a month's name inside a person's name is no date.
         let persons = found.persons
         found.dates.removeAll { date in persons.contains { $0.nameFirst < date.end && date.first < $0.nameEnd } }
-        if personsOnly { return found }
-        findContainedOrganizations(tokens, titleAt: titleAt, &found)
+        // English names no title introduces are found by the event words beside them ("João Lourenço left
+        // for Brasília"), so the first reading of English looks for those words too.
+        if personsOnly && vietnamese { return found }
+        if !personsOnly { findContainedOrganizations(tokens, titleAt: titleAt, &found) }
         findCues(tokens, titleAt: titleAt, spans: spans, personAt: personAt, &found)
         if !vietnamese { untitledPersons(tokens, &found, taken: taken, spans: spans, personAt: personAt) }
         return found

@@ -136,6 +136,7 @@ public struct PressReleaseReader {
         for name in try knownPersonNames() { known.insert(Vocabulary.keys(name, keepDiacritics: false), name) }
         var firstReading = MentionFinder(vocabulary: vocabulary, tries: tries, knownPersons: known, vietnamese: lang == "vi")
         firstReading.personsOnly = true
+        firstReading.commonWords = Self.commonWords(of: sentences)
         var documentNames: [String] = []
         for sentence in sentences {
             documentNames += firstReading.find(in: sentence, dates: dates[sentence.index]).persons.map(\.name).filter {
@@ -167,6 +168,11 @@ public struct PressReleaseReader {
         return known
     }
 
+    /// Words the document writes in lower case somewhere (folded): no word of an untitled name is one of them.
+    static func commonWords(of sentences: [Sentence]) -> Set<String> {
+        Set(sentences.lazy.flatMap(\.tokens).filter { $0.isWord && !$0.isCapitalized }.map(\.folded))
+    }
+
     /// The main reading, sentence by sentence: each one's mentions (its people registered among the
     /// document's) and event frames. Each sentence lets its tokens and dates go once read.
     func readSentences(
@@ -174,7 +180,7 @@ public struct PressReleaseReader {
         tries: Vocabulary.Tries, lang: String
     ) -> (persons: [DocumentPerson], mentions: [SentenceMentions], frames: [EventFrame]) {
         var finder = MentionFinder(vocabulary: vocabulary, tries: tries, knownPersons: known, vietnamese: lang == "vi")
-        finder.commonWords = Set(sentences.lazy.flatMap(\.tokens).filter { $0.isWord && !$0.isCapitalized }.map(\.folded))
+        finder.commonWords = Self.commonWords(of: sentences)
         var persons: [DocumentPerson] = []
         var personNames = PersonNames()
         var allMentions: [SentenceMentions] = []
