@@ -84,3 +84,21 @@ import Testing
         }
     }
 }
+
+extension LongLineTests {
+    /// A page that gives one paragraph twice in a row goes on after it: a long sentence repeated is
+    /// read once; a short line repeated (a teaser's headline) still ends the article.
+    @Test func aParagraphGivenTwiceIsReadOnceAndTheArticleGoesOn() {
+        let repeated =
+            "Tại buổi hội đàm, hai bên nhất trí tăng cường hợp tác trên nhiều lĩnh vực, trong đó có thương mại, "
+            + "đầu tư, giáo dục, văn hóa và du lịch, vì lợi ích của nhân dân hai nước."
+        let lead = "Sáng 4/3/2025, Chủ tịch nước Trần Văn Hải hội đàm với Tổng thống Chile Pedro Rojas tại Phủ Chủ tịch."
+        let last = "Tối cùng ngày, Chủ tịch nước Trần Văn Hải chủ trì tiệc chiêu đãi Tổng thống Chile Pedro Rojas và đoàn."
+        let page = Layout(text: ["Hội đàm Việt Nam - Chile", lead, repeated, repeated, last].joined(separator: "\n"))
+        let read = page.article.map { page.lines[$0].text }
+        #expect(read == [lead, repeated, last])
+        let teased = Layout(
+            text: ["Hội đàm Việt Nam - Chile", lead, "Xem thêm tin khác", "Xem thêm tin khác", last].joined(separator: "\n"))
+        #expect(teased.article.map { teased.lines[$0].text } == [lead])
+    }
+}

@@ -81,7 +81,10 @@ struct Layout {
             }
             // A photo's caption, often given twice (the image's text, then the caption under it), is no teaser.
             if Layout.isCaption(line) { continue }
-            if begun, position + 1 < nonBlank.count, trimmed[nonBlank[position + 1]] == line {
+            // (A long sentence given twice is a paragraph the page repeats, read once below, not a teaser.)
+            if begun, position + 1 < nonBlank.count, trimmed[nonBlank[position + 1]] == line,
+                !(Layout.endsSentence(line) && Layout.words(line) >= 25)
+            {
                 end = index
                 break
             }
@@ -99,7 +102,8 @@ struct Layout {
         }
         var article: [Int] = []
         var previousEndedWithColon = false
-        for index in nonBlank where index < end {
+        for (position, index) in nonBlank.enumerated() where index < end {
+            if position > 0, trimmed[nonBlank[position - 1]] == trimmed[index] { continue }
             // The first line is the headline: article text when it reads as a sentence (six words or more, in sentence
             // case: title case would turn every word into a name).
             if index == nonBlank.first {
