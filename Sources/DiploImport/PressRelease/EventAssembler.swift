@@ -264,7 +264,10 @@ struct EventAssembler {
             let placesAgree =
                 frame.places.isEmpty || !Set(frame.places).isDisjoint(with: event.places)
                 || (event.kind == .trip && Set(frame.places).isSubset(of: event.places))
-            return agentsAgree && placesAgree && (!frame.places.isEmpty || !frame.agents.isEmpty || event.kind == .trip)
+            // "During the visit, X ...": the visit named again, with X among its people.
+            let namedAgain = !frame.verb && !frame.counterparts.isEmpty && Set(frame.counterparts).isSubset(of: event.people)
+            return agentsAgree && placesAgree
+                && (!frame.places.isEmpty || !frame.agents.isEmpty || event.kind == .trip || namedAgain)
         case .meeting, .call:
             // The same people, or some of them when the event is named again ("the talks").
             let people = Set(frame.agents + frame.counterparts)

@@ -168,7 +168,10 @@ struct FrameFinder {
         let mentions = scene.mentions
         let personIndex = scene.personIndex
         // "Tại điện đàm, ...", "During the talks, ...": after a place word the cue names an event told of, not one done.
-        let named = trigger.cue.first > 0 && vocabulary.duringWords.contains(tokens[trigger.cue.first - 1].folded)
+        // "During the visit, ...", "Tại buổi tiếp, ...": a determiner may stand between them.
+        var before = trigger.cue.first - 1
+        if before > 0, vocabulary.eventDeterminers.contains(tokens[before].folded) { before -= 1 }
+        let named = before >= 0 && vocabulary.duringWords.contains(tokens[before].folded)
         var frame = EventFrame(
             kind: trigger.kind, sentence: scene.sentence.index, trigger: trigger.cue.first, triggerEnd: trigger.cue.end,
             verb: trigger.verb && !named)

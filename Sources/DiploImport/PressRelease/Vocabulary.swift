@@ -60,6 +60,8 @@ final class Vocabulary: Sendable {
     let plannedWords: Set<String>
     /// "Tại điện đàm", "during the talks": a place word before an event's name (events.json `during_words`).
     let duringWords: Set<String>
+    /// "during the visit", "tại buổi tiếp": words between a place word and the event's name (`event_determiners`).
+    let eventDeterminers: Set<String>
     /// "cuộc gặp giữa A và B", "the meeting between A and B": both sides named after the event (`between_words`).
     let betweenWords: Set<String>
     /// "ông", "she": a person's pronoun (events.json `pronouns`).
@@ -120,6 +122,7 @@ final class Vocabulary: Sendable {
         heldVerbs = events.held_verbs.folded
         plannedWords = events.planned.folded.filter { !$0.contains(" ") }
         duringWords = events.during_words.folded
+        eventDeterminers = events.event_determiners.folded
         betweenWords = events.between_words.folded
         pronouns = events.pronouns.folded
         relativePronouns = events.relative_pronouns.folded
@@ -247,7 +250,8 @@ final class Vocabulary: Sendable {
         }
         let kinds: [Kind]
         let attend, planned, held, cancelled, question, generic, invited, with, reported, subordinate, invitation, proposal,
-            date_connectors, visit_lists, held_verbs, during_words, between_words, pronouns, relative_pronouns, place_words,
+            date_connectors, visit_lists, held_verbs, during_words, event_determiners, between_words, pronouns, relative_pronouns,
+            place_words,
             object_markers, host_verbs,
             bilateral_dialogues: Phrases
         let series: [Series]
