@@ -1007,3 +1007,20 @@ extension ReaderShapeTests {
         #expect(ceremony.participants.contains { $0.entity == "person:marta-olsen" })
     }
 }
+
+extension ReaderShapeTests {
+    @Test func aStateVisitConductedToTwoCountriesWithTheMonthOnTheLastDayOnly() throws {
+        let kb = try read(
+            """
+            Thông báo của Bộ Ngoại giao
+
+            Ngày 2-5, Bộ Ngoại giao cho biết Chủ tịch nước Trần Văn Hải sẽ tiến hành chuyến thăm cấp Nhà nước tới Ai Cập từ ngày 7 đến 9-5 và tới Kenya từ ngày 9 đến 11-5.
+            """, published: "2023-05-02", lang: "vi")
+        // "tiến hành chuyến thăm" is a visit made; "từ ngày 7 đến 9-5" gives its month on the last day.
+        let visits = kb.events.filter { $0.kind == .stateVisit }
+        #expect(visits.count == 2)
+        #expect(Set(visits.compactMap { $0.start?.description }) == ["2023-05-07", "2023-05-09"])
+        #expect(Set(visits.compactMap { $0.end?.description }) == ["2023-05-09", "2023-05-11"])
+        #expect(visits.allSatisfy { $0.status == .planned })
+    }
+}

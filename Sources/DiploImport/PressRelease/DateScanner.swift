@@ -245,6 +245,12 @@ enum DateScanner {
             {
                 // "từ ngày 10 đến ngày 13/8"
                 return dayRange(d, d2, m, from: i, end: i + 6)
+            } else if let d = day(at(i)), word(i + 1, "den"), case let second = word(i + 2, "ngay") ? i + 3 : i + 2,
+                let d2 = day(at(second)), d2 > d, dash(second + 1), at(second + 1)?.spaced == false,
+                let m = month(at(second + 2)), at(second + 2)?.spaced == false, !dash(second + 3)
+            {
+                // "từ ngày 11 đến 15-10": the month joined by a hyphen to the last day only.
+                return dayRange(d, d2, m, from: i, end: second + 3)
             } else if let d = day(at(i)), let opener = at(i - 1), DateScanner.dayOpeners.contains(opener.folded),
                 dash(i + 1), at(i + 1)?.spaced == false, let m = month(at(i + 2)), at(i + 2)?.spaced == false,
                 !slash(i + 3), !dash(i + 3), !word(i + 3, "thang")
