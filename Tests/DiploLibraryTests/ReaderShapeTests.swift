@@ -1024,3 +1024,24 @@ extension ReaderShapeTests {
         #expect(visits.allSatisfy { $0.status == .planned })
     }
 }
+
+extension ReaderShapeTests {
+    @Test func aDatelineDatesWhatWasDoneNotWhatItAnnounces() throws {
+        let announced = try read(
+            """
+            Visit announced
+
+            STOCKHOLM, May 5 (Nordic News) -- Japanese Prime Minister Kenji Sato will visit Sweden next week for talks with Prime Minister Anna Berg, her office said.
+            """, published: "2024-05-05", lang: "en")
+        let talks = try #require(announced.events.first { $0.kind == .talks })
+        // Within next week, as the visit it belongs to.
+        #expect(talks.within?.map(\.description) == ["2024-05-06", "2024-05-12"])
+        let held = try read(
+            """
+            Leaders meet
+
+            STOCKHOLM, May 5 (Nordic News) -- Prime Minister Anna Berg held talks with Japanese Prime Minister Kenji Sato in Stockholm.
+            """, published: "2024-05-06", lang: "en")
+        #expect(held.events.first { $0.kind == .talks }.flatMap(first)?.description == "2024-05-05")
+    }
+}

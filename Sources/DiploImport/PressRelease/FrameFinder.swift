@@ -96,6 +96,14 @@ struct FrameFinder {
     {
         let tokens = sentence.tokens
         if mentions.cues.contains(where: { if case .question = $0.cue { return true } else { return false } }) { return [] }
+        // "SEOUL, July 21 (Yonhap) -- X will visit ...": a dateline's date is the report's, not of what it
+        // announces (what was done, it dates).
+        var mentions = mentions
+        let announces = mentions.cues.contains { if case .planned = $0.cue { return true } else { return false } }
+        mentions.dates.removeAll { date in
+            announces && date.first >= 2 && tokens[date.first - 1].is(",")
+                && tokens[..<(date.first - 1)].allSatisfy { $0.isWord && $0.text.count >= 2 && $0.text == $0.text.uppercased() }
+        }
         let (triggers, seriesAt) = self.triggers(tokens, mentions)
         guard !triggers.isEmpty else { return [] }
         var bothAt: [Int] = []
