@@ -1045,3 +1045,22 @@ extension ReaderShapeTests {
         #expect(held.events.first { $0.kind == .talks }.flatMap(first)?.description == "2024-05-05")
     }
 }
+
+extension ReaderShapeTests {
+    @Test func levelsWrittenTheWaysThePressWritesThem() throws {
+        let vi = try read(
+            """
+            Tin đối ngoại
+
+            Ngày 3/4/2024, Thủ tướng Trần Văn Hải cho biết chuyến thăm nhằm thúc đẩy quan hệ đối tác, hợp tác chiến lược toàn diện giữa Việt Nam và Trung Quốc.
+            """, published: "2024-04-03", lang: "vi")
+        #expect(vi.partnerships.map(\.level.key) == ["comprehensive_strategic_partnership"])
+        let en = try read(
+            """
+            Embassy news
+
+            On 3 April 2024, Ambassador Anna Berg said the visit marked a milestone in the over-50-year diplomatic relationship between Sweden and Vietnam.
+            """, published: "2024-04-03", lang: "en")
+        #expect(en.partnerships.map(\.level.key) == ["diplomatic_relations"])
+    }
+}
