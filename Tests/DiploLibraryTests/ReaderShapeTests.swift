@@ -1064,3 +1064,18 @@ extension ReaderShapeTests {
         #expect(en.partnerships.map(\.level.key) == ["diplomatic_relations"])
     }
 }
+
+extension ReaderShapeTests {
+    @Test func theTwoCountriesAreTheLastPairNamedWithAPartnership() throws {
+        let kb = try read(
+            """
+            Thông tin cơ bản
+
+            Nhận lời mời của Tổng thống Ai Cập và Tổng thống Kenya, Chủ tịch nước Trần Văn Hải sẽ thăm cấp Nhà nước Kenya từ ngày 9 đến 11-5.
+            * Việt Nam và Ai Cập thiết lập quan hệ ngoại giao ngày 1-9-1963. Năm 2010, hai nước đã thiết lập quan hệ Đối tác toàn diện.
+            """, published: "2023-05-02", lang: "vi")
+        // "hai nước" is Việt Nam and Egypt, named in the sentence before, not the visit's Kenya.
+        let comprehensive = try #require(kb.partnerships.first { $0.level.key == "comprehensive_partnership" })
+        #expect(Set(comprehensive.parties) == ["country:vn", "country:eg"])
+    }
+}

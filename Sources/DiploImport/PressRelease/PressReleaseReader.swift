@@ -309,9 +309,16 @@ public struct PressReleaseReader {
             let sentence = sentence.withTokens()
             // "hai nước" means the two sides the text was last telling of: those of the last event begun by now.
             if let begun = lastBegun[sentence.index], begun > recent ?? -1 { recent = begun }
+            // ... or the two countries a sentence since named with a partnership.
+            var told = recent.flatMap { pairs[$0] }
+            if let named = relations.lastNamedPair,
+                named.sentence >= (recent.flatMap { assembler.events[$0].sentences.min() } ?? -1)
+            {
+                told = named.pair
+            }
             relations.read(
                 sentence, allMentions[sentence.index], events: eventsOf[sentence.index], assembler: assembler,
-                documentPair: recent.flatMap { pairs[$0] } ?? documentPair)
+                documentPair: told ?? documentPair)
         }
         return relations
     }

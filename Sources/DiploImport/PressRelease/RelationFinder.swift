@@ -32,6 +32,9 @@ struct RelationFinder {
     let home: String?
     var partnerships: [DraftPartnership] = []
     var anniversaries: [DraftAnniversary] = []
+    /// The last sentence that named a partnership of two countries and no other, with the two:
+    /// "Việt Nam và Chile thiết lập quan hệ ngoại giao ... Năm 2007, hai nước ...".
+    var lastNamedPair: (sentence: Int, pair: [String])?
 
     struct Party {
         let first: Int
@@ -67,6 +70,8 @@ struct RelationFinder {
             return
         }
         let parties = self.parties(mentions)
+        let countries = parties.map(\.key).filter { !$0.hasPrefix("org:") }.uniqued()
+        defer { if countries.count == 2 { lastNamedPair = (sentence.index, countries) } }
         let eventPair = pair(of: events, assembler)
         for level in mentions.levels {
             for pair in pairsFor(
