@@ -1079,3 +1079,18 @@ extension ReaderShapeTests {
         #expect(Set(comprehensive.parties) == ["country:vn", "country:eg"])
     }
 }
+
+extension ReaderShapeTests {
+    @Test func theOneNamedAfterAnOpeningVisitPhraseMakesTheVisitAndWhatFollows() throws {
+        let kb = try read(
+            """
+            Tin đối ngoại
+
+            date 2018-03 Trong khuôn khổ chuyến thăm chính thức Nhật Bản từ 12-14/3/2018, chiều ngày 13/3, Thủ tướng Trần Văn Hải đã có cuộc điện đàm với Thủ tướng Nhật Bản Kenji Sato.
+            """, lang: "vi")
+        let visit = try #require(kb.events.first { $0.kind == .officialVisit })
+        #expect(visit.participants.contains { $0.entity == "person:tran-van-hai" && $0.role == .guest })
+        let call = try #require(kb.events.first { $0.kind == .phoneCall })
+        #expect(Set(call.participants.map(\.entity)) == ["person:tran-van-hai", "person:kenji-sato"])
+    }
+}

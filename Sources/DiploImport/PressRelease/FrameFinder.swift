@@ -386,8 +386,20 @@ struct FrameFinder {
         {
             frame.agents = [frame.counterparts.removeFirst()]
         }
+        // "Trong khuôn khổ chuyến thăm chính thức New Zealand từ 12-14/3, chiều 13/3, Thủ tướng X đã có cuộc điện
+        // đàm ...": the one named first after an opening phrase is who makes the visit, and the subject of what follows.
+        // (A page's date line run into the sentence, "date 2018-03 Trong khuôn khổ ...", comes before the opening.)
+        let opening = PageDate.markedDateWithEnd(Array(tokens.prefix(8)))?.end ?? 0
+        if frame.agents.isEmpty, trigger.kind.isVisit, !trigger.verb, trigger.cue.first - opening <= 4,
+            let comma = tokens[trigger.cue.end..<segmentEnd].firstIndex(where: { $0.is(",") }),
+            let subject = after.first(where: { $0.element.first > comma }),
+            let slot = frame.counterparts.firstIndex(of: personIndex[subject.offset])
+        {
+            frame.agents = [frame.counterparts.remove(at: slot)]
+            objects.remove(subject.offset)
+        }
         // "In a bilateral meeting with X, President Y expressed ...": the one named after the opening phrase does it.
-        if frame.agents.isEmpty, [.meeting, .call].contains(trigger.kind.family), trigger.cue.first <= 4,
+        if frame.agents.isEmpty, [.meeting, .call].contains(trigger.kind.family), trigger.cue.first - opening <= 4,
             let comma = tokens[trigger.cue.end...].firstIndex(where: { $0.is(",") }),
             let subject = mentions.persons.firstIndex(where: { $0.first == comma + 1 }),
             let slot = frame.counterparts.firstIndex(of: personIndex[subject]), frame.counterparts.count >= 2

@@ -120,12 +120,17 @@ package enum PageDate {
     }
 
     /// "date 2023-08", "Updated: 2024-07-06": a marker word, then a year, month and perhaps day.
-    static func markedDate(_ tokens: [Token]) -> WrittenDate? {
+    static func markedDate(_ tokens: [Token]) -> WrittenDate? { markedDateWithEnd(tokens)?.date }
+
+    /// The marked date and the index of the token after it.
+    static func markedDateWithEnd(_ tokens: [Token]) -> (date: WrittenDate, end: Int)? {
         guard let first = tokens.firstIndex(where: \.isWord), markers.contains(tokens[first].folded) else { return nil }
         var at = first + 1
         if at < tokens.count, tokens[at].is(":") { at += 1 }
-        guard at < tokens.count, let year = DateScanner.year(tokens[at]) else { return nil }
-        return numbers(tokens, from: at).flatMap { $0.year == year ? $0 : nil }
+        guard at < tokens.count, let year = DateScanner.year(tokens[at]),
+            let date = numbers(tokens, from: at), date.year == year
+        else { return nil }
+        return (date, at + (date.day == nil ? 3 : 5))
     }
 
     /// "2022/9/28", "2024-07-06" standing in a line of its own.
