@@ -60,17 +60,26 @@ public struct AnniversaryQuery: Sendable {
 
     /// Every match, oldest event first: the stated ones, and the computed ones that no source states.
     public func run(on store: Store) throws -> [AnniversaryMatch] {
-        // Of one country: its partnerships only, found by the index.
-        let partnerships = try country.map { try store.partnerships(of: $0) } ?? store.partnerships()
-        let partnershipsByID = Dictionary(uniqueKeysWithValues: partnerships.map { ($0.id, $0) })
-        // Partnerships by index, in id order, each with its dated claims: worked out once, not once an event.
-        let ordered = partnerships.sorted { $0.id < $1.id }
-        let claimsByPartnership = ordered.map(AnniversaryRules.datedClaims(of:))
         // Of one country: the events it may be in, found by the index.
         let involved = try country.map { Set(try store.eventIDs(involving: $0)) }
         func inScope(_ event: Event) -> Bool { inRange(event) && involved?.contains(event.id) ?? true }
         let stated = try store.anniversariesWithEvents().filter { inScope($0.event) }
-        let events = try eventsAndCandidates(store, ordered, claimsByPartnership, involved: involved)
+        // The candidates the store keeps for this window, when it keeps them.
+        let candidates = try fromEveryEvent ? nil : store.anniversaryCandidates(within: window)?.filter { inScope($0.event) }
+        // Of one country: its partnerships only, found by the index. Else, with candidates kept,
+        // only the partnerships they and the stated anniversaries name (a few hundred of 2,000 at
+        // 100k events), not every one with its claims and sources.
+        let partnerships =
+            try country.map { try store.partnerships(of: $0) }
+            ?? candidates.map { candidates in
+                let named = Set(stated.map(\.anniversary.partnership)).union(candidates.lazy.flatMap(\.partnerships))
+                return try store.partnerships(ids: named.sorted())
+            } ?? store.partnerships()
+        let partnershipsByID = Dictionary(uniqueKeysWithValues: partnerships.map { ($0.id, $0) })
+        // Partnerships by index, in id order, each with its dated claims: worked out once, not once an event.
+        let ordered = partnerships.sorted { $0.id < $1.id }
+        let claimsByPartnership = ordered.map(AnniversaryRules.datedClaims(of:))
+        let events = try eventsAndCandidates(store, ordered, claimsByPartnership, kept: candidates, involved: involved)
         var matches: [AnniversaryMatch] = []
         // The stated anniversaries of each event, looked up once an event, not once a candidate.
         var statedOf: [String: [(partnership: String, years: Int)]] = [:]
@@ -129,18 +138,19 @@ public struct AnniversaryQuery: Sendable {
 
     /// The events in range (those `involved`, when a country is asked for) that may mark some
     /// anniversary, in any order (the matches are sorted in the end), each with the partnerships (indexes into `ordered`, in
-    /// order) between its sides that it may mark an anniversary of: kept by the store for a window
-    /// it keeps, else worked out from every event.
+    /// order) between its sides that it may mark an anniversary of: those `kept` by the store (in
+    /// scope already), else worked out from every event.
     private func eventsAndCandidates(
-        _ store: Store, _ ordered: [Partnership], _ claims: [[(claim: Milestone, year: Int)]], involved: Set<String>?
+        _ store: Store, _ ordered: [Partnership], _ claims: [[(claim: Milestone, year: Int)]],
+        kept: [(event: Event, partnerships: [String])]?, involved: Set<String>?
     ) throws -> [(event: Event, candidates: [Int])] {
-        if !fromEveryEvent, let kept = try store.anniversaryCandidates(within: window) {
+        if let kept {
             let indexes = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.id, $0) })
             var events: [(event: Event, candidates: [Int])] = []
-            for (event, partnerships) in kept where involved?.contains(event.id) ?? true {
+            for (event, partnerships) in kept {
                 // In order: the partnerships come by id, as `ordered` has them.
                 let candidates = partnerships.compactMap { indexes[$0] }
-                if !candidates.isEmpty, inRange(event) { events.append((event, candidates)) }
+                if !candidates.isEmpty { events.append((event, candidates)) }
             }
             return events
         }
