@@ -63,9 +63,13 @@ public struct AnniversaryQuery: Sendable {
         // Of one country: the events it may be in, found by the index.
         let involved = try country.map { Set(try store.eventIDs(involving: $0)) }
         func inScope(_ event: Event) -> Bool { inRange(event) && involved?.contains(event.id) ?? true }
-        let stated = try store.anniversariesWithEvents().filter { inScope($0.event) }
+        // Filtered only when something is asked for: a filter copies every event it keeps.
+        let scoped = from != nil || to != nil || involved != nil
+        let allStated = try store.anniversariesWithEvents()
+        let stated = scoped ? allStated.filter { inScope($0.event) } : allStated
         // The candidates the store keeps for this window, when it keeps them.
-        let candidates = try fromEveryEvent ? nil : store.anniversaryCandidates(within: window)?.filter { inScope($0.event) }
+        let stored = try fromEveryEvent ? nil : store.anniversaryCandidates(within: window)
+        let candidates = scoped ? stored?.filter { inScope($0.event) } : stored
         // Of one country: its partnerships only, found by the index. Else, with candidates kept,
         // only the partnerships they and the stated anniversaries name (a few hundred of 2,000 at
         // 100k events), not every one with its claims and sources.
@@ -80,7 +84,10 @@ public struct AnniversaryQuery: Sendable {
         let ordered = partnerships.sorted { $0.id < $1.id }
         let claimsByPartnership = ordered.map(AnniversaryRules.datedClaims(of:))
         let events = try eventsAndCandidates(store, ordered, claimsByPartnership, kept: candidates, involved: involved)
+        // Room for a match a stated anniversary and a candidate (the most there usually are):
+        // the array of large values is not copied again and again as it grows.
         var matches: [AnniversaryMatch] = []
+        matches.reserveCapacity(stated.count + events.reduce(0) { $0 + $1.candidates.count })
         // The stated anniversaries of each event, looked up once an event, not once a candidate.
         var statedOf: [String: [(partnership: String, years: Int)]] = [:]
         // Each partnership's most precise claims, worked out once, not once a stated anniversary.
@@ -147,6 +154,7 @@ public struct AnniversaryQuery: Sendable {
         if let kept {
             let indexes = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.id, $0) })
             var events: [(event: Event, candidates: [Int])] = []
+            events.reserveCapacity(kept.count)
             for (event, partnerships) in kept {
                 // In order: the partnerships come by id, as `ordered` has them.
                 let candidates = partnerships.compactMap { indexes[$0] }
