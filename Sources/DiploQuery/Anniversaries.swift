@@ -60,18 +60,34 @@ public struct AnniversaryQuery: Sendable {
 
     /// Every match, oldest event first: the stated ones, and the computed ones that no source states.
     public func run(on store: Store) throws -> [AnniversaryMatch] {
-        // Of one country: its partnerships only, found by the index.
-        let partnerships = try country.map { try store.partnerships(of: $0) } ?? store.partnerships()
+        // Of one country: the events it may be in, found by the index.
+        let involved = try country.map { Set(try store.eventIDs(involving: $0)) }
+        func inScope(_ event: Event) -> Bool { inRange(event) && involved?.contains(event.id) ?? true }
+        // Filtered only when something is asked for: a filter copies every event it keeps.
+        let scoped = from != nil || to != nil || involved != nil
+        let allStated = try store.anniversariesWithEvents()
+        let stated = scoped ? allStated.filter { inScope($0.event) } : allStated
+        // The candidates the store keeps for this window, when it keeps them.
+        let stored = try fromEveryEvent ? nil : store.anniversaryCandidates(within: window)
+        let candidates = scoped ? stored?.filter { inScope($0.event) } : stored
+        // Of one country: its partnerships only, found by the index. Else, with candidates kept,
+        // only the partnerships they and the stated anniversaries name (a few hundred of 2,000 at
+        // 100k events), not every one with its claims and sources.
+        let partnerships =
+            try country.map { try store.partnerships(of: $0) }
+            ?? candidates.map { candidates in
+                let named = Set(stated.map(\.anniversary.partnership)).union(candidates.lazy.flatMap(\.partnerships))
+                return try store.partnerships(ids: named.sorted())
+            } ?? store.partnerships()
         let partnershipsByID = Dictionary(uniqueKeysWithValues: partnerships.map { ($0.id, $0) })
         // Partnerships by index, in id order, each with its dated claims: worked out once, not once an event.
         let ordered = partnerships.sorted { $0.id < $1.id }
         let claimsByPartnership = ordered.map(AnniversaryRules.datedClaims(of:))
-        // Of one country: the events it may be in, found by the index.
-        let involved = try country.map { Set(try store.eventIDs(involving: $0)) }
-        func inScope(_ event: Event) -> Bool { inRange(event) && involved?.contains(event.id) ?? true }
-        let stated = try store.anniversariesWithEvents().filter { inScope($0.event) }
-        let events = try eventsAndCandidates(store, ordered, claimsByPartnership, involved: involved)
+        let events = try eventsAndCandidates(store, ordered, claimsByPartnership, kept: candidates, involved: involved)
+        // Room for a match a stated anniversary and a candidate (the most there usually are):
+        // the array of large values is not copied again and again as it grows.
         var matches: [AnniversaryMatch] = []
+        matches.reserveCapacity(stated.count + events.reduce(0) { $0 + $1.candidates.count })
         // The stated anniversaries of each event, looked up once an event, not once a candidate.
         var statedOf: [String: [(partnership: String, years: Int)]] = [:]
         // Each partnership's most precise claims, worked out once, not once a stated anniversary.
@@ -129,18 +145,20 @@ public struct AnniversaryQuery: Sendable {
 
     /// The events in range (those `involved`, when a country is asked for) that may mark some
     /// anniversary, in any order (the matches are sorted in the end), each with the partnerships (indexes into `ordered`, in
-    /// order) between its sides that it may mark an anniversary of: kept by the store for a window
-    /// it keeps, else worked out from every event.
+    /// order) between its sides that it may mark an anniversary of: those `kept` by the store (in
+    /// scope already), else worked out from every event.
     private func eventsAndCandidates(
-        _ store: Store, _ ordered: [Partnership], _ claims: [[(claim: Milestone, year: Int)]], involved: Set<String>?
+        _ store: Store, _ ordered: [Partnership], _ claims: [[(claim: Milestone, year: Int)]],
+        kept: [(event: Event, partnerships: [String])]?, involved: Set<String>?
     ) throws -> [(event: Event, candidates: [Int])] {
-        if !fromEveryEvent, let kept = try store.anniversaryCandidates(within: window) {
+        if let kept {
             let indexes = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.id, $0) })
             var events: [(event: Event, candidates: [Int])] = []
-            for (event, partnerships) in kept where involved?.contains(event.id) ?? true {
+            events.reserveCapacity(kept.count)
+            for (event, partnerships) in kept {
                 // In order: the partnerships come by id, as `ordered` has them.
                 let candidates = partnerships.compactMap { indexes[$0] }
-                if !candidates.isEmpty, inRange(event) { events.append((event, candidates)) }
+                if !candidates.isEmpty { events.append((event, candidates)) }
             }
             return events
         }

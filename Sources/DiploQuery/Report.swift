@@ -137,8 +137,9 @@ extension Report {
     /// (`query anniversaries` at a million events) print in milliseconds, not seconds.
     public func tableBytes(width: Int = 80) -> [UInt8] {
         var out: [UInt8] = []
-        // A line a row at least: fewer copies as the buffer grows.
-        out.reserveCapacity(rows.count * (width + 1))
+        // Four lines a row (a listing's wrapped cells take three or four): the buffer is not
+        // copied as it grows, and what is reserved but never written is never touched.
+        out.reserveCapacity(rows.count * 4 * (width + 1))
         if let title { out += title.utf8 + [0x0A] }
         guard !rows.isEmpty else {
             out += "  (none)\n".utf8
@@ -312,7 +313,8 @@ struct TextMeasure {
     struct Scratch {
         var bytes: [UInt8] = []
         var lines: [(start: Int, end: Int, width: Int)] = []
-        var columns: [Range<Int>?] = []
+        /// The lines of each wrapped column, in order (the columns that fit have none).
+        var columns: [Range<Int>] = []
     }
 
     /// One row of simple cells, each wrapped as `String.wrapped(to:)` wraps it, written as the
@@ -326,39 +328,51 @@ struct TextMeasure {
         scratch.lines.removeAll(keepingCapacity: true)
         scratch.columns.removeAll(keepingCapacity: true)
         var height = 1
-        for (column, (text, measure)) in zip(texts, measures).enumerated() {
-            if measure.width <= widths[column] {
-                scratch.columns.append(nil)
-            } else {
-                let first = scratch.lines.count
-                if text.utf8.withContiguousStorageIfAvailable({ wrap($0, to: widths[column], into: &scratch) }) == nil {
-                    Array(text.utf8).withUnsafeBufferPointer { wrap($0, to: widths[column], into: &scratch) }
-                }
-                scratch.columns.append(first..<scratch.lines.count)
-                height = max(height, scratch.lines.count - first)
+        // By index: each cell's text is touched only where it is written, not once a line.
+        let (firstText, firstMeasure) = (texts.startIndex, measures.startIndex)
+        for column in 0..<texts.count where measures[firstMeasure + column].width > widths[column] {
+            let text = texts[firstText + column]
+            let first = scratch.lines.count
+            if text.utf8.withContiguousStorageIfAvailable({ wrap($0, to: widths[column], into: &scratch) }) == nil {
+                Array(text.utf8).withUnsafeBufferPointer { wrap($0, to: widths[column], into: &scratch) }
             }
+            scratch.columns.append(first..<scratch.lines.count)
+            height = max(height, scratch.lines.count - first)
         }
         for row in 0..<height {
             let start = out.count
-            out.append(contentsOf: repeatElement(0x20, count: indent))
-            for (column, (text, measure)) in zip(texts, measures).enumerated() {
+            appendSpaces(indent, to: &out)
+            var wrapped = 0
+            for column in 0..<texts.count {
                 var partWidth = 0
-                if let lines = scratch.columns[column] {
+                let measure = measures[firstMeasure + column]
+                if measure.width > widths[column] {
+                    let lines = scratch.columns[wrapped]
+                    wrapped += 1
                     if row < lines.count {
                         let part = scratch.lines[lines.lowerBound + row]
                         out += scratch.bytes[part.start..<part.end]
                         partWidth = part.width
                     }
                 } else if row == 0 {
-                    out += text.utf8
+                    out += texts[firstText + column].utf8
                     partWidth = measure.width
                 }
-                if column < texts.count - 1 {
-                    out.append(contentsOf: repeatElement(0x20, count: widths[column] - partWidth + gap))
-                }
+                if column < texts.count - 1 { appendSpaces(widths[column] - partWidth + gap, to: &out) }
             }
             while out.count > start, out.last == 0x20 { out.removeLast() }
             out.append(0x0A)
+        }
+    }
+
+    /// Spaces appended by copying from a line of them, not one by one as `repeatElement` is.
+    private static let spaces = [UInt8](repeating: 0x20, count: 256)
+    private static func appendSpaces(_ count: Int, to out: inout [UInt8]) {
+        var left = count
+        while left > 0 {
+            let n = min(left, spaces.count)
+            out += spaces[0..<n]
+            left -= n
         }
     }
 

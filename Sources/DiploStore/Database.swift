@@ -13,14 +13,18 @@ final class Database {
     static let statementCacheLimit = 100
     /// The page cache of a connection that only reads, at most (allocated as it fills).
     static let readerCacheKiB = 32 << 10
+    /// How much of the file a `mapped` connection that only reads maps into memory (SQLite caps it
+    /// at its own limit, 2 GiB by default).
+    static let readerMapBytes = 2 << 30
     /// The page cache of a connection that writes, at most (allocated as it fills).
     static let writerCacheKiB = 96 << 10
     /// About a second of short waits before a writer says it is waiting.
     static let attemptsBeforeSaying: Int32 = 500
 
     /// Opens `path`; `readOnly` never writes to the file (nor makes its journal files), and
-    /// `immutable` also takes no locks, for a file in a folder that cannot be written.
-    public init(path: String, readOnly: Bool = false, immutable: Bool = false) throws {
+    /// `immutable` also takes no locks, for a file in a folder that cannot be written; `mapped`
+    /// (with `readOnly`) reads the file's pages through a memory map.
+    public init(path: String, readOnly: Bool = false, immutable: Bool = false, mapped: Bool = false) throws {
         var handle: OpaquePointer?
         var flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
         var name = path
@@ -61,6 +65,11 @@ final class Database {
         // (In a folder that cannot be written a WAL database cannot be read this way: the reader
         // that says so comes next, and then the file is opened again as immutable.)
         if readOnly { try? execute("PRAGMA cache_size = -\(Database.readerCacheKiB)") }
+        // A query that reads pages all over a large file reads them where they lie in the
+        // operating system's cache, mapped, rather than copied one call at a time into SQLite's
+        // (query anniversaries at 1M: 0.59 -> 0.51 s, of it in the kernel 127 -> 73 ms). The
+        // pages it touches then count in its resident memory, though they are the cache's.
+        if readOnly && mapped { try? execute("PRAGMA mmap_size = \(Database.readerMapBytes)") }
         if !readOnly && path != ":memory:" && !path.isEmpty {
             try execute("PRAGMA journal_mode = WAL")
             // An import of a million events writes all over indexes of hundreds of megabytes: a

@@ -40,17 +40,20 @@ public final class Store {
 
     /// Opens the database at `path` for reading only: nothing is written to it, its folder may be
     /// read-only, and a file that is not a Diplo database of a schema this diplo knows is refused.
-    public static func openForReading(path: String) throws -> Store {
+    /// `mapped`: its pages read through a memory map (queries that read here and there in a large
+    /// file), not copied in one read each (an export, which reads every page once, in order, and
+    /// keeps its resident memory flat).
+    public static func openForReading(path: String, mapped: Bool = true) throws -> Store {
         guard path == ":memory:" || FileManager.default.fileExists(atPath: path) else {
             throw DiploError.noKnowledgeBase(path: path)
         }
-        var store = Store(database: try Database(path: path, readOnly: true))
+        var store = Store(database: try Database(path: path, readOnly: true, mapped: mapped))
         var tables: [String]
         do {
             tables = try store.tableNames()
         } catch let error as DatabaseError where .cannotOpen ~= error.code || .readOnly ~= error.code {
             // A WAL database in a folder that cannot be written: read it as it stands, without locks.
-            store = Store(database: try Database(path: path, readOnly: true, immutable: true))
+            store = Store(database: try Database(path: path, readOnly: true, immutable: true, mapped: mapped))
             tables = try store.tableNames()
         }
         guard tables.contains("schema_migrations") else {

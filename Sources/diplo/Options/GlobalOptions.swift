@@ -20,9 +20,10 @@ struct GlobalOptions: ParsableArguments {
         try Store.open(path: databasePath, create: create)
     }
 
-    /// The knowledge base, to read: opened read-only, never created or migrated.
-    func store() throws -> Store {
-        try Store.openForReading(path: databasePath)
+    /// The knowledge base, to read: opened read-only, never created or migrated (`mapped`:
+    /// `Store.openForReading`).
+    func store(mapped: Bool = true) throws -> Store {
+        try Store.openForReading(path: databasePath, mapped: mapped)
     }
 }
 

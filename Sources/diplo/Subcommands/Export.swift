@@ -73,7 +73,8 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        let store = try global.store()
+        // Every page read once, in order: not mapped, so that its resident memory stays flat.
+        let store = try global.store(mapped: false)
         let filter = GraphFilter(from: dates.from, to: dates.to, kinds: try eventKinds())
         let selection =
             try around.map {
