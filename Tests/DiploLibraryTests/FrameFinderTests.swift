@@ -1,0 +1,249 @@
+import DiploModel
+import Testing
+
+@testable import DiploImport
+
+/// The event frames of a sentence (`FrameFinder.frames`): the kind, who does it, whom, where,
+/// when and whether it is planned or held, read from the sentence's mentions.
+@Suite struct FrameFinderTests {
+    func reading(_ text: String, _ lang: Language) throws -> StageReading { try StageReading(text, lang: lang) }
+
+    /// The one frame the text yields.
+    func frame(_ text: String, _ lang: Language) throws -> (StageReading, EventFrame) {
+        let reading = try reading(text, lang)
+        try #require(reading.frames.count == 1, "\(reading.frameSummaries())")
+        return (reading, reading.frames[0])
+    }
+
+    /// A frame's date as "day/month/year[-day/month/year]", "_" for what it leaves out.
+    func date(_ frame: EventFrame) -> String? {
+        func text(_ date: WrittenDate) -> String {
+            [date.day, date.month, date.year].map { $0.map(String.init) ?? "_" }.joined(separator: "/")
+        }
+        return frame.date.map { date in text(date.from) + (date.to.map { "-" + text($0) } ?? "") }
+    }
+
+    @Test func whoMeetsWhomInEnglish() throws {
+        let (reading, met) = try frame(
+            "Prime Minister Anthony Albanese of Australia met with Foreign Minister Anna Berg in Canberra on 4 June 2024.", .en)
+        #expect(met.kind == .meeting && met.verb)
+        #expect(reading.names(met.agents) == ["Anthony Albanese"])
+        #expect(reading.names(met.counterparts) == ["Anna Berg"])
+        #expect(met.places == ["AU"] && met.city == "Canberra")
+        #expect(date(met) == "4/6/2024")
+        #expect(met.status == .held)
+    }
+
+    @Test func whoReceivesWhomInVietnamese() throws {
+        let (reading, received) = try frame("Ngày 4/6/2024, Thủ tướng Trần Văn Hải tiếp Đại sứ Nhật Bản Kenji Sato.", .vi)
+        #expect(received.kind == .meeting)
+        #expect(reading.names(received.agents) == ["Trần Văn Hải"])
+        #expect(reading.names(received.counterparts) == ["Kenji Sato"])
+        #expect(date(received) == "4/6/2024")
+        // The one named first does it, whichever side they are of.
+        let (other, talks) = try frame("Thủ tướng Nhật Bản Kenji Sato hội đàm với Thủ tướng Trần Văn Hải tại Hà Nội.", .vi)
+        #expect(talks.kind == .talks)
+        #expect(other.names(talks.agents) == ["Kenji Sato"] && other.names(talks.counterparts) == ["Trần Văn Hải"])
+        #expect(talks.places == ["VN"] && talks.city == "Hà Nội")
+        let (call, phone) = try frame("Thủ tướng Trần Văn Hải điện đàm với Thủ tướng Nhật Bản Kenji Sato.", .vi)
+        #expect(phone.kind == .phoneCall)
+        #expect(call.names(phone.agents) == ["Trần Văn Hải"] && call.names(phone.counterparts) == ["Kenji Sato"])
+    }
+
+    @Test func twoPeopleJoinedByAndBothDoIt() throws {
+        let (vi, talks) = try frame("Thủ tướng Trần Văn Hải và Thủ tướng Nhật Bản Kenji Sato đã hội đàm tại Tokyo.", .vi)
+        #expect(vi.names(talks.agents) == ["Trần Văn Hải", "Kenji Sato"] && talks.counterparts.isEmpty)
+        #expect(talks.status == .held && talks.places == ["JP"])
+        let (en, held) = try frame("Prime Minister Anna Berg and Japanese Prime Minister Kenji Sato held talks in Tokyo.", .en)
+        #expect(en.names(held.agents) == ["Anna Berg", "Kenji Sato"] && held.counterparts.isEmpty)
+    }
+
+    /// "the meeting between A and B": A is one side, B the other; one meeting, not one with each.
+    @Test func aMeetingBetweenTwoPeople() throws {
+        let (reading, meeting) = try frame(
+            "Cuộc gặp giữa Thủ tướng Trần Văn Hải và Thủ tướng Nhật Bản Kenji Sato diễn ra tại Tokyo.", .vi)
+        #expect(meeting.kind == .meeting && !meeting.verb)
+        #expect(reading.names(meeting.agents) == ["Trần Văn Hải"] && reading.names(meeting.counterparts) == ["Kenji Sato"])
+        #expect(meeting.places == ["JP"])
+    }
+
+    @Test func thePlaceAfterAVisitVerb() throws {
+        let (vi, official) = try frame("Ngày 4/6/2024, Bộ trưởng Ngoại giao Lê Văn Minh đã thăm chính thức Nhật Bản.", .vi)
+        #expect(official.kind == .officialVisit && official.verb)
+        #expect(vi.names(official.agents) == ["Lê Văn Minh"] && official.places == ["JP"])
+        let (_, visited) = try frame("President Anna Berg visited Poland on 3 May 2024.", .en)
+        #expect(visited.kind == .visit && visited.places == ["PL"] && date(visited) == "3/5/2024")
+        let (_, state) = try frame("King Sokha Ren will pay a state visit to the Kingdom of Cambodia from 3 to 5 May 2024.", .en)
+        #expect(state.kind == .stateVisit && state.places == ["KH"] && date(state) == "3/5/2024-5/5/2024")
+        let (_, city) = try frame("Carlos Ruiz left for Tokyo on Monday.", .en)
+        #expect(city.places == ["JP"] && city.city == "Tokyo")
+    }
+
+    /// "thăm cấp Nhà nước Lào và Campuchia": a visit to each country, within the journey's range.
+    @Test func aVisitToSeveralCountriesIsAStopAtEach() throws {
+        let vi = try reading("Chủ tịch nước Trần Văn Hải sẽ thăm cấp Nhà nước Lào và Campuchia từ ngày 9-12/3/2025.", .vi)
+        #expect(vi.frames.map(\.places) == [["LA"], ["KH"]])
+        #expect(vi.frames.map(\.sharesRange) == [true, true])
+        #expect(vi.frames.map(date) == ["9/3/2025-12/3/2025", "9/3/2025-12/3/2025"])
+        // Each stop followed by dates of its own keeps them.
+        let en = try reading(
+            "President Anna Berg will pay official visits to Cambodia from April 24 to 25 and to Laos from April 26 to 27.", .en)
+        #expect(en.frames.map(\.places) == [["KH"], ["LA"]])
+        #expect(en.frames.map(\.sharesRange) == [false, false])
+        #expect(en.frames.map(date) == ["24/4/_-25/4/_", "26/4/_-27/4/_"])
+    }
+
+    @Test func plannedOrHeld() throws {
+        #expect(
+            try frame("Ngày 10/9/2024, Thủ tướng Trần Văn Hải sẽ tiếp Thủ tướng Nhật Bản Kenji Sato.", .vi).1.status == .planned)
+        #expect(try frame("Ngày 10/9/2024, Thủ tướng Trần Văn Hải đã tiếp Thủ tướng Nhật Bản Kenji Sato.", .vi).1.status == .held)
+        #expect(try frame("Ngày 10/9/2024, Thủ tướng Trần Văn Hải tiếp Thủ tướng Nhật Bản Kenji Sato.", .vi).1.status == .unknown)
+        #expect(try frame("Foreign Minister Anna Berg will visit Japan next week.", .en).1.status == .planned)
+        #expect(try frame("Prime Minister Anna Berg met Prime Minister Kenji Sato on 6 May 2024.", .en).1.status == .held)
+        #expect(try frame("President Anna Berg visited Poland on 3 May 2024.", .en).1.status == .held)
+        // "will" before the visit reaches the meeting joined to it by "and".
+        let both = try reading("Foreign Minister Anna Berg will visit Japan and meet Prime Minister Kenji Sato.", .en)
+        #expect(
+            both.frameSummaries() == [
+                #"visit planned ["Anna Berg"] -> [] @ ["JP"]"#, #"meeting planned ["Anna Berg"] -> ["Kenji Sato"] @ ["JP"]"#,
+            ])
+    }
+
+    @Test func aCancelledVisit() throws {
+        let (en, postponed) = try frame("The visit to Japan by President Anna Berg was postponed.", .en)
+        let (vi, cancelled) = try frame("Chuyến thăm Nhật Bản của Chủ tịch nước Trần Văn Hải đã bị hủy.", .vi)
+        #expect(en.names(postponed.agents) == ["Anna Berg"] && postponed.places == ["JP"])
+        #expect(vi.names(cancelled.agents) == ["Trần Văn Hải"] && cancelled.places == ["JP"])
+        withKnownIssue("a word of cancelling after the event ('was postponed', 'đã bị hủy') leaves its status unknown") {
+            #expect(postponed.status == .cancelled)
+            #expect(cancelled.status == .cancelled)
+        }
+    }
+
+    /// "mời ... sớm thăm Việt Nam", "invited ... to visit": an invitation, not a visit.
+    @Test func anInvitationIsNotAVisit() throws {
+        let vi = try reading(
+            "Bộ trưởng Ngoại giao Lê Văn Minh mời Bộ trưởng Ngoại giao Nhật Bản Kenji Sato sớm thăm Việt Nam.", .vi)
+        #expect(vi.frames.isEmpty)
+        #expect(vi.persons.map(\.name) == ["Lê Văn Minh", "Kenji Sato"])
+        let en = try reading(
+            "Foreign Minister Anna Berg invited Foreign Minister Kenji Sato of Japan to visit Sweden at an early date.", .en)
+        #expect(en.frames.isEmpty)
+    }
+
+    /// "At the invitation of X, Y will visit": X invites, Y visits.
+    @Test func theInviterIsNotTheVisitor() throws {
+        let (vi, visit) = try frame(
+            "Nhận lời mời của Thủ tướng Nhật Bản Kenji Sato, Chủ tịch nước Trần Văn Hải sẽ thăm chính thức Nhật Bản từ ngày 3 đến 5/5/2024.",
+            .vi)
+        #expect(vi.names(visit.agents) == ["Trần Văn Hải"])
+        #expect(visit.inviter.map { vi.persons[$0].name } == "Kenji Sato")
+        #expect(visit.kind == .officialVisit && visit.status == .planned && visit.places == ["JP"])
+        #expect(date(visit) == "3/5/2024-5/5/2024")
+        let (en, official) = try frame(
+            "At the invitation of Prime Minister Kenji Sato of Japan, President Anna Berg will pay an official visit to Japan from 3 to 5 May 2024.",
+            .en)
+        #expect(en.names(official.agents) == ["Anna Berg"])
+        #expect(official.inviter.map { en.persons[$0].name } == "Kenji Sato")
+    }
+
+    /// "During the talks", "Tại hội đàm": the event told of already, not a new one.
+    @Test func duringTheTalksNamesAnEventToldOf() throws {
+        let en = try reading(
+            "Prime Minister Anna Berg held talks with Japanese Prime Minister Kenji Sato in Tokyo on 6 May 2024. "
+                + "During the talks, the two leaders agreed to deepen cooperation.", .en)
+        #expect(en.frames.map(\.sentence) == [0])
+        #expect(en.frames.first?.kind == .talks)
+        let vi = try reading(
+            "Ngày 6/5/2024, tại Tokyo, Thủ tướng Trần Văn Hải hội đàm với Thủ tướng Nhật Bản Kenji Sato. "
+                + "Tại hội đàm, hai bên nhất trí tăng cường hợp tác.", .vi)
+        #expect(vi.frames.map(\.sentence) == [0])
+        #expect(vi.frames.first.map { vi.names($0.agents) } == ["Trần Văn Hải"])
+        #expect(vi.frames.first?.places == ["JP"])
+        let visit = try reading(
+            "Chiều 19/9, Phó Thủ tướng Lê Văn Minh đã tiếp Bộ trưởng Ngoại giao Pháp Pierre Durand. "
+                + "Trong chuyến thăm, hai bên đã ký kết thỏa thuận.", .vi)
+        #expect(!visit.frames.contains { $0.kind.isVisit })
+    }
+
+    /// The speaker of "said" is not who does what they report.
+    @Test func theSpeakerIsNotTheGuest() throws {
+        let (en, visit) = try frame(
+            "Foreign Minister Anna Berg said Prime Minister Kenji Sato will visit Sweden next month.", .en)
+        #expect(en.names(visit.agents) == ["Kenji Sato"])
+        #expect(visit.places == ["SE"] && visit.status == .planned)
+        let (held, visited) = try frame(
+            "Prime Minister Kenji Sato of Japan said President Anna Berg visited Tokyo on 3 May 2024.", .en)
+        #expect(held.names(visited.agents) == ["Anna Berg"] && visited.status == .held)
+        let (vi, tham) = try frame(
+            "Bộ trưởng Ngoại giao Lê Văn Minh cho biết Thủ tướng Nhật Bản Kenji Sato sẽ thăm Việt Nam vào tháng 9/2024.", .vi)
+        #expect(vi.names(tham.agents) == ["Kenji Sato"])
+        #expect(tham.places == ["VN"] && date(tham) == "_/9/2024")
+    }
+
+    /// "X cho biết, ông và ...": the pronoun after a reporting verb is its speaker.
+    @Test func thePronounAfterSaidIsTheSpeaker() throws {
+        let (vi, talks) = try frame(
+            "Bộ trưởng Ngoại giao Lê Văn Minh cho biết, ông và Thủ tướng Nhật Bản đã có cuộc hội đàm.", .vi)
+        #expect(vi.names(talks.agents) == ["Lê Văn Minh"])
+        // The other side, named by a title alone, takes part for its country.
+        #expect(talks.sides == ["JP"] && talks.status == .held)
+    }
+
+    @Test func whoseVisitAndWhoHostsIt() throws {
+        let (owner, visit) = try frame(
+            "President Anna Berg's official visit to Japan will take place from 3 to 5 May 2024.", .en)
+        #expect(owner.names(visit.agents) == ["Anna Berg"])
+        #expect(visit.kind == .officialVisit && !visit.verb && visit.status == .planned && visit.places == ["JP"])
+        let (hosted, working) = try frame(
+            "Foreign Minister Anna Berg will host her Kenyan counterpart, Dr Peter Mwangi, on a Working Visit to Sweden on 21 May 2021.",
+            .en)
+        #expect(hosted.names(working.agents) == ["Peter Mwangi"] && hosted.names(working.counterparts) == ["Anna Berg"])
+        #expect(working.places == ["SE"] && date(working) == "21/5/2021")
+    }
+
+    /// "Sau khi hội đàm, ...": an event told of to place another.
+    @Test func anEventInAClauseOfAfter() throws {
+        let vi = try reading(
+            "Sau khi hội đàm, Thủ tướng Trần Văn Hải và Thủ tướng Nhật Bản Kenji Sato chứng kiến lễ ký kết các văn kiện hợp tác.",
+            .vi)
+        #expect(vi.frames.map(\.kind) == [.talks, .signing])
+        #expect(vi.frames.map(\.subordinate) == [true, false])
+        withKnownIssue("the 'after' clause's event takes both people as its objects, so only the second signs") {
+            #expect(vi.frames.last.map { vi.names($0.agents) } == ["Trần Văn Hải", "Kenji Sato"])
+        }
+    }
+
+    @Test func theOneARelativePronounStandsForVisits() throws {
+        let en = try reading(
+            "Foreign Minister Anna Berg will meet Foreign Minister Carlos Ruiz of Mexico, who will visit Sweden from July 3 to 6.",
+            .en)
+        #expect(en.frames.map(\.kind) == [.meeting, .visit])
+        #expect(en.frames.first.map { en.names($0.counterparts) } == ["Carlos Ruiz"])
+        withKnownIssue("the sentence's subject is made the visit's guest over the one 'who' stands for") {
+            #expect(en.frames.last.map { en.names($0.agents) } == ["Carlos Ruiz"])
+        }
+    }
+
+    /// A demonym before the other side's title ("met with Japanese Prime Minister X") says whose
+    /// official they are, not where they met.
+    @Test func aDemonymBeforeACounterpartIsNoPlace() throws {
+        let (reading, met) = try frame(
+            "On 10 September 2024, Prime Minister Anna Berg received Japanese Ambassador Kenji Sato in Stockholm.", .en)
+        #expect(reading.names(met.counterparts) == ["Kenji Sato"] && met.city == "Stockholm")
+        withKnownIssue("a demonym right after the verb is taken as the place of the meeting") {
+            #expect(met.places == ["SE"])
+        }
+    }
+
+    @Test func aMeetingDatedAfterItsNoun() throws {
+        let (reading, meeting) = try frame(
+            "The meeting between Prime Minister Anna Berg of Sweden and Prime Minister Kenji Sato of Japan took place in Tokyo on 6 May 2024.",
+            .en)
+        #expect(reading.names(meeting.agents) == ["Anna Berg"] && reading.names(meeting.counterparts) == ["Kenji Sato"])
+        withKnownIssue("a date after 'took place in Tokyo' is not the noun's, and 'took place' after it is not read as held") {
+            #expect(date(meeting) == "6/5/2024")
+            #expect(meeting.status == .held)
+        }
+    }
+}

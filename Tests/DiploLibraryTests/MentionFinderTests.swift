@@ -1,0 +1,196 @@
+import DiploModel
+import Testing
+
+@testable import DiploImport
+
+/// What the words of one sentence name (`MentionFinder.find`): people with their titles,
+/// countries, cities, organisations, dates, and the cue words of events.
+@Suite struct MentionFinderTests {
+    /// The mentions of the text's first sentence.
+    func found(_ text: String, _ lang: Language) throws -> (StageReading, SentenceMentions) {
+        let reading = try StageReading(text, lang: lang)
+        return (reading, reading.found(0))
+    }
+
+    /// Each person as "name [role/country, ...]".
+    func persons(_ mentions: SentenceMentions) -> [String] {
+        mentions.persons.map { person in
+            "\(person.name) \(person.titles.map { "\($0.role)/\($0.country ?? "-")" })"
+        }
+    }
+
+    func countries(_ reading: StageReading, _ mentions: SentenceMentions) -> [String] {
+        mentions.countries.map { "\($0.iso) \(reading.text(0, $0.first, $0.end))" }
+    }
+
+    @Test func aTitleChainThenAName() throws {
+        let (reading, vi) = try found("Thủ tướng Nhật Bản Kenji Sato hội đàm với Thủ tướng Trần Văn Hải tại Hà Nội.", .vi)
+        #expect(persons(vi) == [#"Kenji Sato ["prime_minister/JP"]"#, #"Trần Văn Hải ["prime_minister/-"]"#])
+        let sato = try #require(vi.persons.first)
+        #expect((sato.first, sato.nameFirst, sato.nameEnd, sato.end) == (0, 4, 6, 6))
+        #expect(sato.titles.map(\.text) == ["Thủ tướng Nhật Bản"])
+        #expect(countries(reading, vi) == ["JP Nhật Bản"])
+        #expect(vi.cities.map(\.name) == ["Hà Nội"])
+
+        let (_, chain) = try found("Tổng Bí thư, Chủ tịch nước Trần Văn Hải tiếp Đại sứ Ba Lan Jan Kowalski.", .vi)
+        #expect(
+            persons(chain) == [
+                #"Trần Văn Hải ["general_secretary/-", "state_president/-"]"#, #"Jan Kowalski ["ambassador/PL"]"#,
+            ])
+        // "Jan" in a name is no January.
+        #expect(chain.dates.isEmpty)
+    }
+
+    @Test func anEnglishTitleThenANameThenItsCountry() throws {
+        let (reading, en) = try found(
+            "Prime Minister Anthony Albanese of Australia met with Foreign Minister Anna Berg in Canberra on 4 June 2024.", .en)
+        #expect(persons(en) == [#"Anthony Albanese ["prime_minister/AU"]"#, #"Anna Berg ["foreign_minister/-"]"#])
+        // "of Australia" is part of the mention.
+        #expect(
+            en.persons.map { reading.text(0, $0.first, $0.end) } == [
+                "Prime Minister Anthony Albanese of Australia", "Foreign Minister Anna Berg",
+            ])
+        #expect(en.cities.map { "\($0.name) \($0.iso)" } == ["Canberra AU"])
+        #expect(en.dates.count == 1)
+    }
+
+    @Test func aNameBeforeItsTitles() throws {
+        let (_, vi) = try found(
+            "Trần Văn Hải, Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, tiếp Đại sứ Ba Lan Jan Kowalski.", .vi)
+        #expect(
+            persons(vi) == [
+                #"Trần Văn Hải ["politburo_member/-", "secretariat_member/-"]"#, #"Jan Kowalski ["ambassador/PL"]"#,
+            ])
+        let hai = try #require(vi.persons.first)
+        #expect((hai.first, hai.nameFirst, hai.nameEnd, hai.end) == (0, 0, 3, 15))
+
+        let (_, en) = try found("Anna Berg, Foreign Minister of Sweden, met with Kenji Sato in Tokyo.", .en)
+        #expect(persons(en).first == #"Anna Berg ["foreign_minister/SE"]"#)
+        #expect(en.persons.map(\.name) == ["Anna Berg", "Kenji Sato"])
+    }
+
+    @Test func honorificsOpenAName() throws {
+        let (_, vi) = try found("Ngài Trần Văn Hải tiếp bà Nguyễn Thị Lan và ông Kenji Sato.", .vi)
+        #expect(vi.persons.map(\.name) == ["Trần Văn Hải", "Nguyễn Thị Lan", "Kenji Sato"])
+        // The honorific is part of the mention, not of the name.
+        #expect(vi.persons.map(\.first) == [0, 5, 10])
+        #expect(vi.persons.map(\.nameFirst) == [1, 6, 11])
+
+        let (_, en) = try found("H.E. Dr. Kenji Sato met with Ms. Anna Berg and Mr Carlos Ruiz.", .en)
+        #expect(en.persons.map(\.name) == ["Kenji Sato", "Anna Berg", "Carlos Ruiz"])
+        #expect(en.persons.map(\.titles.isEmpty) == [true, true, true])
+    }
+
+    @Test func namesJoinedByHyphensParticlesAndInitials() throws {
+        let (_, en) = try found("President Jean-Luc Moreau met with Prime Minister John K. Tanner and Mr. Marco da Costa.", .en)
+        #expect(en.persons.map(\.name) == ["Jean-Luc Moreau", "John K. Tanner", "Marco da Costa"])
+    }
+
+    /// In English, names no title introduces are found by the event verbs beside them.
+    @Test func untitledEnglishNamesBesideAnEventVerb() throws {
+        let (_, en) = try found("Carlos Ruiz left for Tokyo on Monday.", .en)
+        #expect(en.persons.map(\.name) == ["Carlos Ruiz"])
+        #expect(en.cities.map(\.name) == ["Tokyo"])
+        let (_, hyphened) = try found("Jean-Luc Moreau met with Carlos Ruiz in Rome.", .en)
+        #expect(hyphened.persons.last?.name == "Carlos Ruiz")
+        withKnownIssue("an untitled name opening the sentence loses the part before its hyphen ('Luc Moreau')") {
+            #expect(hyphened.persons.map(\.name) == ["Jean-Luc Moreau", "Carlos Ruiz"])
+        }
+    }
+
+    @Test func anOrganisationsWordsAreNeverAPerson() throws {
+        let (_, vi) = try found("Bộ trưởng Bộ Ngoại giao Nhật Bản tiếp Đoàn đại biểu Quốc hội Việt Nam.", .vi)
+        #expect(vi.persons.isEmpty)
+        #expect(vi.organizations.map(\.name).sorted() == ["Bộ Ngoại giao Nhật Bản", "Quốc hội Việt Nam"])
+        #expect(vi.organizations.first { $0.name == "Quốc hội Việt Nam" }?.country == "VN")
+        // A title with no name after it is a title alone, of its organisation's country.
+        #expect(vi.titlesAlone.map { $0.titles.map(\.role) } == [["foreign_minister"]])
+        #expect(vi.titlesAlone.first?.titles.first?.country == "JP")
+
+        let (_, en) = try found("The Ministry of Foreign Affairs of Japan hosted a reception in Tokyo on 6 May 2024.", .en)
+        #expect(en.persons.isEmpty)
+        #expect(en.organizations.map { "\($0.name) \($0.country ?? "-")" } == ["Ministry of Foreign Affairs of Japan JP"])
+    }
+
+    @Test func countriesWithTheirStateForms() throws {
+        let (reading, vi) = try found("Chủ tịch nước Trần Văn Hải sẽ thăm Cộng hòa Ba Lan và Liên bang Nga.", .vi)
+        #expect(countries(reading, vi) == ["PL Cộng hòa Ba Lan", "RU Liên bang Nga"])
+        let (english, en) = try found("The Republic of Poland and the Kingdom of Thailand signed an agreement.", .en)
+        #expect(countries(english, en) == ["PL The Republic of Poland", "TH Kingdom of Thailand"])
+        // Not a form that ends the event's words: "thăm cấp Nhà nước Lào" is a state visit to Laos.
+        let (visit, state) = try found("Chủ tịch nước Trần Văn Hải sẽ thăm cấp Nhà nước Lào.", .vi)
+        #expect(countries(visit, state) == ["LA Lào"])
+        #expect(state.cues.map { visit.text(0, $0.first, $0.end) } == ["sẽ", "thăm cấp Nhà nước"])
+    }
+
+    @Test func aCountryWordThatIsAlsoAGivenName() throws {
+        let (reading, title) = try found("Thủ tướng Anh Oliver Grant hội đàm với Thủ tướng Trần Văn Hải.", .vi)
+        #expect(countries(reading, title) == ["GB Anh"])
+        #expect(persons(title).first == #"Oliver Grant ["prime_minister/GB"]"#)
+        // "Đức" between a family name and another name word is a given name, not Germany.
+        let (_, name) = try found("Ông Phạm Đức Long tiếp Đại sứ Pháp Pierre Durand.", .vi)
+        #expect(name.countries.map(\.iso) == ["FR"])
+        #expect(name.persons.map(\.name) == ["Phạm Đức Long", "Pierre Durand"])
+    }
+
+    @Test func possessivesAndDemonymsNameTheTitlesCountry() throws {
+        let (reading, possessive) = try found("Japan's Foreign Minister Kenji Sato held talks with Mr. Carlos Ruiz.", .en)
+        #expect(countries(reading, possessive) == ["JP Japan's"])
+        #expect(persons(possessive) == [#"Kenji Sato ["foreign_minister/JP"]"#, "Carlos Ruiz []"])
+        let (_, demonym) = try found("Prime Minister Anna Berg met Japanese Prime Minister Kenji Sato.", .en)
+        #expect(demonym.demonyms.map(\.iso) == ["JP"])
+        #expect(persons(demonym) == [#"Anna Berg ["prime_minister/-"]"#, #"Kenji Sato ["prime_minister/JP"]"#])
+        // A name's possessive is not part of the name.
+        let (_, owner) = try found("President Anna Berg's official visit to Japan will take place in May.", .en)
+        #expect(owner.persons.map(\.name) == ["Anna Berg"])
+    }
+
+    /// An ambassador is of the country that sends them, not of the one they serve in.
+    @Test func anAmbassadorIsOfTheCountryThatSendsThem() throws {
+        let (_, vi) = try found("Đại sứ Hoa Kỳ tại Việt Nam Mark Evans tiếp bà Nguyễn Thị Lan.", .vi)
+        #expect(persons(vi) == [#"Mark Evans ["ambassador/US"]"#, "Nguyễn Thị Lan []"])
+        let (_, en) = try found("The Ambassador to Vietnam Mark Evans met with Kenji Sato.", .en)
+        #expect(persons(en).first == #"Mark Evans ["ambassador/-"]"#)
+    }
+
+    @Test func eventCues() throws {
+        func cues(_ text: String, _ lang: Language) throws -> [String] {
+            let (reading, mentions) = try found(text, lang)
+            return mentions.cues.map { cue in
+                let kind: String
+                switch cue.cue {
+                case .trigger(let event, let verb): kind = "\(event.rawValue)\(verb ? " verb" : "")"
+                default: kind = "\(cue.cue)"
+                }
+                return "\(reading.text(0, cue.first, cue.end)): \(kind)"
+            }
+        }
+        #expect(
+            try cues("Ngày 10/9/2024, Thủ tướng Trần Văn Hải sẽ hội đàm với Thủ tướng Nhật Bản Kenji Sato.", .vi) == [
+                "sẽ: planned", "hội đàm với: talks verb",
+            ])
+        #expect(
+            try cues("Chuyến thăm Nhật Bản của Chủ tịch nước Trần Văn Hải đã bị hủy.", .vi) == [
+                "Chuyến thăm: visit", "đã: held", "bị hủy: cancelled",
+            ])
+        #expect(
+            try cues("Bộ trưởng Ngoại giao Lê Văn Minh cho biết Thủ tướng Kenji Sato sẽ thăm Việt Nam.", .vi) == [
+                "cho biết: reported", "sẽ: planned", "thăm: visit verb",
+            ])
+        #expect(
+            try cues("Foreign Minister Anna Berg invited Kenji Sato to visit Sweden.", .en) == [
+                "invited: invitation", "visit: visit verb",
+            ])
+        #expect(
+            try cues("President Anna Berg will pay a state visit to Japan.", .en) == [
+                "will: planned", "pay a state visit: state_visit verb",
+            ])
+    }
+
+    @Test func partnershipLevels() throws {
+        let (reading, vi) = try found("Việt Nam và Nhật Bản là Đối tác Chiến lược Toàn diện.", .vi)
+        #expect(vi.levels.map { reading.text(0, $0.first, $0.end) } == ["Đối tác Chiến lược Toàn diện"])
+        #expect(vi.levels.map(\.level.key) == ["comprehensive_strategic_partnership"])
+        #expect(vi.countries.map(\.iso) == ["VN", "JP"])
+    }
+}
