@@ -177,7 +177,10 @@ enum DateScanner {
         func at(_ index: Int) -> Token? { index < tokens.count && index >= 0 ? tokens[index] : nil }
         func dash(_ index: Int) -> Bool { at(index)?.isDash == true }
         func slash(_ index: Int) -> Bool {
-            at(index)?.is("/") == true || (at(index)?.is(".") == true && at(index)?.spaced == false)
+            // "19.9.2024"; not the full stop that ends "... ngày 19/9."
+            at(index)?.is("/") == true
+                || (at(index)?.is(".") == true && at(index)?.spaced == false && at(index + 1)?.kind == .number
+                    && at(index + 1)?.spaced == false)
         }
         func word(_ index: Int, _ folded: String) -> Bool { at(index)?.folded == folded }
         /// "/2024" or "năm 2024" or ", 2024" after `index`: the year and the index after it.
@@ -295,7 +298,8 @@ enum DateScanner {
             } else if let m = monthName(at(i)) {
                 // "September 10-11, 2023", "Nov 27", "Sept. 10", "September 2024"
                 var next = i + 1
-                if at(next)?.is(".") == true { next += 1 }
+                // "Sept. 10"; not the full stop after "in May."
+                if at(next)?.is(".") == true, day(at(next + 1)) != nil { next += 1 }
                 if let d = day(at(next)), year(at(next)) == nil {
                     var date = DateMention(first: i, end: next + 1, from: WrittenDate(day: d, month: m))
                     if dash(next + 1), let d2 = day(at(next + 2)), d2 >= d {
