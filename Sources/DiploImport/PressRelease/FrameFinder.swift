@@ -313,7 +313,11 @@ struct FrameFinder {
         }
         let relative = pronounAt.flatMap { pronoun in
             mentions.persons.enumerated().last { person in
-                person.element.end < pronoun && tokens[person.element.end].is(",")
+                // "Foreign Minister Carlos Ruiz of Mexico, who ...": the country they are of, then the comma.
+                let ofCountry =
+                    ["of", "cua"].contains(tokens[person.element.end].folded)
+                    && mentions.allCountries.contains { $0.first == person.element.end + 1 && $0.end == pronoun - 1 }
+                return person.element.end < pronoun && (tokens[person.element.end].is(",") || ofCountry)
                     && (person.element.end + 1 == pronoun || pronoun - person.element.end <= 20)
                     && !mentions.cues.contains { $0.first >= person.element.end && $0.first < pronoun }
             }
@@ -352,8 +356,9 @@ struct FrameFinder {
             if case .subordinate = cue.cue { return cue.end <= trigger.cue.first && trigger.cue.first - cue.end <= 1 }
             return false
         }
-        // A visit's guest is the sentence's subject ("A được B đón ... trong chuyến thăm"), when it opens the sentence.
-        if trigger.kind.isVisit, let subject = before.first, subject.element.first <= 2,
+        // A visit's guest is the sentence's subject ("A được B đón ... trong chuyến thăm"), when it opens the sentence
+        // (unless a relative pronoun names another: "A will meet B, who will visit ...").
+        if trigger.kind.isVisit, relative == nil, let subject = before.first, subject.element.first <= 2,
             frame.inviter != personIndex[subject.offset]
         {
             frame.agents = [personIndex[subject.offset]]
