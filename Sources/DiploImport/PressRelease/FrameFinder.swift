@@ -730,6 +730,19 @@ struct FrameFinder {
                     triggerEnd = visitor.end
                     continue
                 }
+                // "the meeting between A of Sweden and B of Japan took place ... on 6 May": both sides are not a gap.
+                if at < tokens.count, vocabulary.betweenWords.contains(tokens[at].folded),
+                    let first = mentions.persons.first(where: { $0.first == at + 1 })
+                {
+                    var end = first.end
+                    while end < tokens.count, ["and", "va"].contains(tokens[end].folded),
+                        let next = mentions.persons.first(where: { $0.first == end + 1 })
+                    {
+                        end = next.end
+                    }
+                    triggerEnd = end
+                    continue
+                }
                 // "Hội nghị Cấp cao ASEAN lần thứ 45 sẽ diễn ra vào ngày ...": the organisation it is of, and its number.
                 if let organization = mentions.organizations.first(where: { $0.first == at }) {
                     triggerEnd = organization.end
@@ -763,6 +776,14 @@ struct FrameFinder {
                     return false
                 }) {
                     frames[index].status = .planned
+                } else if frames[index].status == .unknown,
+                    mentions.cues.contains(where: { cue in
+                        if case .held = cue.cue { return cue.first >= triggerEnd && cue.end <= own.element.first }
+                        return false
+                    })
+                {
+                    // "The meeting between A and B took place in Tokyo on 6 May": the clause says it was held.
+                    frames[index].status = .held
                 }
             }
         }
