@@ -446,7 +446,10 @@ struct FrameFinder {
             // "to the Kingdom of Cambodia": the article does not part a place word from its country.
             let article = country.first > 1 && tokens[country.first - 1].folded == "the" ? 1 : 0
             let previous = country.first > article ? tokens[country.first - 1 - article].folded : ""
-            let direct = country.first == trigger.cue.end
+            // "received Japanese Ambassador X": a demonym right after a verb says whose the one met is, not where.
+            let direct =
+                country.first == trigger.cue.end
+                && (trigger.kind.isVisit || !mentions.demonyms.contains { $0.first == country.first })
             // "Tanzania, Mozambique và Iran": a country listed after one taken as a place is one too.
             // "tới nước Cộng hòa Thống nhất Tanzania": "nước" (the country of) after a place word.
             let ofCountry =
