@@ -225,6 +225,13 @@ struct FrameFinder {
             }
         }
         frame.status = status(before: trigger.cue.first, mentions, tokens)
+        // "The visit to Japan ... was postponed", "Chuyến thăm ... đã bị hủy": a word of cancelling after its name.
+        if mentions.cues.contains(where: { cue in
+            if case .cancelled = cue.cue { return cue.first >= trigger.cue.end && cue.first < segmentEnd }
+            return false
+        }) {
+            frame.status = .cancelled
+        }
         // "mời ... sớm thăm chính thức Việt Nam", "invited her to pay an official visit": an invitation,
         // not a visit; "đề nghị ... ký kết", "proposed that ...": a proposal, not an event.
         if mentions.cues.contains(where: { cue in
