@@ -226,8 +226,9 @@ struct MentionFinder {
                     continue
                 }
             }
+            // (Not the second part of a hyphenated name: "Luc" of "Jean-Luc Moreau" opens nothing.)
             if tokens[k].isCapitalized, !spans[k], titleAt[k] == nil,
-                k == 0 || !tokens[k - 1].isCapitalized || tokens[k - 1].kind != .word
+                k == 0 || ((!tokens[k - 1].isCapitalized || tokens[k - 1].kind != .word) && tokens[k].spaced)
             {
                 // A family name the lexicon knows opens a name; in English, so do plain name words
                 // when titles of their own follow ("Fumio Kishida, Prime Minister of Japan, ...").
@@ -364,8 +365,16 @@ struct MentionFinder {
             guard case .trigger(_, verb: true) = cue.cue else { continue }
             // Before: the run of name words ending at the verb.
             var first = cue.first
-            while first > 0, tokens[first - 1].isCapitalized || vocabulary.nameParticles.contains(tokens[first - 1].text) {
-                first -= 1
+            while first > 0 {
+                if tokens[first - 1].isCapitalized || vocabulary.nameParticles.contains(tokens[first - 1].text) {
+                    first -= 1
+                } else if first >= 2, tokens[first - 1].isDash, !tokens[first].spaced, !tokens[first - 1].spaced,
+                    tokens[first - 2].isCapitalized
+                {
+                    first -= 2  // "Jean-Luc": the part before the hyphen too
+                } else {
+                    break
+                }
             }
             if first < cue.first, tokens[first].isCapitalized,
                 first == 0 || !tokens[first - 1].isWord || !tokens[first - 1].isCapitalized,
