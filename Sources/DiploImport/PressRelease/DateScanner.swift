@@ -443,6 +443,12 @@ enum DateScanner {
                 {
                     date.to = WrittenDate(day: d2, month: date.from.month, year: date.from.year)
                     date.end += 2
+                    // "September 21 to 27, 2024": the year after the last day is both days'.
+                    if date.from.year == nil, reading.at(date.end)?.is(",") == true, let y = year(reading.at(date.end + 1)) {
+                        date.from.year = y
+                        date.to?.year = y
+                        date.end += 2
+                    }
                 }
                 found.append(date)
             }
