@@ -127,17 +127,13 @@ import Testing
     /// "kể từ" is Vietnamese's "since": documented on `DateMention.since`, and FrameFinder
     /// leaves "kể từ năm 1992" undated for it.
     @Test func keTuNamIsSince() {
-        withKnownIssue("the word 'năm' between 'kể từ' and the year stops the walk back to the opener") {
-            #expect(dates("Kể từ năm 1992, hai nước hợp tác chặt chẽ.") == ["Kể từ năm 1992 = _/_/1992 opened since"])
-        }
+        #expect(dates("Kể từ năm 1992, hai nước hợp tác chặt chẽ.") == ["từ năm 1992 = _/_/1992 opened since"])
         #expect(dates("Kể từ ngày 12/7/1995, hai nước là đối tác.") == ["từ ngày 12/7/1995 = 12/7/1995 opened since"])
     }
 
     @Test func aRangeOfYearsWrittenWithNam() {
-        withKnownIssue("'từ năm 2020 đến năm 2024' is read as two lone years, not a range") {
-            #expect(
-                dates("Từ năm 2020 đến năm 2024, hai nước hợp tác.") == ["Từ năm 2020 đến năm 2024 = _/_/2020-_/_/2024 opened"])
-        }
+        #expect(
+            dates("Từ năm 2020 đến năm 2024, hai nước hợp tác.") == ["Từ năm 2020 đến năm 2024 = _/_/2020-_/_/2024 opened"])
     }
 
     @Test func aRangeOfBareDaysKeepsItsYear() {

@@ -416,7 +416,7 @@ enum DateScanner {
             // "ngày" / "on" / "từ" before it; "từ ... đến ..." and "from ... to ..." join two dates.
             var opener = date.first - 1
             while let token = reading.at(opener),
-                dayOpeners.contains(token.folded) || ["on", "the"].contains(token.folded)
+                dayOpeners.contains(token.folded) || ["on", "the", "nam"].contains(token.folded)
             { opener -= 1 }
             if let token = reading.at(opener), openWords.contains(token.folded) {
                 date.opened = true
@@ -424,7 +424,8 @@ enum DateScanner {
                 date.first = opener
             }
             if let last = found.last, last.to == nil,
-                last.end + 1 == date.first || (last.end + 2 == date.first && reading.at(last.end + 1)?.folded == "ngay"),
+                last.end + 1 == date.first
+                    || (last.end + 2 == date.first && ["ngay", "nam"].contains(reading.at(last.end + 1)?.folded ?? "")),
                 let joiner = reading.at(last.end), rangeWords.contains(joiner.folded) || joiner.isDash
             {
                 var joined = last
