@@ -382,7 +382,11 @@ struct FrameFinder {
         let after = mentions.persons.enumerated().filter {
             $0.element.first >= trigger.cue.end && $0.element.first < segmentEnd
         }
-        for (offset, _) in after { objects.insert(offset) }
+        // "Sau khi hội đàm, A và B chứng kiến ...": who follows the comma that closes an opening clause is
+        // the subject of what follows, not only the clause's object.
+        let clauseEnd =
+            frame.subordinate ? tokens[trigger.cue.end..<max(trigger.cue.end, segmentEnd)].firstIndex { $0.is(",") } : nil
+        for (offset, person) in after where clauseEnd.map({ person.first < $0 }) ?? true { objects.insert(offset) }
         for (offset, person) in after {
             if isInviter(person, tokens) {
                 frame.inviter = personIndex[offset]
