@@ -322,7 +322,7 @@ struct FrameFinder {
             mentions.persons.enumerated().last { person in
                 // "Foreign Minister Carlos Ruiz of Mexico, who ...": the country they are of, then the comma.
                 let ofCountry =
-                    ["of", "cua"].contains(tokens[person.element.end].folded)
+                    vocabulary.possessiveMarkers.contains(tokens[person.element.end].folded)
                     && mentions.allCountries.contains { $0.first == person.element.end + 1 && $0.end == pronoun - 1 }
                 return person.element.end < pronoun && (tokens[person.element.end].is(",") || ofCountry)
                     && (person.element.end + 1 == pronoun || pronoun - person.element.end <= 20)
@@ -390,7 +390,9 @@ struct FrameFinder {
         for (offset, person) in after {
             if isInviter(person, tokens) {
                 frame.inviter = personIndex[offset]
-            } else if person.first > 0, ["cua", "of", "by"].contains(tokens[person.first - 1].folded), frame.agents.isEmpty {
+            } else if person.first > 0, vocabulary.possessiveMarkers.contains(tokens[person.first - 1].folded),
+                frame.agents.isEmpty
+            {
                 frame.agents.append(personIndex[offset])
             } else {
                 frame.counterparts.append(personIndex[offset])
@@ -557,7 +559,7 @@ struct FrameFinder {
 
     /// "và", "and" (with a country or a demonym of the second person's) between two people.
     func joins(_ tokens: [Token], from start: Int, to end: Int, _ mentions: SentenceMentions) -> Bool {
-        guard start < end, ["va", "and"].contains(tokens[start].folded) else { return false }
+        guard start < end, vocabulary.conjunctions.contains(tokens[start].folded) else { return false }
         var index = start + 1
         while index < end {
             guard let place = mentions.allCountries.first(where: { $0.first == index }) else { return false }
@@ -733,7 +735,7 @@ struct FrameFinder {
                 { at += 1 }
                 // "chuyến thăm chính thức của Chủ tịch nước X tới Lào từ ngày ...": the visitor named after "của"/"of".
                 // "of Mexico's President-Elect X": a country's name may come first.
-                if at < tokens.count, ["cua", "of", "by"].contains(tokens[at].folded),
+                if at < tokens.count, vocabulary.possessiveMarkers.contains(tokens[at].folded),
                     let visitor = mentions.persons.first(where: { person in
                         person.first == at + 1
                             || mentions.allCountries.contains {
@@ -749,7 +751,7 @@ struct FrameFinder {
                     let first = mentions.persons.first(where: { $0.first == at + 1 })
                 {
                     var end = first.end
-                    while end < tokens.count, ["and", "va"].contains(tokens[end].folded),
+                    while end < tokens.count, vocabulary.conjunctions.contains(tokens[end].folded),
                         let next = mentions.persons.first(where: { $0.first == end + 1 })
                     {
                         end = next.end

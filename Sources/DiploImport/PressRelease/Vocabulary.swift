@@ -64,6 +64,9 @@ final class Vocabulary: Sendable {
     let eventDeterminers: Set<String>
     /// "cuộc gặp giữa A và B", "the meeting between A and B": both sides named after the event (`between_words`).
     let betweenWords: Set<String>
+    /// "của", "of", "by" before the one an event belongs to (`possessive_markers`); "và", "and" (`conjunctions`).
+    let possessiveMarkers: Set<String>
+    let conjunctions: Set<String>
     /// "ông", "she": a person's pronoun (events.json `pronouns`).
     let pronouns: Set<String>
     /// "who" after a name and a comma (events.json `relative_pronouns`).
@@ -124,6 +127,8 @@ final class Vocabulary: Sendable {
         duringWords = events.during_words.folded
         eventDeterminers = events.event_determiners.folded
         betweenWords = events.between_words.folded
+        possessiveMarkers = events.possessive_markers.folded
+        conjunctions = events.conjunctions.folded
         pronouns = events.pronouns.folded
         relativePronouns = events.relative_pronouns.folded
         hostVerbs = events.host_verbs.folded
@@ -250,7 +255,8 @@ final class Vocabulary: Sendable {
         }
         let kinds: [Kind]
         let attend, planned, held, cancelled, question, generic, invited, with, reported, subordinate, invitation, proposal,
-            date_connectors, visit_lists, held_verbs, during_words, event_determiners, between_words, pronouns, relative_pronouns,
+            date_connectors, visit_lists, held_verbs, during_words, event_determiners, possessive_markers, conjunctions,
+            between_words, pronouns, relative_pronouns,
             place_words,
             object_markers, host_verbs,
             bilateral_dialogues: Phrases
