@@ -38,14 +38,16 @@ struct StageReading {
         var dates = sentences.map { DateScanner.scan($0.tokens) }
         DateScanner.fillTextYears(&dates)
         self.dates = dates
-        let known = try reader.namesToKnow(sentences: sentences, dates: dates, tries: tries, lang: lang.rawValue)
+        let commonWords = PressReleaseReader.commonWords(of: sentences)
+        let known = try reader.namesToKnow(
+            sentences: sentences, dates: dates, commonWords: commonWords, tries: tries, lang: lang.rawValue)
         var finder = MentionFinder(
             vocabulary: reader.vocabulary, tries: tries, knownPersons: known, vietnamese: lang == .vi)
-        finder.commonWords = PressReleaseReader.commonWords(of: sentences)
+        finder.commonWords = commonWords
         self.finder = finder
         var read = sentences
         (persons, mentions, frames) = reader.readSentences(
-            &read, dates: &dates, lineOf: lineOf, known: known, tries: tries, lang: lang.rawValue)
+            &read, dates: &dates, lineOf: lineOf, known: known, commonWords: commonWords, tries: tries, lang: lang.rawValue)
         self.lang = lang
         self.sentences = sentences
     }

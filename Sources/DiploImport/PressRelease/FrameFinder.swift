@@ -60,6 +60,8 @@ struct FrameFinder {
         let bothAt: [Int]
         let fronted: (iso: String, city: String?)?
         let seriesAt: [Int: (end: Int, series: Vocabulary.Series)]
+        /// Where the sentence's own words begin: after a page's date line run into it ("date 2018-03 Trong ...").
+        let opening: Int
         var tokens: [Token] { sentence.tokens }
     }
 
@@ -114,7 +116,7 @@ struct FrameFinder {
             sentence: sentence, mentions: mentions, personIndex: personIndex, countryOf: countryOf,
             reported: mentions.cues.filter { if case .reported = $0.cue { return true } else { return false } }.map(\.first),
             bothAt: bothAt, fronted: sentencePlace(tokens, mentions, before: triggers.first?.cue.first ?? tokens.count),
-            seriesAt: seriesAt)
+            seriesAt: seriesAt, opening: PageDate.markedDateWithEnd(Array(tokens.prefix(8)))?.end ?? 0)
         var frames: [EventFrame] = []
         // People an earlier trigger of the sentence took as its objects are not later ones' subjects.
         var objects = Set<Int>()
@@ -407,7 +409,7 @@ struct FrameFinder {
         // "Trong khuôn khổ chuyến thăm chính thức New Zealand từ 12-14/3, chiều 13/3, Thủ tướng X đã có cuộc điện
         // đàm ...": the one named first after an opening phrase is who makes the visit, and the subject of what follows.
         // (A page's date line run into the sentence, "date 2018-03 Trong khuôn khổ ...", comes before the opening.)
-        let opening = PageDate.markedDateWithEnd(Array(tokens.prefix(8)))?.end ?? 0
+        let opening = scene.opening
         if frame.agents.isEmpty, trigger.kind.isVisit, !trigger.verb, trigger.cue.first - opening <= 4,
             let comma = tokens[trigger.cue.end..<segmentEnd].firstIndex(where: { $0.is(",") }),
             let subject = after.first(where: { $0.element.first > comma }),

@@ -48,9 +48,10 @@ public struct PressReleaseReader {
         // Each sentence's dates, scanned once for both readings.
         var dates = sentences.map { DateScanner.scan($0.tokens) }
         DateScanner.fillTextYears(&dates)
-        let known = try namesToKnow(sentences: sentences, dates: dates, tries: tries, lang: lang)
+        let commonWords = Self.commonWords(of: sentences)
+        let known = try namesToKnow(sentences: sentences, dates: dates, commonWords: commonWords, tries: tries, lang: lang)
         var (persons, allMentions, frames) = readSentences(
-            &sentences, dates: &dates, lineOf: lineOf, known: known, tries: tries, lang: lang)
+            &sentences, dates: &dates, lineOf: lineOf, known: known, commonWords: commonWords, tries: tries, lang: lang)
 
         let home = HomeSide.of(allMentions, lang: lang, source: options.source, persons: persons)
         var assembler = EventAssembler(resolver: resolver, reference: referenceDate, persons: persons)
@@ -129,14 +130,16 @@ public struct PressReleaseReader {
 
     /// The names to know people by: a first reading finds those named with titles (and the knowledge
     /// base knows others); the main reading finds them again wherever their names recur.
-    func namesToKnow(sentences: [Sentence], dates: [[DateMention]], tries: Vocabulary.Tries, lang: String) throws
+    func namesToKnow(
+        sentences: [Sentence], dates: [[DateMention]], commonWords: Set<String>, tries: Vocabulary.Tries, lang: String
+    ) throws
         -> PhraseTrie<String>
     {
         let known = PhraseTrie<String>()
         for name in try knownPersonNames() { known.insert(Vocabulary.keys(name, keepDiacritics: false), name) }
         var firstReading = MentionFinder(vocabulary: vocabulary, tries: tries, knownPersons: known, vietnamese: lang == "vi")
         firstReading.personsOnly = true
-        firstReading.commonWords = Self.commonWords(of: sentences)
+        firstReading.commonWords = commonWords
         var documentNames: [String] = []
         for sentence in sentences {
             documentNames += firstReading.find(in: sentence, dates: dates[sentence.index]).persons.map(\.name).filter {
@@ -177,10 +180,10 @@ public struct PressReleaseReader {
     /// document's) and event frames. Each sentence lets its tokens and dates go once read.
     func readSentences(
         _ sentences: inout [Sentence], dates: inout [[DateMention]], lineOf: [Int], known: PhraseTrie<String>,
-        tries: Vocabulary.Tries, lang: String
+        commonWords: Set<String>, tries: Vocabulary.Tries, lang: String
     ) -> (persons: [DocumentPerson], mentions: [SentenceMentions], frames: [EventFrame]) {
         var finder = MentionFinder(vocabulary: vocabulary, tries: tries, knownPersons: known, vietnamese: lang == "vi")
-        finder.commonWords = Self.commonWords(of: sentences)
+        finder.commonWords = commonWords
         var persons: [DocumentPerson] = []
         var personNames = PersonNames()
         var allMentions: [SentenceMentions] = []
