@@ -34,11 +34,33 @@ struct PhraseBook: Sendable {
     let titles: [String: String]
     /// Month names ("july", "jul") by folded word, as the press-release reader knows them.
     let months: [String: Int]
-    /// The words of phrases of two words or more by the phrase with one word starred ("nhat *" ->
-    /// ["ban"]): to find a word of a phrase typed with one letter wrong.
-    let masked: [String: [String]]
-    /// The words of the lexicon, then the stop words, of four letters or more, in alphabetical order.
-    let vocabulary: [String]
+    /// What corrects a misspelt word, built on first need: most questions are typed right.
+    var spelling: Spelling { Spelling.shared }
+
+    /// The phrase book's words arranged to find one typed with a letter wrong.
+    struct Spelling: Sendable {
+        /// The words of phrases of two words or more by the phrase with one word starred ("nhat *" ->
+        /// ["ban"]): to find a word of a phrase typed with one letter wrong.
+        let masked: [String: [String]]
+        /// The words of the lexicon, then the stop words, of four letters or more, in alphabetical order.
+        let vocabulary: [String]
+
+        static let shared: Spelling = {
+            let book = PhraseBook.shared
+            var masked: [String: [String]] = [:]
+            for key in book.phrases.keys.sorted() {
+                let parts = key.split(separator: " ").map(String.init)
+                guard parts.count >= 2 else { continue }
+                for j in parts.indices {
+                    var mask = parts
+                    mask[j] = "*"
+                    masked[mask.joined(separator: " "), default: []].append(parts[j])
+                }
+            }
+            let vocabulary = book.words.sorted() + Grammar.shared.stopwords.subtracting(book.words).sorted()
+            return Spelling(masked: masked, vocabulary: vocabulary.filter { $0.count >= 4 })
+        }()
+    }
 
     static let shared: PhraseBook = {
         let grammar = Grammar.shared
@@ -63,22 +85,14 @@ struct PhraseBook: Sendable {
             add(title.text, .office(role))
             titles[title.text.folded] = role
         }
-        let longest = phrases.keys.map { $0.split(separator: " ").count }.max() ?? 1
-        let words = Set(phrases.keys.flatMap { $0.split(separator: " ").map(String.init) })
-        var masked: [String: [String]] = [:]
-        for key in phrases.keys.sorted() {
-            let parts = key.split(separator: " ").map(String.init)
-            guard parts.count >= 2 else { continue }
-            for j in parts.indices {
-                var mask = parts
-                mask[j] = "*"
-                masked[mask.joined(separator: " "), default: []].append(parts[j])
-            }
+        var longest = 1
+        var words = Set<String>()
+        for key in phrases.keys {
+            let parts = key.split(separator: " ")
+            longest = max(longest, parts.count)
+            for part in parts { words.insert(String(part)) }
         }
-        let vocabulary = words.sorted() + grammar.stopwords.subtracting(words).sorted()
-        return PhraseBook(
-            phrases: phrases, longest: longest, words: words, titles: titles, months: AskLexicon.months, masked: masked,
-            vocabulary: vocabulary.filter { $0.count >= 4 })
+        return PhraseBook(phrases: phrases, longest: longest, words: words, titles: titles, months: AskLexicon.months)
     }()
 
     /// The word a misspelt word of a question stands for, where it is one letter from a word of a
@@ -90,7 +104,7 @@ struct PhraseBook: Sendable {
             for start in max(0, index - length + 1)...index where start + length <= words.count {
                 var mask = Array(words[start..<(start + length)])
                 mask[index - start] = "*"
-                for word in masked[mask.joined(separator: " ")] ?? [] where Matcher.nearlyEqual(words[index], word) {
+                for word in spelling.masked[mask.joined(separator: " ")] ?? [] where Matcher.nearlyEqual(words[index], word) {
                     found.append(word)
                 }
             }
@@ -105,7 +119,7 @@ struct PhraseBook: Sendable {
     /// only a name of the lexicon here ("Chnia"); the names of the knowledge base come before the
     /// other words for it ("Viden" is Biden, not "viện").
     func correction(of word: String, nameLike: Bool, grammar: Grammar) -> String? {
-        let fromLexicon = vocabulary.filter { Matcher.nearlyEqual(word, $0) }.min { a, b in
+        let fromLexicon = spelling.vocabulary.filter { Matcher.nearlyEqual(word, $0) }.min { a, b in
             func rank(_ w: String) -> (Int, Int, String) { (phrases[w] == nil ? 1 : 0, w.count == word.count ? 0 : 1, w) }
             return rank(a) < rank(b)
         }

@@ -189,4 +189,20 @@ import Testing
         // Decomposed input folds like composed input.
         #expect("To\u{302} La\u{302}m".folded == "to lam")
     }
+
+    /// The tables in FoldingTables.swift are the rules' own: a change to the rules (or to the
+    /// Unicode data of a new Swift) writes a fresh copy to .build/FoldingTables.swift to put in place.
+    @Test func tablesAreTheRulesOwn() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let file = root.appendingPathComponent("Sources/DiploModel/FoldingTables.swift")
+        let expected = Folding.tablesSource()
+        let onDisk = try String(contentsOf: file, encoding: .utf8)
+        if onDisk != expected {
+            try? expected.write(to: root.appendingPathComponent(".build/FoldingTables.swift"), atomically: true, encoding: .utf8)
+        }
+        #expect(onDisk == expected, "FoldingTables.swift is out of date: copy .build/FoldingTables.swift over it")
+        #expect(Folding.computedTables() == [Folding.table, Folding.extendedTable, Folding.lowerTable])
+        #expect("Ỷ".folded == "y" && "\u{301}".folded == "" && Folding.lower("Ð") == "ð")
+    }
 }
