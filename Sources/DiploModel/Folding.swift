@@ -86,7 +86,7 @@ public enum Folding {
 
             """
         for (name, values) in zip(names, computedTables()) {
-            text += "    static let \(name): [UInt32] = [\n"
+            text += "    package static let \(name): [UInt32] = [\n"
             for start in stride(from: 0, to: values.count, by: 12) {
                 let line = values[start..<min(start + 12, values.count)].map {
                     $0 == drop ? "drop" : "0x" + String($0, radix: 16)

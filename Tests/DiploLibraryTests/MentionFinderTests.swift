@@ -67,6 +67,14 @@ import Testing
         let (_, en) = try found("Anna Berg, Foreign Minister of Sweden, met with Kenji Sato in Tokyo.", .en)
         #expect(persons(en).first == #"Anna Berg ["foreign_minister/SE"]"#)
         #expect(en.persons.map(\.name) == ["Anna Berg", "Kenji Sato"])
+
+        // Particles are part of the name, not words of it: "da", "van der".
+        let (_, particles) = try found(
+            "Marta da Costa, President of Portugal, received Pieter van der Berg, Prime Minister of the Netherlands.", .en)
+        #expect(
+            persons(particles) == [
+                #"Marta da Costa ["president/PT"]"#, #"Pieter van der Berg ["prime_minister/NL"]"#,
+            ])
     }
 
     @Test func honorificsOpenAName() throws {

@@ -236,8 +236,7 @@ struct MentionFinder {
                 let nameEnd = nameRun(tokens, from: k)
                 let words = tokens[k..<nameEnd].filter(\.isWord)
                 let plain =
-                    !vietnamese && (2...4).contains(words.count)
-                    && words.allSatisfy { $0.text.count >= 2 && !commonWords.contains($0.folded) }
+                    !vietnamese && mayBeAName(tokens[k..<nameEnd])
                     && (k..<nameEnd).allSatisfy {
                         !spans[$0] && PageDate.weekdays[tokens[$0].folded] == nil && DateScanner.months[tokens[$0].folded] == nil
                     }
@@ -341,6 +340,14 @@ struct MentionFinder {
         }
     }
 
+    /// Whether these tokens may be a name no title gives: two to four words of two letters or more,
+    /// none of them a common word, particles aside ("Lula da Silva", "Ursula von der Leyen": they
+    /// are lowercase words, not common ones).
+    func mayBeAName(_ tokens: ArraySlice<Token>) -> Bool {
+        let words = tokens.filter { $0.isWord && !vocabulary.nameParticles.contains($0.text) }
+        return (2...4).contains(words.count) && words.allSatisfy { $0.text.count >= 2 && !commonWords.contains($0.folded) }
+    }
+
     /// "João Lourenço left for Brasília", "will meet with Lula da Silva": in English, two to four
     /// capitalised words right before a verb of an event, or right after it and "with", name a
     /// person though no title does.
@@ -350,10 +357,7 @@ struct MentionFinder {
                 && DateScanner.months[tokens[k].folded] == nil
         }
         func accept(_ first: Int, _ end: Int) {
-            // "Lula da Silva", "Ursula von der Leyen": particles are lowercase words, not common ones.
-            let words = tokens[first..<end].filter { $0.isWord && !vocabulary.nameParticles.contains($0.text) }
-            guard (2...4).contains(words.count), words.allSatisfy({ $0.text.count >= 2 && !commonWords.contains($0.folded) }),
-                (first..<end).allSatisfy(free),
+            guard mayBeAName(tokens[first..<end]), (first..<end).allSatisfy(free),
                 !found.persons.contains(where: { $0.first < end && first < $0.end })
             else { return }
             found.persons.append(
