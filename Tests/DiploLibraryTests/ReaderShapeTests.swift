@@ -107,6 +107,25 @@ extension ReaderShapeTests {
             """, lang: "en")
         #expect(iso(kb, person(kb, "Hassanal Bolkiah")?.country) == "BN")
     }
+
+    @Test func aNameWrittenFamilyNameFirstIsCalledByItsFirstWord() throws {
+        let en = try read(
+            """
+            Leaders meet in Manila
+
+            Prime Minister Tanaka Hiroshi of Japan met President Maria Santos of the Philippines in Manila on 5 May 2023.
+            Prime Minister Tanaka thanked President Santos for her hospitality.
+            """, lang: "en")
+        #expect(Set(en.entities.filter { $0.type == .person }.map(\.name)) == ["Tanaka Hiroshi", "Maria Santos"])
+        let vi = try read(
+            """
+            Hai nhà lãnh đạo hội đàm
+
+            Ngày 5/5/2023, Thủ tướng Phạm Văn Hùng đã hội đàm với Thủ tướng Hàn Quốc Kang Min-jun tại Hà Nội.
+            Thủ tướng Kang cảm ơn Thủ tướng Hùng đã đón tiếp trọng thị.
+            """, lang: "vi")
+        #expect(Set(vi.entities.filter { $0.type == .person }.map(\.name)) == ["Phạm Văn Hùng", "Kang Min-jun"])
+    }
 }
 
 extension ReaderShapeTests {

@@ -20,6 +20,19 @@ struct PersonNames {
         return best
     }
 
+    /// The one person who has one of `words` in their name and whose name's words satisfy
+    /// `test`; nil when none or several do.
+    func only(among words: [String], where test: ([String]) -> Bool) -> Int? {
+        var found: Int?
+        for word in words {
+            for index in byWord[word] ?? [] where index != found && test(self.words[index]) {
+                guard found == nil else { return nil }
+                found = index
+            }
+        }
+        return found
+    }
+
     /// Sets the name of person `index` (a new one when it is the next index).
     mutating func set(_ index: Int, name: String) {
         let folded = name.folded.split(separator: " ").map(String.init)

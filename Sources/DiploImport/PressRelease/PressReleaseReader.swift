@@ -344,6 +344,11 @@ public struct PressReleaseReader {
         let index =
             known.first(among: words) { sameName($0, words) }
             ?? (words.count == 1 && !words[0].isEmpty ? known.first(among: words) { $0.last == words[0] } : nil)
+            // "Prime Minister Tanaka" after "Tanaka Hiroshi": a name written family name first is
+            // called by its first word, where only one name begins with it; not a Vietnamese
+            // surname ("Phạm" of "Phạm Văn Hùng": a Vietnamese name is called by its last word).
+            ?? (words.count == 1 && words[0].count >= 3 && !surnames.contains(words[0])
+                ? known.only(among: words) { $0.count >= 2 && $0.first == words[0] } : nil)
             ?? (words.count >= 2 ? known.first(among: [words[words.count - 1]]) { $0.count == 1 && $0.first == words.last } : nil)
             // "Jokowi" after "Joko “Jokowi” Widodo": the nickname a full name gave in quotes; in English,
             // "Lula" after "Luiz Inácio Lula da Silva": an inner word.
