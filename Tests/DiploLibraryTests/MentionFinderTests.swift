@@ -87,6 +87,21 @@ import Testing
         let (_, en) = try found("H.E. Dr. Kenji Sato met with Ms. Anna Berg and Mr Carlos Ruiz.", .en)
         #expect(en.persons.map(\.name) == ["Kenji Sato", "Anna Berg", "Carlos Ruiz"])
         #expect(en.persons.map(\.titles.isEmpty) == [true, true, true])
+
+        // Between a title and its holder's name, foreign honorifics in a Vietnamese text too.
+        let (_, between) = try found("Thủ tướng Trần Văn Hải tiếp Bộ trưởng Ngoại giao Bhutan Lyonpo Dr. Karma Wangdi.", .vi)
+        #expect(between.persons.map(\.name) == ["Trần Văn Hải", "Karma Wangdi"])
+    }
+
+    @Test func aDepartmentAfterItsHeadsTitleIsNoName() throws {
+        // "Vụ", "Cục" open a department's name: in sentence case, or in capitals up to the person after it.
+        let (_, vi) = try found(
+            "Dự buổi tiếp có Vụ trưởng Vụ Lễ tân, Cục trưởng Cục Lãnh sự Lê Văn Bình và Vụ trưởng Vụ Châu Âu Trần Thị Lan.", .vi)
+        #expect(vi.persons.map(\.name) == ["Lê Văn Bình", "Trần Thị Lan"])
+        #expect(vi.organizations.map(\.name).sorted() == ["Cục Lãnh sự", "Vụ Châu Âu", "Vụ Lễ tân"])
+        // "Nam" of "Đông Nam Á" is not NAM, the movement written in capitals.
+        let (_, region) = try found("Bà Lan là Vụ trưởng Vụ Đông Nam Á - Nam Á - Nam Thái Bình Dương.", .vi)
+        #expect(!region.organizations.contains { $0.known != nil })
     }
 
     @Test func namesJoinedByHyphensParticlesAndInitials() throws {

@@ -290,12 +290,8 @@ struct MentionFinder {
             var end = container.end
             if let country = found.countries.first(where: { $0.first == end }) { end = country.end }
             for k in (container.start + 1)..<container.end where tokens[k].isCapitalized {
-                guard
-                    tries.orgHeads.longestMatch(in: tokens, at: k) != nil
-                        || tries.organizations.longestMatch(in: tokens, at: k) != nil,
-                    end - k >= 2
-                else { continue }
-                let known = tries.organizations.longestMatch(in: tokens, at: k)
+                let known = tries.knownOrganization(tokens, at: k)
+                guard tries.orgHeads.longestMatch(in: tokens, at: k) != nil || known != nil, end - k >= 2 else { continue }
                 let stop = known.map { $0.end } ?? end
                 let name = tokens.text(k, stop)
                 guard !found.organizations.contains(where: { $0.name.folded == name.folded }) else { continue }
@@ -446,10 +442,7 @@ struct MentionFinder {
     /// Affairs"), or a head word ("Ủy ban", "Quốc hội") running on to the country it belongs to.
     func organizationMatch(_ tokens: [Token], at start: Int) -> OrganizationMention? {
         var best: OrganizationMention?
-        if let known = tries.organizations.longestMatch(in: tokens, at: start),
-            known.end - start > 1 || tokens[start].text == tokens[start].text.uppercased()
-        {
-            // A one-word name is an abbreviation written in capitals ("NAM", not "Nam").
+        if let known = tries.knownOrganization(tokens, at: start) {
             let organization = vocabulary.organizations[known.value]
             best = OrganizationMention(
                 first: start, end: known.end, name: tokens.text(start, known.end),
@@ -487,11 +480,24 @@ struct MentionFinder {
                 steps += 1
             }
             if end == head.end, country == nil { end = sentenceCaseName(tokens, from: end) }
+            if end == head.end, country == nil, vietnamese { end = nameBeforeAPerson(tokens, from: end) ?? end }
             if end > head.end, end > (best?.end ?? 0) {
                 best = OrganizationMention(first: start, end: end, name: tokens.text(start, end), country: country, known: nil)
             }
         }
         return best
+    }
+
+    /// "Vụ trưởng Vụ Châu Âu Trần Thị Lan": a Vietnamese organisation's own name in capitals, up to
+    /// the person named after it, whose name (three, four or two words) opens with a Vietnamese
+    /// surname and ends the run of capitalised words; nil when the run holds no such name.
+    func nameBeforeAPerson(_ tokens: [Token], from start: Int) -> Int? {
+        var runEnd = start
+        while runEnd < tokens.count, tokens[runEnd].isCapitalized, tokens[runEnd].isWord { runEnd += 1 }
+        // Three words first, the most common length ("Âu" of "Châu Âu" is also a surname).
+        return [runEnd - 3, runEnd - 4, runEnd - 2].first { k in
+            k > start && vocabulary.surnames.contains(tokens[k].folded)
+        }
     }
 
     /// Months that end a name written before them ("May", "June", "April" are also given names).
@@ -609,6 +615,13 @@ struct MentionFinder {
         }
         guard !titles.isEmpty else { return nil }
         if titles[0].country == nil { titles[0].country = leading }
+        // Honorifics between the titles and the name: "Bộ trưởng Ngoại giao Bhutan Lyonpo Dr. Tandi Dorji".
+        if cursor < tokens.count, tries.honorifics.longestMatch(in: tokens, at: cursor) != nil,
+            case let after = honorificsEnd(tokens, from: cursor), after > cursor, after < tokens.count,
+            tokens[after].isCapitalized
+        {
+            cursor = after
+        }
         var nameEnd = cursor
         if cursor < tokens.count, tokens[cursor].isCapitalized {
             nameEnd = nameRun(tokens, from: cursor)

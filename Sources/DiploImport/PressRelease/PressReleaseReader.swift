@@ -508,7 +508,7 @@ public struct PressReleaseReader {
         for sentence in sentences {
             let tokens = sentence.tokens
             for start in tokens.indices {
-                if let organization = tries.organizations.longestMatch(in: tokens, at: start),
+                if let organization = tries.knownOrganization(tokens, at: start),
                     case let after = PressReleaseReader.skippingBrackets(tokens, from: organization.end),
                     after < tokens.count, let year = DateScanner.year(tokens[after])
                 {

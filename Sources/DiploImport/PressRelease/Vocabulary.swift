@@ -301,3 +301,14 @@ final class Vocabulary: Sendable {
         let domains: Words
     }
 }
+
+extension Vocabulary.Tries {
+    /// An organisation of the lexicon named at `start` (its index in the lexicon). A one-word name
+    /// is an abbreviation written in capitals ("NAM", not the "Nam" of "Đông Nam Á").
+    func knownOrganization(_ tokens: [Token], at start: Int) -> (value: Int, end: Int)? {
+        guard let known = organizations.longestMatch(in: tokens, at: start),
+            known.end - start > 1 || tokens[start].text == tokens[start].text.uppercased()
+        else { return nil }
+        return known
+    }
+}
