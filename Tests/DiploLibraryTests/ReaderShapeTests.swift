@@ -108,6 +108,17 @@ extension ReaderShapeTests {
         #expect(iso(kb, person(kb, "Hassanal Bolkiah")?.country) == "BN")
     }
 
+    @Test func oneDayOpeningASentenceOfTwoEventsIsTheDayOfEach() throws {
+        let kb = try read(
+            """
+            Busy day in Tokyo
+
+            On 8 May 2023, Prime Minister Tanaka Hiroshi received the Foreign Minister of Chile, Ana Lee, and met President Maria Santos of Peru in Tokyo.
+            """, lang: "en")
+        #expect(kb.events.count == 2)
+        #expect(kb.events.allSatisfy { $0.start == (try? PartialDate("2023-05-08")) && $0.within == nil })
+    }
+
     @Test func aNameWrittenFamilyNameFirstIsCalledByItsFirstWord() throws {
         let en = try read(
             """

@@ -153,7 +153,9 @@ struct EventAssembler {
         guard let mention = frame.date else { return (nil, nil, nil) }
         let (from, to) = resolver.resolve(mention, ahead: frame.status == .planned)
         guard let from else { return (nil, nil, nil) }
-        if frame.sharesRange || mention.from.weekOffset != nil
+        // One day shared ("On 8 May, X received A and met B") is each event's own day, not a range.
+        let oneDay = mention.from.day != nil && mention.to == nil
+        if frame.sharesRange && !oneDay || mention.from.weekOffset != nil
             || (mention.from.day == nil && frame.kind != .summit && frame.kind != .conference && mention.from.month != nil)
         {
             return (nil, nil, [from, to ?? from])
