@@ -34,6 +34,21 @@ import Testing
         #expect(met.status == .held)
     }
 
+    @Test func aSessionOfABodyOfTwoCountriesIsAMeetingOfThem() throws {
+        let (_, en) = try frame(
+            "The 43rd meeting of the Chile-Peru Inter-governmental Committee took place in Lima on 4 March 2023.", .en)
+        #expect(en.kind == .meeting && en.sides == ["CL", "PE"] && date(en) == "4/3/2023")
+        let (_, vi) = try frame("Hai bên hoan nghênh kết quả Kỳ họp lần thứ 43 Ủy ban liên Chính phủ Việt Nam - Lào.", .vi)
+        #expect(
+            vi.kind == .meeting && vi.sides == ["VN", "LA"] && vi.name == "Kỳ họp lần thứ 43 Ủy ban liên Chính phủ Việt Nam - Lào"
+        )
+        let (_, between) = try frame(
+            "They agreed to hold the fifth Strategic Dialogue between Chile and Peru in Santiago in October 2023.", .en)
+        #expect(between.kind == .talks && between.sides == ["CL", "PE"])
+        // "The two sides welcomed the results": approval, no welcome ceremony.
+        #expect(try reading("The two sides welcomed the results of the talks.", .en).frames.isEmpty)
+    }
+
     @Test func whoReceivesWhomInVietnamese() throws {
         let (reading, received) = try frame("Ngày 4/6/2024, Thủ tướng Trần Văn Hải tiếp Đại sứ Nhật Bản Kenji Sato.", .vi)
         #expect(received.kind == .meeting)

@@ -206,25 +206,35 @@ struct FrameFinder {
         if !frame.verb, frame.kind == .summit || frame.kind == .conference || frame.series != nil {
             let first = nameStart(tokens, before: trigger.cue.first, mentions)
             frame.name = eventName(tokens, from: first, through: trigger.cue.end, upTo: segmentEnd, mentions: mentions)
-            // "the Australia–China Foreign and Strategic Dialogue", "Đối thoại Chiến lược Quốc phòng Việt Nam - Ấn Độ":
-            // a dialogue named by a pair of countries is talks between them.
+            // "the Australia–China Foreign and Strategic Dialogue", "Đối thoại Chiến lược Quốc phòng Việt Nam - Ấn Độ",
+            // "the Strategic Dialogue between Chile and Peru": a dialogue of a pair of countries is talks between them;
+            // "Kỳ họp lần thứ 12 Ủy ban liên Chính phủ Chile - Peru", a session of a body of the two, a meeting of them.
             let cueText = tokens[trigger.cue.first..<trigger.cue.end].map(\.folded).joined(separator: " ")
-            if frame.kind == .conference,
-                vocabulary.bilateralDialogues.contains(where: {
-                    cueText == $0 || cueText.hasPrefix($0 + " ") || cueText.hasSuffix(" " + $0)
-                }),
-                let pair = mentions.allCountries.first(where: { country in
-                    country.first >= min(first, max(0, trigger.cue.first - 8)) && country.first < max(segmentEnd, trigger.cue.end)
-                        && country.end + 1 < tokens.count
-                        && tokens[country.end].isDash
-                        && mentions.allCountries.contains { $0.first == country.end + 1 && $0.iso != country.iso }
-                }),
-                let other = mentions.allCountries.first(where: { $0.first == pair.end + 1 })
-            {
-                frame.kind = .talks
-                frame.sides = [pair.iso, other.iso]
-                frame.name = nil
+            func named(by words: Set<String>) -> Bool {
+                words.contains { cueText == $0 || cueText.hasPrefix($0 + " ") || cueText.hasSuffix(" " + $0) }
             }
+            let dialogue = named(by: vocabulary.bilateralDialogues)
+            if frame.kind == .conference, dialogue || named(by: vocabulary.bilateralSessions),
+                let pair = countryPair(
+                    in: min(first, max(0, trigger.cue.first - 8))..<max(segmentEnd, trigger.cue.end), tokens, mentions)
+            {
+                frame.kind = dialogue ? .talks : .meeting
+                frame.sides = pair.sides
+                frame.triggerEnd = max(frame.triggerEnd, pair.end)
+                // A session keeps its name ("Kỳ họp lần thứ 12 Ủy ban liên Chính phủ Chile - Peru") as its title.
+                frame.name = dialogue ? nil : pair.end > trigger.cue.end ? tokens.text(first, pair.end) : frame.name
+            }
+        }
+        // "the 12th meeting of the Chile-Peru Joint Commission": a meeting no one is named at, of a pair of countries.
+        if !frame.verb, frame.kind == .meeting, frame.agents.isEmpty, frame.counterparts.isEmpty, frame.sides.isEmpty,
+            vocabulary.bilateralSessions.contains(
+                tokens[trigger.cue.first..<trigger.cue.end].map(\.folded).joined(separator: " ")),
+            let pair = countryPair(in: trigger.cue.end..<min(segmentEnd, trigger.cue.end + 12), tokens, mentions)
+        {
+            frame.sides = pair.sides
+            frame.triggerEnd = pair.end
+            let name = tokens.text(trigger.cue.first, pair.end)
+            frame.name = name.prefix(1).uppercased() + name.dropFirst()
         }
         frame.status = status(before: trigger.cue.first, mentions, tokens)
         // "The visit to Japan ... was postponed", "Chuyến thăm ... đã bị hủy": a word of cancelling after its name.
@@ -264,6 +274,33 @@ struct FrameFinder {
             return frame
         }
         return frame
+    }
+
+    /// Two countries named as a pair within `range`: "Chile-Peru", "Việt Nam - Lào", or "between
+    /// Chile and Peru" ("giữa Chile và Peru"), inside an organisation's name too ("Ủy ban liên
+    /// Chính phủ Việt Nam - Lào"). Where the words naming what the pair is of end: "Chile-Peru
+    /// Joint Commission" (its capitalised words after the pair), "between Chile and Peru".
+    func countryPair(in range: Range<Int>, _ tokens: [Token], _ mentions: SentenceMentions) -> (sides: [String], end: Int)? {
+        func country(at index: Int) -> (value: String, end: Int)? {
+            guard index < tokens.count, tokens[index].isCapitalized else { return nil }
+            return tries.countries.longestMatch(in: tokens, at: index)
+        }
+        for index in range where index < tokens.count {
+            guard let first = country(at: index), first.end + 1 < tokens.count else { continue }
+            let joined = tokens[first.end].isDash
+            let between =
+                index > 0 && vocabulary.betweenWords.contains(tokens[index - 1].folded)
+                && vocabulary.conjunctions.contains(tokens[first.end].folded)
+            guard joined || between, let second = country(at: first.end + 1), second.value != first.value else { continue }
+            var end = second.end
+            // ("Inter-governmental": a word joined by a hyphen is one of them.)
+            while joined, end < tokens.count,
+                tokens[end].isCapitalized || tokens[end].isDash || (end > 0 && tokens[end - 1].isDash && !tokens[end].spaced),
+                !mentions.dates.contains(where: { $0.first == end })
+            { end += 1 }
+            return ([first.value, second.value], end)
+        }
+        return nil
     }
 
     /// "X will host her counterpart, Y, on a Working Visit to ...": the one hosted is the visitor,
@@ -655,7 +692,8 @@ struct FrameFinder {
         case .signing, .ceremony, .other:
             let namedAndDated =
                 capitalized && mentions.dates.contains { $0.end <= trigger.first || abs($0.first - trigger.end) <= 3 }
-            return frame.hasParticipants || frame.bothSides || namedAndDated
+            // "The two sides welcomed the results": approval, not a welcome ceremony.
+            return frame.hasParticipants || frame.bothSides && !(frame.verb && frame.kind == .ceremony) || namedAndDated
         }
     }
 

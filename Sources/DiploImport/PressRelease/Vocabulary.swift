@@ -78,6 +78,9 @@ final class Vocabulary: Sendable {
     let objectMarkers: Set<String>
     /// "Dialogue", "Đối thoại": named by a pair of countries, talks between them (events.json `bilateral_dialogues`).
     let bilateralDialogues: Set<String>
+    /// "Kỳ họp", "meeting": of a body of two countries, named by their pair, a meeting of the two
+    /// (events.json `bilateral_sessions`).
+    let bilateralSessions: Set<String>
     /// "các chuyến thăm", "visits to": what opens a list of past visits to one country, one per person and date.
     let visitLists: [[String]]
     /// Roles whose title may be written in lower case ("his counterpart", "Kazakh leader").
@@ -135,6 +138,7 @@ final class Vocabulary: Sendable {
         placeWords = events.place_words.folded
         objectMarkers = events.object_markers.folded
         bilateralDialogues = events.bilateral_dialogues.folded
+        bilateralSessions = events.bilateral_sessions.folded
         lowercaseRoles = Set(titles.lowercase_roles)
         nameParticles = Set(titles.name_particles)
         var ambiguous: Set<String> = []
@@ -259,7 +263,7 @@ final class Vocabulary: Sendable {
             between_words, pronouns, relative_pronouns,
             place_words,
             object_markers, host_verbs,
-            bilateral_dialogues: Phrases
+            bilateral_dialogues, bilateral_sessions: Phrases
         let series: [Series]
         let trip_label: [String: String]
     }
