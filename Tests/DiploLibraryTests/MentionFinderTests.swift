@@ -93,6 +93,24 @@ import Testing
         #expect(between.persons.map(\.name) == ["Trần Văn Hải", "Karma Wangdi"])
     }
 
+    @Test func vietnameseTitlesWithLongQualifiers() throws {
+        // A state's form with its qualifiers; a city's or a province's committee; a portfolio listing its fields.
+        let (reading, form) = try found(
+            "Tổng thống nước Cộng hòa Xã hội chủ nghĩa Dân chủ Sri Lanka Ranil Perera hội đàm với Thủ tướng Trần Văn Hải.", .vi)
+        #expect(persons(form) == [#"Ranil Perera ["president/LK"]"#, #"Trần Văn Hải ["prime_minister/-"]"#])
+        #expect(countries(reading, form) == ["LK Cộng hòa Xã hội chủ nghĩa Dân chủ Sri Lanka"])
+        let (_, local) = try found(
+            "Phó Chủ tịch UBND thành phố Hà Nội Trần Văn Tuấn và Chủ tịch Ủy ban nhân dân tỉnh Quảng Ninh Nguyễn Văn Hùng tiếp đoàn.",
+            .vi)
+        #expect(local.persons.map(\.name) == ["Trần Văn Tuấn", "Nguyễn Văn Hùng"])
+        #expect(local.organizations.map(\.name).contains("UBND thành phố Hà Nội"))
+        let (_, portfolio) = try found("Bộ trưởng Khoa học, Công nghệ và Đổi mới Brazil Ana Souza làm việc với đoàn.", .vi)
+        #expect(persons(portfolio) == [#"Ana Souza ["minister/BR"]"#])
+        // Not a list of fields: no country is taken into a title from what the minister said.
+        let (_, said) = try found("Bộ trưởng Khoa học nói rằng Pháp là đối tác quan trọng.", .vi)
+        #expect(said.persons.isEmpty)
+    }
+
     @Test func aDepartmentAfterItsHeadsTitleIsNoName() throws {
         // "Vụ", "Cục" open a department's name: in sentence case, or in capitals up to the person after it.
         let (_, vi) = try found(

@@ -145,9 +145,9 @@ struct MentionFinder {
             }
             // "Cộng hòa Ba Lan", "the Kingdom of Cambodia": the state's form and its name are one country.
             // Not a form that ends an event's words: "thăm cấp Nhà nước Lào" is a state visit to Laos.
-            if capitalized, let form = tries.stateForms.longestMatch(in: tokens, at: i), form.end < tokens.count,
-                let country = tries.countries.longestMatch(in: tokens, at: form.end),
-                !endsEventWords(tokens, at: i, through: form.end)
+            if capitalized, let formEnd = stateFormEnd(tokens, at: i), formEnd < tokens.count,
+                let country = tries.countries.longestMatch(in: tokens, at: formEnd),
+                !endsEventWords(tokens, at: i, through: formEnd)
             {
                 found.countries.append(CountryMention(first: i, end: country.end, iso: country.value))
                 i = country.end
@@ -454,10 +454,16 @@ struct MentionFinder {
             if end < tokens.count, ["of", "for"].contains(tokens[end].folded) { end += 1 }
             if end < tokens.count, tokens[end].folded == "the" { end += 1 }
             if let domain = tries.orgDomains.longestMatch(in: tokens, at: end) { end = domain.end }
+            // "UBND thành phố Hà Nội", "Sở Ngoại vụ tỉnh Quảng Ninh": the city or province it is of, up to a person after it.
+            var local = false
+            if let place = localPlace(tokens, at: end) {
+                (end, country) = place
+                local = true
+            }
             var scan = end
             var steps = 0
             // Run on to a country within a few words ("Ủy ban liên Chính phủ Việt Nam-Cuba").
-            while scan < tokens.count, steps < 6 {
+            while !local, scan < tokens.count, steps < 6 {
                 if tokens[scan].isCapitalized, let place = tries.countries.longestMatch(in: tokens, at: scan),
                     acceptsCountry(tokens, scan, place.end)
                 {
@@ -488,6 +494,42 @@ struct MentionFinder {
         return best
     }
 
+    /// "Khoa học, Công nghệ và Đổi mới Brazil" after a Vietnamese title: a portfolio of fields joined
+    /// by commas and "và", each opening with a capital, then its country; where the country begins.
+    /// Not a name (its first word no surname), no title within it, and a list (one joiner at least).
+    func portfolioBeforeCountry(_ tokens: [Token], from start: Int, found: SentenceMentions) -> Int? {
+        guard vietnamese, start < tokens.count, tokens[start].isCapitalized,
+            !vocabulary.surnames.contains(tokens[start].folded)
+        else { return nil }
+        var index = start
+        var joined = false
+        while index < tokens.count, index - start < 12 {
+            if found.countries.contains(where: { $0.first == index }) { return joined ? index : nil }
+            guard tries.titles.longestMatch(in: tokens, at: index) == nil else { return nil }
+            if tokens[index].is(",") || tokens[index].folded == "va" {
+                guard index + 1 < tokens.count, tokens[index + 1].isCapitalized else { return nil }
+                joined = true
+            } else if !tokens[index].isWord {
+                return nil
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// "thành phố Hà Nội", "tỉnh Quảng Ninh" at `start` (in Vietnamese), after an organisation or a
+    /// title of it: where the place ends (a city the lexicon knows, else its capitalised words up to
+    /// a person named after it) and its country where the lexicon knows it.
+    func localPlace(_ tokens: [Token], at start: Int) -> (end: Int, country: String?)? {
+        guard vietnamese, let unit = tries.localUnits.longestMatch(in: tokens, at: start), unit.end < tokens.count,
+            tokens[unit.end].isCapitalized
+        else { return nil }
+        if let city = tries.cities.longestMatch(in: tokens, at: unit.end) { return (city.end, city.value.1) }
+        var place = unit.end
+        while place < tokens.count, place - unit.end < 4, tokens[place].isCapitalized, tokens[place].isWord { place += 1 }
+        return (nameBeforeAPerson(tokens, from: unit.end) ?? place, nil)
+    }
+
     /// "Vụ trưởng Vụ Châu Âu Trần Thị Lan": a Vietnamese organisation's own name in capitals, up to
     /// the person named after it, whose name (three, four or two words) opens with a Vietnamese
     /// surname and ends the run of capitalised words; nil when the run holds no such name.
@@ -498,6 +540,18 @@ struct MentionFinder {
         return [runEnd - 3, runEnd - 4, runEnd - 2].first { k in
             k > start && vocabulary.surnames.contains(tokens[k].folded)
         }
+    }
+
+    /// Where a state's form that opens at `start` ends, its qualifiers with it, before the country's
+    /// name: "Cộng hòa Xã hội chủ nghĩa Dân chủ", "Democratic Socialist Republic of".
+    func stateFormEnd(_ tokens: [Token], at start: Int) -> Int? {
+        func qualifiers(from index: Int) -> Int {
+            var end = index
+            while end < tokens.count, let next = tries.stateFormQualifiers.longestMatch(in: tokens, at: end) { end = next.end }
+            return end
+        }
+        guard let form = tries.stateForms.longestMatch(in: tokens, at: qualifiers(from: start)) else { return nil }
+        return qualifiers(from: form.end)
     }
 
     /// Months that end a name written before them ("May", "June", "April" are also given names).
@@ -722,6 +776,11 @@ struct MentionFinder {
                     mention.country = posted.iso
                 }
                 cursor = posted.end
+            } else if let country = portfolioBeforeCountry(tokens, from: cursor, found: found) {
+                cursor = country  // "Bộ trưởng Khoa học, Công nghệ và Đổi mới Brazil Ana Souza": then the country
+            } else if let place = localPlace(tokens, at: cursor) {
+                mention.country = mention.country ?? place.country
+                cursor = place.end  // "Chủ tịch Ủy ban nhân dân tỉnh Quảng Ninh Nguyễn Văn Hùng"
             } else if cursor > 0, tries.orgHeads.longestMatch(in: tokens, at: cursor - 1)?.end == cursor,
                 case let end = sentenceCaseName(tokens, from: cursor), end > cursor
             {

@@ -34,10 +34,14 @@ final class Vocabulary: Sendable {
         let levels = PhraseTrie<PartnershipLevel>()
         let orgHeads = PhraseTrie<Bool>()
         let orgDomains = PhraseTrie<Bool>()
+        /// "thành phố", "tỉnh": before the place an organisation of a city or province names.
+        let localUnits = PhraseTrie<Bool>()
         let series = PhraseTrie<Int>()
         let relationCues = PhraseTrie<RelationCue>()
         /// "Cộng hòa", "Kingdom of": the state's form before its name.
         let stateForms = PhraseTrie<Bool>()
+        /// "Xã hội chủ nghĩa", "Democratic": words qualifying a state's form, in any order.
+        let stateFormQualifiers = PhraseTrie<Bool>()
     }
 
     let exact = Tries()
@@ -166,12 +170,16 @@ final class Vocabulary: Sendable {
             for (code, names) in countries.aliases { for name in names { add(tries.countries, name, code) } }
             for (code, names) in countries.demonyms { for name in names { add(tries.demonyms, name, code) } }
             for form in countries.state_forms.vi + countries.state_forms.en { add(tries.stateForms, form, true) }
+            for word in countries.state_form_qualifiers.vi + countries.state_form_qualifiers.en {
+                add(tries.stateFormQualifiers, word, true)
+            }
             for (code, names) in countries.cities { for name in names { add(tries.cities, name, (name, code)) } }
             for (index, organization) in orgs.organizations.enumerated() {
                 for name in [organization.vi, organization.en] + organization.aliases { add(tries.organizations, name, index) }
             }
             for head in orgs.heads.vi + orgs.heads.en { add(tries.orgHeads, head, true) }
             for domain in orgs.domains.vi + orgs.domains.en { add(tries.orgDomains, domain, true) }
+            for unit in orgs.local_units.vi + orgs.local_units.en { add(tries.localUnits, unit, true) }
             for entry in titles.titles {
                 for text in entry.vi + entry.en { add(tries.titles, text, TitleEntry(role: entry.role, text: text)) }
             }
@@ -283,6 +291,7 @@ final class Vocabulary: Sendable {
             let en: [String]
         }
         let state_forms: Words
+        let state_form_qualifiers: Words
         let aliases: [String: [String]]
         let demonyms: [String: [String]]
         let cities: [String: [String]]
@@ -303,6 +312,7 @@ final class Vocabulary: Sendable {
         let organizations: [Entry]
         let heads: Words
         let domains: Words
+        let local_units: Words
     }
 }
 
