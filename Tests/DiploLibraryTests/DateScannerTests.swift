@@ -92,6 +92,7 @@ import Testing
                 "September 10-11, 2023 = 10/9/2023-11/9/2023"
             ])
         #expect(dates("She arrived on 10 September 2023.", lang: .en) == ["10 September 2023 = 10/9/2023"])
+        #expect(dates("Last updated: Thursday, 5 May, 2005, 08:14 GMT", lang: .en) == ["Thursday, 5 May, 2005 = 5/5/2005"])
         #expect(dates("The summit opens on Nov. 27 in Lima.", lang: .en) == ["Nov. 27 = 27/11/_"])
         #expect(dates("The visit ended in September 2024.", lang: .en) == ["September 2024 = _/9/2024"])
         #expect(

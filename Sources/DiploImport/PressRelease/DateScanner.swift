@@ -324,11 +324,14 @@ enum DateScanner {
                     return DateMention(first: i, end: next, from: WrittenDate(month: m))
                 }
             } else if let d = day(at(i)), let m = monthName(at(i + 1)) {
-                // "10 September 2024"
+                // "10 September 2024", "5 May, 2005"
                 var date = DateMention(first: i, end: i + 2, from: WrittenDate(day: d, month: m))
                 if let y = year(at(i + 2)) {
                     date.from.year = y
                     date.end = i + 3
+                } else if at(i + 2)?.is(",") == true, let y = year(at(i + 3)) {
+                    date.from.year = y
+                    date.end = i + 4
                 }
                 return date
             } else if let d = day(at(i)), dash(i + 1) || ["to", "and", "until"].contains(at(i + 1)?.folded ?? ""),
