@@ -88,6 +88,9 @@ import Testing
         #expect(en.persons.map(\.name) == ["Kenji Sato", "Anna Berg", "Carlos Ruiz"])
         #expect(en.persons.map(\.titles.isEmpty) == [true, true, true])
 
+        // British honorifics open a name as the others do.
+        let (_, british) = try found("Baroness Jane Whitfield met Sir John Harper in London.", .en)
+        #expect(british.persons.map(\.name) == ["Jane Whitfield", "John Harper"])
         // Between a title and its holder's name, foreign honorifics in a Vietnamese text too.
         let (_, between) = try found("Thủ tướng Trần Văn Hải tiếp Bộ trưởng Ngoại giao Bhutan Lyonpo Dr. Karma Wangdi.", .vi)
         #expect(between.persons.map(\.name) == ["Trần Văn Hải", "Karma Wangdi"])
