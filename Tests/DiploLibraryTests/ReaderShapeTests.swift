@@ -108,6 +108,19 @@ extension ReaderShapeTests {
         #expect(iso(kb, person(kb, "Hassanal Bolkiah")?.country) == "BN")
     }
 
+    @Test func aShortFormBeforeTheFullNameAndAVisitorToTheHomeSide() throws {
+        let kb = try read(
+            """
+            Spokesperson's remarks
+
+            Spokesperson Li Wen said on 19 May 2022: This year marks the 70th anniversary of diplomatic relations between China and Chile. FM Pedro will visit China from May 21.
+            Foreign Minister Pedro Alvarez Soto's visit to China will last two days.
+            """, lang: "en")
+        let people = kb.entities.filter { $0.type == .person }
+        #expect(Set(people.map(\.name)) == ["Li Wen", "Pedro Alvarez Soto"])
+        #expect(iso(kb, person(kb, "Pedro Alvarez Soto")?.country) == "CL")
+    }
+
     @Test func oneDayOpeningASentenceOfTwoEventsIsTheDayOfEach() throws {
         let kb = try read(
             """

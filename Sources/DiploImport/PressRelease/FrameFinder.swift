@@ -281,24 +281,17 @@ struct FrameFinder {
     /// Chính phủ Việt Nam - Lào"). Where the words naming what the pair is of end: "Chile-Peru
     /// Joint Commission" (its capitalised words after the pair), "between Chile and Peru".
     func countryPair(in range: Range<Int>, _ tokens: [Token], _ mentions: SentenceMentions) -> (sides: [String], end: Int)? {
-        func country(at index: Int) -> (value: String, end: Int)? {
-            guard index < tokens.count, tokens[index].isCapitalized else { return nil }
-            return tries.countries.longestMatch(in: tokens, at: index)
-        }
         for index in range where index < tokens.count {
-            guard let first = country(at: index), first.end + 1 < tokens.count else { continue }
-            let joined = tokens[first.end].isDash
-            let between =
-                index > 0 && vocabulary.betweenWords.contains(tokens[index - 1].folded)
-                && vocabulary.conjunctions.contains(tokens[first.end].folded)
-            guard joined || between, let second = country(at: first.end + 1), second.value != first.value else { continue }
-            var end = second.end
+            guard let pair = tries.countryPair(in: tokens, at: index, conjunctions: vocabulary.conjunctions),
+                pair.dash || (index > 0 && vocabulary.betweenWords.contains(tokens[index - 1].folded))
+            else { continue }
+            var end = pair.end
             // ("Inter-governmental": a word joined by a hyphen is one of them.)
-            while joined, end < tokens.count,
+            while pair.dash, end < tokens.count,
                 tokens[end].isCapitalized || tokens[end].isDash || (end > 0 && tokens[end - 1].isDash && !tokens[end].spaced),
                 !mentions.dates.contains(where: { $0.first == end })
             { end += 1 }
-            return ([first.value, second.value], end)
+            return (pair.sides, end)
         }
         return nil
     }

@@ -334,6 +334,42 @@ struct MentionFinder {
             }
             c += 1
         }
+        findPlainRelations(tokens, &found)
+    }
+
+    /// "the 50th anniversary of the establishment of Egyptian-New Zealand relations", "kỷ niệm 50 năm
+    /// thiết lập quan hệ Ai Cập - New Zealand", "relations between A and B": relations named by their
+    /// pair of countries, after words of an anniversary or an establishment, are diplomatic relations.
+    func findPlainRelations(_ tokens: [Token], _ found: inout SentenceMentions) {
+        guard let diplomatic = try? PartnershipLevel("diplomatic_relations") else { return }
+        for c in tokens.indices where !found.levels.contains(where: { $0.first <= c && c < $0.end }) {
+            guard let word = tries.plainRelations.longestMatch(in: tokens, at: c) else { continue }
+            let conjunctions = vocabulary.conjunctions
+            // The pair before the word ("Egyptian-New Zealand relations"), or after it, joined by a
+            // dash or introduced by "between"/"giữa".
+            let before = (max(0, c - 8)..<c).first { start in
+                tries.countryPair(in: tokens, at: start, conjunctions: conjunctions).map { $0.dash && $0.end == c } ?? false
+            }
+            let after =
+                tries.countryPair(in: tokens, at: word.end, conjunctions: conjunctions).map(\.dash) == true
+                || (word.end + 1 < tokens.count && vocabulary.betweenWords.contains(tokens[word.end].folded)
+                    && tries.countryPair(in: tokens, at: word.end + 1, conjunctions: conjunctions) != nil)
+            guard before != nil || after else { continue }
+            // Recalled: established just before ("thiết lập", "the establishment of"), or an
+            // anniversary of a number of years ("kỷ niệm 50 năm", "the 50th anniversary of").
+            let opening = before ?? c
+            func cue(_ kind: Vocabulary.RelationCue, within distance: Int) -> Bool {
+                (max(0, opening - distance)..<opening).contains {
+                    tries.relationCues.longestMatch(in: tokens, at: $0)?.value == kind
+                }
+            }
+            let numbered = tokens[max(0, opening - 8)..<opening].contains { $0.number != nil }
+            guard cue(.established, within: 4) || (numbered && cue(.anniversary, within: 8)),
+                // "nâng cấp quan hệ Việt Nam – New Zealand lên Đối tác chiến lược toàn diện": the level follows.
+                !found.levels.contains(where: { $0.first > c && $0.first - c <= 10 })
+            else { continue }
+            found.levels.append(LevelMention(first: c, end: word.end, level: diplomatic))
+        }
     }
 
     /// Whether these tokens may be a name no title gives: two to four words of two letters or more,

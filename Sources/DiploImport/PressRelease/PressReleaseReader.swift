@@ -272,6 +272,13 @@ public struct PressReleaseReader {
             {
                 assembler.persons[index].country = other
             }
+            // Who visits the home side is of the other one ("FM Bilawal will visit China", on a page of China's).
+            for index in assembler.persons.indices
+            where assembler.persons[index].country == nil
+                && assembler.events.contains(where: { $0.kind.isVisit && $0.agents.contains(index) && $0.places.contains(home) })
+            {
+                assembler.persons[index].country = other
+            }
         }
         // The speaking side names its own officials without their country ("President Lula", "Thủ tướng Phạm Minh Chính"):
         // an official still of no country is of the home side.
@@ -350,6 +357,9 @@ public struct PressReleaseReader {
             ?? (words.count == 1 && words[0].count >= 3 && !surnames.contains(words[0])
                 ? known.only(among: words) { $0.count >= 2 && $0.first == words[0] } : nil)
             ?? (words.count >= 2 ? known.first(among: [words[words.count - 1]]) { $0.count == 1 && $0.first == words.last } : nil)
+            // ... or its first word ("FM Bilawal", then "Bilawal Bhutto Zardari"), as above.
+            ?? (words.count >= 2 && !surnames.contains(words[0])
+                ? known.only(among: [words[0]]) { $0.count == 1 && $0.first == words[0] } : nil)
             // "Jokowi" after "Joko “Jokowi” Widodo": the nickname a full name gave in quotes; in English,
             // "Lula" after "Luiz Inácio Lula da Silva": an inner word.
             ?? (words.count == 1

@@ -38,6 +38,8 @@ final class Vocabulary: Sendable {
         let localUnits = PhraseTrie<Bool>()
         let series = PhraseTrie<Int>()
         let relationCues = PhraseTrie<RelationCue>()
+        /// "relations", "quan hệ": relations no level names, read only beside their pair of countries.
+        let plainRelations = PhraseTrie<Bool>()
         /// "Cộng hòa", "Kingdom of": the state's form before its name.
         let stateForms = PhraseTrie<Bool>()
         /// "Xã hội chủ nghĩa", "Democratic": words qualifying a state's form, in any order.
@@ -211,6 +213,7 @@ final class Vocabulary: Sendable {
                 (.listing, relations.listing),
             ]
             for (cue, phrases) in relationLists { for text in phrases.vi + phrases.en { add(tries.relationCues, text, cue) } }
+            for text in relations.plain_relations.vi + relations.plain_relations.en { add(tries.plainRelations, text, true) }
         }
         for name in [
             "Anh", "Nga", "Đức", "Ý", "Áo", "Bỉ", "Séc", "Mỹ", "Lào", "Nhật", "Úc", "Pháp", "Viên", "Huế", "Hà", "Lào Cai",
@@ -281,7 +284,7 @@ final class Vocabulary: Sendable {
             let vi: [String: Int]
             let en: [String: Int]
         }
-        let anniversary, approximate, upcoming, upgrade, established, both, listing: EventsFile.Phrases
+        let anniversary, approximate, upcoming, upgrade, established, both, listing, plain_relations: EventsFile.Phrases
         let numbers: Numbers
     }
 
@@ -317,6 +320,24 @@ final class Vocabulary: Sendable {
 }
 
 extension Vocabulary.Tries {
+    /// A country, or the name of its people, at `index`, capitalised: its code and where it ends.
+    func country(in tokens: [Token], at index: Int) -> (value: String, end: Int)? {
+        guard index < tokens.count, tokens[index].isCapitalized else { return nil }
+        return countries.longestMatch(in: tokens, at: index) ?? demonyms.longestMatch(in: tokens, at: index)
+    }
+
+    /// Two different countries at `index` joined by a dash ("Chile-Peru", "Việt Nam - Lào",
+    /// "Egyptian-New Zealand"), or by one of `conjunctions` ("Chile and Peru"): their codes, where
+    /// the second ends, and whether a dash joined them.
+    func countryPair(in tokens: [Token], at index: Int, conjunctions: Set<String>) -> (sides: [String], end: Int, dash: Bool)? {
+        guard let first = country(in: tokens, at: index), first.end + 1 < tokens.count else { return nil }
+        let dash = tokens[first.end].isDash
+        guard dash || conjunctions.contains(tokens[first.end].folded), let second = country(in: tokens, at: first.end + 1),
+            second.value != first.value
+        else { return nil }
+        return ([first.value, second.value], second.end, dash)
+    }
+
     /// An organisation of the lexicon named at `start` (its index in the lexicon). A one-word name
     /// is an abbreviation written in capitals ("NAM", not the "Nam" of "Đông Nam Á").
     func knownOrganization(_ tokens: [Token], at start: Int) -> (value: Int, end: Int)? {
