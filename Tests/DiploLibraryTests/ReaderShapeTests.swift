@@ -108,6 +108,21 @@ extension ReaderShapeTests {
         #expect(iso(kb, person(kb, "Hassanal Bolkiah")?.country) == "BN")
     }
 
+    @Test func yearsCountedSinceRelationsBeganAreNoUpgradeToday() throws {
+        let kb = try read(
+            """
+            Thủ tướng thăm Peru
+
+            Ngày 17/12/2019, trong chuyến thăm chính thức Peru, Thủ tướng Trần Văn Hải hội đàm với Cố vấn Nhà nước Peru Ana Quispe và chứng kiến ký kết một số văn kiện hợp tác giữa Việt Nam - Peru, hai nước có gần 25 năm chính thức thiết lập quan hệ ngoại giao.
+            Sau đó, Thủ tướng Trần Văn Hải và Cố vấn Nhà nước Peru có cuộc gặp gỡ báo chí.
+            """, lang: "vi")
+        #expect(iso(kb, person(kb, "Ana Quispe")?.country) == "PE")
+        #expect(kb.events.contains { $0.kind == .talks } && kb.events.contains { $0.kind == .pressConference })
+        #expect(!kb.events.contains { $0.kind == .meeting })
+        let relations = try #require(kb.partnerships.first { $0.level.key == "diplomatic_relations" })
+        #expect(relations.established == nil)
+    }
+
     @Test func aShortFormBeforeTheFullNameAndAVisitorToTheHomeSide() throws {
         let kb = try read(
             """

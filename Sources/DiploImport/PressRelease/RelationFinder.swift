@@ -106,7 +106,9 @@ struct RelationFinder {
                     && mentions.levels.min(by: { abs(date.first - $0.end) < abs(date.first - $1.end) })?.first == level.first
             }
             var date = written.min { abs($0.first - level.end) < abs($1.first - level.end) }.flatMap { resolver.resolve($0).0 }
-            if date == nil, upgraded, !recalled, let event = events.first {
+            // "hai nước có gần 45 năm chính thức thiết lập quan hệ ngoại giao": years counted since, not done now.
+            let counted = number(after: max(0, level.first - 8), before: level.first, tokens) != nil
+            if date == nil, upgraded, !recalled, !counted, let event = events.first {
                 date = assembler.events[event].start ?? assembler.events[event].within?.first
             }
             if let date { setEstablished(index, level.level, date, inferred: false, sentence: sentence.index) }
