@@ -34,6 +34,14 @@ import Testing
         #expect(met.status == .held)
     }
 
+    @Test func citiesTheLexiconDoesNotKnowBeforeTheirCountries() throws {
+        let stops = try reading(
+            "Minister Anna Berg will travel to Kingston, Jamaica, and Belmopan, Belize from 19 to 23 February 2024.", .en
+        ).frames
+        // One stop in each country, within the journey's days.
+        #expect(stops.map(\.kind) == [.visit, .visit] && stops.map(\.places) == [["JM"], ["BZ"]])
+    }
+
     @Test func aSessionOfABodyOfTwoCountriesIsAMeetingOfThem() throws {
         let (_, en) = try frame(
             "The 43rd meeting of the Chile-Peru Inter-governmental Committee took place in Lima on 4 March 2023.", .en)

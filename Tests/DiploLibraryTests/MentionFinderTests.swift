@@ -96,6 +96,25 @@ import Testing
         #expect(between.persons.map(\.name) == ["Trần Văn Hải", "Karma Wangdi"])
     }
 
+    @Test func englishTitlesWithLongPortfolios() throws {
+        // A portfolio listing its fields with commas, then the name.
+        let (_, listed) = try found(
+            "Under Secretary of State for Civilian Security, Democracy, and Human Rights Uzra Zeya will travel to Jamaica.", .en)
+        #expect(listed.persons.map(\.name) == ["Uzra Zeya"])
+        // A list closed by its last field and the country: no name inside it.
+        let (_, closed) = try found(
+            "Mr Kenji Sato, Minister of Economy, Trade and Industry of Japan, and Ms Anna Berg attended the meeting.", .en)
+        #expect(closed.persons.map(\.name) == ["Kenji Sato", "Anna Berg"])
+        // An organisation's words after a title are no one's name.
+        let (_, body) = try found(
+            "Secretary Anna Berg met the Director of the Office of the Central Foreign Affairs Commission.", .en)
+        #expect(body.persons.map(\.name) == ["Anna Berg"])
+        // A people's name names the country; before "Airlines" it is a company's.
+        let (_, slovak) = try found("Slovak Foreign Minister Peter Novak flew in on an Ethiopian Airlines flight.", .en)
+        #expect(slovak.allCountries.map(\.iso) == ["SK"])
+        #expect(persons(slovak) == [#"Peter Novak ["foreign_minister/SK"]"#])
+    }
+
     @Test func vietnameseTitlesWithLongQualifiers() throws {
         // A state's form with its qualifiers; a city's or a province's committee; a portfolio listing its fields.
         let (reading, form) = try found(

@@ -509,8 +509,15 @@ struct FrameFinder {
                                 $0.end <= date.first && date.first - $0.end <= 3 && frame.places.contains($0.iso)
                             }
                     })
+            // "to Kingston, Jamaica, and Belmopan, Belize": a country after a city of it the lexicon does not know.
+            var beforeCity = country.first - 2
+            while beforeCity >= 0, tokens[beforeCity].isCapitalized, country.first - 2 - beforeCity < 3 { beforeCity -= 1 }
+            let afterCity =
+                previous == "," && beforeCity >= 0 && beforeCity < country.first - 2
+                && (vocabulary.placeWords.contains(tokens[beforeCity].folded)
+                    || (vocabulary.conjunctions.contains(tokens[beforeCity].folded) && !frame.places.isEmpty))
             if vocabulary.placeWords.contains(previous) || (direct && (trigger.kind.isVisit || trigger.verb))
-                || previous == "(" || listed || ofCountry
+                || previous == "(" || listed || ofCountry || afterCity
             {
                 if !mentions.persons.contains(where: { $0.first <= country.first && country.first < $0.end }) {
                     frame.places.append(country.iso)

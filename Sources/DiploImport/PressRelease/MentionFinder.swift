@@ -165,7 +165,9 @@ struct MentionFinder {
                 i = city.end
                 continue
             }
-            if capitalized, let demonym = tries.demonyms.longestMatch(in: tokens, at: i) {
+            if capitalized, let demonym = tries.demonyms.longestMatch(in: tokens, at: i),
+                demonym.end >= tokens.count || !vocabulary.demonymCompanyWords.contains(tokens[demonym.end].folded)
+            {
                 found.demonyms.append(CountryMention(first: i, end: demonym.end, iso: demonym.value))
                 i = demonym.end
                 continue
@@ -721,6 +723,13 @@ struct MentionFinder {
                 nameEnd = cursor
             }
         }
+        // "the Director of the Office of the CCP Central Foreign Affairs Commission": an organisation's
+        // words, its head word among them, are no one's name.
+        if !vietnamese, nameEnd > cursor,
+            (cursor..<nameEnd).contains(where: { tries.orgHeads.longestMatch(in: tokens, at: $0) != nil })
+        {
+            nameEnd = cursor
+        }
         // "Bộ trưởng Mỏ và Năng lượng Alexandre Silveira;": a portfolio in Vietnamese, then a foreign name.
         if vietnamese, start > 0, [":", ";"].contains(tokens[start - 1].text), cursor < tokens.count,
             tokens[cursor].isCapitalized,
@@ -788,17 +797,37 @@ struct MentionFinder {
                 // and the last two capitalised words are the name.
                 var capitalized: [Int] = []
                 var end = cursor + 1
+                var listed = false
+                var lastAnd: Int?
+                // "for Civilian Security, Democracy, and Human Rights": commas of a list that ends with "and".
+                func listGoesOn(after comma: Int) -> Bool {
+                    var at = comma + 1
+                    while at < tokens.count, at - comma < 10 {
+                        if tokens[at].folded == "and" { return at + 1 < tokens.count && tokens[at + 1].isCapitalized }
+                        guard tokens[at].isCapitalized || tokens[at].is(",") else { return false }
+                        at += 1
+                    }
+                    return false
+                }
                 while end < tokens.count,
                     tokens[end].isCapitalized
                         || (["and", "&"].contains(tokens[end].folded) && end + 1 < tokens.count
                             && tokens[end + 1].isCapitalized)
+                        || (tokens[end].is(",") && listGoesOn(after: end))
                 {
                     if tokens[end].isCapitalized { capitalized.append(end) }
+                    if tokens[end].is(",") { listed = true }
+                    if tokens[end].folded == "and" { lastAnd = end }
                     end += 1
                 }
                 // "The Minister of International Relations and Cooperation, Dr Naledi Pandor": a comma closes the portfolio.
                 if end < tokens.count, tokens[end].is(","), capitalized.count >= 1 {
                     return end
+                }
+                // "Minister of Economy, Trade and Industry of Japan": a list whose last item holds no name after it.
+                if listed, let lastAnd, capitalized.filter({ $0 > lastAnd }).count < 3 {
+                    cursor = end
+                    continue
                 }
                 guard capitalized.count >= 3 else { return cursor }
                 cursor = capitalized[capitalized.count - 2]

@@ -282,10 +282,12 @@ public struct PressReleaseReader {
         }
         // The speaking side names its own officials without their country ("President Lula", "Thủ tướng Phạm Minh Chính"):
         // an official still of no country is of the home side.
+        // (Not one who visits the home side: who travels to a place is not of it.)
         if let home {
             for index in assembler.persons.indices
             where assembler.persons[index].country == nil
                 && assembler.persons[index].titles.contains(where: { $0.role != "counterpart" && $0.organization == nil })
+                && !assembler.events.contains(where: { $0.kind.isVisit && $0.agents.contains(index) && $0.places.contains(home) })
             {
                 assembler.persons[index].country = home
             }

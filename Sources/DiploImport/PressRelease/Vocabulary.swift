@@ -81,6 +81,8 @@ final class Vocabulary: Sendable {
     let hostVerbs: Set<String>
     /// Words before a place ("tại", "in") and before the object of an event ("với", "with") (events.json).
     let placeWords: Set<String>
+    /// "Airlines": after a people's name, a company's name, not the country (countries.json `demonym_company_words`).
+    let demonymCompanyWords: Set<String>
     let objectMarkers: Set<String>
     /// "Dialogue", "Đối thoại": named by a pair of countries, talks between them (events.json `bilateral_dialogues`).
     let bilateralDialogues: Set<String>
@@ -142,6 +144,7 @@ final class Vocabulary: Sendable {
         relativePronouns = events.relative_pronouns.folded
         hostVerbs = events.host_verbs.folded
         placeWords = events.place_words.folded
+        demonymCompanyWords = Set(countries.demonym_company_words.words.map(\.folded))
         objectMarkers = events.object_markers.folded
         bilateralDialogues = events.bilateral_dialogues.folded
         bilateralSessions = events.bilateral_sessions.folded
@@ -297,6 +300,8 @@ final class Vocabulary: Sendable {
         let state_form_qualifiers: Words
         let aliases: [String: [String]]
         let demonyms: [String: [String]]
+        struct CompanyWords: Decodable { let words: [String] }
+        let demonym_company_words: CompanyWords
         let cities: [String: [String]]
         let display_names: [String: [String: String]]
     }
