@@ -34,6 +34,13 @@ import Testing
         #expect(met.status == .held)
     }
 
+    @Test func anInvitationToALongTitledGuestIsNoVisit() throws {
+        let frames = try reading(
+            "Ngoại trưởng Peru nhắc lại lời mời Tổng Bí thư Đảng Cộng sản Việt Nam Trần Văn Hải thăm Peru năm 2015.", .vi
+        ).frames
+        #expect(!frames.contains { $0.kind.isVisit })
+    }
+
     @Test func citiesTheLexiconDoesNotKnowBeforeTheirCountries() throws {
         let stops = try reading(
             "Minister Anna Berg will travel to Kingston, Jamaica, and Belmopan, Belize from 19 to 23 February 2024.", .en

@@ -248,7 +248,12 @@ struct FrameFinder {
         // not a visit; "đề nghị ... ký kết", "proposed that ...": a proposal, not an event.
         if mentions.cues.contains(where: { cue in
             switch cue.cue {
-            case .invitation: return trigger.kind.isVisit && cue.end <= trigger.cue.first && trigger.cue.first - cue.end <= 10
+            case .invitation:
+                // The words between them counted without the invited one's titles and name ("mời Tổng bí thư Đảng
+                // Cộng sản Việt Nam Nguyễn Phú Trọng thăm Mỹ").
+                guard trigger.kind.isVisit, cue.end <= trigger.cue.first else { return false }
+                let named = mentions.persons.filter { $0.first >= cue.end && $0.end <= trigger.cue.first }
+                return trigger.cue.first - cue.end - named.reduce(0) { $0 + $1.end - $1.first - 1 } <= 10
             // A named gathering takes place whatever is hoped of it ("looked forward to seeing her at the
             // Commonwealth Heads of Government Meeting").
             case .proposal:
