@@ -34,6 +34,22 @@ import Testing
         #expect(met.status == .held)
     }
 
+    @Test func welcomingSomethingIsNoCeremonyButWelcomingSomeoneIs() throws {
+        let approval = try reading("Prime Minister Kenji Sato welcomed the progress of the negotiations.", .en).frames
+        #expect(!approval.contains { $0.kind == .ceremony })
+        let (reading, welcome) = try frame(
+            "Prime Minister Kenji Sato welcomed President Anna Berg at the palace on 4 June 2024.", .en)
+        #expect(welcome.kind == .ceremony && reading.names(welcome.counterparts) == ["Anna Berg"])
+    }
+
+    @Test func aSummitNamedByTwoCountriesIsAMeetingOfThem() throws {
+        let frames = try reading("On 4 June 2024, the Sweden-Chile Summit Meeting took place in Stockholm.", .en).frames
+        #expect(frames.map(\.kind) == [.meeting] && frames.first?.sides == ["SE", "CL"])
+        // Of an organisation and a country, a summit still.
+        let asean = try reading("Prime Minister Kenji Sato attended the ASEAN-Japan Summit in Tokyo on 4 June 2024.", .en).frames
+        #expect(asean.map(\.kind) == [.summit])
+    }
+
     @Test func anInvitationToALongTitledGuestIsNoVisit() throws {
         let frames = try reading(
             "Ngoại trưởng Peru nhắc lại lời mời Tổng Bí thư Đảng Cộng sản Việt Nam Trần Văn Hải thăm Peru năm 2015.", .vi

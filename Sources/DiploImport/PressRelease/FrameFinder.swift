@@ -214,9 +214,14 @@ struct FrameFinder {
                 words.contains { cueText == $0 || cueText.hasPrefix($0 + " ") || cueText.hasSuffix(" " + $0) }
             }
             let dialogue = named(by: vocabulary.bilateralDialogues)
-            if frame.kind == .conference, dialogue || named(by: vocabulary.bilateralSessions),
+            // ("the Japan-U.S. Summit Meeting": a summit of two countries' leaders is a meeting of them.)
+            let summit = frame.kind == .summit
+            if frame.kind == .conference && (dialogue || named(by: vocabulary.bilateralSessions)) || summit,
                 let pair = countryPair(
-                    in: min(first, max(0, trigger.cue.first - 8))..<max(segmentEnd, trigger.cue.end), tokens, mentions)
+                    in: min(
+                        first, max(0, trigger.cue.first - 8))..<(summit ? trigger.cue.first : max(segmentEnd, trigger.cue.end)),
+                    tokens, mentions),
+                !summit || pair.end == trigger.cue.first
             {
                 frame.kind = dialogue ? .talks : .meeting
                 frame.sides = pair.sides
@@ -390,11 +395,10 @@ struct FrameFinder {
         }
         if let inviter = before.last(where: { isInviter($0.element, tokens) }) { frame.inviter = personIndex[inviter.offset] }
         // "President Thuong's official visit": the possessor does it, whatever came before.
-        if let owner = mentions.persons.firstIndex(where: { $0.end == trigger.cue.first }),
-            isPossessive(tokens[trigger.cue.first - 1])
-        {
-            frame.agents = [personIndex[owner]]
-        }
+        let owner = mentions.persons.firstIndex(where: {
+            $0.end == trigger.cue.first && isPossessive(tokens[trigger.cue.first - 1])
+        })
+        if let owner { frame.agents = [personIndex[owner]] }
         if frame.agents.isEmpty, scene.bothAt.contains(where: { $0 < trigger.cue.first }) { frame.bothSides = true }
         frame.subordinate = mentions.cues.contains { cue in
             if case .subordinate = cue.cue { return cue.end <= trigger.cue.first && trigger.cue.first - cue.end <= 1 }
@@ -402,7 +406,8 @@ struct FrameFinder {
         }
         // A visit's guest is the sentence's subject ("A được B đón ... trong chuyến thăm"), when it opens the sentence
         // (unless a relative pronoun names another: "A will meet B, who will visit ...").
-        if trigger.kind.isVisit, relative == nil, let subject = before.first, subject.element.first <= 2,
+        // (Not over a possessor: "Prime Minister X welcomed President Y's visit".)
+        if trigger.kind.isVisit, relative == nil, owner == nil, let subject = before.first, subject.element.first <= 2,
             frame.inviter != personIndex[subject.offset]
         {
             frame.agents = [personIndex[subject.offset]]
@@ -698,7 +703,10 @@ struct FrameFinder {
             let namedAndDated =
                 capitalized && mentions.dates.contains { $0.end <= trigger.first || abs($0.first - trigger.end) <= 3 }
             // "The two sides welcomed the results": approval, not a welcome ceremony.
-            return frame.hasParticipants || frame.bothSides && !(frame.verb && frame.kind == .ceremony) || namedAndDated
+            // "The two sides welcomed the results", "X welcomed this visit": in English, approval, not a welcome
+            // ceremony, unless someone is welcomed.
+            if english, frame.verb, frame.kind == .ceremony { return !frame.counterparts.isEmpty }
+            return frame.hasParticipants || frame.bothSides || namedAndDated
         }
     }
 
