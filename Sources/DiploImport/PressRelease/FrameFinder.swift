@@ -221,7 +221,8 @@ struct FrameFinder {
                     in: min(
                         first, max(0, trigger.cue.first - 8))..<(summit ? trigger.cue.first : max(segmentEnd, trigger.cue.end)),
                     tokens, mentions),
-                !summit || pair.end == trigger.cue.first
+                // (The pair's name runs on through the summit's own word: "Japan-Sweden Summit".)
+                !summit || pair.end >= trigger.cue.end
             {
                 frame.kind = dialogue ? .talks : .meeting
                 frame.sides = pair.sides
@@ -718,7 +719,7 @@ struct FrameFinder {
     {
         let stops: Set<String> = [
             "va", "tai", "o", "cua", "voi", "trong", "tu", "vao", "se", "da", "theo", "nham", "de", "cung",
-            "and", "in", "at", "on", "with", "from", "which", "that", "held", "will", "was", "is", "to", "by",
+            "and", "in", "at", "on", "with", "from", "which", "that", "held", "will", "was", "is", "to", "by", "took", "takes",
             "ngay", "sang", "chieu", "toi", "nay", "la", "duoc", "co", "khi", "nhu",
         ]
         var end = max(start + 1, triggerEnd, tries.series.longestMatch(in: tokens, at: start)?.end ?? 0)
