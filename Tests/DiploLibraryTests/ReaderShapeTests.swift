@@ -121,6 +121,16 @@ extension ReaderShapeTests {
         #expect(!kb.events.contains { $0.kind == .meeting })
         let relations = try #require(kb.partnerships.first { $0.level.key == "diplomatic_relations" })
         #expect(relations.established == nil)
+
+        // "kể từ khi" (since): a level reached in the past, not on the day of the call.
+        let since = try read(
+            """
+            Điện đàm
+
+            Ngày 13/2/2015, Bộ trưởng Ngoại giao Trần Văn Hải điện đàm với Ngoại trưởng Peru Pedro Rojas, điểm lại những tiến triển kể từ khi hai nước xác lập quan hệ "Đối tác toàn diện".
+            """, lang: "vi")
+        let partnership = try #require(since.partnerships.first { $0.level.key == "comprehensive_partnership" })
+        #expect(partnership.established == nil)
     }
 
     @Test func aShortFormBeforeTheFullNameAndAVisitorToTheHomeSide() throws {

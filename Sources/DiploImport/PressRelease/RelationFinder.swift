@@ -107,7 +107,10 @@ struct RelationFinder {
             }
             var date = written.min { abs($0.first - level.end) < abs($1.first - level.end) }.flatMap { resolver.resolve($0).0 }
             // "hai nước có gần 45 năm chính thức thiết lập quan hệ ngoại giao": years counted since, not done now.
-            let counted = number(after: max(0, level.first - 8), before: level.first, tokens) != nil
+            // "kể từ khi hai nước xác lập quan hệ Đối tác toàn diện": since then, not now either.
+            let counted =
+                number(after: max(0, level.first - 8), before: level.first, tokens) != nil
+                || (max(0, level.first - 12)..<level.first).contains { tries.since.longestMatch(in: tokens, at: $0) != nil }
             if date == nil, upgraded, !recalled, !counted, let event = events.first {
                 date = assembler.events[event].start ?? assembler.events[event].within?.first
             }

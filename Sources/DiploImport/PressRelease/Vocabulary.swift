@@ -40,6 +40,8 @@ final class Vocabulary: Sendable {
         let relationCues = PhraseTrie<RelationCue>()
         /// "relations", "quan hệ": relations no level names, read only beside their pair of countries.
         let plainRelations = PhraseTrie<Bool>()
+        /// "kể từ khi", "since": what opens a state of things that began in the past.
+        let since = PhraseTrie<Bool>()
         /// "Cộng hòa", "Kingdom of": the state's form before its name.
         let stateForms = PhraseTrie<Bool>()
         /// "Xã hội chủ nghĩa", "Democratic": words qualifying a state's form, in any order.
@@ -217,6 +219,7 @@ final class Vocabulary: Sendable {
             ]
             for (cue, phrases) in relationLists { for text in phrases.vi + phrases.en { add(tries.relationCues, text, cue) } }
             for text in relations.plain_relations.vi + relations.plain_relations.en { add(tries.plainRelations, text, true) }
+            for text in relations.since.vi + relations.since.en { add(tries.since, text, true) }
         }
         for name in [
             "Anh", "Nga", "Đức", "Ý", "Áo", "Bỉ", "Séc", "Mỹ", "Lào", "Nhật", "Úc", "Pháp", "Viên", "Huế", "Hà", "Lào Cai",
@@ -287,7 +290,7 @@ final class Vocabulary: Sendable {
             let vi: [String: Int]
             let en: [String: Int]
         }
-        let anniversary, approximate, upcoming, upgrade, established, both, listing, plain_relations: EventsFile.Phrases
+        let anniversary, approximate, upcoming, upgrade, established, both, listing, plain_relations, since: EventsFile.Phrases
         let numbers: Numbers
     }
 
