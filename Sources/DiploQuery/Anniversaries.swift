@@ -3,8 +3,9 @@ import DiploStore
 import Foundation
 
 /// An event that marks an anniversary of a partnership (or of diplomatic relations) between its
-/// sides: stated by a source, or computed from the dates.
-public struct AnniversaryMatch: Sendable {
+/// sides: stated by a source, or computed from the dates. A class: tens of thousands of matches
+/// are sorted, filtered and listed by reference, not copied with every string of their event.
+public final class AnniversaryMatch: Sendable {
     public let event: Event
     public let partnership: Partnership
     /// The level whose anniversary it is (a partnership's history may hold several).
@@ -17,6 +18,21 @@ public struct AnniversaryMatch: Sendable {
     /// Partial dates or ranges were involved: the match holds for some day they allow.
     public let approximate: Bool
     public let sources: [SourceRef]
+
+    init(
+        event: Event, partnership: Partnership, level: PartnershipLevel, years: Int, established: PartialDate?,
+        anniversaryDate: PartialDate?, stated: Bool, approximate: Bool, sources: [SourceRef]
+    ) {
+        self.event = event
+        self.partnership = partnership
+        self.level = level
+        self.years = years
+        self.established = established
+        self.anniversaryDate = anniversaryDate
+        self.stated = stated
+        self.approximate = approximate
+        self.sources = sources
+    }
 }
 
 public struct AnniversaryQuery: Sendable {

@@ -314,3 +314,8 @@ extension Array where Element == String {
         "[" + map { "\"" + JSONText.escaped($0) + "\"" }.joined(separator: ",") + "]"
     }
 }
+
+extension Array where Element == Int {
+    /// Integers as one JSON array (row keys of anniversaries, offices, steps), written by hand as strings are.
+    var json: String { "[" + map(String.init).joined(separator: ",") + "]" }
+}
