@@ -7,7 +7,9 @@ import Foundation
 /// are sorted, filtered and listed by reference, not copied with every string of their event.
 public final class AnniversaryMatch: Sendable {
     public let event: Event
-    public let partnership: Partnership
+    public var partnership: Partnership { shared.value }
+    /// The partnership, one value shared by all its matches: not copied, history and all, once a match.
+    let shared: SharedPartnership
     /// The level whose anniversary it is (a partnership's history may hold several).
     public let level: PartnershipLevel
     public let years: Int
@@ -20,11 +22,11 @@ public final class AnniversaryMatch: Sendable {
     public let sources: [SourceRef]
 
     init(
-        event: Event, partnership: Partnership, level: PartnershipLevel, years: Int, established: PartialDate?,
+        event: Event, partnership: SharedPartnership, level: PartnershipLevel, years: Int, established: PartialDate?,
         anniversaryDate: PartialDate?, stated: Bool, approximate: Bool, sources: [SourceRef]
     ) {
         self.event = event
-        self.partnership = partnership
+        self.shared = partnership
         self.level = level
         self.years = years
         self.established = established
@@ -33,6 +35,13 @@ public final class AnniversaryMatch: Sendable {
         self.approximate = approximate
         self.sources = sources
     }
+}
+
+/// A partnership its matches refer to.
+final class SharedPartnership: Sendable {
+    let value: Partnership
+
+    init(_ value: Partnership) { self.value = value }
 }
 
 public struct AnniversaryQuery: Sendable {
@@ -68,8 +77,8 @@ public struct AnniversaryQuery: Sendable {
 
     /// Whether a match passes the party and level filters.
     func keeps(_ match: AnniversaryMatch) -> Bool {
-        if let country, !match.partnership.parties.contains(country) { return false }
-        if let with, !match.partnership.parties.contains(with) { return false }
+        if let country, !match.shared.value.parties.contains(country) { return false }
+        if let with, !match.shared.value.parties.contains(with) { return false }
         if let level, match.level.key != level { return false }
         return true
     }
@@ -95,9 +104,10 @@ public struct AnniversaryQuery: Sendable {
                 let named = Set(stated.map(\.anniversary.partnership)).union(candidates.lazy.flatMap(\.partnerships))
                 return try store.partnerships(ids: named.sorted())
             } ?? store.partnerships()
-        let partnershipsByID = Dictionary(uniqueKeysWithValues: partnerships.map { ($0.id, $0) })
         // Partnerships by index, in id order, each with its dated claims: worked out once, not once an event.
         let ordered = partnerships.sorted { $0.id < $1.id }
+        let shared = ordered.map(SharedPartnership.init)
+        let indexByID = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.id, $0) })
         let claimsByPartnership = ordered.map(AnniversaryRules.datedClaims(of:))
         let events = try eventsAndCandidates(store, ordered, claimsByPartnership, kept: candidates, involved: involved)
         // Room for a match a stated anniversary and a candidate (the most there usually are):
@@ -109,7 +119,8 @@ public struct AnniversaryQuery: Sendable {
         // Each partnership's most precise claims, worked out once, not once a stated anniversary.
         var preciseClaims: [String: [Milestone]] = [:]
         for (anniversary, event) in stated {
-            guard let partnership = partnershipsByID[anniversary.partnership] else { continue }
+            guard let index = indexByID[anniversary.partnership] else { continue }
+            let partnership = shared[index].value
             statedOf[event.id, default: []].append((partnership.id, anniversary.years))
             let claims = preciseClaims[partnership.id] ?? AnniversaryRules.mostPrecise(partnership.claims)
             preciseClaims[partnership.id] = claims
@@ -118,7 +129,7 @@ public struct AnniversaryQuery: Sendable {
             let date = anniversary.date ?? claim?.date?.adding(years: anniversary.years)
             matches.append(
                 AnniversaryMatch(
-                    event: event, partnership: partnership, level: claim?.level ?? partnership.level, years: anniversary.years,
+                    event: event, partnership: shared[index], level: claim?.level ?? partnership.level, years: anniversary.years,
                     established: claim?.date, anniversaryDate: date, stated: true,
                     approximate: !(event.start?.isExact ?? false) || !(date?.isExact ?? false), sources: anniversary.sources))
         }
@@ -130,11 +141,11 @@ public struct AnniversaryQuery: Sendable {
             let statedHere = statedOf[event.id] ?? []
             let startsExact = event.start?.isExact ?? false
             for index in candidates {
-                let partnership = ordered[index]
+                let partnership = shared[index]
                 best.removeAll(keepingCapacity: true)
                 AnniversaryRules.anniversaries(near: days, of: claimsByPartnership[index]) { claim, years, date, distance in
                     guard let established = claim.date, distance <= window,
-                        !statedHere.contains(where: { $0.years == years && $0.partnership == partnership.id })
+                        !statedHere.contains(where: { $0.years == years && $0.partnership == partnership.value.id })
                     else { return }
                     let rank = (!startsExact || !established.isExact ? 1 : 0, distance)
                     if let i = best.firstIndex(where: { $0.years == years }) {
@@ -225,7 +236,13 @@ public struct AnniversaryQuery: Sendable {
 
     /// The names `report` prints: the parties of the matches' partnerships alone, not every entity.
     public static func directory(of matches: [AnniversaryMatch], _ store: Store) throws -> Directory {
-        try Directory(store: store, ids: Set(matches.lazy.flatMap(\.partnership.parties)))
+        // Each partnership's parties once: tens of thousands of matches name a few hundred partnerships.
+        var partnerships = Set<String>()
+        var parties = Set<String>()
+        for match in matches where partnerships.insert(match.shared.value.id).inserted {
+            parties.formUnion(match.shared.value.parties)
+        }
+        return try Directory(store: store, ids: parties)
     }
 
     /// The matches as rows: a table of what people read first, JSON and CSV with every field.
@@ -240,10 +257,10 @@ public struct AnniversaryQuery: Sendable {
             ],
             rows: matches.map { match in
                 let parties =
-                    partiesOf[match.partnership.id]
+                    partiesOf[match.shared.value.id]
                     ?? {
-                        let names = match.partnership.parties.map(directory.name).joined(separator: " – ")
-                        partiesOf[match.partnership.id] = names
+                        let names = match.shared.value.parties.map(directory.name).joined(separator: " – ")
+                        partiesOf[match.shared.value.id] = names
                         return names
                     }()
                 let level =
@@ -263,7 +280,7 @@ public struct AnniversaryQuery: Sendable {
                     .int(match.years), ReportValue(anniversary), ReportValue(established),
                     .text(match.stated ? "stated" : match.approximate ? "computed ~" : "computed"), .bool(match.approximate),
                     .text(match.sources.first.map { $0.quote ?? $0.note ?? $0.document } ?? ""), .text(marks),
-                    .text(match.event.id), .text(match.partnership.id),
+                    .text(match.event.id), .text(match.shared.value.id),
                 ]
             },
             notes: matches.isEmpty

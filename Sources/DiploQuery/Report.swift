@@ -339,29 +339,33 @@ struct TextMeasure {
             scratch.columns.append(first..<scratch.lines.count)
             height = max(height, scratch.lines.count - first)
         }
-        for row in 0..<height {
-            let start = out.count
-            appendSpaces(indent, to: &out)
-            var wrapped = 0
-            for column in 0..<texts.count {
-                var partWidth = 0
-                let measure = measures[firstMeasure + column]
-                if measure.width > widths[column] {
-                    let lines = scratch.columns[wrapped]
-                    wrapped += 1
-                    if row < lines.count {
-                        let part = scratch.lines[lines.lowerBound + row]
-                        out += scratch.bytes[part.start..<part.end]
-                        partWidth = part.width
+        // The wrapped lines copied from the scratch bytes where they lie, not through a slice
+        // (a retain and a release of the buffer each).
+        scratch.bytes.withUnsafeBufferPointer { bytes in
+            for row in 0..<height {
+                let start = out.count
+                appendSpaces(indent, to: &out)
+                var wrapped = 0
+                for column in 0..<texts.count {
+                    var partWidth = 0
+                    let measure = measures[firstMeasure + column]
+                    if measure.width > widths[column] {
+                        let lines = scratch.columns[wrapped]
+                        wrapped += 1
+                        if row < lines.count {
+                            let part = scratch.lines[lines.lowerBound + row]
+                            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[part.start..<part.end]))
+                            partWidth = part.width
+                        }
+                    } else if row == 0 {
+                        out += texts[firstText + column].utf8
+                        partWidth = measure.width
                     }
-                } else if row == 0 {
-                    out += texts[firstText + column].utf8
-                    partWidth = measure.width
+                    if column < texts.count - 1 { appendSpaces(widths[column] - partWidth + gap, to: &out) }
                 }
-                if column < texts.count - 1 { appendSpaces(widths[column] - partWidth + gap, to: &out) }
+                while out.count > start, out.last == 0x20 { out.removeLast() }
+                out.append(0x0A)
             }
-            while out.count > start, out.last == 0x20 { out.removeLast() }
-            out.append(0x0A)
         }
     }
 
@@ -369,10 +373,12 @@ struct TextMeasure {
     private static let spaces = [UInt8](repeating: 0x20, count: 256)
     private static func appendSpaces(_ count: Int, to out: inout [UInt8]) {
         var left = count
-        while left > 0 {
-            let n = min(left, spaces.count)
-            out += spaces[0..<n]
-            left -= n
+        spaces.withUnsafeBufferPointer { spaces in
+            while left > 0 {
+                let n = min(left, spaces.count)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: spaces[0..<n]))
+                left -= n
+            }
         }
     }
 

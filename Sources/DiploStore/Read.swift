@@ -196,6 +196,8 @@ extension Store {
     /// `CROSS JOIN`, so that SQLite never walks every event instead).
     public func anniversariesWithEvents() throws -> [(anniversary: Anniversary, event: Event)] {
         var all: [(anniversary: Anniversary, event: Event)] = []
+        // Counted first: the array of large values is not copied again and again as it grows.
+        all.reserveCapacity(try db.first("SELECT count(*) FROM anniversaries") { $0.int(0) } ?? 0)
         try forEachAnniversary(
             """
             SELECT a.id AS anniversary_key, a.event_id, a.partnership_id, a.years, a.date, a.stated, \(Event.columns("e"))
