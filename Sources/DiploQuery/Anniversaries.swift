@@ -237,9 +237,10 @@ public struct AnniversaryQuery: Sendable {
     /// The names `report` prints: the parties of the matches' partnerships alone, not every entity.
     public static func directory(of matches: [AnniversaryMatch], _ store: Store) throws -> Directory {
         // Each partnership's parties once: tens of thousands of matches name a few hundred partnerships.
-        var partnerships = Set<String>()
+        // (Told apart by their shared value: no id hashed once a match.)
+        var partnerships = Set<ObjectIdentifier>()
         var parties = Set<String>()
-        for match in matches where partnerships.insert(match.shared.value.id).inserted {
+        for match in matches where partnerships.insert(ObjectIdentifier(match.shared)).inserted {
             parties.formUnion(match.shared.value.parties)
         }
         return try Directory(store: store, ids: parties)
@@ -247,9 +248,10 @@ public struct AnniversaryQuery: Sendable {
 
     /// The matches as rows: a table of what people read first, JSON and CSV with every field.
     public static func report(_ matches: [AnniversaryMatch], directory: Directory, window: Int) -> Report {
-        // Each partnership's parties and each level written once, not once a row.
-        var partiesOf: [String: String] = [:]
-        var readable: [String: String] = [:]
+        // Each partnership's parties (by its shared value: no id hashed once a row) and each level
+        // (a handful: looked for in a list) written once, not once a row.
+        var partiesOf: [ObjectIdentifier: String] = [:]
+        var readable: [(key: String, text: String)] = []
         return Report(
             columns: [
                 "date", "event", "parties", "level", "years", "anniversary", "established", "how", "approximate",
@@ -257,24 +259,41 @@ public struct AnniversaryQuery: Sendable {
             ],
             rows: matches.map { match in
                 let parties =
-                    partiesOf[match.shared.value.id]
+                    partiesOf[ObjectIdentifier(match.shared)]
                     ?? {
                         let names = match.shared.value.parties.map(directory.name).joined(separator: " – ")
-                        partiesOf[match.shared.value.id] = names
+                        partiesOf[ObjectIdentifier(match.shared)] = names
                         return names
                     }()
                 let level =
-                    readable[match.level.key]
+                    readable.first { $0.key == match.level.key }?.text
                     ?? {
-                        readable[match.level.key] = match.level.readable
+                        readable.append((match.level.key, match.level.readable))
                         return match.level.readable
                     }()
                 // Each date written once, for its column and for "marks".
                 let anniversary = match.anniversaryDate?.description
                 let established = match.established?.description
-                // Which claim it counts from: sources may date the level differently.
-                let claim = established.map { "; from " + $0 } ?? ""
-                let marks = "\(match.years) yr of \(level), \(parties) (\(anniversary ?? "?")\(claim))"
+                // "20 yr of diplomatic relations, A – B (2015-07-12; from 1995-07-12)": which claim
+                // it counts from, as sources may date the level differently. Written into room
+                // made for it at once, not grown piece by piece.
+                let years = String(match.years)
+                var marks = ""
+                marks.reserveCapacity(
+                    years.utf8.count + level.utf8.count + parties.utf8.count + (anniversary?.utf8.count ?? 1)
+                        + (established.map { $0.utf8.count + 7 } ?? 0) + 12)
+                marks += years
+                marks += " yr of "
+                marks += level
+                marks += ", "
+                marks += parties
+                marks += " ("
+                marks += anniversary ?? "?"
+                if let established {
+                    marks += "; from "
+                    marks += established
+                }
+                marks += ")"
                 return [
                     .text(match.event.dateText), .text(match.event.title), .text(parties), .text(match.level.key),
                     .int(match.years), ReportValue(anniversary), ReportValue(established),
