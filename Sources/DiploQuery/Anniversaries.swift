@@ -115,15 +115,17 @@ public struct AnniversaryQuery: Sendable {
         var matches: [AnniversaryMatch] = []
         matches.reserveCapacity(stated.count + events.reduce(0) { $0 + $1.candidates.count })
         // The stated anniversaries of each event, looked up once an event, not once a candidate.
-        var statedOf: [String: [(partnership: String, years: Int)]] = [:]
+        // (Each partnership by its index.)
+        var statedOf: [String: [(partnership: Int, years: Int)]] = [:]
         // Each partnership's most precise claims, worked out once, not once a stated anniversary.
-        var preciseClaims: [String: [Milestone]] = [:]
+        // (By the partnership's index: no id hashed twice a stated anniversary.)
+        var preciseClaims: [[Milestone]?] = Array(repeating: nil, count: ordered.count)
         for (anniversary, event) in stated {
             guard let index = indexByID[anniversary.partnership] else { continue }
             let partnership = shared[index].value
-            statedOf[event.id, default: []].append((partnership.id, anniversary.years))
-            let claims = preciseClaims[partnership.id] ?? AnniversaryRules.mostPrecise(partnership.claims)
-            preciseClaims[partnership.id] = claims
+            statedOf[event.id, default: []].append((index, anniversary.years))
+            let claims = preciseClaims[index] ?? AnniversaryRules.mostPrecise(partnership.claims)
+            preciseClaims[index] = claims
             let claim = AnniversaryQuery.claim(
                 of: partnership, years: anniversary.years, event: event, date: anniversary.date, claims: claims)
             let date = anniversary.date ?? claim?.date?.adding(years: anniversary.years)
@@ -145,7 +147,7 @@ public struct AnniversaryQuery: Sendable {
                 best.removeAll(keepingCapacity: true)
                 AnniversaryRules.anniversaries(near: days, of: claimsByPartnership[index]) { claim, years, date, distance in
                     guard let established = claim.date, distance <= window,
-                        !statedHere.contains(where: { $0.years == years && $0.partnership == partnership.value.id })
+                        !statedHere.contains(where: { $0.years == years && $0.partnership == index })
                     else { return }
                     let rank = (!startsExact || !established.isExact ? 1 : 0, distance)
                     if let i = best.firstIndex(where: { $0.years == years }) {
