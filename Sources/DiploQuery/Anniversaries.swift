@@ -3,10 +3,13 @@ import DiploStore
 import Foundation
 
 /// An event that marks an anniversary of a partnership (or of diplomatic relations) between its
-/// sides: stated by a source, or computed from the dates.
-public struct AnniversaryMatch: Sendable {
+/// sides: stated by a source, or computed from the dates. A class: tens of thousands of matches
+/// are sorted, filtered and listed by reference, not copied with every string of their event.
+public final class AnniversaryMatch: Sendable {
     public let event: Event
-    public let partnership: Partnership
+    public var partnership: Partnership { shared.value }
+    /// The partnership, one value shared by all its matches: not copied, history and all, once a match.
+    let shared: SharedPartnership
     /// The level whose anniversary it is (a partnership's history may hold several).
     public let level: PartnershipLevel
     public let years: Int
@@ -17,6 +20,28 @@ public struct AnniversaryMatch: Sendable {
     /// Partial dates or ranges were involved: the match holds for some day they allow.
     public let approximate: Bool
     public let sources: [SourceRef]
+
+    init(
+        event: Event, partnership: SharedPartnership, level: PartnershipLevel, years: Int, established: PartialDate?,
+        anniversaryDate: PartialDate?, stated: Bool, approximate: Bool, sources: [SourceRef]
+    ) {
+        self.event = event
+        self.shared = partnership
+        self.level = level
+        self.years = years
+        self.established = established
+        self.anniversaryDate = anniversaryDate
+        self.stated = stated
+        self.approximate = approximate
+        self.sources = sources
+    }
+}
+
+/// A partnership its matches refer to.
+final class SharedPartnership: Sendable {
+    let value: Partnership
+
+    init(_ value: Partnership) { self.value = value }
 }
 
 public struct AnniversaryQuery: Sendable {
@@ -52,8 +77,8 @@ public struct AnniversaryQuery: Sendable {
 
     /// Whether a match passes the party and level filters.
     func keeps(_ match: AnniversaryMatch) -> Bool {
-        if let country, !match.partnership.parties.contains(country) { return false }
-        if let with, !match.partnership.parties.contains(with) { return false }
+        if let country, !match.shared.value.parties.contains(country) { return false }
+        if let with, !match.shared.value.parties.contains(with) { return false }
         if let level, match.level.key != level { return false }
         return true
     }
@@ -79,9 +104,10 @@ public struct AnniversaryQuery: Sendable {
                 let named = Set(stated.map(\.anniversary.partnership)).union(candidates.lazy.flatMap(\.partnerships))
                 return try store.partnerships(ids: named.sorted())
             } ?? store.partnerships()
-        let partnershipsByID = Dictionary(uniqueKeysWithValues: partnerships.map { ($0.id, $0) })
         // Partnerships by index, in id order, each with its dated claims: worked out once, not once an event.
         let ordered = partnerships.sorted { $0.id < $1.id }
+        let shared = ordered.map(SharedPartnership.init)
+        let indexByID = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.id, $0) })
         let claimsByPartnership = ordered.map(AnniversaryRules.datedClaims(of:))
         let events = try eventsAndCandidates(store, ordered, claimsByPartnership, kept: candidates, involved: involved)
         // Room for a match a stated anniversary and a candidate (the most there usually are):
@@ -89,20 +115,23 @@ public struct AnniversaryQuery: Sendable {
         var matches: [AnniversaryMatch] = []
         matches.reserveCapacity(stated.count + events.reduce(0) { $0 + $1.candidates.count })
         // The stated anniversaries of each event, looked up once an event, not once a candidate.
-        var statedOf: [String: [(partnership: String, years: Int)]] = [:]
+        // (Each partnership by its index.)
+        var statedOf: [String: [(partnership: Int, years: Int)]] = [:]
         // Each partnership's most precise claims, worked out once, not once a stated anniversary.
-        var preciseClaims: [String: [Milestone]] = [:]
+        // (By the partnership's index: no id hashed twice a stated anniversary.)
+        var preciseClaims: [[Milestone]?] = Array(repeating: nil, count: ordered.count)
         for (anniversary, event) in stated {
-            guard let partnership = partnershipsByID[anniversary.partnership] else { continue }
-            statedOf[event.id, default: []].append((partnership.id, anniversary.years))
-            let claims = preciseClaims[partnership.id] ?? AnniversaryRules.mostPrecise(partnership.claims)
-            preciseClaims[partnership.id] = claims
+            guard let index = indexByID[anniversary.partnership] else { continue }
+            let partnership = shared[index].value
+            statedOf[event.id, default: []].append((index, anniversary.years))
+            let claims = preciseClaims[index] ?? AnniversaryRules.mostPrecise(partnership.claims)
+            preciseClaims[index] = claims
             let claim = AnniversaryQuery.claim(
                 of: partnership, years: anniversary.years, event: event, date: anniversary.date, claims: claims)
             let date = anniversary.date ?? claim?.date?.adding(years: anniversary.years)
             matches.append(
                 AnniversaryMatch(
-                    event: event, partnership: partnership, level: claim?.level ?? partnership.level, years: anniversary.years,
+                    event: event, partnership: shared[index], level: claim?.level ?? partnership.level, years: anniversary.years,
                     established: claim?.date, anniversaryDate: date, stated: true,
                     approximate: !(event.start?.isExact ?? false) || !(date?.isExact ?? false), sources: anniversary.sources))
         }
@@ -114,11 +143,11 @@ public struct AnniversaryQuery: Sendable {
             let statedHere = statedOf[event.id] ?? []
             let startsExact = event.start?.isExact ?? false
             for index in candidates {
-                let partnership = ordered[index]
+                let partnership = shared[index]
                 best.removeAll(keepingCapacity: true)
                 AnniversaryRules.anniversaries(near: days, of: claimsByPartnership[index]) { claim, years, date, distance in
                     guard let established = claim.date, distance <= window,
-                        !statedHere.contains(where: { $0.years == years && $0.partnership == partnership.id })
+                        !statedHere.contains(where: { $0.years == years && $0.partnership == index })
                     else { return }
                     let rank = (!startsExact || !established.isExact ? 1 : 0, distance)
                     if let i = best.firstIndex(where: { $0.years == years }) {
@@ -209,14 +238,22 @@ public struct AnniversaryQuery: Sendable {
 
     /// The names `report` prints: the parties of the matches' partnerships alone, not every entity.
     public static func directory(of matches: [AnniversaryMatch], _ store: Store) throws -> Directory {
-        try Directory(store: store, ids: Set(matches.lazy.flatMap(\.partnership.parties)))
+        // Each partnership's parties once: tens of thousands of matches name a few hundred partnerships.
+        // (Told apart by their shared value: no id hashed once a match.)
+        var partnerships = Set<ObjectIdentifier>()
+        var parties = Set<String>()
+        for match in matches where partnerships.insert(ObjectIdentifier(match.shared)).inserted {
+            parties.formUnion(match.shared.value.parties)
+        }
+        return try Directory(store: store, ids: parties)
     }
 
     /// The matches as rows: a table of what people read first, JSON and CSV with every field.
     public static func report(_ matches: [AnniversaryMatch], directory: Directory, window: Int) -> Report {
-        // Each partnership's parties and each level written once, not once a row.
-        var partiesOf: [String: String] = [:]
-        var readable: [String: String] = [:]
+        // Each partnership's parties (by its shared value: no id hashed once a row) and each level
+        // (a handful: looked for in a list) written once, not once a row.
+        var partiesOf: [ObjectIdentifier: String] = [:]
+        var readable: [(key: String, text: String)] = []
         return Report(
             columns: [
                 "date", "event", "parties", "level", "years", "anniversary", "established", "how", "approximate",
@@ -224,30 +261,47 @@ public struct AnniversaryQuery: Sendable {
             ],
             rows: matches.map { match in
                 let parties =
-                    partiesOf[match.partnership.id]
+                    partiesOf[ObjectIdentifier(match.shared)]
                     ?? {
-                        let names = match.partnership.parties.map(directory.name).joined(separator: " – ")
-                        partiesOf[match.partnership.id] = names
+                        let names = match.shared.value.parties.map(directory.name).joined(separator: " – ")
+                        partiesOf[ObjectIdentifier(match.shared)] = names
                         return names
                     }()
                 let level =
-                    readable[match.level.key]
+                    readable.first { $0.key == match.level.key }?.text
                     ?? {
-                        readable[match.level.key] = match.level.readable
+                        readable.append((match.level.key, match.level.readable))
                         return match.level.readable
                     }()
                 // Each date written once, for its column and for "marks".
                 let anniversary = match.anniversaryDate?.description
                 let established = match.established?.description
-                // Which claim it counts from: sources may date the level differently.
-                let claim = established.map { "; from " + $0 } ?? ""
-                let marks = "\(match.years) yr of \(level), \(parties) (\(anniversary ?? "?")\(claim))"
+                // "20 yr of diplomatic relations, A – B (2015-07-12; from 1995-07-12)": which claim
+                // it counts from, as sources may date the level differently. Written into room
+                // made for it at once, not grown piece by piece.
+                let years = String(match.years)
+                var marks = ""
+                marks.reserveCapacity(
+                    years.utf8.count + level.utf8.count + parties.utf8.count + (anniversary?.utf8.count ?? 1)
+                        + (established.map { $0.utf8.count + 7 } ?? 0) + 12)
+                marks += years
+                marks += " yr of "
+                marks += level
+                marks += ", "
+                marks += parties
+                marks += " ("
+                marks += anniversary ?? "?"
+                if let established {
+                    marks += "; from "
+                    marks += established
+                }
+                marks += ")"
                 return [
                     .text(match.event.dateText), .text(match.event.title), .text(parties), .text(match.level.key),
                     .int(match.years), ReportValue(anniversary), ReportValue(established),
                     .text(match.stated ? "stated" : match.approximate ? "computed ~" : "computed"), .bool(match.approximate),
                     .text(match.sources.first.map { $0.quote ?? $0.note ?? $0.document } ?? ""), .text(marks),
-                    .text(match.event.id), .text(match.partnership.id),
+                    .text(match.event.id), .text(match.shared.value.id),
                 ]
             },
             notes: matches.isEmpty

@@ -266,20 +266,63 @@ struct TextMeasure {
         var width = 0
         var longest = 0
         var run = 0
-        var simple = true
         var lineBreak = false
-        forEachScalar(bytes) { _, _, value in
-            guard let w = simpleWidth(value) else {
-                simple = false
-                return false
+        var offset = 0
+        while offset < bytes.count {
+            let lead = bytes[offset]
+            // ASCII, most of every cell, a byte at a time: a column but for control characters,
+            // which take none (and neither end a word nor lengthen it).
+            if lead < 0x80 {
+                if lead == 0x20 {
+                    width += 1
+                    run = 0
+                } else if lead < 0x20 || lead == 0x7F {
+                    lineBreak = lineBreak || lead == 0x0A
+                } else {
+                    width += 1
+                    run += 1
+                    longest = max(longest, run)
+                }
+                offset += 1
+                continue
             }
+            let (value, length) = scalar(at: offset, of: bytes)
+            guard let w = simpleWidth(value) else { return nil }
             width += w
-            run = value == 0x20 ? 0 : run + w
+            run += w
             longest = max(longest, run)
-            lineBreak = lineBreak || value == 0x0A
-            return true
+            offset += length
         }
-        return simple ? (width, longest, lineBreak) : nil
+        return (width, longest, lineBreak)
+    }
+
+    /// The scalar whose first byte (not ASCII) is at `offset`, and its length in bytes, decoded
+    /// as `forEachScalar` decodes it.
+    static func scalar(at offset: Int, of bytes: UnsafeBufferPointer<UInt8>) -> (value: UInt32, length: Int) {
+        let lead = bytes[offset]
+        guard lead >= 0xC0 else { return (UInt32(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead) & (lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F)
+        for next in 1..<length { value = value << 6 | UInt32(bytes[offset + next] & 0x3F) }
+        return (value, length)
+    }
+
+    /// The width of a simple text's bytes (as `measure` gives it), ASCII a byte at a time.
+    static func simpleWidth(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var width = 0
+        var offset = 0
+        while offset < bytes.count {
+            let lead = bytes[offset]
+            if lead < 0x80 {
+                width += lead < 0x20 || lead == 0x7F ? 0 : 1
+                offset += 1
+                continue
+            }
+            let (value, length) = scalar(at: offset, of: bytes)
+            width += simpleWidth(value)!
+            offset += length
+        }
+        return width
     }
 
     /// The columns a scalar takes when it is always a character of its own (no scalar joins it,
@@ -339,29 +382,33 @@ struct TextMeasure {
             scratch.columns.append(first..<scratch.lines.count)
             height = max(height, scratch.lines.count - first)
         }
-        for row in 0..<height {
-            let start = out.count
-            appendSpaces(indent, to: &out)
-            var wrapped = 0
-            for column in 0..<texts.count {
-                var partWidth = 0
-                let measure = measures[firstMeasure + column]
-                if measure.width > widths[column] {
-                    let lines = scratch.columns[wrapped]
-                    wrapped += 1
-                    if row < lines.count {
-                        let part = scratch.lines[lines.lowerBound + row]
-                        out += scratch.bytes[part.start..<part.end]
-                        partWidth = part.width
+        // The wrapped lines copied from the scratch bytes where they lie, not through a slice
+        // (a retain and a release of the buffer each).
+        scratch.bytes.withUnsafeBufferPointer { bytes in
+            for row in 0..<height {
+                let start = out.count
+                appendSpaces(indent, to: &out)
+                var wrapped = 0
+                for column in 0..<texts.count {
+                    var partWidth = 0
+                    let measure = measures[firstMeasure + column]
+                    if measure.width > widths[column] {
+                        let lines = scratch.columns[wrapped]
+                        wrapped += 1
+                        if row < lines.count {
+                            let part = scratch.lines[lines.lowerBound + row]
+                            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[part.start..<part.end]))
+                            partWidth = part.width
+                        }
+                    } else if row == 0 {
+                        out += texts[firstText + column].utf8
+                        partWidth = measure.width
                     }
-                } else if row == 0 {
-                    out += texts[firstText + column].utf8
-                    partWidth = measure.width
+                    if column < texts.count - 1 { appendSpaces(widths[column] - partWidth + gap, to: &out) }
                 }
-                if column < texts.count - 1 { appendSpaces(widths[column] - partWidth + gap, to: &out) }
+                while out.count > start, out.last == 0x20 { out.removeLast() }
+                out.append(0x0A)
             }
-            while out.count > start, out.last == 0x20 { out.removeLast() }
-            out.append(0x0A)
         }
     }
 
@@ -369,10 +416,12 @@ struct TextMeasure {
     private static let spaces = [UInt8](repeating: 0x20, count: 256)
     private static func appendSpaces(_ count: Int, to out: inout [UInt8]) {
         var left = count
-        while left > 0 {
-            let n = min(left, spaces.count)
-            out += spaces[0..<n]
-            left -= n
+        spaces.withUnsafeBufferPointer { spaces in
+            while left > 0 {
+                let n = min(left, spaces.count)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: spaces[0..<n]))
+                left -= n
+            }
         }
     }
 
@@ -397,11 +446,7 @@ struct TextMeasure {
             while end < text.count, text[end] != 0x20 { end += 1 }
             var word = UnsafeBufferPointer(rebasing: text[position..<end])
             position = end
-            var wordWidth = 0
-            forEachScalar(word) { _, _, value in
-                wordWidth += simpleWidth(value)!
-                return true
-            }
+            var wordWidth = simpleWidth(of: word)
             // A word wider than a line: cut into lines of their own.
             while wordWidth > width {
                 if scratch.bytes.count > lineStart { endLine() }

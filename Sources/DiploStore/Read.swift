@@ -196,6 +196,8 @@ extension Store {
     /// `CROSS JOIN`, so that SQLite never walks every event instead).
     public func anniversariesWithEvents() throws -> [(anniversary: Anniversary, event: Event)] {
         var all: [(anniversary: Anniversary, event: Event)] = []
+        // Counted first: the array of large values is not copied again and again as it grows.
+        all.reserveCapacity(try db.first("SELECT count(*) FROM anniversaries") { $0.int(0) } ?? 0)
         try forEachAnniversary(
             """
             SELECT a.id AS anniversary_key, a.event_id, a.partnership_id, a.years, a.date, a.stated, \(Event.columns("e"))
@@ -313,4 +315,9 @@ extension Array where Element == String {
         // Written by hand: JSONEncoder costs more than the query it feeds, thousands of times an import.
         "[" + map { "\"" + JSONText.escaped($0) + "\"" }.joined(separator: ",") + "]"
     }
+}
+
+extension Array where Element == Int {
+    /// Integers as one JSON array (row keys of anniversaries, offices, steps), written by hand as strings are.
+    var json: String { "[" + map(String.init).joined(separator: ",") + "]" }
 }

@@ -17,15 +17,17 @@ final class Statement {
         self.handle = handle
         self.sql = sql
         self.database = database
+        columnNames = (0..<Int(sqlite3_column_count(handle))).map {
+            String(cString: sqlite3_column_name(handle, Int32($0)))
+        }
     }
 
     deinit { sqlite3_finalize(handle) }
 
-    /// Column names, read once: rows are decoded by column name, not position. A short list
+    /// Column names, read once when prepared (not lazily: a lazy property is checked at every
+    /// column of every row): rows are decoded by column name, not position. A short list
     /// searched in order beats hashing each name for the dozen columns a statement has.
-    private(set) lazy var columnNames: [String] = (0..<Int(sqlite3_column_count(handle))).map {
-        String(cString: sqlite3_column_name(handle, Int32($0)))
-    }
+    let columnNames: [String]
 
     /// The column the last name asked for was found in: a record decodes its columns in the
     /// order it selects them, row after row, so the next name is most often in the next column.

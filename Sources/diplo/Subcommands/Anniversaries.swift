@@ -43,7 +43,9 @@ struct Anniversaries: ParsableCommand {
             from: dates.from, to: dates.to, window: window, country: try country.map(store.resolveEntity),
             with: try with.map(store.resolveEntity), level: level)
         let matches = try query.run(on: store)
-        output.print(
-            AnniversaryQuery.report(matches, directory: try AnniversaryQuery.directory(of: matches, store), window: window))
+        let report = AnniversaryQuery.report(
+            matches, directory: try AnniversaryQuery.directory(of: matches, store), window: window)
+        output.print(report)
+        KeptUntilExit.keep(matches, report)
     }
 }
