@@ -203,13 +203,13 @@ struct FrameFinder {
         {
             frame.kind = .conference
         }
+        let cueText = tokens[trigger.cue.first..<trigger.cue.end].map(\.folded).joined(separator: " ")
         if !frame.verb, frame.kind == .summit || frame.kind == .conference || frame.series != nil {
             let first = nameStart(tokens, before: trigger.cue.first, mentions)
             frame.name = eventName(tokens, from: first, through: trigger.cue.end, upTo: segmentEnd, mentions: mentions)
             // "the Australia–China Foreign and Strategic Dialogue", "Đối thoại Chiến lược Quốc phòng Việt Nam - Ấn Độ",
             // "the Strategic Dialogue between Chile and Peru": a dialogue of a pair of countries is talks between them;
             // "Kỳ họp lần thứ 12 Ủy ban liên Chính phủ Chile - Peru", a session of a body of the two, a meeting of them.
-            let cueText = tokens[trigger.cue.first..<trigger.cue.end].map(\.folded).joined(separator: " ")
             func named(by words: Set<String>) -> Bool {
                 words.contains { cueText == $0 || cueText.hasPrefix($0 + " ") || cueText.hasSuffix(" " + $0) }
             }
@@ -233,8 +233,7 @@ struct FrameFinder {
         }
         // "the 12th meeting of the Chile-Peru Joint Commission": a meeting no one is named at, of a pair of countries.
         if !frame.verb, frame.kind == .meeting, frame.agents.isEmpty, frame.counterparts.isEmpty, frame.sides.isEmpty,
-            vocabulary.bilateralSessions.contains(
-                tokens[trigger.cue.first..<trigger.cue.end].map(\.folded).joined(separator: " ")),
+            vocabulary.bilateralSessions.contains(cueText),
             let pair = countryPair(in: trigger.cue.end..<min(segmentEnd, trigger.cue.end + 12), tokens, mentions)
         {
             frame.sides = pair.sides
@@ -258,8 +257,8 @@ struct FrameFinder {
                 // The words between them counted without the invited one's titles and name ("mời Tổng bí thư Đảng
                 // Cộng sản Việt Nam Nguyễn Phú Trọng thăm Mỹ").
                 guard trigger.kind.isVisit, cue.end <= trigger.cue.first else { return false }
-                let named = mentions.persons.filter { $0.first >= cue.end && $0.end <= trigger.cue.first }
-                return trigger.cue.first - cue.end - named.reduce(0) { $0 + $1.end - $1.first - 1 } <= 10
+                let invited = mentions.persons.filter { $0.first >= cue.end && $0.end <= trigger.cue.first }
+                return trigger.cue.first - cue.end - invited.reduce(0) { $0 + $1.end - $1.first - 1 } <= 10
             // A named gathering takes place whatever is hoped of it ("looked forward to seeing her at the
             // Commonwealth Heads of Government Meeting").
             case .proposal:
@@ -703,7 +702,6 @@ struct FrameFinder {
         case .signing, .ceremony, .other:
             let namedAndDated =
                 capitalized && mentions.dates.contains { $0.end <= trigger.first || abs($0.first - trigger.end) <= 3 }
-            // "The two sides welcomed the results": approval, not a welcome ceremony.
             // "The two sides welcomed the results", "X welcomed this visit": in English, approval, not a welcome
             // ceremony, unless someone is welcomed.
             if english, frame.verb, frame.kind == .ceremony { return !frame.counterparts.isEmpty }

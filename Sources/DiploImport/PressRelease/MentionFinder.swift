@@ -544,7 +544,7 @@ struct MentionFinder {
         while index < tokens.count, index - start < 12 {
             if found.countries.contains(where: { $0.first == index }) { return joined ? index : nil }
             guard tries.titles.longestMatch(in: tokens, at: index) == nil else { return nil }
-            if tokens[index].is(",") || tokens[index].folded == "va" {
+            if tokens[index].is(",") || vocabulary.conjunctions.contains(tokens[index].folded) {
                 guard index + 1 < tokens.count, tokens[index + 1].isCapitalized else { return nil }
                 joined = true
             } else if !tokens[index].isWord {

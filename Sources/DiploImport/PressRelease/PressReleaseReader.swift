@@ -251,10 +251,13 @@ public struct PressReleaseReader {
     /// The country of each person the text names without one, from their events and the sides of
     /// the document.
     func giveCountries(_ assembler: inout EventAssembler, home: String?, lang: String, allMentions: [SentenceMentions]) {
-        // A foreign person of no stated country is of the one country their events take place in.
-        // Not a visitor: who travels to a place is not of it.
+        /// Whether the person of `index` makes a visit (to `place`, when one is given): who travels to a place is not of it.
+        func visits(_ index: Int, to place: String? = nil) -> Bool {
+            assembler.events.contains { $0.kind.isVisit && $0.agents.contains(index) && place.map($0.places.contains) ?? true }
+        }
+        // A foreign person of no stated country is of the one country their events take place in. Not a visitor.
         for index in assembler.persons.indices where assembler.persons[index].country == nil {
-            let visiting = assembler.events.contains { $0.kind.isVisit && $0.agents.contains(index) }
+            let visiting = visits(index)
             let places = Set(assembler.events.filter { $0.people.contains(index) }.flatMap(\.places)).subtracting(
                 [home].compactMap { $0 })
             if places.count == 1, !visiting { assembler.persons[index].country = places.first }
@@ -268,15 +271,12 @@ public struct PressReleaseReader {
             where assembler.persons[index].country == nil
                 && !assembler.persons[index].titles.contains(where: { $0.organization != nil })
                 && !(ownRelease && assembler.persons[index].titles.contains(where: { $0.role != "counterpart" }))
-                && !assembler.events.contains(where: { $0.kind.isVisit && $0.agents.contains(index) })
+                && !visits(index)
             {
                 assembler.persons[index].country = other
             }
             // Who visits the home side is of the other one ("FM Bilawal will visit China", on a page of China's).
-            for index in assembler.persons.indices
-            where assembler.persons[index].country == nil
-                && assembler.events.contains(where: { $0.kind.isVisit && $0.agents.contains(index) && $0.places.contains(home) })
-            {
+            for index in assembler.persons.indices where assembler.persons[index].country == nil && visits(index, to: home) {
                 assembler.persons[index].country = other
             }
         }
@@ -287,7 +287,7 @@ public struct PressReleaseReader {
             for index in assembler.persons.indices
             where assembler.persons[index].country == nil
                 && assembler.persons[index].titles.contains(where: { $0.role != "counterpart" && $0.organization == nil })
-                && !assembler.events.contains(where: { $0.kind.isVisit && $0.agents.contains(index) && $0.places.contains(home) })
+                && !visits(index, to: home)
             {
                 assembler.persons[index].country = home
             }

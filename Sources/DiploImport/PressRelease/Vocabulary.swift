@@ -146,7 +146,7 @@ final class Vocabulary: Sendable {
         relativePronouns = events.relative_pronouns.folded
         hostVerbs = events.host_verbs.folded
         placeWords = events.place_words.folded
-        demonymCompanyWords = Set(countries.demonym_company_words.words.map(\.folded))
+        demonymCompanyWords = Set((countries.demonym_company_words.vi + countries.demonym_company_words.en).map(\.folded))
         objectMarkers = events.object_markers.folded
         bilateralDialogues = events.bilateral_dialogues.folded
         bilateralSessions = events.bilateral_sessions.folded
@@ -303,8 +303,7 @@ final class Vocabulary: Sendable {
         let state_form_qualifiers: Words
         let aliases: [String: [String]]
         let demonyms: [String: [String]]
-        struct CompanyWords: Decodable { let words: [String] }
-        let demonym_company_words: CompanyWords
+        let demonym_company_words: Words
         let cities: [String: [String]]
         let display_names: [String: [String: String]]
     }
