@@ -296,8 +296,8 @@ struct TextMeasure {
         return (width, longest, lineBreak)
     }
 
-    /// The scalar whose first byte (not ASCII) is at `offset`, and its length in bytes, decoded
-    /// as `forEachScalar` decodes it.
+    /// The scalar whose first byte is at `offset`, and its length in bytes: the one UTF-8 decoding
+    /// of the table writer (`measure`, `simpleWidth(of:)`, `forEachScalar`).
     static func scalar(at offset: Int, of bytes: UnsafeBufferPointer<UInt8>) -> (value: UInt32, length: Int) {
         let lead = bytes[offset]
         guard lead >= 0xC0 else { return (UInt32(lead), 1) }
@@ -335,17 +335,10 @@ struct TextMeasure {
     }
 
     /// Calls `body` with each scalar's byte offsets and value until it returns false.
-    static func forEachScalar(_ bytes: some Collection<UInt8>, _ body: (Int, Int, UInt32) -> Bool) {
+    static func forEachScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, UInt32) -> Bool) {
         var offset = 0
-        var iterator = bytes.makeIterator()
-        while let lead = iterator.next() {
-            var value = UInt32(lead)
-            var length = 1
-            if lead >= 0xC0 {
-                length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                value &= lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F
-                for _ in 1..<length { value = value << 6 | UInt32(iterator.next()! & 0x3F) }
-            }
+        while offset < bytes.count {
+            let (value, length) = scalar(at: offset, of: bytes)
             guard body(offset, offset + length, value) else { return }
             offset += length
         }
