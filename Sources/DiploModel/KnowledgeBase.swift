@@ -197,7 +197,10 @@ public struct Event: Codable, Sendable {
     }
 
     /// The days the event may fall on: its dates, else its range.
-    public var dayRange: ClosedRange<Int>? {
+    public var dayRange: ClosedRange<Int>? { Event.dayRange(start: start, end: end, within: within) }
+
+    /// The days an event of these dates may fall on (`dayRange`), for a reader that has only its dates.
+    public static func dayRange(start: PartialDate?, end: PartialDate?, within: [PartialDate]?) -> ClosedRange<Int>? {
         if let first = (start ?? end)?.dayRange {
             let last = (end ?? start)?.dayRange ?? first
             return first.lowerBound...max(first.upperBound, last.upperBound)

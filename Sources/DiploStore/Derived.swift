@@ -109,18 +109,33 @@ extension Store {
             tables[index] = table
             return table
         }
-        var byParty: [String: [Int]] = [:]
-        for (index, partnership) in all.enumerated() {
-            for party in Set(partnership.parties) { byParty[party, default: []].append(index) }
+        // Parties by a number of their own: an event's sides and a partnership's parties are
+        // compared as a handful of integers, not hashed strings, for each of a million events.
+        var partyNumbers: [String: Int] = [:]
+        let partiesOf = all.map { partnership in
+            Set(partnership.parties).map { party in
+                partyNumbers[party]
+                    ?? {
+                        partyNumbers[party] = partyNumbers.count
+                        return partyNumbers.count - 1
+                    }()
+            }
         }
+        var byParty: [[Int]] = Array(repeating: [], count: partyNumbers.count)
+        for (index, parties) in partiesOf.enumerated() { for party in parties { byParty[party].append(index) } }
+        // The last call each partnership was looked at in: each once an event.
+        var lastLookedAt = Array(repeating: -1, count: all.count)
+        var call = 0
         func add(event: Int, days: ClosedRange<Int>, sides: Set<String>, only: Int? = nil) throws {
             guard sides.count >= 2 else { return }
+            call += 1
+            let numbered = sides.compactMap { partyNumbers[$0] }
             let firstYear = PartialDate(dayNumber: days.lowerBound).year!
             let lastYear = PartialDate(dayNumber: days.upperBound).year!
-            var seen = Set<Int>()
-            for side in sides {
-                for index in byParty[side] ?? [] where (only == nil || only == index) && seen.insert(index).inserted {
-                    guard all[index].parties.allSatisfy(sides.contains),
+            for side in numbered {
+                for index in byParty[side] where (only == nil || only == index) && lastLookedAt[index] != call {
+                    lastLookedAt[index] = call
+                    guard partiesOf[index].allSatisfy(numbered.contains),
                         let distance = table(index).nearest(to: days, firstYear: firstYear, lastYear: lastYear),
                         distance <= Store.anniversaryCandidateDays
                     else { continue }
@@ -164,16 +179,18 @@ extension Store {
     private func forEachEventSides(
         where condition: String?, _ arguments: [SQLBindable], _ body: (Int, ClosedRange<Int>, Set<String>) throws -> Void
     ) throws {
-        var current: (key: Int, event: Event, sides: Set<String>)?
+        // Only what the days and the sides need: not every column of a million events.
+        var current: (key: Int, days: ClosedRange<Int>?, place: String?, sides: Set<String>)?
         func flush() throws {
-            guard let (key, event, sides) = current, let days = event.dayRange else { return }
+            guard let (key, days, place, sides) = current, let days else { return }
             var all = sides
-            if event.kind.isBilateral, let place = event.location?.country { all.insert(place) }
+            if let place { all.insert(place) }
             try body(key, days, all)
         }
         try db.forEach(
             """
-            SELECT e.key, \(Event.columns("e")), CASE WHEN n.type = 'country' THEN n.id ELSE n.country_id END AS side
+            SELECT e.key, e.kind, e.start, e.end, e.within_from, e.within_to, e.location_country_id,
+                CASE WHEN n.type = 'country' THEN n.id ELSE n.country_id END AS side
             FROM events e LEFT JOIN participants p ON p.event_id = e.id LEFT JOIN entities n ON n.id = p.entity_id
             \(condition.map { "WHERE " + $0 } ?? "") ORDER BY e.key
             """, arguments
@@ -181,7 +198,12 @@ extension Store {
             let key = row.int("key")
             if current?.key != key {
                 try flush()
-                current = (key, Event(row: row), [])
+                let within = row.date("within_from").flatMap { from in row.date("within_to").map { [from, $0] } }
+                let bilateral = (EventKind(rawValue: row.text("kind")) ?? .other).isBilateral
+                current = (
+                    key, Event.dayRange(start: row.date("start"), end: row.date("end"), within: within),
+                    bilateral ? row.string("location_country_id") : nil, []
+                )
             }
             if let side = row.string("side") { current!.sides.insert(side) }
         }
