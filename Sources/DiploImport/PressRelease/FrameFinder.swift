@@ -106,6 +106,10 @@ struct FrameFinder {
             announces && date.first >= 2 && tokens[date.first - 1].is(",")
                 && tokens[..<(date.first - 1)].allSatisfy { $0.isWord && $0.text.count >= 2 && $0.text == $0.text.uppercased() }
         }
+        // "date 2022-07-07 X met Y yesterday": the page's date line run into its first sentence gives way
+        // to a date of the sentence's own.
+        let opening = PageDate.markedDateWithEnd(Array(tokens.prefix(8)))?.end ?? 0
+        if mentions.dates.contains(where: { $0.first >= opening }) { mentions.dates.removeAll { $0.end <= opening } }
         let (triggers, seriesAt) = self.triggers(tokens, mentions)
         guard !triggers.isEmpty else { return [] }
         var bothAt: [Int] = []
@@ -116,7 +120,7 @@ struct FrameFinder {
             sentence: sentence, mentions: mentions, personIndex: personIndex, countryOf: countryOf,
             reported: mentions.cues.filter { if case .reported = $0.cue { return true } else { return false } }.map(\.first),
             bothAt: bothAt, fronted: sentencePlace(tokens, mentions, before: triggers.first?.cue.first ?? tokens.count),
-            seriesAt: seriesAt, opening: PageDate.markedDateWithEnd(Array(tokens.prefix(8)))?.end ?? 0)
+            seriesAt: seriesAt, opening: opening)
         var frames: [EventFrame] = []
         // People an earlier trigger of the sentence took as its objects are not later ones' subjects.
         var objects = Set<Int>()
@@ -177,14 +181,10 @@ struct FrameFinder {
         let tokens = scene.tokens
         let mentions = scene.mentions
         let personIndex = scene.personIndex
-        // "Tại điện đàm, ...", "During the talks, ...": after a place word the cue names an event told of, not one done.
-        // "During the visit, ...", "Tại buổi tiếp, ...": a determiner may stand between them.
-        var before = trigger.cue.first - 1
-        if before > 0, vocabulary.eventDeterminers.contains(tokens[before].folded) { before -= 1 }
-        let named = before >= 0 && vocabulary.duringWords.contains(tokens[before].folded)
+        let named = isSetting(trigger.cue.first, tokens)
         var frame = EventFrame(
             kind: trigger.kind, sentence: scene.sentence.index, trigger: trigger.cue.first, triggerEnd: trigger.cue.end,
-            verb: trigger.verb && !named)
+            verb: (trigger.verb || isSupported(trigger.cue.first, tokens)) && !named)
         if let series = scene.seriesAt[trigger.cue.first] { frame.series = series.series }
         frame.attended = isAttended(trigger.cue.first, mentions)
         findAgents(&frame, of: trigger, in: scene, objects: objects)
@@ -286,6 +286,27 @@ struct FrameFinder {
         return frame
     }
 
+    /// "made a phone call to", "held a warm and cordial telephone conversation with": the name of an
+    /// event after a verb that does it (a few words of the name's own between them) is done, as a verb is.
+    func isSupported(_ cue: Int, _ tokens: [Token]) -> Bool {
+        var before = cue - 1
+        while before > 0, cue - before <= 4,
+            [vocabulary.eventDeterminers, vocabulary.eventAdjectives, vocabulary.conjunctions].contains(where: {
+                $0.contains(tokens[before].folded)
+            })
+        { before -= 1 }
+        return before >= 0 && vocabulary.supportVerbs.contains(tokens[before].folded)
+    }
+
+    /// "Tại điện đàm, ...", "During the talks, ...": after a place word the cue names an event told of, not one
+    /// done: the setting of what the sentence says. "During the visit, ...", "Tại buổi tiếp, ...", "during
+    /// their bilateral talks": determiners may stand between them.
+    func isSetting(_ cue: Int, _ tokens: [Token]) -> Bool {
+        var before = cue - 1
+        while before > 0, cue - before <= 2, vocabulary.eventDeterminers.contains(tokens[before].folded) { before -= 1 }
+        return before >= 0 && vocabulary.duringWords.contains(tokens[before].folded)
+    }
+
     /// Two countries named as a pair within `range`: "Chile-Peru", "Việt Nam - Lào", or "between
     /// Chile and Peru" ("giữa Chile và Peru"), inside an organisation's name too ("Ủy ban liên
     /// Chính phủ Việt Nam - Lào"). Where the words naming what the pair is of end: "Chile-Peru
@@ -349,11 +370,14 @@ struct FrameFinder {
         }) {
             verbAt = tense.first
         }
+        // (Those who say something "during the talks", "in talks with X" were at them: the setting of
+        // what they say is no part of it.)
+        let setting = isSetting(trigger.cue.first, tokens)
         let before = mentions.persons.enumerated().filter { person in
             person.element.end <= trigger.cue.first
                 && (!objects.contains(person.offset)
                     || (trigger.verb && (person.element.end == trigger.cue.first || person.element.end == verbAt)))
-                && !reported.contains { $0 >= person.element.end && $0 < trigger.cue.first }
+                && (setting || !reported.contains { $0 >= person.element.end && $0 < trigger.cue.first })
         }
         // "X, who will visit Korea from July 3 to 6": the one the relative pronoun stands for, object or not.
         // "Sara Duterte, Vice President of the Philippines, who is visiting Japan": past the titles set off after the name.
@@ -796,6 +820,17 @@ struct FrameFinder {
                     })
                 {
                     triggerEnd = visitor.end
+                    continue
+                }
+                // "his phone conversation with Chinese Premier X on September 19": the one it is with is not a gap.
+                if at < tokens.count,
+                    mentions.cues.contains(where: { if case .with = $0.cue { return $0.first == at } else { return false } }),
+                    let other = mentions.persons.first(where: { person in
+                        person.first > at && person.first - at <= 4
+                            && !tokens[at..<person.first].contains { $0.kind == .punctuation }
+                    })
+                {
+                    triggerEnd = other.end
                     continue
                 }
                 // "the meeting between A of Sweden and B of Japan took place ... on 6 May": both sides are not a gap.

@@ -70,6 +70,11 @@ final class Vocabulary: Sendable {
     let duringWords: Set<String>
     /// "during the visit", "tại buổi tiếp": words between a place word and the event's name (`event_determiners`).
     let eventDeterminers: Set<String>
+    /// "made a phone call to", "held a warm telephone conversation with": a verb that does what the
+    /// event's name after it says (events.json `support_verbs`).
+    let supportVerbs: Set<String>
+    /// "a warm and cordial telephone conversation": words that qualify an event's name (`event_adjectives`).
+    let eventAdjectives: Set<String>
     /// "cuộc gặp giữa A và B", "the meeting between A and B": both sides named after the event (`between_words`).
     let betweenWords: Set<String>
     /// "của", "of", "by" before the one an event belongs to (`possessive_markers`); "và", "and" (`conjunctions`).
@@ -139,6 +144,8 @@ final class Vocabulary: Sendable {
         plannedWords = events.planned.folded.filter { !$0.contains(" ") }
         duringWords = events.during_words.folded
         eventDeterminers = events.event_determiners.folded
+        supportVerbs = events.support_verbs.folded
+        eventAdjectives = events.event_adjectives.folded
         betweenWords = events.between_words.folded
         possessiveMarkers = events.possessive_markers.folded
         conjunctions = events.conjunctions.folded
@@ -276,7 +283,8 @@ final class Vocabulary: Sendable {
         }
         let kinds: [Kind]
         let attend, planned, held, cancelled, question, generic, invited, with, reported, subordinate, invitation, proposal,
-            date_connectors, visit_lists, held_verbs, during_words, event_determiners, possessive_markers, conjunctions,
+            date_connectors, visit_lists, held_verbs, during_words, event_determiners, support_verbs, event_adjectives,
+            possessive_markers, conjunctions,
             between_words, pronouns, relative_pronouns,
             place_words,
             object_markers, host_verbs,
