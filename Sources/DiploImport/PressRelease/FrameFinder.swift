@@ -286,6 +286,16 @@ struct FrameFinder {
         return frame
     }
 
+    /// "viếng Lăng Chủ tịch Hồ Chí Minh", "thăm gia đình Đại tướng X", "laid a wreath at the tomb of X":
+    /// one a memorial names (a title or two between) is honoured, not met.
+    func isHonoured(_ person: PersonMention, _ tokens: [Token]) -> Bool {
+        (max(0, person.first - 5)..<person.first).contains { start in
+            guard let match = tries.honoured.longestMatch(in: tokens, at: start) else { return false }
+            return match.end <= person.first && person.first - match.end <= 3
+                && !tokens[match.end..<person.first].contains { $0.kind == .punctuation }
+        }
+    }
+
     /// "made a phone call to", "held a warm and cordial telephone conversation with": the name of an
     /// event after a verb that does it (a few words of the name's own between them) is done, as a verb is.
     func isSupported(_ cue: Int, _ tokens: [Token]) -> Bool {
@@ -453,7 +463,7 @@ struct FrameFinder {
         let clauseEnd =
             frame.subordinate ? tokens[trigger.cue.end..<max(trigger.cue.end, segmentEnd)].firstIndex { $0.is(",") } : nil
         for (offset, person) in after where clauseEnd.map({ person.first < $0 }) ?? true { objects.insert(offset) }
-        for (offset, person) in after {
+        for (offset, person) in after where !isHonoured(person, tokens) {
             if isInviter(person, tokens) {
                 frame.inviter = personIndex[offset]
             } else if person.first > 0, vocabulary.possessiveMarkers.contains(tokens[person.first - 1].folded),

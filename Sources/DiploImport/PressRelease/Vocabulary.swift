@@ -46,6 +46,8 @@ final class Vocabulary: Sendable {
         let stateForms = PhraseTrie<Bool>()
         /// "Xã hội chủ nghĩa", "Democratic": words qualifying a state's form, in any order.
         let stateFormQualifiers = PhraseTrie<Bool>()
+        /// "Lăng", "the tomb of": before one honoured, not met (events.json `honoured`).
+        let honoured = PhraseTrie<Bool>()
     }
 
     let exact = Tries()
@@ -227,6 +229,7 @@ final class Vocabulary: Sendable {
             for (cue, phrases) in relationLists { for text in phrases.vi + phrases.en { add(tries.relationCues, text, cue) } }
             for text in relations.plain_relations.vi + relations.plain_relations.en { add(tries.plainRelations, text, true) }
             for text in relations.since.vi + relations.since.en { add(tries.since, text, true) }
+            for text in events.honoured.vi + events.honoured.en { add(tries.honoured, text, true) }
         }
         for name in [
             "Anh", "Nga", "Đức", "Ý", "Áo", "Bỉ", "Séc", "Mỹ", "Lào", "Nhật", "Úc", "Pháp", "Viên", "Huế", "Hà", "Lào Cai",
@@ -283,7 +286,7 @@ final class Vocabulary: Sendable {
         }
         let kinds: [Kind]
         let attend, planned, held, cancelled, question, generic, invited, with, reported, subordinate, invitation, proposal,
-            date_connectors, visit_lists, held_verbs, during_words, event_determiners, support_verbs, event_adjectives,
+            date_connectors, visit_lists, held_verbs, during_words, event_determiners, support_verbs, event_adjectives, honoured,
             possessive_markers, conjunctions,
             between_words, pronouns, relative_pronouns,
             place_words,
