@@ -1162,3 +1162,23 @@ extension ReaderShapeTests {
         #expect(Set(call.participants.map(\.entity)) == ["person:tran-van-hai", "person:kenji-sato"])
     }
 }
+
+extension ReaderShapeTests {
+    @Test func theVisitingMinisterCallsOnOneNamedWithAnHonorificAndTitlesAfter() throws {
+        let kb = try read(
+            """
+            Visit of the State Minister
+
+            Mr. Aki Tanaka, State Minister for Foreign Affairs of Japan, arrived in Kathmandu, Nepal on 30 August 2016. The visiting State Minister paid a courtesy call on the Rt. Hon’ble Mrs. Maya Rai, President of Nepal, at her residence this afternoon. He also called on the Rt. Hon. Prime Minister Mr. Hari Gurung at his office.
+            """, published: "2016-08-30", lang: "en")
+        let calls = kb.events.filter { $0.kind == .courtesyCall }
+        #expect(calls.count == 2)
+        for call in calls {
+            // The visitor calls; the one called on is not taken for the visitor too.
+            let people = call.participants.compactMap { participant in kb.entities.first { $0.id == participant.entity }?.name }
+            #expect(people.contains("Aki Tanaka"))
+            #expect(Set(people).count == people.count)
+        }
+        #expect(person(kb, "Maya Rai") != nil)
+    }
+}

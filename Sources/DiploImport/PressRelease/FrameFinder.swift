@@ -496,7 +496,9 @@ struct FrameFinder {
         if frame.agents.isEmpty, [.meeting, .call].contains(trigger.kind.family), trigger.cue.first - opening <= 4,
             let comma = tokens[trigger.cue.end...].firstIndex(where: { $0.is(",") }),
             let subject = mentions.persons.firstIndex(where: { $0.first == comma + 1 }),
-            let slot = frame.counterparts.firstIndex(of: personIndex[subject]), frame.counterparts.count >= 2
+            let slot = frame.counterparts.firstIndex(of: personIndex[subject]),
+            // (Not the one met, named again by the titles after the name: "on X, President of Nepal, this afternoon".)
+            frame.counterparts.contains(where: { $0 != personIndex[subject] })
         {
             frame.agents = [frame.counterparts.remove(at: slot)]
         }
