@@ -1182,3 +1182,17 @@ extension ReaderShapeTests {
         #expect(person(kb, "Maya Rai") != nil)
     }
 }
+
+extension ReaderShapeTests {
+    @Test func aPossessiveEndsANameBeforeTheCapitalisedNameOfAVisit() throws {
+        let kb = try read(
+            """
+            Signing in Accra
+
+            The signing of the agreement was a highlight of President Lindiwe Mokoena’s Working Visit to Ghana on 5 December 2019.
+            """, published: "2019-12-05", lang: "en")
+        #expect(person(kb, "Lindiwe Mokoena") != nil)
+        #expect(!kb.entities.contains { $0.name.contains("Working Visit") })
+        #expect(kb.events.contains { $0.kind == .workingVisit && $0.start?.description == "2019-12-05" })
+    }
+}

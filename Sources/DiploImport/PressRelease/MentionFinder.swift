@@ -630,6 +630,8 @@ struct MentionFinder {
                 }
                 words += 1
                 end += 1
+                // "President Ramaphosa’s Working Visit": a possessive ends the name.
+                if token.text.hasSuffix("'s") || token.text.hasSuffix("’s") { break }
                 // An initial: "George W. Bush", "S. Jaishankar".
                 if token.text.count == 1, end + 1 < tokens.count, tokens[end].is("."), !tokens[end].spaced,
                     tokens[end + 1].isCapitalized, tokens[end + 1].spaced
