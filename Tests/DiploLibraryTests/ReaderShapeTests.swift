@@ -1196,3 +1196,32 @@ extension ReaderShapeTests {
         #expect(kb.events.contains { $0.kind == .workingVisit && $0.start?.description == "2019-12-05" })
     }
 }
+
+extension ReaderShapeTests {
+    @Test func theSubjectAfterAnOpeningPhraseIsNotTheGatheringsObject() throws {
+        let kb = try read(
+            """
+            Hội đàm tại Rio
+
+            Trong khuôn khổ chuyến công tác Brazil, tham dự Hội nghị thượng đỉnh G20 tại thành phố Rio de Janeiro, ngày 17/11/2024, Thủ tướng Trần Văn Hải đã có cuộc hội đàm với Tổng thống Brazil Pedro Alves.
+            """, published: "2024-11-18", lang: "vi")
+        let talks = try #require(kb.events.first { $0.kind == .talks })
+        let people = talks.participants.compactMap { participant in kb.entities.first { $0.id == participant.entity }?.name }
+        #expect(Set(people) == ["Trần Văn Hải", "Pedro Alves"])
+        #expect(kb.events.filter { $0.kind == .talks }.count == 1)
+    }
+
+    @Test func whoMeetsOnTheSidelinesOfASummitIsAtItAndNotOfItsHostCountry() throws {
+        let kb = try read(
+            """
+            Leaders meet in Bali
+
+            Prime Minister Anna Berg met President Kenji Sato in Bali on the sidelines of the G20 Summit on 15 November 2022. Sweden and Japan agreed to meet again next year.
+            """, source: "https://www.example.gov.se/press/bali", lang: "en")
+        let summit = try #require(kb.events.first { $0.kind == .summit })
+        #expect(summit.participants.count == 2)
+        // Neither is of Indonesia, where they met: both came to the summit.
+        #expect(iso(kb, person(kb, "Anna Berg")?.country) == "SE")
+        #expect(iso(kb, person(kb, "Kenji Sato")?.country) != "ID")
+    }
+}

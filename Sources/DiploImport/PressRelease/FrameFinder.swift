@@ -130,7 +130,17 @@ struct FrameFinder {
             let nextTrigger = n + 1 < triggers.count ? triggers[n + 1].cue.first : tokens.count
             let segmentEnd = min(nextTrigger, scene.reported.first { $0 > trigger.cue.end } ?? tokens.count)
             if isGeneric(trigger.cue, mentions) { continue }
-            if let frame = frame(for: trigger, upTo: segmentEnd, in: scene, objects: &objects, visitors: &visitors) {
+            if var frame = frame(for: trigger, upTo: segmentEnd, in: scene, objects: &objects, visitors: &visitors) {
+                // "X met Y on the sidelines of the G20 Summit": a gathering the event before it was held at has
+                // that event's people at it.
+                if frame.kind.family == .multilateral, frame.attended,
+                    let before = frames.last(where: {
+                        $0.hasParticipants && !$0.kind.isVisit && $0.triggerEnd <= trigger.cue.first
+                    })
+                {
+                    let people = frame.agents + frame.counterparts
+                    frame.agents += (before.agents + before.counterparts).filter { !people.contains($0) }
+                }
                 frames.append(frame)
             }
         }
@@ -455,6 +465,16 @@ struct FrameFinder {
         let tokens = scene.tokens
         let mentions = scene.mentions
         let personIndex = scene.personIndex
+        // "Trong khuôn khổ ..., tham dự Hội nghị G20 tại Rio, ngày 17/11, Thủ tướng X đã có cuộc hội đàm ...": one
+        // named after a comma right before the next event's word is its subject too, not only an object of the
+        // event a phrase before names.
+        let nextSubject =
+            frame.verb || segmentEnd >= tokens.count || scene.reported.contains(segmentEnd)
+            ? nil
+            : mentions.persons.lastIndex {
+                $0.first > trigger.cue.end && $0.end <= segmentEnd && segmentEnd - $0.end <= 2
+                    && tokens[trigger.cue.end..<$0.first].contains { $0.is(",") }
+            }
         let after = mentions.persons.enumerated().filter {
             $0.element.first >= trigger.cue.end && $0.element.first < segmentEnd
         }
@@ -462,7 +482,9 @@ struct FrameFinder {
         // the subject of what follows, not only the clause's object.
         let clauseEnd =
             frame.subordinate ? tokens[trigger.cue.end..<max(trigger.cue.end, segmentEnd)].firstIndex { $0.is(",") } : nil
-        for (offset, person) in after where clauseEnd.map({ person.first < $0 }) ?? true { objects.insert(offset) }
+        for (offset, person) in after where (clauseEnd.map({ person.first < $0 }) ?? true) && offset != nextSubject {
+            objects.insert(offset)
+        }
         for (offset, person) in after where !isHonoured(person, tokens) {
             if isInviter(person, tokens) {
                 frame.inviter = personIndex[offset]

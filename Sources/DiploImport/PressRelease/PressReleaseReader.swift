@@ -255,9 +255,11 @@ public struct PressReleaseReader {
         func visits(_ index: Int, to place: String? = nil) -> Bool {
             assembler.events.contains { $0.kind.isVisit && $0.agents.contains(index) && place.map($0.places.contains) ?? true }
         }
-        // A foreign person of no stated country is of the one country their events take place in. Not a visitor.
+        // A foreign person of no stated country is of the one country their events take place in. Not a visitor,
+        // nor one at a gathering there ("met Y in Bali on the sidelines of the G20 Summit": both came to it).
         for index in assembler.persons.indices where assembler.persons[index].country == nil {
-            let visiting = visits(index)
+            let visiting =
+                visits(index) || assembler.events.contains { $0.kind.family == .multilateral && $0.people.contains(index) }
             let places = Set(assembler.events.filter { $0.people.contains(index) }.flatMap(\.places)).subtracting(
                 [home].compactMap { $0 })
             if places.count == 1, !visiting { assembler.persons[index].country = places.first }
