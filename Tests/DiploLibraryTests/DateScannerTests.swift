@@ -42,6 +42,17 @@ import Testing
         #expect(dates("The forum was held 2024-05-06.", lang: .en) == ["2024-05-06 = 6/5/2024"])
     }
 
+    /// Days written as ordinals, with "of" before the month, and the date placed over all their words.
+    @Test func ordinalDays() {
+        #expect(dates("He arrives on 8th January 2022.", lang: .en) == ["8th January 2022 = 8/1/2022"])
+        #expect(
+            dates("The visit runs from the 8th and 9th of January, 2022, officials said.", lang: .en)
+                == ["from the 8th and 9th of January, 2022 = 8/1/2022-9/1/2022 opened"])
+        #expect(dates("They met on January 22nd, 2022 in Rome.", lang: .en) == ["January 22nd, 2022 = 22/1/2022"])
+        // Not a day: a number of years.
+        #expect(dates("They marked the 65th anniversary of relations.", lang: .en) == [])
+    }
+
     /// "tối 9-11" is the 9th of November: a day and its month joined by a hyphen after a word for the day.
     @Test func aDayAndMonthJoinedByAHyphenAfterAWordForTheDay() {
         #expect(dates("Tối 9-11, đoàn về nước.") == ["9-11 = 9/11/_"])

@@ -170,7 +170,6 @@ enum DateScanner {
     }
     static func monthName(_ token: Token?) -> Int? { token.flatMap { $0.isWord ? months[$0.folded] : nil } }
 
-    /// Every date in the tokens, left to right, none overlapping.
     /// The tokens of a sentence read for dates; `numeric` and `worded` read one date at an index.
     struct Reading {
         let tokens: [Token]
@@ -344,6 +343,11 @@ enum DateScanner {
                     date.from.year = y
                     date.to?.year = y
                     date.end = i + 5
+                } else if at(i + 4)?.is(",") == true, let y = year(at(i + 5)) {
+                    // "the 8th and 9th of January, 2022"
+                    date.from.year = y
+                    date.to?.year = y
+                    date.end = i + 6
                 }
                 return date
             } else if let y = year(at(i)), dash(i + 1), let m = month(at(i + 2)), dash(i + 3), let d = day(at(i + 4)) {
@@ -355,7 +359,38 @@ enum DateScanner {
         }
     }
 
+    /// Every date in the tokens, left to right, none overlapping. Days written as ordinals ("8th January
+    /// 2022", "the 8th and 9th of January", "January 8th") are read as days: their suffix, and an "of"
+    /// before the month, are passed over and the dates placed back over them.
     static func scan(_ tokens: [Token]) -> [DateMention] {
+        func isOrdinalSuffix(_ index: Int) -> Bool {
+            index > 0 && tokens[index].isWord && !tokens[index].spaced && ordinalSuffixes.contains(tokens[index].folded)
+                && day(tokens[index - 1]) != nil
+        }
+        guard tokens.indices.contains(where: isOrdinalSuffix) else { return scanWritten(tokens) }
+        var kept: [Int] = []
+        for index in tokens.indices {
+            if isOrdinalSuffix(index) { continue }
+            // "the 8th of January": the "of" between an ordinal day and its month.
+            if tokens[index].folded == "of", index >= 2, isOrdinalSuffix(index - 1), index + 1 < tokens.count,
+                months[tokens[index + 1].folded] != nil
+            {
+                continue
+            }
+            kept.append(index)
+        }
+        return scanWritten(kept.map { tokens[$0] }).map { date in
+            var date = date
+            date.first = kept[date.first]
+            date.end = date.end < kept.count ? kept[date.end] : tokens.count
+            return date
+        }
+    }
+
+    /// "st", "nd", "rd", "th" after a day.
+    static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th"]
+
+    private static func scanWritten(_ tokens: [Token]) -> [DateMention] {
         var found: [DateMention] = []
         var i = 0
         var weekdayStart: Int?
