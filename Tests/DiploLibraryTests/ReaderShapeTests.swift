@@ -1225,3 +1225,18 @@ extension ReaderShapeTests {
         #expect(iso(kb, person(kb, "Kenji Sato")?.country) != "ID")
     }
 }
+
+extension ReaderShapeTests {
+    @Test func aNameJoinedToATitledOneBeforeTheVerbIsAPersonAndLastEveningIsTheDayBefore() throws {
+        let kb = try read(
+            """
+            Leaders speak by phone
+
+            Arvind Mehta and US President John Carter held a telephonic conversation last evening and exchanged greetings.
+            """, published: "2019-01-09", lang: "en")
+        #expect(person(kb, "Arvind Mehta") != nil)
+        let call = try #require(kb.events.first { $0.kind == .phoneCall })
+        #expect(call.participants.count == 2)
+        #expect(call.start?.description == "2019-01-08")
+    }
+}

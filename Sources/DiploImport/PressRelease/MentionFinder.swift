@@ -420,6 +420,19 @@ struct MentionFinder {
             {
                 accept(first, cue.first)
             }
+            // "Narendra Modi and US President Donald Trump held ...": the run of name words joined by "and" to one
+            // named right before the verb.
+            if let named = found.persons.first(where: { $0.end == cue.first }) {
+                var joiner = named.first - 1
+                while joiner > 0, spans[joiner] { joiner -= 1 }
+                var first = joiner
+                while first > 0, tokens[first - 1].isCapitalized { first -= 1 }
+                if joiner > 0, vocabulary.conjunctions.contains(tokens[joiner].folded), first < joiner,
+                    first == 0 || !tokens[first - 1].isWord, nameRun(tokens, from: first) == joiner
+                {
+                    accept(first, joiner)
+                }
+            }
             // After: "with" and the run of name words.
             let start = cue.end < tokens.count && tokens[cue.end].folded == "with" ? cue.end + 1 : cue.end
             if tokens[cue.end - 1].folded == "with" || start > cue.end, start < tokens.count, tokens[start].isCapitalized {
