@@ -1240,3 +1240,16 @@ extension ReaderShapeTests {
         #expect(call.start?.description == "2019-01-08")
     }
 }
+
+extension ReaderShapeTests {
+    @Test func aMinistrysFieldAfterTheTitleIsItsPortfolioNotTheName() throws {
+        let kb = try read(
+            """
+            Lễ đón
+
+            Tham dự lễ đón có: Bộ trưởng Công Thương Trần Văn An, Bộ trưởng NN&PTNT Lê Thị Bình; Bộ trưởng Tài chính Phạm Văn Cường.
+            """, published: "2024-05-02", lang: "vi")
+        for name in ["Trần Văn An", "Lê Thị Bình", "Phạm Văn Cường"] { #expect(person(kb, name) != nil) }
+        #expect(!kb.entities.contains { $0.type == .person && ($0.name.hasPrefix("Công") || $0.name == "NN") })
+    }
+}

@@ -856,6 +856,13 @@ struct MentionFinder {
                     mention.country = posted.iso
                 }
                 cursor = posted.end
+            } else if vietnamese, cursor == titleEnd, ["minister", "deputy_minister"].contains(mention.role),
+                let domain = tries.orgDomains.longestMatch(in: tokens, at: cursor), domain.end < tokens.count,
+                tokens[domain.end].isCapitalized
+            {
+                // "Bộ trưởng Công Thương Nguyễn Hồng Diên": a ministry's field right after the title is its portfolio.
+                mention.text = tokens.text(titleEnd, domain.end)
+                cursor = domain.end
             } else if let country = portfolioBeforeCountry(tokens, from: cursor, found: found) {
                 cursor = country  // "Bộ trưởng Khoa học, Công nghệ và Đổi mới Brazil Ana Souza": then the country
             } else if let place = localPlace(tokens, at: cursor) {
