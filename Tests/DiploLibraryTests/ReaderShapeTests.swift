@@ -1253,3 +1253,16 @@ extension ReaderShapeTests {
         #expect(!kb.entities.contains { $0.type == .person && ($0.name.hasPrefix("Công") || $0.name == "NN") })
     }
 }
+
+extension ReaderShapeTests {
+    @Test func aSecretarysTitleIsNoSigning() throws {
+        let kb = try read(
+            """
+            Hội đàm
+
+            Ngày 5/9/2016, Tổng thống Nga Ivan Petrov đã hội đàm với Tổng thống Mỹ John Carter. Thư ký báo chí Điện Kremlin Pavel Orlov cho biết hai bên trao đổi về tình hình khu vực.
+            """, published: "2016-09-06", lang: "vi")
+        #expect(!kb.events.contains { $0.kind == .signing })
+        #expect(kb.events.contains { $0.kind == .talks })
+    }
+}
