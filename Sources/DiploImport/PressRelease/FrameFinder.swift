@@ -204,6 +204,17 @@ struct FrameFinder {
         }.map { personIndex[$0] }
         findCounterparts(&frame, of: trigger, upTo: segmentEnd, in: scene, objects: &objects)
         findPlaces(&frame, of: trigger, upTo: segmentEnd, in: scene, visitors: visitors)
+        // "the Foreign Office Consultations between India and Malaysia": talks between a pair of countries.
+        // (Not a body named by the pair, "the meeting of the Chile-Peru Joint Commission": that is a session, below.)
+        // ("... Consultations (bilateral consultations) between ...": past the bracket that closes another name.)
+        let between = trigger.cue.end < tokens.count && tokens[trigger.cue.end].is(")") ? trigger.cue.end + 1 : trigger.cue.end
+        if frame.kind.family == .meeting, frame.sides.isEmpty, between < tokens.count,
+            vocabulary.betweenWords.contains(tokens[between].folded),
+            let pair = countryPair(in: between + 1..<min(max(segmentEnd, between + 2), between + 2), tokens, mentions),
+            !pair.sides.isEmpty
+        {
+            frame.sides = pair.sides
+        }
         if trigger.kind.isVisit { findHosted(&frame, of: trigger, in: scene) }
         // "the Commonwealth Heads of Government Meeting", "the G7 Leaders' Meeting": a meeting named by the
         // capitalised words before it, no one's, is a gathering.
@@ -310,10 +321,17 @@ struct FrameFinder {
     /// event after a verb that does it (a few words of the name's own between them) is done, as a verb is.
     func isSupported(_ cue: Int, _ tokens: [Token]) -> Bool {
         var before = cue - 1
-        while before > 0, cue - before <= 4,
-            [vocabulary.eventDeterminers, vocabulary.eventAdjectives, vocabulary.conjunctions].contains(where: {
-                $0.contains(tokens[before].folded)
-            })
+        // (Its number too: "co-chaired the 5th Foreign Office Consultations".)
+        func ordinal(_ index: Int) -> Bool {
+            tokens[index].kind == .number
+                || (index > 0 && tokens[index - 1].kind == .number && !tokens[index].spaced
+                    && DateScanner.ordinalSuffixes.contains(tokens[index].folded))
+        }
+        while before > 0, cue - before <= 5,
+            ordinal(before)
+                || [vocabulary.eventDeterminers, vocabulary.eventAdjectives, vocabulary.conjunctions].contains(where: {
+                    $0.contains(tokens[before].folded)
+                })
         { before -= 1 }
         return before >= 0 && vocabulary.supportVerbs.contains(tokens[before].folded)
     }
