@@ -210,7 +210,7 @@ struct FrameFinder {
         let between = trigger.cue.end < tokens.count && tokens[trigger.cue.end].is(")") ? trigger.cue.end + 1 : trigger.cue.end
         if frame.kind.family == .meeting, frame.sides.isEmpty, between < tokens.count,
             vocabulary.betweenWords.contains(tokens[between].folded),
-            let pair = countryPair(in: between + 1..<min(max(segmentEnd, between + 2), between + 2), tokens, mentions),
+            let pair = countryPair(in: between + 1..<between + 2, tokens, mentions),
             !pair.sides.isEmpty
         {
             frame.sides = pair.sides
