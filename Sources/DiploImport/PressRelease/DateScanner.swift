@@ -61,7 +61,7 @@ enum DateScanner {
     /// The words of dates (Lexicon/dates.json).
     private struct Words: Decodable {
         let months: [String: Int]
-        let day_openers, range_words, open_words: [String]
+        let day_openers, ordinal_suffixes, range_words, open_words: [String]
         let text_years: TextYears
     }
     private struct TextYears: Decodable {
@@ -73,6 +73,8 @@ enum DateScanner {
     static let months: [String: Int] = Dictionary(words.months.map { ($0.key.folded, $0.value) }, uniquingKeysWith: { a, _ in a })
     /// Words for a day or a part of it, before a date ("ngày", "tối"): "tối 9-11" is the 9th of November.
     static let dayOpeners: Set<String> = Set(words.day_openers.map(\.folded))
+    /// "st", "nd", "rd", "th" after a number: "8th January", "the 50th anniversary", "79th session".
+    static let ordinalSuffixes: Set<String> = Set(words.ordinal_suffixes.map(\.folded))
     /// Words joining two dates into a range ("đến", "to").
     static let rangeWords: Set<String> = Set(words.range_words.map(\.folded))
     /// Words opening a range ("từ", "from", "since").
@@ -386,9 +388,6 @@ enum DateScanner {
             return date
         }
     }
-
-    /// "st", "nd", "rd", "th" after a day.
-    static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th"]
 
     private static func scanWritten(_ tokens: [Token]) -> [DateMention] {
         var found: [DateMention] = []

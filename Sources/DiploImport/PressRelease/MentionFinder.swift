@@ -344,9 +344,9 @@ struct MentionFinder {
     /// pair of countries, after words of an anniversary or an establishment, are diplomatic relations.
     func findPlainRelations(_ tokens: [Token], _ found: inout SentenceMentions) {
         guard let diplomatic = try? PartnershipLevel("diplomatic_relations") else { return }
+        let conjunctions = vocabulary.conjunctions
         for c in tokens.indices where !found.levels.contains(where: { $0.first <= c && c < $0.end }) {
             guard let word = tries.plainRelations.longestMatch(in: tokens, at: c) else { continue }
-            let conjunctions = vocabulary.conjunctions
             // The pair before the word ("Egyptian-New Zealand relations"), or after it, joined by a
             // dash or introduced by "between"/"giữa".
             let before = (max(0, c - 8)..<c).first { start in

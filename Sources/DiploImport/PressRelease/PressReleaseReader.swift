@@ -537,7 +537,7 @@ public struct PressReleaseReader {
                 }
                 for index in max(0, start - 6)..<start {
                     if let number = tokens[index].number, number < 200, index + 1 < tokens.count,
-                        ["th", "st", "nd", "rd"].contains(tokens[index + 1].folded)
+                        DateScanner.ordinalSuffixes.contains(tokens[index + 1].folded)
                     {
                         return first + number - 1
                     }

@@ -279,7 +279,10 @@ struct RelationFinder {
             if let value = token.number, value > 0, value <= 300 {
                 let next = i + 1 < tokens.count ? tokens[i + 1] : nil
                 // "50th", "30 năm", "30 years", "30-year"
-                if let next, ["th", "st", "nd", "rd", "nam", "years", "year"].contains(next.folded) || next.isDash {
+                if let next,
+                    DateScanner.ordinalSuffixes.contains(next.folded) || ["nam", "years", "year"].contains(next.folded)
+                        || next.isDash
+                {
                     return (value, i)
                 }
             }

@@ -155,7 +155,7 @@ final class Vocabulary: Sendable {
         relativePronouns = events.relative_pronouns.folded
         hostVerbs = events.host_verbs.folded
         placeWords = events.place_words.folded
-        demonymCompanyWords = Set((countries.demonym_company_words.vi + countries.demonym_company_words.en).map(\.folded))
+        demonymCompanyWords = countries.demonym_company_words.folded
         objectMarkers = events.object_markers.folded
         bilateralDialogues = events.bilateral_dialogues.folded
         bilateralSessions = events.bilateral_sessions.folded
@@ -205,7 +205,7 @@ final class Vocabulary: Sendable {
                 for text in entry.verb.vi + entry.verb.en { add(tries.cues, text, .trigger(kind, verb: true)) }
                 for text in entry.noun.vi + entry.noun.en { add(tries.cues, text, .trigger(kind, verb: false)) }
             }
-            let cueLists: [(Cue, EventsFile.Phrases)] = [
+            let cueLists: [(Cue, Phrases)] = [
                 (.attend, events.attend), (.planned, events.planned), (.held, events.held),
                 (.cancelled, events.cancelled), (.question, events.question), (.generic, events.generic),
                 (.invited, events.invited),
@@ -220,7 +220,7 @@ final class Vocabulary: Sendable {
                 for text in level.en where text.hasSuffix("partnership") { add(tries.levels, text + "s", value) }
             }
             for (index, entry) in events.series.enumerated() { for name in entry.names { add(tries.series, name, index) } }
-            let relationLists: [(RelationCue, EventsFile.Phrases)] = [
+            let relationLists: [(RelationCue, Phrases)] = [
                 (.anniversary, relations.anniversary), (.approximate, relations.approximate),
                 (.upcoming, relations.upcoming), (.upgrade, relations.upgrade), (.established, relations.established),
                 (.both, relations.both),
@@ -253,24 +253,22 @@ final class Vocabulary: Sendable {
             let vi: [String]
             let en: [String]
         }
-        struct Honorifics: Decodable {
-            let vi: [String]
-            let en: [String]
-        }
         let titles: [Entry]
-        let honorifics: Honorifics
+        let honorifics: Phrases
         let vietnamese_surnames: [String]
         let lowercase_roles: [String]
         let name_particles: [String]
     }
 
+    /// A lexicon's words or phrases in both languages (`{"vi": [...], "en": [...]}`).
+    private struct Phrases: Decodable {
+        let vi: [String]
+        let en: [String]
+        /// The phrases of both languages, folded: the words a rule compares a token's folded form with.
+        var folded: Set<String> { Set((vi + en).map(\.folded)) }
+    }
+
     private struct EventsFile: Decodable {
-        struct Phrases: Decodable {
-            let vi: [String]
-            let en: [String]
-            /// The phrases of both languages, folded: the words a rule compares a token's folded form with.
-            var folded: Set<String> { Set((vi + en).map(\.folded)) }
-        }
         struct Kind: Decodable {
             let kind: String
             let verb: Phrases
@@ -301,20 +299,16 @@ final class Vocabulary: Sendable {
             let vi: [String: Int]
             let en: [String: Int]
         }
-        let anniversary, approximate, upcoming, upgrade, established, both, listing, plain_relations, since: EventsFile.Phrases
+        let anniversary, approximate, upcoming, upgrade, established, both, listing, plain_relations, since: Phrases
         let numbers: Numbers
     }
 
     private struct CountriesFile: Decodable {
-        struct Words: Decodable {
-            let vi: [String]
-            let en: [String]
-        }
-        let state_forms: Words
-        let state_form_qualifiers: Words
+        let state_forms: Phrases
+        let state_form_qualifiers: Phrases
         let aliases: [String: [String]]
         let demonyms: [String: [String]]
-        let demonym_company_words: Words
+        let demonym_company_words: Phrases
         let cities: [String: [String]]
         let display_names: [String: [String: String]]
     }
@@ -326,14 +320,10 @@ final class Vocabulary: Sendable {
             let aliases: [String]
             let country: String?
         }
-        struct Words: Decodable {
-            let vi: [String]
-            let en: [String]
-        }
         let organizations: [Entry]
-        let heads: Words
-        let domains: Words
-        let local_units: Words
+        let heads: Phrases
+        let domains: Phrases
+        let local_units: Phrases
     }
 }
 
