@@ -254,4 +254,33 @@ import Testing
         #expect(vi.levels.map(\.level.key) == ["comprehensive_strategic_partnership"])
         #expect(vi.countries.map(\.iso) == ["VN", "JP"])
     }
+
+    @Test func aTitleInThePluralBeforeAListOfNamesEachWithItsCountry() throws {
+        let (_, en) = try found(
+            "The President met with ambassadors Tomas Remengesau of Palau, Hilda Heine of Kiribati, and Anote Tong of Nauru.", .en
+        )
+        #expect(
+            persons(en) == [
+                #"Tomas Remengesau ["ambassador/PW"]"#, #"Hilda Heine ["ambassador/KI"]"#, #"Anote Tong ["ambassador/NR"]"#,
+            ])
+        // One name alone after the plural is no list.
+        let (_, one) = try found("The President thanked the ambassadors on 3 May 2024.", .en)
+        #expect(persons(one).isEmpty)
+    }
+
+    @Test func aDelegationListOfTitlesThePortfolioOfOneStopsAtTheNextTitle() throws {
+        let (_, en) = try found(
+            "She was accompanied by National Security Advisor Jorge Lima, Special Presidential Envoy for Climate Marta Costa, and Senior Director for Asia Pedro Alves.",
+            .en)
+        #expect(en.persons.map(\.name) == ["Jorge Lima", "Marta Costa", "Pedro Alves"])
+        #expect(
+            en.persons.map { $0.titles.map(\.text) } == [
+                ["National Security Advisor"], ["Special Presidential Envoy for Climate"], ["Senior Director for Asia"],
+            ])
+        // "of the" before a portfolio, and a Vietnamese name of three words after it.
+        let (_, the) = try found(
+            "Welcoming her were Director of the State Protocol Department Pham Quoc Anh and Chairman of the People's Council of Hanoi Tran Van Minh.",
+            .en)
+        #expect(the.persons.map(\.name) == ["Pham Quoc Anh", "Tran Van Minh"])
+    }
 }

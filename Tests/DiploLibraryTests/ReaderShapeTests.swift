@@ -56,6 +56,23 @@ import Testing
         #expect(first(talks) == (try PartialDate("2023-05-18")))
     }
 
+    @Test func aDateLineWrittenYearFirstWithTheMonthsNameGivesTheYear() throws {
+        let kb = try read(
+            """
+            Briefing Room
+
+            2022 Nov. 17
+
+            Leaders discuss energy
+
+            President Anna Berg on Nov. 17 held talks with visiting Japanese Prime Minister Kenji Sato.
+            """)
+        let talks = try #require(kb.events.first { $0.kind == .talks })
+        #expect(first(talks) == (try PartialDate("2022-11-17")))
+        // "visiting" qualifies the guest: no visit of its own beside the talks.
+        #expect(kb.events.count == 1)
+    }
+
     @Test func withoutPageDateTheFirstFullDateOfTheTextGivesTheYear() throws {
         let kb = try read(
             """

@@ -164,7 +164,8 @@ struct FrameFinder {
     {
         var triggers: [Trigger] = []
         for cue in mentions.cues {
-            if case let .trigger(kind, verb) = cue.cue { triggers.append((cue, kind, verb)) }
+            guard case let .trigger(kind, verb) = cue.cue, !isAttributive(cue, tokens, mentions) else { continue }
+            triggers.append((cue, kind, verb))
         }
         var seriesAt: [Int: (end: Int, series: Vocabulary.Series)] = [:]
         for start in tokens.indices {
@@ -181,6 +182,16 @@ struct FrameFinder {
         }
         triggers.sort { $0.cue.first < $1.cue.first }
         return (triggers, seriesAt)
+    }
+
+    /// "held talks with visiting Crown Prince X", "met the visiting President": a participle that
+    /// qualifies the one after it, right after a determiner or another event's words.
+    func isAttributive(_ cue: CueMention, _ tokens: [Token], _ mentions: SentenceMentions) -> Bool {
+        guard cue.end == cue.first + 1, vocabulary.attributiveParticiples.contains(tokens[cue.first].folded), cue.first > 0,
+            cue.end < tokens.count, tokens[cue.end].isCapitalized
+        else { return false }
+        return vocabulary.eventDeterminers.contains(tokens[cue.first - 1].folded)
+            || mentions.cues.contains { $0.end == cue.first && $0.first < cue.first }
     }
 
     /// The frame one trigger names, with who, whom and where; nil for an invitation, a proposal

@@ -206,6 +206,10 @@ struct MentionFinder {
                 }
             }
         }
+        for person in personsAfterPluralTitle(tokens, titleAt: titleAt, spans: spans, personAt: personAt, found: found)
+        where !(person.first..<person.end).contains(where: { personAt[$0] }) {
+            claim(person)
+        }
         var k = 0
         while k < tokens.count {
             if personAt[k] {
@@ -277,6 +281,49 @@ struct MentionFinder {
         found.countries.removeAll { country in persons.contains { $0.nameFirst <= country.first && country.first < $0.nameEnd } }
         found.cities.removeAll { city in persons.contains { $0.nameFirst <= city.first && city.first < $0.nameEnd } }
         return personAt
+    }
+
+    /// "ambassadors Johariah Wahab of Brunei, Phan Peuv of Cambodia and Agus Widjojo of Indonesia": after a
+    /// title in the plural, each name of the list holds the title, of the country written after it. Two names
+    /// at least: one alone is read as any name after a title is.
+    func personsAfterPluralTitle(
+        _ tokens: [Token], titleAt: [Int: (end: Int, entry: Vocabulary.TitleEntry)], spans: [Bool], personAt: [Bool],
+        found: SentenceMentions
+    ) -> [PersonMention] {
+        var persons: [PersonMention] = []
+        for start in tokens.indices {
+            guard let plural = tries.pluralTitles.longestMatch(in: tokens, at: start) else { continue }
+            var listed: [PersonMention] = []
+            var at = plural.end
+            while at < tokens.count {
+                if let honorific = tries.honorifics.longestMatch(in: tokens, at: at) {
+                    at = honorificsEnd(tokens, from: honorific.end)
+                }
+                guard at < tokens.count, tokens[at].isCapitalized, !personAt[at], !spans[at], titleAt[at] == nil else { break }
+                let nameEnd = nameRun(tokens, from: at)
+                guard mayBeAName(tokens[at..<nameEnd]) else { break }
+                var title = TitleMention(text: plural.value.text, role: plural.value.role)
+                var end = nameEnd
+                if end + 1 < tokens.count, ["of", "cua"].contains(tokens[end].folded),
+                    let country = found.countries.first(where: { $0.first == end + 1 })
+                {
+                    title.country = country.iso
+                    end = country.end
+                }
+                listed.append(
+                    PersonMention(
+                        first: at, end: end, nameFirst: at, nameEnd: nameEnd, name: name(tokens, at, nameEnd), titles: [title],
+                        country: title.country))
+                // The list goes on after a comma, "and", or both.
+                var next = end
+                if next < tokens.count, tokens[next].is(",") { next += 1 }
+                if next < tokens.count, vocabulary.conjunctions.contains(tokens[next].folded) { next += 1 }
+                guard next > end else { break }
+                at = next
+            }
+            if listed.count >= 2 { persons += listed }
+        }
+        return persons
     }
 
     /// Organisations named inside a title or another organisation's name.
@@ -804,30 +851,41 @@ struct MentionFinder {
                 cursor += 2  // "President of the European Commission", "President of the United States"
             } else if tokens[cursor].is("("), cursor + 2 < tokens.count, tokens[cursor + 1].isWord, tokens[cursor + 2].is(")") {
                 cursor += 3  // "Diễn đàn Kinh tế thế giới (WEF)"
-            } else if ["for", "of"].contains(tokens[cursor].folded), cursor + 1 < tokens.count,
-                tokens[cursor + 1].isCapitalized,
-                !found.countries.contains(where: { $0.first == cursor + 1 })
+            } else if ["for", "of"].contains(tokens[cursor].folded),
+                case let start = cursor + 2 < tokens.count && tokens[cursor + 1].folded == "the" ? cursor + 2 : cursor + 1,
+                start < tokens.count, tokens[start].isCapitalized,
+                !found.countries.contains(where: { $0.first == start })
             {
-                // "Minister for Trade and Investment Todd McClay": the portfolio is part of the title,
-                // and the last two capitalised words are the name.
+                // "Minister for Trade and Investment Todd McClay", "Director of the State Protocol Department
+                // Pham Quoc Anh": the portfolio is part of the title, and the last two capitalised words are the name.
                 var capitalized: [Int] = []
-                var end = cursor + 1
+                var end = start
                 var listed = false
                 var lastAnd: Int?
                 // "for Civilian Security, Democracy, and Human Rights": commas of a list that ends with "and".
+                // A list of people with their titles ("..., and Senior Director for Asia Pedro Alves") is no portfolio.
+                func startsTitle(_ at: Int) -> Bool { at < tokens.count && tries.titles.longestMatch(in: tokens, at: at) != nil }
                 func listGoesOn(after comma: Int) -> Bool {
                     var at = comma + 1
                     while at < tokens.count, at - comma < 10 {
-                        if tokens[at].folded == "and" { return at + 1 < tokens.count && tokens[at + 1].isCapitalized }
-                        guard tokens[at].isCapitalized || tokens[at].is(",") else { return false }
+                        if tokens[at].folded == "and" {
+                            return at + 1 < tokens.count && tokens[at + 1].isCapitalized && !startsTitle(at + 1)
+                        }
+                        guard tokens[at].isCapitalized || tokens[at].is(","), !startsTitle(at) else { return false }
                         at += 1
                     }
                     return false
                 }
+                // After a comma, a name of its own (not "and", not the next title): the holder set off by commas.
+                func nameAfter(comma: Int) -> Bool {
+                    var at = comma + 1
+                    if let honorific = tries.honorifics.longestMatch(in: tokens, at: at) { at = honorific.end }
+                    return at < tokens.count && tokens[at].isCapitalized && !startsTitle(at)
+                }
                 while end < tokens.count,
                     tokens[end].isCapitalized
                         || (["and", "&"].contains(tokens[end].folded) && end + 1 < tokens.count
-                            && tokens[end + 1].isCapitalized)
+                            && tokens[end + 1].isCapitalized && !startsTitle(end + 1))
                         || (tokens[end].is(",") && listGoesOn(after: end))
                 {
                     if tokens[end].isCapitalized { capitalized.append(end) }
@@ -836,7 +894,8 @@ struct MentionFinder {
                     end += 1
                 }
                 // "The Minister of International Relations and Cooperation, Dr Naledi Pandor": a comma closes the portfolio.
-                if end < tokens.count, tokens[end].is(","), capitalized.count >= 1 {
+                if end < tokens.count, tokens[end].is(","), capitalized.count >= 1, capitalized.count < 3 || nameAfter(comma: end)
+                {
                     return end
                 }
                 // "Minister of Economy, Trade and Industry of Japan": a list whose last item holds no name after it.
@@ -845,7 +904,10 @@ struct MentionFinder {
                     continue
                 }
                 guard capitalized.count >= 3 else { return cursor }
-                cursor = capitalized[capitalized.count - 2]
+                // Two words, or three from a Vietnamese surname ("for Climate Tran Van Minh").
+                let three =
+                    capitalized.count >= 4 && vocabulary.surnames.contains(tokens[capitalized[capitalized.count - 3]].folded)
+                cursor = capitalized[capitalized.count - (three ? 3 : 2)]
             } else if ["tai", "to", "in"].contains(tokens[cursor].folded), cursor + 1 < tokens.count,
                 let posted = found.countries.first(where: { $0.first == cursor + 1 }) ?? nil
             {

@@ -133,12 +133,26 @@ package enum PageDate {
         return (date, at + (date.day == nil ? 3 : 5))
     }
 
-    /// "2022/9/28", "2024-07-06" standing in a line of its own.
+    /// "2022/9/28", "2024-07-06", "2022 Nov. 17" standing in a line of its own.
     static func yearFirst(_ tokens: [Token]) -> WrittenDate? {
         for index in tokens.indices where DateScanner.year(tokens[index]) != nil {
             if let date = numbers(tokens, from: index), date.day != nil { return date }
+            if let date = yearThenMonthName(tokens, from: index) { return date }
         }
         return nil
+    }
+
+    /// "2022 Nov. 17" (a briefing room's date line): a year, a month's name (abbreviated or not),
+    /// then the day.
+    static func yearThenMonthName(_ tokens: [Token], from index: Int) -> WrittenDate? {
+        guard let year = DateScanner.year(tokens[index]), index + 2 < tokens.count,
+            let month = DateScanner.monthName(tokens[index + 1])
+        else { return nil }
+        let at = tokens[index + 2].is(".") ? index + 3 : index + 2
+        guard at < tokens.count, let day = DateScanner.day(tokens[at]),
+            (try? PartialDate(year: year, month: month, day: day)) != nil
+        else { return nil }
+        return WrittenDate(day: day, month: month, year: year)
     }
 
     /// Year, then month and day, joined by "-" or "/".

@@ -29,6 +29,8 @@ final class Vocabulary: Sendable {
         let cities = PhraseTrie<(String, String)>()
         let organizations = PhraseTrie<Int>()
         let titles = PhraseTrie<TitleEntry>()
+        /// "ambassadors", "foreign ministers": before a list of names, each holding the title (`plural_titles`).
+        let pluralTitles = PhraseTrie<TitleEntry>()
         let honorifics = PhraseTrie<Bool>()
         let cues = PhraseTrie<Cue>()
         let levels = PhraseTrie<PartnershipLevel>()
@@ -66,6 +68,8 @@ final class Vocabulary: Sendable {
     let dateConnectors: Set<String>
     /// Past-tense verbs that report an event as done (events.json `held_verbs`).
     let heldVerbs: Set<String>
+    /// "visiting" before the one it qualifies names no event of its own (events.json `attributive_participles`).
+    let attributiveParticiples: Set<String>
     /// The one-word announcements ("will", "sẽ"): a trigger that begins with one ("will meet") is planned.
     let plannedWords: Set<String>
     /// "Tại điện đàm", "during the talks": a place word before an event's name (events.json `during_words`).
@@ -143,6 +147,7 @@ final class Vocabulary: Sendable {
         dateConnectors = Set(
             (events.date_connectors.vi + events.date_connectors.en).flatMap { $0.folded.split(separator: " ").map(String.init) })
         heldVerbs = events.held_verbs.folded
+        attributiveParticiples = events.attributive_participles.folded
         plannedWords = events.planned.folded.filter { !$0.contains(" ") }
         duringWords = events.during_words.folded
         eventDeterminers = events.event_determiners.folded
@@ -200,6 +205,10 @@ final class Vocabulary: Sendable {
                 for text in entry.vi + entry.en { add(tries.titles, text, TitleEntry(role: entry.role, text: text)) }
             }
             for text in titles.honorifics.vi + titles.honorifics.en { add(tries.honorifics, text, true) }
+            for (plural, singular) in titles.plural_titles.vi.merging(titles.plural_titles.en, uniquingKeysWith: { a, _ in a }) {
+                guard let entry = titles.titles.first(where: { ($0.vi + $0.en).contains(singular) }) else { continue }
+                add(tries.pluralTitles, plural, TitleEntry(role: entry.role, text: singular))
+            }
             for entry in events.kinds {
                 guard let kind = EventKind(rawValue: entry.kind) else { continue }
                 for text in entry.verb.vi + entry.verb.en { add(tries.cues, text, .trigger(kind, verb: true)) }
@@ -255,6 +264,12 @@ final class Vocabulary: Sendable {
         }
         let titles: [Entry]
         let honorifics: Phrases
+        /// Each plural with the singular title it stands for.
+        struct PluralTitles: Decodable {
+            let vi: [String: String]
+            let en: [String: String]
+        }
+        let plural_titles: PluralTitles
         let vietnamese_surnames: [String]
         let lowercase_roles: [String]
         let name_particles: [String]
@@ -284,7 +299,8 @@ final class Vocabulary: Sendable {
         }
         let kinds: [Kind]
         let attend, planned, held, cancelled, question, generic, invited, with, reported, subordinate, invitation, proposal,
-            date_connectors, visit_lists, held_verbs, during_words, event_determiners, support_verbs, event_adjectives, honoured,
+            date_connectors, visit_lists, held_verbs, attributive_participles, during_words, event_determiners, support_verbs,
+            event_adjectives, honoured,
             possessive_markers, conjunctions,
             between_words, pronouns, relative_pronouns,
             place_words,
