@@ -263,6 +263,14 @@ import Testing
             persons(en) == [
                 #"Tomas Remengesau ["ambassador/PW"]"#, #"Hilda Heine ["ambassador/KI"]"#, #"Anote Tong ["ambassador/NR"]"#,
             ])
+        // "the ambassadors of X, NAME, Y, NAME": each country before its holder.
+        let (_, countriesFirst) = try found(
+            "She received the credentials of the ambassadors of Uruguay, Nester Diaz, Chile, Julio Rojas, and Australia, Tegan White.",
+            .en)
+        #expect(
+            persons(countriesFirst) == [
+                #"Nester Diaz ["ambassador/UY"]"#, #"Julio Rojas ["ambassador/CL"]"#, #"Tegan White ["ambassador/AU"]"#,
+            ])
         // One name alone after the plural is no list.
         let (_, one) = try found("The President thanked the ambassadors on 3 May 2024.", .en)
         #expect(persons(one).isEmpty)
@@ -282,5 +290,15 @@ import Testing
             "Welcoming her were Director of the State Protocol Department Pham Quoc Anh and Chairman of the People's Council of Hanoi Tran Van Minh.",
             .en)
         #expect(the.persons.map(\.name) == ["Pham Quoc Anh", "Tran Van Minh"])
+    }
+
+    @Test func aNameSetOffBeforeItsTitlesInLowerCaseOrAfterTheirCountry() throws {
+        let (_, after) = try found("In his speech, Ivan Petrov, Russian Ambassador to China, praised the relations.", .en)
+        #expect(persons(after) == [#"Ivan Petrov ["ambassador/RU"]"#])
+        let (_, lower) = try found("Kenyan president Daniel Otieno spoke with spokesman Peter Kamau.", .en)
+        #expect(persons(lower) == [#"Daniel Otieno ["president/KE"]"#, #"Peter Kamau ["spokesperson/-"]"#])
+        // Not in Vietnamese, where a lower-case "chủ tịch" is rarely a title.
+        let (_, vi) = try found("Ông nói chủ tịch Trần Văn Hải đã đến.", .vi)
+        #expect(vi.persons.allSatisfy { $0.titles.isEmpty })
     }
 }

@@ -123,7 +123,8 @@ struct MentionFinder {
             }
             let capitalized = tokens[i].isCapitalized
             if let title = tries.titles.longestMatch(in: tokens, at: i),
-                capitalized || vocabulary.lowercaseRoles.contains(title.value.role)
+                capitalized
+                    || (vietnamese ? vocabulary.lowercaseRoles.vi : vocabulary.lowercaseRoles.en).contains(title.value.role)
             {
                 let organization = capitalized ? organizationMatch(tokens, at: i) : nil
                 // "Bộ trưởng Ngoại giao Indonesia": a title and its country, not a ministry ("Bộ") running on to a country.
@@ -246,8 +247,10 @@ struct MentionFinder {
                     && (k..<nameEnd).allSatisfy {
                         !spans[$0] && PageDate.weekdays[tokens[$0].folded] == nil && DateScanner.months[tokens[$0].folded] == nil
                     }
+                // "Igor Morgulov, Russian Ambassador to China, said": the title may follow its country.
+                let country = found.allCountries.first { $0.first == nameEnd + 1 }
                 if surname || plain, (2...5).contains(words.count), nameEnd + 1 < tokens.count, tokens[nameEnd].is(","),
-                    titleAt[nameEnd + 1] != nil
+                    titleAt[nameEnd + 1] != nil || country.map { titleAt[$0.end] != nil } == true
                 {
                     var person = PersonMention(
                         first: k, end: nameEnd, nameFirst: k, nameEnd: nameEnd,
@@ -294,17 +297,30 @@ struct MentionFinder {
         for start in tokens.indices {
             guard let plural = tries.pluralTitles.longestMatch(in: tokens, at: start) else { continue }
             var listed: [PersonMention] = []
-            var at = plural.end
+            // "the ambassadors of Uganda, Julius Katembeka, Vietnam, Duong Chue, and Senegal, Ndao Malik": each
+            // country first, then its holder.
+            let countriesFirst = plural.end < tokens.count && ["of", "cua"].contains(tokens[plural.end].folded)
+            var at = countriesFirst ? plural.end + 1 : plural.end
             while at < tokens.count {
+                var title = TitleMention(text: plural.value.text, role: plural.value.role)
+                var first = at
+                if countriesFirst {
+                    if tokens[at].folded == "the" { at += 1 }
+                    guard let country = found.countries.first(where: { $0.first == at }), country.end + 1 < tokens.count,
+                        tokens[country.end].is(",")
+                    else { break }
+                    title.country = country.iso
+                    at = country.end + 1
+                    first = at
+                }
                 if let honorific = tries.honorifics.longestMatch(in: tokens, at: at) {
                     at = honorificsEnd(tokens, from: honorific.end)
                 }
                 guard at < tokens.count, tokens[at].isCapitalized, !personAt[at], !spans[at], titleAt[at] == nil else { break }
                 let nameEnd = nameRun(tokens, from: at)
                 guard mayBeAName(tokens[at..<nameEnd]) else { break }
-                var title = TitleMention(text: plural.value.text, role: plural.value.role)
                 var end = nameEnd
-                if end + 1 < tokens.count, ["of", "cua"].contains(tokens[end].folded),
+                if !countriesFirst, end + 1 < tokens.count, ["of", "cua"].contains(tokens[end].folded),
                     let country = found.countries.first(where: { $0.first == end + 1 })
                 {
                     title.country = country.iso
@@ -312,7 +328,7 @@ struct MentionFinder {
                 }
                 listed.append(
                     PersonMention(
-                        first: at, end: end, nameFirst: at, nameEnd: nameEnd, name: name(tokens, at, nameEnd), titles: [title],
+                        first: first, end: end, nameFirst: at, nameEnd: nameEnd, name: name(tokens, at, nameEnd), titles: [title],
                         country: title.country))
                 // The list goes on after a comma, "and", or both.
                 var next = end
@@ -1009,10 +1025,15 @@ struct MentionFinder {
         _ person: inout PersonMention, _ tokens: [Token], titleAt: [Int: (end: Int, entry: Vocabulary.TitleEntry)],
         found: SentenceMentions
     ) {
-        guard person.end + 1 < tokens.count, tokens[person.end].is(","), titleAt[person.end + 1] != nil,
-            let chain = titledPerson(tokens, at: person.end + 1, titleAt: titleAt, found: found), chain.nameEnd == chain.nameFirst
+        guard person.end + 1 < tokens.count, tokens[person.end].is(",") else { return }
+        // "Igor Morgulov, Russian Ambassador to China,": the title's country before it.
+        let country = found.allCountries.first { $0.first == person.end + 1 && titleAt[$0.end] != nil }
+        let start = country?.end ?? person.end + 1
+        guard titleAt[start] != nil, let chain = titledPerson(tokens, at: start, titleAt: titleAt, found: found),
+            chain.nameEnd == chain.nameFirst
         else { return }
         person.titles = chain.titles
+        if let country, !person.titles.isEmpty, person.titles[0].country == nil { person.titles[0].country = country.iso }
         person.end = chain.end
     }
 }

@@ -105,7 +105,7 @@ final class Vocabulary: Sendable {
     /// "các chuyến thăm", "visits to": what opens a list of past visits to one country, one per person and date.
     let visitLists: [[String]]
     /// Roles whose title may be written in lower case ("his counterpart", "Kazakh leader").
-    let lowercaseRoles: Set<String>
+    let lowercaseRoles: (vi: Set<String>, en: Set<String>)
     let nameParticles: Set<String>
     /// Country names that are also common words or given names ("Anh", "Nga", "Đức"): trusted
     /// only where nothing else makes them part of a name.
@@ -164,7 +164,7 @@ final class Vocabulary: Sendable {
         objectMarkers = events.object_markers.folded
         bilateralDialogues = events.bilateral_dialogues.folded
         bilateralSessions = events.bilateral_sessions.folded
-        lowercaseRoles = Set(titles.lowercase_roles)
+        lowercaseRoles = (vi: Set(titles.lowercase_roles.vi), en: Set(titles.lowercase_roles.en))
         nameParticles = Set(titles.name_particles)
         var ambiguous: Set<String> = []
         var regionNames: [String: [String: String]] = [:]
@@ -271,7 +271,7 @@ final class Vocabulary: Sendable {
         }
         let plural_titles: PluralTitles
         let vietnamese_surnames: [String]
-        let lowercase_roles: [String]
+        let lowercase_roles: Phrases
         let name_particles: [String]
     }
 
