@@ -61,7 +61,7 @@ enum DateScanner {
     /// The words of dates (Lexicon/dates.json).
     private struct Words: Decodable {
         let months: [String: Int]
-        let day_openers, ordinal_suffixes, range_words, open_words: [String]
+        let day_openers, ordinal_suffixes, range_words, weekday_joiners, open_words: [String]
         let text_years: TextYears
     }
     private struct TextYears: Decodable {
@@ -77,6 +77,8 @@ enum DateScanner {
     static let ordinalSuffixes: Set<String> = Set(words.ordinal_suffixes.map(\.folded))
     /// Words joining two dates into a range ("đến", "to").
     static let rangeWords: Set<String> = Set(words.range_words.map(\.folded))
+    /// "on Friday and Saturday": two weekdays joined by one of these are the days between them.
+    static let weekdayJoiners: Set<String> = Set(words.weekday_joiners.map(\.folded))
     /// Words opening a range ("từ", "from", "since").
     static let openWords: Set<String> = Set(words.open_words.map(\.folded))
     /// "năm sau", "years later" after a count; "cùng năm", "of that same year": folded, in words.
@@ -463,7 +465,9 @@ enum DateScanner {
             if let last = found.last, last.to == nil,
                 last.end + 1 == date.first
                     || (last.end + 2 == date.first && ["ngay", "nam"].contains(reading.at(last.end + 1)?.folded ?? "")),
-                let joiner = reading.at(last.end), rangeWords.contains(joiner.folded) || joiner.isDash
+                let joiner = reading.at(last.end),
+                rangeWords.contains(joiner.folded) || joiner.isDash
+                    || (weekdayJoiners.contains(joiner.folded) && last.from.weekday != nil && date.from.weekday != nil)
             {
                 var joined = last
                 joined.to = date.from

@@ -274,7 +274,9 @@ struct EventAssembler {
             // The same people, or some of them when the event is named again ("the talks").
             let people = Set(frame.agents + frame.counterparts)
             guard !people.isEmpty, frame.kind == event.kind else { return false }
-            if frame.verb { return agentsAgree && Set(frame.counterparts) == Set(event.counterparts) }
+            // (Sides met through officials no name gives: other sides, another event.)
+            let sidesAgree = frame.sides.isEmpty || event.sides.isEmpty || !Set(frame.sides).isDisjoint(with: event.sides)
+            if frame.verb { return agentsAgree && Set(frame.counterparts) == Set(event.counterparts) && sidesAgree }
             return people.isSubset(of: event.people)
         case .press:
             return true

@@ -36,6 +36,8 @@ struct EventFrame {
     var outline = false
     /// Countries taking part through an official the text does not name ("with the Japanese Prime Minister").
     var sides: [String] = []
+    /// Sides met one by one ("separate talks with his counterparts from Oman, India and Sri Lanka"): an event with each.
+    var separateSides = false
 
     var hasParticipants: Bool { !agents.isEmpty || !counterparts.isEmpty || inviter != nil }
 }
@@ -184,11 +186,11 @@ struct FrameFinder {
         return (triggers, seriesAt)
     }
 
-    /// "held talks with visiting Crown Prince X", "met the visiting President": a participle that
-    /// qualifies the one after it, right after a determiner or another event's words.
+    /// "held talks with visiting Crown Prince X", "will meet the visiting president": a participle that
+    /// qualifies the one after it (a name or a title), right after a determiner or another event's words.
     func isAttributive(_ cue: CueMention, _ tokens: [Token], _ mentions: SentenceMentions) -> Bool {
         guard cue.end == cue.first + 1, vocabulary.attributiveParticiples.contains(tokens[cue.first].folded), cue.first > 0,
-            cue.end < tokens.count, tokens[cue.end].isCapitalized
+            cue.end < tokens.count, tokens[cue.end].isCapitalized || tries.titles.longestMatch(in: tokens, at: cue.end) != nil
         else { return false }
         return vocabulary.eventDeterminers.contains(tokens[cue.first - 1].folded)
             || mentions.cues.contains { $0.end == cue.first && $0.first < cue.first }
@@ -568,6 +570,30 @@ struct FrameFinder {
                     continue
                 }
                 frame.sides += alone.titles.compactMap(\.country).prefix(1)
+            }
+            // "held separate talks with his counterparts from Oman, India and Sri Lanka", "met the foreign
+            // ministers of Oman and India": officials named by a title in the plural take part for each country
+            // listed after it.
+            for start in trigger.cue.end..<segmentEnd {
+                guard let plural = tries.pluralTitles.longestMatch(in: tokens, at: start), plural.end < segmentEnd,
+                    ["of", "from", "cua", "tu"].contains(tokens[plural.end].folded)
+                else { continue }
+                var at = plural.end + 1
+                var listed: [String] = []
+                while at < segmentEnd {
+                    if tokens[at].folded == "the" { at += 1 }
+                    guard let country = mentions.countries.first(where: { $0.first == at }) else { break }
+                    listed.append(country.iso)
+                    at = country.end
+                    if at < segmentEnd, tokens[at].is(",") { at += 1 }
+                    if at < segmentEnd, vocabulary.conjunctions.contains(tokens[at].folded) { at += 1 }
+                }
+                frame.sides += listed
+                // Met one by one as meetings are, or talks said to be separate.
+                let separate = tokens[max(0, trigger.cue.first - 2)..<trigger.cue.end].contains { $0.folded == "separate" }
+                if listed.count >= 2, frame.counterparts.isEmpty, separate || trigger.kind != .talks {
+                    frame.separateSides = true
+                }
             }
         }
     }
@@ -1036,6 +1062,14 @@ struct FrameFinder {
     {
         var result: [EventFrame] = []
         for frame in frames {
+            if frame.separateSides {
+                for side in frame.sides {
+                    var single = frame
+                    single.sides = [side]
+                    result.append(single)
+                }
+                continue
+            }
             guard [.meeting, .courtesyCall].contains(frame.kind), frame.counterparts.count >= 2 else {
                 result.append(frame)
                 continue
