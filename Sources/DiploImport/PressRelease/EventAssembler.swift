@@ -274,6 +274,8 @@ struct EventAssembler {
             // The same people, or some of them when the event is named again ("the talks").
             let people = Set(frame.agents + frame.counterparts)
             guard !people.isEmpty, frame.kind == event.kind else { return false }
+            // "Attending the talks on the Russian side were X and Y": the talks told of, with more people at them.
+            if frame.attended && !frame.verb { return true }
             // (Sides met through officials no name gives: other sides, another event.)
             let sidesAgree = frame.sides.isEmpty || event.sides.isEmpty || !Set(frame.sides).isDisjoint(with: event.sides)
             if frame.verb { return agentsAgree && Set(frame.counterparts) == Set(event.counterparts) && sidesAgree }

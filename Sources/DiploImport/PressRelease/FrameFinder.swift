@@ -506,8 +506,14 @@ struct FrameFinder {
                 $0.first > trigger.cue.end && $0.end <= segmentEnd && segmentEnd - $0.end <= 2
                     && tokens[trigger.cue.end..<$0.first].contains { $0.is(",") }
             }
+        // "met with former officers who served under President X": who a restrictive clause names is not met.
+        let clause =
+            english
+            ? (trigger.cue.end..<segmentEnd).first {
+                $0 > 0 && !tokens[$0 - 1].is(",") && vocabulary.relativePronouns.contains(tokens[$0].folded)
+            } : nil
         let after = mentions.persons.enumerated().filter {
-            $0.element.first >= trigger.cue.end && $0.element.first < segmentEnd
+            $0.element.first >= trigger.cue.end && $0.element.first < (clause ?? segmentEnd)
         }
         // "Sau khi hội đàm, A và B chứng kiến ...": who follows the comma that closes an opening clause is
         // the subject of what follows, not only the clause's object.
