@@ -73,6 +73,19 @@ import Testing
         #expect(kb.events.count == 1)
     }
 
+    @Test func aDayTheTextSaysIsTodayWinsOverTheDateOfItsURL() throws {
+        let kb = try read(
+            """
+            Envoys in Cape Town
+
+            President Ana Silva met envoys today, Friday 23 March 2018, in Cape Town.
+
+            In the first engagement today, President Silva hosted a courtesy call by Mr Tomas Remengesau, Special Envoy of Palau.
+            """, source: "http://news.example.org/stories/201803260866.html", lang: "en")
+        let call = try #require(kb.events.first { $0.kind == .courtesyCall })
+        #expect(first(call) == (try PartialDate("2018-03-23")))
+    }
+
     @Test func withoutPageDateTheFirstFullDateOfTheTextGivesTheYear() throws {
         let kb = try read(
             """

@@ -69,8 +69,10 @@ package enum PageDate {
         fromSource(url).flatMap { try? PartialDate(year: $0.year, month: $0.month, day: $0.day) }?.description
     }
 
-    /// The page's date: a full date from its URL, else its date line, else the month its URL gives.
-    static func of(source: String?, dateLine: WrittenDate?) -> WrittenDate? {
+    /// The page's date: the day its text says is today, else a full date from its URL, else its date
+    /// line, else the month its URL gives.
+    static func of(source: String?, dateLine: WrittenDate?, statedToday: WrittenDate? = nil) -> WrittenDate? {
+        if let statedToday { return statedToday }
         let fromURL = source.flatMap(fromSource)
         if let fromURL, fromURL.day != nil { return fromURL }
         guard let dateLine else { return fromURL }
@@ -115,6 +117,21 @@ package enum PageDate {
             let dates = DateScanner.scan(tokens).filter { $0.from.day != nil && $0.from.year != nil && $0.to == nil }
             if let date = dates.first(where: { !running || $0.first < 12 }) { return date.from }
             if !running, let date = yearFirst(tokens) { return date }
+        }
+        return nil
+    }
+
+    /// "in engagements today, Friday 23 March 2018, with ...": a full date set right after "today" in the
+    /// article's first lines says which day the text's "today" is (a page reposted days later keeps its
+    /// own day, whatever its URL says).
+    static func statedToday(_ layout: Layout, tokenizer: Tokenizer) -> WrittenDate? {
+        for index in layout.article.prefix(3) {
+            let tokens = tokenizer.tokens(of: layout.lines[index])
+            let todays = tokens.indices.filter { relativeDays[tokens[$0].folded] == 0 }
+            guard !todays.isEmpty else { continue }
+            for date in DateScanner.scan(tokens) where date.from.day != nil && date.from.year != nil && date.to == nil {
+                if todays.contains(where: { date.first > $0 && date.first - $0 <= 3 }) { return date.from }
+            }
         }
         return nil
     }

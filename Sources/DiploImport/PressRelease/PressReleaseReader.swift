@@ -38,7 +38,8 @@ public struct PressReleaseReader {
 
         var notes: [String] = []
         let pageDate = PageDate.of(
-            source: options.source, dateLine: PageDate.dateLine(layout, tokenizer: tokenizer))
+            source: options.source, dateLine: PageDate.dateLine(layout, tokenizer: tokenizer),
+            statedToday: PageDate.statedToday(layout, tokenizer: tokenizer))
         _ = consume layout  // its lines are sentences now
         let reference = self.reference(
             pageDate: pageDate, sentences: sentences, tries: tries, celebratedYear: celebratedYear, notes: &notes)
