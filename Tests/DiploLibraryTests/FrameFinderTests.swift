@@ -34,6 +34,14 @@ import Testing
         #expect(met.status == .held)
     }
 
+    @Test func aNamedSeriesThatHoldsAnEventWordIsReadWhole() throws {
+        // The series' name runs past the event word inside it ("General Assembly"): what the series governs
+        // starts after its end, not before (a range the wrong way round once stopped the reader).
+        let reading = try reading(
+            "Foreign Minister Anna Berg attended the UN General Assembly in New York on 20 September 2023.", .en)
+        #expect(reading.frames.contains { $0.kind == .conference && $0.attended && date($0) == "20/9/2023" })
+    }
+
     @Test func welcomingSomethingIsNoCeremonyButWelcomingSomeoneIs() throws {
         let approval = try reading("Prime Minister Kenji Sato welcomed the progress of the negotiations.", .en).frames
         #expect(!approval.contains { $0.kind == .ceremony })

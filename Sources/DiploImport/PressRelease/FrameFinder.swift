@@ -509,7 +509,7 @@ struct FrameFinder {
         // "met with former officers who served under President X": who a restrictive clause names is not met.
         let clause =
             english
-            ? (trigger.cue.end..<segmentEnd).first {
+            ? (trigger.cue.end..<max(trigger.cue.end, segmentEnd)).first {
                 $0 > 0 && !tokens[$0 - 1].is(",") && vocabulary.relativePronouns.contains(tokens[$0].folded)
             } : nil
         let after = mentions.persons.enumerated().filter {
@@ -544,7 +544,7 @@ struct FrameFinder {
         // (A page's date line run into the sentence, "date 2018-03 Trong khuôn khổ ...", comes before the opening.)
         let opening = scene.opening
         if frame.agents.isEmpty, trigger.kind.isVisit, !trigger.verb, trigger.cue.first - opening <= 4,
-            let comma = tokens[trigger.cue.end..<segmentEnd].firstIndex(where: { $0.is(",") }),
+            let comma = tokens[trigger.cue.end..<max(trigger.cue.end, segmentEnd)].firstIndex(where: { $0.is(",") }),
             let subject = after.first(where: { $0.element.first > comma }),
             let slot = frame.counterparts.firstIndex(of: personIndex[subject.offset])
         {
@@ -580,7 +580,7 @@ struct FrameFinder {
             // "held separate talks with his counterparts from Oman, India and Sri Lanka", "met the foreign
             // ministers of Oman and India": officials named by a title in the plural take part for each country
             // listed after it.
-            for start in trigger.cue.end..<segmentEnd {
+            for start in trigger.cue.end..<max(trigger.cue.end, segmentEnd) {
                 guard let plural = tries.pluralTitles.longestMatch(in: tokens, at: start), plural.end < segmentEnd,
                     ["of", "from", "cua", "tu"].contains(tokens[plural.end].folded)
                 else { continue }

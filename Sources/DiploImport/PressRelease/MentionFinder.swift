@@ -250,7 +250,7 @@ struct MentionFinder {
                 // "Igor Morgulov, Russian Ambassador to China, said": the title may follow its country.
                 let country = found.allCountries.first { $0.first == nameEnd + 1 }
                 if surname || plain, (2...5).contains(words.count), nameEnd + 1 < tokens.count, tokens[nameEnd].is(","),
-                    titleAt[nameEnd + 1] != nil || country.map { titleAt[$0.end] != nil } == true
+                    titleAt[nameEnd + 1] != nil || country.map({ titleAt[$0.end] != nil }) == true
                 {
                     var person = PersonMention(
                         first: k, end: nameEnd, nameFirst: k, nameEnd: nameEnd,
