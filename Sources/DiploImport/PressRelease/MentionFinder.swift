@@ -477,8 +477,11 @@ struct MentionFinder {
                     break
                 }
             }
+            // "Then Alberto Rios visited ...": a word that opens the sentence is no word of the name.
+            while first < cue.first, vocabulary.neverNames.contains(tokens[first].folded) { first += 1 }
             if first < cue.first, tokens[first].isCapitalized,
-                first == 0 || !tokens[first - 1].isWord || !tokens[first - 1].isCapitalized,
+                first == 0 || !tokens[first - 1].isWord || !tokens[first - 1].isCapitalized
+                    || vocabulary.neverNames.contains(tokens[first - 1].folded),
                 nameRun(tokens, from: first) == cue.first
             {
                 accept(first, cue.first)
@@ -924,6 +927,13 @@ struct MentionFinder {
                 let three =
                     capitalized.count >= 4 && vocabulary.surnames.contains(tokens[capitalized[capitalized.count - 3]].folded)
                 cursor = capitalized[capitalized.count - (three ? 3 : 2)]
+            } else if !vietnamese, cursor == titleEnd, ["and", "&"].contains(tokens[cursor].folded), cursor + 1 < tokens.count,
+                tokens[cursor + 1].isCapitalized, tries.titles.longestMatch(in: tokens, at: cursor + 1) == nil,
+                case let run = nameRun(tokens, from: cursor + 1), run - (cursor + 1) >= 3
+            {
+                // "Minister of Foreign Affairs and Trade Péter Szijjártó": the portfolio goes on after "and";
+                // the last two capitalised words are the name.
+                cursor = run - 2
             } else if ["tai", "to", "in"].contains(tokens[cursor].folded), cursor + 1 < tokens.count,
                 let posted = found.countries.first(where: { $0.first == cursor + 1 }) ?? nil
             {

@@ -49,7 +49,7 @@ public struct PressReleaseReader {
         // Each sentence's dates, scanned once for both readings.
         var dates = sentences.map { DateScanner.scan($0.tokens) }
         DateScanner.fillTextYears(&dates)
-        let commonWords = Self.commonWords(of: sentences)
+        let commonWords = Self.commonWords(of: sentences).union(vocabulary.neverNames)
         let known = try namesToKnow(sentences: sentences, dates: dates, commonWords: commonWords, tries: tries, lang: lang)
         var (persons, allMentions, frames) = readSentences(
             &sentences, dates: &dates, lineOf: lineOf, known: known, commonWords: commonWords, tries: tries, lang: lang)

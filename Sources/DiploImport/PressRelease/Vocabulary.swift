@@ -106,6 +106,8 @@ final class Vocabulary: Sendable {
     let visitLists: [[String]]
     /// Roles whose title may be written in lower case ("his counterpart", "Kazakh leader").
     let lowercaseRoles: (vi: Set<String>, en: Set<String>)
+    /// Words that open a sentence but never a name ("Then", "Meanwhile"; titles.json `never_names`).
+    let neverNames: Set<String>
     let nameParticles: Set<String>
     /// Country names that are also common words or given names ("Anh", "Nga", "Đức"): trusted
     /// only where nothing else makes them part of a name.
@@ -165,6 +167,7 @@ final class Vocabulary: Sendable {
         bilateralDialogues = events.bilateral_dialogues.folded
         bilateralSessions = events.bilateral_sessions.folded
         lowercaseRoles = (vi: Set(titles.lowercase_roles.vi), en: Set(titles.lowercase_roles.en))
+        neverNames = titles.never_names.folded
         nameParticles = Set(titles.name_particles)
         var ambiguous: Set<String> = []
         var regionNames: [String: [String: String]] = [:]
@@ -272,6 +275,7 @@ final class Vocabulary: Sendable {
         let plural_titles: PluralTitles
         let vietnamese_surnames: [String]
         let lowercase_roles: Phrases
+        let never_names: Phrases
         let name_particles: [String]
     }
 
