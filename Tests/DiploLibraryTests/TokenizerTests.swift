@@ -25,6 +25,14 @@ import Testing
             ])
     }
 
+    @Test func anInitialRunIntoTheNameEndsNoSentence() {
+        // "Kh.Battulga": no space either side of the full stop; a run-on sentence end after a longer word still cuts.
+        #expect(
+            sentences("On September 17, President Kh.Bold received them. The envoys.Then they left.").map(\.text) == [
+                "On September 17, President Kh.Bold received them.", "The envoys.", "Then they left.",
+            ])
+    }
+
     @Test func aSentenceEndsOnlyBeforeWhatStartsAnother() {
         // A lower-case word after a full stop goes on the sentence; a number or a capital starts the next;
         // a full stop between digits is inside a number.

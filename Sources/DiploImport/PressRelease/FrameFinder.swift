@@ -577,6 +577,9 @@ struct FrameFinder {
                 }
                 frame.sides += alone.titles.compactMap(\.country).prefix(1)
             }
+        }
+        // ... and "received credentials from the new ambassadors of Indonesia, Egypt and Thailand".
+        if [.meeting, .call].contains(trigger.kind.family) || trigger.kind == .ceremony {
             // "held separate talks with his counterparts from Oman, India and Sri Lanka", "met the foreign
             // ministers of Oman and India": officials named by a title in the plural take part for each country
             // listed after it.
@@ -597,7 +600,7 @@ struct FrameFinder {
                 frame.sides += listed
                 // Met one by one as meetings are, or talks said to be separate.
                 let separate = tokens[max(0, trigger.cue.first - 2)..<trigger.cue.end].contains { $0.folded == "separate" }
-                if listed.count >= 2, frame.counterparts.isEmpty, separate || trigger.kind != .talks {
+                if listed.count >= 2, frame.counterparts.isEmpty, separate || [.meeting, .courtesyCall].contains(trigger.kind) {
                     frame.separateSides = true
                 }
             }
@@ -823,7 +826,7 @@ struct FrameFinder {
                 capitalized && mentions.dates.contains { $0.end <= trigger.first || abs($0.first - trigger.end) <= 3 }
             // "The two sides welcomed the results", "X welcomed this visit": in English, approval, not a welcome
             // ceremony, unless someone is welcomed.
-            if english, frame.verb, frame.kind == .ceremony { return !frame.counterparts.isEmpty }
+            if english, frame.verb, frame.kind == .ceremony { return !frame.counterparts.isEmpty || !frame.sides.isEmpty }
             return frame.hasParticipants || frame.bothSides || namedAndDated
         }
     }

@@ -701,7 +701,9 @@ struct MentionFinder {
         var words = 0
         while end < tokens.count, words < 6 {
             let token = tokens[end]
-            if token.isCapitalized && (end == start || token.spaced || tokens[end - 1].isDash) {
+            // (After "Kh." run into it, "Kh.Battulga", the name goes on with no space.)
+            let runIn = end >= 2 && tokens[end - 1].is(".") && tokens[end - 2].text.count <= 2 && tokens[end - 2].isCapitalized
+            if token.isCapitalized && (end == start || token.spaced || tokens[end - 1].isDash || runIn) {
                 if end > start, tries.titles.longestMatch(in: tokens, at: end) != nil, words >= 2 { break }
                 // "President Joko Widodo Monday (11/14) held ...": a weekday or a month ends a name.
                 if end > start, PageDate.weekdays[token.folded] != nil || MentionFinder.monthsAfterNames.contains(token.folded) {
@@ -711,9 +713,13 @@ struct MentionFinder {
                 end += 1
                 // "President Ramaphosa’s Working Visit": a possessive ends the name.
                 if token.text.hasSuffix("'s") || token.text.hasSuffix("’s") { break }
-                // An initial: "George W. Bush", "S. Jaishankar".
+                // An initial: "George W. Bush", "S. Jaishankar"; "Kh.Battulga", run into the name.
                 if token.text.count == 1, end + 1 < tokens.count, tokens[end].is("."), !tokens[end].spaced,
                     tokens[end + 1].isCapitalized, tokens[end + 1].spaced
+                {
+                    end += 1
+                } else if token.text.count <= 2, end + 1 < tokens.count, tokens[end].is("."), !tokens[end].spaced,
+                    tokens[end + 1].isCapitalized, !tokens[end + 1].spaced
                 {
                     end += 1
                 }

@@ -257,12 +257,17 @@ struct Tokenizer {
                 // Closing quotes and brackets stay with the sentence they close.
                 while end < all.count, ["\"", "”", "’", "'", ")", "»"].contains(all[end].text), !all[end].spaced { end += 1 }
                 let previous = i > 0 ? all[i - 1] : nil
+                let next = end < all.count ? all[end] : nil
+                // "Kh.Battulga": an initial of a letter or two run into the name, no space either side.
+                let runInInitial =
+                    next.map { $0.isWord && !$0.spaced } == true
+                    && previous.map { $0.isWord && $0.isCapitalized && $0.text.count <= 2 } == true
                 let isAbbreviation =
                     token.text == "." && !token.spaced
-                    && previous.map {
-                        $0.isWord && (Layout.abbreviations.contains($0.folded) || ($0.text.count == 1 && $0.isCapitalized))
-                    } == true
-                let next = end < all.count ? all[end] : nil
+                    && (runInInitial
+                        || previous.map {
+                            $0.isWord && (Layout.abbreviations.contains($0.folded) || ($0.text.count == 1 && $0.isCapitalized))
+                        } == true)
                 // "6.8", "12.10.2024": a full stop between numbers with no space is inside a date or a number.
                 if token.text == ".", previous?.kind == .number, next?.kind == .number, next?.spaced == false {
                     i += 1
