@@ -982,11 +982,16 @@ struct MentionFinder {
     ) -> (Int, Int)? {
         guard cursor + 1 < tokens.count, tokens[cursor].is(",") else { return nil }
         var first = cursor + 1
-        if let honorific = tries.honorifics.longestMatch(in: tokens, at: first) { first = honorific.end }
+        // ("H.E Dr. Mahamudu Bawumia": honorifics one after another.)
+        if let honorific = tries.honorifics.longestMatch(in: tokens, at: first) {
+            first = honorificsEnd(tokens, from: honorific.end)
+        }
         guard first < tokens.count, tokens[first].isCapitalized, titleAt[first] == nil else { return nil }
         let end = nameRun(tokens, from: first)
         let words = tokens[first..<end].filter(\.isWord).count
-        guard words >= 2, end == tokens.count || [",", ".", "(", ";"].contains(tokens[end].text) else { return nil }
+        // Closed by a comma or the sentence's end; after an honorific the name stands out without one.
+        guard words >= 2, first > cursor + 1 || end == tokens.count || [",", ".", "(", ";"].contains(tokens[end].text)
+        else { return nil }
         // A name followed by titles of its own is the next person of a list, not this title's holder.
         if end + 1 < tokens.count, tokens[end].is(","), titleAt[end + 1] != nil { return nil }
         let taken =
