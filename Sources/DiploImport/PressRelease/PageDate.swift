@@ -41,6 +41,8 @@ package enum PageDate {
     /// "today" → 0, "ngày mai" → 1, "hôm qua" → -1, by folded phrase (one or two words).
     static let relativeDays: [String: Int] = Dictionary(
         file.relative_days.map { ($0.key.folded, $0.value) }, uniquingKeysWith: { a, _ in a })
+    /// The words for today as the lexicon writes them, in lower case ("today", "hôm nay").
+    static let todayWords: [String] = file.relative_days.filter { $0.value == 0 }.map { $0.key.lowercased() }
     /// "next month" → 1, "năm ngoái" → -1: months and years told from the page's date.
     static let relativeMonths: [String: Int] = Dictionary(
         file.relative_months.map { ($0.key.folded, $0.value) }, uniquingKeysWith: { a, _ in a })
@@ -126,6 +128,9 @@ package enum PageDate {
     /// own day, whatever its URL says).
     static func statedToday(_ layout: Layout, tokenizer: Tokenizer) -> WrittenDate? {
         for index in layout.article.prefix(3) {
+            // Only a line that writes a word for today is cut into tokens.
+            let text = layout.lines[index].text.lowercased()
+            guard todayWords.contains(where: { text.contains($0) }) else { continue }
             let tokens = tokenizer.tokens(of: layout.lines[index])
             let todays = tokens.indices.filter { relativeDays[tokens[$0].folded] == 0 }
             guard !todays.isEmpty else { continue }
