@@ -599,7 +599,9 @@ struct FrameFinder {
                 }
                 frame.sides += listed
                 // Met one by one as meetings are, or talks said to be separate.
-                let separate = tokens[max(0, trigger.cue.first - 2)..<trigger.cue.end].contains { $0.folded == "separate" }
+                let separate = tokens[max(0, trigger.cue.first - 2)..<trigger.cue.end].contains {
+                    vocabulary.separateWords.contains($0.folded)
+                }
                 if listed.count >= 2, frame.counterparts.isEmpty, separate || [.meeting, .courtesyCall].contains(trigger.kind) {
                     frame.separateSides = true
                 }

@@ -70,6 +70,8 @@ final class Vocabulary: Sendable {
     let heldVerbs: Set<String>
     /// "visiting" before the one it qualifies names no event of its own (events.json `attributive_participles`).
     let attributiveParticiples: Set<String>
+    /// "separate" before talks: each side met on its own (events.json `separate_words`).
+    let separateWords: Set<String>
     /// The one-word announcements ("will", "sẽ"): a trigger that begins with one ("will meet") is planned.
     let plannedWords: Set<String>
     /// "Tại điện đàm", "during the talks": a place word before an event's name (events.json `during_words`).
@@ -150,6 +152,7 @@ final class Vocabulary: Sendable {
             (events.date_connectors.vi + events.date_connectors.en).flatMap { $0.folded.split(separator: " ").map(String.init) })
         heldVerbs = events.held_verbs.folded
         attributiveParticiples = events.attributive_participles.folded
+        separateWords = events.separate_words.folded
         plannedWords = events.planned.folded.filter { !$0.contains(" ") }
         duringWords = events.during_words.folded
         eventDeterminers = events.event_determiners.folded
@@ -303,7 +306,8 @@ final class Vocabulary: Sendable {
         }
         let kinds: [Kind]
         let attend, planned, held, cancelled, question, generic, invited, with, reported, subordinate, invitation, proposal,
-            date_connectors, visit_lists, held_verbs, attributive_participles, during_words, event_determiners, support_verbs,
+            date_connectors, visit_lists, held_verbs, attributive_participles, separate_words, during_words, event_determiners,
+            support_verbs,
             event_adjectives, honoured,
             possessive_markers, conjunctions,
             between_words, pronouns, relative_pronouns,
