@@ -130,7 +130,7 @@ package enum PageDate {
         for index in layout.article.prefix(3) {
             // Only a line that writes a word for today is cut into tokens.
             let text = layout.lines[index].text.lowercased()
-            guard todayWords.contains(where: { text.contains($0) }) else { continue }
+            guard todayWords.contains(where: { writes(text, $0) }) else { continue }
             let tokens = tokenizer.tokens(of: layout.lines[index])
             let todays = tokens.indices.filter { relativeDays[tokens[$0].folded] == 0 }
             guard !todays.isEmpty else { continue }
@@ -139,6 +139,18 @@ package enum PageDate {
             }
         }
         return nil
+    }
+
+    /// Whether `text` holds `word`, byte for byte: Foundation's search converts the text to UTF-16
+    /// for each word it looks for.
+    private static func writes(_ text: String, _ word: String) -> Bool {
+        let text = Array(text.utf8)
+        let word = Array(word.utf8)
+        guard let first = word.first, text.count >= word.count else { return false }
+        for start in 0...(text.count - word.count) where text[start] == first {
+            if text[start..<start + word.count].elementsEqual(word) { return true }
+        }
+        return false
     }
 
     /// "date 2023-08", "Updated: 2024-07-06": a marker word, then a year, month and perhaps day.

@@ -51,8 +51,12 @@ public struct PressReleaseReader {
         DateScanner.fillTextYears(&dates)
         let commonWords = Self.commonWords(of: sentences).union(vocabulary.neverNames)
         let known = try namesToKnow(sentences: sentences, dates: dates, commonWords: commonWords, tries: tries, lang: lang)
+        // A page of the usual size keeps its tokens for the readings after the main one; a long one
+        // (several MiB) lets them go and has them cut again when asked.
+        let keepTokens = sentences.count <= Self.sentencesWithTokensKept
         var (persons, allMentions, frames) = readSentences(
-            &sentences, dates: &dates, lineOf: lineOf, known: known, commonWords: commonWords, tries: tries, lang: lang)
+            &sentences, dates: &dates, lineOf: lineOf, known: known, commonWords: commonWords, tries: tries, lang: lang,
+            keepTokens: keepTokens)
 
         let home = HomeSide.of(allMentions, lang: lang, source: options.source, persons: persons)
         var assembler = EventAssembler(resolver: resolver, reference: referenceDate, persons: persons)
@@ -177,11 +181,15 @@ public struct PressReleaseReader {
         Set(sentences.lazy.flatMap(\.tokens).filter { $0.isWord && !$0.isCapitalized }.map(\.folded))
     }
 
+    /// Up to how many sentences a page keeps every sentence's tokens through the whole reading.
+    static let sentencesWithTokensKept = 2_000
+
     /// The main reading, sentence by sentence: each one's mentions (its people registered among the
-    /// document's) and event frames. Each sentence lets its tokens and dates go once read.
+    /// document's) and event frames. Each sentence lets its dates go once read, and its tokens
+    /// unless `keepTokens`.
     func readSentences(
         _ sentences: inout [Sentence], dates: inout [[DateMention]], lineOf: [Int], known: PhraseTrie<String>,
-        commonWords: Set<String>, tries: Vocabulary.Tries, lang: String
+        commonWords: Set<String>, tries: Vocabulary.Tries, lang: String, keepTokens: Bool = false
     ) -> (persons: [DocumentPerson], mentions: [SentenceMentions], frames: [EventFrame]) {
         var finder = MentionFinder(vocabulary: vocabulary, tries: tries, knownPersons: known, vietnamese: lang == "vi")
         finder.commonWords = commonWords
@@ -195,7 +203,7 @@ public struct PressReleaseReader {
         for position in sentences.indices {
             let sentence = sentences[position]
             // Its tokens are cut again when a later reading asks for them: a long page's are not all kept.
-            sentences[position] = sentence.withoutTokens()
+            if !keepTokens { sentences[position] = sentence.withoutTokens() }
             var mentions = finder.find(in: sentence, dates: dates[sentence.index])
             dates[sentence.index] = []
             var personIndex: [Int] = []
