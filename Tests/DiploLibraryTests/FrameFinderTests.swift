@@ -34,6 +34,20 @@ import Testing
         #expect(met.status == .held)
     }
 
+    @Test func peopleMetOneByOneUnlessOneCountrysGroupUnderOneTitle() throws {
+        // Counterparts of two countries: a meeting with each, each with its own side only.
+        let two = try reading("On 9 May 2023 Lena Holm met her peers from Peru and Ecuador, Raul Medina and Sofia Paredes.", .en)
+        #expect(two.frames.map { two.names($0.counterparts) } == [["Raul Medina"], ["Sofia Paredes"]])
+        #expect(two.frames.map(\.sides).allSatisfy { !($0.contains("PE") && $0.contains("EC")) })
+        // Two people of one country under one title are met together.
+        let group = try reading("On 2 March 2022 Lena Holm met the Kenyan lawmakers Peter Otieno and Grace Wanjiru.", .en)
+        #expect(group.frames.map { group.names($0.counterparts) } == [["Peter Otieno", "Grace Wanjiru"]])
+        // Of one country under titles of their own: still one meeting each.
+        let titled = try reading(
+            "On 2 March 2022 Lena Holm met Kenyan Foreign Minister Peter Otieno and Kenyan Defence Minister Grace Wanjiru.", .en)
+        #expect(titled.frames.count == 2)
+    }
+
     @Test func aNamedSeriesThatHoldsAnEventWordIsReadWhole() throws {
         // The series' name runs past the event word inside it ("General Assembly"): what the series governs
         // starts after its end, not before (a range the wrong way round once stopped the reader).

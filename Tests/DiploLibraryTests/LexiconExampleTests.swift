@@ -82,6 +82,10 @@ import Testing
             for name in example.expect["persons"] as? [String] ?? [] {
                 #expect(persons.contains(name), "\(place) — no person \(name); read: \(persons)")
             }
+            for (name, iso) in example.expect["person_countries"] as? [String: String] ?? [:] {
+                let country = kb.entities.first { $0.type == .person && $0.name == name }?.country
+                #expect(country == "country:" + iso.lowercased(), "\(place) — \(name) of \(country ?? "no country")")
+            }
             let countries = Set(kb.entities.filter { $0.type == .country }.map(\.name))
             for name in example.expect["countries"] as? [String] ?? [] {
                 #expect(countries.contains(name), "\(place) — no country \(name); read: \(countries)")

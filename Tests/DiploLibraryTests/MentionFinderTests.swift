@@ -274,6 +274,17 @@ import Testing
         // One name alone after the plural is no list.
         let (_, one) = try found("The President thanked the ambassadors on 3 May 2024.", .en)
         #expect(persons(one).isEmpty)
+        // The countries listed first, then as many names in the same order.
+        let (_, respective) = try found("She met her peers from Peru and Ecuador, Raul Medina and Sofia Paredes, in Quito.", .en)
+        #expect(persons(respective) == [#"Raul Medina ["counterpart/PE"]"#, #"Sofia Paredes ["counterpart/EC"]"#])
+        // Two countries but one name: no pairing, and no list.
+        let (_, short) = try found("She met her peers from Peru and Ecuador, Raul Medina, in Quito.", .en)
+        #expect(persons(short).isEmpty)
+        // A demonym before the title gives its country to each name; a semicolon parts the list as a comma does.
+        let (_, demonym) = try found("The Speaker received the Kenyan lawmakers Peter Otieno and Grace Wanjiru.", .en)
+        #expect(persons(demonym) == [#"Peter Otieno ["legislator/KE"]"#, #"Grace Wanjiru ["legislator/KE"]"#])
+        let (_, semicolon) = try found("He met the Presidents of Ghana, Kofi Mensah; and Senegal, Awa Diallo.", .en)
+        #expect(persons(semicolon) == [#"Kofi Mensah ["president/GH"]"#, #"Awa Diallo ["president/SN"]"#])
     }
 
     @Test func aDelegationListOfTitlesThePortfolioOfOneStopsAtTheNextTitle() throws {

@@ -157,7 +157,7 @@ struct FrameFinder {
         }
         assignDates(&frames, mentions: mentions, tokens: tokens)
         return splitPlaces(
-            splitCounterparts(frames, mentions: mentions, tokens: tokens, personIndex: personIndex), mentions: mentions)
+            splitCounterparts(frames, mentions: mentions, personIndex: personIndex, countryOf: countryOf), mentions: mentions)
     }
 
     /// The sentence's event cues, with the named series ("Đại hội đồng Liên hợp quốc") as triggers of their own kind.
@@ -585,7 +585,7 @@ struct FrameFinder {
             // listed after it.
             for start in trigger.cue.end..<max(trigger.cue.end, segmentEnd) {
                 guard let plural = tries.pluralTitles.longestMatch(in: tokens, at: start), plural.end < segmentEnd,
-                    ["of", "from", "cua", "tu"].contains(tokens[plural.end].folded)
+                    vocabulary.pluralCountryWords.contains(tokens[plural.end].folded)
                 else { continue }
                 var at = plural.end + 1
                 var listed: [String] = []
@@ -1067,10 +1067,16 @@ struct FrameFinder {
         return result
     }
 
-    /// "hội kiến A; B" and "met A and B": one meeting with each.
-    func splitCounterparts(_ frames: [EventFrame], mentions: SentenceMentions, tokens: [Token], personIndex: [Int])
-        -> [EventFrame]
-    {
+    /// "hội kiến A; B" and "met A and B": one meeting with each, and each with the countries that are
+    /// not another's. People of one country under one title ("the Venezuelan parliamentarians A and B")
+    /// are met together.
+    func splitCounterparts(
+        _ frames: [EventFrame], mentions: SentenceMentions, personIndex: [Int], countryOf: (Int) -> String?
+    ) -> [EventFrame] {
+        // Each person's title roles as this sentence writes them.
+        func roles(_ person: Int) -> Set<String> {
+            Set(zip(mentions.persons, personIndex).filter { $0.1 == person }.flatMap { $0.0.titles.map(\.role) })
+        }
         var result: [EventFrame] = []
         for frame in frames {
             if frame.separateSides {
@@ -1081,13 +1087,18 @@ struct FrameFinder {
                 }
                 continue
             }
-            guard [.meeting, .courtesyCall].contains(frame.kind), frame.counterparts.count >= 2 else {
+            let countries = frame.counterparts.map(countryOf)
+            let titles = frame.counterparts.map(roles)
+            let oneGroup = !countries.contains(nil) && Set(countries).count == 1 && !titles[0].isEmpty && Set(titles).count == 1
+            guard [.meeting, .courtesyCall].contains(frame.kind), frame.counterparts.count >= 2, !oneGroup else {
                 result.append(frame)
                 continue
             }
-            for counterpart in frame.counterparts {
+            for (counterpart, country) in zip(frame.counterparts, countries) {
                 var single = frame
                 single.counterparts = [counterpart]
+                let others = Set(countries.compactMap { $0 }).subtracting([country].compactMap { $0 })
+                single.sides = frame.sides.filter { !others.contains($0) }
                 result.append(single)
             }
         }

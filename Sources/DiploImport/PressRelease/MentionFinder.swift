@@ -287,8 +287,9 @@ struct MentionFinder {
     }
 
     /// "ambassadors Johariah Wahab of Brunei, Phan Peuv of Cambodia and Agus Widjojo of Indonesia": after a
-    /// title in the plural, each name of the list holds the title, of the country written after it. Two names
-    /// at least: one alone is read as any name after a title is.
+    /// title in the plural, each name of the list holds the title, of the country written after it (or
+    /// before the title: "the Venezuelan parliamentarians A and B"). Two names at least: one alone is read as
+    /// any name after a title is.
     func personsAfterPluralTitle(
         _ tokens: [Token], titleAt: [Int: (end: Int, entry: Vocabulary.TitleEntry)], spans: [Bool], personAt: [Bool],
         found: SentenceMentions
@@ -296,13 +297,23 @@ struct MentionFinder {
         var persons: [PersonMention] = []
         for start in tokens.indices {
             guard let plural = tries.pluralTitles.longestMatch(in: tokens, at: start) else { continue }
+            let titled = TitleMention(text: plural.value.text, role: plural.value.role)
+            let countryBefore = found.allCountries.first(where: { $0.end == start })?.iso
+            let namesFollow = NameListReading(tokens: tokens, spans: spans, personAt: personAt, titleAt: titleAt)
+            // "his peers from Argentina and Brazil, Jorge Faurie and Aloysio Nunes": the countries, then their
+            // holders in the same order.
+            if let respective = respectiveHolders(tokens, after: plural.end, title: titled, found: found, names: namesFollow) {
+                persons += respective
+                continue
+            }
             var listed: [PersonMention] = []
             // "the ambassadors of Uganda, Julius Katembeka, Vietnam, Duong Chue, and Senegal, Ndao Malik": each
             // country first, then its holder.
-            let countriesFirst = plural.end < tokens.count && ["of", "cua"].contains(tokens[plural.end].folded)
+            let countriesFirst = plural.end < tokens.count && vocabulary.pluralCountryWords.contains(tokens[plural.end].folded)
             var at = countriesFirst ? plural.end + 1 : plural.end
             while at < tokens.count {
-                var title = TitleMention(text: plural.value.text, role: plural.value.role)
+                var title = titled
+                title.country = countryBefore
                 var first = at
                 if countriesFirst {
                     if tokens[at].folded == "the" { at += 1 }
@@ -313,14 +324,10 @@ struct MentionFinder {
                     at = country.end + 1
                     first = at
                 }
-                if let honorific = tries.honorifics.longestMatch(in: tokens, at: at) {
-                    at = honorificsEnd(tokens, from: honorific.end)
-                }
-                guard at < tokens.count, tokens[at].isCapitalized, !personAt[at], !spans[at], titleAt[at] == nil else { break }
-                let nameEnd = nameRun(tokens, from: at)
-                guard mayBeAName(tokens[at..<nameEnd]) else { break }
-                var end = nameEnd
-                if !countriesFirst, end + 1 < tokens.count, ["of", "cua"].contains(tokens[end].folded),
+                guard let name = namesFollow.name(at: at, finder: self) else { break }
+                at = name.first
+                var end = name.end
+                if !countriesFirst, end + 1 < tokens.count, vocabulary.pluralCountryWords.contains(tokens[end].folded),
                     let country = found.countries.first(where: { $0.first == end + 1 })
                 {
                     title.country = country.iso
@@ -328,18 +335,79 @@ struct MentionFinder {
                 }
                 listed.append(
                     PersonMention(
-                        first: first, end: end, nameFirst: at, nameEnd: nameEnd, name: name(tokens, at, nameEnd), titles: [title],
-                        country: title.country))
-                // The list goes on after a comma, "and", or both.
-                var next = end
-                if next < tokens.count, tokens[next].is(",") { next += 1 }
-                if next < tokens.count, vocabulary.conjunctions.contains(tokens[next].folded) { next += 1 }
-                guard next > end else { break }
+                        first: first, end: end, nameFirst: at, nameEnd: name.end, name: self.name(tokens, at, name.end),
+                        titles: [title], country: title.country))
+                guard let next = namesFollow.nextInList(after: end, conjunctions: vocabulary.conjunctions) else { break }
                 at = next
             }
             if listed.count >= 2 { persons += listed }
         }
         return persons
+    }
+
+    /// "peers from Argentina and Brazil, Jorge Faurie and Aloysio Nunes": after the plural title, a word
+    /// for "of", two countries or more, a comma, and as many names: each name holds the title, of the
+    /// country in the same place of its list.
+    func respectiveHolders(
+        _ tokens: [Token], after titleEnd: Int, title: TitleMention, found: SentenceMentions, names: NameListReading
+    ) -> [PersonMention]? {
+        guard titleEnd < tokens.count, vocabulary.pluralCountryWords.contains(tokens[titleEnd].folded) else { return nil }
+        var countries: [String] = []
+        var at = titleEnd + 1
+        while at < tokens.count {
+            if tokens[at].folded == "the" { at += 1 }
+            guard let country = found.countries.first(where: { $0.first == at }) else { break }
+            countries.append(country.iso)
+            at = country.end
+            guard let next = names.nextInList(after: at, conjunctions: vocabulary.conjunctions),
+                found.countries.contains(where: { $0.first == next || ($0.first == next + 1 && tokens[next].folded == "the") })
+            else { break }
+            at = next
+        }
+        guard countries.count >= 2, at < tokens.count, tokens[at].is(",") else { return nil }
+        at += 1
+        var holders: [PersonMention] = []
+        while holders.count < countries.count, let name = names.name(at: at, finder: self) {
+            var held = title
+            held.country = countries[holders.count]
+            holders.append(
+                PersonMention(
+                    first: at, end: name.end, nameFirst: name.first, nameEnd: name.end,
+                    name: self.name(tokens, name.first, name.end),
+                    titles: [held], country: held.country))
+            guard let next = names.nextInList(after: name.end, conjunctions: vocabulary.conjunctions) else { break }
+            at = next
+        }
+        return holders.count == countries.count ? holders : nil
+    }
+
+    /// The names of a list after a title in the plural.
+    struct NameListReading {
+        let tokens: [Token]
+        let spans: [Bool]
+        let personAt: [Bool]
+        let titleAt: [Int: (end: Int, entry: Vocabulary.TitleEntry)]
+
+        /// A name at `at` (after any honorifics) that no other mention holds: where it begins and ends.
+        func name(at start: Int, finder: MentionFinder) -> (first: Int, end: Int)? {
+            var at = start
+            if let honorific = finder.tries.honorifics.longestMatch(in: tokens, at: at) {
+                at = finder.honorificsEnd(tokens, from: honorific.end)
+            }
+            guard at < tokens.count, tokens[at].isCapitalized, !personAt[at], !spans[at], titleAt[at] == nil else { return nil }
+            let end = finder.nameRun(tokens, from: at)
+            guard finder.mayBeAName(tokens[at..<end]) else { return nil }
+            return (at, end)
+        }
+
+        /// Where the list's next item begins after one that ends at `end`: after a comma or a semicolon,
+        /// a word for "and", or both; nil when the list ends there.
+        func nextInList(after end: Int, conjunctions: Set<String>) -> Int? {
+            var next = end
+            if next < tokens.count, tokens[next].is(",") || tokens[next].is(";") { next += 1 }
+            if next < tokens.count, conjunctions.contains(tokens[next].folded) { next += 1 }
+            return next > end ? next : nil
+        }
     }
 
     /// Organisations named inside a title or another organisation's name.

@@ -110,6 +110,8 @@ final class Vocabulary: Sendable {
     let lowercaseRoles: (vi: Set<String>, en: Set<String>)
     /// Words that open a sentence but never a name ("Then", "Meanwhile"; titles.json `never_names`).
     let neverNames: Set<String>
+    /// "of", "from" after a title in the plural: the countries of its holders follow (titles.json `plural_country_words`).
+    let pluralCountryWords: Set<String>
     let nameParticles: Set<String>
     /// Country names that are also common words or given names ("Anh", "Nga", "Đức"): trusted
     /// only where nothing else makes them part of a name.
@@ -171,6 +173,7 @@ final class Vocabulary: Sendable {
         bilateralSessions = events.bilateral_sessions.folded
         lowercaseRoles = (vi: Set(titles.lowercase_roles.vi), en: Set(titles.lowercase_roles.en))
         neverNames = titles.never_names.folded
+        pluralCountryWords = titles.plural_country_words.folded
         nameParticles = Set(titles.name_particles)
         var ambiguous: Set<String> = []
         var regionNames: [String: [String: String]] = [:]
@@ -276,6 +279,7 @@ final class Vocabulary: Sendable {
             let en: [String: String]
         }
         let plural_titles: PluralTitles
+        let plural_country_words: Phrases
         let vietnamese_surnames: [String]
         let lowercase_roles: Phrases
         let never_names: Phrases
