@@ -48,6 +48,14 @@ import Testing
         #expect(titled.frames.count == 2)
     }
 
+    @Test func thoseWhoAccompanyAreNoOneMet() throws {
+        let reading = try reading(
+            "During the meeting, President Anna Berg was accompanied by Foreign Minister Lars Holm and Ambassador Per Ek.", .en)
+        let meeting = try #require(reading.frames.first { $0.kind == .meeting })
+        #expect(reading.names(meeting.agents) == ["Anna Berg"])
+        #expect(meeting.counterparts.isEmpty)
+    }
+
     @Test func aNamedSeriesThatHoldsAnEventWordIsReadWhole() throws {
         // The series' name runs past the event word inside it ("General Assembly"): what the series governs
         // starts after its end, not before (a range the wrong way round once stopped the reader).

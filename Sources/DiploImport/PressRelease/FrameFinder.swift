@@ -522,8 +522,18 @@ struct FrameFinder {
         for (offset, person) in after where (clauseEnd.map({ person.first < $0 }) ?? true) && offset != nextSubject {
             objects.insert(offset)
         }
+        // "During the meeting, the President was accompanied by A, B and C": those named after it go with
+        // the one who acts (named right before the words); they are no one met, nor a side of their own.
+        let companionsFrom = (trigger.cue.end..<max(trigger.cue.end, segmentEnd)).first {
+            tries.companions.longestMatch(in: tokens, at: $0) != nil
+        }
         for (offset, person) in after where !isHonoured(person, tokens) {
-            if isInviter(person, tokens) {
+            if let companionsFrom, person.first > companionsFrom {
+                objects.remove(offset)
+            } else if let companionsFrom, person.end <= companionsFrom, companionsFrom - person.end <= 1 {
+                objects.remove(offset)
+                if !frame.agents.contains(personIndex[offset]) { frame.agents.append(personIndex[offset]) }
+            } else if isInviter(person, tokens) {
                 frame.inviter = personIndex[offset]
             } else if person.first > 0, vocabulary.possessiveMarkers.contains(tokens[person.first - 1].folded),
                 frame.agents.isEmpty

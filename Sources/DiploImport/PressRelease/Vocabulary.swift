@@ -50,6 +50,8 @@ final class Vocabulary: Sendable {
         let stateFormQualifiers = PhraseTrie<Bool>()
         /// "Lăng", "the tomb of": before one honoured, not met (events.json `honoured`).
         let honoured = PhraseTrie<Bool>()
+        /// "accompanied by": the people named after it go with the one who acts (events.json `companion_cues`).
+        let companions = PhraseTrie<Bool>()
     }
 
     let exact = Tries()
@@ -248,6 +250,7 @@ final class Vocabulary: Sendable {
             for text in relations.plain_relations.vi + relations.plain_relations.en { add(tries.plainRelations, text, true) }
             for text in relations.since.vi + relations.since.en { add(tries.since, text, true) }
             for text in events.honoured.vi + events.honoured.en { add(tries.honoured, text, true) }
+            for text in events.companion_cues.vi + events.companion_cues.en { add(tries.companions, text, true) }
         }
         for name in [
             "Anh", "Nga", "Đức", "Ý", "Áo", "Bỉ", "Séc", "Mỹ", "Lào", "Nhật", "Úc", "Pháp", "Viên", "Huế", "Hà", "Lào Cai",
@@ -312,7 +315,7 @@ final class Vocabulary: Sendable {
         let attend, planned, held, cancelled, question, generic, invited, with, reported, subordinate, invitation, proposal,
             date_connectors, visit_lists, held_verbs, attributive_participles, separate_words, during_words, event_determiners,
             support_verbs,
-            event_adjectives, honoured,
+            event_adjectives, honoured, companion_cues,
             possessive_markers, conjunctions,
             between_words, pronouns, relative_pronouns,
             place_words,
