@@ -283,6 +283,8 @@ import Testing
         // A demonym before the title gives its country to each name; a semicolon parts the list as a comma does.
         let (_, demonym) = try found("The Speaker received the Kenyan lawmakers Peter Otieno and Grace Wanjiru.", .en)
         #expect(persons(demonym) == [#"Peter Otieno ["legislator/KE"]"#, #"Grace Wanjiru ["legislator/KE"]"#])
+        let (_, apposed) = try found("They prepared a meeting of their two leaders, Anna Berg and Kenji Sato.", .en)
+        #expect(apposed.persons.map(\.name) == ["Anna Berg", "Kenji Sato"])
         let (_, semicolon) = try found("He met the Presidents of Ghana, Kofi Mensah; and Senegal, Awa Diallo.", .en)
         #expect(persons(semicolon) == [#"Kofi Mensah ["president/GH"]"#, #"Awa Diallo ["president/SN"]"#])
     }

@@ -495,6 +495,17 @@ extension ReaderShapeTests {
         #expect(kb.entities.filter { $0.type == .person }.map(\.name).sorted() == ["Fumio Kishida", "Joko “Jokowi” Widodo"])
     }
 
+    @Test func aShortNameInBracketsAfterAFullNameIsThatPerson() throws {
+        let kb = try read(
+            """
+            Meeting
+
+            President Andres Manuel Lopez Obrador (AMLO) met Prime Minister Fumio Kishida of Japan in Tokyo on 14 November 2022. Later that day, President AMLO visited the harbour.
+            """, lang: "en")
+        #expect(
+            kb.entities.filter { $0.type == .person }.map(\.name).sorted() == ["Andres Manuel Lopez Obrador", "Fumio Kishida"])
+    }
+
     @Test func aWeekdayWithAMonthFirstDateInBrackets() throws {
         let kb = try read(
             """

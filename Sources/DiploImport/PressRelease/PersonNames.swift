@@ -33,6 +33,17 @@ struct PersonNames {
         return found
     }
 
+    /// The short names a text gives in brackets after a full name ("Joko Widodo (Jokowi)"), folded.
+    private var nicknames: [String: Int] = [:]
+
+    /// The person a text called by `word` in brackets after their full name.
+    func person(nicknamed word: String) -> Int? { nicknames[word] }
+
+    /// Records that person `index` is called `word` (folded), unless another already is.
+    mutating func nickname(_ word: String, of index: Int) {
+        if nicknames[word] == nil { nicknames[word] = index }
+    }
+
     /// Sets the name of person `index` (a new one when it is the next index).
     mutating func set(_ index: Int, name: String) {
         let folded = name.folded.split(separator: " ").map(String.init)

@@ -363,6 +363,8 @@ public struct PressReleaseReader {
         // met after its short form completes it.
         let index =
             known.first(among: words) { sameName($0, words) }
+            // "Jokowi" after "Joko Widodo (Jokowi)": the short name given in brackets.
+            ?? (words.count == 1 ? known.person(nicknamed: words[0]) : nil)
             ?? (words.count == 1 && !words[0].isEmpty ? known.first(among: words) { $0.last == words[0] } : nil)
             // "Prime Minister Tanaka" after "Tanaka Hiroshi": a name written family name first is
             // called by its first word, where only one name begins with it; not a Vietnamese
@@ -403,14 +405,24 @@ public struct PressReleaseReader {
         if person.sentences.last.map({ $0 < sentence }) ?? true || !person.sentences.contains(sentence) {
             person.sentences.append(sentence)
         }
+        let registered: Int
         if let index {
             if person.name != persons[index].name { known.set(index, name: person.name) }
             persons[index] = person
-            return index
+            registered = index
+        } else {
+            persons.append(person)
+            registered = persons.count - 1
+            known.set(registered, name: person.name)
         }
-        persons.append(person)
-        known.set(persons.count - 1, name: person.name)
-        return persons.count - 1
+        // "Joko Widodo (Jokowi)": one word in brackets right after a name of two or more is what the text calls them.
+        let after = mention.nameEnd
+        if words.count >= 2, after + 2 < tokens.count, tokens[after].text == "(", tokens[after + 2].text == ")",
+            tokens[after + 1].isWord, tokens[after + 1].isCapitalized
+        {
+            known.nickname(tokens[after + 1].folded, of: registered)
+        }
+        return registered
     }
 
     /// The words a name gives in quotes, folded: "Joko “Jokowi” Widodo" -> ["jokowi"].
