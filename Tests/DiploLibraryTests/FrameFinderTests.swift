@@ -56,6 +56,15 @@ import Testing
         #expect(meeting.counterparts.isEmpty)
     }
 
+    @Test func oneWhoseGreetingsArePassedOnIsNoOneMet() throws {
+        let en = try reading(
+            "During the call, Prime Minister Anna Berg conveyed the greetings of President Lars Holm to the Emperor.", .en)
+        #expect(en.frames.allSatisfy { !en.names($0.counterparts + $0.agents).contains("Lars Holm") })
+        let vi = try reading(
+            "Tại cuộc điện đàm, Thủ tướng Trần Văn Hải chuyển lời thăm hỏi của Chủ tịch nước Lê Văn An tới Nhật hoàng.", .vi)
+        #expect(vi.frames.allSatisfy { !vi.names($0.counterparts + $0.agents).contains("Lê Văn An") })
+    }
+
     @Test func aNamedSeriesThatHoldsAnEventWordIsReadWhole() throws {
         // The series' name runs past the event word inside it ("General Assembly"): what the series governs
         // starts after its end, not before (a range the wrong way round once stopped the reader).

@@ -495,6 +495,16 @@ extension ReaderShapeTests {
         #expect(kb.entities.filter { $0.type == .person }.map(\.name).sorted() == ["Fumio Kishida", "Joko “Jokowi” Widodo"])
     }
 
+    @Test func aMiddleNameGivenByItsInitialIsTheSamePerson() throws {
+        let kb = try read(
+            """
+            Talks
+
+            On 30 October 2020 Foreign Minister Anna Berg held talks with Secretary of State Michael Richard Pompeo in Hanoi. Michael R. Pompeo thanked her for the welcome.
+            """, lang: "en")
+        #expect(kb.entities.filter { $0.type == .person }.map(\.name).sorted() == ["Anna Berg", "Michael Richard Pompeo"])
+    }
+
     @Test func aShortNameInBracketsAfterAFullNameIsThatPerson() throws {
         let kb = try read(
             """

@@ -321,10 +321,14 @@ struct FrameFinder {
     }
 
     /// "viếng Lăng Chủ tịch Hồ Chí Minh", "thăm gia đình Đại tướng X", "laid a wreath at the tomb of X":
-    /// one a memorial names (a title or two between) is honoured, not met.
-    func isHonoured(_ person: PersonMention, _ tokens: [Token]) -> Bool {
-        (max(0, person.first - 5)..<person.first).contains { start in
-            guard let match = tries.honoured.longestMatch(in: tokens, at: start) else { return false }
+    /// one a memorial names (a title or two between) is honoured, not met; "chuyển lời thăm hỏi của Tổng
+    /// Bí thư X", "conveyed the greetings of President X": one whose greetings are passed on is spoken of.
+    func isHonouredOrSpokenOf(_ person: PersonMention, _ tokens: [Token]) -> Bool {
+        (max(0, person.first - 7)..<person.first).contains { start in
+            guard
+                let match = tries.honoured.longestMatch(in: tokens, at: start)
+                    ?? tries.greetingsOf.longestMatch(in: tokens, at: start)
+            else { return false }
             return match.end <= person.first && person.first - match.end <= 3
                 && !tokens[match.end..<person.first].contains { $0.kind == .punctuation }
         }
@@ -527,7 +531,7 @@ struct FrameFinder {
         let companionsFrom = (trigger.cue.end..<max(trigger.cue.end, segmentEnd)).first {
             tries.companions.longestMatch(in: tokens, at: $0) != nil
         }
-        for (offset, person) in after where !isHonoured(person, tokens) {
+        for (offset, person) in after where !isHonouredOrSpokenOf(person, tokens) {
             if let companionsFrom, person.first > companionsFrom {
                 objects.remove(offset)
             } else if let companionsFrom, person.end <= companionsFrom, companionsFrom - person.end <= 1 {

@@ -432,10 +432,16 @@ public struct PressReleaseReader {
             .map { String($0.element).folded }
     }
 
-    /// Equal, or the shorter (two words or more) is a run inside the longer ("Raul Castro" ~ "Raul Castro Ruz").
+    /// Equal, or the shorter (two words or more) is a run inside the longer ("Raul Castro" ~ "Raul Castro Ruz"),
+    /// or the same first and last words with an initial for a middle one ("Michael R. Pompeo" ~ "Michael Richard Pompeo").
     static func sameName(_ a: [String], _ b: [String]) -> Bool {
         guard !a.isEmpty, !b.isEmpty else { return false }
         if a == b { return true }
+        if a.count == b.count, a.count >= 3, a.first == b.first, a.last == b.last,
+            zip(a, b).allSatisfy({ $0 == $1 || ($0.count == 1 && $1.hasPrefix($0)) || ($1.count == 1 && $0.hasPrefix($1)) })
+        {
+            return true
+        }
         let (short, long) = a.count <= b.count ? (a, b) : (b, a)
         guard short.count >= 2 else { return false }
         return (0...(long.count - short.count)).contains { Array(long[$0..<($0 + short.count)]) == short }

@@ -50,6 +50,8 @@ final class Vocabulary: Sendable {
         let stateFormQualifiers = PhraseTrie<Bool>()
         /// "Lăng", "the tomb of": before one honoured, not met (events.json `honoured`).
         let honoured = PhraseTrie<Bool>()
+        /// "lời thăm hỏi của", "greetings of": before one spoken of, not present (events.json `greetings_of`).
+        let greetingsOf = PhraseTrie<Bool>()
         /// "accompanied by": the people named after it go with the one who acts (events.json `companion_cues`).
         let companions = PhraseTrie<Bool>()
     }
@@ -250,6 +252,7 @@ final class Vocabulary: Sendable {
             for text in relations.plain_relations.vi + relations.plain_relations.en { add(tries.plainRelations, text, true) }
             for text in relations.since.vi + relations.since.en { add(tries.since, text, true) }
             for text in events.honoured.vi + events.honoured.en { add(tries.honoured, text, true) }
+            for text in events.greetings_of.vi + events.greetings_of.en { add(tries.greetingsOf, text, true) }
             for text in events.companion_cues.vi + events.companion_cues.en { add(tries.companions, text, true) }
         }
         for name in [
@@ -315,7 +318,7 @@ final class Vocabulary: Sendable {
         let attend, planned, held, cancelled, question, generic, invited, with, reported, subordinate, invitation, proposal,
             date_connectors, visit_lists, held_verbs, attributive_participles, separate_words, during_words, event_determiners,
             support_verbs,
-            event_adjectives, honoured, companion_cues,
+            event_adjectives, honoured, greetings_of, companion_cues,
             possessive_markers, conjunctions,
             between_words, pronouns, relative_pronouns,
             place_words,
