@@ -48,6 +48,11 @@ import Testing
         #expect(titled.frames.count == 2)
     }
 
+    @Test func aCountryVisitedWithItsArticleIsTheVisitsPlace() throws {
+        let (_, visit) = try frame("Prime Minister Anna Berg visited the Philippines on 22 September 2021.", .en)
+        #expect(visit.kind == .visit && visit.places == ["PH"])
+    }
+
     @Test func thoseWhoAccompanyAreNoOneMet() throws {
         let reading = try reading(
             "During the meeting, President Anna Berg was accompanied by Foreign Minister Lars Holm and Ambassador Per Ek.", .en)

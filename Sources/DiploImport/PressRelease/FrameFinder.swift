@@ -640,8 +640,9 @@ struct FrameFinder {
             let article = country.first > 1 && tokens[country.first - 1].folded == "the" ? 1 : 0
             let previous = country.first > article ? tokens[country.first - 1 - article].folded : ""
             // "received Japanese Ambassador X": a demonym right after a verb says whose the one met is, not where.
+            // ("visited the Philippines": right after it, but for the article.)
             let direct =
-                country.first == trigger.cue.end
+                country.first - article == trigger.cue.end
                 && (trigger.kind.isVisit || !mentions.demonyms.contains { $0.first == country.first })
             // "Tanzania, Mozambique và Iran": a country listed after one taken as a place is one too.
             // "tới nước Cộng hòa Thống nhất Tanzania": "nước" (the country of) after a place word.
