@@ -495,7 +495,7 @@ extension ReaderShapeTests {
         #expect(kb.entities.filter { $0.type == .person }.map(\.name).sorted() == ["Fumio Kishida", "Joko “Jokowi” Widodo"])
     }
 
-    @Test func aMiddleNameGivenByItsInitialIsTheSamePerson() throws {
+    @Test func aMiddleNameGivenByItsInitialOrLeftOutIsTheSamePerson() throws {
         let kb = try read(
             """
             Talks
@@ -503,6 +503,17 @@ extension ReaderShapeTests {
             On 30 October 2020 Foreign Minister Anna Berg held talks with Secretary of State Michael Richard Pompeo in Hanoi. Michael R. Pompeo thanked her for the welcome.
             """, lang: "en")
         #expect(kb.entities.filter { $0.type == .person }.map(\.name).sorted() == ["Anna Berg", "Michael Richard Pompeo"])
+        // Middle names left out: the same first and last words, the others in order.
+        let left = try read(
+            """
+            Visit
+
+            On 1 August 2021 President Joao Manuel Goncalves Lourenco of Angola arrived in Accra. President Joao Lourenco will hold talks with President Nana Akufo-Addo on 2 August 2021.
+            """, lang: "en")
+        #expect(
+            left.entities.filter { $0.type == .person }.map(\.name).sorted() == [
+                "Joao Manuel Goncalves Lourenco", "Nana Akufo-Addo",
+            ])
     }
 
     @Test func aShortNameInBracketsAfterAFullNameIsThatPerson() throws {

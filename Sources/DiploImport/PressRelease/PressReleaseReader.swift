@@ -433,7 +433,8 @@ public struct PressReleaseReader {
     }
 
     /// Equal, or the shorter (two words or more) is a run inside the longer ("Raul Castro" ~ "Raul Castro Ruz"),
-    /// or the same first and last words with an initial for a middle one ("Michael R. Pompeo" ~ "Michael Richard Pompeo").
+    /// or the same first and last words with an initial for a middle one ("Michael R. Pompeo" ~ "Michael Richard
+    /// Pompeo") or middle ones left out ("João Lourenço" ~ "João Manuel Gonçalves Lourenço").
     static func sameName(_ a: [String], _ b: [String]) -> Bool {
         guard !a.isEmpty, !b.isEmpty else { return false }
         if a == b { return true }
@@ -444,6 +445,16 @@ public struct PressReleaseReader {
         }
         let (short, long) = a.count <= b.count ? (a, b) : (b, a)
         guard short.count >= 2 else { return false }
+        if short.first == long.first, short.last == long.last {
+            var rest = long.dropFirst()[...]
+            if short.dropFirst().allSatisfy({ word in
+                guard let at = rest.firstIndex(of: word) else { return false }
+                rest = rest[(at + 1)...]
+                return true
+            }) {
+                return true
+            }
+        }
         return (0...(long.count - short.count)).contains { Array(long[$0..<($0 + short.count)]) == short }
     }
 
