@@ -1104,7 +1104,9 @@ struct FrameFinder {
             }
             let countries = frame.counterparts.map(countryOf)
             let titles = frame.counterparts.map(roles)
-            let oneGroup = !countries.contains(nil) && Set(countries).count == 1 && !titles[0].isEmpty && Set(titles).count == 1
+            let oneGroup =
+                !countries.contains(nil) && Set(countries).count == 1
+                && titles.first.map { first in !first.isEmpty && titles.allSatisfy { $0 == first } } == true
             guard [.meeting, .courtesyCall].contains(frame.kind), frame.counterparts.count >= 2, !oneGroup else {
                 result.append(frame)
                 continue
