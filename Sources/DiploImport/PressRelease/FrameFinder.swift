@@ -190,7 +190,7 @@ struct FrameFinder {
     /// qualifies the one after it (a name or a title), right after a determiner or another event's words.
     func isAttributive(_ cue: CueMention, _ tokens: [Token], _ mentions: SentenceMentions) -> Bool {
         guard cue.end == cue.first + 1, vocabulary.attributiveParticiples.contains(tokens[cue.first].folded), cue.first > 0,
-            cue.end < tokens.count, tokens[cue.end].isCapitalized || tries.titles.longestMatch(in: tokens, at: cue.end) != nil
+            cue.end < tokens.count, tokens[cue.end].isCapitalized || tries.startsTitle(tokens, at: cue.end)
         else { return false }
         return vocabulary.eventDeterminers.contains(tokens[cue.first - 1].folded)
             || mentions.cues.contains { $0.end == cue.first && $0.first < cue.first }

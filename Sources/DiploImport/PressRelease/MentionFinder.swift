@@ -295,11 +295,12 @@ struct MentionFinder {
         found: SentenceMentions
     ) -> [PersonMention] {
         var persons: [PersonMention] = []
+        let namesFollow = NameListReading(
+            tokens: tokens, spans: spans, personAt: personAt, titleAt: titleAt, conjunctions: vocabulary.conjunctions)
         for start in tokens.indices {
             guard let plural = tries.pluralTitles.longestMatch(in: tokens, at: start) else { continue }
             let titled = TitleMention(text: plural.value.text, role: plural.value.role)
             let countryBefore = found.allCountries.first(where: { $0.end == start })?.iso
-            let namesFollow = NameListReading(tokens: tokens, spans: spans, personAt: personAt, titleAt: titleAt)
             // "his peers from Argentina and Brazil, Jorge Faurie and Aloysio Nunes": the countries, then their
             // holders in the same order.
             if let respective = respectiveHolders(tokens, after: plural.end, title: titled, found: found, names: namesFollow) {
@@ -339,7 +340,7 @@ struct MentionFinder {
                     PersonMention(
                         first: first, end: end, nameFirst: at, nameEnd: name.end, name: self.name(tokens, at, name.end),
                         titles: [title], country: title.country))
-                guard let next = namesFollow.nextInList(after: end, conjunctions: vocabulary.conjunctions) else { break }
+                guard let next = namesFollow.nextInList(after: end) else { break }
                 at = next
             }
             if listed.count >= 2 { persons += listed }
@@ -361,7 +362,7 @@ struct MentionFinder {
             guard let country = found.countries.first(where: { $0.first == at }) else { break }
             countries.append(country.iso)
             at = country.end
-            guard let next = names.nextInList(after: at, conjunctions: vocabulary.conjunctions),
+            guard let next = names.nextInList(after: at),
                 found.countries.contains(where: { $0.first == next || ($0.first == next + 1 && tokens[next].folded == "the") })
             else { break }
             at = next
@@ -377,7 +378,7 @@ struct MentionFinder {
                     first: at, end: name.end, nameFirst: name.first, nameEnd: name.end,
                     name: self.name(tokens, name.first, name.end),
                     titles: [held], country: held.country))
-            guard let next = names.nextInList(after: name.end, conjunctions: vocabulary.conjunctions) else { break }
+            guard let next = names.nextInList(after: name.end) else { break }
             at = next
         }
         return holders.count == countries.count ? holders : nil
@@ -389,6 +390,7 @@ struct MentionFinder {
         let spans: [Bool]
         let personAt: [Bool]
         let titleAt: [Int: (end: Int, entry: Vocabulary.TitleEntry)]
+        let conjunctions: Set<String>
 
         /// A name at `at` (after any honorifics) that no other mention holds: where it begins and ends.
         func name(at start: Int, finder: MentionFinder) -> (first: Int, end: Int)? {
@@ -404,7 +406,7 @@ struct MentionFinder {
 
         /// Where the list's next item begins after one that ends at `end`: after a comma or a semicolon,
         /// a word for "and", or both; nil when the list ends there.
-        func nextInList(after end: Int, conjunctions: Set<String>) -> Int? {
+        func nextInList(after end: Int) -> Int? {
             var next = end
             if next < tokens.count, tokens[next].is(",") || tokens[next].is(";") { next += 1 }
             if next < tokens.count, conjunctions.contains(tokens[next].folded) { next += 1 }
@@ -606,7 +608,7 @@ struct MentionFinder {
         }
         let after = end < tokens.count ? tokens[end] : nil
         if let before, before.isCapitalized, !before.spaced || tries.countries.longestMatch(in: tokens, at: first - 1) == nil {
-            if tries.titles.longestMatch(in: tokens, at: max(0, first - 3)) == nil { return false }
+            if !tries.startsTitle(tokens, at: max(0, first - 3)) { return false }
         }
         if let after, after.isCapitalized, tries.countries.longestMatch(in: tokens, at: end) == nil,
             tries.cities.longestMatch(in: tokens, at: end) == nil
@@ -665,8 +667,7 @@ struct MentionFinder {
                     break
                 }
                 if tokens[scan].kind != .word || (tokens[scan].isCapitalized == false && steps > 2) { break }
-                if tries.titles.longestMatch(in: tokens, at: scan) != nil || tries.cues.longestMatch(in: tokens, at: scan) != nil
-                {
+                if tries.startsTitle(tokens, at: scan) || tries.cues.longestMatch(in: tokens, at: scan) != nil {
                     break
                 }
                 scan += 1
@@ -692,7 +693,7 @@ struct MentionFinder {
         var joined = false
         while index < tokens.count, index - start < 12 {
             if found.countries.contains(where: { $0.first == index }) { return joined ? index : nil }
-            guard tries.titles.longestMatch(in: tokens, at: index) == nil else { return nil }
+            guard !tries.startsTitle(tokens, at: index) else { return nil }
             if tokens[index].is(",") || vocabulary.conjunctions.contains(tokens[index].folded) {
                 guard index + 1 < tokens.count, tokens[index + 1].isCapitalized else { return nil }
                 joined = true
@@ -751,7 +752,7 @@ struct MentionFinder {
         var end = start
         var vietnamese = false
         while end + 1 < tokens.count, tokens[end].isCapitalized, tokens[end + 1].isWord, !tokens[end + 1].isCapitalized,
-            tries.titles.longestMatch(in: tokens, at: end) == nil, tries.cues.longestMatch(in: tokens, at: end) == nil
+            !tries.startsTitle(tokens, at: end), tries.cues.longestMatch(in: tokens, at: end) == nil
         {
             vietnamese = vietnamese || Self.looksVietnamese(tokens[end].text) || Self.looksVietnamese(tokens[end + 1].text)
             end += 2
@@ -774,7 +775,7 @@ struct MentionFinder {
             // (After "Kh." run into it, "Kh.Battulga", the name goes on with no space.)
             let runIn = end >= 2 && tokens[end - 1].is(".") && tokens[end - 2].text.count <= 2 && tokens[end - 2].isCapitalized
             if token.isCapitalized && (end == start || token.spaced || tokens[end - 1].isDash || runIn) {
-                if end > start, tries.titles.longestMatch(in: tokens, at: end) != nil, words >= 2 { break }
+                if end > start, tries.startsTitle(tokens, at: end), words >= 2 { break }
                 // "President Joko Widodo Monday (11/14) held ...": a weekday or a month ends a name.
                 if end > start, PageDate.weekdays[token.folded] != nil || MentionFinder.monthsAfterNames.contains(token.folded) {
                     break
@@ -959,14 +960,15 @@ struct MentionFinder {
                 var lastAnd: Int?
                 // "for Civilian Security, Democracy, and Human Rights": commas of a list that ends with "and".
                 // A list of people with their titles ("..., and Senior Director for Asia Pedro Alves") is no portfolio.
-                func startsTitle(_ at: Int) -> Bool { at < tokens.count && tries.titles.longestMatch(in: tokens, at: at) != nil }
                 func listGoesOn(after comma: Int) -> Bool {
                     var at = comma + 1
                     while at < tokens.count, at - comma < 10 {
                         if tokens[at].folded == "and" {
-                            return at + 1 < tokens.count && tokens[at + 1].isCapitalized && !startsTitle(at + 1)
+                            return at + 1 < tokens.count && tokens[at + 1].isCapitalized && !tries.startsTitle(tokens, at: at + 1)
                         }
-                        guard tokens[at].isCapitalized || tokens[at].is(","), !startsTitle(at) else { return false }
+                        guard tokens[at].isCapitalized || tokens[at].is(","), !tries.startsTitle(tokens, at: at) else {
+                            return false
+                        }
                         at += 1
                     }
                     return false
@@ -975,12 +977,12 @@ struct MentionFinder {
                 func nameAfter(comma: Int) -> Bool {
                     var at = comma + 1
                     if let honorific = tries.honorifics.longestMatch(in: tokens, at: at) { at = honorific.end }
-                    return at < tokens.count && tokens[at].isCapitalized && !startsTitle(at)
+                    return at < tokens.count && tokens[at].isCapitalized && !tries.startsTitle(tokens, at: at)
                 }
                 while end < tokens.count,
                     tokens[end].isCapitalized
                         || (["and", "&"].contains(tokens[end].folded) && end + 1 < tokens.count
-                            && tokens[end + 1].isCapitalized && !startsTitle(end + 1))
+                            && tokens[end + 1].isCapitalized && !tries.startsTitle(tokens, at: end + 1))
                         || (tokens[end].is(",") && listGoesOn(after: end))
                 {
                     if tokens[end].isCapitalized { capitalized.append(end) }
@@ -1004,7 +1006,7 @@ struct MentionFinder {
                     capitalized.count >= 4 && vocabulary.surnames.contains(tokens[capitalized[capitalized.count - 3]].folded)
                 cursor = capitalized[capitalized.count - (three ? 3 : 2)]
             } else if !vietnamese, cursor == titleEnd, ["and", "&"].contains(tokens[cursor].folded), cursor + 1 < tokens.count,
-                tokens[cursor + 1].isCapitalized, tries.titles.longestMatch(in: tokens, at: cursor + 1) == nil,
+                tokens[cursor + 1].isCapitalized, !tries.startsTitle(tokens, at: cursor + 1),
                 case let run = nameRun(tokens, from: cursor + 1), run - (cursor + 1) >= 3
             {
                 // "Minister of Foreign Affairs and Trade Péter Szijjártó": the portfolio goes on after "and";

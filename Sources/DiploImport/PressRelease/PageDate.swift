@@ -129,7 +129,7 @@ package enum PageDate {
     static func statedToday(_ layout: Layout, tokenizer: Tokenizer) -> WrittenDate? {
         for index in layout.article.prefix(3) {
             // Only a line that writes a word for today is cut into tokens.
-            let text = layout.lines[index].text.lowercased()
+            let text = Array(layout.lines[index].text.lowercased().utf8)
             guard todayWords.contains(where: { writes(text, $0) }) else { continue }
             let tokens = tokenizer.tokens(of: layout.lines[index])
             let todays = tokens.indices.filter { relativeDays[tokens[$0].folded] == 0 }
@@ -141,10 +141,9 @@ package enum PageDate {
         return nil
     }
 
-    /// Whether `text` holds `word`, byte for byte: Foundation's search converts the text to UTF-16
-    /// for each word it looks for.
-    private static func writes(_ text: String, _ word: String) -> Bool {
-        let text = Array(text.utf8)
+    /// Whether the bytes of `text` hold `word`, byte for byte: Foundation's search converts the text
+    /// to UTF-16 for each word it looks for.
+    private static func writes(_ text: [UInt8], _ word: String) -> Bool {
         let word = Array(word.utf8)
         guard let first = word.first, text.count >= word.count else { return false }
         for start in 0...(text.count - word.count) where text[start] == first {

@@ -380,6 +380,9 @@ extension Vocabulary.Tries {
         return ([first.value, second.value], second.end, dash)
     }
 
+    /// Whether a title of the lexicon begins at `start`.
+    func startsTitle(_ tokens: [Token], at start: Int) -> Bool { titles.longestMatch(in: tokens, at: start) != nil }
+
     /// An organisation of the lexicon named at `start` (its index in the lexicon). A one-word name
     /// is an abbreviation written in capitals ("NAM", not the "Nam" of "Đông Nam Á").
     func knownOrganization(_ tokens: [Token], at start: Int) -> (value: Int, end: Int)? {
