@@ -12,3 +12,8 @@ extension Array where Element: Equatable {
         for element in elements where !contains(element) { append(element) }
     }
 }
+
+extension Collection {
+    /// The one element, or nil when there are none or several.
+    public var onlyElement: Element? { count == 1 ? first : nil }
+}

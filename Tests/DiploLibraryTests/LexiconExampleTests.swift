@@ -6,7 +6,7 @@ import Testing
 /// The reader's rules live in `Sources/DiploImport/Lexicon/*.json`, each family with example
 /// sentences beside it (as HeidelTime and Duckling keep theirs). Every example written as
 /// `{"text", "lang", "published", "expect"}` is read here and must give what it expects: the events
-/// (kind, and start and status where given), their count, the people, the countries by name and the
+/// (kind, and start, status and place where given), their count, the people, the countries by name and the
 /// partnerships. An example left as a bare sentence cannot be run, and fails the test.
 @Suite struct LexiconExampleTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -70,6 +70,10 @@ import Testing
                     event.kind.rawValue == expected["kind"]
                         && expected["start"].map { (event.start ?? event.within?.first)?.description == $0 } ?? true
                         && expected["status"].map { event.status.rawValue == $0 } ?? true
+                        // "place": the country it took place in, "-" for none.
+                        && expected["place"].map {
+                            (event.location?.country ?? "country:-") == "country:" + $0.lowercased()
+                        } ?? true
                 }
                 #expect(
                     found,

@@ -77,6 +77,17 @@ import Testing
             ])
     }
 
+    /// A line of a list of people: honorific, name, then the title with no comma, to the line's end.
+    @Test func aListLineGivesTheTitleAfterTheName() throws {
+        let (_, line) = try found("Her Excellency Tania Ortiz Ambassador-designate of the Republic of El Salvador", .en)
+        #expect(persons(line) == [#"Tania Ortiz ["ambassador/SV"]"#])
+        let (_, commissioner) = try found("His Excellency Tom Amolo High Commissioner of Kenya", .en)
+        #expect(persons(commissioner) == [#"Tom Amolo ["ambassador/KE"]"#])
+        // Inside a sentence, a title after a name with no comma is not the name's: it opens the next one.
+        let (_, sentence) = try found("The minister met Her Excellency Tania Ortiz Ambassador of Chile Pedro Rojas.", .en)
+        #expect(!persons(sentence).contains(#"Tania Ortiz ["ambassador/CL"]"#))
+    }
+
     @Test func honorificsOpenAName() throws {
         let (_, vi) = try found("Ngài Trần Văn Hải tiếp bà Nguyễn Thị Lan và ông Kenji Sato.", .vi)
         #expect(vi.persons.map(\.name) == ["Trần Văn Hải", "Nguyễn Thị Lan", "Kenji Sato"])

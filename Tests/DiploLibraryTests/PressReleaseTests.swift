@@ -323,4 +323,37 @@ import Testing
         #expect(call.start == (try PartialDate("2024-05-22")))
         #expect(iso(kb, person(kb, "Lawrence Wong")?.country) == "SG")
     }
+    /// An event that names no date or place is within what its people were told of doing just
+    /// before, not within the last visit named (a later stop of the trip); one at a place no visit
+    /// of theirs goes to is within none of them.
+    @Test func anUndatedEventFollowsThePlaceToldOfJustBefore() throws {
+        let kb = try read(
+            """
+            Foreign Minister on a four-nation tour
+
+            Foreign Minister Amir Khan will visit Russia on 14 March. On 11 March, Foreign Minister Amir Khan met President Daud Rahimi in Kabul. He also held talks with his counterpart Karim Azizi. Earlier, Foreign Minister Amir Khan met Foreign Minister Reza Tavakoli in Tehran.
+            """, published: "2024-03-12", lang: .en)
+        let talks = try #require(kb.events.first { $0.kind == .talks })
+        #expect(talks.start == (try PartialDate("2024-03-11")))
+        #expect(iso(kb, talks.location?.country) != "RU")
+        let tehran = try #require(kb.events.first { $0.kind == .meeting && iso(kb, $0.location?.country) == "IR" })
+        #expect(tehran.start != (try PartialDate("2024-03-14")))
+    }
+
+    /// A title and one word of a name are the one of that name who holds the title: the family
+    /// name of a name written family name first, however short, and among two of one family.
+    @Test func aTitleWithOneWordOfANameIsWhoHoldsIt() throws {
+        let kb = try read(
+            """
+            Talks in Abu Dhabi
+
+            President Sheikh Khalid bin Rashid met with Chinese Premier Li Qiang in Abu Dhabi on 3 May 2024. He praised President Xi Jinping. Premier Li said ties were strong and conveyed President Xi's greetings.
+
+            Prime Minister KISHIDA Fumio arrived in Manila on 3 November 2023 with his spouse, Mrs. KISHIDA Yuko. Prime Minister Kishida laid a wreath.
+            """, published: "2024-05-04", lang: .en)
+        let people = Set(kb.entities.filter { $0.type == .person }.map(\.name))
+        #expect(people.isSuperset(of: ["Li Qiang", "Xi Jinping", "KISHIDA Fumio", "KISHIDA Yuko"]))
+        #expect(people.count == 5, "\(people)")
+    }
+
 }

@@ -213,8 +213,12 @@ struct EventAssembler {
         }
         // During a visit of the same person, whatever its tense ("During his stay, he is to call on ..."):
         // the one to where it takes place ("In Cambodia, ... will hold talks"), if the person makes several.
+        // With no place named, where these people were last told of before ("On Monday, X met A in
+        // Kabul. He also held talks with B": in Kabul, not on a later stop of the trip). A place no
+        // visit of theirs goes to is within none of them ("Earlier, X met C in Tehran").
         let visits = events.filter { $0.kind.isVisit && $0.kind != .trip && !Set($0.agents).isDisjoint(with: frame.agents) }
-        if let visit = visits.last(where: { !Set($0.places).isDisjoint(with: frame.places) }) ?? visits.last,
+        let told = frame.places.isEmpty ? lastPlaces(before: frame) : frame.places
+        if let visit = told.isEmpty ? visits.last : visits.last(where: { !Set($0.places).isDisjoint(with: told) }),
             let dates = range(visit)
         {
             return dates
@@ -237,6 +241,17 @@ struct EventAssembler {
         }
         // Else the day the document was last telling of ("Cùng ngày", "Trước buổi lễ").
         return events.last { range($0) != nil && fits(frame, $0) }.flatMap(range)
+    }
+
+    /// The places of the event of the frame's people told of last in the sentences before it.
+    func lastPlaces(before frame: EventFrame) -> [String] {
+        let told = events.compactMap { event -> (sentence: Int, places: [String])? in
+            guard !event.places.isEmpty, !Set(event.agents).isDisjoint(with: frame.agents),
+                let sentence = event.sentences.filter({ $0 < frame.sentence }).max()
+            else { return nil }
+            return (sentence, event.places)
+        }
+        return told.max { $0.sentence < $1.sentence }?.places ?? []
     }
 
     /// Whether what a frame tells can take place in an event's days: what is announced not before

@@ -623,6 +623,15 @@ struct FrameFinder {
         }
     }
 
+    /// Whether a topic noun comes just before the place word at `placeWord` ("the situation in",
+    /// "tình hình ở"): the place after it is talked of.
+    func talkedOf(_ tokens: [Token], placeWord: Int) -> Bool {
+        guard placeWord >= 1 else { return false }
+        let one = tokens[placeWord - 1].folded
+        return vocabulary.topicNouns.contains(one)
+            || (placeWord >= 2 && vocabulary.topicNouns.contains(tokens[placeWord - 2].folded + " " + one))
+    }
+
     /// Where: a place after it, a place that opens the sentence, the series' own place; and the
     /// visitor, who comes from elsewhere.
     func findPlaces(_ frame: inout EventFrame, of trigger: Trigger, upTo segmentEnd: Int, in scene: Scene, visitors: [Int]) {
@@ -665,8 +674,10 @@ struct FrameFinder {
                 previous == "," && beforeCity >= 0 && beforeCity < country.first - 2
                 && (vocabulary.placeWords.contains(tokens[beforeCity].folded)
                     || (vocabulary.conjunctions.contains(tokens[beforeCity].folded) && !frame.places.isEmpty))
-            if vocabulary.placeWords.contains(previous) || (direct && (trigger.kind.isVisit || trigger.verb))
-                || previous == "(" || listed || ofCountry || afterCity
+            // "discussed the situation in Syria": what is talked of is no place.
+            let placeWord = vocabulary.placeWords.contains(previous) && !talkedOf(tokens, placeWord: country.first - 1 - article)
+            if placeWord || (direct && (trigger.kind.isVisit || trigger.verb)) || previous == "(" || listed || ofCountry
+                || afterCity
             {
                 if !mentions.persons.contains(where: { $0.first <= country.first && country.first < $0.end }) {
                     frame.places.append(country.iso)
@@ -675,7 +686,9 @@ struct FrameFinder {
         }
         for city in mentions.cities where city.first >= trigger.cue.end && city.first < segmentEnd {
             let previous = city.first > 0 ? tokens[city.first - 1].folded : ""
-            if vocabulary.placeWords.contains(previous) || city.first == trigger.cue.end {
+            if vocabulary.placeWords.contains(previous) && !talkedOf(tokens, placeWord: city.first - 1)
+                || city.first == trigger.cue.end
+            {
                 frame.city = frame.city ?? city.name
                 if !frame.places.contains(city.iso) { frame.places.append(city.iso) }
             }

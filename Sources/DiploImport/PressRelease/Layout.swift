@@ -102,6 +102,7 @@ struct Layout {
         }
         var article: [Int] = []
         var previousEndedWithColon = false
+        let people = Layout.listedPeople(nonBlank.filter { $0 < end }.map { ($0, trimmed[$0]) })
         for (position, index) in nonBlank.enumerated() where index < end {
             if position > 0, trimmed[nonBlank[position - 1]] == trimmed[index] { continue }
             // The first line is the headline: article text when it reads as a sentence (six words or more, in sentence
@@ -130,7 +131,9 @@ struct Layout {
                 continue
             }
             if line.hasSuffix("...") || line.hasSuffix("…") { continue }  // a teaser's cut summary
-            let isListItem = ["-", "•", "+", "*", "–"].contains(where: { line.hasPrefix($0) }) || previousEndedWithColon
+            let isListItem =
+                ["-", "•", "+", "*", "–"].contains(where: { line.hasPrefix($0) }) || previousEndedWithColon
+                || people.contains(index)
             if markersBefore.contains(index) { continue }
             // The page was cut mid-sentence: its last line, running text, is still the article's.
             let cut =
@@ -142,6 +145,20 @@ struct Layout {
         }
         self.lines = lines
         self.article = article
+    }
+
+    /// Lines that each name one person, honorific first and no full stop ("Her Excellency A
+    /// Ambassador-designate of X" under "... will receive the letters of credence of six new heads of
+    /// mission"): a list with no bullets and no colon before it, two such lines or more in a row.
+    static func listedPeople(_ lines: [(index: Int, text: String)]) -> Set<Int> {
+        let opens = lines.map { line in
+            !endsSentence(line.text) && (3...30).contains(words(line.text))
+                && Vocabulary.shared.honorificPhrases.contains { line.text.hasPrefix($0 + " ") }
+        }
+        return Set(
+            lines.indices.filter { position in
+                opens[position] && (position > 0 && opens[position - 1] || position + 1 < lines.count && opens[position + 1])
+            }.map { lines[$0].index })
     }
 
     /// Words run together ("Thủ tướng AnhRishi Sunak"): an image's text saved without its spaces.

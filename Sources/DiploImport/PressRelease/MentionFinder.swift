@@ -1118,12 +1118,19 @@ struct MentionFinder {
         _ person: inout PersonMention, _ tokens: [Token], titleAt: [Int: (end: Int, entry: Vocabulary.TitleEntry)],
         found: SentenceMentions
     ) {
-        guard person.end + 1 < tokens.count, tokens[person.end].is(",") else { return }
+        guard person.end < tokens.count else { return }
+        let comma = tokens[person.end].is(",")
+        // "Her Excellency A Ambassador-designate of X", a line of a list of people: the title
+        // follows the name with no comma and runs to the line's end.
+        let listLine = !comma && person.first == 0
+        guard comma || listLine else { return }
+        let after = comma ? person.end + 1 : person.end
         // "Igor Morgulov, Russian Ambassador to China,": the title's country before it.
-        let country = found.allCountries.first { $0.first == person.end + 1 && titleAt[$0.end] != nil }
-        let start = country?.end ?? person.end + 1
-        guard titleAt[start] != nil, let chain = titledPerson(tokens, at: start, titleAt: titleAt, found: found),
-            chain.nameEnd == chain.nameFirst
+        let country = found.allCountries.first { $0.first == after && titleAt[$0.end] != nil }
+        let start = country?.end ?? after
+        guard start < tokens.count, titleAt[start] != nil,
+            let chain = titledPerson(tokens, at: start, titleAt: titleAt, found: found), chain.nameEnd == chain.nameFirst,
+            !listLine || chain.end == tokens.count || (chain.end == tokens.count - 1 && !tokens[chain.end].isWord)
         else { return }
         person.titles = chain.titles
         if let country, !person.titles.isEmpty, person.titles[0].country == nil { person.titles[0].country = country.iso }

@@ -33,6 +33,12 @@ struct PersonNames {
         return found
     }
 
+    /// Every person who has one of `words` in their name and whose name's words satisfy `test`,
+    /// in the document's order.
+    func all(among words: [String], where test: ([String]) -> Bool) -> [Int] {
+        Set(words.flatMap { byWord[$0] ?? [] }).filter { test(self.words[$0]) }.sorted()
+    }
+
     /// The short names a text gives in brackets after a full name ("Joko Widodo (Jokowi)"), folded.
     private var nicknames: [String: Int] = [:]
 

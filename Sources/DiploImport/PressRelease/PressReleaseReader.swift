@@ -359,9 +359,19 @@ public struct PressReleaseReader {
         surnames: Set<String>, tokens: [Token], innerWords: Bool = false
     ) -> Int {
         let words = mention.name.folded.split(separator: " ").map(String.init)
+        // "Premier Li" after "Li Qiang" (Premier); "Prime Minister Kishida" after "KISHIDA Fumio" (Prime Minister)
+        // and "KISHIDA Yuko": the one of that name who holds that title.
+        var titledNamesake: Int?
+        if words.count == 1, !mention.titles.isEmpty {
+            let namesakes = known.all(among: words) { $0.count >= 2 && ($0.first == words[0] || $0.last == words[0]) }
+            titledNamesake =
+                namesakes.filter { index in
+                    persons[index].titles.contains { held in mention.titles.contains { $0.role == held.role } }
+                }.onlyElement
+        }
         // "PM Chinh", "Albanese": one word of a name already met is that person; a full name
         // met after its short form completes it.
-        let index =
+        let byName: Int? =
             known.first(among: words) { sameName($0, words) }
             // "Jokowi" after "Joko Widodo (Jokowi)": the short name given in brackets.
             ?? (words.count == 1 ? known.person(nicknamed: words[0]) : nil)
@@ -371,6 +381,8 @@ public struct PressReleaseReader {
             // surname ("Phạm" of "Phạm Văn Hùng": a Vietnamese name is called by its last word).
             ?? (words.count == 1 && words[0].count >= 3 && !surnames.contains(words[0])
                 ? known.only(among: words) { $0.count >= 2 && $0.first == words[0] } : nil)
+        let index: Int? =
+            byName ?? titledNamesake
             ?? (words.count >= 2 ? known.first(among: [words[words.count - 1]]) { $0.count == 1 && $0.first == words.last } : nil)
             // ... or its first word ("FM Bilawal", then "Bilawal Bhutto Zardari"), as above.
             ?? (words.count >= 2 && !surnames.contains(words[0])

@@ -100,6 +100,8 @@ final class Vocabulary: Sendable {
     let hostVerbs: Set<String>
     /// Words before a place ("tại", "in") and before the object of an event ("với", "with") (events.json).
     let placeWords: Set<String>
+    /// Nouns whose "in X" is what is talked of, not where: "the situation in Syria" (folded).
+    let topicNouns: Set<String>
     /// "Airlines": after a people's name, a company's name, not the country (countries.json `demonym_company_words`).
     let demonymCompanyWords: Set<String>
     let objectMarkers: Set<String>
@@ -120,6 +122,9 @@ final class Vocabulary: Sendable {
     /// Country names that are also common words or given names ("Anh", "Nga", "Đức"): trusted
     /// only where nothing else makes them part of a name.
     let ambiguousCountryWords: Set<String>
+    /// The honorifics as written ("His Excellency", "Ngài"), both languages: a line the layout
+    /// reads as one person of a list opens with one.
+    let honorificPhrases: [String]
 
     struct Series: Sendable {
         let kind: EventKind
@@ -171,6 +176,7 @@ final class Vocabulary: Sendable {
         relativePronouns = events.relative_pronouns.folded
         hostVerbs = events.host_verbs.folded
         placeWords = events.place_words.folded
+        topicNouns = events.topic_nouns.folded
         demonymCompanyWords = countries.demonym_company_words.folded
         objectMarkers = events.object_markers.folded
         bilateralDialogues = events.bilateral_dialogues.folded
@@ -262,6 +268,7 @@ final class Vocabulary: Sendable {
             ambiguous.insert(name.folded)
         }
         ambiguousCountryWords = ambiguous
+        honorificPhrases = titles.honorifics.vi + titles.honorifics.en
     }
 
     func tries(keepDiacritics: Bool) -> Tries { keepDiacritics ? exact : folded }
@@ -321,7 +328,7 @@ final class Vocabulary: Sendable {
             event_adjectives, honoured, greetings_of, companion_cues,
             possessive_markers, conjunctions,
             between_words, pronouns, relative_pronouns,
-            place_words,
+            place_words, topic_nouns,
             object_markers, host_verbs,
             bilateral_dialogues, bilateral_sessions: Phrases
         let series: [Series]
