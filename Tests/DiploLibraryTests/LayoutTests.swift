@@ -19,4 +19,19 @@ import Testing
         // One such line alone is a heading or a caption, not a list.
         #expect(article(["Letters of credence", lead, first, "More news about the residence"]) == [lead])
     }
+
+    /// A paragraph that trails off ("... có A; B; C...") after one that ends a sentence is the
+    /// article's; a teaser's cut summary under its headline is not.
+    @Test func aParagraphThatTrailsOffIsReadAndATeasersSummaryIsNot() {
+        let lead =
+            "Chiều 5/9/2023, tại Nhà Quốc hội, Chủ tịch Quốc hội Trần Văn Hải chủ trì lễ đón Chủ tịch Thượng viện Nhật Bản."
+        let list =
+            "Cùng dự lễ đón có Tổng Thư ký Quốc hội Lê Văn Bình; Bộ trưởng Bộ Kế hoạch và Đầu tư Nguyễn Văn Dũng; Thứ trưởng Bộ Ngoại giao Phạm Văn Minh..."
+        let next = "Ngay sau lễ đón, hai bên đã hội đàm tại Nhà Quốc hội và trao đổi về hợp tác giữa hai cơ quan lập pháp."
+        #expect(article(["Lễ đón", lead, list, next]) == [lead, list, next])
+        let headline = "Thủ tướng tiếp Đại sứ Nhật Bản"
+        let teaser =
+            "Chiều nay, Thủ tướng Trần Văn Hải đã tiếp Đại sứ Nhật Bản tại Việt Nam nhân dịp ông kết thúc nhiệm kỳ công tác..."
+        #expect(article(["Lễ đón", lead, headline, teaser]) == [lead])
+    }
 }

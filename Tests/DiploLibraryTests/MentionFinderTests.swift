@@ -88,6 +88,17 @@ import Testing
         #expect(!persons(sentence).contains(#"Tania Ortiz ["ambassador/CL"]"#))
     }
 
+    /// A title's place ("bang X", "tỉnh X") ends before a foreign name of two words, and a country
+    /// word that is also a given name ("Đức") is the country after a title's organisation.
+    @Test func aTitlesPlaceOrOrganisationThenAForeignName() throws {
+        let (_, state) = try found("Thủ tướng tiếp Thủ hiến bang New South Wales Chris Minns.", .vi)
+        #expect(persons(state).contains(#"Chris Minns ["governor/-"]"#))
+        let (_, province) = try found("Chủ tịch UBND tỉnh Thừa Thiên Huế Nguyễn Văn Phương tiếp khách.", .vi)
+        #expect(province.persons.map(\.name) == ["Nguyễn Văn Phương"])
+        let (_, council) = try found("Bộ trưởng chào xã giao Chủ tịch Hội đồng liên bang Đức Bodo Weber.", .vi)
+        #expect(persons(council).contains(#"Bodo Weber ["president/DE"]"#))
+    }
+
     @Test func honorificsOpenAName() throws {
         let (_, vi) = try found("Ngài Trần Văn Hải tiếp bà Nguyễn Thị Lan và ông Kenji Sato.", .vi)
         #expect(vi.persons.map(\.name) == ["Trần Văn Hải", "Nguyễn Thị Lan", "Kenji Sato"])

@@ -356,4 +356,19 @@ import Testing
         #expect(people.count == 5, "\(people)")
     }
 
+    /// Something done with no date of its own, during a visit, is within the visit under way on the
+    /// page's day (between its first day and the page's when its end is not told), not within an
+    /// earlier visit the page recalls.
+    @Test func anUndatedEventFallsWithinTheVisitUnderWay() throws {
+        let kb = try read(
+            """
+            President in New Delhi
+
+            President Marco Pereira of Portugal arrived in New Delhi on Thursday on a four-day visit. The last visit by a Portuguese President to India was in 2007. In the morning, the Portuguese president was accorded a ceremonial welcome at the palace.
+            """, published: "2020-02-14", lang: .en)
+        let welcome = try #require(kb.events.first { $0.kind == .ceremony })
+        #expect(welcome.start == nil)
+        #expect(welcome.within == [try PartialDate("2020-02-13"), try PartialDate("2020-02-14")])
+    }
+
 }

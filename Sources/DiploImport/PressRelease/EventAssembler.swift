@@ -218,9 +218,25 @@ struct EventAssembler {
         // visit of theirs goes to is within none of them ("Earlier, X met C in Tehran").
         let visits = events.filter { $0.kind.isVisit && $0.kind != .trip && !Set($0.agents).isDisjoint(with: frame.agents) }
         let told = frame.places.isEmpty ? lastPlaces(before: frame) : frame.places
-        if let visit = told.isEmpty ? visits.last : visits.last(where: { !Set($0.places).isDisjoint(with: told) }),
-            let dates = range(visit)
+        let candidates = told.isEmpty ? visits : visits.filter { !Set($0.places).isDisjoint(with: told) }
+        // Of several, the one under way on the page's day ("was accorded a ceremonial welcome" on this
+        // visit, not the one of 2007 the page recalls).
+        // (One begun in the week before with no end told is under way.)
+        let current = reference?.dayRange.flatMap { today in
+            candidates.last { visit in
+                guard let days = visit.dayRange else { return false }
+                return days.overlaps(today)
+                    || (visit.end == nil && visit.within == nil
+                        && (today.lowerBound - 7...today.upperBound).contains(days.lowerBound))
+            }
+        }
+        // What was done during a visit under way whose end is not told: between its first day and the page's.
+        if let current, current.end == nil, current.within == nil, frame.status != .planned, let start = current.start,
+            let reference, let today = reference.dayRange, let first = start.dayRange, first.upperBound < today.lowerBound
         {
+            return [start, reference]
+        }
+        if let visit = current ?? candidates.last, let dates = range(visit) {
             return dates
         }
         // "held bilateral meetings with leaders of G20 countries on Monday. In a meeting with X, ...": the

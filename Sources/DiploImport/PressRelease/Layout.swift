@@ -130,7 +130,16 @@ struct Layout {
                 }
                 continue
             }
-            if line.hasSuffix("...") || line.hasSuffix("…") { continue }  // a teaser's cut summary
+            // A teaser's cut summary, under its headline; not a paragraph of the article that trails off
+            // ("... có A; B; C..."), after one that ends a sentence.
+            if line.hasSuffix("...") || line.hasSuffix("…") {
+                if position > 0, article.last == nonBlank[position - 1], Layout.endsSentence(trimmed[nonBlank[position - 1]]),
+                    Layout.words(line) >= 12, !markersBefore.contains(index)
+                {
+                    article.append(index)
+                }
+                continue
+            }
             let isListItem =
                 ["-", "•", "+", "*", "–"].contains(where: { line.hasPrefix($0) }) || previousEndedWithColon
                 || people.contains(index)

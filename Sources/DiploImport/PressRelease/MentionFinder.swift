@@ -614,8 +614,14 @@ struct MentionFinder {
             tries.cities.longestMatch(in: tokens, at: end) == nil
         {
             // "Thủ tướng Anh Keir Starmer": a country between a title and a name is still a country.
+            // "Chủ tịch Hội đồng liên bang Đức Bodo Ramelow": so too after a title's organisation.
             return first > 0 && tries.titles.longestMatch(in: tokens, at: first - 1).map { $0.end == first } == true
                 || (first > 1 && titleEnds(tokens, at: first))
+                // (The head word of its organisation right after a title: not the whole organisation, which
+                // would ask this of its own country again.)
+                || (max(1, first - 6)..<first).contains { start in
+                    tries.orgHeads.longestMatch(in: tokens, at: start) != nil && titleEnds(tokens, at: start)
+                }
         }
         return true
     }
@@ -713,8 +719,12 @@ struct MentionFinder {
             tokens[unit.end].isCapitalized
         else { return nil }
         if let city = tries.cities.longestMatch(in: tokens, at: unit.end) { return (city.end, city.value.1) }
-        var place = unit.end
-        while place < tokens.count, place - unit.end < 4, tokens[place].isCapitalized, tokens[place].isWord { place += 1 }
+        var run = unit.end
+        while run < tokens.count, tokens[run].isCapitalized, tokens[run].isWord { run += 1 }
+        // "Thủ hiến bang New South Wales Chris Minns": with no Vietnamese name after it, a foreign one of two words.
+        // (Not "tỉnh Thừa Thiên Huế": the words of a foreign name have no Vietnamese letters.)
+        let foreign = run - unit.end >= 3 && tokens[(run - 2)..<run].allSatisfy { $0.text.unicodeScalars.allSatisfy(\.isASCII) }
+        let place = foreign ? run - 2 : min(run, unit.end + 4)
         return (nameBeforeAPerson(tokens, from: unit.end) ?? place, nil)
     }
 
