@@ -371,4 +371,21 @@ import Testing
         #expect(welcome.within == [try PartialDate("2020-02-13"), try PartialDate("2020-02-14")])
     }
 
+    /// What the text says was done, with no date of its own or from around it, falls within the
+    /// page's day; what is announced does not.
+    @Test func anEventDoneWithNoDateFallsWithinThePagesDay() throws {
+        let kb = try read(
+            """
+            King and President discuss ties
+
+            King Hamad of Bahrain held talks with Egyptian President Omar Saleh in Cairo. Foreign Minister Ali Hassan will visit Manama.
+            """, published: "2021-09-02", lang: .en)
+        let meeting = try #require(kb.events.first { $0.kind == .talks })
+        #expect(meeting.start == nil)
+        #expect(meeting.within == [try PartialDate("2021-09-02"), try PartialDate("2021-09-02")])
+        let visit = try #require(kb.events.first { $0.kind.isVisit })
+        #expect(visit.status == .planned)
+        #expect(visit.within == nil && visit.start == nil)
+    }
+
 }

@@ -111,8 +111,20 @@ struct EventAssembler {
                 || firstOfItsKind
             _ = add(frame, create: create)
         }
+        datePageDay()
         nestStops()
         finishStatuses()
+    }
+
+    /// An event the text says was done, with no date of its own nor of any event around it: a
+    /// report's news is of its day ("King Abdullah and President X, in Cairo, discussed ties"), so
+    /// it falls within the page's day (a range, not a day the text gives).
+    mutating func datePageDay() {
+        guard let reference, reference.day != nil else { return }
+        for index in events.indices
+        where events[index].dayRange == nil && events[index].status == .held && events[index].kind != .trip {
+            events[index].within = [reference, reference]
+        }
     }
 
     /// What surely is an event of its own, rather than a mention of one told of already: a
