@@ -29,6 +29,10 @@ import Testing
             "Cùng dự lễ đón có Tổng Thư ký Quốc hội Lê Văn Bình; Bộ trưởng Bộ Kế hoạch và Đầu tư Nguyễn Văn Dũng; Thứ trưởng Bộ Ngoại giao Phạm Văn Minh..."
         let next = "Ngay sau lễ đón, hai bên đã hội đàm tại Nhà Quốc hội và trao đổi về hợp tác giữa hai cơ quan lập pháp."
         #expect(article(["Lễ đón", lead, list, next]) == [lead, list, next])
+        // So too after a photo's caption inside the article.
+        let caption = "Chủ tịch Quốc hội Trần Văn Hải chủ trì lễ đón Chủ tịch Thượng viện Nhật Bản. Ảnh: Quang Minh"
+        let shown = "Chủ tịch Quốc hội Trần Văn Hải chủ trì lễ đón Chủ tịch Thượng viện Nhật Bản."
+        #expect(article(["Lễ đón", lead, caption, list]) == [lead, shown, list])
         let headline = "Thủ tướng tiếp Đại sứ Nhật Bản"
         let teaser =
             "Chiều nay, Thủ tướng Trần Văn Hải đã tiếp Đại sứ Nhật Bản tại Việt Nam nhân dịp ông kết thúc nhiệm kỳ công tác..."

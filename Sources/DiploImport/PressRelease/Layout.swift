@@ -131,10 +131,10 @@ struct Layout {
                 continue
             }
             // A teaser's cut summary, under its headline; not a paragraph of the article that trails off
-            // ("... có A; B; C..."), after one that ends a sentence.
+            // ("... có A; B; C..."), after a line of the article (a paragraph, a photo's caption).
             if line.hasSuffix("...") || line.hasSuffix("…") {
-                if position > 0, article.last == nonBlank[position - 1], Layout.endsSentence(trimmed[nonBlank[position - 1]]),
-                    Layout.words(line) >= 12, !markersBefore.contains(index)
+                if position > 0, article.last == nonBlank[position - 1], Layout.words(line) >= 12,
+                    !markersBefore.contains(index)
                 {
                     article.append(index)
                 }
