@@ -388,4 +388,24 @@ import Testing
         #expect(visit.within == nil && visit.start == nil)
     }
 
+    /// One named by a title and a family name only ("Secretary Kerry") and in full without a title
+    /// elsewhere is named in full; not where the text gives two full names of that family.
+    @Test func aFamilyNameTakesTheFullNameTheTextGivesUntitled() throws {
+        let kb = try read(
+            """
+            Last trip
+
+            John Keller will make his final foreign trip as Secretary of State on 13 January 2017. Secretary Keller will travel to Hanoi on 13 January.
+            """, published: "2017-01-11", lang: .en)
+        let people = kb.entities.filter { $0.type == .person }.map(\.name)
+        #expect(people == ["John Keller"])
+        let two = try read(
+            """
+            Last trip
+
+            Secretary Keller will travel to Hanoi on 13 January 2017. The streets Green Keller and Brown Keller were closed.
+            """, published: "2017-01-11", lang: .en)
+        #expect(two.entities.filter { $0.type == .person }.map(\.name) == ["Keller"])
+    }
+
 }

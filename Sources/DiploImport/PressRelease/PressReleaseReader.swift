@@ -58,6 +58,9 @@ public struct PressReleaseReader {
             &sentences, dates: &dates, lineOf: lineOf, known: known, commonWords: commonWords, tries: tries, lang: lang,
             keepTokens: keepTokens)
 
+        if lang == "en", keepTokens {
+            Self.completeFamilyNames(&persons, sentences: sentences, commonWords: commonWords, tries: tries)
+        }
         let home = HomeSide.of(allMentions, lang: lang, source: options.source, persons: persons)
         var assembler = EventAssembler(resolver: resolver, reference: referenceDate, persons: persons)
         assembler.assemble(frames)
@@ -179,6 +182,37 @@ public struct PressReleaseReader {
     /// Words the document writes in lower case somewhere (folded): no word of an untitled name is one of them.
     static func commonWords(of sentences: [Sentence]) -> Set<String> {
         Set(sentences.lazy.flatMap(\.tokens).filter { $0.isWord && !$0.isCapitalized }.map(\.folded))
+    }
+
+    /// A person the text names by one word only, with a title ("Secretary Kerry"), and in full
+    /// elsewhere with none ("John Kerry will make his last trip"): the full name is theirs, where
+    /// the text gives one full form of it (a capitalised word, no title, honorific or country,
+    /// right before the one word).
+    static func completeFamilyNames(
+        _ persons: inout [DocumentPerson], sentences: [Sentence], commonWords: Set<String>, tries: Vocabulary.Tries
+    ) {
+        let oneWord = Dictionary(
+            grouping: persons.indices.filter { !persons[$0].name.contains(" ") }, by: { persons[$0].name.folded })
+        guard !oneWord.isEmpty else { return }
+        var forms: [String: Set<String>] = [:]
+        for sentence in sentences {
+            let tokens = sentence.tokens
+            for end in tokens.indices.dropFirst() where oneWord[tokens[end].folded] != nil && tokens[end].isCapitalized {
+                let given = end - 1
+                guard tokens[given].isWord, tokens[given].isCapitalized, tokens[end].spaced,
+                    !commonWords.contains(tokens[given].folded),
+                    given == 0 || !(tokens[given - 1].isWord && tokens[given - 1].isCapitalized),
+                    tries.honorifics.longestMatch(in: tokens, at: given) == nil,
+                    tries.countries.longestMatch(in: tokens, at: given) == nil,
+                    tries.demonyms.longestMatch(in: tokens, at: given) == nil,
+                    !(max(0, given - 4)...given).contains(where: { tries.titles.longestMatch(in: tokens, at: $0)?.end == end })
+                else { continue }
+                forms[tokens[end].folded, default: []].insert(tokens[given].text + " " + tokens[end].text)
+            }
+        }
+        for (word, indices) in oneWord where indices.count == 1 {
+            if let found = forms[word], found.count == 1, let full = found.first { persons[indices[0]].name = full }
+        }
     }
 
     /// Up to how many sentences a page keeps every sentence's tokens through the whole reading.
