@@ -99,6 +99,12 @@ import Testing
         #expect(persons(council).contains(#"Bodo Weber ["president/DE"]"#))
     }
 
+    /// A word may stand between a title in the plural and its names, as a comma may.
+    @Test func aPluralTitleThenAWordThenItsNames() throws {
+        let (_, en) = try found("The new ambassadors are Lebbius Tobias from Namibia and Mary Walsh from Ireland.", .en)
+        #expect(persons(en) == [#"Lebbius Tobias ["ambassador/NA"]"#, #"Mary Walsh ["ambassador/IE"]"#])
+    }
+
     @Test func honorificsOpenAName() throws {
         let (_, vi) = try found("Ngài Trần Văn Hải tiếp bà Nguyễn Thị Lan và ông Kenji Sato.", .vi)
         #expect(vi.persons.map(\.name) == ["Trần Văn Hải", "Nguyễn Thị Lan", "Kenji Sato"])

@@ -312,8 +312,13 @@ struct MentionFinder {
             // country first, then its holder.
             let countriesFirst = plural.end < tokens.count && vocabulary.pluralCountryWords.contains(tokens[plural.end].folded)
             var at = countriesFirst ? plural.end + 1 : plural.end
-            // "their two leaders, Vladimir Putin and Recep Tayyip Erdogan": the names set off by a comma.
-            if !countriesFirst, at + 1 < tokens.count, tokens[at].is(",") { at += 1 }
+            // "their two leaders, Vladimir Putin and Recep Tayyip Erdogan": the names set off by a comma;
+            // "the new envoys are A from Namibia, ...": by a word.
+            if !countriesFirst, at + 1 < tokens.count,
+                tokens[at].is(",") || vocabulary.pluralListWords.contains(tokens[at].folded)
+            {
+                at += 1
+            }
             while at < tokens.count {
                 var title = titled
                 title.country = countryBefore

@@ -118,6 +118,8 @@ final class Vocabulary: Sendable {
     let neverNames: Set<String>
     /// "of", "from" after a title in the plural: the countries of its holders follow (titles.json `plural_country_words`).
     let pluralCountryWords: Set<String>
+    /// One word between a title in the plural and its names ("the new envoys are A, B and C"), folded.
+    let pluralListWords: Set<String>
     let nameParticles: Set<String>
     /// Country names that are also common words or given names ("Anh", "Nga", "Đức"): trusted
     /// only where nothing else makes them part of a name.
@@ -184,6 +186,7 @@ final class Vocabulary: Sendable {
         lowercaseRoles = (vi: Set(titles.lowercase_roles.vi), en: Set(titles.lowercase_roles.en))
         neverNames = titles.never_names.folded
         pluralCountryWords = titles.plural_country_words.folded
+        pluralListWords = titles.plural_list_words.folded
         nameParticles = Set(titles.name_particles)
         var ambiguous: Set<String> = []
         var regionNames: [String: [String: String]] = [:]
@@ -293,6 +296,7 @@ final class Vocabulary: Sendable {
         }
         let plural_titles: PluralTitles
         let plural_country_words: Phrases
+        let plural_list_words: Phrases
         let vietnamese_surnames: [String]
         let lowercase_roles: Phrases
         let never_names: Phrases
