@@ -408,4 +408,17 @@ import Testing
         #expect(two.entities.filter { $0.type == .person }.map(\.name) == ["Keller"])
     }
 
+    /// A call on someone, then "met with" the same person that day, is one event told twice; talks
+    /// held the same day stay an event of their own.
+    @Test func aCallAndAMeetingOfTheSamePeopleOnOneDayAreOne() throws {
+        let kb = try read(
+            """
+            Minister in Colombo
+
+            On 11 October 2023, Foreign Minister Arun Mehta called on President Ravi Perera in Colombo. The minister met with President Ravi Perera at the Presidential Secretariat. Later, Foreign Minister Arun Mehta held talks with Foreign Minister Ali Sabry.
+            """, published: "2023-10-11", lang: .en)
+        let kinds = kb.events.map(\.kind.rawValue).sorted()
+        #expect(kinds == ["courtesy_call", "talks"], "\(kinds)")
+    }
+
 }

@@ -316,7 +316,10 @@ struct EventAssembler {
         case .meeting, .call:
             // The same people, or some of them when the event is named again ("the talks").
             let people = Set(frame.agents + frame.counterparts)
-            guard !people.isEmpty, frame.kind == event.kind else { return false }
+            // "called on President X ... met with President X at the Secretariat": one call, told twice
+            // (talks stay apart from a meeting or a call: the press tells both of one day).
+            let callMet = Set([frame.kind, event.kind]) == [.meeting, .courtesyCall]
+            guard !people.isEmpty, frame.kind == event.kind || callMet else { return false }
             // "Attending the talks on the Russian side were X and Y": the talks told of, with more people at them.
             if frame.attended && !frame.verb { return true }
             // (Sides met through officials no name gives: other sides, another event.)
