@@ -97,6 +97,9 @@ import Testing
         #expect(province.persons.map(\.name) == ["Nguyễn Văn Phương"])
         let (_, council) = try found("Bộ trưởng chào xã giao Chủ tịch Hội đồng liên bang Đức Bodo Weber.", .vi)
         #expect(persons(council).contains(#"Bodo Weber ["president/DE"]"#))
+        // Such a word opening the sentence, a name after it (the fuzzer's find: no range below zero).
+        let (_, opening) = try found("Đức Bodo Weber đến Hà Nội.", .vi)
+        #expect(opening.persons.count <= 1)
     }
 
     /// A word may stand between a title in the plural and its names, as a comma may.

@@ -624,9 +624,10 @@ struct MentionFinder {
                 || (first > 1 && titleEnds(tokens, at: first))
                 // (The head word of its organisation right after a title: not the whole organisation, which
                 // would ask this of its own country again.)
-                || (max(1, first - 6)..<first).contains { start in
-                    tries.orgHeads.longestMatch(in: tokens, at: start) != nil && titleEnds(tokens, at: start)
-                }
+                || first > 1
+                    && (max(1, first - 6)..<first).contains { start in
+                        tries.orgHeads.longestMatch(in: tokens, at: start) != nil && titleEnds(tokens, at: start)
+                    }
         }
         return true
     }
