@@ -48,6 +48,24 @@ import Testing
         #expect(titled.frames.count == 2)
     }
 
+    /// A phone call is between two: one with each person of another country or title.
+    @Test func aPhoneCallWithTwoPeopleIsOneWithEach() throws {
+        let calls = try reading(
+            "On 8 May 2025 Prime Minister Anna Berg spoke by phone with Australian Prime Minister Tom Reid and Thai Prime Minister Niran Chai.",
+            .en)
+        #expect(calls.frames.map(\.kind) == [.phoneCall, .phoneCall])
+        #expect(calls.frames.map { calls.names($0.counterparts) } == [["Tom Reid"], ["Niran Chai"]])
+        #expect(calls.frames.map { calls.names($0.agents) } == [["Anna Berg"], ["Anna Berg"]])
+    }
+
+    /// "discussed the situation in Syria": what is talked of is no place of the event.
+    @Test func aPlaceAfterATopicNounIsNoPlace() throws {
+        let (_, met) = try frame("Foreign Minister Anna Berg met Jonas Lind on 5 May 2021 to discuss the crisis in Myanmar.", .en)
+        #expect(met.places.isEmpty)
+        let (_, inCity) = try frame("Foreign Minister Anna Berg met Jonas Lind in Canberra on 5 May 2021.", .en)
+        #expect(inCity.places == ["AU"])
+    }
+
     @Test func aCountryVisitedWithItsArticleIsTheVisitsPlace() throws {
         let (_, visit) = try frame("Prime Minister Anna Berg visited the Philippines on 22 September 2021.", .en)
         #expect(visit.kind == .visit && visit.places == ["PH"])

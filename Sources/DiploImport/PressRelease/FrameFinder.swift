@@ -1096,7 +1096,7 @@ struct FrameFinder {
     }
 
     /// "hội kiến A; B" and "met A and B": one meeting with each, and each with the countries that are
-    /// not another's. People of one country under one title ("the Venezuelan parliamentarians A and B")
+    /// not another's; so too a phone call ("spoke by phone with A and B": a call is between two). People of one country under one title ("the Venezuelan parliamentarians A and B")
     /// are met together.
     func splitCounterparts(
         _ frames: [EventFrame], mentions: SentenceMentions, personIndex: [Int], countryOf: (Int) -> String?
@@ -1120,7 +1120,7 @@ struct FrameFinder {
             let oneGroup =
                 !countries.contains(nil) && Set(countries).count == 1
                 && titles.first.map { first in !first.isEmpty && titles.allSatisfy { $0 == first } } == true
-            guard [.meeting, .courtesyCall].contains(frame.kind), frame.counterparts.count >= 2, !oneGroup else {
+            guard [.meeting, .courtesyCall, .phoneCall].contains(frame.kind), frame.counterparts.count >= 2, !oneGroup else {
                 result.append(frame)
                 continue
             }
