@@ -1096,8 +1096,8 @@ struct FrameFinder {
     }
 
     /// "hội kiến A; B" and "met A and B": one meeting with each, and each with the countries that are
-    /// not another's; so too a phone call ("spoke by phone with A and B": a call is between two). People of one country under one title ("the Venezuelan parliamentarians A and B")
-    /// are met together.
+    /// not another's; so too a phone call ("spoke by phone with A and B": a call is between two).
+    /// People of one country under one title ("the Venezuelan parliamentarians A and B") are met together.
     func splitCounterparts(
         _ frames: [EventFrame], mentions: SentenceMentions, personIndex: [Int], countryOf: (Int) -> String?
     ) -> [EventFrame] {

@@ -162,7 +162,7 @@ struct Layout {
     static func listedPeople(_ lines: [(index: Int, text: String)]) -> Set<Int> {
         let opens = lines.map { line in
             !endsSentence(line.text) && (3...30).contains(words(line.text))
-                && Vocabulary.shared.honorificPhrases.contains { line.text.hasPrefix($0 + " ") }
+                && Vocabulary.shared.honorificOpenings.contains { line.text.hasPrefix($0) }
         }
         return Set(
             lines.indices.filter { position in

@@ -621,22 +621,15 @@ struct MentionFinder {
             // "Thủ tướng Anh Keir Starmer": a country between a title and a name is still a country.
             // "Chủ tịch Hội đồng liên bang Đức Bodo Ramelow": so too after a title's organisation.
             return first > 0 && tries.titles.longestMatch(in: tokens, at: first - 1).map { $0.end == first } == true
-                || (first > 1 && titleEnds(tokens, at: first))
+                || (first > 1 && tries.endsTitle(tokens, at: first))
                 // (The head word of its organisation right after a title: not the whole organisation, which
                 // would ask this of its own country again.)
                 || first > 1
                     && (max(1, first - 6)..<first).contains { start in
-                        tries.orgHeads.longestMatch(in: tokens, at: start) != nil && titleEnds(tokens, at: start)
+                        tries.orgHeads.longestMatch(in: tokens, at: start) != nil && tries.endsTitle(tokens, at: start)
                     }
         }
         return true
-    }
-
-    func titleEnds(_ tokens: [Token], at index: Int) -> Bool {
-        for start in max(0, index - 6)..<index {
-            if let title = tries.titles.longestMatch(in: tokens, at: start), title.end == index { return true }
-        }
-        return false
     }
 
     /// An organisation: one the lexicon knows, a ministry ("Bộ Ngoại giao", "Ministry of Foreign
@@ -728,7 +721,7 @@ struct MentionFinder {
         var run = unit.end
         while run < tokens.count, tokens[run].isCapitalized, tokens[run].isWord { run += 1 }
         // "Thủ hiến bang New South Wales Chris Minns": with no Vietnamese name after it, a foreign one of two words.
-        // (Not "tỉnh Thừa Thiên Huế": the words of a foreign name have no Vietnamese letters.)
+        // (Not "tỉnh Thừa Thiên Huế": the two words of such a foreign name are plain ASCII letters.)
         let foreign = run - unit.end >= 3 && tokens[(run - 2)..<run].allSatisfy { $0.text.unicodeScalars.allSatisfy(\.isASCII) }
         let place = foreign ? run - 2 : min(run, unit.end + 4)
         return (nameBeforeAPerson(tokens, from: unit.end) ?? place, nil)

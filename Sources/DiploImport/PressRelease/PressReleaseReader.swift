@@ -205,7 +205,7 @@ public struct PressReleaseReader {
                     tries.honorifics.longestMatch(in: tokens, at: given) == nil,
                     tries.countries.longestMatch(in: tokens, at: given) == nil,
                     tries.demonyms.longestMatch(in: tokens, at: given) == nil,
-                    !(max(0, given - 4)...given).contains(where: { tries.titles.longestMatch(in: tokens, at: $0)?.end == end })
+                    !tries.endsTitle(tokens, at: end)
                 else { continue }
                 forms[tokens[end].folded, default: []].insert(tokens[given].text + " " + tokens[end].text)
             }
@@ -395,13 +395,13 @@ public struct PressReleaseReader {
         let words = mention.name.folded.split(separator: " ").map(String.init)
         // "Premier Li" after "Li Qiang" (Premier); "Prime Minister Kishida" after "KISHIDA Fumio" (Prime Minister)
         // and "KISHIDA Yuko": the one of that name who holds that title.
-        var titledNamesake: Int?
-        if words.count == 1, !mention.titles.isEmpty {
+        // (Asked only when the name is not found otherwise.)
+        func titledNamesake() -> Int? {
+            guard words.count == 1, !mention.titles.isEmpty else { return nil }
             let namesakes = known.all(among: words) { $0.count >= 2 && ($0.first == words[0] || $0.last == words[0]) }
-            titledNamesake =
-                namesakes.filter { index in
-                    persons[index].titles.contains { held in mention.titles.contains { $0.role == held.role } }
-                }.onlyElement
+            return namesakes.filter { index in
+                persons[index].titles.contains { held in mention.titles.contains { $0.role == held.role } }
+            }.onlyElement
         }
         // "PM Chinh", "Albanese": one word of a name already met is that person; a full name
         // met after its short form completes it.
@@ -416,7 +416,7 @@ public struct PressReleaseReader {
             ?? (words.count == 1 && words[0].count >= 3 && !surnames.contains(words[0])
                 ? known.only(among: words) { $0.count >= 2 && $0.first == words[0] } : nil)
         let index: Int? =
-            byName ?? titledNamesake
+            byName ?? titledNamesake()
             ?? (words.count >= 2 ? known.first(among: [words[words.count - 1]]) { $0.count == 1 && $0.first == words.last } : nil)
             // ... or its first word ("FM Bilawal", then "Bilawal Bhutto Zardari"), as above.
             ?? (words.count >= 2 && !surnames.contains(words[0])

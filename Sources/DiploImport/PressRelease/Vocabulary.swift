@@ -124,9 +124,9 @@ final class Vocabulary: Sendable {
     /// Country names that are also common words or given names ("Anh", "Nga", "Đức"): trusted
     /// only where nothing else makes them part of a name.
     let ambiguousCountryWords: Set<String>
-    /// The honorifics as written ("His Excellency", "Ngài"), both languages: a line the layout
-    /// reads as one person of a list opens with one.
-    let honorificPhrases: [String]
+    /// The honorifics as written, each with the space after it ("His Excellency ", "Ngài "), both
+    /// languages: a line the layout reads as one person of a list opens with one.
+    let honorificOpenings: [String]
 
     struct Series: Sendable {
         let kind: EventKind
@@ -271,7 +271,7 @@ final class Vocabulary: Sendable {
             ambiguous.insert(name.folded)
         }
         ambiguousCountryWords = ambiguous
-        honorificPhrases = titles.honorifics.vi + titles.honorifics.en
+        honorificOpenings = (titles.honorifics.vi + titles.honorifics.en).map { $0 + " " }
     }
 
     func tries(keepDiacritics: Bool) -> Tries { keepDiacritics ? exact : folded }
@@ -393,6 +393,11 @@ extension Vocabulary.Tries {
 
     /// Whether a title of the lexicon begins at `start`.
     func startsTitle(_ tokens: [Token], at start: Int) -> Bool { titles.longestMatch(in: tokens, at: start) != nil }
+
+    /// Whether a title of the lexicon (of up to six tokens) ends right before `index`.
+    func endsTitle(_ tokens: [Token], at index: Int) -> Bool {
+        (max(0, index - 6)..<index).contains { titles.longestMatch(in: tokens, at: $0)?.end == index }
+    }
 
     /// An organisation of the lexicon named at `start` (its index in the lexicon). A one-word name
     /// is an abbreviation written in capitals ("NAM", not the "Nam" of "Đông Nam Á").
