@@ -3,14 +3,19 @@ import Foundation
 extension String {
     /// The string as Diplo compares names: lower case, no diacritics (đ becomes d), punctuation as
     /// spaces, single spaces. "Tổng Bí thư, Tô Lâm" and "tong bi thu to lam" fold alike.
-    public var folded: String {
+    public var folded: String { folding(spaces: true) }
+
+    /// The key names are looked up by: folded, without spaces ("Viet Nam" and "Vietnam" meet).
+    public var lookupKey: String { folding(spaces: false) }
+
+    private func folding(spaces: Bool) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
         var pendingSpace = false
         for scalar in unicodeScalars {
             guard let base = Folding.base(of: scalar) else { continue }
             if base == " " {
-                pendingSpace = !bytes.isEmpty
+                pendingSpace = spaces && !bytes.isEmpty
                 continue
             }
             if pendingSpace {
@@ -35,7 +40,6 @@ public enum Folding {
     @inline(__always)
     public static func base(of scalar: Unicode.Scalar) -> Unicode.Scalar? {
         let value = scalar.value
-        if value < 0x80 { return slowBase(of: scalar) }
         let folded: UInt32
         if value < UInt32(table.count) {
             folded = table[Int(value)]
@@ -130,8 +134,4 @@ public enum Folding {
         let lower = properties.lowercaseMapping.unicodeScalars
         return lower.count == 1 ? lower.first! : scalar
     }
-}
-extension String {
-    /// The key names are looked up by: folded, without spaces ("Viet Nam" and "Vietnam" meet).
-    public var lookupKey: String { folded.replacingOccurrences(of: " ", with: "") }
 }

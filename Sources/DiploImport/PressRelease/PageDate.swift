@@ -41,8 +41,8 @@ package enum PageDate {
     /// "today" → 0, "ngày mai" → 1, "hôm qua" → -1, by folded phrase (one or two words).
     static let relativeDays: [String: Int] = Dictionary(
         file.relative_days.map { ($0.key.folded, $0.value) }, uniquingKeysWith: { a, _ in a })
-    /// The words for today as the lexicon writes them, in lower case ("today", "hôm nay").
-    static let todayWords: [String] = file.relative_days.filter { $0.value == 0 }.map { $0.key.lowercased() }
+    /// The words for today as the lexicon writes them, in lower case, as UTF-8 ("today", "hôm nay").
+    static let todayWords: [[UInt8]] = file.relative_days.filter { $0.value == 0 }.map { Array($0.key.lowercased().utf8) }
     /// "next month" → 1, "năm ngoái" → -1: months and years told from the page's date.
     static let relativeMonths: [String: Int] = Dictionary(
         file.relative_months.map { ($0.key.folded, $0.value) }, uniquingKeysWith: { a, _ in a })
@@ -143,8 +143,7 @@ package enum PageDate {
 
     /// Whether the bytes of `text` hold `word`, byte for byte: Foundation's search converts the text
     /// to UTF-16 for each word it looks for.
-    private static func writes(_ text: [UInt8], _ word: String) -> Bool {
-        let word = Array(word.utf8)
+    private static func writes(_ text: [UInt8], _ word: [UInt8]) -> Bool {
         guard let first = word.first, text.count >= word.count else { return false }
         for start in 0...(text.count - word.count) where text[start] == first {
             if text[start..<start + word.count].elementsEqual(word) { return true }

@@ -524,21 +524,22 @@ public struct PressReleaseReader {
 
     /// Vietnamese or English, by their commonest words.
     static func language(of text: String) -> String {
-        let vietnamese: Set<String> = [
-            "va", "cua", "cac", "nhung", "voi", "trong", "la", "duoc", "cho", "nguoi", "mot", "nay", "da", "se", "tai", "hai",
-            "nuoc", "quan", "he",
-        ]
-        let english: Set<String> = [
-            "the", "of", "and", "to", "in", "with", "on", "for", "is", "was", "will", "a", "an", "that", "by", "as", "at",
-        ]
         var vi = 0
         var en = 0
-        for word in String(text.prefix(1_500)).folded.split(separator: " ") {
-            if vietnamese.contains(String(word)) { vi += 1 }
-            if english.contains(String(word)) { en += 1 }
+        for word in String(text.prefix(1_500)).folded.split(separator: " ") where word.utf8.count <= 5 {
+            if commonVietnamese.contains(word) { vi += 1 }
+            if commonEnglish.contains(word) { en += 1 }
         }
         return vi > en ? "vi" : "en"
     }
+
+    private static let commonVietnamese: Set<Substring> = [
+        "va", "cua", "cac", "nhung", "voi", "trong", "la", "duoc", "cho", "nguoi", "mot", "nay", "da", "se", "tai", "hai",
+        "nuoc", "quan", "he",
+    ]
+    private static let commonEnglish: Set<Substring> = [
+        "the", "of", "and", "to", "in", "with", "on", "for", "is", "was", "will", "a", "an", "that", "by", "as", "at",
+    ]
 
     /// Whether Vietnamese is written with its diacritics.
     static func hasDiacritics(_ text: String) -> Bool {

@@ -210,7 +210,18 @@ struct Tokenizer {
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { (0x30...0x39).contains(scalar.value) }
 
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.value < 0x80 { return (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value) }
+        let value = scalar.value
+        if value < 0x80 { return (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) }
+        // Latin letters with diacritics and Vietnamese are looked up rather than asked of Unicode's properties.
+        if value < 0x370 { return latinLetters[Int(value)] }
+        if value >= 0x1E00 && value < 0x1F00 { return vietnameseLetters[Int(value - 0x1E00)] }
+        return hasLetterProperties(scalar)
+    }
+
+    private static let latinLetters = (0..<0x370).map { Unicode.Scalar($0).map(hasLetterProperties) ?? false }
+    private static let vietnameseLetters = (0x1E00..<0x1F00).map { Unicode.Scalar($0).map(hasLetterProperties) ?? false }
+
+    private static func hasLetterProperties(_ scalar: Unicode.Scalar) -> Bool {
         let properties = scalar.properties
         return properties.isAlphabetic || properties.generalCategory == .nonspacingMark
             || properties.generalCategory == .spacingMark
