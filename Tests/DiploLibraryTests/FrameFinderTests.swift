@@ -34,6 +34,19 @@ import Testing
         #expect(met.status == .held)
     }
 
+    @Test func twoJoinedByAndAndAPossessiveDoItTogether() throws {
+        let (reading, talks) = try frame(
+            "Chilean Foreign Minister Ana Soto and her Peruvian counterpart Luis Vega held talks on Tuesday.", .en)
+        #expect(talks.kind == .talks)
+        #expect(reading.names(talks.agents) == ["Ana Soto", "Luis Vega"])
+    }
+
+    @Test func leavingOnePlaceForAnotherVisitsTheOther() throws {
+        let (_, visit) = try frame("President Ana Soto left Lima for Quito, Ecuador, on Monday.", .en)
+        #expect(visit.kind == .visit && visit.verb)
+        #expect(visit.places == ["EC"])
+    }
+
     @Test func peopleMetOneByOneUnlessOneCountrysGroupUnderOneTitle() throws {
         // Counterparts of two countries: a meeting with each, each with its own side only.
         let two = try reading("On 9 May 2023 Lena Holm met her peers from Peru and Ecuador, Raul Medina and Sofia Paredes.", .en)

@@ -345,4 +345,27 @@ import Testing
         let (_, vi) = try found("Ông nói chủ tịch Trần Văn Hải đã đến.", .vi)
         #expect(vi.persons.allSatisfy { $0.titles.isEmpty })
     }
+
+    @Test func aTitleInThePluralOrThePossessiveIsNoName() throws {
+        let (_, plural) = try found("The two Prime Ministers will meet in Lima next week.", .en)
+        #expect(plural.persons.isEmpty)
+        let (_, possessive) = try found("Officials said the Foreign Minister’s visit was a success.", .en)
+        #expect(possessive.persons.isEmpty)
+        // Two capitalised words before a verb still name someone.
+        let (_, name) = try found("Luis Vega will meet the press in Lima.", .en)
+        #expect(name.persons.map(\.name) == ["Luis Vega"])
+    }
+
+    @Test func leavingAPlaceForAnotherIsOneVisitCue() throws {
+        let (reading, en) = try found("President Ana Soto left Lima for Quito on Monday.", .en)
+        let cue = try #require(en.cues.first)
+        #expect(reading.text(0, cue.first, cue.end) == "left Lima for")
+        guard case .trigger(.visit, verb: true) = cue.cue else {
+            Issue.record("not a visit's verb: \(cue.cue)")
+            return
+        }
+        // Without "for" after the place, "left" is no cue.
+        let (_, stayed) = try found("President Ana Soto left Lima on Monday.", .en)
+        #expect(stayed.cues.isEmpty)
+    }
 }

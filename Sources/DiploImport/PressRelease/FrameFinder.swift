@@ -758,10 +758,12 @@ struct FrameFinder {
         return nil
     }
 
-    /// "và", "and" (with a country or a demonym of the second person's) between two people.
+    /// "và", "and" (with a country or a demonym of the second person's) between two people; in
+    /// English perhaps "his", "her" ("A and her Peruvian counterpart B").
     func joins(_ tokens: [Token], from start: Int, to end: Int, _ mentions: SentenceMentions) -> Bool {
         guard start < end, vocabulary.conjunctions.contains(tokens[start].folded) else { return false }
         var index = start + 1
+        if index < end, vocabulary.possessivePronouns.contains(tokens[index].folded) { index += 1 }
         while index < end {
             guard let place = mentions.allCountries.first(where: { $0.first == index }) else { return false }
             index = place.end

@@ -474,9 +474,25 @@ struct MentionFinder {
                 c = cue.end
                 continue
             }
+            if let end = departureEnd(tokens, at: c, found) {
+                found.cues.append(CueMention(first: c, end: end, cue: .trigger(.visit, verb: true)))
+                c = end
+                continue
+            }
             c += 1
         }
         findPlainRelations(tokens, &found)
+    }
+
+    /// "left Lima for": a verb of leaving, the place left, and the word before the place gone to;
+    /// the index after that word.
+    func departureEnd(_ tokens: [Token], at index: Int, _ found: SentenceMentions) -> Int? {
+        guard vocabulary.departureVerbs.contains(tokens[index].folded) else { return nil }
+        let left =
+            found.countries.first(where: { $0.first == index + 1 })?.end
+            ?? found.cities.first(where: { $0.first == index + 1 })?.end
+        guard let left, left < tokens.count, vocabulary.departureFor.contains(tokens[left].folded) else { return nil }
+        return left + 1
     }
 
     /// "the 50th anniversary of the establishment of Egyptian-New Zealand relations", "kỷ niệm 50 năm
@@ -520,6 +536,20 @@ struct MentionFinder {
     func mayBeAName(_ tokens: ArraySlice<Token>) -> Bool {
         let words = tokens.filter { $0.isWord && !vocabulary.nameParticles.contains($0.text) }
         return (2...4).contains(words.count) && words.allSatisfy { $0.text.count >= 2 && !commonWords.contains($0.folded) }
+            && !isTitle(Array(tokens))
+    }
+
+    /// "the two Prime Ministers will meet", "the Prime Minister’s visit": a title, possessive or
+    /// plural, is no name.
+    func isTitle(_ tokens: [Token]) -> Bool {
+        tries.titles.longestMatch(in: tokens, at: 0, key: MentionFinder.possessiveKey)?.end == tokens.count
+            || tries.titles.longestMatch(in: tokens, at: 0, key: MentionFinder.singularKey)?.end == tokens.count
+    }
+
+    /// A token's key less an English plural's "s" ("ministers"), a possessive's first.
+    static func singularKey(_ token: Token) -> String {
+        let key = possessiveKey(token)
+        return key.count > 3 && key.hasSuffix("s") ? String(key.dropLast()) : key
     }
 
     /// "João Lourenço left for Brasília", "will meet with Lula da Silva": in English, two to four

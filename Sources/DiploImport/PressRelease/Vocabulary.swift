@@ -92,6 +92,11 @@ final class Vocabulary: Sendable {
     /// "của", "of", "by" before the one an event belongs to (`possessive_markers`); "và", "and" (`conjunctions`).
     let possessiveMarkers: Set<String>
     let conjunctions: Set<String>
+    /// "left" X "for" Y: a visit to Y (events.json `departure_verbs`, `departure_for`).
+    let departureVerbs: Set<String>
+    let departureFor: Set<String>
+    /// "his", "her" after "and" before the second of two people doing one thing (`possessive_pronouns`).
+    let possessivePronouns: Set<String>
     /// "ông", "she": a person's pronoun (events.json `pronouns`).
     let pronouns: Set<String>
     /// "who" after a name and a comma (events.json `relative_pronouns`).
@@ -174,6 +179,9 @@ final class Vocabulary: Sendable {
         betweenWords = events.between_words.folded
         possessiveMarkers = events.possessive_markers.folded
         conjunctions = events.conjunctions.folded
+        departureVerbs = events.departure_verbs.folded
+        departureFor = events.departure_for.folded
+        possessivePronouns = events.possessive_pronouns.folded
         pronouns = events.pronouns.folded
         relativePronouns = events.relative_pronouns.folded
         hostVerbs = events.host_verbs.folded
@@ -330,7 +338,7 @@ final class Vocabulary: Sendable {
             date_connectors, visit_lists, held_verbs, attributive_participles, separate_words, during_words, event_determiners,
             support_verbs,
             event_adjectives, honoured, greetings_of, companion_cues,
-            possessive_markers, conjunctions,
+            possessive_markers, conjunctions, possessive_pronouns, departure_verbs, departure_for,
             between_words, pronouns, relative_pronouns,
             place_words, topic_nouns,
             object_markers, host_verbs,
