@@ -368,4 +368,13 @@ import Testing
         let (_, stayed) = try found("President Ana Soto left Lima on Monday.", .en)
         #expect(stayed.cues.isEmpty)
     }
+
+    @Test func aCityThatIsAGivenNameAfterATitle() throws {
+        let (_, name) = try found("The Chilean Foreign Minister, Santiago Vega, is on an official visit to Peru.", .en)
+        #expect(persons(name) == [#"Santiago Vega ["foreign_minister/CL"]"#])
+        #expect(name.cities.isEmpty)
+        // A city after "of" in a title is the title's city.
+        let (_, city) = try found("He met the Mayor of Santiago Carla Diaz.", .en)
+        #expect(city.cities.map(\.name) == ["Santiago"])
+    }
 }

@@ -161,7 +161,7 @@ struct MentionFinder {
                 i = country.end
                 continue
             }
-            if capitalized, let city = tries.cities.longestMatch(in: tokens, at: i) {
+            if capitalized, let city = tries.cities.longestMatch(in: tokens, at: i), acceptsCity(tokens, i, city.end) {
                 found.cities.append(CityMention(first: i, end: city.end, name: city.value.0, iso: city.value.1))
                 i = city.end
                 continue
@@ -660,6 +660,20 @@ struct MentionFinder {
                     }
         }
         return true
+    }
+
+    /// A one-word city right after a title (and perhaps a comma), followed by a capitalised word
+    /// that names no place, title or time, is a given name: "Foreign Minister, Santiago Cafiero,".
+    func acceptsCity(_ tokens: [Token], _ first: Int, _ end: Int) -> Bool {
+        guard end - first == 1, end < tokens.count, first > 0 else { return true }
+        let after = tokens[end]
+        guard after.isWord, after.isCapitalized, after.spaced, !tries.startsTitle(tokens, at: end),
+            tries.countries.longestMatch(in: tokens, at: end) == nil, tries.cities.longestMatch(in: tokens, at: end) == nil,
+            tries.orgHeads.longestMatch(in: tokens, at: end) == nil, PageDate.weekdays[after.folded] == nil,
+            DateScanner.months[after.folded] == nil
+        else { return true }
+        let titleEnd = tokens[first - 1].is(",") ? first - 1 : first
+        return !(titleEnd > 0 && tries.endsTitle(tokens, at: titleEnd))
     }
 
     /// An organisation: one the lexicon knows, a ministry ("Bộ Ngoại giao", "Ministry of Foreign
