@@ -377,4 +377,14 @@ import Testing
         let (_, city) = try found("He met the Mayor of Santiago Carla Diaz.", .en)
         #expect(city.cities.map(\.name) == ["Santiago"])
     }
+
+    @Test func ambassadorsOfCountriesEachBeforeADashAndAName() throws {
+        let (_, en) = try found(
+            "The Ambassadors Extraordinary and Plenipotentiary of Kenya - Hilda Wanjiru, the Republic of Moldova - Ana Rusu and Chile - Khalid al-Nasr presented their credentials.",
+            .en)
+        #expect(
+            persons(en) == [
+                #"Hilda Wanjiru ["ambassador/KE"]"#, #"Ana Rusu ["ambassador/MD"]"#, #"Khalid al-Nasr ["ambassador/CL"]"#,
+            ])
+    }
 }

@@ -325,8 +325,9 @@ struct MentionFinder {
                 var first = at
                 if countriesFirst {
                     if tokens[at].folded == "the" { at += 1 }
+                    // "Uganda, Julius Katembeka", "Turkey - Umut Acar"
                     guard let country = found.countries.first(where: { $0.first == at }), country.end + 1 < tokens.count,
-                        tokens[country.end].is(",")
+                        tokens[country.end].is(",") || tokens[country.end].isDash
                     else { break }
                     title.country = country.iso
                     at = country.end + 1
@@ -855,6 +856,10 @@ struct MentionFinder {
                 ["”", "\"", "’"].contains(tokens[end + 2].text), tokens[end + 3].isCapitalized
             {
                 end += 3  // a nickname inside the name: Joko “Jokowi” Widodo
+            } else if token.isWord, vocabulary.nameParticles.contains(token.text), end > start, end + 2 < tokens.count,
+                tokens[end + 1].isDash, !tokens[end + 1].spaced, tokens[end + 2].isCapitalized, !tokens[end + 2].spaced
+            {
+                end += 3  // "al-Nasr", "el-Sisi": the particle joined to the name by a hyphen
             } else if token.isWord, vocabulary.nameParticles.contains(token.text), end > start,
                 let next = tokens[end...].prefix(3).firstIndex(where: { !vocabulary.nameParticles.contains($0.text) }),
                 tokens[next].isCapitalized
