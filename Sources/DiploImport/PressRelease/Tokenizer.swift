@@ -15,6 +15,8 @@ struct Token {
         let text: String
         /// Lower case; diacritics kept or folded away, as the document's matching mode says.
         let key: String
+        /// The key, hashed once for the tries that look it up.
+        let hashedKey: HashedKey
         let folded: String
         let isCapitalized: Bool
         let number: Int?
@@ -23,6 +25,7 @@ struct Token {
             self.kind = kind
             self.text = text
             self.key = key
+            self.hashedKey = HashedKey(key)
             self.folded = folded
             self.isCapitalized = kind == .word && (text.unicodeScalars.first.map { Folding.lower($0) != $0 } ?? false)
             self.number = kind == .number ? Int(text) : nil
