@@ -387,4 +387,14 @@ import Testing
                 #"Hilda Wanjiru ["ambassador/KE"]"#, #"Ana Rusu ["ambassador/MD"]"#, #"Khalid al-Nasr ["ambassador/CL"]"#,
             ])
     }
+
+    @Test func aNameSetOffByACommaAndClosedByAndBeforeTheNextTitle() throws {
+        let (_, en) = try found(
+            "The Ambassador of Chile to Kenya, Ana Soto and the Peruvian Ambassador to Kenya, Luis Vega, presented their letters.",
+            .en)
+        #expect(persons(en) == [#"Ana Soto ["ambassador/CL"]"#, #"Luis Vega ["ambassador/PE"]"#])
+        // "and" before no title closes nothing: a portfolio runs on.
+        let (_, portfolio) = try found("The Minister of Trade, Tourism and Industry Ana Soto spoke.", .en)
+        #expect(!portfolio.persons.contains { $0.name == "Tourism" })
+    }
 }

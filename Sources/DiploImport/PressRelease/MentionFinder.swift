@@ -1119,8 +1119,11 @@ struct MentionFinder {
         guard first < tokens.count, tokens[first].isCapitalized, titleAt[first] == nil else { return nil }
         let end = nameRun(tokens, from: first)
         let words = tokens[first..<end].filter(\.isWord).count
-        // Closed by a comma or the sentence's end; after an honorific the name stands out without one.
-        guard words >= 2, first > cursor + 1 || end == tokens.count || [",", ".", "(", ";"].contains(tokens[end].text)
+        // Closed by a comma or the sentence's end, or by "and" before the next title ("..., Ana Soto and the
+        // Peruvian Ambassador ..."); after an honorific the name stands out without one.
+        guard words >= 2,
+            first > cursor + 1 || end == tokens.count || [",", ".", "(", ";"].contains(tokens[end].text)
+                || titleFollows(tokens, conjunction: end, found)
         else { return nil }
         // A name followed by titles of its own is the next person of a list, not this title's holder.
         if end + 1 < tokens.count, tokens[end].is(","), titleAt[end + 1] != nil { return nil }
@@ -1130,6 +1133,15 @@ struct MentionFinder {
         guard !taken.contains(where: { $0.0 < end && $0.1 > first }), !(first..<end).contains(where: { titleAt[$0] != nil })
         else { return nil }
         return (first, end)
+    }
+
+    /// "and", perhaps "the" and a country or its adjective, then a title: the next person of a list.
+    func titleFollows(_ tokens: [Token], conjunction: Int, _ found: SentenceMentions) -> Bool {
+        guard conjunction < tokens.count, vocabulary.conjunctions.contains(tokens[conjunction].folded) else { return false }
+        var at = conjunction + 1
+        if at < tokens.count, vocabulary.eventDeterminers.contains(tokens[at].folded), !tokens[at].isCapitalized { at += 1 }
+        if let country = found.allCountries.first(where: { $0.first == at }) { at = country.end }
+        return at < tokens.count && tries.startsTitle(tokens, at: at)
     }
 
     /// A list item ("...: Title Portfolio Name; Title Portfolio Name.") after a title: the trailing run of two to four capitalised words written
