@@ -397,4 +397,14 @@ import Testing
         let (_, portfolio) = try found("The Minister of Trade, Tourism and Industry Ana Soto spoke.", .en)
         #expect(!portfolio.persons.contains { $0.name == "Tourism" })
     }
+
+    @Test func anEnvoyForACountryIsThatCountrysAndANameMayEndBeforeALowerCaseWord() throws {
+        let (_, envoy) = try found("The Ambassador for Chile in Peru Luis Vega attended the ceremony.", .en)
+        #expect(persons(envoy) == [#"Luis Vega ["ambassador/CL"]"#])
+        let (_, lower) = try found("He met Peru’s Minister for Climate Change, Carlos Diaz at the hotel.", .en)
+        #expect(lower.persons.map(\.name) == ["Carlos Diaz"])
+        // Not before "of" or "for": a portfolio's words, not a name.
+        let (_, portfolio) = try found("The Minister of Finance, Economic Planning of Uganda spoke.", .en)
+        #expect(portfolio.persons.isEmpty)
+    }
 }

@@ -616,6 +616,9 @@ struct MentionFinder {
         found.persons.sort { $0.first < $1.first }
     }
 
+    /// Roles of those posted abroad: the country of "Ambassador to X" is where they serve, not whose they are.
+    static let envoyRoles: Set<String> = ["ambassador", "consul_general", "charge_d_affaires"]
+
     /// A token's key less an English possessive: "Zimbabwe's Foreign Minister" names Zimbabwe.
     static func possessiveKey(_ token: Token) -> String {
         let key = token.key
@@ -993,6 +996,10 @@ struct MentionFinder {
             } else if let city = found.cities.first(where: { $0.first == cursor }) {
                 mention.country = mention.country ?? city.iso
                 cursor = city.end
+            } else if tokens[cursor].folded == "for", MentionFinder.envoyRoles.contains(mention.role),
+                found.countries.contains(where: { $0.first == cursor + 1 })
+            {
+                cursor += 1  // "the Ambassador for Cuba in Sri Lanka": whose envoy
             } else if ["cua", "of", "nuoc"].contains(tokens[cursor].folded), cursor + 1 < tokens.count,
                 found.organizations.contains(where: { $0.first == cursor + 1 })
                     || found.countries.contains(where: { $0.first == cursor + 1 })
@@ -1074,9 +1081,7 @@ struct MentionFinder {
                 let posted = found.countries.first(where: { $0.first == cursor + 1 }) ?? nil
             {
                 // "Đại sứ Hoa Kỳ tại Việt Nam", "Ambassador to Vietnam": where they serve, not whose they are.
-                if mention.country == nil && mention.organization == nil
-                    && !["ambassador", "consul_general", "charge_d_affaires"].contains(mention.role)
-                {
+                if mention.country == nil && mention.organization == nil && !MentionFinder.envoyRoles.contains(mention.role) {
                     mention.country = posted.iso
                 }
                 cursor = posted.end
@@ -1119,11 +1124,19 @@ struct MentionFinder {
         guard first < tokens.count, tokens[first].isCapitalized, titleAt[first] == nil else { return nil }
         let end = nameRun(tokens, from: first)
         let words = tokens[first..<end].filter(\.isWord).count
-        // Closed by a comma or the sentence's end, or by "and" before the next title ("..., Ana Soto and the
-        // Peruvian Ambassador ..."); after an honorific the name stands out without one.
+        // Closed by a comma or the sentence's end, by "and" before the next title ("..., Ana Soto and the
+        // Peruvian Ambassador ..."), or by a word in lower case other than "and" or "of" ("..., Carlos Diaz at
+        // the hotel", not "Minister of Finance, Economic Planning of Uganda"); after an honorific the name
+        // stands out without one.
+        // (In English: a Vietnamese name's words may run on in lower case. Not a title's words before its
+        // portfolio: "Mr X, European Commissioner for Trade".)
+        let lowerCaseAfter =
+            !vietnamese && end < tokens.count && tokens[end].isWord && !tokens[end].isCapitalized
+            && !vocabulary.conjunctions.contains(tokens[end].folded) && !vocabulary.possessiveMarkers.contains(tokens[end].folded)
+            && tokens[end].folded != "for" && !(first..<end).contains { tries.startsTitle(tokens, at: $0) }
         guard words >= 2,
             first > cursor + 1 || end == tokens.count || [",", ".", "(", ";"].contains(tokens[end].text)
-                || titleFollows(tokens, conjunction: end, found)
+                || titleFollows(tokens, conjunction: end, found) || lowerCaseAfter
         else { return nil }
         // A name followed by titles of its own is the next person of a list, not this title's holder.
         if end + 1 < tokens.count, tokens[end].is(","), titleAt[end + 1] != nil { return nil }
