@@ -47,6 +47,13 @@ import Testing
         #expect(visit.places == ["EC"])
     }
 
+    @Test func aVisitNamingNoPlaceGoesToTheCountryItIsWith() throws {
+        let (_, visit) = try frame(
+            "Prime Minister Ana Soto is on a two-day official visit to strengthen relations with Peru.", .en)
+        #expect(visit.kind == .officialVisit)
+        #expect(visit.places == ["PE"])
+    }
+
     @Test func peopleMetOneByOneUnlessOneCountrysGroupUnderOneTitle() throws {
         // Counterparts of two countries: a meeting with each, each with its own side only.
         let two = try reading("On 9 May 2023 Lena Holm met her peers from Peru and Ecuador, Raul Medina and Sofia Paredes.", .en)

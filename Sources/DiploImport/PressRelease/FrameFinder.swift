@@ -693,6 +693,17 @@ struct FrameFinder {
                 if !frame.places.contains(city.iso) { frame.places.append(city.iso) }
             }
         }
+        // "on a two-day official visit to strengthen relations with New Zealand": with no place named,
+        // the country it is with (not the visitor's own).
+        if frame.places.isEmpty, trigger.kind.isVisit,
+            let partner = mentions.countries.first(where: { country in
+                country.first > trigger.cue.end && country.first < segmentEnd
+                    && vocabulary.visitPartnerWords.contains(tokens[country.first - 1].folded)
+                    && !visitors.contains { scene.countryOf($0) == country.iso }
+            })
+        {
+            frame.places = [partner.iso]
+        }
         if frame.places.isEmpty, let fronted = scene.fronted {
             frame.places = [fronted.iso]
             frame.city = fronted.city

@@ -154,7 +154,7 @@ struct MentionFinder {
                 i = country.end
                 continue
             }
-            if capitalized, let country = tries.countries.longestMatch(in: tokens, at: i, key: MentionFinder.possessiveKey),
+            if capitalized, let country = tries.countries.longestMatch(in: tokens, at: i, hashedKey: \.forms.possessiveKey),
                 acceptsCountry(tokens, i, country.end)
             {
                 found.countries.append(CountryMention(first: i, end: country.end, iso: country.value))
@@ -488,11 +488,13 @@ struct MentionFinder {
     /// "left Lima for": a verb of leaving, the place left, and the word before the place gone to;
     /// the index after that word.
     func departureEnd(_ tokens: [Token], at index: Int, _ found: SentenceMentions) -> Int? {
-        guard vocabulary.departureVerbs.contains(tokens[index].folded) else { return nil }
+        // (The place first: looking the word up in the verbs is the dearer test.)
         let left =
             found.countries.first(where: { $0.first == index + 1 })?.end
             ?? found.cities.first(where: { $0.first == index + 1 })?.end
-        guard let left, left < tokens.count, vocabulary.departureFor.contains(tokens[left].folded) else { return nil }
+        guard let left, left < tokens.count, vocabulary.departureVerbs.contains(tokens[index].folded),
+            vocabulary.departureFor.contains(tokens[left].folded)
+        else { return nil }
         return left + 1
     }
 
@@ -543,7 +545,7 @@ struct MentionFinder {
     /// "the two Prime Ministers will meet", "the Prime Minister’s visit": a title, possessive or
     /// plural, is no name.
     func isTitle(_ tokens: [Token]) -> Bool {
-        tries.titles.longestMatch(in: tokens, at: 0, key: MentionFinder.possessiveKey)?.end == tokens.count
+        tries.titles.longestMatch(in: tokens, at: 0, hashedKey: \.forms.possessiveKey)?.end == tokens.count
             || tries.titles.longestMatch(in: tokens, at: 0, key: MentionFinder.singularKey)?.end == tokens.count
     }
 
@@ -620,9 +622,11 @@ struct MentionFinder {
     static let envoyRoles: Set<String> = ["ambassador", "consul_general", "charge_d_affaires"]
 
     /// A token's key less an English possessive: "Zimbabwe's Foreign Minister" names Zimbabwe.
-    static func possessiveKey(_ token: Token) -> String {
-        let key = token.key
-        guard token.text.hasSuffix("'s") || token.text.hasSuffix("’s") else { return key }
+    static func possessiveKey(_ token: Token) -> String { possessiveKey(text: token.text, key: token.key) }
+
+    /// The same of a token's text and key (worked out once a form: `Token.Forms.possessiveKey`).
+    static func possessiveKey(text: String, key: String) -> String {
+        guard text.hasSuffix("'s") || text.hasSuffix("’s") else { return key }
         // The folded key has lost the apostrophe ("zimbabwes"); the exact one keeps it.
         return String(key.dropLast(key.hasSuffix("s") && !key.hasSuffix("'s") && !key.hasSuffix("’s") ? 1 : 2))
     }

@@ -74,7 +74,8 @@ struct PhraseTrie<Value> {
         longestMatch(in: tokens, at: start) { HashedKey(key($0)) }
     }
 
-    private func longestMatch(in tokens: [Token], at start: Int, hashedKey: (Token) -> HashedKey) -> (
+    /// The same, by a key already hashed (one the token's forms keep).
+    func longestMatch(in tokens: [Token], at start: Int, hashedKey: (Token) -> HashedKey) -> (
         value: Value, end: Int
     )? {
         var node = root

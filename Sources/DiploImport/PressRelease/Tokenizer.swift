@@ -15,8 +15,10 @@ struct Token {
         let text: String
         /// Lower case; diacritics kept or folded away, as the document's matching mode says.
         let key: String
-        /// The key, hashed once for the tries that look it up.
+        /// The key, hashed once for the tries that look it up; and less an English possessive
+        /// ("Zimbabwe's": `MentionFinder.possessiveKey`).
         let hashedKey: HashedKey
+        let possessiveKey: HashedKey
         let folded: String
         let isCapitalized: Bool
         let number: Int?
@@ -26,6 +28,8 @@ struct Token {
             self.text = text
             self.key = key
             self.hashedKey = HashedKey(key)
+            let possessive = text.hasSuffix("'s") || text.hasSuffix("’s")
+            self.possessiveKey = possessive ? HashedKey(MentionFinder.possessiveKey(text: text, key: key)) : hashedKey
             self.folded = folded
             self.isCapitalized = kind == .word && (text.unicodeScalars.first.map { Folding.lower($0) != $0 } ?? false)
             self.number = kind == .number ? Int(text) : nil

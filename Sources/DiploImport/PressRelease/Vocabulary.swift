@@ -95,6 +95,8 @@ final class Vocabulary: Sendable {
     /// "left" X "for" Y: a visit to Y (events.json `departure_verbs`, `departure_for`).
     let departureVerbs: Set<String>
     let departureFor: Set<String>
+    /// "a visit to strengthen relations with X": X is where a visit naming no place goes (`visit_partner_words`).
+    let visitPartnerWords: Set<String>
     /// "his", "her" after "and" before the second of two people doing one thing (`possessive_pronouns`).
     let possessivePronouns: Set<String>
     /// "ông", "she": a person's pronoun (events.json `pronouns`).
@@ -181,6 +183,7 @@ final class Vocabulary: Sendable {
         conjunctions = events.conjunctions.folded
         departureVerbs = events.departure_verbs.folded
         departureFor = events.departure_for.folded
+        visitPartnerWords = events.visit_partner_words.folded
         possessivePronouns = events.possessive_pronouns.folded
         pronouns = events.pronouns.folded
         relativePronouns = events.relative_pronouns.folded
@@ -338,7 +341,7 @@ final class Vocabulary: Sendable {
             date_connectors, visit_lists, held_verbs, attributive_participles, separate_words, during_words, event_determiners,
             support_verbs,
             event_adjectives, honoured, greetings_of, companion_cues,
-            possessive_markers, conjunctions, possessive_pronouns, departure_verbs, departure_for,
+            possessive_markers, conjunctions, possessive_pronouns, departure_verbs, departure_for, visit_partner_words,
             between_words, pronouns, relative_pronouns,
             place_words, topic_nouns,
             object_markers, host_verbs,
