@@ -348,6 +348,24 @@ extension ReaderShapeTests {
 }
 
 extension ReaderShapeTests {
+    @Test func aVisitWithNoDateTakesNoneOfAVisitElsewhere() throws {
+        let kb = try read(
+            """
+            Prime Minister visits Peru
+
+             date 2024-10-18
+
+            Prime Minister Ana Soto is on a two-day official visit to Peru.
+
+            Soto will travel to Quito next Wednesday.
+            """, lang: "en")
+        let peru = try #require(kb.events.first { $0.kind == .officialVisit })
+        let quito = try #require(kb.events.first { $0.kind == .visit })
+        #expect(quito.start == (try PartialDate("2024-10-23")))
+        // Next Wednesday's date is the journey to Quito's, not the visit to Peru's.
+        #expect(peru.start != quito.start)
+    }
+
     // MARK: days told from the page's date
 
     @Test func everyRelativeDayExampleOfTheLexiconGivesItsDates() throws {

@@ -261,14 +261,19 @@ struct EventAssembler {
             if let start { return [start, end ?? start] }
             if let within { return within }
         }
+        // (Never a visit's to elsewhere: "X is on a visit to Peru ... will travel to Quito next Wednesday".)
+        func elsewhere(_ event: DraftEvent) -> Bool {
+            frame.kind.isVisit && event.kind.isVisit && !frame.places.isEmpty && !event.places.isEmpty
+                && Set(frame.places).isDisjoint(with: event.places)
+        }
         for event in events.reversed()
         where !event.people.isEmpty
-            && (!Set(event.agents).isDisjoint(with: frame.agents) || frame.agents.isEmpty)
+            && (!Set(event.agents).isDisjoint(with: frame.agents) || frame.agents.isEmpty) && !elsewhere(event)
         {
             if let dates = range(event), fits(frame, event) { return dates }
         }
         // Else the day the document was last telling of ("Cùng ngày", "Trước buổi lễ").
-        return events.last { range($0) != nil && fits(frame, $0) }.flatMap(range)
+        return events.last { range($0) != nil && fits(frame, $0) && !elsewhere($0) }.flatMap(range)
     }
 
     /// The places of the event of the frame's people told of last in the sentences before it.
