@@ -551,7 +551,7 @@ struct MentionFinder {
 
     /// A token's key less an English plural's "s" ("ministers"), a possessive's first.
     static func singularKey(_ token: Token) -> String {
-        let key = possessiveKey(token)
+        let key = token.forms.possessiveKey.text
         return key.count > 3 && key.hasSuffix("s") ? String(key.dropLast()) : key
     }
 
@@ -618,13 +618,13 @@ struct MentionFinder {
         found.persons.sort { $0.first < $1.first }
     }
 
+    /// Words that open a title's portfolio ("Minister for Trade", "Director of the Protocol Department").
+    static let portfolioWords: Set<String> = ["for", "of"]
+
     /// Roles of those posted abroad: the country of "Ambassador to X" is where they serve, not whose they are.
     static let envoyRoles: Set<String> = ["ambassador", "consul_general", "charge_d_affaires"]
 
     /// A token's key less an English possessive: "Zimbabwe's Foreign Minister" names Zimbabwe.
-    static func possessiveKey(_ token: Token) -> String { possessiveKey(text: token.text, key: token.key) }
-
-    /// The same of a token's text and key (worked out once a form: `Token.Forms.possessiveKey`).
     static func possessiveKey(text: String, key: String) -> String {
         guard text.hasSuffix("'s") || text.hasSuffix("’s") else { return key }
         // The folded key has lost the apostrophe ("zimbabwes"); the exact one keeps it.
@@ -1016,7 +1016,7 @@ struct MentionFinder {
                 cursor += 2  // "President of the European Commission", "President of the United States"
             } else if tokens[cursor].is("("), cursor + 2 < tokens.count, tokens[cursor + 1].isWord, tokens[cursor + 2].is(")") {
                 cursor += 3  // "Diễn đàn Kinh tế thế giới (WEF)"
-            } else if ["for", "of"].contains(tokens[cursor].folded),
+            } else if MentionFinder.portfolioWords.contains(tokens[cursor].folded),
                 case let start = cursor + 2 < tokens.count && tokens[cursor + 1].folded == "the" ? cursor + 2 : cursor + 1,
                 start < tokens.count, tokens[start].isCapitalized,
                 !found.countries.contains(where: { $0.first == start })
@@ -1137,7 +1137,8 @@ struct MentionFinder {
         let lowerCaseAfter =
             !vietnamese && end < tokens.count && tokens[end].isWord && !tokens[end].isCapitalized
             && !vocabulary.conjunctions.contains(tokens[end].folded) && !vocabulary.possessiveMarkers.contains(tokens[end].folded)
-            && tokens[end].folded != "for" && !(first..<end).contains { tries.startsTitle(tokens, at: $0) }
+            && !MentionFinder.portfolioWords.contains(tokens[end].folded)
+            && !(first..<end).contains { tries.startsTitle(tokens, at: $0) }
         guard words >= 2,
             first > cursor + 1 || end == tokens.count || [",", ".", "(", ";"].contains(tokens[end].text)
                 || titleFollows(tokens, conjunction: end, found) || lowerCaseAfter

@@ -526,7 +526,7 @@ public struct PressReleaseReader {
     static func language(of text: String) -> String {
         var vi = 0
         var en = 0
-        for word in String(text.prefix(1_500)).folded.split(separator: " ") where word.utf8.count <= 5 {
+        for word in String(text.prefix(1_500)).folded.split(separator: " ") {
             if commonVietnamese.contains(word) { vi += 1 }
             if commonEnglish.contains(word) { en += 1 }
         }

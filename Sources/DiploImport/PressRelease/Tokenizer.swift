@@ -28,8 +28,8 @@ struct Token {
             self.text = text
             self.key = key
             self.hashedKey = HashedKey(key)
-            let possessive = text.hasSuffix("'s") || text.hasSuffix("’s")
-            self.possessiveKey = possessive ? HashedKey(MentionFinder.possessiveKey(text: text, key: key)) : hashedKey
+            let possessive = MentionFinder.possessiveKey(text: text, key: key)
+            self.possessiveKey = possessive == key ? hashedKey : HashedKey(possessive)
             self.folded = folded
             self.isCapitalized = kind == .word && (text.unicodeScalars.first.map { Folding.lower($0) != $0 } ?? false)
             self.number = kind == .number ? Int(text) : nil
