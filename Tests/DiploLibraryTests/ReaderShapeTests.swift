@@ -366,6 +366,39 @@ extension ReaderShapeTests {
         #expect(peru.start != quito.start)
     }
 
+    @Test func anEventPlacedAfterAnotherIsOnItsDay() throws {
+        let kb = try read(
+            """
+            Welcome for the President of Chile
+
+            2023-12-13
+
+            On 12 December, President Ana Soto hosted an official welcome ceremony in Oslo for President Pedro Rojas of Chile.
+
+            It comes a year after the visit to Chile by President Ana Soto in October 2022.
+
+            Following the welcome ceremony, President Soto held talks with President Pedro Rojas.
+            """, lang: "en")
+        let talks = try #require(kb.events.first { $0.kind == .talks })
+        // The ceremony's day, not the month of the visit told of last.
+        #expect(first(talks) == (try PartialDate("2023-12-12")))
+        #expect(talks.end == nil || talks.end == talks.start)
+        let vi = try read(
+            """
+            Lễ đón Tổng thống Chile
+
+            13/12/2023
+
+            Sáng 12/12/2023, Tổng Bí thư Lê Văn Minh chủ trì lễ đón chính thức Tổng thống Chile Pedro Rojas tại Hà Nội.
+
+            Năm 2022, Tổng Bí thư Lê Văn Minh đã thăm Chile.
+
+            Sau lễ đón, Tổng Bí thư Lê Văn Minh hội đàm với Tổng thống Pedro Rojas.
+            """, lang: "vi")
+        let hoiDam = try #require(vi.events.first { $0.kind == .talks })
+        #expect(first(hoiDam) == (try PartialDate("2023-12-12")))
+    }
+
     // MARK: days told from the page's date
 
     @Test func everyRelativeDayExampleOfTheLexiconGivesItsDates() throws {

@@ -48,6 +48,8 @@ struct EventAssembler {
     var events: [DraftEvent] = []
     /// Meetings told of as a whole before each is named (`EventFrame.outline`).
     var outlines: [EventFrame] = []
+    /// Events named to place others by them ("Following the welcome ceremony, ...": `EventFrame.subordinate`).
+    var placers: [EventFrame] = []
 
     init(resolver: YearResolver, reference: PartialDate?, persons: [DocumentPerson]) {
         self.resolver = resolver
@@ -57,6 +59,7 @@ struct EventAssembler {
 
     mutating func assemble(_ frames: [EventFrame]) {
         outlines = frames.filter(\.outline)
+        placers = frames.filter(\.subordinate)
         let frames = frames.filter { !$0.outline }
         // First what surely is an event (a verb someone does, a dated or attended gathering),
         // then what may only mention one already found ("chuyến công tác tại Mỹ").
@@ -222,6 +225,17 @@ struct EventAssembler {
             let dates = range(visit)
         {
             return dates
+        }
+        // "Following the welcome ceremony, X held talks with Y": on the day of the event the sentence
+        // places it by, when that is one day (not a visit's days, nor a summit's "ahead of" it).
+        if let placer = placers.first(where: { $0.sentence == frame.sentence && !$0.kind.isVisit && $0.date == nil }),
+            let placing = events.last(where: {
+                $0.kind == placer.kind && $0.sentences.contains { $0 < frame.sentence }
+                    && (placer.agents.isEmpty || !Set($0.people).isDisjoint(with: placer.agents))
+            }),
+            let day = placing.start, day.day != nil, placing.end == nil || placing.end == day
+        {
+            return [day, day]
         }
         // During a visit of the same person, whatever its tense ("During his stay, he is to call on ..."):
         // the one to where it takes place ("In Cambodia, ... will hold talks"), if the person makes several.
