@@ -41,6 +41,20 @@ import Testing
         #expect(chain.dates.isEmpty)
     }
 
+    @Test func aTitleAloneBeforeANameMetAlreadyIsItsTitle() throws {
+        // Two prime ministers: "Thủ tướng Rojas" before a lower-case word is no titled name of its own, but
+        // "Rojas" was met already; the title before it is his, and "của" before the title makes him the visitor.
+        let reading = try StageReading(
+            "Thủ tướng Chile Pedro Rojas phát biểu theo lời mời của Thủ tướng Ana Soto. "
+                + "Chuyến thăm của Thủ tướng Rojas diễn ra từ ngày 14/11 đến 17/11.", lang: .vi)
+        let rojas = try #require(reading.mentions[1].persons.first)
+        #expect((rojas.first, rojas.nameFirst, rojas.end) == (3, 5, 6))
+        #expect(rojas.titles.map(\.role) == ["prime_minister"])
+        #expect(reading.mentions[1].titlesAlone.isEmpty)
+        let visit = try #require(reading.frames.first { $0.sentence == 1 })
+        #expect(reading.names(visit.agents) == ["Pedro Rojas"])
+    }
+
     @Test func anEnglishTitleThenANameThenItsCountry() throws {
         let (reading, en) = try found(
             "Prime Minister Anthony Albanese of Australia met with Foreign Minister Anna Berg in Canberra on 4 June 2024.", .en)
@@ -318,6 +332,20 @@ import Testing
         #expect(apposed.persons.map(\.name) == ["Anna Berg", "Kenji Sato"])
         let (_, semicolon) = try found("He met the Presidents of Ghana, Kofi Mensah; and Senegal, Awa Diallo.", .en)
         #expect(persons(semicolon) == [#"Kofi Mensah ["president/GH"]"#, #"Awa Diallo ["president/SN"]"#])
+        // "of" may open each item again.
+        let (_, ofEach) = try found("He met the Presidents of Ghana, Kofi Mensah; of Mali, Ali Keita; of Togo, Eric Dogbe.", .en)
+        #expect(
+            persons(ofEach) == [
+                #"Kofi Mensah ["president/GH"]"#, #"Ali Keita ["president/ML"]"#, #"Eric Dogbe ["president/TG"]"#,
+            ])
+    }
+
+    @Test func aTitleInThePluralAfterATitleIsNoName() throws {
+        // "Foreign Ministers’" names the meeting the chair is of, not someone who chairs it.
+        let (_, en) = try found("She spoke as the Chair of the G7 Foreign Ministers’ Meeting in Hiroshima.", .en)
+        #expect(en.persons.isEmpty)
+        let (_, named) = try found("She spoke with the Chair of the G7 meeting, Foreign Minister Kenji Sato.", .en)
+        #expect(named.persons.map(\.name) == ["Kenji Sato"])
     }
 
     @Test func aDelegationListOfTitlesThePortfolioOfOneStopsAtTheNextTitle() throws {

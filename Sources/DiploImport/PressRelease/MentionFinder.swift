@@ -269,10 +269,14 @@ struct MentionFinder {
                 known.end - k > 1
                     || known.value.split(separator: " ").contains(where: { $0.lowercased() == tokens[k].text.lowercased() })
             {
+                // "Chuyến thăm của Thủ tướng Ardern diễn ra ...": a title read alone before a name met already is its title.
+                let title = found.titlesAlone.firstIndex { $0.end == k }
                 claim(
                     PersonMention(
-                        first: k, end: known.end, nameFirst: k, nameEnd: known.end, name: name(tokens, k, known.end),
-                        titles: [], country: nil))
+                        first: title.map { found.titlesAlone[$0].first } ?? k, end: known.end, nameFirst: k,
+                        nameEnd: known.end, name: name(tokens, k, known.end),
+                        titles: title.map { found.titlesAlone[$0].titles } ?? [], country: nil))
+                if let title { found.titlesAlone.remove(at: title) }
                 k = known.end
                 continue
             }
@@ -324,7 +328,9 @@ struct MentionFinder {
                 title.country = countryBefore
                 var first = at
                 if countriesFirst {
-                    if tokens[at].folded == "the" { at += 1 }
+                    // "the Presidents of Colombia, A; of Brazil, B": "of" may open each item again.
+                    if at > plural.end + 1, vocabulary.pluralCountryWords.contains(tokens[at].folded) { at += 1 }
+                    if at < tokens.count, tokens[at].folded == "the" { at += 1 }
                     // "Uganda, Julius Katembeka", "Turkey - Umut Acar"
                     guard let country = found.countries.first(where: { $0.first == at }), country.end + 1 < tokens.count,
                         tokens[country.end].is(",") || tokens[country.end].isDash
@@ -946,6 +952,8 @@ struct MentionFinder {
                 nameEnd = cursor
             }
         }
+        // "the Chair of the G7 Foreign Ministers’ Meeting": a title in the plural or possessive is no name either.
+        if !vietnamese, nameEnd > cursor, isTitle(Array(tokens[cursor..<nameEnd])) { nameEnd = cursor }
         // "the Director of the Office of the CCP Central Foreign Affairs Commission": an organisation's
         // words, its head word among them, are no one's name.
         if !vietnamese, nameEnd > cursor,
