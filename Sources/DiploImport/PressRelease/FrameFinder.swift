@@ -220,9 +220,7 @@ struct FrameFinder {
         // "the Foreign Office Consultations between India and Malaysia": talks between a pair of countries.
         // (Not a body named by the pair, "the meeting of the Chile-Peru Joint Commission": that is a session, below.)
         // ("... Consultations (bilateral consultations) between ...": past the bracket that closes another name.)
-        let between = trigger.cue.end < tokens.count && tokens[trigger.cue.end].is(")") ? trigger.cue.end + 1 : trigger.cue.end
-        if frame.kind.family == .meeting, frame.sides.isEmpty, between < tokens.count,
-            vocabulary.betweenWords.contains(tokens[between].folded),
+        if frame.kind.family == .meeting, frame.sides.isEmpty, let between = betweenAt(trigger.cue, tokens, mentions),
             let pair = countryPair(in: between + 1..<between + 2, tokens, mentions),
             !pair.sides.isEmpty
         {
@@ -351,6 +349,21 @@ struct FrameFinder {
                 })
         { before -= 1 }
         return before >= 0 && vocabulary.supportVerbs.contains(tokens[before].folded)
+    }
+
+    /// Where "between", "giữa" opens both sides of the event named by `cue`: right after its name, past a
+    /// bracket that closes another name ("Consultations (bilateral consultations) between"), or past the
+    /// words that say it took place ("a bilateral meeting took place between A and B").
+    func betweenAt(_ cue: CueMention, _ tokens: [Token], _ mentions: SentenceMentions) -> Int? {
+        var at = cue.end < tokens.count && tokens[cue.end].is(")") ? cue.end + 1 : cue.end
+        if let told = mentions.cues.first(where: { told in
+            guard told.first == at else { return false }
+            if case .held = told.cue { return true }
+            return false
+        }) {
+            at = told.end
+        }
+        return at < tokens.count && vocabulary.betweenWords.contains(tokens[at].folded) ? at : nil
     }
 
     /// "Tại điện đàm, ...", "During the talks, ...": after a place word the cue names an event told of, not one
@@ -548,9 +561,7 @@ struct FrameFinder {
             }
         }
         // "the meeting between A and B": A is one side, B the other; one meeting, not one with each.
-        if frame.agents.isEmpty, frame.counterparts.count >= 2, trigger.cue.end < tokens.count,
-            vocabulary.betweenWords.contains(tokens[trigger.cue.end].folded)
-        {
+        if frame.agents.isEmpty, frame.counterparts.count >= 2, betweenAt(trigger.cue, tokens, mentions) != nil {
             frame.agents = [frame.counterparts.removeFirst()]
         }
         // "Trong khuôn khổ chuyến thăm chính thức New Zealand từ 12-14/3, chiều 13/3, Thủ tướng X đã có cuộc điện
