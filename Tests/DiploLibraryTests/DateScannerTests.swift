@@ -40,6 +40,9 @@ import Testing
             dates("Đoàn nghỉ từ 28/12/2024 - 3/1/2025 ở Đà Lạt.") == ["từ 28/12/2024 - 3/1/2025 = 28/12/2024-3/1/2025 opened"])
         // A date written as a year first.
         #expect(dates("The forum was held 2024-05-06.", lang: .en) == ["2024-05-06 = 6/5/2024"])
+        // Month first, where the day cannot be a month; where it can, day first as before.
+        #expect(dates("Posted 2/27/2024 2:10:18 AM", lang: .en) == ["2/27/2024 = 27/2/2024"])
+        #expect(dates("Posted 2/3/2024", lang: .en) == ["2/3/2024 = 2/3/2024"])
     }
 
     /// Days written as ordinals, with "of" before the month, and the date placed over all their words.

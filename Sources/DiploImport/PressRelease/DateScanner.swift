@@ -221,6 +221,11 @@ enum DateScanner {
             {
                 return DateMention(
                     first: i, end: i + 8, from: WrittenDate(day: d, month: last.month, year: last.year), to: last)
+            } else if let m = month(at(i)), slash(i + 1), let d = day(at(i + 2)), d > 12, at(i + 3)?.is("/") == true,
+                let y = year(at(i + 4))
+            {
+                // "2/27/2024", as pages of the United States write it: month first, where the day cannot be a month.
+                return DateMention(first: i, end: i + 5, from: WrittenDate(day: d, month: m, year: y))
             } else if let d = day(at(i)), slash(i + 1), let m = month(at(i + 2)), !slash(i + 3) || year(at(i + 4)) != nil {
                 var date = DateMention(first: i, end: i + 3, from: WrittenDate(day: d, month: m))
                 if let (y, after) = trailingYear(i + 3), slash(i + 3) {
