@@ -399,6 +399,21 @@ extension ReaderShapeTests {
         #expect(first(hoiDam) == (try PartialDate("2023-12-12")))
     }
 
+    @Test func aPronounAFewWordsAfterAReportingVerbIsItsSpeaker() throws {
+        let kb = try read(
+            """
+            President to tour the region
+
+            2022-12-03
+
+            President Ana Soto said on Twitter that she will pay official visits to Barbados and Grenada.
+            """, lang: "en")
+        let soto = try #require(kb.entities.first { $0.name == "Ana Soto" })
+        let visits = kb.events.filter { $0.kind.isVisit && $0.kind != .trip }
+        #expect(visits.count == 2)
+        #expect(visits.allSatisfy { $0.participants.contains { $0.entity == soto.id } })
+    }
+
     // MARK: days told from the page's date
 
     @Test func everyRelativeDayExampleOfTheLexiconGivesItsDates() throws {

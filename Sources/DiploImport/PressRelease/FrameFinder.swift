@@ -475,11 +475,12 @@ struct FrameFinder {
             }
         }
         // "Thủ tướng X cho biết, ông và Thủ tướng New Zealand đã có cuộc hội đàm": the pronoun after a reporting
-        // verb is its speaker.
+        // verb is its speaker ("said on Twitter that he will ...": a few words and no one else may stand between).
         if let said = reported.last(where: { $0 < trigger.cue.first }),
-            let pronoun = (said..<min(said + 4, trigger.cue.first)).first(where: {
+            let pronoun = (said..<min(said + 6, trigger.cue.first)).first(where: {
                 vocabulary.pronouns.contains(tokens[$0].folded)
             }),
+            !mentions.persons.contains(where: { $0.first > said && $0.first < pronoun }),
             let speaker = mentions.persons.indices.last(where: { mentions.persons[$0].end <= said }),
             pronoun < trigger.cue.first, !frame.agents.contains(personIndex[speaker])
         {
