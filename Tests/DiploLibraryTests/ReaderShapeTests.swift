@@ -414,6 +414,23 @@ extension ReaderShapeTests {
         #expect(visits.allSatisfy { $0.participants.contains { $0.entity == soto.id } })
     }
 
+    @Test func aSummitNamedByAPairAndItsNumberKeepsItsOwnMonth() throws {
+        let kb = try read(
+            """
+            Điện đàm Chile - Peru
+
+             date 2025-09-18
+
+            Ngày 17/9, Tổng thống Chile Pedro Rojas đã có cuộc điện đàm với Tổng thống Peru Ana Soto, tập trung thảo luận về Hội nghị thượng đỉnh Chile - Peru lần thứ 5 vào tháng 12 năm nay.
+            """, lang: "vi")
+        let summit = try #require(kb.events.first { $0.kind == .summit })
+        #expect(summit.start == (try PartialDate("2025-12")))
+        // The past tense is the call's: a summit after the page's day is ahead.
+        #expect(summit.status == .planned)
+        let call = try #require(kb.events.first { $0.kind == .phoneCall })
+        #expect(call.start == (try PartialDate("2025-09-17")) && call.status == .held)
+    }
+
     // MARK: days told from the page's date
 
     @Test func everyRelativeDayExampleOfTheLexiconGivesItsDates() throws {

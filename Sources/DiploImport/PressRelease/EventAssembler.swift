@@ -400,9 +400,13 @@ struct EventAssembler {
     /// An event whose status no word gives: held when its dates are past, planned when ahead.
     mutating func finishStatuses() {
         guard let today = reference?.dayRange else { return }
-        for index in events.indices where events[index].status == .unknown {
+        for index in events.indices where events[index].status != .cancelled {
             guard let days = events[index].dayRange else { continue }
-            events[index].status = days.lowerBound > today.upperBound ? .planned : .held
+            // (Nor was one held that begins after the page's day: "đã điện đàm ..., thảo luận về Hội nghị ... vào
+            // tháng 12 năm nay": the past tense is the call's.)
+            if events[index].status == .unknown || days.lowerBound > today.upperBound {
+                events[index].status = days.lowerBound > today.upperBound ? .planned : .held
+            }
         }
     }
 }

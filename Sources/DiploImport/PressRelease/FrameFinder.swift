@@ -999,18 +999,25 @@ struct FrameFinder {
                     triggerEnd = end
                     continue
                 }
-                // "Hội nghị Cấp cao ASEAN lần thứ 45 sẽ diễn ra vào ngày ...": the organisation it is of, and its number.
+                // "Hội nghị Cấp cao ASEAN lần thứ 45 sẽ diễn ra vào ngày ...": the organisation it is of, and its number;
+                // "Hội nghị thượng đỉnh Nga - Ấn lần thứ 23 vào tháng 12": the pair of countries it is of, and its number.
                 if let organization = mentions.organizations.first(where: { $0.first == at }) {
                     triggerEnd = organization.end
-                    if triggerEnd + 2 < tokens.count, tokens[triggerEnd].folded == "lan", tokens[triggerEnd + 1].folded == "thu",
-                        tokens[triggerEnd + 2].kind == .number
+                } else if let place = mentions.allCountries.first(where: { $0.first == at }) {
+                    triggerEnd = place.end
+                    if triggerEnd + 1 < tokens.count, tokens[triggerEnd].isDash,
+                        let other = mentions.allCountries.first(where: { $0.first == triggerEnd + 1 })
                     {
-                        triggerEnd += 3
+                        triggerEnd = other.end
                     }
-                    continue
+                } else {
+                    break
                 }
-                guard let place = mentions.allCountries.first(where: { $0.first == at }) else { break }
-                triggerEnd = place.end
+                if triggerEnd + 2 < tokens.count, tokens[triggerEnd].folded == "lan", tokens[triggerEnd + 1].folded == "thu",
+                    tokens[triggerEnd + 2].kind == .number
+                {
+                    triggerEnd += 3
+                }
             }
             // Its own date follows it closely: with no comma between, or as a range ("..., which runs from Nov 27 to 30").
             if let own = mentions.dates.enumerated().first(where: { date in
