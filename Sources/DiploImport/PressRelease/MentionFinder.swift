@@ -166,6 +166,17 @@ struct MentionFinder {
                 i = city.end
                 continue
             }
+            // "quan hệ Việt - Trung", "Nga - Ấn": a short form, beside a country or another short form across a dash.
+            if vietnamese, capitalized, let short = tries.pairForms.longestMatch(in: tokens, at: i),
+                (short.end + 1 < tokens.count && tokens[short.end].isDash
+                    && (tries.countries.longestMatch(in: tokens, at: short.end + 1) != nil
+                        || tries.pairForms.longestMatch(in: tokens, at: short.end + 1) != nil))
+                    || (i >= 2 && tokens[i - 1].isDash && found.countries.last?.end == i - 1)
+            {
+                found.countries.append(CountryMention(first: i, end: short.end, iso: short.value))
+                i = short.end
+                continue
+            }
             if capitalized, let demonym = tries.demonyms.longestMatch(in: tokens, at: i),
                 demonym.end >= tokens.count || !vocabulary.demonymCompanyWords.contains(tokens[demonym.end].folded)
             {

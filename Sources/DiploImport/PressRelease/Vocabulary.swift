@@ -26,6 +26,8 @@ final class Vocabulary: Sendable {
     struct Tries: @unchecked Sendable {
         let countries = PhraseTrie<String>()
         let demonyms = PhraseTrie<String>()
+        /// "Việt", "Trung", "Ấn": a country's short form, read only in a pair joined by a dash (countries.json `pair_forms`).
+        let pairForms = PhraseTrie<String>()
         let cities = PhraseTrie<(String, String)>()
         let organizations = PhraseTrie<Int>()
         let titles = PhraseTrie<TitleEntry>()
@@ -223,6 +225,7 @@ final class Vocabulary: Sendable {
             }
             for (code, names) in countries.aliases { for name in names { add(tries.countries, name, code) } }
             for (code, names) in countries.demonyms { for name in names { add(tries.demonyms, name, code) } }
+            for (code, forms) in countries.pair_forms.forms { for form in forms { add(tries.pairForms, form, code) } }
             for form in countries.state_forms.vi + countries.state_forms.en { add(tries.stateForms, form, true) }
             for word in countries.state_form_qualifiers.vi + countries.state_form_qualifiers.en {
                 add(tries.stateFormQualifiers, word, true)
@@ -365,6 +368,8 @@ final class Vocabulary: Sendable {
         let aliases: [String: [String]]
         let demonyms: [String: [String]]
         let demonym_company_words: Phrases
+        struct PairForms: Decodable { let forms: [String: [String]] }
+        let pair_forms: PairForms
         let cities: [String: [String]]
         let display_names: [String: [String: String]]
     }
@@ -393,10 +398,15 @@ extension Vocabulary.Tries {
     /// Two different countries at `index` joined by a dash ("Chile-Peru", "Việt Nam - Lào",
     /// "Egyptian-New Zealand"), or by one of `conjunctions` ("Chile and Peru"): their codes, where
     /// the second ends, and whether a dash joined them.
+    /// ("Việt - Trung": a country's short form counts only across a dash.)
     func countryPair(in tokens: [Token], at index: Int, conjunctions: Set<String>) -> (sides: [String], end: Int, dash: Bool)? {
-        guard let first = country(in: tokens, at: index), first.end + 1 < tokens.count else { return nil }
+        func short(_ at: Int) -> (value: String, end: Int)? {
+            at < tokens.count && tokens[at].isCapitalized ? pairForms.longestMatch(in: tokens, at: at) : nil
+        }
+        guard let first = country(in: tokens, at: index) ?? short(index), first.end + 1 < tokens.count else { return nil }
         let dash = tokens[first.end].isDash
-        guard dash || conjunctions.contains(tokens[first.end].folded), let second = country(in: tokens, at: first.end + 1),
+        guard dash || (conjunctions.contains(tokens[first.end].folded) && country(in: tokens, at: index) != nil),
+            let second = country(in: tokens, at: first.end + 1) ?? (dash ? short(first.end + 1) : nil),
             second.value != first.value
         else { return nil }
         return ([first.value, second.value], second.end, dash)
