@@ -1026,7 +1026,9 @@ struct FrameFinder {
                         && (date.element.opened || !tokens[triggerEnd..<date.element.first].contains { $0.is(",") || $0.is(";") })
                         // "the G20 Summit that will take place on November 15-16"
                         || date.element.first - triggerEnd <= 9
-                            && connects(tokens, from: triggerEnd, to: date.element.first, mentions))
+                            && connects(
+                                tokens, from: triggerEnd, to: date.element.first, mentions,
+                                setOff: english && !frames[index].subordinate))
             }),
                 !frames.contains(where: { !$0.outline && $0.trigger > trigger && $0.trigger < own.element.first })
             {
@@ -1089,10 +1091,16 @@ struct FrameFinder {
 
     /// Whether the words between an event and a date tie the date to it ("that will take place on",
     /// "to be held in Busan on"): connecting words, and places.
-    func connects(_ tokens: [Token], from start: Int, to end: Int, _ mentions: SentenceMentions) -> Bool {
+    /// `setOff`: a comma may set the words off from the name ("the Forum, to be held in ... on ..."; not a
+    /// clause before the main one, "Before visiting France, on 4 October, X attended ...").
+    func connects(_ tokens: [Token], from start: Int, to end: Int, _ mentions: SentenceMentions, setOff: Bool = false) -> Bool {
         let places = mentions.allCountries.map { $0.first..<$0.end } + mentions.cities.map { $0.first..<$0.end }
         return (start..<end).allSatisfy { at in
             if vocabulary.dateConnectors.contains(tokens[at].folded) { return true }
+            // "the Ministerial Forum, to be held in Copenhagen on 19 and 20 November": a clause set off after the name.
+            if setOff, at == start, tokens[at].is(","), at + 1 < end, vocabulary.dateConnectors.contains(tokens[at + 1].folded) {
+                return true
+            }
             if vocabulary.placeWords.contains(tokens[at].folded) && at + 1 < end { return true }
             return places.contains { $0.contains(at) }
         }
