@@ -340,6 +340,16 @@ import Testing
             ])
     }
 
+    @Test func aVietnameseHeadWordDoesNotStopAnEnglishName() throws {
+        // "Ban" heads a Vietnamese body ("Ban Đối ngoại"), not an English name.
+        let (_, en) = try found("Secretary-General Ban Ki-moon will travel to Trinidad and Tobago and Saint Lucia.", .en)
+        #expect(persons(en) == [#"Ban Ki-moon ["secretary_general/-"]"#])
+        #expect(en.countries.map(\.iso) == ["TT", "LC"])
+        // In an English text, an English head word still stops one.
+        let (_, office) = try found("She met the Director of the Office of the Foreign Affairs Commission.", .en)
+        #expect(office.persons.isEmpty)
+    }
+
     @Test func aTitleInThePluralAfterATitleIsNoName() throws {
         // "Foreign Ministers’" names the meeting the chair is of, not someone who chairs it.
         let (_, en) = try found("She spoke as the Chair of the G7 Foreign Ministers’ Meeting in Hiroshima.", .en)

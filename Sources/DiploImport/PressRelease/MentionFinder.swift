@@ -968,7 +968,7 @@ struct MentionFinder {
         // "the Director of the Office of the CCP Central Foreign Affairs Commission": an organisation's
         // words, its head word among them, are no one's name.
         if !vietnamese, nameEnd > cursor,
-            (cursor..<nameEnd).contains(where: { tries.orgHeads.longestMatch(in: tokens, at: $0) != nil })
+            (cursor..<nameEnd).contains(where: { tries.englishOrgHeads.longestMatch(in: tokens, at: $0) != nil })
         {
             nameEnd = cursor
         }

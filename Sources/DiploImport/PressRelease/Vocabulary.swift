@@ -37,6 +37,8 @@ final class Vocabulary: Sendable {
         let cues = PhraseTrie<Cue>()
         let levels = PhraseTrie<PartnershipLevel>()
         let orgHeads = PhraseTrie<Bool>()
+        /// The English ones alone: a Vietnamese head word ("Ban") may begin an English name ("Ban Ki-moon").
+        let englishOrgHeads = PhraseTrie<Bool>()
         let orgDomains = PhraseTrie<Bool>()
         /// "thành phố", "tỉnh": before the place an organisation of a city or province names.
         let localUnits = PhraseTrie<Bool>()
@@ -235,6 +237,7 @@ final class Vocabulary: Sendable {
                 for name in [organization.vi, organization.en] + organization.aliases { add(tries.organizations, name, index) }
             }
             for head in orgs.heads.vi + orgs.heads.en { add(tries.orgHeads, head, true) }
+            for head in orgs.heads.en { add(tries.englishOrgHeads, head, true) }
             for domain in orgs.domains.vi + orgs.domains.en { add(tries.orgDomains, domain, true) }
             for unit in orgs.local_units.vi + orgs.local_units.en { add(tries.localUnits, unit, true) }
             for entry in titles.titles {
