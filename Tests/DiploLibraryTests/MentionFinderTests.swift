@@ -350,6 +350,12 @@ import Testing
         #expect(office.persons.isEmpty)
     }
 
+    @Test func aChairpersonSetOffByCommasIsATitledName() throws {
+        let (_, en) = try found("The Chairperson of the African Union Commission, Amara Diallo, concluded a working visit.", .en)
+        #expect(en.persons.map(\.name) == ["Amara Diallo"])
+        #expect(en.persons.first?.titles.map(\.role) == ["president"])
+    }
+
     @Test func aTitleInThePluralAfterATitleIsNoName() throws {
         // "Foreign Ministers’" names the meeting the chair is of, not someone who chairs it.
         let (_, en) = try found("She spoke as the Chair of the G7 Foreign Ministers’ Meeting in Hiroshima.", .en)
