@@ -494,8 +494,11 @@ struct FrameFinder {
         if let owner { frame.agents = [personIndex[owner]] }
         if frame.agents.isEmpty, scene.bothAt.contains(where: { $0 < trigger.cue.first }) { frame.bothSides = true }
         frame.subordinate = mentions.cues.contains { cue in
-            if case .subordinate = cue.cue { return cue.end <= trigger.cue.first && trigger.cue.first - cue.end <= 1 }
-            return false
+            guard case .subordinate = cue.cue, cue.end <= trigger.cue.first, trigger.cue.first - cue.end <= 1 else {
+                return false
+            }
+            // "rồi sau đó hội đàm": "then", not a clause.
+            return trigger.cue.first == cue.end || !vocabulary.sequenceWords.contains(tokens[cue.end].folded)
         }
         // A visit's guest is the sentence's subject ("A được B đón ... trong chuyến thăm"), when it opens the sentence
         // (unless a relative pronoun names another: "A will meet B, who will visit ...").

@@ -93,6 +93,8 @@ final class Vocabulary: Sendable {
     let eventAdjectives: Set<String>
     /// "cuộc gặp giữa A và B", "the meeting between A and B": both sides named after the event (`between_words`).
     let betweenWords: Set<String>
+    /// "đó", "that" right after a subordinate word: "sau đó", "after that" say "then" (events.json `sequence_words`).
+    let sequenceWords: Set<String>
     /// "của", "of", "by" before the one an event belongs to (`possessive_markers`); "và", "and" (`conjunctions`).
     let possessiveMarkers: Set<String>
     let conjunctions: Set<String>
@@ -183,6 +185,7 @@ final class Vocabulary: Sendable {
         supportVerbs = events.support_verbs.folded
         eventAdjectives = events.event_adjectives.folded
         betweenWords = events.between_words.folded
+        sequenceWords = events.sequence_words.folded
         possessiveMarkers = events.possessive_markers.folded
         conjunctions = events.conjunctions.folded
         departureVerbs = events.departure_verbs.folded
@@ -348,7 +351,7 @@ final class Vocabulary: Sendable {
             support_verbs,
             event_adjectives, honoured, greetings_of, companion_cues,
             possessive_markers, conjunctions, possessive_pronouns, departure_verbs, departure_for, visit_partner_words,
-            between_words, pronouns, relative_pronouns,
+            between_words, sequence_words, pronouns, relative_pronouns,
             place_words, topic_nouns,
             object_markers, host_verbs,
             bilateral_dialogues, bilateral_sessions: Phrases
