@@ -350,6 +350,11 @@ import Testing
         #expect(office.persons.isEmpty)
     }
 
+    @Test func aBodysHeadWordIsNoWordOfAName() throws {
+        let (_, en) = try found("Today Government House welcomed Ambassador Anna Berg of Hungary.", .en)
+        #expect(en.persons.map(\.name) == ["Anna Berg"])
+    }
+
     @Test func aChairpersonSetOffByCommasIsATitledName() throws {
         let (_, en) = try found("The Chairperson of the African Union Commission, Amara Diallo, concluded a working visit.", .en)
         #expect(en.persons.map(\.name) == ["Amara Diallo"])

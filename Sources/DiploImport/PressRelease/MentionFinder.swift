@@ -555,8 +555,11 @@ struct MentionFinder {
     /// are lowercase words, not common ones).
     func mayBeAName(_ tokens: ArraySlice<Token>) -> Bool {
         let words = tokens.filter { $0.isWord && !vocabulary.nameParticles.contains($0.text) }
-        return (2...4).contains(words.count) && words.allSatisfy { $0.text.count >= 2 && !commonWords.contains($0.folded) }
-            && !isTitle(Array(tokens))
+        guard (2...4).contains(words.count), words.allSatisfy({ $0.text.count >= 2 && !commonWords.contains($0.folded) })
+        else { return false }
+        let run = Array(tokens)
+        // "Government House", "the Foreign Office": a body's head word is no word of a name either.
+        return !isTitle(run) && !run.indices.contains { tries.englishOrgHeads.longestMatch(in: run, at: $0) != nil }
     }
 
     /// "the two Prime Ministers will meet", "the Prime Minister’s visit": a title, possessive or
