@@ -402,10 +402,12 @@ struct EventAssembler {
         guard let today = reference?.dayRange else { return }
         for index in events.indices where events[index].status != .cancelled {
             guard let days = events[index].dayRange else { continue }
-            // (Nor was one held that begins after the page's day: "đã điện đàm ..., thảo luận về Hội nghị ... vào
-            // tháng 12 năm nay": the past tense is the call's.)
-            if events[index].status == .unknown || days.lowerBound > today.upperBound {
-                events[index].status = days.lowerBound > today.upperBound ? .planned : .held
+            // One that begins after the page's day is ahead, whatever past tense another clause has ("đã điện
+            // đàm ..., thảo luận về Hội nghị ... vào tháng 12 năm nay": the past tense is the call's).
+            if days.lowerBound > today.upperBound {
+                events[index].status = .planned
+            } else if events[index].status == .unknown {
+                events[index].status = .held
             }
         }
     }

@@ -168,9 +168,7 @@ struct MentionFinder {
             }
             // "quan hệ Việt - Trung", "Nga - Ấn": a short form, beside a country or another short form across a dash.
             if vietnamese, capitalized, let short = tries.pairForms.longestMatch(in: tokens, at: i),
-                (short.end + 1 < tokens.count && tokens[short.end].isDash
-                    && (tries.countries.longestMatch(in: tokens, at: short.end + 1) != nil
-                        || tries.pairForms.longestMatch(in: tokens, at: short.end + 1) != nil))
+                tries.countryPair(in: tokens, at: i, conjunctions: [])?.dash == true
                     || (i >= 2 && tokens[i - 1].isDash && found.countries.last?.end == i - 1)
             {
                 found.countries.append(CountryMention(first: i, end: short.end, iso: short.value))
