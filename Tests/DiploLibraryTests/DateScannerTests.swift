@@ -205,6 +205,17 @@ import Testing
         #expect(start?.description == "2024-12-28" && end?.description == "2025-01-03")
     }
 
+    /// "in June last year", "tháng 6 năm ngoái": a month of a year told from the page's.
+    @Test func aMonthOfAYearToldFromThePage() throws {
+        let resolver = YearResolver(reference: WrittenDate(day: 11, month: 9, year: 2021))
+        for text in ["In June last year, the two leaders met.", "Tháng 6 năm ngoái, hai bên gặp nhau."] {
+            let date = try #require(DateScanner.scan(StageReading.tokens(text)).first)
+            #expect(resolver.resolve(date).0?.description == "2020-06", "\(text)")
+        }
+        let thisYear = try #require(DateScanner.scan(StageReading.tokens("On 3 March this year, they met.")).first)
+        #expect(resolver.resolve(thisYear).0?.description == "2021-03-03")
+    }
+
     @Test func relativeDaysResolveAgainstThePageDate() throws {
         // 31 December 2024 is a Tuesday.
         let resolver = YearResolver(reference: WrittenDate(day: 31, month: 12, year: 2024))

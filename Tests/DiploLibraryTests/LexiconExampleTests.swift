@@ -90,6 +90,10 @@ import Testing
                 let country = kb.entities.first { $0.type == .person && $0.name == name }?.country
                 #expect(country == "country:" + iso.lowercased(), "\(place) — \(name) of \(country ?? "no country")")
             }
+            for (name, aliases) in example.expect["person_aliases"] as? [String: [String]] ?? [:] {
+                let known = kb.entities.first { $0.type == .person && $0.name == name }?.aliases ?? []
+                #expect(Set(aliases).isSubset(of: known), "\(place) — \(name) goes by \(known)")
+            }
             let countries = Set(kb.entities.filter { $0.type == .country }.map(\.name))
             for name in example.expect["countries"] as? [String] ?? [] {
                 #expect(countries.contains(name), "\(place) — no country \(name); read: \(countries)")

@@ -456,4 +456,22 @@ import Testing
         let (_, portfolio) = try found("The Minister of Finance, Economic Planning of Uganda spoke.", .en)
         #expect(portfolio.persons.isEmpty)
     }
+
+    @Test func aPortfolioGoesOnAfterItsFirstFieldUpToItsHoldersName() throws {
+        let (_, listed) = try found(
+            "The Minister of Foreign Affairs, Regional Cooperation and Nationals Abroad, Omar Haddad, met the envoy.", .en)
+        #expect(listed.persons.map(\.name) == ["Omar Haddad"])
+        let (_, anded) = try found("The Minister of Foreign Affairs and Trade, Lena Holm, met the envoy.", .en)
+        #expect(anded.persons.map(\.name) == ["Lena Holm"])
+        // Up to whose portfolio it is.
+        let (_, whose) = try found("Minister for Trade and Investment of Australia Tom Reid met the envoy.", .en)
+        #expect(whose.persons.map(\.name) == ["Tom Reid"])
+        // Set off after its holder's name, the portfolio holds no name; in a list of titles and names, it does.
+        let (_, apposed) = try found("Marc Dubois, Minister for Europe and Foreign Affairs, spoke to the envoy.", .en)
+        #expect(!apposed.persons.map(\.name).contains("Foreign Affairs"))
+        let (_, list) = try found(
+            "The guests were Minister of Transport Ali Rahman, Minister of Communications and Digital Siti Aminah Yusof, and officials.",
+            .en)
+        #expect(list.persons.map(\.name).contains { $0.hasSuffix("Aminah Yusof") })
+    }
 }

@@ -1410,4 +1410,25 @@ extension ReaderShapeTests {
         #expect(!kb.events.contains { $0.kind == .signing })
         #expect(kb.events.contains { $0.kind == .talks })
     }
+
+    /// "held a virtual summit", "an online summit between A and B": two leaders' summit, named by no one.
+    @Test func aSummitOfTwoLeadersNeedsNoName() throws {
+        let kb = try read(
+            """
+            Leaders meet online
+
+            On 4 June 2020, Prime Minister Tom Reid and Prime Minister Kenji Sato of Japan held a virtual summit.
+            """, lang: "en")
+        let summit = try #require(kb.events.first { $0.kind == .summit })
+        #expect(summit.title == "Summit: Tom Reid, Kenji Sato")
+        #expect(summit.start?.description == "2020-06-04")
+        // "hội đàm thượng đỉnh" is talks at the top, not a summit as well.
+        let vi = try read(
+            """
+            Tổng thống sẽ thăm Nhật Bản
+
+            Ngày 13/8/2025, Văn phòng Tổng thống cho biết Tổng thống Lee Min-ho sẽ hội đàm thượng đỉnh với Thủ tướng Nhật Bản Sato Kenji.
+            """, lang: "vi")
+        #expect(!vi.events.contains { $0.kind == .summit })
+    }
 }

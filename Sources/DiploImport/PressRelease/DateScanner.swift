@@ -415,6 +415,13 @@ enum DateScanner {
                     written.from.yearsAfterLast = 0
                     written.end = end
                 }
+                // "in June last year", "tháng 6 năm ngoái": the month of a year told from the page's.
+                if written.from.year == nil, written.to == nil, written.from.month != nil, written.end + 1 < tokens.count,
+                    let offset = PageDate.relativeYears[tokens[written.end].folded + " " + tokens[written.end + 1].folded]
+                {
+                    written.from.yearOffset = offset
+                    written.end += 2
+                }
                 mention = written
             } else if let told = textYear(tokens, at: i) {
                 mention = told
@@ -514,7 +521,9 @@ struct YearResolver {
     /// A weekday or a day told from today, read against the reference day: the next such day for
     /// what is planned, the last one (today included) for what was done.
     func resolveRelative(_ written: WrittenDate, ahead: Bool) -> PartialDate? {
-        if let offset = written.yearOffset, let year = reference?.year { return try? PartialDate(year: year + offset) }
+        if let offset = written.yearOffset, let year = reference?.year {
+            return try? PartialDate(year: year + offset, month: written.month, day: written.month == nil ? nil : written.day)
+        }
         if let offset = written.monthOffset, let year = reference?.year, let month = reference?.month {
             let index = year * 12 + (month - 1) + offset
             return try? PartialDate(year: index / 12, month: index % 12 + 1)

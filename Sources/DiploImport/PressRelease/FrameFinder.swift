@@ -239,6 +239,13 @@ struct FrameFinder {
         if !frame.verb, frame.kind == .summit || frame.kind == .conference || frame.series != nil {
             let first = nameStart(tokens, before: trigger.cue.first, mentions)
             frame.name = eventName(tokens, from: first, through: trigger.cue.end, upTo: segmentEnd, mentions: mentions)
+            // "an online summit between A and B": nothing names it (its label will name its sides).
+            if english, first == trigger.cue.first, !tokens[first].isCapitalized,
+                trigger.cue.end >= tokens.count
+                    || !(tokens[trigger.cue.end].isCapitalized || tokens[trigger.cue.end].kind == .number)
+            {
+                frame.name = nil
+            }
             // "the Australia–China Foreign and Strategic Dialogue", "Đối thoại Chiến lược Quốc phòng Việt Nam - Ấn Độ",
             // "the Strategic Dialogue between Chile and Peru": a dialogue of a pair of countries is talks between them;
             // "Kỳ họp lần thứ 12 Ủy ban liên Chính phủ Chile - Peru", a session of a body of the two, a meeting of them.
@@ -865,9 +872,13 @@ struct FrameFinder {
             let named =
                 capitalized || frame.series != nil || namedBefore
                 || (trigger.end < tokens.count && (tokens[trigger.end].isCapitalized || tokens[trigger.end].kind == .number))
+            // "held a virtual summit", "an online summit between A and B": unnamed, a summit of the two.
+            let ofTwo =
+                english && frame.kind == .summit && (frame.agents.count + frame.counterparts.count >= 2 || frame.sides.count >= 2)
             return named
                 && (frame.attended || frame.series != nil || frame.hasParticipants
                     || mentions.dates.contains { abs($0.first - trigger.end) <= 4 })
+                || ofTwo
         case .trip, .stateVisit, .officialVisit, .workingVisit, .visit:
             if frame.verb { return !frame.places.isEmpty || !frame.counterparts.isEmpty || frame.inviter != nil }
             return !frame.places.isEmpty || frame.hasParticipants

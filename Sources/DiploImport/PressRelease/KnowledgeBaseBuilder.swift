@@ -106,6 +106,11 @@ struct KnowledgeBaseBuilder {
                     } ?? title.country.map { try country($0, sentence: nil) } ?? countryID
                 offices.append(Office(title: title.text, role: title.role, of: of, sources: [source(person.sentences[0])]))
             }
+            // A monarch the text names by one name goes by the title with it ("King Abdullah").
+            let regnal =
+                person.name.contains(" ")
+                ? []
+                : person.titles.filter { vocabulary.regnalTitles.contains($0.text.folded) }.map { "\($0.text) \(person.name)" }
             let existing = try store?.entityIDs(named: person.name, type: .person).first
             let id = existing ?? uniqueID("person:\(person.name.slug)")
             personIDs[index] = id
@@ -117,12 +122,13 @@ struct KnowledgeBaseBuilder {
                     entities[known].aliases.append(person.name)
                 }
                 entities[known].offices += offices.filter { !entities[known].offices.contains($0) }
+                entities[known].aliases += regnal.filter { !entities[known].aliases.contains($0) }
                 continue
             }
             entityIndex["person:\(index)"] = entities.count
             entities.append(
                 Entity(
-                    id: id, type: .person, name: person.name, country: countryID, offices: offices,
+                    id: id, type: .person, name: person.name, aliases: regnal.uniqued(), country: countryID, offices: offices,
                     sources: person.sentences.prefix(1).map(source)))
         }
 

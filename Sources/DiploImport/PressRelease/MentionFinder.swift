@@ -928,11 +928,16 @@ struct MentionFinder {
         var leading: String?
         // "U.S. President", "his Japanese counterpart"
         if let before = (found.countries + found.demonyms).first(where: { $0.end == start }) { leading = before.iso }
+        // "Jean-Yves Le Drian, Minister for Europe and Foreign Affairs, said": the title of a name before it.
+        let placeBefore =
+            found.countries.contains { $0.end == start - 1 } || found.demonyms.contains { $0.end == start - 1 }
+            || found.cities.contains { $0.end == start - 1 }
+        let apposed = start >= 2 && tokens[start - 1].is(",") && tokens[start - 2].isCapitalized && !placeBefore
         while let title = titleAt[cursor] {
             var mention = TitleMention(
                 text: tokens.text(cursor, title.end), role: title.entry.role, country: nil, organization: nil)
             cursor = title.end
-            cursor = extendTitle(&mention, tokens, from: cursor, titleEnd: title.end, found: found)
+            cursor = extendTitle(&mention, tokens, from: cursor, titleEnd: title.end, apposed: apposed, found: found)
             mention.text = tokens.text(titles.isEmpty ? start : titlesStart(tokens, cursor, title.end, mention), cursor)
             titles.append(mention)
             // Another title follows: "Tổng Bí thư, Chủ tịch nước", "General Secretary and State President".
@@ -1004,8 +1009,10 @@ struct MentionFinder {
     /// What qualifies a title after it, up to where a name may start: its organisation, country or
     /// city ("Chủ tịch Quốc hội Cuba", "President of the United States"), a portfolio ("Minister for
     /// Trade and Investment"), where an ambassador serves, a party's name; the index after them.
+    /// `apposed`: the title follows a name and a comma, whose title it is.
     func extendTitle(
-        _ mention: inout TitleMention, _ tokens: [Token], from cursor: Int, titleEnd: Int, found: SentenceMentions
+        _ mention: inout TitleMention, _ tokens: [Token], from cursor: Int, titleEnd: Int, apposed: Bool = false,
+        found: SentenceMentions
     ) -> Int {
         var cursor = cursor
         while cursor < tokens.count {
@@ -1079,8 +1086,22 @@ struct MentionFinder {
                     if tokens[end].folded == "and" { lastAnd = end }
                     end += 1
                 }
-                // "The Minister of International Relations and Cooperation, Dr Naledi Pandor": a comma closes the portfolio.
-                if end < tokens.count, tokens[end].is(","), capitalized.count >= 1, capitalized.count < 3 || nameAfter(comma: end)
+                // "Minister of International Relations and Cooperation of the Republic of South Africa Naledi
+                // Pandor": the portfolio ends where whose it is begins.
+                if !capitalized.isEmpty, end + 1 < tokens.count, tokens[end].folded == "of",
+                    found.countries.contains(where: {
+                        $0.first == end + 1 || ($0.first == end + 2 && tokens[end + 1].folded == "the")
+                    })
+                {
+                    cursor = end
+                    continue
+                }
+                // "The Minister of International Relations and Cooperation, Dr Naledi Pandor": a comma closes the
+                // portfolio; so it does after a name the title is set off from ("A, Minister for Europe and Foreign Affairs,").
+                // (Not in a list of titles and names: "A, Minister of Trade B, Minister of Health C, and ...".)
+                let verbAfter = end + 1 < tokens.count && !tokens[end + 1].isCapitalized && tokens[end + 1].folded != "and"
+                if end < tokens.count, tokens[end].is(","), capitalized.count >= 1,
+                    capitalized.count < 3 || (apposed && verbAfter) || nameAfter(comma: end)
                 {
                     return end
                 }
@@ -1101,6 +1122,8 @@ struct MentionFinder {
                 // "Minister of Foreign Affairs and Trade Péter Szijjártó": the portfolio goes on after "and";
                 // the last two capitalised words are the name.
                 cursor = run - 2
+            } else if !vietnamese, cursor == titleEnd, let comma = portfolioTail(tokens, from: cursor) {
+                cursor = comma  // "Minister of Foreign Affairs, African Cooperation and Moroccan Expatriates, Nasser Bourita,"
             } else if ["tai", "to", "in"].contains(tokens[cursor].folded), cursor + 1 < tokens.count,
                 let posted = found.countries.first(where: { $0.first == cursor + 1 }) ?? nil
             {
@@ -1130,6 +1153,32 @@ struct MentionFinder {
             }
         }
         return cursor
+    }
+
+    /// The rest of a portfolio after a title that names its first field, up to the comma before its
+    /// holder's name: ", African Cooperation and Moroccan Expatriates," or "and Trade," (English). A
+    /// list that ends with "and", of capitalised words that open no title; nil for anything else.
+    func portfolioTail(_ tokens: [Token], from start: Int) -> Int? {
+        var at = start
+        var anded = false
+        while at < tokens.count, tokens[at].is(",") || ["and", "&"].contains(tokens[at].folded) {
+            if !tokens[at].is(",") { anded = true }
+            at += 1
+            if at < tokens.count, tokens[at].folded == "and" {
+                anded = true
+                at += 1
+            }
+            let first = at
+            while at < tokens.count, tokens[at].isCapitalized, at - first < 4, !tries.startsTitle(tokens, at: at) { at += 1 }
+            guard at > first, at + 1 < tokens.count else { return nil }
+            if anded, tokens[at].is(","),
+                tokens[at + 1].isCapitalized || tries.honorifics.longestMatch(in: tokens, at: at + 1) != nil,
+                !tries.startsTitle(tokens, at: at + 1)
+            {
+                return at
+            }
+        }
+        return nil
     }
 
     /// "President of India, Droupadi Murmu, will...", "Bộ trưởng Ngoại giao Nigeria, ông Geoffrey Onyeama,": the name

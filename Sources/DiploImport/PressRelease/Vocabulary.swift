@@ -133,6 +133,9 @@ final class Vocabulary: Sendable {
     let pluralCountryWords: Set<String>
     /// One word between a title in the plural and its names ("the new envoys are A, B and C"), folded.
     let pluralListWords: Set<String>
+    /// "King", "Quốc vương": a person named by one name after one goes by the two together too
+    /// (titles.json `regnal_titles`), folded.
+    let regnalTitles: Set<String>
     let nameParticles: Set<String>
     /// Country names that are also common words or given names ("Anh", "Nga", "Đức"): trusted
     /// only where nothing else makes them part of a name.
@@ -205,6 +208,7 @@ final class Vocabulary: Sendable {
         neverNames = titles.never_names.folded
         pluralCountryWords = titles.plural_country_words.folded
         pluralListWords = titles.plural_list_words.folded
+        regnalTitles = titles.regnal_titles.folded
         nameParticles = Set(titles.name_particles)
         var ambiguous: Set<String> = []
         var regionNames: [String: [String: String]] = [:]
@@ -317,6 +321,7 @@ final class Vocabulary: Sendable {
         let plural_titles: PluralTitles
         let plural_country_words: Phrases
         let plural_list_words: Phrases
+        let regnal_titles: Phrases
         let vietnamese_surnames: [String]
         let lowercase_roles: Phrases
         let never_names: Phrases
