@@ -1431,4 +1431,54 @@ extension ReaderShapeTests {
             """, lang: "vi")
         #expect(!vi.events.contains { $0.kind == .summit })
     }
+
+    /// "Tại buổi tiếp Đại sứ X chiều 22/6, ...", "during a reception for Ambassador X on June 22": the
+    /// reception's own date comes right after the one it is given to.
+    @Test func aReceptionTakesTheDateAfterItsGuest() throws {
+        let vi = try read(
+            """
+            Chủ tịch nước tiếp Đại sứ
+
+            Thứ tư, ngày 22/06/2022
+
+            Tại buổi tiếp Đại sứ Nhật Bản Sato Kenji chiều 22/6, Chủ tịch nước Trần Văn Hải khẳng định Việt Nam coi trọng quan hệ với Nhật Bản.
+            """, lang: "vi")
+        let meeting = try #require(vi.events.first { $0.kind == .meeting })
+        #expect(meeting.start?.description == "2022-06-22")
+        let en = try read(
+            """
+            President receives envoy
+
+            22 June 2022
+
+            President Tran Van Hai made the remark during a reception for Japanese Ambassador Sato Kenji on June 20.
+            """, lang: "en")
+        let reception = try #require(en.events.first { $0.kind == .meeting })
+        #expect(reception.start?.description == "2022-06-20")
+    }
+
+    /// "held a reception to mark the 65th anniversary of ...", "tổ chức lễ kỷ niệm 65 năm ...": a
+    /// ceremony of its own, whoever is named at it, with the two countries as its sides and the
+    /// anniversary it marks.
+    @Test func aCelebrationOfAnAnniversaryIsACeremony() throws {
+        for (text, lang) in [
+            (
+                "Embassy marks anniversary\n\n25 August 2022\n\nThe Embassy of Chile in Peru held a reception on Wednesday to mark the 65th anniversary of Chile-Peru diplomatic relations.",
+                "en"
+            ),
+            (
+                "Lễ kỷ niệm\n\nNgày 25/8/2022\n\nNgày 24/8, Đại sứ quán Chile tại Peru tổ chức lễ kỷ niệm 65 năm thiết lập quan hệ ngoại giao Chile - Peru.",
+                "vi"
+            ),
+        ] {
+            let kb = try read(text, lang: lang)
+            let ceremony = try #require(kb.events.first { $0.kind == .ceremony }, "\(text)")
+            #expect(ceremony.start?.description == "2022-08-24", "\(text)")
+            #expect(countries(kb, ceremony) == ["CL", "PE"], "\(text)")
+            #expect(kb.anniversaries.map(\.years) == [65], "\(text)")
+        }
+        // Not a word of celebration alone: "the celebration will include music" is no ceremony.
+        let plain = try read("Festival\n\n25 August 2022\n\nThe celebration will include music and dance.", lang: "en")
+        #expect(plain.events.isEmpty)
+    }
 }

@@ -93,7 +93,8 @@ struct EventAssembler {
                 && !events.contains { $0.kind == frame.kind && !Set($0.people).isDisjoint(with: others) }
             // The first ceremony, signing or press conference a text names with people in it is one.
             let firstOfItsKind =
-                [.ceremony, .signing, .pressConference, .other].contains(frame.kind) && frame.hasParticipants
+                [.ceremony, .signing, .pressConference, .other].contains(frame.kind)
+                && (frame.hasParticipants || frame.celebration)
                 && !events.contains { $0.kind == frame.kind }
             // "ông và Thủ tướng New Zealand đã có cuộc hội đàm": talks with a country no event of the text had yet.
             let newSide =

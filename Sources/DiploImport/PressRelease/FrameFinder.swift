@@ -38,6 +38,9 @@ struct EventFrame {
     var sides: [String] = []
     /// Sides met one by one ("separate talks with his counterparts from Oman, India and Sri Lanka"): an event with each.
     var separateSides = false
+    /// Held to mark an anniversary ("a reception to mark the 65th anniversary of ..."): a ceremony of its own,
+    /// whoever the text names at it.
+    var celebration = false
 
     var hasParticipants: Bool { !agents.isEmpty || !counterparts.isEmpty || inviter != nil }
 }
@@ -210,6 +213,10 @@ struct FrameFinder {
             verb: (trigger.verb || isSupported(trigger.cue.first, tokens)) && !named)
         if let series = scene.seriesAt[trigger.cue.first] { frame.series = series.series }
         frame.attended = isAttended(trigger.cue.first, mentions)
+        // "held a reception on 24 August to mark the 65th anniversary of ...", "tổ chức lễ kỷ niệm 65 năm ...".
+        if [.ceremony, .other, .meeting].contains(trigger.kind), marksAnniversary(from: trigger.cue.first, tokens) {
+            frame.celebration = true
+        }
         findAgents(&frame, of: trigger, in: scene, objects: objects)
         visitors = mentions.persons.indices.filter { index in
             mentions.persons[index].end <= trigger.cue.first
@@ -317,6 +324,8 @@ struct FrameFinder {
         {
             frame.status = .planned
         }
+        // "hosted a reception to mark the 65th anniversary of ...": a ceremony, not a meeting with someone.
+        if frame.celebration, frame.kind == .meeting, frame.counterparts.isEmpty { frame.kind = .ceremony }
         guard accepts(frame, trigger: trigger.cue, tokens: tokens, mentions: mentions) else {
             guard frame.verb, [.meeting, .call].contains(frame.kind.family), !frame.agents.isEmpty else { return nil }
             frame.outline = true
@@ -371,6 +380,24 @@ struct FrameFinder {
             at = told.end
         }
         return at < tokens.count && vocabulary.betweenWords.contains(tokens[at].folded) ? at : nil
+    }
+
+    /// Whether an anniversary's word and its count of years follow within a few words ("a reception
+    /// to mark the 65th", "on Wednesday marking 30 years", "lễ kỷ niệm 65 năm"), of relations: what
+    /// is held there is held for the anniversary.
+    func marksAnniversary(from start: Int, _ tokens: [Token]) -> Bool {
+        let end = min(tokens.count, start + 10)
+        guard
+            let cue = (start..<end).first(where: { at in
+                tries.relationCues.longestMatch(in: tokens, at: at)?.value == .anniversary
+            })
+        else { return false }
+        // ... of relations between countries ("của quan hệ ngoại giao", "of diplomatic ties"), not of a revolution.
+        let relations = (cue..<min(tokens.count, cue + 12)).contains { at in
+            tries.levels.longestMatch(in: tokens, at: at) != nil || tries.plainRelations.longestMatch(in: tokens, at: at) != nil
+        }
+        return relations && !tokens[start..<cue].contains { $0.is(",") || $0.is(";") }
+            && tokens[cue..<min(tokens.count, cue + 4)].contains { $0.kind == .number || $0.number != nil }
     }
 
     /// "Tại điện đàm, ...", "During the talks, ...": after a place word the cue names an event told of, not one
@@ -895,8 +922,10 @@ struct FrameFinder {
                 capitalized && mentions.dates.contains { $0.end <= trigger.first || abs($0.first - trigger.end) <= 3 }
             // "The two sides welcomed the results", "X welcomed this visit": in English, approval, not a welcome
             // ceremony, unless someone is welcomed.
-            if english, frame.verb, frame.kind == .ceremony { return !frame.counterparts.isEmpty || !frame.sides.isEmpty }
-            return frame.hasParticipants || frame.bothSides || namedAndDated
+            if english, frame.verb, frame.kind == .ceremony, !frame.celebration {
+                return !frame.counterparts.isEmpty || !frame.sides.isEmpty
+            }
+            return frame.hasParticipants || frame.bothSides || namedAndDated || frame.celebration
         }
     }
 
@@ -987,6 +1016,20 @@ struct FrameFinder {
                     })
                 {
                     triggerEnd = visitor.end
+                    continue
+                }
+                // "buổi tiếp Đại sứ Nhật Bản X chiều 22/6", "a reception for Ambassador X on 22 June": the one it
+                // is given to, named right after it, is not a gap either.
+                if !frames[index].verb, at == triggerEnd,
+                    case let named = tokens[at].folded == "for" ? at + 1 : at,
+                    let guest = mentions.persons.first(where: { person in
+                        person.first == named
+                            || mentions.allCountries.contains {
+                                $0.first == named && $0.end <= person.first && person.first <= $0.end + 1
+                            }
+                    })
+                {
+                    triggerEnd = guest.end
                     continue
                 }
                 // "his phone conversation with Chinese Premier X on September 19": the one it is with is not a gap.

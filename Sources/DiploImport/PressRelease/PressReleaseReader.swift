@@ -69,6 +69,12 @@ public struct PressReleaseReader {
         let relations = readRelations(
             sentences, allMentions, assembler: assembler, home: home, tries: tries, resolver: resolver,
             reference: referenceDate)
+        // A ceremony held for an anniversary of relations between two countries has both as its sides
+        // ("the Embassy held a reception to mark the 65th anniversary of Vietnam-Russia diplomatic relations").
+        for anniversary in relations.anniversaries where assembler.events[anniversary.event].kind == .ceremony {
+            let parties = relations.partnerships[anniversary.partnership].parties.filter { !$0.hasPrefix("org:") }
+            assembler.events[anniversary.event].sides = (assembler.events[anniversary.event].sides + parties).uniqued()
+        }
         // "Lễ kỷ niệm 40 năm thiết lập quan hệ ngoại giao" of relations established in 1976, with no year
         // anywhere else: the celebration is in 2016, and the text is read again in that year. So too
         // "năm 2023, hai nước kỷ niệm 50 năm ...": the latest year the anniversary's sentence names.
