@@ -1481,4 +1481,28 @@ extension ReaderShapeTests {
         let plain = try read("Festival\n\n25 August 2022\n\nThe celebration will include music and dance.", lang: "en")
         #expect(plain.events.isEmpty)
     }
+
+    /// "presented her credentials to the President of Mongolia", then the other envoys "also presented
+    /// their credentials to President X": one ceremony of that day, its date after the verb, the
+    /// president's country a side.
+    @Test func envoysPresentingCredentialsToOnePresidentAreOneCeremony() throws {
+        let kb = try read(
+            """
+            New envoys
+
+            4 July 2016
+
+            Ambassador Pedro Rojas of Chile presented his credentials to the President of Mongolia in Ulaanbaatar on Saturday. Ambassador Ana Diaz of Peru also presented her credentials to the President of Mongolia on Saturday.
+            """, lang: "en")
+        let ceremonies = kb.events.filter { $0.kind == .ceremony }
+        #expect(ceremonies.count == 1)
+        let ceremony = try #require(ceremonies.first)
+        #expect(ceremony.start?.description == "2016-07-02")
+        #expect(countries(kb, ceremony).isSuperset(of: ["CL", "MN"]))
+        // Not one welcomed: "welcomed the Indonesian leader to a meeting" makes no ceremony of Indonesia.
+        let welcome = try read(
+            "Leaders meet\n\n8 September 2007\n\nPresident Tom Reid welcomed the Indonesian leader to a morning meeting on Saturday.",
+            lang: "en")
+        #expect(!welcome.events.contains { $0.kind == .ceremony })
+    }
 }

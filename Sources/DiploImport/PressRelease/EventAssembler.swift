@@ -349,8 +349,14 @@ struct EventAssembler {
         case .press:
             return true
         default:
-            return frame.kind == event.kind && agentsAgree
-                && !Set(frame.agents + frame.counterparts).isDisjoint(with: event.people)
+            // (Envoys who present their credentials one after another to one president: one ceremony; to
+            // one country's president no name gives, when the day is known.)
+            let oneDay = start?.dayRange != nil && event.dayRange != nil
+            let sameRecipient =
+                !Set(frame.counterparts).isDisjoint(with: event.counterparts)
+                || (oneDay && !Set(frame.sides).isDisjoint(with: event.sides))
+            return frame.kind == event.kind
+                && (agentsAgree && !Set(frame.agents + frame.counterparts).isDisjoint(with: event.people) || sameRecipient)
         }
     }
 

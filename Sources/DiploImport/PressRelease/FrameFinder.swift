@@ -624,9 +624,10 @@ struct FrameFinder {
         {
             frame.agents = [frame.counterparts.remove(at: slot)]
         }
-        // "held talks with the Japanese Prime Minister", "ông và Thủ tướng New Zealand đã có cuộc hội đàm": an
-        // official named by a title alone takes part for their country.
-        if [.meeting, .call].contains(trigger.kind.family) {
+        // "held talks with the Japanese Prime Minister", "ông và Thủ tướng New Zealand đã có cuộc hội đàm",
+        // "presented her credentials to the President of Mongolia": an official named by a title alone
+        // takes part for their country.
+        if [.meeting, .call].contains(trigger.kind.family) || (trigger.kind == .ceremony && trigger.verb) {
             for alone in mentions.titlesAlone
             where (alone.first >= trigger.cue.end && alone.first < segmentEnd)
                 || (alone.end <= trigger.cue.first && trigger.cue.first - alone.end <= 3)
@@ -636,6 +637,14 @@ struct FrameFinder {
                     ($0.first < alone.end && alone.first < $0.end) || $0.end == alone.first
                         || ($0.end + 1 == alone.first && tokens[$0.end].is(","))
                 }) {
+                    continue
+                }
+                // (A ceremony's only the one something is presented to: not "welcomed the Indonesian leader".)
+                if trigger.kind == .ceremony,
+                    !(alone.first >= 1 && tokens[alone.first - 1].folded == "to")
+                        && !(alone.first >= 2 && tokens[alone.first - 1].folded == "the"
+                            && tokens[alone.first - 2].folded == "to")
+                {
                     continue
                 }
                 frame.sides += alone.titles.compactMap(\.country).prefix(1)
