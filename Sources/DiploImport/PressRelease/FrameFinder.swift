@@ -1003,6 +1003,15 @@ struct FrameFinder {
     /// several frames is the range they fall within (a trip's stops).
     func assignDates(_ frames: inout [EventFrame], mentions: SentenceMentions, tokens: [Token]) {
         var bound = Set<Int>()
+        // The person named at `start`, perhaps after their country's name ("Mexico's President-Elect X").
+        func person(namedAt start: Int) -> PersonMention? {
+            mentions.persons.first { person in
+                person.first == start
+                    || mentions.allCountries.contains {
+                        $0.first == start && $0.end <= person.first && person.first <= $0.end + 1
+                    }
+            }
+        }
         for index in frames.indices {
             let trigger = frames[index].trigger
             var triggerEnd = frames[index].triggerEnd
@@ -1017,12 +1026,7 @@ struct FrameFinder {
                 // "chuyến thăm chính thức của Chủ tịch nước X tới Lào từ ngày ...": the visitor named after "của"/"of".
                 // "of Mexico's President-Elect X": a country's name may come first.
                 if at < tokens.count, vocabulary.possessiveMarkers.contains(tokens[at].folded),
-                    let visitor = mentions.persons.first(where: { person in
-                        person.first == at + 1
-                            || mentions.allCountries.contains {
-                                $0.first == at + 1 && $0.end <= person.first && person.first <= $0.end + 1
-                            }
-                    })
+                    let visitor = person(namedAt: at + 1)
                 {
                     triggerEnd = visitor.end
                     continue
@@ -1030,13 +1034,7 @@ struct FrameFinder {
                 // "buổi tiếp Đại sứ Nhật Bản X chiều 22/6", "a reception for Ambassador X on 22 June": the one it
                 // is given to, named right after it, is not a gap either.
                 if !frames[index].verb, at == triggerEnd,
-                    case let named = tokens[at].folded == "for" ? at + 1 : at,
-                    let guest = mentions.persons.first(where: { person in
-                        person.first == named
-                            || mentions.allCountries.contains {
-                                $0.first == named && $0.end <= person.first && person.first <= $0.end + 1
-                            }
-                    })
+                    let guest = person(namedAt: tokens[at].folded == "for" ? at + 1 : at)
                 {
                     triggerEnd = guest.end
                     continue

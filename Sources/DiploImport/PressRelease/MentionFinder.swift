@@ -930,8 +930,7 @@ struct MentionFinder {
         if let before = (found.countries + found.demonyms).first(where: { $0.end == start }) { leading = before.iso }
         // "Jean-Yves Le Drian, Minister for Europe and Foreign Affairs, said": the title of a name before it.
         let placeBefore =
-            found.countries.contains { $0.end == start - 1 } || found.demonyms.contains { $0.end == start - 1 }
-            || found.cities.contains { $0.end == start - 1 }
+            found.allCountries.contains { $0.end == start - 1 } || found.cities.contains { $0.end == start - 1 }
         let apposed = start >= 2 && tokens[start - 1].is(",") && tokens[start - 2].isCapitalized && !placeBefore
         while let title = titleAt[cursor] {
             var mention = TitleMention(
