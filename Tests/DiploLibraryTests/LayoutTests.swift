@@ -38,4 +38,19 @@ import Testing
             "Chiều nay, Thủ tướng Trần Văn Hải đã tiếp Đại sứ Nhật Bản tại Việt Nam nhân dịp ông kết thúc nhiệm kỳ công tác..."
         #expect(article(["Lễ đón", lead, headline, teaser]) == [lead])
     }
+    /// A photo's caption with no credit ("X và Phu nhân") over a paragraph that restates it is no
+    /// teaser when the article said its words above: the article goes on after it.
+    @Test func aCaptionRepeatingTheLeadIsNoTeaser() {
+        let lead =
+            "Theo thông báo của Bộ Ngoại giao, Thủ tướng Lê Văn Nam và Phu nhân sẽ thăm chính thức Chi-lê và Pê-ru từ ngày 3 đến ngày 8/5/2024."
+        let caption = "Thủ tướng Lê Văn Nam và Phu nhân"
+        let restated =
+            "Chuyến thăm chính thức của Thủ tướng Lê Văn Nam và Phu nhân nhằm làm sâu sắc thêm quan hệ hữu nghị với hai nước."
+        let itinerary = "Tại Chi-lê, Thủ tướng Lê Văn Nam sẽ hội đàm với Tổng thống Chi-lê và gặp Chủ tịch Thượng viện."
+        #expect(article(["Chuyến thăm", lead, caption, restated, itinerary]) == [lead, restated, itinerary])
+        // Another article's headline, its words not said above, still ends the article.
+        let headline = "Chủ tịch Quốc hội Trần Minh Hà tiếp Đại sứ Ai Cập"
+        let summary = "Chiều nay, Chủ tịch Quốc hội Trần Minh Hà đã tiếp Đại sứ Ai Cập tại Việt Nam nhân dịp kết thúc nhiệm kỳ."
+        #expect(article(["Chuyến thăm", lead, headline, summary]) == [lead])
+    }
 }

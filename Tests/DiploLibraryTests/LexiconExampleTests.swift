@@ -86,6 +86,9 @@ import Testing
             for name in example.expect["persons"] as? [String] ?? [] {
                 #expect(persons.contains(name), "\(place) — no person \(name); read: \(persons)")
             }
+            if let count = example.expect["person_count"] as? Int {
+                #expect(persons.count == count, "\(place) — \(persons.count) persons: \(persons)")
+            }
             for (name, iso) in example.expect["person_countries"] as? [String: String] ?? [:] {
                 let country = kb.entities.first { $0.type == .person && $0.name == name }?.country
                 #expect(country == "country:" + iso.lowercased(), "\(place) — \(name) of \(country ?? "no country")")

@@ -1506,3 +1506,24 @@ extension ReaderShapeTests {
         #expect(!welcome.events.contains { $0.kind == .ceremony })
     }
 }
+
+extension ReaderShapeTests {
+    /// A frame that only mentions an event ("the trip to Mongolia") is added after the rest; the one
+    /// doing it is who the text told of by then, not the one of an event found later in the text.
+    @Test func aMentionTakesItsProtagonistFromWhatCameBefore() throws {
+        let kb = try read(
+            """
+            Briefing
+
+            Hanoi, September 26 - At the regular press briefing, Spokesperson Le Thu Ha announced upcoming activities.
+
+            President Tran Van Minh will pay an official visit to Mongolia and an official visit to France from September 30 to October 7.
+
+            The trip to Mongolia takes place as the two countries celebrate the 70th anniversary of their diplomatic relations this year.
+
+            Prime Minister Le Van Nam will attend the 44th and 45th ASEAN Summits and related summits in Vientiane, Laos, from October 8 to 11.
+            """)
+        #expect(kb.partnerships.map { Set($0.parties) } == [["country:mn", "country:vn"]])
+        #expect(kb.events.contains { $0.kind == .summit && $0.title.contains("ASEAN") })
+    }
+}

@@ -179,17 +179,33 @@ struct EventAssembler {
         return (from, to, nil)
     }
 
+    /// The event the text told of last by `sentence` (among those `matching`): frames that only mention
+    /// an event are added after the rest, when events of later sentences are already there. Else the
+    /// last one found (one the text's opening told of only as an outline, "met his counterparts from ...").
+    func lastToldOf(by sentence: Int, where matching: (DraftEvent) -> Bool) -> DraftEvent? {
+        let told = events.enumerated().filter { matching($0.element) }.compactMap { index, event in
+            event.sentences.filter({ $0 <= sentence }).max().map { (told: $0, index: index, event: event) }
+        }
+        return told.max { ($0.told, $0.index) < ($1.told, $1.index) }?.event ?? events.last(where: matching)
+    }
+
     /// Adds a frame to the event it tells of, or makes a new event of it when `create`.
     mutating func add(_ frame: EventFrame, create: Bool) -> Int? {
         var frame = frame
-        // "the two leaders", "hai bên": the people of the last event that had two sides.
-        if frame.bothSides, !frame.hasParticipants, let last = events.last(where: { $0.people.count >= 2 }) {
+        // "the two leaders", "hai bên": the people of the last event that had two sides (one of them
+        // perhaps a country its unnamed official stood for: "a meeting with her Comorian counterpart").
+        if frame.bothSides, !frame.hasParticipants,
+            let last = lastToldOf(
+                by: frame.sentence, where: { $0.people.count >= 2 || ($0.people.count == 1 && !$0.sides.isEmpty) })
+        {
             frame.agents = last.agents
             frame.counterparts = last.counterparts + (last.inviter.map { [$0] } ?? [])
+            if frame.sides.isEmpty { frame.sides = last.sides }
         }
         // "his meeting with...", "Meeting X, Cuong said": who the text was telling of does it.
         if frame.agents.isEmpty, !frame.counterparts.isEmpty || frame.kind.isVisit, frame.kind != .pressConference,
-            let protagonist = events.last(where: { !$0.agents.isEmpty && $0.kind != .pressConference })?.agents,
+            let protagonist = lastToldOf(by: frame.sentence, where: { !$0.agents.isEmpty && $0.kind != .pressConference })?
+                .agents,
             Set(protagonist).isDisjoint(with: frame.counterparts)
         {
             frame.agents = protagonist

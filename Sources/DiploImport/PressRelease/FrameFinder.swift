@@ -352,9 +352,9 @@ struct FrameFinder {
     /// event after a verb that does it (a few words of the name's own between them) is done, as a verb is.
     func isSupported(_ cue: Int, _ tokens: [Token]) -> Bool {
         var before = cue - 1
-        // (Its number too: "co-chaired the 5th Foreign Office Consultations".)
+        // (Its number too: "co-chaired the 5th Foreign Office Consultations", "held two bilateral meetings".)
         func ordinal(_ index: Int) -> Bool {
-            tokens[index].kind == .number
+            tokens[index].kind == .number || tokens[index].number != nil
                 || (index > 0 && tokens[index - 1].kind == .number && !tokens[index].spaced
                     && DateScanner.ordinalSuffixes.contains(tokens[index].folded))
         }

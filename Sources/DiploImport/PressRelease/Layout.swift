@@ -93,7 +93,10 @@ struct Layout {
                 let summary = nonBlank[(position + 1)...].first(where: {
                     trimmed[$0].unicodeScalars.contains { $0.properties.isAlphabetic }
                 }),
-                Layout.restates(trimmed[summary], headline: line)
+                Layout.restates(trimmed[summary], headline: line),
+                // A photo's caption without a credit ("X và Phu nhân") repeats words the article
+                // said above; another article's headline does not.
+                !nonBlank[..<position].contains(where: { trimmed[$0].folded.contains(line.folded) })
             {
                 end = index
                 break

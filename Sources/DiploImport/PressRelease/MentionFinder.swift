@@ -122,7 +122,7 @@ struct MentionFinder {
                 continue
             }
             let capitalized = tokens[i].isCapitalized
-            if let title = tries.titles.longestMatch(in: tokens, at: i),
+            if let title = tries.titles.longestMatch(in: tokens, at: i), tries.notTitles.longestMatch(in: tokens, at: i) == nil,
                 capitalized
                     || (vietnamese ? vocabulary.lowercaseRoles.vi : vocabulary.lowercaseRoles.en).contains(title.value.role)
             {
@@ -1030,6 +1030,11 @@ struct MentionFinder {
                 found.countries.contains(where: { $0.first == cursor + 1 })
             {
                 cursor += 1  // "the Ambassador for Cuba in Sri Lanka": whose envoy
+            } else if tokens[cursor].folded == "from",
+                mention.role == "counterpart" || MentionFinder.envoyRoles.contains(mention.role),
+                found.countries.contains(where: { $0.first == cursor + 1 })
+            {
+                cursor += 1  // "his counterpart from Colombia, Gustavo Petro", "the Ambassador from Japan"
             } else if ["cua", "of", "nuoc"].contains(tokens[cursor].folded), cursor + 1 < tokens.count,
                 found.organizations.contains(where: { $0.first == cursor + 1 })
                     || found.countries.contains(where: { $0.first == cursor + 1 })

@@ -34,6 +34,8 @@ final class Vocabulary: Sendable {
         /// "ambassadors", "foreign ministers": before a list of names, each holding the title (`plural_titles`).
         let pluralTitles = PhraseTrie<TitleEntry>()
         let honorifics = PhraseTrie<Bool>()
+        /// "General Assembly", "General Elections": a title's word opening the name of something (titles.json `not_titles`).
+        let notTitles = PhraseTrie<Bool>()
         let cues = PhraseTrie<Cue>()
         let levels = PhraseTrie<PartnershipLevel>()
         let orgHeads = PhraseTrie<Bool>()
@@ -251,6 +253,7 @@ final class Vocabulary: Sendable {
                 for text in entry.vi + entry.en { add(tries.titles, text, TitleEntry(role: entry.role, text: text)) }
             }
             for text in titles.honorifics.vi + titles.honorifics.en { add(tries.honorifics, text, true) }
+            for text in titles.not_titles.vi + titles.not_titles.en { add(tries.notTitles, text, true) }
             for (plural, singular) in titles.plural_titles.vi.merging(titles.plural_titles.en, uniquingKeysWith: { a, _ in a }) {
                 guard let entry = titles.titles.first(where: { ($0.vi + $0.en).contains(singular) }) else { continue }
                 add(tries.pluralTitles, plural, TitleEntry(role: entry.role, text: singular))
@@ -325,6 +328,7 @@ final class Vocabulary: Sendable {
         let vietnamese_surnames: [String]
         let lowercase_roles: Phrases
         let never_names: Phrases
+        let not_titles: Phrases
         let name_particles: [String]
     }
 
