@@ -1527,3 +1527,30 @@ extension ReaderShapeTests {
         #expect(kb.events.contains { $0.kind == .summit && $0.title.contains("ASEAN") })
     }
 }
+
+extension ReaderShapeTests {
+    /// "A, the Foreign Secretary, met B, the Japanese Foreign Minister": titles set off after their
+    /// holders with "the"; and the one of no stated country is not given the country of the one
+    /// person they met (two officials of one country rarely hold a bilateral meeting).
+    @Test func aTitleAfterTheNameWithTheAndNoCountryFromTheOneMet() throws {
+        let kb = try read(
+            """
+            Foreign Secretary meets Japanese counterpart
+
+            Anna Berg, the Foreign Secretary, has today met with Kenji Sato, the Japanese Foreign Minister, in Tokyo.
+            """, published: "2018-01-23", lang: "en")
+        let person = { (name: String) in kb.entities.first { $0.type == .person && $0.name == name } }
+        #expect(person("Kenji Sato")?.country == "country:jp")
+        #expect(person("Anna Berg") != nil)
+        #expect(person("Anna Berg")?.country != "country:jp")
+        #expect(kb.events.filter { $0.kind == .meeting }.count == 1)
+        // Not a place named before a clause whose subject is a title: "a release from the Palace, the President ... accepted".
+        let release = try read(
+            """
+            Envoys present credentials
+
+            According to a release from the Rashtrapati Bhavan, the President of India accepted credentials from three ambassadors on 11 May 2023.
+            """, lang: "en")
+        #expect(!release.entities.contains { $0.type == .person && $0.name.contains("Bhavan") })
+    }
+}

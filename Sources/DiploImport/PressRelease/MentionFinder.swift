@@ -256,10 +256,13 @@ struct MentionFinder {
                     && (k..<nameEnd).allSatisfy {
                         !spans[$0] && PageDate.weekdays[tokens[$0].folded] == nil && DateScanner.months[tokens[$0].folded] == nil
                     }
-                // "Igor Morgulov, Russian Ambassador to China, said": the title may follow its country.
-                let country = found.allCountries.first { $0.first == nameEnd + 1 }
-                if surname || plain, (2...5).contains(words.count), nameEnd + 1 < tokens.count, tokens[nameEnd].is(","),
-                    titleAt[nameEnd + 1] != nil || country.map({ titleAt[$0.end] != nil }) == true
+                // "Igor Morgulov, Russian Ambassador to China, said": the title may follow its country;
+                // "Boris Johnson, the Foreign Secretary, has met ...": in English, "the" before them.
+                let titleFrom =
+                    nameEnd + 2 < tokens.count && !vietnamese && tokens[nameEnd + 1].folded == "the" ? nameEnd + 2 : nameEnd + 1
+                let country = found.allCountries.first { $0.first == titleFrom }
+                if surname || plain, (2...5).contains(words.count), titleFrom < tokens.count, tokens[nameEnd].is(","),
+                    titleAt[titleFrom] != nil || country.map({ titleAt[$0.end] != nil }) == true
                 {
                     var person = PersonMention(
                         first: k, end: nameEnd, nameFirst: k, nameEnd: nameEnd,
@@ -1285,13 +1288,19 @@ struct MentionFinder {
         // follows the name with no comma and runs to the line's end.
         let listLine = !comma && person.first == 0
         guard comma || listLine else { return }
-        let after = comma ? person.end + 1 : person.end
+        var after = comma ? person.end + 1 : person.end
+        // "Boris Johnson, the Foreign Secretary,": in English, "the" before the title, and no verb after it
+        // (not "a release from the Rashtrapati Bhavan, the President of India accepted ...").
+        let article = comma && !vietnamese && after + 1 < tokens.count && tokens[after].folded == "the"
+        if article { after += 1 }
         // "Igor Morgulov, Russian Ambassador to China,": the title's country before it.
         let country = found.allCountries.first { $0.first == after && titleAt[$0.end] != nil }
         let start = country?.end ?? after
         guard start < tokens.count, titleAt[start] != nil,
             let chain = titledPerson(tokens, at: start, titleAt: titleAt, found: found), chain.nameEnd == chain.nameFirst,
-            !listLine || chain.end == tokens.count || (chain.end == tokens.count - 1 && !tokens[chain.end].isWord)
+            !listLine || chain.end == tokens.count || (chain.end == tokens.count - 1 && !tokens[chain.end].isWord),
+            !article || chain.end == tokens.count || !tokens[chain.end].isWord || tokens[chain.end].isCapitalized
+                || vocabulary.conjunctions.contains(tokens[chain.end].folded)
         else { return }
         person.titles = chain.titles
         if let country, !person.titles.isEmpty, person.titles[0].country == nil { person.titles[0].country = country.iso }

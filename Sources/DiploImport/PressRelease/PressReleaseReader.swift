@@ -304,6 +304,15 @@ public struct PressReleaseReader {
         func visits(_ index: Int, to place: String? = nil) -> Bool {
             assembler.events.contains { $0.kind.isVisit && $0.agents.contains(index) && place.map($0.places.contains) ?? true }
         }
+        /// Whether the person of `index` meets, calls or talks with one person alone, of `country`: two officials
+        /// of one country rarely hold a bilateral meeting ("Boris Johnson, the Foreign Secretary, met Rex
+        /// Tillerson, the US Secretary of State"), so this one is not of it.
+        func meetsOne(_ index: Int, of country: String) -> Bool {
+            assembler.events.contains { event in
+                [.meeting, .call].contains(event.kind.family) && event.people.count == 2 && event.people.contains(index)
+                    && event.people.contains { $0 != index && assembler.persons[$0].country == country }
+            }
+        }
         // A foreign person of no stated country is of the one country their events take place in. Not a visitor,
         // nor one at a gathering there ("met Y in Bali on the sidelines of the G20 Summit": both came to it).
         for index in assembler.persons.indices where assembler.persons[index].country == nil {
@@ -311,7 +320,9 @@ public struct PressReleaseReader {
                 visits(index) || assembler.events.contains { $0.kind.family == .multilateral && $0.people.contains(index) }
             let places = Set(assembler.events.filter { $0.people.contains(index) }.flatMap(\.places)).subtracting(
                 [home].compactMap { $0 })
-            if places.count == 1, !visiting { assembler.persons[index].country = places.first }
+            if places.count == 1, let place = places.first, !visiting, !meetsOne(index, of: place) {
+                assembler.persons[index].country = place
+            }
         }
         // In a document about two countries, a person of no stated country who does not travel is of the other one.
         // In an English release of the home side's own publisher, an official named without a country is its own.
@@ -322,7 +333,7 @@ public struct PressReleaseReader {
             where assembler.persons[index].country == nil
                 && !assembler.persons[index].titles.contains(where: { $0.organization != nil })
                 && !(ownRelease && assembler.persons[index].titles.contains(where: { $0.role != "counterpart" }))
-                && !visits(index)
+                && !visits(index) && !meetsOne(index, of: other)
             {
                 assembler.persons[index].country = other
             }
@@ -338,7 +349,7 @@ public struct PressReleaseReader {
             for index in assembler.persons.indices
             where assembler.persons[index].country == nil
                 && assembler.persons[index].titles.contains(where: { $0.role != "counterpart" && $0.organization == nil })
-                && !visits(index, to: home)
+                && !visits(index, to: home) && !meetsOne(index, of: home)
             {
                 assembler.persons[index].country = home
             }
