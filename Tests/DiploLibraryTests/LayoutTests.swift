@@ -48,6 +48,9 @@ import Testing
             "Chuyến thăm chính thức của Thủ tướng Lê Văn Nam và Phu nhân nhằm làm sâu sắc thêm quan hệ hữu nghị với hai nước."
         let itinerary = "Tại Chi-lê, Thủ tướng Lê Văn Nam sẽ hội đàm với Tổng thống Chi-lê và gặp Chủ tịch Thượng viện."
         #expect(article(["Chuyến thăm", lead, caption, restated, itinerary]) == [lead, restated, itinerary])
+        // The lead printed again under a photo's caption is no other article's summary.
+        let photo = "Thủ tướng Lê Văn Nam. |"
+        #expect(article(["Chuyến thăm", lead, photo, lead, itinerary]) == [lead, itinerary])
         // Another article's headline, its words not said above, still ends the article.
         let headline = "Chủ tịch Quốc hội Trần Minh Hà tiếp Đại sứ Ai Cập"
         let summary = "Chiều nay, Chủ tịch Quốc hội Trần Minh Hà đã tiếp Đại sứ Ai Cập tại Việt Nam nhân dịp kết thúc nhiệm kỳ."

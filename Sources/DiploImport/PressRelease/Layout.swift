@@ -95,8 +95,11 @@ struct Layout {
                 }),
                 Layout.restates(trimmed[summary], headline: line),
                 // A photo's caption without a credit ("X và Phu nhân") repeats words the article
-                // said above; another article's headline does not.
-                !nonBlank[..<position].contains(where: { trimmed[$0].folded.contains(line.folded) })
+                // said above; another article's headline does not. Nor is the lead printed again
+                // under a photo's caption another article's summary.
+                !nonBlank[..<position].contains(where: {
+                    trimmed[$0].folded.contains(line.folded) || trimmed[$0] == trimmed[summary]
+                })
             {
                 end = index
                 break
@@ -106,8 +109,12 @@ struct Layout {
         var article: [Int] = []
         var previousEndedWithColon = false
         let people = Layout.listedPeople(nonBlank.filter { $0 < end }.map { ($0, trimmed[$0]) })
+        // Long paragraphs already read: the lead printed again under a photo is read once.
+        var read = Set<String>()
         for (position, index) in nonBlank.enumerated() where index < end {
             if position > 0, trimmed[nonBlank[position - 1]] == trimmed[index] { continue }
+            if read.contains(trimmed[index]) { continue }
+            if Layout.endsSentence(trimmed[index]), Layout.words(trimmed[index]) >= 12 { read.insert(trimmed[index]) }
             // The first line is the headline: article text when it reads as a sentence (six words or more, in sentence
             // case: title case would turn every word into a name).
             if index == nonBlank.first {
