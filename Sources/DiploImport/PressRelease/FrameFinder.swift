@@ -732,10 +732,21 @@ struct FrameFinder {
                 previous == "," && beforeCity >= 0 && beforeCity < country.first - 2
                 && (vocabulary.placeWords.contains(tokens[beforeCity].folded)
                     || (vocabulary.conjunctions.contains(tokens[beforeCity].folded) && !frame.places.isEmpty))
+            // "chuyến công du 3 nước Đông Nam Á gồm Malaysia, Lào và Việt Nam", "a tour of three countries,
+            // namely ...": a visit's countries listed after a listing word (a colon perhaps between).
+            let afterListing =
+                trigger.kind.isVisit
+                && (max(trigger.cue.end, country.first - article - 4)..<(country.first - article)).contains { at in
+                    guard let cue = tries.relationCues.longestMatch(in: tokens, at: at), cue.value == .listing else {
+                        return false
+                    }
+                    return cue.end == country.first - article
+                        || (cue.end + 1 == country.first - article && tokens[cue.end].is(":"))
+                }
             // "discussed the situation in Syria": what is talked of is no place.
             let placeWord = vocabulary.placeWords.contains(previous) && !talkedOf(tokens, placeWord: country.first - 1 - article)
             if placeWord || (direct && (trigger.kind.isVisit || trigger.verb)) || previous == "(" || listed || ofCountry
-                || afterCity
+                || afterCity || afterListing
             {
                 if !mentions.persons.contains(where: { $0.first <= country.first && country.first < $0.end }) {
                     frame.places.append(country.iso)
@@ -1023,6 +1034,21 @@ struct FrameFinder {
                     vocabulary.placeWords.contains(tokens[at].folded) || ["nuoc", ",", "va", "and"].contains(tokens[at].folded),
                     at - triggerEnd < 3
                 { at += 1 }
+                // "chuyến công du 3 nước thuộc Đông Nam Á gồm Malaysia, Lào và Việt Nam từ ngày 1-6/8": a count of
+                // the countries visited and the listing word before them are not a gap.
+                // ("chuyến công du chính thức 3 nước": a word or two of the visit's name may come before the count.)
+                if frames[index].kind.isVisit,
+                    let count = (at..<min(tokens.count, at + 3)).first(where: {
+                        tokens[$0].kind == .number || tokens[$0].number != nil
+                    }),
+                    !tokens[at..<count].contains(where: { $0.kind == .punctuation }),
+                    let listing = (count + 1..<min(tokens.count, count + 7)).lazy.compactMap({ start in
+                        self.tries.relationCues.longestMatch(in: tokens, at: start).flatMap { $0.value == .listing ? $0 : nil }
+                    }).first
+                {
+                    triggerEnd = listing.end < tokens.count && tokens[listing.end].is(":") ? listing.end + 1 : listing.end
+                    continue
+                }
                 // "chuyến thăm chính thức của Chủ tịch nước X tới Lào từ ngày ...": the visitor named after "của"/"of".
                 // "of Mexico's President-Elect X": a country's name may come first.
                 if at < tokens.count, vocabulary.possessiveMarkers.contains(tokens[at].folded),
