@@ -713,8 +713,11 @@ struct FrameFinder {
                 && (trigger.kind.isVisit || !mentions.demonyms.contains { $0.first == country.first })
             // "Tanzania, Mozambique và Iran": a country listed after one taken as a place is one too.
             // "tới nước Cộng hòa Thống nhất Tanzania": "nước" (the country of) after a place word.
+            // ("thăm hữu nghị chính thức nước Cộng hòa Dân chủ Nhân dân Lào": so too right after a visit's verb.)
             let ofCountry =
-                previous == "nuoc" && country.first >= 2 && vocabulary.placeWords.contains(tokens[country.first - 2].folded)
+                previous == "nuoc" && country.first >= 2
+                && (vocabulary.placeWords.contains(tokens[country.first - 2].folded)
+                    || (trigger.kind.isVisit && trigger.verb && country.first - 1 == trigger.cue.end))
             // "Ấn Độ từ ngày 11 đến 13/10 và Sri Lanka từ ngày 13 đến 15/10": so too after the first one's dates.
             let listed =
                 [",", "va", "and"].contains(previous) && country.first >= 2
