@@ -1050,6 +1050,12 @@ struct MentionFinder {
                 cursor += 2  // "President of the European Commission", "President of the United States"
             } else if tokens[cursor].is("("), cursor + 2 < tokens.count, tokens[cursor + 1].isWord, tokens[cursor + 2].is(")") {
                 cursor += 3  // "Diễn đàn Kinh tế thế giới (WEF)"
+                // "the Chairperson of the African Union (AU) Commission": the body's head word after its abbreviation.
+                if cursor < tokens.count, tokens[cursor].isCapitalized,
+                    let head = tries.orgHeads.longestMatch(in: tokens, at: cursor)
+                {
+                    cursor = head.end
+                }
             } else if MentionFinder.portfolioWords.contains(tokens[cursor].folded),
                 case let start = cursor + 2 < tokens.count && tokens[cursor + 1].folded == "the" ? cursor + 2 : cursor + 1,
                 start < tokens.count, tokens[start].isCapitalized,
