@@ -681,6 +681,12 @@ struct FrameFinder {
         }
     }
 
+    /// Where what a listing word at `start` lists begins ("gồm", "bao gồm:", "namely"), past a colon after it.
+    func listingEnd(_ tokens: [Token], at start: Int) -> Int? {
+        guard let cue = tries.relationCues.longestMatch(in: tokens, at: start), cue.value == .listing else { return nil }
+        return cue.end < tokens.count && tokens[cue.end].is(":") ? cue.end + 1 : cue.end
+    }
+
     /// Whether a topic noun comes just before the place word at `placeWord` ("the situation in",
     /// "tình hình ở"): the place after it is talked of.
     func talkedOf(_ tokens: [Token], placeWord: Int) -> Bool {
@@ -739,12 +745,8 @@ struct FrameFinder {
             // namely ...": a visit's countries listed after a listing word (a colon perhaps between).
             let afterListing =
                 trigger.kind.isVisit
-                && (max(trigger.cue.end, country.first - article - 4)..<(country.first - article)).contains { at in
-                    guard let cue = tries.relationCues.longestMatch(in: tokens, at: at), cue.value == .listing else {
-                        return false
-                    }
-                    return cue.end == country.first - article
-                        || (cue.end + 1 == country.first - article && tokens[cue.end].is(":"))
+                && (max(trigger.cue.end, country.first - article - 4)..<(country.first - article)).contains {
+                    listingEnd(tokens, at: $0) == country.first - article
                 }
             // "discussed the situation in Syria": what is talked of is no place.
             let placeWord = vocabulary.placeWords.contains(previous) && !talkedOf(tokens, placeWord: country.first - 1 - article)
@@ -1045,11 +1047,9 @@ struct FrameFinder {
                         tokens[$0].kind == .number || tokens[$0].number != nil
                     }),
                     !tokens[at..<count].contains(where: { $0.kind == .punctuation }),
-                    let listing = (count + 1..<min(tokens.count, count + 7)).lazy.compactMap({ start in
-                        self.tries.relationCues.longestMatch(in: tokens, at: start).flatMap { $0.value == .listing ? $0 : nil }
-                    }).first
+                    let listed = (count + 1..<min(tokens.count, count + 7)).lazy.compactMap({ listingEnd(tokens, at: $0) }).first
                 {
-                    triggerEnd = listing.end < tokens.count && tokens[listing.end].is(":") ? listing.end + 1 : listing.end
+                    triggerEnd = listed
                     continue
                 }
                 // "chuyến thăm chính thức của Chủ tịch nước X tới Lào từ ngày ...": the visitor named after "của"/"of".
