@@ -149,6 +149,22 @@ struct FrameFinder {
                 frames.append(frame)
             }
         }
+        // "met several delegates and diplomats on the sidelines of UNGA, including FM A, FM B, ...": those listed
+        // after the gathering are whom the meeting told of as a whole met, one by one; not only at the gathering.
+        for index in frames.indices where frames[index].outline && frames[index].counterparts.isEmpty {
+            let after = frames.indices.filter { $0 > index }
+            guard !after.isEmpty, after.allSatisfy({ frames[$0].kind.family == .multilateral }),
+                let listed = (frames[after[0]].triggerEnd..<tokens.count).first(where: { listingEnd(tokens, at: $0) != nil })
+            else { continue }
+            let people = mentions.persons.indices.filter { mentions.persons[$0].first > listed }.map { personIndex[$0] }
+            guard !people.isEmpty else { continue }
+            frames[index].counterparts = people
+            frames[index].outline = false
+            for gathering in after {
+                frames[gathering].agents.removeAll(where: people.contains)
+                frames[gathering].counterparts.removeAll(where: people.contains)
+            }
+        }
         // A sentence that names one place only ("... tại New York (Mỹ)") places all its events.
         let places = Set(frames.flatMap(\.places))
         if places.count == 1, let place = places.first {

@@ -998,9 +998,11 @@ struct MentionFinder {
         var person = PersonMention(
             first: start, end: nameEnd, nameFirst: cursor, nameEnd: nameEnd,
             name: nameEnd > cursor ? name(tokens, cursor, nameEnd) : "", titles: titles, country: nil)
-        // "Prime Minister Anthony Albanese of Australia"
+        // "Prime Minister Anthony Albanese of Australia", "FM Caspar Veldkamp of the Netherlands"
         if nameEnd > cursor, nameEnd + 1 < tokens.count, tokens[nameEnd].folded == "of",
-            let country = found.countries.first(where: { $0.first == nameEnd + 1 })
+            let country = found.countries.first(where: {
+                $0.first == nameEnd + 1 || ($0.first == nameEnd + 2 && tokens[nameEnd + 1].folded == "the")
+            })
         {
             person.end = country.end
             person.titles[person.titles.count - 1].country = person.titles.last?.country ?? country.iso
