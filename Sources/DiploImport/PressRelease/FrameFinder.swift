@@ -368,9 +368,9 @@ struct FrameFinder {
     /// event after a verb that does it (a few words of the name's own between them) is done, as a verb is.
     func isSupported(_ cue: Int, _ tokens: [Token]) -> Bool {
         var before = cue - 1
-        // (Its number too: "co-chaired the 5th Foreign Office Consultations", "held two bilateral meetings".)
+        // (Its number too: "co-chaired the 5th Foreign Office Consultations".)
         func ordinal(_ index: Int) -> Bool {
-            tokens[index].kind == .number || tokens[index].number != nil
+            tokens[index].kind == .number
                 || (index > 0 && tokens[index - 1].kind == .number && !tokens[index].spaced
                     && DateScanner.ordinalSuffixes.contains(tokens[index].folded))
         }
@@ -413,7 +413,7 @@ struct FrameFinder {
             tries.levels.longestMatch(in: tokens, at: at) != nil || tries.plainRelations.longestMatch(in: tokens, at: at) != nil
         }
         return relations && !tokens[start..<cue].contains { $0.is(",") || $0.is(";") }
-            && tokens[cue..<min(tokens.count, cue + 4)].contains { $0.kind == .number || $0.number != nil }
+            && tokens[cue..<min(tokens.count, cue + 4)].contains { $0.kind == .number }
     }
 
     /// "Tại điện đàm, ...", "During the talks, ...": after a place word the cue names an event told of, not one
@@ -1059,9 +1059,7 @@ struct FrameFinder {
                 // the countries visited and the listing word before them are not a gap.
                 // ("chuyến công du chính thức 3 nước": a word or two of the visit's name may come before the count.)
                 if frames[index].kind.isVisit,
-                    let count = (at..<min(tokens.count, at + 3)).first(where: {
-                        tokens[$0].kind == .number || tokens[$0].number != nil
-                    }),
+                    let count = (at..<min(tokens.count, at + 3)).first(where: { tokens[$0].kind == .number }),
                     !tokens[at..<count].contains(where: { $0.kind == .punctuation }),
                     let listed = (count + 1..<min(tokens.count, count + 7)).lazy.compactMap({ listingEnd(tokens, at: $0) }).first
                 {

@@ -999,11 +999,7 @@ struct MentionFinder {
             first: start, end: nameEnd, nameFirst: cursor, nameEnd: nameEnd,
             name: nameEnd > cursor ? name(tokens, cursor, nameEnd) : "", titles: titles, country: nil)
         // "Prime Minister Anthony Albanese of Australia", "FM Caspar Veldkamp of the Netherlands"
-        if nameEnd > cursor, nameEnd + 1 < tokens.count, tokens[nameEnd].folded == "of",
-            let country = found.countries.first(where: {
-                $0.first == nameEnd + 1 || ($0.first == nameEnd + 2 && tokens[nameEnd + 1].folded == "the")
-            })
-        {
+        if nameEnd > cursor, let country = countryOf(tokens, at: nameEnd, found: found) {
             person.end = country.end
             person.titles[person.titles.count - 1].country = person.titles.last?.country ?? country.iso
         }
@@ -1103,11 +1099,7 @@ struct MentionFinder {
                 }
                 // "Minister of International Relations and Cooperation of the Republic of South Africa Naledi
                 // Pandor": the portfolio ends where whose it is begins.
-                if !capitalized.isEmpty, end + 1 < tokens.count, tokens[end].folded == "of",
-                    found.countries.contains(where: {
-                        $0.first == end + 1 || ($0.first == end + 2 && tokens[end + 1].folded == "the")
-                    })
-                {
+                if !capitalized.isEmpty, countryOf(tokens, at: end, found: found) != nil {
                     cursor = end
                     continue
                 }
@@ -1168,6 +1160,14 @@ struct MentionFinder {
             }
         }
         return cursor
+    }
+
+    /// The country named by "of X" or "of the X" at `index` ("of Australia", "of the Netherlands").
+    func countryOf(_ tokens: [Token], at index: Int, found: SentenceMentions) -> CountryMention? {
+        guard index + 1 < tokens.count, tokens[index].folded == "of" else { return nil }
+        return found.countries.first {
+            $0.first == index + 1 || ($0.first == index + 2 && tokens[index + 1].folded == "the")
+        }
     }
 
     /// The rest of a portfolio after a title that names its first field, up to the comma before its
