@@ -370,7 +370,7 @@ struct FrameFinder {
         var before = cue - 1
         // (Its number too: "co-chaired the 5th Foreign Office Consultations".)
         func ordinal(_ index: Int) -> Bool {
-            tokens[index].kind == .number
+            isCount(tokens[index])
                 || (index > 0 && tokens[index - 1].kind == .number && !tokens[index].spaced
                     && DateScanner.ordinalSuffixes.contains(tokens[index].folded))
         }
@@ -380,7 +380,10 @@ struct FrameFinder {
                     $0.contains(tokens[before].folded)
                 })
         { before -= 1 }
-        return before >= 0 && vocabulary.supportVerbs.contains(tokens[before].folded)
+        // (Of one word or two: "held", "thực hiện".)
+        return before >= 0
+            && (vocabulary.supportVerbs.contains(tokens[before].folded)
+                || (before > 0 && vocabulary.supportVerbs.contains(tokens[before - 1].folded + " " + tokens[before].folded)))
     }
 
     /// Where "between", "giữa" opens both sides of the event named by `cue`: right after its name, past a
@@ -398,6 +401,11 @@ struct FrameFinder {
         return at < tokens.count && vocabulary.betweenWords.contains(tokens[at].folded) ? at : nil
     }
 
+    /// Digits or a number word ("the fiftieth", "ba nước"): a count of years, of rounds, of countries.
+    func isCount(_ token: Token) -> Bool {
+        token.kind == .number || vocabulary.countWords.contains(token.key)
+    }
+
     /// Whether an anniversary's word and its count of years follow within a few words ("a reception
     /// to mark the 65th", "on Wednesday marking 30 years", "lễ kỷ niệm 65 năm"), of relations: what
     /// is held there is held for the anniversary.
@@ -413,7 +421,7 @@ struct FrameFinder {
             tries.levels.longestMatch(in: tokens, at: at) != nil || tries.plainRelations.longestMatch(in: tokens, at: at) != nil
         }
         return relations && !tokens[start..<cue].contains { $0.is(",") || $0.is(";") }
-            && tokens[cue..<min(tokens.count, cue + 4)].contains { $0.kind == .number }
+            && tokens[cue..<min(tokens.count, cue + 4)].contains(where: isCount)
     }
 
     /// "Tại điện đàm, ...", "During the talks, ...": after a place word the cue names an event told of, not one
@@ -1059,7 +1067,7 @@ struct FrameFinder {
                 // the countries visited and the listing word before them are not a gap.
                 // ("chuyến công du chính thức 3 nước": a word or two of the visit's name may come before the count.)
                 if frames[index].kind.isVisit,
-                    let count = (at..<min(tokens.count, at + 3)).first(where: { tokens[$0].kind == .number }),
+                    let count = (at..<min(tokens.count, at + 3)).first(where: { isCount(tokens[$0]) }),
                     !tokens[at..<count].contains(where: { $0.kind == .punctuation }),
                     let listed = (count + 1..<min(tokens.count, count + 7)).lazy.compactMap({ listingEnd(tokens, at: $0) }).first
                 {

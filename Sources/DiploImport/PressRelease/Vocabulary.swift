@@ -71,6 +71,9 @@ final class Vocabulary: Sendable {
     let tripLabel: [String: String]
     /// Number words ("ba mươi", "fiftieth"), by their folded form.
     let numberWords: [String: Int]
+    /// The same words as a token's key has them (diacritics kept in Vietnamese: "ba" three, not "bà"
+    /// Mrs; "sáu" six, not "sau" after): what may stand for a count where digits usually do.
+    let countWords: Set<String>
     /// Every region's name in Vietnamese and English (CLDR's), by ISO code.
     let regionNames: [String: [String: String]]
     let surnames: Set<String>
@@ -168,6 +171,9 @@ final class Vocabulary: Sendable {
         numberWords = Dictionary(
             (relations.numbers.vi.map { ($0.key.folded, $0.value) } + relations.numbers.en.map { ($0.key.folded, $0.value) })
                 .filter { $0.0 != "nam" }, uniquingKeysWith: { first, _ in first })
+        countWords = Set((Array(relations.numbers.vi.keys) + relations.numbers.en.keys).map { $0.lowercased() }).subtracting([
+            "năm"
+        ])
 
         organizations = orgs.organizations.map {
             Organization(name: $0.en, names: ["vi": $0.vi, "en": $0.en], aliases: $0.aliases, country: $0.country)
