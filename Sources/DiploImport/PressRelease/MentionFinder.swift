@@ -1132,13 +1132,21 @@ struct MentionFinder {
             } else if !vietnamese, cursor == titleEnd, let comma = portfolioTail(tokens, from: cursor) {
                 cursor = comma  // "Minister of Foreign Affairs, African Cooperation and Moroccan Expatriates, Nasser Bourita,"
             } else if ["tai", "to", "in"].contains(tokens[cursor].folded), cursor + 1 < tokens.count,
-                let posted = found.countries.first(where: { $0.first == cursor + 1 }) ?? nil
+                let posted = found.countries.first(where: {
+                    $0.first == cursor + 1 || ($0.first == cursor + 2 && tokens[cursor + 1].folded == "the")
+                })
             {
-                // "Đại sứ Hoa Kỳ tại Việt Nam", "Ambassador to Vietnam": where they serve, not whose they are.
+                // "Đại sứ Hoa Kỳ tại Việt Nam", "Ambassador to the Netherlands": where they serve, not whose they are.
                 if mention.country == nil && mention.organization == nil && !MentionFinder.envoyRoles.contains(mention.role) {
                     mention.country = posted.iso
                 }
                 cursor = posted.end
+                // "Ambassador to the United Kingdom and Ireland": an envoy may serve in two.
+                if cursor < tokens.count, ["and", "va"].contains(tokens[cursor].folded),
+                    let second = found.countries.first(where: { $0.first == cursor + 1 })
+                {
+                    cursor = second.end
+                }
             } else if vietnamese, cursor == titleEnd, ["minister", "deputy_minister"].contains(mention.role),
                 let domain = tries.orgDomains.longestMatch(in: tokens, at: cursor), domain.end < tokens.count,
                 tokens[domain.end].isCapitalized
