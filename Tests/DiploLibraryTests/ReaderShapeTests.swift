@@ -1554,3 +1554,25 @@ extension ReaderShapeTests {
         #expect(!release.entities.contains { $0.type == .person && $0.name.contains("Bhavan") })
     }
 }
+
+extension ReaderShapeTests {
+    /// "..., gặp lãnh đạo Nga, Ấn Độ và Liên hợp quốc" (a headline) then "hội kiến Tổng thống Nga X" and
+    /// "gặp Thủ tướng Ấn Độ Y" (the body): the leaders the headline names by their country alone are those
+    /// the body names; one meeting each, on the body's days, not two more with no date.
+    @Test func aHeadlinesLeadersOfCountriesAreTheOnesTheBodyNames() throws {
+        let kb = try read(
+            """
+            Thủ tướng Lê Văn An dự hội nghị thượng đỉnh BRICS mở rộng, gặp lãnh đạo Nga, Ấn Độ và Liên hợp quốc
+
+            Kazan, 24/10 (TTXVN) - Trong khuôn khổ chuyến công tác tại Liên bang Nga từ 22-24/10, sáng 24/10, Thủ tướng Lê Văn An dự hội nghị thượng đỉnh BRICS mở rộng tại thành phố Kazan.
+
+            Bên lề hội nghị, cùng ngày, Thủ tướng Lê Văn An đã hội kiến Tổng thống Nga Ivan Petrov. Hai nhà lãnh đạo trao đổi về hợp tác năng lượng.
+
+            Trước đó, tối 23/10, Thủ tướng Lê Văn An đã gặp Thủ tướng Ấn Độ Ravi Kumar.
+            """, published: "2024-10-24", lang: "vi")
+        let meetings = kb.events.filter { $0.kind == .meeting }
+        #expect(meetings.count == 2)
+        #expect(meetings.allSatisfy { $0.start != nil })
+        #expect(Set(meetings.compactMap { $0.start?.description }) == ["2024-10-24", "2024-10-23"])
+    }
+}

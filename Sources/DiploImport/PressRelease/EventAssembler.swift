@@ -213,6 +213,8 @@ struct EventAssembler {
         let (start, end, within) = dates(of: frame)
         if let index = events.indices.last(where: { same(frame, start: start ?? within?.first, events[$0]) }) {
             merge(frame, start: start, end: end, within: within, into: index)
+            // (An event first named with no date, as a headline names it, takes the one its mention here has.)
+            if events[index].start == nil, events[index].within == nil { dateByContext(&events[index], frame) }
             return index
         }
         guard create else { return nil }
@@ -221,13 +223,16 @@ struct EventAssembler {
         event.start = start
         event.end = end
         event.within = within
-        if start == nil && within == nil, let context = context(for: frame) {
-            // Within one day is on that day.
-            if context[0] == context[1], context[0].day != nil { event.start = context[0] } else { event.within = context }
-        }
+        if start == nil && within == nil { dateByContext(&event, frame) }
         events.append(event)
         merge(frame, start: nil, end: nil, within: nil, into: events.count - 1)
         return events.count - 1
+    }
+
+    /// Dates an event by what is around its frame (`context(for:)`): within one day is on that day.
+    func dateByContext(_ event: inout DraftEvent, _ frame: EventFrame) {
+        guard let context = context(for: frame) else { return }
+        if context[0] == context[1], context[0].day != nil { event.start = context[0] } else { event.within = context }
     }
 
     /// A frame without a date of its own falls within the dates of the last event of the same
@@ -360,6 +365,17 @@ struct EventAssembler {
             if frame.attended && !frame.verb { return true }
             // (Sides met through officials no name gives: other sides, another event.)
             let sidesAgree = frame.sides.isEmpty || event.sides.isEmpty || !Set(frame.sides).isDisjoint(with: event.sides)
+            // "gặp lãnh đạo Nga" (a headline), "hội kiến Tổng thống Nga Vladimir Putin" (the body): a side met
+            // through an official no name gives, and that side's named official, are one meeting.
+            func officials(_ people: [Int], of sides: [String]) -> Bool {
+                !people.isEmpty && !sides.isEmpty && people.allSatisfy { persons[$0].country.map(sides.contains) ?? false }
+            }
+            if agentsAgree,
+                (event.counterparts.isEmpty && officials(frame.counterparts, of: event.sides))
+                    || (frame.counterparts.isEmpty && officials(event.counterparts, of: frame.sides))
+            {
+                return true
+            }
             if frame.verb { return agentsAgree && Set(frame.counterparts) == Set(event.counterparts) && sidesAgree }
             return people.isSubset(of: event.people)
         case .press:

@@ -674,16 +674,24 @@ struct FrameFinder {
                 frame.sides += alone.titles.compactMap(\.country).prefix(1)
             }
         }
-        // ... and "received credentials from the new ambassadors of Indonesia, Egypt and Thailand".
-        if [.meeting, .call].contains(trigger.kind.family) || trigger.kind == .ceremony {
+        // ... and "received credentials from the new ambassadors of Indonesia, Egypt and Thailand". (Not in
+        // the setting of what is said: "Tại cuộc điện đàm, hai nhà lãnh đạo Nga và Ấn Độ đã thảo luận" names the
+        // call's sides again.)
+        if [.meeting, .call].contains(trigger.kind.family) || trigger.kind == .ceremony, !isSetting(trigger.cue.first, tokens) {
             // "held separate talks with his counterparts from Oman, India and Sri Lanka", "met the foreign
             // ministers of Oman and India": officials named by a title in the plural take part for each country
             // listed after it.
             for start in trigger.cue.end..<max(trigger.cue.end, segmentEnd) {
-                guard let plural = tries.pluralTitles.longestMatch(in: tokens, at: start), plural.end < segmentEnd,
-                    vocabulary.pluralCountryWords.contains(tokens[plural.end].folded)
-                else { continue }
-                var at = plural.end + 1
+                guard let plural = tries.pluralTitles.longestMatch(in: tokens, at: start), plural.end < segmentEnd else {
+                    continue
+                }
+                var at = plural.end
+                if vocabulary.pluralCountryWords.contains(tokens[at].folded) {
+                    at += 1
+                } else if english || !mentions.countries.contains(where: { $0.first == at }) {
+                    // "với lãnh đạo Ấn Độ, Thổ Nhĩ Kỳ và Iran": in Vietnamese the countries may follow the title itself.
+                    continue
+                }
                 var listed: [String] = []
                 while at < segmentEnd {
                     if tokens[at].folded == "the" { at += 1 }
@@ -695,7 +703,8 @@ struct FrameFinder {
                 }
                 frame.sides += listed
                 // Met one by one as meetings are, or talks said to be separate.
-                let separate = tokens[max(0, trigger.cue.first - 2)..<trigger.cue.end].contains {
+                // ("các cuộc hội đàm song phương với", "bilateral talks with": a plural or "bilateral" says so too.)
+                let separate = tokens[max(0, trigger.cue.first - 2)..<min(segmentEnd, trigger.cue.end + 1)].contains {
                     vocabulary.separateWords.contains($0.folded)
                 }
                 if listed.count >= 2, frame.counterparts.isEmpty, separate || [.meeting, .courtesyCall].contains(trigger.kind) {
