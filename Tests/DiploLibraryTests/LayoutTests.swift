@@ -57,3 +57,17 @@ import Testing
         #expect(article(["Chuyến thăm", lead, headline, summary]) == [lead])
     }
 }
+
+extension LayoutTests {
+    /// "X gặp Y |": a caption whose credit the saved page lost, between the lead and a paragraph
+    /// that tells it again, is no other article's headline: the article goes on.
+    @Test func aCaptionEndingInABarIsNoHeadline() {
+        let lead =
+            "(VOV) - Thủ tướng Trần Văn Hải và Thủ tướng Thái Lan Somchai Dee nhất trí thúc đẩy hợp tác thương mại và đầu tư giữa hai nước."
+        let caption = "Thủ tướng Trần Văn Hải gặp song phương Thủ tướng Thái Lan Somchai Dee |"
+        let body =
+            "Chiều 28/4, tại Manila, Thủ tướng Trần Văn Hải đã có cuộc gặp song phương với Thủ tướng Thái Lan Somchai Dee."
+        #expect(Layout.isCaption(caption))
+        #expect(article([lead, caption, body]) == [lead, body])
+    }
+}

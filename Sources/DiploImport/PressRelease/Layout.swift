@@ -19,7 +19,7 @@ struct Layout {
 
     /// The words of a page's layout (Lexicon/layout.json).
     private struct Words: Decodable {
-        let end_markers, link_prefixes, caption_marks, caption_openings, abbreviations: [String]
+        let end_markers, link_prefixes, caption_marks, caption_endings, caption_openings, abbreviations: [String]
     }
     private static let words = Lexicon.decode(PackageResources.layout_json, as: Words.self)
     /// Lines that end the article: what follows them is about other articles (folded).
@@ -333,6 +333,8 @@ struct Layout {
     static let captionMarks = words.caption_marks.map { Array($0.utf8) }
 
     static func isCaption(_ line: String) -> Bool {
+        // "X gặp Y |": a caption whose credit the saved page lost.
+        if words.caption_endings.contains(where: { line.hasSuffix($0) }) { return true }
         // Every line is asked: look further only where a caption's "(" or ":" is.
         let bytes = Array(line.utf8)
         guard bytes.contains(0x28) || bytes.contains(0x3A) else { return false }
