@@ -71,3 +71,36 @@ extension LayoutTests {
         #expect(article([lead, caption, body]) == [lead, body])
     }
 }
+
+extension LayoutTests {
+    /// A page wrapped at a fixed width, a blank line after each piece: the pieces of a paragraph are
+    /// one line of the article (its breaks read as spaces, its offsets the document's); a page whose
+    /// lines end their sentences is left as it is.
+    @Test func aPageWrappedAtAFixedWidthIsReadAsParagraphs() {
+        let pieces = [
+            "Ministers meet in Colombo",
+            "Foreign Minister Anna Berg of Sweden paid a courtesy call on Minister",
+            "of Foreign Affairs Kenji Sato of Japan on 30 March 2022, on the sidelines of the",
+            "regional summit in Colombo. During the call, the two ministers discussed",
+            "trade and tourism between the two countries.",
+            "Minister Sato also thanked Sweden for its support and invited",
+            "the Swedish side to the next session of the joint commission.",
+        ]
+        let text = pieces.joined(separator: "\n\n")
+        let page = Layout(text: text)
+        let article = page.article.map { page.lines[$0] }
+        #expect(article.count == 2)
+        #expect(article.first?.text.hasPrefix("Foreign Minister Anna Berg") == true)
+        #expect(article.first?.text.hasSuffix("between the two countries.") == true)
+        // The joined line's offsets are the document's own.
+        if let first = article.first {
+            let scalars = Array(text.unicodeScalars)
+            #expect(String(String.UnicodeScalarView(scalars[first.start..<first.end])).hasPrefix("Foreign Minister"))
+            #expect(first.end - first.start == first.text.unicodeScalars.count)
+        }
+        let plain = [
+            "Ministers meet", "Anna Berg met Kenji Sato in Colombo on 30 March 2022 to discuss trade ties.", "they agreed",
+        ]
+        #expect(Layout.unwrapped(Layout(text: plain.joined(separator: "\n\n")).lines).count == 5)
+    }
+}

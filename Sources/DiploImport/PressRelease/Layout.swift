@@ -48,6 +48,7 @@ struct Layout {
         lines.append(Line(start: beginOffset, end: offset, text: String(Substring(scalars[begin..<scalars.endIndex]))))
         // A page run into one line (or a few huge ones): its sentences are its lines.
         lines = lines.flatMap { $0.text.utf8.count > Layout.longLine ? Layout.split($0) : [$0] }
+        lines = Layout.unwrapped(lines)
 
         let trimmed = lines.map { Layout.trimmed($0.text) }
         let nonBlank = trimmed.indices.filter { !trimmed[$0].isEmpty }
@@ -205,6 +206,38 @@ struct Layout {
         }
         guard Layout.words(text) >= 6, !Layout.runTogether(text) else { return nil }
         return Line(start: line.start, end: line.start + text.unicodeScalars.count, text: text)
+    }
+
+    /// A page saved with its text wrapped at a fixed width, a blank line after each piece ("Prime Minister
+    /// Shahid" / "Abbasi on Wednesday said ..."): its sentences run over several lines, none of which ends
+    /// like one, and would all be left out. When several lines go on in lower case after a line that ends
+    /// no sentence, the page is wrapped: the pieces of each paragraph (after the headline) are joined into one
+    /// line, the breaks between them read as spaces (the offsets stay those of the document).
+    static func unwrapped(_ lines: [Line]) -> [Line] {
+        let pieces = lines.indices.filter { !trimmed(lines[$0].text).isEmpty }
+        guard pieces.count >= 4 else { return lines }
+        func goesOn(_ position: Int) -> Bool {
+            let line = trimmed(lines[pieces[position]].text)
+            return !endsSentence(line) && words(line) >= 4
+        }
+        let continued = (1..<pieces.count - 1).filter { position in
+            goesOn(position) && trimmed(lines[pieces[position + 1]].text).first?.isLowercase == true
+        }
+        guard continued.count >= 3 else { return lines }
+        var joined: [Line] = Array(lines[...pieces[0]])
+        var position = 1
+        while position < pieces.count {
+            var line = lines[pieces[position]]
+            while goesOn(position), position + 1 < pieces.count {
+                let next = lines[pieces[position + 1]]
+                let gap = String(repeating: " ", count: next.start - line.end)
+                line = Line(start: line.start, end: next.end, text: line.text + gap + next.text)
+                position += 1
+            }
+            joined.append(line)
+            position += 1
+        }
+        return joined
     }
 
     /// A line longer than this (in bytes) is a page run into one line rather than a paragraph.
