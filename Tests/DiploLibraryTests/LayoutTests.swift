@@ -104,3 +104,19 @@ extension LayoutTests {
         #expect(Layout.unwrapped(Layout(text: plain.joined(separator: "\n\n")).lines).count == 5)
     }
 }
+
+extension LayoutTests {
+    /// A photo's caption given twice (the image's text, then the caption) that says mostly what the
+    /// headline says is this article's photo, not another article's headline: the article goes on.
+    /// A line given twice that the headline does not say still ends it.
+    @Test func aCaptionGivenTwiceThatTheHeadlineSaysIsNoTeaser() {
+        let headline = "Chủ tịch nước Trần Văn Hải đã đến Bắc Kinh tham dự APEC"
+        let lead =
+            "Trưa 9/11, chuyên cơ chở Chủ tịch nước Trần Văn Hải và Đoàn đại biểu cấp cao Việt Nam đã đến Sân bay quốc tế Bắc Kinh."
+        let caption = "Chủ tịch nước Trần Văn Hải tới Bắc Kinh (Trung Quốc) tham dự APEC 22"
+        let next = "Ngay sau khi đến Bắc Kinh, Chủ tịch nước Trần Văn Hải đã tiếp Chủ tịch Hội hữu nghị Trung Quốc Lý Minh."
+        #expect(article([headline, lead, caption, caption, next]) == [lead, next])
+        let other = "Thủ tướng Lê Văn An tiếp Đại sứ Nhật Bản tại Hà Nội"
+        #expect(article([headline, lead, other, other, next]) == [lead])
+    }
+}

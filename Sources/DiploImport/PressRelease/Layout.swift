@@ -82,10 +82,11 @@ struct Layout {
             }
             // A photo's caption, often given twice (the image's text, then the caption under it), is no teaser.
             if Layout.isCaption(line) { continue }
+            let givenTwice = position + 1 < nonBlank.count && trimmed[nonBlank[position + 1]] == line
+            // A photo's caption given twice that says mostly what the headline says is this article's photo.
+            if givenTwice, title.map({ Layout.share(of: line, saidIn: $0) >= 0.7 }) ?? false { continue }
             // (A long sentence given twice is a paragraph the page repeats, read once below, not a teaser.)
-            if begun, position + 1 < nonBlank.count, trimmed[nonBlank[position + 1]] == line,
-                !(Layout.endsSentence(line) && Layout.words(line) >= 25)
-            {
+            if begun, givenTwice, !(Layout.endsSentence(line) && Layout.words(line) >= 25) {
                 end = index
                 break
             }
@@ -325,6 +326,15 @@ struct Layout {
     }
 
     /// A summary that restates a headline: most of the headline's words (four or more) are in it.
+    /// The share of a line's words (of two letters or more, folded) that another line says too.
+    static func share(of line: String, saidIn other: String) -> Double {
+        func words(_ text: String) -> Set<String> {
+            Set(text.folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).filter { $0.count >= 2 }.map(String.init))
+        }
+        let own = words(line)
+        return own.isEmpty ? 0 : Double(own.intersection(words(other)).count) / Double(own.count)
+    }
+
     static func restates(_ summary: String, headline: String) -> Bool {
         let words = Set(headline.folded.split(separator: " ").filter { $0.count >= 2 }.map(String.init))
         // A headline names someone or somewhere; a subheading inside an article rarely does.
