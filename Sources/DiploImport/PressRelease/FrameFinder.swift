@@ -979,8 +979,9 @@ struct FrameFinder {
             let namedAndDated =
                 capitalized && mentions.dates.contains { $0.end <= trigger.first || abs($0.first - trigger.end) <= 3 }
             // "The two sides welcomed the results", "X welcomed this visit": in English, approval, not a welcome
-            // ceremony, unless someone is welcomed.
-            if english, frame.verb, frame.kind == .ceremony, !frame.celebration {
+            // ceremony, unless someone is welcomed. (A phrase says what it is whoever is named: "received the
+            // credentials presented by 11 new ambassadors".)
+            if english, frame.verb, frame.kind == .ceremony, !frame.celebration, trigger.end - trigger.first == 1 {
                 return !frame.counterparts.isEmpty || !frame.sides.isEmpty
             }
             return frame.hasParticipants || frame.bothSides || namedAndDated || frame.celebration
