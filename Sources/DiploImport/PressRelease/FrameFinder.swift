@@ -720,6 +720,17 @@ struct FrameFinder {
         return cue.end < tokens.count && tokens[cue.end].is(":") ? cue.end + 1 : cue.end
     }
 
+    /// Where the words for what kind of place it is begin before the place named at `index` ("thủ đô" in
+    /// "đến thủ đô Bắc Kinh"; not before `after`); `index` itself when there are none.
+    func venueStart(_ tokens: [Token], before index: Int, after: Int) -> Int {
+        for length in stride(from: 4, through: 1, by: -1) where index - length >= after {
+            if vocabulary.venueWords.contains(tokens[(index - length)..<index].map(\.folded).joined(separator: " ")) {
+                return index - length
+            }
+        }
+        return index
+    }
+
     /// Whether a topic noun comes just before the place word at `placeWord` ("the situation in",
     /// "tình hình ở"): the place after it is talked of.
     func talkedOf(_ tokens: [Token], placeWord: Int) -> Bool {
@@ -792,9 +803,10 @@ struct FrameFinder {
             }
         }
         for city in mentions.cities where city.first >= trigger.cue.end && city.first < segmentEnd {
-            let previous = city.first > 0 ? tokens[city.first - 1].folded : ""
-            if vocabulary.placeWords.contains(previous) && !talkedOf(tokens, placeWord: city.first - 1)
-                || city.first == trigger.cue.end
+            let start = venueStart(tokens, before: city.first, after: trigger.cue.end)
+            let previous = start > 0 ? tokens[start - 1].folded : ""
+            if vocabulary.placeWords.contains(previous) && !talkedOf(tokens, placeWord: start - 1)
+                || start == trigger.cue.end
             {
                 frame.city = frame.city ?? city.name
                 if !frame.places.contains(city.iso) { frame.places.append(city.iso) }

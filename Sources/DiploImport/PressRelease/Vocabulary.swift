@@ -118,6 +118,9 @@ final class Vocabulary: Sendable {
     let hostVerbs: Set<String>
     /// Words before a place ("tại", "in") and before the object of an event ("với", "with") (events.json).
     let placeWords: Set<String>
+    /// What kind of place a place word introduces, before its name ("đến thủ đô Bắc Kinh", "tới Sân bay quốc
+    /// tế Nội Bài", "in the capital city of"), folded (events.json `venue_words`).
+    let venueWords: Set<String>
     /// Nouns whose "in X" is what is talked of, not where: "the situation in Syria" (folded).
     let topicNouns: Set<String>
     /// "Airlines": after a people's name, a company's name, not the country (countries.json `demonym_company_words`).
@@ -207,6 +210,7 @@ final class Vocabulary: Sendable {
         relativePronouns = events.relative_pronouns.folded
         hostVerbs = events.host_verbs.folded
         placeWords = events.place_words.folded
+        venueWords = events.venue_words.folded
         topicNouns = events.topic_nouns.folded
         demonymCompanyWords = countries.demonym_company_words.folded
         objectMarkers = events.object_markers.folded
@@ -367,7 +371,7 @@ final class Vocabulary: Sendable {
             event_adjectives, honoured, greetings_of, companion_cues,
             possessive_markers, conjunctions, possessive_pronouns, departure_verbs, departure_for, visit_partner_words,
             between_words, sequence_words, pronouns, relative_pronouns,
-            place_words, topic_nouns,
+            place_words, venue_words, topic_nouns,
             object_markers, host_verbs,
             bilateral_dialogues, bilateral_sessions: Phrases
         let series: [Series]
