@@ -41,6 +41,9 @@ struct EventFrame {
     /// Held to mark an anniversary ("a reception to mark the 65th anniversary of ..."): a ceremony of its own,
     /// whoever the text names at it.
     var celebration = false
+    /// Said to be still ahead right after its name ("cuộc gặp thượng đỉnh ... sắp tới", "chuyến thăm sắp tới
+    /// của X"): planned, and a date before it in the sentence is another event's.
+    var upcoming = false
 
     var hasParticipants: Bool { !agents.isEmpty || !counterparts.isEmpty || inviter != nil }
 }
@@ -304,6 +307,10 @@ struct FrameFinder {
             frame.name = name.prefix(1).uppercased() + name.dropFirst()
         }
         frame.status = status(before: trigger.cue.first, mentions, tokens)
+        if isUpcoming(after: frame.triggerEnd, tokens, upTo: segmentEnd) {
+            frame.status = .planned
+            frame.upcoming = true
+        }
         // "The visit to Japan ... was postponed", "Chuyến thăm ... đã bị hủy": a word of cancelling after its name.
         if mentions.cues.contains(where: { cue in
             if case .cancelled = cue.cue { return cue.first >= trigger.cue.end && cue.first < segmentEnd }
@@ -404,6 +411,17 @@ struct FrameFinder {
     /// Digits or a number word ("the fiftieth", "ba nước"): a count of years, of rounds, of countries.
     func isCount(_ token: Token) -> Bool {
         token.kind == .number || vocabulary.countWords.contains(token.key)
+    }
+
+    /// Whether a word that says it is still ahead follows an event's name within a few words, no comma
+    /// between ("cuộc gặp thượng đỉnh Mỹ - Triều Tiên sắp tới": events.json `upcoming_after`).
+    func isUpcoming(after end: Int, _ tokens: [Token], upTo segmentEnd: Int) -> Bool {
+        var at = end
+        while at < min(segmentEnd, end + 8), tokens[at].kind != .punctuation || tokens[at].isDash {
+            if tries.upcomingAfter.longestMatch(in: tokens, at: at) != nil { return true }
+            at += 1
+        }
+        return false
     }
 
     /// Whether an anniversary's word and its count of years follow within a few words ("a reception
@@ -1190,7 +1208,7 @@ struct FrameFinder {
             }
         }
         var users: [Int: [Int]] = [:]
-        for index in frames.indices where frames[index].date == nil && !frames[index].subordinate {
+        for index in frames.indices where frames[index].date == nil && !frames[index].subordinate && !frames[index].upcoming {
             let trigger = frames[index].trigger
             // "since 2007", "kể từ năm 1992" date a state of things, not an event.
             let free = mentions.dates.enumerated().filter { !bound.contains($0.offset) && !$0.element.since }

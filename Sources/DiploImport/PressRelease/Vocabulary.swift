@@ -60,6 +60,8 @@ final class Vocabulary: Sendable {
         let greetingsOf = PhraseTrie<Bool>()
         /// "accompanied by": the people named after it go with the one who acts (events.json `companion_cues`).
         let companions = PhraseTrie<Bool>()
+        /// "sắp tới" after an event's name: it is still ahead (events.json `upcoming_after`).
+        let upcomingAfter = PhraseTrie<Bool>()
     }
 
     let exact = Tries()
@@ -300,6 +302,7 @@ final class Vocabulary: Sendable {
             for text in events.honoured.vi + events.honoured.en { add(tries.honoured, text, true) }
             for text in events.greetings_of.vi + events.greetings_of.en { add(tries.greetingsOf, text, true) }
             for text in events.companion_cues.vi + events.companion_cues.en { add(tries.companions, text, true) }
+            for text in events.upcoming_after.vi + events.upcoming_after.en { add(tries.upcomingAfter, text, true) }
         }
         for name in [
             "Anh", "Nga", "Đức", "Ý", "Áo", "Bỉ", "Séc", "Mỹ", "Lào", "Nhật", "Úc", "Pháp", "Viên", "Huế", "Hà", "Lào Cai",
@@ -371,7 +374,7 @@ final class Vocabulary: Sendable {
             event_adjectives, honoured, greetings_of, companion_cues,
             possessive_markers, conjunctions, possessive_pronouns, departure_verbs, departure_for, visit_partner_words,
             between_words, sequence_words, pronouns, relative_pronouns,
-            place_words, venue_words, topic_nouns,
+            place_words, venue_words, upcoming_after, topic_nouns,
             object_markers, host_verbs,
             bilateral_dialogues, bilateral_sessions: Phrases
         let series: [Series]
