@@ -137,7 +137,7 @@ struct FrameFinder {
             // What a trigger governs runs to the next trigger, or to a reporting verb ("thông tin", "said").
             let nextTrigger = n + 1 < triggers.count ? triggers[n + 1].cue.first : tokens.count
             let segmentEnd = min(nextTrigger, scene.reported.first { $0 > trigger.cue.end } ?? tokens.count)
-            if isGeneric(trigger.cue, mentions) { continue }
+            if isGeneric(trigger.cue, mentions), !namesItsSides(trigger.cue, tokens, mentions) { continue }
             if var frame = frame(for: trigger, upTo: segmentEnd, in: scene, objects: &objects, visitors: &visitors) {
                 // "X met Y on the sidelines of the G20 Summit": a gathering the event before it was held at has
                 // that event's people at it.
@@ -190,6 +190,18 @@ struct FrameFinder {
         for cue in mentions.cues {
             guard case let .trigger(kind, verb) = cue.cue, !isAttributive(cue, tokens, mentions) else { continue }
             triggers.append((cue, kind, verb))
+        }
+        // "các cuộc hội đàm song phương với lãnh đạo A, B và C": a habit's words that name the sides met hold
+        // the name of these events.
+        for cue in mentions.cues {
+            guard case .generic = cue.cue, namesItsSides(cue, tokens, mentions) else { continue }
+            for start in cue.first..<cue.end {
+                guard let match = tries.cues.longestMatch(in: tokens, at: start), match.end <= cue.end,
+                    case let .trigger(kind, verb) = match.value
+                else { continue }
+                triggers.append((CueMention(first: start, end: match.end, cue: match.value), kind, verb))
+                break
+            }
         }
         var seriesAt: [Int: (end: Int, series: Vocabulary.Series)] = [:]
         for start in tokens.indices {
@@ -936,6 +948,24 @@ struct FrameFinder {
             guard case .generic = cue.cue else { return false }
             return cue.first <= trigger.first && trigger.first <= cue.end
         }
+    }
+
+    /// "sẽ có các cuộc hội đàm song phương với lãnh đạo Ấn Độ, Thổ Nhĩ Kỳ và Iran": a habit's words ("các cuộc
+    /// hội đàm") that name the sides met right after "với"/"with" (a person, or a plural title and a country)
+    /// tell of these events, not of a habit ("duy trì các cuộc gặp với lãnh đạo các nước" names none).
+    func namesItsSides(_ trigger: CueMention, _ tokens: [Token], _ mentions: SentenceMentions) -> Bool {
+        guard
+            let with = mentions.cues.first(where: { cue in
+                if case .with = cue.cue { return cue.first >= trigger.end && cue.first - trigger.end <= 4 }
+                return false
+            })
+        else { return false }
+        if mentions.persons.contains(where: { $0.first == with.end }) { return true }
+        guard let plural = tries.pluralTitles.longestMatch(in: tokens, at: with.end) else { return false }
+        let next =
+            plural.end < tokens.count && vocabulary.pluralCountryWords.contains(tokens[plural.end].folded)
+            ? plural.end + 1 : plural.end
+        return mentions.countries.contains { $0.first == next }
     }
 
     func isAttended(_ start: Int, _ mentions: SentenceMentions) -> Bool {
