@@ -712,16 +712,9 @@ struct FrameFinder {
             // ministers of Oman and India": officials named by a title in the plural take part for each country
             // listed after it.
             for start in trigger.cue.end..<max(trigger.cue.end, segmentEnd) {
-                guard let plural = tries.pluralTitles.longestMatch(in: tokens, at: start), plural.end < segmentEnd else {
-                    continue
-                }
-                var at = plural.end
-                if vocabulary.pluralCountryWords.contains(tokens[at].folded) {
-                    at += 1
-                } else if english || !mentions.countries.contains(where: { $0.first == at }) {
-                    // "với lãnh đạo Ấn Độ, Thổ Nhĩ Kỳ và Iran": in Vietnamese the countries may follow the title itself.
-                    continue
-                }
+                guard let plural = tries.pluralTitles.longestMatch(in: tokens, at: start), plural.end < segmentEnd,
+                    var at = countriesStart(afterPlural: plural.end, tokens, mentions)
+                else { continue }
                 var listed: [String] = []
                 while at < segmentEnd {
                     if tokens[at].folded == "the" { at += 1 }
@@ -961,11 +954,19 @@ struct FrameFinder {
             })
         else { return false }
         if mentions.persons.contains(where: { $0.first == with.end }) { return true }
-        guard let plural = tries.pluralTitles.longestMatch(in: tokens, at: with.end) else { return false }
-        let next =
-            plural.end < tokens.count && vocabulary.pluralCountryWords.contains(tokens[plural.end].folded)
-            ? plural.end + 1 : plural.end
+        guard let plural = tries.pluralTitles.longestMatch(in: tokens, at: with.end),
+            let next = countriesStart(afterPlural: plural.end, tokens, mentions)
+        else { return false }
         return mentions.countries.contains { $0.first == next }
+    }
+
+    /// Where the countries of a title in the plural that ends at `end` begin: after "of"/"của" ("the
+    /// foreign ministers of Oman and India"), or right after it in Vietnamese ("lãnh đạo Ấn Độ, Thổ Nhĩ Kỳ
+    /// và Iran"); nil when no country follows it so.
+    func countriesStart(afterPlural end: Int, _ tokens: [Token], _ mentions: SentenceMentions) -> Int? {
+        guard end < tokens.count else { return nil }
+        if vocabulary.pluralCountryWords.contains(tokens[end].folded) { return end + 1 }
+        return !english && mentions.countries.contains(where: { $0.first == end }) ? end : nil
     }
 
     func isAttended(_ start: Int, _ mentions: SentenceMentions) -> Bool {

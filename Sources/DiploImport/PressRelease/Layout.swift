@@ -217,19 +217,18 @@ struct Layout {
     static func unwrapped(_ lines: [Line]) -> [Line] {
         let pieces = lines.indices.filter { !trimmed(lines[$0].text).isEmpty }
         guard pieces.count >= 4 else { return lines }
-        func goesOn(_ position: Int) -> Bool {
-            let line = trimmed(lines[pieces[position]].text)
-            return !endsSentence(line) && words(line) >= 4
-        }
+        // Each piece trimmed once, and whether it ends no sentence: asked of each piece more than once.
+        let texts = pieces.map { trimmed(lines[$0].text) }
+        let goesOn = texts.map { !endsSentence($0) && words($0) >= 4 }
         let continued = (1..<pieces.count - 1).filter { position in
-            goesOn(position) && trimmed(lines[pieces[position + 1]].text).first?.isLowercase == true
+            goesOn[position] && texts[position + 1].first?.isLowercase == true
         }
         guard continued.count >= 3 else { return lines }
         var joined: [Line] = Array(lines[...pieces[0]])
         var position = 1
         while position < pieces.count {
             var line = lines[pieces[position]]
-            while goesOn(position), position + 1 < pieces.count {
+            while goesOn[position], position + 1 < pieces.count {
                 let next = lines[pieces[position + 1]]
                 let gap = String(repeating: " ", count: next.start - line.end)
                 line = Line(start: line.start, end: next.end, text: line.text + gap + next.text)
@@ -328,11 +327,11 @@ struct Layout {
     /// A summary that restates a headline: most of the headline's words (four or more) are in it.
     /// The share of a line's words (of two letters or more, folded) that another line says too.
     static func share(of line: String, saidIn other: String) -> Double {
-        func words(_ text: String) -> Set<String> {
+        func wordSet(_ text: String) -> Set<String> {
             Set(text.folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).filter { $0.count >= 2 }.map(String.init))
         }
-        let own = words(line)
-        return own.isEmpty ? 0 : Double(own.intersection(words(other)).count) / Double(own.count)
+        let own = wordSet(line)
+        return own.isEmpty ? 0 : Double(own.intersection(wordSet(other)).count) / Double(own.count)
     }
 
     static func restates(_ summary: String, headline: String) -> Bool {

@@ -1131,11 +1131,7 @@ struct MentionFinder {
                 cursor = run - 2
             } else if !vietnamese, cursor == titleEnd, let comma = portfolioTail(tokens, from: cursor) {
                 cursor = comma  // "Minister of Foreign Affairs, African Cooperation and Moroccan Expatriates, Nasser Bourita,"
-            } else if ["tai", "to", "in"].contains(tokens[cursor].folded), cursor + 1 < tokens.count,
-                let posted = found.countries.first(where: {
-                    $0.first == cursor + 1 || ($0.first == cursor + 2 && tokens[cursor + 1].folded == "the")
-                })
-            {
+            } else if let posted = countryOf(tokens, at: cursor, found: found, after: ["tai", "to", "in"]) {
                 // "Đại sứ Hoa Kỳ tại Việt Nam", "Ambassador to the Netherlands": where they serve, not whose they are.
                 if mention.country == nil && mention.organization == nil && !MentionFinder.envoyRoles.contains(mention.role) {
                     mention.country = posted.iso
@@ -1170,9 +1166,12 @@ struct MentionFinder {
         return cursor
     }
 
-    /// The country named by "of X" or "of the X" at `index` ("of Australia", "of the Netherlands").
-    func countryOf(_ tokens: [Token], at index: Int, found: SentenceMentions) -> CountryMention? {
-        guard index + 1 < tokens.count, tokens[index].folded == "of" else { return nil }
+    /// The country named by "of X" or "of the X" at `index` ("of Australia", "of the Netherlands"), or
+    /// after another of `words` ("to the Netherlands", "tại Việt Nam").
+    func countryOf(_ tokens: [Token], at index: Int, found: SentenceMentions, after words: Set<String> = ["of"])
+        -> CountryMention?
+    {
+        guard index + 1 < tokens.count, words.contains(tokens[index].folded) else { return nil }
         return found.countries.first {
             $0.first == index + 1 || ($0.first == index + 2 && tokens[index + 1].folded == "the")
         }
