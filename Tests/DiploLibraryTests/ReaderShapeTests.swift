@@ -442,6 +442,34 @@ extension ReaderShapeTests {
             #expect((event.status == .planned) == example.planned, "\(example.text)")
         }
     }
+
+    /// A meeting named as the occasion of something ("after the meeting between A and B", "sau cuộc
+    /// gặp giữa A và B"): no word says when, so the report's news is of its day; what is announced
+    /// keeps no date.
+    @Test func anEventNoWordDatesIsOfThePagesDayUnlessAnnounced() throws {
+        let english = try read(
+            """
+            Peru and Japan issue a joint statement
+
+            The joint statement came after the meeting between Peruvian President Lena Ortiz and Japanese Prime Minister Kenji Sato in Lima.
+            """, published: "2025-03-12", lang: "en")
+        let meeting = try #require(english.events.first { $0.kind.family == .meeting })
+        #expect(first(meeting) == (try PartialDate("2025-03-12")))
+        #expect(meeting.status == .held)
+        let vietnamese = try read(
+            """
+            Hai nước nâng cấp quan hệ
+
+            Tuyên bố được công bố sau cuộc gặp giữa Thủ tướng Malaysia Rahim Osman và Tổng thống Chile Pedro Rojas tại Kuala Lumpur.
+
+            Tổng thống Chile Pedro Rojas sẽ thăm chính thức Thái Lan.
+            """, published: "2025-10-26", lang: "vi")
+        let talks = try #require(vietnamese.events.first { $0.kind.family == .meeting })
+        #expect(first(talks) == (try PartialDate("2025-10-26")))
+        let visit = try #require(vietnamese.events.first { $0.kind.isVisit })
+        #expect(visit.status == .planned)
+        #expect(first(visit) == nil)
+    }
 }
 
 extension ReaderShapeTests {

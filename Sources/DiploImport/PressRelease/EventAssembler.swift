@@ -120,13 +120,17 @@ struct EventAssembler {
         finishStatuses()
     }
 
-    /// An event the text says was done, with no date of its own nor of any event around it: a
-    /// report's news is of its day ("King Abdullah and President X, in Cairo, discussed ties"), so
-    /// it falls within the page's day (a range, not a day the text gives).
+    /// An event the text says was done, or names with no word for its time ("Mudavadi holds
+    /// bilateral discussions", "sau cuộc gặp giữa A và B"), with no date of its own nor of any event
+    /// around it: a report's news is of its day ("King Abdullah and President X, in Cairo, discussed
+    /// ties"), so it falls within the page's day (a range, not a day the text gives). Announced
+    /// events keep no date.
     mutating func datePageDay() {
         guard let reference, reference.day != nil else { return }
         for index in events.indices
-        where events[index].dayRange == nil && events[index].status == .held && events[index].kind != .trip {
+        where events[index].dayRange == nil && [.held, .unknown].contains(events[index].status)
+            && events[index].kind != .trip
+        {
             events[index].within = [reference, reference]
         }
     }
