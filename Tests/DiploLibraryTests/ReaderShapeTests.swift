@@ -56,6 +56,22 @@ import Testing
         #expect(first(talks) == (try PartialDate("2023-05-18")))
     }
 
+    /// Date lines as pages print them: dots between the numbers ("2023.11.17", "10. 1. 2009"), or the
+    /// time before the date ("16:19 July 21, 2022"); the talks of "Wednesday" are the day before.
+    @Test(arguments: ["2023.11.17", "17. 11. 2023 10:14", "16:19 November 17, 2023", "Posted 09:05 17 November 2023"])
+    func aDateLineWithDotsOrATimeFirstGivesTheDay(line: String) throws {
+        let kb = try read(
+            """
+            Leaders discuss energy
+
+            \(line)
+
+            President Anna Berg on Wednesday held talks with visiting Japanese Prime Minister Kenji Sato.
+            """, lang: "en")
+        let talks = try #require(kb.events.first { $0.kind == .talks })
+        #expect(first(talks) == (try PartialDate("2023-11-15")), "\(line)")
+    }
+
     @Test func aDateLineWrittenYearFirstWithTheMonthsNameGivesTheYear() throws {
         let kb = try read(
             """

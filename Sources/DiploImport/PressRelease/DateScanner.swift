@@ -403,7 +403,11 @@ enum DateScanner {
         let reading = Reading(tokens: tokens)
         while i < tokens.count {
             var mention: DateMention?
-            guard tokens[i].kind != .punctuation else {
+            // "16:19 July 21, 2022": a clock's minutes are no day; "21" begins the date.
+            let minutes =
+                i >= 2 && tokens[i].kind == .number && !tokens[i].spaced && tokens[i - 1].is(":") && !tokens[i - 1].spaced
+                && tokens[i - 2].kind == .number
+            guard tokens[i].kind != .punctuation, !minutes else {
                 i += 1
                 continue
             }

@@ -118,7 +118,7 @@ package enum PageDate {
             if running && index != firstArticle { continue }
             let dates = DateScanner.scan(tokens).filter { $0.from.day != nil && $0.from.year != nil && $0.to == nil }
             if let date = dates.first(where: { !running || $0.first < 12 }) { return date.from }
-            if !running, let date = yearFirst(tokens) { return date }
+            if !running, let date = standingDate(tokens) { return date }
         }
         return nil
     }
@@ -165,13 +165,24 @@ package enum PageDate {
         return (date, at + (date.day == nil ? 3 : 5))
     }
 
-    /// "2022/9/28", "2024-07-06", "2022 Nov. 17" standing in a line of its own.
-    static func yearFirst(_ tokens: [Token]) -> WrittenDate? {
+    /// "2022/9/28", "2024-07-06", "2023.11.17", "2022 Nov. 17" standing in a line of its own; or
+    /// "10. 1. 2009", the day first with a full stop after it and the month.
+    static func standingDate(_ tokens: [Token]) -> WrittenDate? {
         for index in tokens.indices where DateScanner.year(tokens[index]) != nil {
             if let date = numbers(tokens, from: index), date.day != nil { return date }
             if let date = yearThenMonthName(tokens, from: index) { return date }
+            if let date = dayFirstWithStops(tokens, year: index) { return date }
         }
         return nil
+    }
+
+    /// "10. 1. 2009": a day and a month, each followed by a full stop, then the year at `year`.
+    static func dayFirstWithStops(_ tokens: [Token], year: Int) -> WrittenDate? {
+        guard year >= 4, let y = DateScanner.year(tokens[year]), tokens[year - 1].is("."), !tokens[year - 1].spaced,
+            tokens[year - 3].is("."), !tokens[year - 3].spaced, let month = DateScanner.month(tokens[year - 2]),
+            let day = DateScanner.day(tokens[year - 4]), (try? PartialDate(year: y, month: month, day: day)) != nil
+        else { return nil }
+        return WrittenDate(day: day, month: month, year: y)
     }
 
     /// "2022 Nov. 17" (a briefing room's date line): a year, a month's name (abbreviated or not),
@@ -190,7 +201,9 @@ package enum PageDate {
     /// Year, then month and day, joined by "-" or "/".
     static func numbers(_ tokens: [Token], from index: Int) -> WrittenDate? {
         guard let year = DateScanner.year(tokens[index]) else { return nil }
-        func joined(_ at: Int) -> Bool { at < tokens.count && (tokens[at].isDash || tokens[at].is("/")) && !tokens[at].spaced }
+        func joined(_ at: Int) -> Bool {
+            at < tokens.count && (tokens[at].isDash || tokens[at].is("/") || tokens[at].is(".")) && !tokens[at].spaced
+        }
         guard joined(index + 1), index + 2 < tokens.count, let month = DateScanner.month(tokens[index + 2]) else { return nil }
         var date = WrittenDate(month: month, year: year)
         if joined(index + 3), index + 4 < tokens.count, let day = DateScanner.day(tokens[index + 4]) { date.day = day }
