@@ -370,4 +370,17 @@ import Testing
         #expect(date(meeting) == "6/5/2024")
         #expect(meeting.status == .held)
     }
+
+    /// A named gathering the sentence says took place is an event with no one named at it; a short
+    /// name in brackets stays inside its name.
+    @Test func aNamedGatheringThatTookPlaceIsAFrame() throws {
+        let (_, summit) = try frame("The 32nd African Union (AU) summit was held in Addis Ababa on 10 February 2019.", .en)
+        #expect(summit.kind == .summit && summit.status == .held)
+        #expect(summit.name == "African Union (AU) summit")
+        #expect(date(summit) == "10/2/2019")
+        let (_, vi) = try frame("Hội nghị Cấp cao ASEAN lần thứ 43 sẽ diễn ra tại Jakarta.", .vi)
+        #expect(vi.kind == .summit && vi.status == .planned)
+        // The trigger's own words name nothing: no gathering of its own.
+        #expect(try reading("Hội nghị diễn ra trong không khí thân mật.", .vi).frames.isEmpty)
+    }
 }

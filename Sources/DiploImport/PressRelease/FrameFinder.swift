@@ -319,6 +319,10 @@ struct FrameFinder {
             frame.name = name.prefix(1).uppercased() + name.dropFirst()
         }
         frame.status = status(before: trigger.cue.first, mentions, tokens)
+        // "Hội nghị ... sẽ diễn ra", "The ... Summit was held": the words that say it takes place say when.
+        if frame.status == .unknown, frame.kind.family == .multilateral, let end = takesPlaceEnd(trigger.cue, tokens, mentions) {
+            frame.status = status(before: end, mentions, tokens)
+        }
         if isUpcoming(after: frame.triggerEnd, tokens, upTo: segmentEnd) {
             frame.status = .planned
             frame.upcoming = true
@@ -1023,7 +1027,8 @@ struct FrameFinder {
                 english && frame.kind == .summit && (frame.agents.count + frame.counterparts.count >= 2 || frame.sides.count >= 2)
             return named
                 && (frame.attended || frame.series != nil || frame.hasParticipants
-                    || mentions.dates.contains { abs($0.first - trigger.end) <= 4 })
+                    || mentions.dates.contains { abs($0.first - trigger.end) <= 4 }
+                    || takesPlaceEnd(trigger, tokens, mentions) != nil)
                 || ofTwo
         case .trip, .stateVisit, .officialVisit, .workingVisit, .visit:
             if frame.verb { return !frame.places.isEmpty || !frame.counterparts.isEmpty || frame.inviter != nil }
@@ -1047,6 +1052,38 @@ struct FrameFinder {
             }
             return frame.hasParticipants || frame.bothSides || namedAndDated || frame.celebration
         }
+    }
+
+    /// "The 43rd ASEAN Summit was held in Jakarta", "Hội nghị Cấp cao ASEAN lần thứ 43 sẽ diễn ra": words that
+    /// say a gathering takes place a few words after its trigger, no comma nor person between (events.json
+    /// `takes_place`), and where they end; or "the upcoming G20 Summit", a word that says it is ahead right
+    /// before its name (the trigger's end).
+    func takesPlaceEnd(_ trigger: CueMention, _ tokens: [Token], _ mentions: SentenceMentions) -> Int? {
+        // A name beyond the trigger's own words ("Hội nghị diễn ra trong hai ngày" names none): a word before it
+        // in English ("ASEAN Summit", not "The Summit"), after it otherwise.
+        let namedBefore =
+            english
+            && (nameStart(tokens, before: trigger.first, mentions)..<trigger.first).contains {
+                (tokens[$0].isCapitalized || tokens[$0].kind == .number)
+                    && !vocabulary.eventDeterminers.contains(tokens[$0].folded)
+            }
+        var at = namedBefore ? trigger.end : trigger.end + 1
+        while at < min(tokens.count, trigger.end + 7), !tokens[at].is(","), !tokens[at].is(";"),
+            !mentions.persons.contains(where: { $0.first == at })
+        {
+            for length in 1...3 where at + length <= tokens.count {
+                if vocabulary.takesPlace.contains(tokens[at..<at + length].map(\.folded).joined(separator: " ")) {
+                    return at + length
+                }
+            }
+            at += 1
+        }
+        let upcoming = mentions.cues.contains { cue in
+            guard case .planned = cue.cue else { return false }
+            return cue.end < trigger.first
+                && tokens[cue.end..<trigger.first].allSatisfy { $0.isCapitalized || $0.kind == .number }
+        }
+        return upcoming ? trigger.end : nil
     }
 
     /// The name of a summit or conference: its trigger words and what qualifies them, up to a
@@ -1097,6 +1134,11 @@ struct FrameFinder {
                 tokens[index + 1].isCapitalized
             {
                 // "the G20 Leaders' Summit", "Heads of Government Meeting": an apostrophe or an "of" inside the name.
+            } else if token.is(")"), index >= 3, tokens[index - 2].is("("), tokens[index - 1].isCapitalized,
+                tokens[index - 3].isCapitalized
+            {
+                // "the African Union (AU) summit": a short name in brackets inside the name.
+                index -= 2
             } else if token.isWord, lowercase < 2, !["the", "a", "an", "of", "and", "at", "in", "to"].contains(token.folded),
                 index > 0, tokens[index - 1].isCapitalized || tokens[index - 1].isWord
             {

@@ -123,6 +123,9 @@ final class Vocabulary: Sendable {
     /// What kind of place a place word introduces, before its name ("đến thủ đô Bắc Kinh", "tới Sân bay quốc
     /// tế Nội Bài", "in the capital city of"), folded (events.json `venue_words`).
     let venueWords: Set<String>
+    /// Words after a gathering's name that say it takes place ("was held", "đã diễn ra"), folded
+    /// (events.json `takes_place`).
+    let takesPlace: Set<String>
     /// Nouns whose "in X" is what is talked of, not where: "the situation in Syria" (folded).
     let topicNouns: Set<String>
     /// "Airlines": after a people's name, a company's name, not the country (countries.json `demonym_company_words`).
@@ -213,6 +216,7 @@ final class Vocabulary: Sendable {
         hostVerbs = events.host_verbs.folded
         placeWords = events.place_words.folded
         venueWords = events.venue_words.folded
+        takesPlace = events.takes_place.folded
         topicNouns = events.topic_nouns.folded
         demonymCompanyWords = countries.demonym_company_words.folded
         objectMarkers = events.object_markers.folded
@@ -374,7 +378,7 @@ final class Vocabulary: Sendable {
             event_adjectives, honoured, greetings_of, companion_cues,
             possessive_markers, conjunctions, possessive_pronouns, departure_verbs, departure_for, visit_partner_words,
             between_words, sequence_words, pronouns, relative_pronouns,
-            place_words, venue_words, upcoming_after, topic_nouns,
+            place_words, venue_words, takes_place, upcoming_after, topic_nouns,
             object_markers, host_verbs,
             bilateral_dialogues, bilateral_sessions: Phrases
         let series: [Series]
