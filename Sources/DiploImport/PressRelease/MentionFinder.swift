@@ -354,9 +354,8 @@ struct MentionFinder {
                 guard let name = namesFollow.name(at: at, finder: self) else { break }
                 at = name.first
                 var end = name.end
-                if !countriesFirst, end + 1 < tokens.count, vocabulary.pluralCountryWords.contains(tokens[end].folded),
-                    let country = found.countries.first(where: { $0.first == end + 1 })
-                {
+                // "A of Brunei", "B of the Russian Federation", "C from Namibia"
+                if !countriesFirst, let country = countryOf(tokens, at: end, found: found, after: vocabulary.pluralCountryWords) {
                     title.country = country.iso
                     end = country.end
                 }
