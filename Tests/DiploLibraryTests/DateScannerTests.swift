@@ -46,6 +46,16 @@ import Testing
     }
 
     /// Days written as ordinals, with "of" before the month, and the date placed over all their words.
+    /// A dateline's date then a dash: the day told from today after it is a date of its own, not the
+    /// range's end; a clock's minutes are no day.
+    @Test func aDatelineDashAndAClockAreNoRange() {
+        #expect(
+            dates("CANADA, June 28 - Yesterday, the two leaders met.", lang: .en) == [
+                "June 28 = 28/6/_", "Yesterday = day-1",
+            ])
+        #expect(dates("16:19 July 21, 2022", lang: .en) == ["July 21, 2022 = 21/7/2022"])
+    }
+
     @Test func ordinalDays() {
         #expect(dates("He arrives on 8th January 2022.", lang: .en) == ["8th January 2022 = 8/1/2022"])
         #expect(

@@ -478,11 +478,12 @@ enum DateScanner {
                 date.since = token.folded == "since" || (token.folded == "tu" && reading.at(opener - 1)?.folded == "ke")
                 date.first = opener
             }
+            // ("CANADA, June 28 - Yesterday, ...": a dash before a day told from today ends a dateline; no range.)
             if let last = found.last, last.to == nil,
                 last.end + 1 == date.first
                     || (last.end + 2 == date.first && ["ngay", "nam"].contains(reading.at(last.end + 1)?.folded ?? "")),
                 let joiner = reading.at(last.end),
-                rangeWords.contains(joiner.folded) || joiner.isDash
+                rangeWords.contains(joiner.folded) || (joiner.isDash && date.from.offset == nil && last.from.offset == nil)
                     || (weekdayJoiners.contains(joiner.folded) && last.from.weekday != nil && date.from.weekday != nil)
             {
                 var joined = last

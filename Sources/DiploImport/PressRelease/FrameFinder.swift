@@ -107,11 +107,13 @@ struct FrameFinder {
         let tokens = sentence.tokens
         if mentions.cues.contains(where: { if case .question = $0.cue { return true } else { return false } }) { return [] }
         // "SEOUL, July 21 (Yonhap) -- X will visit ...": a dateline's date is the report's, not of what it
-        // announces (what was done, it dates).
+        // announces, nor of what the sentence dates itself ("CANADA, June 28 - Yesterday, X met Y"); what was
+        // done and is dated by nothing else, it dates.
         var mentions = mentions
         let announces = mentions.cues.contains { if case .planned = $0.cue { return true } else { return false } }
+        let datedAgain = mentions.dates.count >= 2
         mentions.dates.removeAll { date in
-            announces && date.first >= 2 && tokens[date.first - 1].is(",")
+            (announces || datedAgain) && date.first >= 2 && tokens[date.first - 1].is(",")
                 && tokens[..<(date.first - 1)].allSatisfy { $0.isWord && $0.text.count >= 2 && $0.text == $0.text.uppercased() }
         }
         // "date 2022-07-07 X met Y yesterday": the page's date line run into its first sentence gives way
