@@ -459,6 +459,20 @@ extension ReaderShapeTests {
         }
     }
 
+    /// "Thủ tướng Thái Lan bắt đầu chuyến thăm chính thức Lào" (a headline): the visitor no name gives is
+    /// their country's side; the body's talks name the people.
+    @Test func aVisitorGivenByTitleAndCountryIsTheirCountrysSide() throws {
+        let kb = try read(
+            """
+            Thủ tướng Thái Lan bắt đầu chuyến thăm chính thức Lào
+
+            Tại cuộc hội đàm, Thủ tướng Lào Somsak Vong và Thủ tướng Thái Lan Niran Chai nhất trí tăng cường hợp tác.
+            """, published: "2014-11-27", lang: "vi")
+        let visit = try #require(kb.events.first { $0.kind == .officialVisit })
+        #expect(countries(kb, visit) == ["TH", "LA"])
+        #expect(first(visit) == (try PartialDate("2014-11-27")))
+    }
+
     /// A meeting named as the occasion of something ("after the meeting between A and B", "sau cuộc
     /// gặp giữa A và B"): no word says when, so the report's news is of its day; what is announced
     /// keeps no date.

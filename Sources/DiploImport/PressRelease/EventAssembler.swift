@@ -110,7 +110,7 @@ struct EventAssembler {
             // had is one (one the text had on that day takes it in).
             let ownDay = frame.hasParticipants && dates(of: frame).start?.day != nil
             let create =
-                (frame.kind.isVisit && frame.places.count == 1 && !frame.agents.isEmpty)
+                (frame.kind.isVisit && frame.places.count == 1 && !(frame.agents.isEmpty && frame.sides.isEmpty))
                 || ([.meeting, .call].contains(frame.kind.family) && (newCounterpart || newSide || newPair || ownDay))
                 || firstOfItsKind
             _ = add(frame, create: create)

@@ -267,6 +267,15 @@ struct FrameFinder {
             frame.sides = pair.sides
         }
         if trigger.kind.isVisit { findHosted(&frame, of: trigger, in: scene) }
+        // "Thủ tướng Thái Lan bắt đầu chuyến thăm chính thức Lào", "Thai Prime Minister begins official visit to
+        // Laos": a visitor no name gives, by a title and country right before the visit, is that country's side.
+        if trigger.kind.isVisit, frame.agents.isEmpty, frame.sides.isEmpty,
+            let alone = mentions.titlesAlone.last(where: { $0.end <= trigger.cue.first && trigger.cue.first - $0.end <= 3 }),
+            !mentions.persons.contains(where: { $0.first < alone.end && alone.first < $0.end }),
+            let country = alone.titles.compactMap(\.country).first, !frame.places.contains(country)
+        {
+            frame.sides = [country]
+        }
         // "the Commonwealth Heads of Government Meeting", "the G7 Leaders' Meeting": a meeting named by the
         // capitalised words before it, no one's, is a gathering.
         if english, frame.kind == .meeting, !frame.verb, frame.counterparts.isEmpty, tokens[trigger.cue.first].isCapitalized,
