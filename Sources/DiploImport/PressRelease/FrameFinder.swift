@@ -284,7 +284,7 @@ struct FrameFinder {
         {
             frame.kind = .conference
         }
-        let cueText = tokens[trigger.cue.first..<trigger.cue.end].map(\.folded).joined(separator: " ")
+        let cueText = tokens.folded(trigger.cue.first, trigger.cue.end)
         if !frame.verb, frame.kind == .summit || frame.kind == .conference || frame.series != nil {
             let first = nameStart(tokens, before: trigger.cue.first, mentions)
             frame.name = eventName(tokens, from: first, through: trigger.cue.end, upTo: segmentEnd, mentions: mentions)
@@ -762,7 +762,7 @@ struct FrameFinder {
     /// "đến thủ đô Bắc Kinh"; not before `after`); `index` itself when there are none.
     func venueStart(_ tokens: [Token], before index: Int, after: Int) -> Int {
         for length in stride(from: 4, through: 1, by: -1) where index - length >= after {
-            if vocabulary.venueWords.contains(tokens[(index - length)..<index].map(\.folded).joined(separator: " ")) {
+            if vocabulary.venueWords.contains(tokens.folded(index - length, index)) {
                 return index - length
             }
         }
@@ -947,7 +947,7 @@ struct FrameFinder {
 
     func isInviter(_ person: PersonMention, _ tokens: [Token]) -> Bool {
         guard person.first >= 2 else { return false }
-        let window = tokens[max(0, person.first - 5)..<person.first].map(\.folded).joined(separator: " ")
+        let window = tokens.folded(max(0, person.first - 5), person.first)
         return window.hasSuffix("loi moi cua") || window.hasSuffix("invitation of") || window.hasSuffix("invited by")
     }
 
@@ -1083,7 +1083,7 @@ struct FrameFinder {
             !mentions.persons.contains(where: { $0.first == at })
         {
             for length in 1...3 where at + length <= tokens.count {
-                if vocabulary.takesPlace.contains(tokens[at..<at + length].map(\.folded).joined(separator: " ")) {
+                if vocabulary.takesPlace.contains(tokens.folded(at, at + length)) {
                     return at + length
                 }
             }

@@ -64,6 +64,10 @@ struct Token {
 }
 
 extension Array where Element == Token {
+    /// The folded words of tokens first..<end joined by single spaces, as the lexicon's phrases are
+    /// kept ("the capital city of", "da dien ra").
+    func folded(_ first: Int, _ end: Int) -> String { self[first..<end].map(\.folded).joined(separator: " ") }
+
     /// The words of tokens first..<end as written, spaced as they were.
     func text(_ first: Int, _ end: Int) -> String {
         var result = ""
