@@ -41,6 +41,27 @@ import Testing
         #expect(reading.names(talks.agents) == ["Ana Soto", "Luis Vega"])
     }
 
+    @Test func aListOfPeopleSetOffByCommasDoesItTogether() throws {
+        let (reading, met) = try frame(
+            "On 3 May 2024, Foreign Minister Ana Soto, Defence Minister Luis Vega and Prime Minister Pedro Rojas met President Kenji Sato of Japan.",
+            .en)
+        #expect(reading.names(met.agents) == ["Ana Soto", "Luis Vega", "Pedro Rojas"])
+        #expect(reading.names(met.counterparts) == ["Kenji Sato"])
+        let (vi, received) = try frame(
+            "Ngày 3/5/2024, Tổng Bí thư Trần Văn Hải, Chủ tịch nước Nguyễn Văn Bình, Thủ tướng Lê Minh Tâm và Chủ tịch Quốc hội Phạm Văn Nam đã tiếp Tổng thống Chile Pedro Rojas.",
+            .vi)
+        #expect(vi.names(received.agents) == ["Trần Văn Hải", "Nguyễn Văn Bình", "Lê Minh Tâm", "Phạm Văn Nam"])
+        #expect(vi.names(received.counterparts) == ["Pedro Rojas"])
+    }
+
+    @Test func congratulatoryMessagesAreEventsWithTheirOwnLabel() throws {
+        let (_, sent) = try frame(
+            "Ngày 12/3/2024, Chủ tịch nước Nguyễn Văn Bình đã gửi điện mừng Tổng thống Chile Pedro Rojas.", .vi)
+        #expect(sent.kind == .other && sent.label?["vi"] == "Điện mừng")
+        let (_, banquet) = try frame("President Ana Soto hosted a state banquet for President Pedro Rojas on 9 May 2024.", .en)
+        #expect(banquet.kind == .other && banquet.label == nil)
+    }
+
     @Test func leavingOnePlaceForAnotherVisitsTheOther() throws {
         let (_, visit) = try frame("President Ana Soto left Lima for Quito, Ecuador, on Monday.", .en)
         #expect(visit.kind == .visit && visit.verb)

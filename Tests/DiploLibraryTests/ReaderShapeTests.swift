@@ -553,6 +553,21 @@ extension ReaderShapeTests {
             """)
         #expect(kb.events.contains { $0.kind == .ceremony })
     }
+
+    @Test func congratulatoryMessagesAreOneEventEachAndSaySo() throws {
+        let kb = try read(
+            """
+            Lãnh đạo Việt Nam gửi điện mừng
+
+            Nhân dịp kỷ niệm 30 năm quan hệ ngoại giao, ngày 12/3/2024, Chủ tịch nước Nguyễn Văn Bình, Phó Chủ tịch nước Đỗ Thị Lan và Thủ tướng Lê Minh Tâm đã gửi điện mừng Tổng thống Chile Pedro Rojas. Cùng ngày, Bộ trưởng Ngoại giao Trần Văn Hải gửi thư mừng tới Bộ trưởng Ngoại giao Chile Ana Souza.
+            """)
+        let messages = kb.events.filter { $0.kind == .other }
+        #expect(
+            messages.map(\.title) == [
+                "Điện mừng: Nguyễn Văn Bình, Đỗ Thị Lan, Lê Minh Tâm – Pedro Rojas", "Điện mừng: Trần Văn Hải – Ana Souza",
+            ])
+        #expect(messages.allSatisfy { $0.start == (try? PartialDate("2024-03-12")) && $0.status == .held })
+    }
 }
 
 extension ReaderShapeTests {

@@ -14,6 +14,8 @@ struct DocumentPerson {
 struct DraftEvent {
     var kind: EventKind
     var name: String?
+    /// Its frames' own label, if the first to have one (`EventFrame.label`).
+    var label: [String: String]?
     var agents: [Int] = []
     var counterparts: [Int] = []
     var inviter: Int?
@@ -405,6 +407,7 @@ struct EventAssembler {
         event.sides = (event.sides + frame.sides).uniqued()
         if event.city == nil { event.city = frame.city }
         if event.name == nil { event.name = frame.name }
+        if event.label == nil { event.label = frame.label }
         if event.start == nil, let start {
             event.start = start
             event.end = end

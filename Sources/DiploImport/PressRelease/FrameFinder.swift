@@ -12,6 +12,8 @@ struct EventFrame {
     /// Named by a verb someone does ("thăm Cuba"), rather than by a noun ("chuyến thăm").
     var verb: Bool
     var name: String?
+    /// How to title it when the phrase that names it has a label of its own (`Vocabulary.phraseLabels`).
+    var label: [String: String]?
     /// People, by their index in the document's person list.
     var agents: [Int] = []
     var counterparts: [Int] = []
@@ -244,6 +246,7 @@ struct FrameFinder {
         var frame = EventFrame(
             kind: trigger.kind, sentence: scene.sentence.index, trigger: trigger.cue.first, triggerEnd: trigger.cue.end,
             verb: (trigger.verb || isSupported(trigger.cue.first, tokens)) && !named)
+        frame.label = vocabulary.phraseLabels[tokens.folded(trigger.cue.first, trigger.cue.end)]
         if let series = scene.seriesAt[trigger.cue.first] { frame.series = series.series }
         frame.attended = isAttended(trigger.cue.first, mentions)
         // "held a reception on 24 August to mark the 65th anniversary of ...", "tổ chức lễ kỷ niệm 65 năm ...".
@@ -575,6 +578,15 @@ struct FrameFinder {
                 joins(tokens, from: joined.element.end, to: agent.element.first, mentions)
             {
                 frame.agents.insert(personIndex[joined.offset], at: 0)
+                // "A, B và C tiếp X", "A, B and C met X": the rest of the list, each set off by a comma alone.
+                var next = joined
+                while let listed = before.last(where: { $0.offset < next.offset }),
+                    listed.element.end + 1 == next.element.first, tokens[listed.element.end].is(","),
+                    !isObject(listed.element, tokens)
+                {
+                    frame.agents.insert(personIndex[listed.offset], at: 0)
+                    next = listed
+                }
             }
         }
         // "Thủ tướng X cho biết, ông và Thủ tướng New Zealand đã có cuộc hội đàm": the pronoun after a reporting

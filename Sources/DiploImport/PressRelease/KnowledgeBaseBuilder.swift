@@ -222,7 +222,7 @@ struct KnowledgeBaseBuilder {
         if let name = event.name { return name }
         let label =
             event.kind == .trip
-            ? vocabulary.tripLabel[lang] ?? "Trip" : vocabulary.labels[event.kind]?[lang] ?? event.kind.rawValue
+            ? vocabulary.tripLabel[lang] ?? "Trip" : (event.label ?? vocabulary.labels[event.kind])?[lang] ?? event.kind.rawValue
         let agents = event.agents.map { persons[$0].name }.joined(separator: ", ")
         let others = event.counterparts.map { persons[$0].name }.joined(separator: ", ")
         let places = event.places.compactMap { vocabulary.regionNames[$0]?[lang] }.joined(separator: ", ")

@@ -70,6 +70,9 @@ final class Vocabulary: Sendable {
     let series: [Series]
     /// How events the reader finds are titled, per kind and language.
     let labels: [EventKind: [String: String]]
+    /// A kind's further entries in events.json ("other": banquets, then congratulatory messages) title
+    /// their events with their own label: by the folded phrase that names the event.
+    let phraseLabels: [String: [String: String]]
     let tripLabel: [String: String]
     /// Number words ("ba mươi", "fiftieth"), by their folded form.
     let numberWords: [String: Int]
@@ -175,6 +178,11 @@ final class Vocabulary: Sendable {
         labels = Dictionary(
             events.kinds.compactMap { entry in EventKind(rawValue: entry.kind).map { ($0, entry.label) } },
             uniquingKeysWith: { first, _ in first })
+        var phraseLabels: [String: [String: String]] = [:]
+        for (index, entry) in events.kinds.enumerated() where events.kinds[..<index].contains(where: { $0.kind == entry.kind }) {
+            for text in entry.verb.vi + entry.verb.en + entry.noun.vi + entry.noun.en { phraseLabels[text.folded] = entry.label }
+        }
+        self.phraseLabels = phraseLabels
         tripLabel = events.trip_label
         numberWords = Dictionary(
             (relations.numbers.vi.map { ($0.key.folded, $0.value) } + relations.numbers.en.map { ($0.key.folded, $0.value) })
