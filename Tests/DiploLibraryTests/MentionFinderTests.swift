@@ -246,6 +246,11 @@ import Testing
         let (_, demonym) = try found("Prime Minister Anna Berg met Japanese Prime Minister Kenji Sato.", .en)
         #expect(demonym.demonyms.map(\.iso) == ["JP"])
         #expect(persons(demonym) == [#"Anna Berg ["prime_minister/-"]"#, #"Kenji Sato ["prime_minister/JP"]"#])
+        // Guinea's people, told from those of Guinea-Bissau and Equatorial Guinea.
+        let (_, guineans) = try found(
+            "Guinean President Alpha Diallo met Bissau-Guinean President Rui Gomes and Equatorial Guinean President Juan Obama.",
+            .en)
+        #expect(guineans.demonyms.map(\.iso) == ["GN", "GW", "GQ"])
         // A name's possessive is not part of the name.
         let (_, owner) = try found("President Anna Berg's official visit to Japan will take place in May.", .en)
         #expect(owner.persons.map(\.name) == ["Anna Berg"])

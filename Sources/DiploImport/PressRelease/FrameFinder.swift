@@ -1237,15 +1237,17 @@ struct FrameFinder {
                     triggerEnd = other.end
                     continue
                 }
-                // "the meeting between A of Sweden and B of Japan took place ... on 6 May": both sides are not a gap.
+                // "the meeting between A of Sweden and B of Japan took place ... on 6 May", "a bilateral meeting
+                // between Indonesia and Australia at the Foreign Ministry on March 21": both sides are not a gap.
+                let sides = mentions.persons.map { $0.first..<$0.end } + mentions.allCountries.map { $0.first..<$0.end }
                 if at < tokens.count, vocabulary.betweenWords.contains(tokens[at].folded),
-                    let first = mentions.persons.first(where: { $0.first == at + 1 })
+                    let first = sides.first(where: { $0.lowerBound == at + 1 })
                 {
-                    var end = first.end
+                    var end = first.upperBound
                     while end < tokens.count, vocabulary.conjunctions.contains(tokens[end].folded),
-                        let next = mentions.persons.first(where: { $0.first == end + 1 })
+                        let next = sides.first(where: { $0.lowerBound == end + 1 })
                     {
-                        end = next.end
+                        end = next.upperBound
                     }
                     triggerEnd = end
                     continue
@@ -1345,7 +1347,13 @@ struct FrameFinder {
     /// `setOff`: a comma may set the words off from the name ("the Forum, to be held in ... on ..."; not a
     /// clause before the main one, "Before visiting France, on 4 October, X attended ...").
     func connects(_ tokens: [Token], from start: Int, to end: Int, _ mentions: SentenceMentions, setOff: Bool = false) -> Bool {
-        let places = mentions.allCountries.map { $0.first..<$0.end } + mentions.cities.map { $0.first..<$0.end }
+        var places = mentions.allCountries.map { $0.first..<$0.end } + mentions.cities.map { $0.first..<$0.end }
+        // "at the Foreign Ministry on March 21": a venue's name after a place word and "the" is a place too.
+        for at in start..<end
+        where vocabulary.placeWords.contains(tokens[at].folded) && at + 2 < end && tokens[at + 1].folded == "the" {
+            let name = (at + 2..<end).prefix { tokens[$0].isCapitalized }
+            if let last = name.last { places.append(at + 1..<last + 1) }
+        }
         return (start..<end).allSatisfy { at in
             if vocabulary.dateConnectors.contains(tokens[at].folded) { return true }
             // "the Ministerial Forum, to be held in Copenhagen on 19 and 20 November": a clause set off after the name.

@@ -161,7 +161,10 @@ struct MentionFinder {
                 i = country.end
                 continue
             }
-            if capitalized, let city = tries.cities.longestMatch(in: tokens, at: i), acceptsCity(tokens, i, city.end) {
+            // ("Bissau-Guinean": the people's name that begins with the city is the longer.)
+            if capitalized, let city = tries.cities.longestMatch(in: tokens, at: i), acceptsCity(tokens, i, city.end),
+                (tries.demonyms.longestMatch(in: tokens, at: i)?.end ?? 0) <= city.end
+            {
                 found.cities.append(CityMention(first: i, end: city.end, name: city.value.0, iso: city.value.1))
                 i = city.end
                 continue
