@@ -608,6 +608,13 @@ struct FrameFinder {
         })
         if let owner { frame.agents = [personIndex[owner]] }
         if frame.agents.isEmpty, scene.bothAt.contains(where: { $0 < trigger.cue.first }) { frame.bothSides = true }
+        // "Five agreements will be signed during the visit": signed by the sides of the event before, when
+        // the sentence names no one.
+        if trigger.kind == .signing, trigger.verb, trigger.cue.first > 0, mentions.persons.isEmpty,
+            vocabulary.passiveAuxiliaries.contains(tokens[trigger.cue.first - 1].folded)
+        {
+            frame.bothSides = true
+        }
         frame.subordinate = mentions.cues.contains { cue in
             guard case .subordinate = cue.cue, cue.end <= trigger.cue.first, trigger.cue.first - cue.end <= 1 else {
                 return false

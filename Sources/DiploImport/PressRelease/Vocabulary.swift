@@ -105,6 +105,9 @@ final class Vocabulary: Sendable {
     let betweenWords: Set<String>
     /// "đó", "that" right after a subordinate word: "sau đó", "after that" say "then" (events.json `sequence_words`).
     let sequenceWords: Set<String>
+    /// "be", "được" right before a signing verb: passive, signed by the sides told of before (events.json
+    /// `passive_auxiliaries`).
+    let passiveAuxiliaries: Set<String>
     /// "của", "of", "by" before the one an event belongs to (`possessive_markers`); "và", "and" (`conjunctions`).
     let possessiveMarkers: Set<String>
     let conjunctions: Set<String>
@@ -213,6 +216,7 @@ final class Vocabulary: Sendable {
         eventAdjectives = events.event_adjectives.folded
         betweenWords = events.between_words.folded
         sequenceWords = events.sequence_words.folded
+        passiveAuxiliaries = events.passive_auxiliaries.folded
         possessiveMarkers = events.possessive_markers.folded
         conjunctions = events.conjunctions.folded
         departureVerbs = events.departure_verbs.folded
@@ -385,7 +389,7 @@ final class Vocabulary: Sendable {
             support_verbs,
             event_adjectives, honoured, greetings_of, companion_cues,
             possessive_markers, conjunctions, possessive_pronouns, departure_verbs, departure_for, visit_partner_words,
-            between_words, sequence_words, pronouns, relative_pronouns,
+            between_words, sequence_words, passive_auxiliaries, pronouns, relative_pronouns,
             place_words, venue_words, takes_place, upcoming_after, topic_nouns,
             object_markers, host_verbs,
             bilateral_dialogues, bilateral_sessions: Phrases
