@@ -670,6 +670,17 @@ extension ReaderShapeTests {
             left.entities.filter { $0.type == .person }.map(\.name).sorted() == [
                 "Joao Manuel Goncalves Lourenco", "Nana Akufo-Addo",
             ])
+        // A second family name after the first, left out ("Gustavo Petro" of "Gustavo Francisco Petro Urrego").
+        let second = try read(
+            """
+            Visit
+
+            On 3 May 2024 President Gustavo Francisco Petro Urrego of Colombia arrived in Lima. President Gustavo Petro held talks with President Dina Boluarte on 4 May 2024.
+            """, lang: "en")
+        #expect(
+            second.entities.filter { $0.type == .person }.map(\.name).sorted() == [
+                "Dina Boluarte", "Gustavo Francisco Petro Urrego",
+            ])
     }
 
     @Test func aShortNameInBracketsAfterAFullNameIsThatPerson() throws {

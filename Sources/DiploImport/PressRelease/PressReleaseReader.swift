@@ -497,7 +497,8 @@ public struct PressReleaseReader {
 
     /// Equal, or the shorter (two words or more) is a run inside the longer ("Raul Castro" ~ "Raul Castro Ruz"),
     /// or the same first and last words with an initial for a middle one ("Michael R. Pompeo" ~ "Michael Richard
-    /// Pompeo") or middle ones left out ("João Lourenço" ~ "João Manuel Gonçalves Lourenço").
+    /// Pompeo") or middle ones left out ("João Lourenço" ~ "João Manuel Gonçalves Lourenço"), the longer
+    /// perhaps with a second family name after them ("Miguel Díaz-Canel" ~ "Miguel Mario Díaz-Canel Bermúdez").
     static func sameName(_ a: [String], _ b: [String]) -> Bool {
         guard !a.isEmpty, !b.isEmpty else { return false }
         if a == b { return true }
@@ -508,7 +509,7 @@ public struct PressReleaseReader {
         }
         let (short, long) = a.count <= b.count ? (a, b) : (b, a)
         guard short.count >= 2 else { return false }
-        if short.first == long.first, short.last == long.last {
+        if short.first == long.first, short.last == long.last || (long.count >= 3 && short.last == long[long.count - 2]) {
             var rest = long.dropFirst()[...]
             if short.dropFirst().allSatisfy({ word in
                 guard let at = rest.firstIndex(of: word) else { return false }
