@@ -455,7 +455,7 @@ struct FrameFinder {
     }
 
     /// Whether an anniversary's word and its count of years follow within a few words ("a reception
-    /// to mark the 65th", "on Wednesday marking 30 years", "lễ kỷ niệm 65 năm"), of relations: what
+    /// to mark the 65th", "on Wednesday marking 30 years", "lễ kỷ niệm 65 năm", "lễ kỷ niệm lần thứ 45"), of relations: what
     /// is held there is held for the anniversary.
     func marksAnniversary(from start: Int, _ tokens: [Token]) -> Bool {
         let end = min(tokens.count, start + 10)
@@ -469,7 +469,8 @@ struct FrameFinder {
             tries.levels.longestMatch(in: tokens, at: at) != nil || tries.plainRelations.longestMatch(in: tokens, at: at) != nil
         }
         return relations && !tokens[start..<cue].contains { $0.is(",") || $0.is(";") }
-            && tokens[cue..<min(tokens.count, cue + 4)].contains(where: isCount)
+            // ("lễ kỷ niệm trọng thể lần thứ 45 ngày thiết lập quan hệ": a word of manner and an ordinal's words between.)
+            && tokens[cue..<min(tokens.count, cue + 7)].contains(where: isCount)
     }
 
     /// "Tại điện đàm, ...", "During the talks, ...": after a place word the cue names an event told of, not one

@@ -278,10 +278,11 @@ struct RelationFinder {
             let token = tokens[i]
             if let value = token.number, value > 0, value <= 300 {
                 let next = i + 1 < tokens.count ? tokens[i + 1] : nil
-                // "50th", "30 năm", "30 years", "30-year"
+                // "50th", "30 năm", "30 years", "30-year", "lần thứ 45"
                 if let next,
                     DateScanner.ordinalSuffixes.contains(next.folded) || ["nam", "years", "year"].contains(next.folded)
                         || next.isDash
+                        || (1...3).contains { $0 <= i && vocabulary.ordinalPrefixes.contains(tokens.folded(i - $0, i)) }
                 {
                     return (value, i)
                 }

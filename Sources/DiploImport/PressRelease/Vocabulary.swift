@@ -108,6 +108,9 @@ final class Vocabulary: Sendable {
     /// "be", "được" right before a signing verb: passive, signed by the sides told of before (events.json
     /// `passive_auxiliaries`).
     let passiveAuxiliaries: Set<String>
+    /// "lần thứ" before a number: an ordinal, a count of years after an anniversary word (relations.json
+    /// `ordinal_prefixes`).
+    let ordinalPrefixes: Set<String>
     /// "của", "of", "by" before the one an event belongs to (`possessive_markers`); "và", "and" (`conjunctions`).
     let possessiveMarkers: Set<String>
     let conjunctions: Set<String>
@@ -217,6 +220,7 @@ final class Vocabulary: Sendable {
         betweenWords = events.between_words.folded
         sequenceWords = events.sequence_words.folded
         passiveAuxiliaries = events.passive_auxiliaries.folded
+        ordinalPrefixes = relations.ordinal_prefixes.folded
         possessiveMarkers = events.possessive_markers.folded
         conjunctions = events.conjunctions.folded
         departureVerbs = events.departure_verbs.folded
@@ -402,7 +406,8 @@ final class Vocabulary: Sendable {
             let vi: [String: Int]
             let en: [String: Int]
         }
-        let anniversary, approximate, upcoming, upgrade, established, both, listing, plain_relations, since: Phrases
+        let anniversary, approximate, upcoming, upgrade, established, both, listing, plain_relations, since,
+            ordinal_prefixes: Phrases
         let numbers: Numbers
     }
 
