@@ -204,6 +204,17 @@ import Testing
         #expect(hyphened.persons.map(\.name) == ["Jean-Luc Moreau", "Carlos Ruiz"])
     }
 
+    @Test func regionalGroupingsAreKnownOrganisations() throws {
+        let (_, en) = try found(
+            "The ministers met at the BIMSTEC summit, spoke of the Lima Group and the Indian Ocean Rim Association, and of Shanghai Cooperation Organization rules.",
+            .en)
+        #expect(en.organizations.compactMap(\.known).count == 4)
+        #expect(
+            en.organizations.map(\.name) == [
+                "BIMSTEC", "Lima Group", "Indian Ocean Rim Association", "Shanghai Cooperation Organization",
+            ])
+    }
+
     @Test func anOrganisationsWordsAreNeverAPerson() throws {
         let (_, vi) = try found("Bộ trưởng Bộ Ngoại giao Nhật Bản tiếp Đoàn đại biểu Quốc hội Việt Nam.", .vi)
         #expect(vi.persons.isEmpty)
