@@ -331,10 +331,11 @@ struct MentionFinder {
             // country first, then its holder.
             let countriesFirst = plural.end < tokens.count && vocabulary.pluralCountryWords.contains(tokens[plural.end].folded)
             var at = countriesFirst ? plural.end + 1 : plural.end
-            // "their two leaders, Vladimir Putin and Recep Tayyip Erdogan": the names set off by a comma;
-            // "the new envoys are A from Namibia, ...": by a word.
+            // "their two leaders, Vladimir Putin and Recep Tayyip Erdogan": the names set off by a comma or a
+            // colon ("four new ambassadors: A of Peru, B of Egypt and C of Kenya"); "the new envoys are A from
+            // Namibia, ...": by a word.
             if !countriesFirst, at + 1 < tokens.count,
-                tokens[at].is(",") || vocabulary.pluralListWords.contains(tokens[at].folded)
+                tokens[at].is(",") || tokens[at].is(":") || vocabulary.pluralListWords.contains(tokens[at].folded)
             {
                 at += 1
             }

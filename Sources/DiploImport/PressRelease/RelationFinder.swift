@@ -282,7 +282,7 @@ struct RelationFinder {
                 if let next,
                     DateScanner.ordinalSuffixes.contains(next.folded) || ["nam", "years", "year"].contains(next.folded)
                         || next.isDash
-                        || (1...3).contains { $0 <= i && vocabulary.ordinalPrefixes.contains(tokens.folded(i - $0, i)) }
+                        || (1...3).contains(where: { $0 <= i && vocabulary.ordinalPrefixes.contains(tokens.folded(i - $0, i)) })
                 {
                     return (value, i)
                 }
