@@ -1196,6 +1196,8 @@ struct FrameFinder {
                     }
             }
         }
+        // The spans of people and countries: what may stand on either side of "between".
+        let sides = mentions.persons.map { $0.first..<$0.end } + mentions.allCountries.map { $0.first..<$0.end }
         for index in frames.indices {
             let trigger = frames[index].trigger
             var triggerEnd = frames[index].triggerEnd
@@ -1247,7 +1249,6 @@ struct FrameFinder {
                 }
                 // "the meeting between A of Sweden and B of Japan took place ... on 6 May", "a bilateral meeting
                 // between Indonesia and Australia at the Foreign Ministry on March 21": both sides are not a gap.
-                let sides = mentions.persons.map { $0.first..<$0.end } + mentions.allCountries.map { $0.first..<$0.end }
                 if at < tokens.count, vocabulary.betweenWords.contains(tokens[at].folded),
                     let first = sides.first(where: { $0.lowerBound == at + 1 })
                 {
