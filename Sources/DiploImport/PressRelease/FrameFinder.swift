@@ -1102,11 +1102,7 @@ struct FrameFinder {
         while at < min(tokens.count, trigger.end + 7), !tokens[at].is(","), !tokens[at].is(";"),
             !mentions.persons.contains(where: { $0.first == at })
         {
-            for length in 1...3 where at + length <= tokens.count {
-                if vocabulary.takesPlace.contains(tokens.folded(at, at + length)) {
-                    return at + length
-                }
-            }
+            if let words = tries.takesPlace.longestMatch(in: tokens, at: at) { return words.end }
             at += 1
         }
         let upcoming = mentions.cues.contains { cue in

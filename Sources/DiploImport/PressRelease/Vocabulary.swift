@@ -62,6 +62,8 @@ final class Vocabulary: Sendable {
         let companions = PhraseTrie<Bool>()
         /// "sắp tới" after an event's name: it is still ahead (events.json `upcoming_after`).
         let upcomingAfter = PhraseTrie<Bool>()
+        /// "was held", "đã diễn ra" after a gathering's name: it takes place (events.json `takes_place`).
+        let takesPlace = PhraseTrie<Bool>()
     }
 
     let exact = Tries()
@@ -132,9 +134,6 @@ final class Vocabulary: Sendable {
     /// What kind of place a place word introduces, before its name ("đến thủ đô Bắc Kinh", "tới Sân bay quốc
     /// tế Nội Bài", "in the capital city of"), folded (events.json `venue_words`).
     let venueWords: Set<String>
-    /// Words after a gathering's name that say it takes place ("was held", "đã diễn ra"), folded
-    /// (events.json `takes_place`).
-    let takesPlace: Set<String>
     /// Nouns whose "in X" is what is talked of, not where: "the situation in Syria" (folded).
     let topicNouns: Set<String>
     /// "Airlines": after a people's name, a company's name, not the country (countries.json `demonym_company_words`).
@@ -232,7 +231,6 @@ final class Vocabulary: Sendable {
         hostVerbs = events.host_verbs.folded
         placeWords = events.place_words.folded
         venueWords = events.venue_words.folded
-        takesPlace = events.takes_place.folded
         topicNouns = events.topic_nouns.folded
         demonymCompanyWords = countries.demonym_company_words.folded
         objectMarkers = events.object_markers.folded
@@ -323,6 +321,7 @@ final class Vocabulary: Sendable {
             for text in events.greetings_of.vi + events.greetings_of.en { add(tries.greetingsOf, text, true) }
             for text in events.companion_cues.vi + events.companion_cues.en { add(tries.companions, text, true) }
             for text in events.upcoming_after.vi + events.upcoming_after.en { add(tries.upcomingAfter, text, true) }
+            for text in events.takes_place.vi + events.takes_place.en { add(tries.takesPlace, text, true) }
         }
         for name in [
             "Anh", "Nga", "Đức", "Ý", "Áo", "Bỉ", "Séc", "Mỹ", "Lào", "Nhật", "Úc", "Pháp", "Viên", "Huế", "Hà", "Lào Cai",
