@@ -33,10 +33,7 @@ extension Asker {
             let query = AnniversaryQuery(
                 from: try date("from"), to: try date("to"), country: entity("country"), with: entity("with"),
                 level: command.option("level"))
-            let matches = try query.run(on: store)
-            return AnniversaryQuery.report(
-                matches, directory: try AnniversaryQuery.directory(of: matches, store), window: query.window
-            ).bytes(format)
+            return try query.report(on: store, format: format).bytes(format)
         case "query relations":
             return try RelationsQuery(first: args[0], second: args[1], from: date("from"), to: date("to")).run(on: store).bytes(
                 format)

@@ -133,18 +133,28 @@ extension Report {
     /// at spaces onto more lines.
     public func table(width: Int = 80) -> String { String(decoding: tableBytes(width: width), as: UTF8.self) }
 
-    /// `table(width:)` as UTF-8 bytes, written straight into one buffer: tens of thousands of rows
-    /// (`query anniversaries` at a million events) print in milliseconds, not seconds.
+    /// `table(width:)` as UTF-8 bytes.
     public func tableBytes(width: Int = 80) -> [UInt8] {
+        var all: [UInt8] = []
+        writeTable(width: width) { all += $0 }
+        return all
+    }
+
+    /// `table(width:)` as UTF-8 bytes, handed to `write` a megabyte at a time, each part written
+    /// straight into one buffer: tens of thousands of rows (`query anniversaries` at a million
+    /// events) print in milliseconds, not seconds, and never all in memory at once.
+    public func writeTable(width: Int = 80, _ write: ([UInt8]) -> Void) {
+        let part = 1 << 20
         var out: [UInt8] = []
-        // Four lines a row (a listing's wrapped cells take three or four): the buffer is not
-        // copied as it grows, and what is reserved but never written is never touched.
-        out.reserveCapacity(rows.count * 4 * (width + 1))
+        // Four lines a row (a listing's wrapped cells take three or four), up to a part and a
+        // row: the buffer is not copied as it grows.
+        out.reserveCapacity(min(rows.count * 4 * (width + 1), part + 64 * (width + 1)))
+        defer { write(out) }
         if let title { out += title.utf8 + [0x0A] }
         guard !rows.isEmpty else {
             out += "  (none)\n".utf8
             for note in notes { out += note.utf8 + [0x0A] }
-            return out
+            return
         }
         let shown = (tableColumns ?? columns).filter { $0 != detailColumn }.compactMap { columns.firstIndex(of: $0) }
         let detail = detailColumn.flatMap { columns.firstIndex(of: $0) }
@@ -223,13 +233,16 @@ extension Report {
                 out += line(Array(cells[cellRange]), measures[cellRange].map(\.width)).utf8 + [0x0A]
             }
             if let detail, !values[detail].text.isEmpty {
-                for (n, part) in values[detail].text.wrapped(to: width - 6).enumerated() {
-                    out += ((n == 0 ? "    ↳ " : "      ") + part).utf8 + [0x0A]
+                for (n, line) in values[detail].text.wrapped(to: width - 6).enumerated() {
+                    out += ((n == 0 ? "    ↳ " : "      ") + line).utf8 + [0x0A]
                 }
+            }
+            if out.count >= part {
+                write(out)
+                out.removeAll(keepingCapacity: true)
             }
         }
         for note in notes { out += note.utf8 + [0x0A] }
-        return out
     }
 
     /// The rows as the command line prints them, as UTF-8 bytes.

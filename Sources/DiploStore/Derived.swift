@@ -3,7 +3,8 @@ import Foundation
 
 /// What the store derives from the facts to answer at scale (Schema/004_derived.sql), kept in
 /// step as facts change: the month each event begins in, on its participants' rows, and the
-/// partnerships whose anniversaries each event may mark.
+/// partnerships whose anniversaries each event may mark (and, from these, the listing of
+/// anniversaries: AnniversaryListing.swift).
 extension Store {
     /// Anniversaries further from an event than this many days are not kept as its candidates: a
     /// wider `--window` is computed from every event.
@@ -43,6 +44,7 @@ extension Store {
     func refreshDerived() throws {
         try refreshMonths()
         try refreshAnniversaryCandidates(events: .all, partnerships: [])
+        try refreshAnniversaryListing(events: .all, partnerships: [])
     }
 
     /// The month each event begins in, on its participants' rows, worked out again.
@@ -213,16 +215,20 @@ extension Store {
     /// The events with a partnership whose nearest anniversary lies within `days` days of them,
     /// each with those partnerships (by id), in the order the events were added: each event's
     /// row joined by its key, in the order of the keys, in one statement. Nil when the knowledge
-    /// base keeps no candidates (or `days` is more than it keeps).
-    public func anniversaryCandidates(within days: Int) throws -> [(event: Event, partnerships: [String])]? {
+    /// base keeps no candidates (or `days` is more than it keeps). `events`: of these events (by
+    /// id) alone.
+    public func anniversaryCandidates(
+        within days: Int, events ids: [String]? = nil
+    ) throws -> [(event: Event, partnerships: [String])]? {
         guard days <= Store.anniversaryCandidateDays, try keepsAnniversaryCandidates() else { return nil }
         var candidates: [(event: Event, partnerships: [String])] = []
         var lastKey: Int?
         try db.forEach(
             """
             SELECT c.event_key, c.partnership_id, \(Event.columns("e")) FROM anniversary_candidates c
-            JOIN events e ON e.key = c.event_key WHERE c.distance <= ? ORDER BY c.event_key, c.partnership_id
-            """, [days]
+            JOIN events e ON e.key = c.event_key WHERE c.distance <= ?\(ids == nil ? "" : " AND e.id IN \(Store.idList)")
+            ORDER BY c.event_key, c.partnership_id
+            """, [days] + (ids.map { [$0.json] } ?? [])
         ) { row in
             let key = row.int("event_key")
             if key != lastKey {

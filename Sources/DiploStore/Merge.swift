@@ -68,6 +68,8 @@ struct Merger<Source: MergeSource> {
     var partnershipIDs: [String: String] = [:]
     /// Partnerships this merge created or gave a claim (a level, a date): their anniversaries change.
     var partnershipsWithNewClaims: Set<String> = []
+    /// Events this merge wrote a stated anniversary of: their listed anniversaries change.
+    var eventsWithAnniversaries: [String] = []
     /// Entities known before whose country this merge set: their events have new sides.
     var entitiesWithNewCountry: [String] = []
     /// Entities this merge created: no event known before this merge has them.
@@ -133,17 +135,23 @@ struct Merger<Source: MergeSource> {
     /// The anniversary candidates of what this merge added or changed: its events, the events of
     /// entities that gained a country, the partnerships that gained a claim (all of them again when
     /// many did).
+    /// Then the listing of anniversaries: of those events, the events of stated anniversaries this
+    /// merge wrote, and those of every partnership it wrote (a source may have come first).
     func refreshAnniversaryCandidates() throws {
         if partnershipsWithNewClaims.count > 64 {
             try store.refreshAnniversaryCandidates(events: .all, partnerships: [])
+            try store.refreshAnniversaryListing(events: .all, partnerships: [])
             return
         }
         var events = Array(knownEventsMerged)
         for entity in entitiesWithNewCountry {
             events += try db.query("SELECT event_id FROM participants WHERE entity_id = ?", [entity]) { $0.text(0) }
         }
-        try store.refreshAnniversaryCandidates(
-            events: .after(key: knownEventKeys, and: events.uniqued()), partnerships: partnershipsWithNewClaims)
+        let selection = Store.EventSelection.after(key: knownEventKeys, and: events.uniqued())
+        try store.refreshAnniversaryCandidates(events: selection, partnerships: partnershipsWithNewClaims)
+        try store.refreshAnniversaryListing(
+            events: .after(key: knownEventKeys, and: (events + eventsWithAnniversaries).uniqued()),
+            partnerships: Set(partnershipIDs.values))
     }
 
     // MARK: Trips
@@ -842,6 +850,7 @@ struct Merger<Source: MergeSource> {
                 [event, partnership, anniversary.years, anniversary.date?.description, anniversary.stated])
             id = Int(db.lastInsertRowID)
         }
+        eventsWithAnniversaries.append(event)
         report.count("anniversaries", new: existing == nil)
         try addSources(anniversary.sources, to: .anniversary(id), at: place)
     }

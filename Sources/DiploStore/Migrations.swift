@@ -37,6 +37,9 @@ public enum Migrations {
         Migration(
             version: 5, name: "005_candidates_by_key.sql", bytes: PackageResources._05_candidates_by_key_sql,
             backfill: { try Store(database: $0).refreshAnniversaryCandidates(events: .all, partnerships: []) }),
+        Migration(
+            version: 6, name: "006_anniversary_listing.sql", bytes: PackageResources._06_anniversary_listing_sql,
+            backfill: { try Store(database: $0).refreshAnniversaryListing(events: .all, partnerships: []) }),
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

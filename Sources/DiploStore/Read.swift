@@ -194,15 +194,16 @@ extension Store {
     /// order they were added: what the listing of anniversaries reads, each event joined in the
     /// same statement rather than read again by a list of ids (the anniversaries first, always:
     /// `CROSS JOIN`, so that SQLite never walks every event instead).
-    public func anniversariesWithEvents() throws -> [(anniversary: Anniversary, event: Event)] {
+    /// `events`: of these events (by id) alone.
+    public func anniversariesWithEvents(events ids: [String]? = nil) throws -> [(anniversary: Anniversary, event: Event)] {
         var all: [(anniversary: Anniversary, event: Event)] = []
         // Counted first: the array of large values is not copied again and again as it grows.
-        all.reserveCapacity(try db.first("SELECT count(*) FROM anniversaries") { $0.int(0) } ?? 0)
+        if ids == nil { all.reserveCapacity(try db.first("SELECT count(*) FROM anniversaries") { $0.int(0) } ?? 0) }
         try forEachAnniversary(
             """
             SELECT a.id AS anniversary_key, a.event_id, a.partnership_id, a.years, a.date, a.stated, \(Event.columns("e"))
-            FROM anniversaries a CROSS JOIN events e ON e.id = a.event_id
-            """, key: "anniversary_key", orderBy: "a.id", with: Event.init(row:)
+            FROM anniversaries a CROSS JOIN events e ON e.id = a.event_id\(ids == nil ? "" : " WHERE a.event_id IN \(Store.idList)")
+            """, arguments: ids.map { [$0.json] } ?? [], key: "anniversary_key", orderBy: "a.id", with: Event.init(row:)
         ) { all.append(($0, $1)) }
         return all
     }
@@ -210,10 +211,12 @@ extension Store {
     /// The anniversaries `select` gives (its row key in the column `key`) with their sources, and
     /// what `with` reads of the rest of each row, a batch at a time.
     private func forEachAnniversary<Extra>(
-        _ select: String, key: String, orderBy: String, with extra: (Row) -> Extra, _ body: (Anniversary, Extra) throws -> Void
+        _ select: String, arguments: [SQLBindable] = [], key: String, orderBy: String, with extra: (Row) -> Extra,
+        _ body: (Anniversary, Extra) throws -> Void
     ) throws {
         try inBatches(
-            select, ids: nil, orderBy: orderBy, decode: { (String($0.int(key)), Anniversary(row: $0), extra($0)) }
+            select, ids: nil, arguments: arguments, orderBy: orderBy,
+            decode: { (String($0.int(key)), Anniversary(row: $0), extra($0)) }
         ) { batch in
             let sources = try sources(of: .anniversary, batch.map(\.0))
             for (id, var anniversary, extra) in batch {
@@ -261,14 +264,15 @@ extension Store {
 
     /// Runs `select` (all rows, or those whose id is in `ids`), decodes each row and hands them
     /// on `batchSize` at a time.
+    /// `arguments`: of `select`'s own parameters, when no `ids` are asked for.
     func inBatches<T>(
-        _ select: String, ids: [String]?, orderBy: String, decode: (Row) throws -> T,
+        _ select: String, ids: [String]?, arguments: [SQLBindable] = [], orderBy: String, decode: (Row) throws -> T,
         _ handle: ([T]) throws -> Void
     ) throws {
         var batch: [T] = []
         batch.reserveCapacity(Store.batchSize)
         let sql = select + (ids == nil ? "" : " WHERE id IN \(Store.idList)") + " ORDER BY \(orderBy)"
-        try db.forEach(sql, ids.map { [$0.json] } ?? []) { row in
+        try db.forEach(sql, ids.map { [$0.json] } ?? arguments) { row in
             batch.append(try decode(row))
             if batch.count == Store.batchSize {
                 try handle(batch)

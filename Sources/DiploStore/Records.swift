@@ -104,6 +104,32 @@ extension Partnership {
     }
 }
 
+extension ListedAnniversary {
+    static let columns =
+        "date_key, event_id, years, computed, partnership_id, date, title, level, anniversary, established, approximate, source"
+
+    /// (Read in the order of `columns`: a row finds each next column at once.)
+    init(row: Row) throws {
+        let dateKey = row.int("date_key")
+        let event = row.text("event_id")
+        let years = row.int("years")
+        let computed = row.bool("computed")
+        let partnership = row.text("partnership_id")
+        let date = row.text("date")
+        let title = row.text("title")
+        let level = try PartnershipLevel(row.text("level"))
+        self.init(
+            dateKey: dateKey, date: date, title: title, event: event, partnership: partnership, years: years, level: level,
+            anniversary: row.string("anniversary"), established: row.string("established"), stated: !computed,
+            approximate: row.bool("approximate"), source: row.text("source"))
+    }
+
+    /// The values of `columns`, in order, to write the row.
+    var values: [SQLBindable] {
+        [dateKey, event, years, !stated, partnership, date, title, level.key, anniversary, established, approximate, source]
+    }
+}
+
 extension Anniversary {
     static let columns = "id, event_id, partnership_id, years, date, stated"
 

@@ -107,6 +107,23 @@ import Testing
         #expect(!plans.contains { $0.plan.contains("SCAN e") })
     }
 
+    /// `query anniversaries` asked nothing more: the kept listing, read in the order of its key
+    /// (no sort), and not one event.
+    @Test func theDefaultAnniversaryListingIsReadInItsKeysOrder() throws {
+        let folder = try TemporaryFolder()
+        let store = try QueryPlanTests.store(folder)
+        var rows = 0
+        let plans = try QueryPlanTests.plans(store) {
+            rows = try AnniversaryQuery().report(on: store, format: .table).rows.count
+        }
+        #expect(rows > 0)
+        QueryPlanTests.expectNoScans(plans, "the listing")
+        let listing = plans.filter { $0.sql.contains("FROM anniversary_listing") }
+        #expect(listing.count == 1)
+        #expect(listing.allSatisfy { !$0.plan.contains { $0.contains("TEMP B-TREE") } })
+        #expect(!plans.contains { $0.sql.contains("FROM events") || $0.sql.contains("JOIN events") })
+    }
+
     /// Events read by a list of ids in any order (the anniversaries' events): joined to the list,
     /// each by the index of ids; entities a good part of the table: one pass over entities.
     @Test func eventsByAListOfIdsAndManyEntitiesReadByIndex() throws {

@@ -276,7 +276,66 @@ enum ScaleFixture {
         }
     }
 
-    /// Of schema 3 (nothing derived) or 4 (candidates kept by the event's id).
+    /// The listing the store keeps is, after each merge, the one worked out from every event.
+    @Test func theListingKeptIsTheOneWorkedOutAfterEveryMerge() throws {
+        let folder = try TemporaryFolder()
+        let store = try folder.store()
+        func expectInStep(_ step: String) throws {
+            var query = AnniversaryQuery()
+            query.fromEveryEvent = true
+            let computed = try query.run(on: store).map(ListedAnniversary.init)
+            #expect(!computed.isEmpty, "\(step)")
+            #expect(try store.anniversaryListing() == computed, "\(step)")
+            #expect(try query.listing(on: store) == computed, "\(step)")
+        }
+        let kb = ScaleFixture.knowledgeBase(events: 300)
+        try store.merge(kb, file: "kb.json")
+        try expectInStep("the first file")
+        try store.merge(ScaleFixture.reports(of: kb), file: "again.json")
+        try expectInStep("events reported again, a new partnership")
+        let document = Document(id: "d9", title: "Nine")
+        // A source states an anniversary of an event known before; a partnership gains a claim,
+        // another a higher level, another a first source.
+        try store.merge(
+            KnowledgeBase(
+                documents: [document],
+                partnerships: [
+                    Partnership(
+                        id: "pa2", parties: ["jp", "fr"], level: .diplomaticRelations,
+                        history: [Milestone(level: .diplomaticRelations, date: Fixture.date("1961-02-14"))]),
+                    Partnership(
+                        id: "pa3", parties: ["fr", "cu"], level: Fixture.level("comprehensive_strategic_partnership"),
+                        established: Fixture.date("2001-05-20")),
+                    Partnership(
+                        id: "pa4", parties: ["cu", "vn"], level: .diplomaticRelations, established: Fixture.date("1962-05-14"),
+                        sources: [SourceRef(document: "d9", quote: "Relations since 1962")]),
+                ],
+                anniversaries: [
+                    Anniversary(
+                        event: "s7", partnership: "pa1", years: 10, sources: [SourceRef(document: "d9", quote: "ten years")])
+                ]), file: "claims.json")
+        try expectInStep("claims, a level, a source and a stated anniversary")
+        // A person gains a country: the sides of their events change.
+        try store.merge(
+            KnowledgeBase(entities: [Entity(id: "stateless", type: .person, name: "Nobody Yet")]), file: "x.json")
+        try store.merge(
+            KnowledgeBase(
+                entities: [Entity(id: "vip", type: .person, name: "Some One")],
+                events: [
+                    Event(
+                        id: "x", kind: .talks, title: "Talks", start: Fixture.date("2010-03-02"),
+                        participants: [Participant(entity: "vip", role: "guest"), Participant(entity: "p3", role: "host")])
+                ]), file: "y.json")
+        try store.merge(
+            KnowledgeBase(entities: [Entity(id: "vip", type: .person, name: "Some One", country: "vn")]), file: "z.json")
+        try expectInStep("a person gains a country")
+        // Worked out again whole, it is the same.
+        let kept = try store.anniversaryListing()
+        try store.db.transaction { try store.refreshDerived() }
+        #expect(try store.anniversaryListing() == kept)
+    }
+
+    /// Of schema 3 (nothing derived) or 4 (candidates kept by the event's id): no listing kept.
     @Test(arguments: [3, 4]) func anOlderKnowledgeBaseIsMigratedAndBackfilled(schema: Int) throws {
         let folder = try TemporaryFolder()
         let path = folder.path("old.sqlite")
@@ -300,9 +359,11 @@ enum ScaleFixture {
         // Read as it is, without the kept candidates; migrated by a writer, with them.
         let old = try Store.openForReading(path: path)
         #expect(try old.anniversaryCandidates(within: 30) == nil)
-        #expect(try AnniversaryQuery().run(on: old).map(\.years) == [30])
+        #expect(try old.anniversaryListing() == nil)
+        #expect(try AnniversaryQuery().listing(on: old).map(\.years) == [30])
         let store = try Store.open(path: path)
         #expect(try store.anniversaryCandidates(within: 30)?.map(\.event.id) == ["v"])
+        #expect(try store.anniversaryListing()?.map(\.years) == [30])
         #expect(try AnniversaryQuery().run(on: store).map(\.years) == [30])
         #expect(try store.db.first("SELECT month FROM participants") { $0.int(0) } == 2025 * 12 + 6)
     }

@@ -33,7 +33,12 @@ struct OutputOptions: ParsableArguments {
     var format: OutputFormat = .table
 
     func print(_ report: Report) {
-        StandardOutput.write(report.bytes(format))
+        // A table is written as it is made, a part at a time.
+        if format == .table {
+            report.writeTable { StandardOutput.write($0) }
+        } else {
+            StandardOutput.write(report.bytes(format))
+        }
     }
 }
 

@@ -42,10 +42,8 @@ struct Anniversaries: ParsableCommand {
         let query = AnniversaryQuery(
             from: dates.from, to: dates.to, window: window, country: try country.map(store.resolveEntity),
             with: try with.map(store.resolveEntity), level: level)
-        let matches = try query.run(on: store)
-        let report = AnniversaryQuery.report(
-            matches, directory: try AnniversaryQuery.directory(of: matches, store), window: window)
+        let report = try query.report(on: store, format: output.format)
         output.print(report)
-        KeptUntilExit.keep(matches, report)
+        KeptUntilExit.keep(report)
     }
 }
