@@ -16,6 +16,8 @@ CREATE TABLE anniversary_listing (
     established    TEXT,
     approximate    INTEGER NOT NULL,
     source         TEXT NOT NULL,     -- the first source's quote, note or document
+    parties        TEXT NOT NULL,     -- the parties' names, "A – B" (worked out again when one is renamed)
+    marks          TEXT NOT NULL,     -- "20 yr of diplomatic relations, A – B (2015-07-12; from 1995-07-12)"
     PRIMARY KEY (date_key, event_id, years, computed, partnership_id)
 ) WITHOUT ROWID;
 CREATE INDEX anniversary_listing_event ON anniversary_listing(event_id);

@@ -60,11 +60,15 @@ public struct ListedAnniversary: Equatable, Sendable {
     public var approximate: Bool
     /// The quote (or note, or document) of the first source.
     public var source: String
+    /// The partnership's parties by name, "A – B".
+    public var parties: String
+    /// "20 yr of diplomatic relations, A – B (2015-07-12; from 1995-07-12)": what a table shows.
+    public var marks: String
 
     public init(
         dateKey: Int, date: String, title: String, event: String, partnership: String, years: Int,
         level: PartnershipLevel, anniversary: String?, established: String?, stated: Bool, approximate: Bool,
-        source: String
+        source: String, parties: String, marks: String
     ) {
         self.dateKey = dateKey
         self.date = date
@@ -78,16 +82,36 @@ public struct ListedAnniversary: Equatable, Sendable {
         self.stated = stated
         self.approximate = approximate
         self.source = source
+        self.parties = parties
+        self.marks = marks
     }
 
-    public init(_ match: AnniversaryMatch) {
+    /// `parties`: the names of the match's partnership's parties, "A – B".
+    public init(_ match: AnniversaryMatch, parties: String) {
+        let anniversary = match.anniversaryDate?.description
+        let established = match.established?.description
         self.init(
             dateKey: match.event.date?.sortKey ?? Int.min, date: match.event.dateText, title: match.event.title,
             event: match.event.id, partnership: match.shared.value.id, years: match.years, level: match.level,
-            anniversary: match.anniversaryDate?.description, established: match.established?.description,
-            stated: match.stated, approximate: match.approximate,
-            source: match.sources.first.map { $0.quote ?? $0.note ?? $0.document } ?? "")
+            anniversary: anniversary, established: established, stated: match.stated, approximate: match.approximate,
+            source: match.sources.first.map { $0.quote ?? $0.note ?? $0.document } ?? "", parties: parties,
+            marks: ListedAnniversary.marks(
+                years: match.years, level: match.level, parties: parties, anniversary: anniversary, established: established))
     }
+
+    /// "20 yr of diplomatic relations, A – B (2015-07-12; from 1995-07-12)": which claim it counts
+    /// from, as sources may date the level differently.
+    static func marks(
+        years: Int, level: PartnershipLevel, parties: String, anniversary: String?, established: String?
+    ) -> String {
+        "\(years) yr of \(level.readable), \(parties) (\(anniversary ?? "?")\(established.map { "; from " + $0 } ?? ""))"
+    }
+
+    /// A partnership's parties as a listing names them, "A – B".
+    public static func parties(_ names: [String]) -> String { names.joined(separator: " – ") }
+
+    /// What a table of them shows under "how".
+    public var how: String { stated ? "stated" : approximate ? "computed ~" : "computed" }
 }
 
 extension AnniversaryRules {

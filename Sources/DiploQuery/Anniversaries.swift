@@ -126,7 +126,10 @@ public struct AnniversaryQuery: Sendable {
         {
             return
         }
-        for match in try run(on: store) { try body(ListedAnniversary(match)) }
+        let matches = try run(on: store)
+        let names = try store.partyNames(ofPartnerships: Array(Set(matches.map(\.shared.value.id))))
+            .mapValues(ListedAnniversary.parties)
+        for match in matches { try body(ListedAnniversary(match, parties: names[match.shared.value.id] ?? "")) }
     }
 
     /// `forEachListed(on:)`, all of it.
@@ -140,50 +143,16 @@ public struct AnniversaryQuery: Sendable {
     /// field. (For a table, only the columns it shows: tens of thousands of rows at a million
     /// events, each made as it is read.)
     public func report(on store: Store, format: OutputFormat) throws -> Report {
-        // Each partnership's parties named once (a few thousand at most), each level once (a
-        // handful: looked for in a list).
-        let partiesByPartnership = try store.partnershipParties()
-        let directory = try Directory(store: store, ids: Set(partiesByPartnership.values.joined()))
-        let partiesOf = partiesByPartnership.mapValues { $0.map(directory.name).joined(separator: " – ") }
-        var readable: [(key: String, text: String)] = []
         let table = format == .table
         var rows: [[ReportValue]] = []
         try forEachListed(on: store) { row in
-            let parties = partiesOf[row.partnership] ?? ""
-            let level =
-                readable.first { $0.key == row.level.key }?.text
-                ?? {
-                    readable.append((row.level.key, row.level.readable))
-                    return row.level.readable
-                }()
-            // "20 yr of diplomatic relations, A – B (2015-07-12; from 1995-07-12)": which claim
-            // it counts from, as sources may date the level differently. Written into room
-            // made for it at once, not grown piece by piece.
-            let years = String(row.years)
-            var marks = ""
-            marks.reserveCapacity(
-                years.utf8.count + level.utf8.count + parties.utf8.count + (row.anniversary?.utf8.count ?? 1)
-                    + (row.established.map { $0.utf8.count + 7 } ?? 0) + 12)
-            marks += years
-            marks += " yr of "
-            marks += level
-            marks += ", "
-            marks += parties
-            marks += " ("
-            marks += row.anniversary ?? "?"
-            if let established = row.established {
-                marks += "; from "
-                marks += established
-            }
-            marks += ")"
-            let how = row.stated ? "stated" : row.approximate ? "computed ~" : "computed"
             if table {
-                rows.append([.text(row.date), .text(row.title), .text(marks), .text(how)])
+                rows.append([.text(row.date), .text(row.title), .text(row.marks), .text(row.how)])
             } else {
                 rows.append([
-                    .text(row.date), .text(row.title), .text(parties), .text(row.level.key), .int(row.years),
-                    ReportValue(row.anniversary), ReportValue(row.established), .text(how), .bool(row.approximate),
-                    .text(row.source), .text(marks), .text(row.event), .text(row.partnership),
+                    .text(row.date), .text(row.title), .text(row.parties), .text(row.level.key), .int(row.years),
+                    ReportValue(row.anniversary), ReportValue(row.established), .text(row.how), .bool(row.approximate),
+                    .text(row.source), .text(row.marks), .text(row.event), .text(row.partnership),
                 ])
             }
         }

@@ -29,19 +29,24 @@ extension Store {
         return try forEachListedAnniversary { listed.append($0) } ? listed : nil
     }
 
-    /// The parties of every partnership, by id, each in the order a partnership lists them.
-    public func partnershipParties() throws -> [String: [String]] {
-        var parties: [String: [String]] = [:]
-        try db.forEach("SELECT partnership_id, entity_id FROM partnership_parties ORDER BY partnership_id, entity_id") {
-            parties[$0.text("partnership_id"), default: []].append($0.text("entity_id"))
-        }
-        return parties
+    /// The names of the parties of these partnerships, by the partnership's id, each in the
+    /// order a partnership lists its parties.
+    public func partyNames(ofPartnerships ids: [String]) throws -> [String: [String]] {
+        var names: [String: [String]] = [:]
+        try db.forEach(
+            """
+            SELECT pp.partnership_id, e.name FROM partnership_parties pp JOIN entities e ON e.id = pp.entity_id
+            WHERE pp.partnership_id IN \(Store.idList) ORDER BY pp.partnership_id, pp.entity_id
+            """, [ids.json]
+        ) { names[$0.text("partnership_id"), default: []].append($0.text("name")) }
+        return names
     }
 
     /// Works out again the listed anniversaries of these events: those added after the key and
     /// those named (`EventSelection`), and every event with an anniversary, a candidate or a
-    /// listed row of one of `partnerships` (the partnerships a write touched: a claim, a level or a
-    /// source may have changed). After the candidates: the computed anniversaries come from them.
+    /// listed row of one of `partnerships` (the partnerships a write touched: a claim, a level, a
+    /// source or a party's name may have changed). After the candidates: the computed
+    /// anniversaries come from them.
     func refreshAnniversaryListing(events: EventSelection, partnerships: Set<String>) throws {
         var ids: [String]?
         if case .after(let key, let named) = events, key > 0 {
@@ -76,7 +81,10 @@ extension Store {
         } else {
             try db.run("DELETE FROM anniversary_listing")
         }
-        let insert = "INSERT INTO anniversary_listing (\(ListedAnniversary.columns)) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
-        for match in matches { try db.run(insert, ListedAnniversary(match).values) }
+        let names = try partyNames(ofPartnerships: ordered.map(\.id)).mapValues(ListedAnniversary.parties)
+        let insert = "INSERT INTO anniversary_listing (\(ListedAnniversary.columns)) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        for match in matches {
+            try db.run(insert, ListedAnniversary(match, parties: names[match.shared.value.id] ?? "").values)
+        }
     }
 }

@@ -70,6 +70,8 @@ struct Merger<Source: MergeSource> {
     var partnershipsWithNewClaims: Set<String> = []
     /// Events this merge wrote a stated anniversary of: their listed anniversaries change.
     var eventsWithAnniversaries: [String] = []
+    /// Entities known before that this merge gave another name: the listing names them.
+    var entitiesRenamed: [String] = []
     /// Entities known before whose country this merge set: their events have new sides.
     var entitiesWithNewCountry: [String] = []
     /// Entities this merge created: no event known before this merge has them.
@@ -136,7 +138,8 @@ struct Merger<Source: MergeSource> {
     /// entities that gained a country, the partnerships that gained a claim (all of them again when
     /// many did).
     /// Then the listing of anniversaries: of those events, the events of stated anniversaries this
-    /// merge wrote, and those of every partnership it wrote (a source may have come first).
+    /// merge wrote, and those of every partnership it wrote (a source may have come first) or
+    /// whose party it renamed.
     func refreshAnniversaryCandidates() throws {
         if partnershipsWithNewClaims.count > 64 {
             try store.refreshAnniversaryCandidates(events: .all, partnerships: [])
@@ -149,9 +152,15 @@ struct Merger<Source: MergeSource> {
         }
         let selection = Store.EventSelection.after(key: knownEventKeys, and: events.uniqued())
         try store.refreshAnniversaryCandidates(events: selection, partnerships: partnershipsWithNewClaims)
+        var partnerships = Set(partnershipIDs.values)
+        if !entitiesRenamed.isEmpty {
+            partnerships.formUnion(
+                try db.query(
+                    "SELECT partnership_id FROM partnership_parties WHERE entity_id IN \(Store.idList)", [entitiesRenamed.json]
+                ) { $0.text(0) })
+        }
         try store.refreshAnniversaryListing(
-            events: .after(key: knownEventKeys, and: (events + eventsWithAnniversaries).uniqued()),
-            partnerships: Set(partnershipIDs.values))
+            events: .after(key: knownEventKeys, and: (events + eventsWithAnniversaries).uniqued()), partnerships: partnerships)
     }
 
     // MARK: Trips
@@ -390,6 +399,7 @@ struct Merger<Source: MergeSource> {
                 current.folded == entity.name.folded
             {
                 try write("UPDATE entities SET name = ? WHERE id = ?", [entity.name, id])
+                entitiesRenamed.append(id)
                 try write(
                     "INSERT OR IGNORE INTO entity_aliases (entity_id, alias, folded) VALUES (?, ?, ?)",
                     [id, current, current.folded])

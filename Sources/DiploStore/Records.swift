@@ -106,7 +106,7 @@ extension Partnership {
 
 extension ListedAnniversary {
     static let columns =
-        "date_key, event_id, years, computed, partnership_id, date, title, level, anniversary, established, approximate, source"
+        "date_key, event_id, years, computed, partnership_id, date, title, level, anniversary, established, approximate, source, parties, marks"
 
     /// (Read in the order of `columns`: a row finds each next column at once.)
     init(row: Row) throws {
@@ -121,12 +121,16 @@ extension ListedAnniversary {
         self.init(
             dateKey: dateKey, date: date, title: title, event: event, partnership: partnership, years: years, level: level,
             anniversary: row.string("anniversary"), established: row.string("established"), stated: !computed,
-            approximate: row.bool("approximate"), source: row.text("source"))
+            approximate: row.bool("approximate"), source: row.text("source"), parties: row.text("parties"),
+            marks: row.text("marks"))
     }
 
     /// The values of `columns`, in order, to write the row.
     var values: [SQLBindable] {
-        [dateKey, event, years, !stated, partnership, date, title, level.key, anniversary, established, approximate, source]
+        [
+            dateKey, event, years, !stated, partnership, date, title, level.key, anniversary, established, approximate, source,
+            parties, marks,
+        ]
     }
 }
 
