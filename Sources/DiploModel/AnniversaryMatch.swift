@@ -121,11 +121,11 @@ extension AnniversaryRules {
 
     /// The anniversaries some events mark: each one a source states (of a partnership among
     /// `partnerships`), and each one the dates give, within `window` days, of an event's
-    /// `candidates` (indexes into `partnerships`, in order) that no source states; the best
-    /// claim of each number of years. `partnerships` in id order, `claims` their
-    /// `datedClaims(of:)`. In the order worked out: `listingOrder` sorts them.
+    /// `candidates` (partnership ids; those not among `partnerships` are passed over) that no
+    /// source states; the best claim of each number of years. `partnerships` in id order, `claims`
+    /// their `datedClaims(of:)`. In the order worked out: `listingOrder` sorts them.
     public static func matches(
-        stated: [(anniversary: Anniversary, event: Event)], events: [(event: Event, candidates: [Int])],
+        stated: [(anniversary: Anniversary, event: Event)], events: [(event: Event, candidates: [String])],
         partnerships shared: [SharedPartnership], claims claimsByPartnership: [[(claim: Milestone, year: Int)]],
         window: Int
     ) -> [AnniversaryMatch] {
@@ -162,7 +162,8 @@ extension AnniversaryRules {
             guard let days = event.dayRange else { continue }
             let statedHere = statedOf[event.id] ?? []
             let startsExact = event.start?.isExact ?? false
-            for index in candidates {
+            for id in candidates {
+                guard let index = indexByID[id] else { continue }
                 let partnership = shared[index]
                 best.removeAll(keepingCapacity: true)
                 anniversaries(near: days, of: claimsByPartnership[index]) { claim, years, date, distance in

@@ -72,24 +72,14 @@ public struct AnniversaryQuery: Sendable {
     }
 
     /// The events in range (those `involved`, when a country is asked for) that may mark some
-    /// anniversary, in any order (the matches are sorted in the end), each with the partnerships (indexes into `ordered`, in
-    /// order) between its sides that it may mark an anniversary of: those `kept` by the store (in
-    /// scope already), else worked out from every event.
+    /// anniversary, in any order (the matches are sorted in the end), each with the partnerships (their
+    /// ids, in order) between its sides that it may mark an anniversary of: those `kept` by the store
+    /// (in scope already), else worked out from every event.
     private func eventsAndCandidates(
         _ store: Store, _ ordered: [Partnership], _ claims: [[(claim: Milestone, year: Int)]],
         kept: [(event: Event, partnerships: [String])]?, involved: Set<String>?
-    ) throws -> [(event: Event, candidates: [Int])] {
-        if let kept {
-            let indexes = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.id, $0) })
-            var events: [(event: Event, candidates: [Int])] = []
-            events.reserveCapacity(kept.count)
-            for (event, partnerships) in kept {
-                // In order: the partnerships come by id, as `ordered` has them.
-                let candidates = partnerships.compactMap { indexes[$0] }
-                if !candidates.isEmpty { events.append((event, candidates)) }
-            }
-            return events
-        }
+    ) throws -> [(event: Event, candidates: [String])] {
+        if let kept { return kept.map { ($0.event, $0.partnerships) } }
         let events = try (involved.map { try store.events(ids: Array($0)) } ?? store.events()).filter { inRange($0) }
         let directory = try Directory(store: store)
         var byParty: [String: [Int]] = [:]
@@ -113,7 +103,7 @@ public struct AnniversaryQuery: Sendable {
                     candidates.append(index)
                 }
             }
-            return (event, Set(candidates).sorted())
+            return (event, Set(candidates).sorted().map { ordered[$0].id })
         }
     }
 

@@ -144,11 +144,11 @@ extension Report {
     /// straight into one buffer: tens of thousands of rows (`query anniversaries` at a million
     /// events) print in milliseconds, not seconds, and never all in memory at once.
     public func writeTable(width: Int = 80, _ write: ([UInt8]) -> Void) {
-        let part = 1 << 20
+        let partSize = 1 << 20
         var out: [UInt8] = []
         // Four lines a row (a listing's wrapped cells take three or four), up to a part and a
         // row: the buffer is not copied as it grows.
-        out.reserveCapacity(min(rows.count * 4 * (width + 1), part + 64 * (width + 1)))
+        out.reserveCapacity(min(rows.count * 4 * (width + 1), partSize + 64 * (width + 1)))
         defer { write(out) }
         if let title { out += title.utf8 + [0x0A] }
         guard !rows.isEmpty else {
@@ -233,11 +233,11 @@ extension Report {
                 out += line(Array(cells[cellRange]), measures[cellRange].map(\.width)).utf8 + [0x0A]
             }
             if let detail, !values[detail].text.isEmpty {
-                for (n, line) in values[detail].text.wrapped(to: width - 6).enumerated() {
-                    out += ((n == 0 ? "    ↳ " : "      ") + line).utf8 + [0x0A]
+                for (n, part) in values[detail].text.wrapped(to: width - 6).enumerated() {
+                    out += ((n == 0 ? "    ↳ " : "      ") + part).utf8 + [0x0A]
                 }
             }
-            if out.count >= part {
+            if out.count >= partSize {
                 write(out)
                 out.removeAll(keepingCapacity: true)
             }

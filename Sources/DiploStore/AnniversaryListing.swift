@@ -71,9 +71,8 @@ extension Store {
         var named = Set(stated.map(\.anniversary.partnership))
         for (_, partnerships) in candidates { named.formUnion(partnerships) }
         let ordered = try self.partnerships(ids: named.sorted()).sorted { $0.id < $1.id }
-        let index = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.id, $0) })
         let matches = AnniversaryRules.matches(
-            stated: stated, events: candidates.map { event, partnerships in (event, partnerships.compactMap { index[$0] }) },
+            stated: stated, events: candidates.map { ($0.event, $0.partnerships) },
             partnerships: ordered.map(SharedPartnership.init), claims: ordered.map(AnniversaryRules.datedClaims(of:)),
             window: AnniversaryRules.defaultWindow)
         if let ids {
