@@ -65,6 +65,8 @@ struct Merger<Source: MergeSource> {
     var knownEventsMerged: Set<String> = []
     /// Trips of events created by this merge that come later in the file: linked once every event is resolved.
     var pendingTrips: [(event: String, trip: String, place: String)] = []
+    /// Events created by this merge whose rows wait to be written a batch at a time.
+    var newEvents = NewEventBatch()
     var partnershipIDs: [String: String] = [:]
     /// Partnerships this merge created or gave a claim (a level, a date): their anniversaries change.
     var partnershipsWithNewClaims: Set<String> = []
@@ -118,8 +120,10 @@ struct Merger<Source: MergeSource> {
             } else {
                 reportsOfKnown.append(i)
             }
+            if newEvents.ids.count >= store.newEventBatchSize { try writeNewEvents() }
             if i % 1_000 == 999 { progress?(i + 1, total) }
         }
+        try writeNewEvents()
         try linkPendingTrips()
         try store.buildIndexes(indexes)
         if !reportsOfKnown.isEmpty {
@@ -285,33 +289,22 @@ struct Merger<Source: MergeSource> {
         }
     }
 
-    /// Adds the sources a fact lacks. `new`: the fact was created by this merge, so it has none yet.
-    mutating func addSources(_ sources: [SourceRef], to owner: SourceOwner, at place: String, new: Bool = false) throws {
-        // A new fact's sources are those added here: a repeat among them is told apart without
-        // asking the table (which would read all the fact's sources again for each one), byte for
-        // byte as SQLite compares.
-        var written = Set<WrittenSource>()
+    /// The knowledge base's id of the document a source names, its span checked.
+    mutating func checkedDocument(of source: SourceRef, at place: String) throws -> String {
+        guard let document = try documentID(source.document) else {
+            throw fail("\(place).document", "no document \"\(source.document)\" in this file or the knowledge base")
+        }
+        if let start = source.start, let end = source.end, start > end || start < 0 {
+            throw fail(place, "the span \(start)-\(end) runs backwards")
+        }
+        return document
+    }
+
+    /// Adds the sources a fact lacks.
+    mutating func addSources(_ sources: [SourceRef], to owner: SourceOwner, at place: String) throws {
         for (i, source) in sources.enumerated() {
-            guard let document = try documentID(source.document) else {
-                throw fail(
-                    "\(place).sources[\(i)].document", "no document \"\(source.document)\" in this file or the knowledge base")
-            }
-            if let start = source.start, let end = source.end, start > end || start < 0 {
-                throw fail("\(place).sources[\(i)]", "the span \(start)-\(end) runs backwards")
-            }
+            let document = try checkedDocument(of: source, at: "\(place).sources[\(i)]")
             let column = owner.column
-            if new {
-                let key = WrittenSource(
-                    document: Array(document.utf8), start: source.start, end: source.end,
-                    quote: source.quote.map { Array($0.utf8) },
-                    note: source.note.map { Array($0.utf8) })
-                if written.insert(key).inserted {
-                    try write(
-                        "INSERT INTO sources (document_id, start, end, quote, note, \(column)) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                        [document, source.start, source.end, source.quote, source.note, owner.value])
-                }
-                continue
-            }
             try write(
                 """
                 INSERT INTO sources (document_id, start, end, quote, note, \(column))
@@ -508,21 +501,10 @@ struct Merger<Source: MergeSource> {
         }
         let id = target ?? event.id
         if target == nil {
-            // Whole at once: only its trip, which may come later in the file, is set afterwards.
+            // Written whole by `linkNewEvent`: only its trip, which may come later in the file, is set afterwards.
             if let start = event.start, let end = event.end, end < start {
                 throw fail("\(place).end", "the event ends (\(end)) before it starts (\(start))")
             }
-            let country = try event.location?.country.map { try entity($0, at: "\(place).location.country") }
-            let within = event.start == nil ? event.within : nil
-            try write(
-                """
-                INSERT INTO events (id, kind, title, status, start, end, within_from, within_to, location_country_id, location_city)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                [
-                    id, event.kind.rawValue, event.title, event.status.rawValue, event.start?.description, event.end?.description,
-                    within?[0].description, within?[1].description, country, event.location?.city,
-                ])
         } else {
             knownEventsMerged.insert(id)
         }
@@ -643,13 +625,21 @@ struct Merger<Source: MergeSource> {
     /// What an event this merge created links to. Its trip, when it is an event of the file not
     /// yet resolved, is linked once all are (`linkPendingTrips`).
     mutating func linkNewEvent(_ event: Event, at place: String) throws {
+        let country = try event.location?.country.map { try entity($0, at: "\(place).location.country") }
         var parent: String?
         if let trip = event.parent {
-            parent = try knownEvent(trip)
+            // A trip waiting in the batch is written in the same statement as its stop.
+            parent = newEvents.ids.contains(trip) ? trip : try knownEvent(trip)
             if parent == nil { pendingTrips.append((event.id, trip, "\(place).parent")) }
         }
         if parent == event.id { throw fail("\(place).parent", "an event cannot be its own trip") }
-        try addNewEventLinks(event, id: event.id, parent: parent, at: place)
+        try addNewEvent(event, id: event.id, parent: parent, country: country, at: place)
+    }
+
+    /// Writes the batch of new events waiting (`NewEventBatch`).
+    mutating func writeNewEvents() throws {
+        report.changes += try store.write(newEvents)
+        newEvents = NewEventBatch()
     }
 
     /// The trips that came later in the file than their stops, now that every event is resolved.
@@ -737,10 +727,9 @@ struct Merger<Source: MergeSource> {
         }
     }
 
-    /// What an event this merge created links to: its trip, its participants (each once, in the
-    /// role that says most), its sources, its full-text row.
-    mutating func addNewEventLinks(_ event: Event, id: String, parent: String?, at place: String) throws {
-        if let parent { try write("UPDATE events SET parent_id = ? WHERE id = ?", [parent, id]) }
+    /// An event this merge created, into the batch waiting: its row, with its trip; its
+    /// participants (each once, in the role that says most); its sources; its reports; its full-text row.
+    mutating func addNewEvent(_ event: Event, id: String, parent: String?, country: String?, at place: String) throws {
         var roles: [(entity: String, role: String)] = []
         for (i, participant) in event.participants.enumerated() {
             let entityID = try entity(participant.entity, at: "\(place).participants[\(i)].entity")
@@ -756,14 +745,30 @@ struct Merger<Source: MergeSource> {
                 }
             }
         }
-        let month = Store.month(of: event.dayRange)
-        for (entity, role) in roles {
-            try write(
-                "INSERT INTO participants (event_id, entity_id, role, month) VALUES (?, ?, ?, ?)", [id, entity, role, month])
+        // A new event's sources are those added here: a repeat among them is told apart without
+        // asking the table, byte for byte as SQLite compares.
+        var written = Set<WrittenSource>()
+        var sources: [(document: String, source: SourceRef)] = []
+        for (i, source) in event.sources.enumerated() {
+            let document = try checkedDocument(of: source, at: "\(place).sources[\(i)]")
+            let key = WrittenSource(
+                document: Array(document.utf8), start: source.start, end: source.end, quote: source.quote.map { Array($0.utf8) },
+                note: source.note.map { Array($0.utf8) })
+            if written.insert(key).inserted { sources.append((document, source)) }
         }
-        try addSources(event.sources, to: .event(id), at: place, new: true)
-        try addReports(event, id: id)
-        try store.indexNewEvent(id, title: event.title)
+        let within = event.start == nil ? event.within : nil
+        newEvents.events.append([
+            id, event.kind.rawValue, event.title, event.status.rawValue, event.start?.description, event.end?.description,
+            within?[0].description, within?[1].description, country, event.location?.city, parent,
+        ])
+        let month = Store.month(of: event.dayRange)
+        for (entity, role) in roles { newEvents.participants.append([id, entity, role, month]) }
+        for (document, source) in sources {
+            newEvents.sources.append([document, source.start, source.end, source.quote, source.note, id])
+        }
+        for document in sources.map(\.document).uniqued() { newEvents.reports.append([id, document, event.status.rawValue]) }
+        newEvents.titles.append([id, event.title.folded])
+        newEvents.ids.insert(id)
     }
 
     // MARK: Partnerships

@@ -35,6 +35,9 @@ public final class Store {
     /// to build some indexes after the events rather than row by row (`indexesBuiltAfterABulkLoad`).
     var bulkLoadEvents = 20_000
 
+    /// How many new events a merge holds back to write in one go (`NewEventBatch`).
+    var newEventBatchSize = 1_000
+
     /// The migrations that opening this database applied (`diplo init` says which).
     public private(set) var migrationsApplied: [Migration] = []
 
@@ -167,11 +170,6 @@ public final class Store {
         else { return }
         try db.run("DELETE FROM event_search WHERE rowid = ?", [key])
         try db.run("INSERT INTO event_search (rowid, text) VALUES (?, ?)", [key, title.folded])
-    }
-
-    /// The full-text row of an event just created, which has none yet.
-    func indexNewEvent(_ id: String, title: String) throws {
-        try db.run("INSERT INTO event_search (rowid, text) SELECT key, ? FROM events WHERE id = ?", [title.folded, id])
     }
 
     /// The full-text row of a document; `text`, its body when the caller has it (a long page is not read back).

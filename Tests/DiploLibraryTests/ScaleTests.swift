@@ -146,6 +146,39 @@ enum ScaleFixture {
         #expect(try schema(failing) == schema(try folder.store("empty.sqlite")))
     }
 
+    /// New events are written a batch at a time: whatever the batch's size, and wherever a trip
+    /// and its stops fall (in one batch, across two, the trip first or last), what lands is what
+    /// lands one event at a time, full-text rows included.
+    @Test func newEventsLandTheSameWhateverTheBatchSize() throws {
+        let folder = try TemporaryFolder()
+        var kb = ScaleFixture.knowledgeBase()
+        // Trips listed before their stops as well as after.
+        for i in kb.events.indices where i % 10 == 5 { kb.events[i].parent = "s\(i - 1)" }
+        try ScaleFixture.write(kb, to: folder.path("kb.json"))
+        func imported(batch: Int) throws -> Store {
+            let store = try folder.store("batch-\(batch).sqlite")
+            store.newEventBatchSize = batch
+            _ = try Fixture.importFile(folder.path("kb.json"), into: store)
+            return store
+        }
+        func fullText(_ store: Store) throws -> [String] {
+            try store.db.query("SELECT e.id, s.text FROM event_search s JOIN events e ON e.key = s.rowid ORDER BY s.rowid") {
+                "\($0.text(0)) \($0.text(1))"
+            }
+        }
+        let oneByOne = try imported(batch: 1)
+        #expect(try fullText(oneByOne).count == kb.events.count)
+        for size in [7, 1_000] {
+            let store = try imported(batch: size)
+            #expect(try InterchangeWriter.data(store.knowledgeBase()) == InterchangeWriter.data(oneByOne.knowledgeBase()))
+            #expect(try DerivedDataTests.derived(store) == DerivedDataTests.derived(oneByOne))
+            #expect(try fullText(store) == fullText(oneByOne))
+            // s34 and s35 lie in two batches of seven; s1's trip comes after it.
+            #expect(try store.event("s35")?.parent == "s34")
+            #expect(try store.event("s1")?.parent == "s2")
+        }
+    }
+
     @Test func aRecordThatCannotBeReadInALaterBatchIsNamedAndNothingLands() throws {
         let folder = try TemporaryFolder()
         let store = try folder.store()

@@ -1,0 +1,92 @@
+import DiploModel
+import Foundation
+
+/// Rows for one table, held as a JSON array of arrays to be written in one statement that reads
+/// them back with `json_each` (`json_extract(value, '$[i]')`). With foreign keys on, SQLite opens
+/// a statement journal (and a savepoint on every full-text table the transaction has written) for
+/// each write statement: a thousand events' rows in one statement pay for that once, not ten
+/// thousand times.
+struct JSONRows {
+    private(set) var json = "["
+    private(set) var count = 0
+
+    mutating func append(_ values: [SQLBindable]) {
+        json += count == 0 ? "[" : ",["
+        for (i, value) in values.enumerated() {
+            if i > 0 { json += "," }
+            switch value.sqlValue {
+            case .null: json += "null"
+            case .integer(let number): json += String(number)
+            case .real(let number): json += String(number)
+            case .text(let text): json += "\"" + JSONText.escaped(text) + "\""
+            case .blob: preconditionFailure("a blob has no place in a batch of rows")
+            }
+        }
+        json += "]"
+        count += 1
+    }
+
+    /// The array, closed.
+    var array: String { json + "]" }
+
+    /// The SQL that reads column `i` of each row.
+    static func column(_ i: Int, of row: String) -> String { "json_extract(\(row), '$[\(i)]')" }
+}
+
+/// The events a merge creates, with what hangs off them, held back and written a batch at a time
+/// (`Store.newEventBatchSize`, `Store.write(_:)`). Nothing the events pass reads waits here: another
+/// report of an event is looked for among the events known before the merge, ids are unique in a
+/// file, and a stop whose trip waits in the same batch names it in its own row.
+struct NewEventBatch {
+    /// Rows of `events`: id, kind, title, status, start, end, within_from, within_to,
+    /// location_country_id, location_city, parent_id.
+    var events = JSONRows()
+    /// event_id, entity_id, role, month.
+    var participants = JSONRows()
+    /// document_id, start, end, quote, note, event_id.
+    var sources = JSONRows()
+    /// event_id, document_id, status.
+    var reports = JSONRows()
+    /// The full-text rows: event id, folded title.
+    var titles = JSONRows()
+    /// The ids of the events waiting.
+    var ids: Set<String> = []
+
+    var isEmpty: Bool { ids.isEmpty }
+}
+
+extension Store {
+    /// Writes a batch of new events and their links; returns the rows written (not counting
+    /// full-text rows). Each statement writes the batch's rows in the order they were added.
+    func write(_ batch: NewEventBatch) throws -> Int {
+        guard !batch.isEmpty else { return 0 }
+        let c = JSONRows.column
+        var changed = try db.run(
+            """
+            INSERT INTO events (id, kind, title, status, start, end, within_from, within_to, location_country_id,
+                location_city, parent_id)
+            SELECT \((0..<11).map { c($0, "value") }.joined(separator: ", ")) FROM json_each(?)
+            """, [batch.events.array])
+        changed += try db.run(
+            """
+            INSERT INTO participants (event_id, entity_id, role, month)
+            SELECT \(c(0, "value")), \(c(1, "value")), \(c(2, "value")), \(c(3, "value")) FROM json_each(?)
+            """, [batch.participants.array])
+        changed += try db.run(
+            """
+            INSERT INTO sources (document_id, start, end, quote, note, event_id)
+            SELECT \((0..<6).map { c($0, "value") }.joined(separator: ", ")) FROM json_each(?)
+            """, [batch.sources.array])
+        changed += try db.run(
+            """
+            INSERT OR IGNORE INTO event_reports (event_id, document_id, status)
+            SELECT \(c(0, "value")), \(c(1, "value")), \(c(2, "value")) FROM json_each(?)
+            """, [batch.reports.array])
+        try db.run(
+            """
+            INSERT INTO event_search (rowid, text)
+            SELECT e.key, \(c(1, "j.value")) FROM json_each(?) j JOIN events e ON e.id = \(c(0, "j.value"))
+            """, [batch.titles.array])
+        return changed
+    }
+}
