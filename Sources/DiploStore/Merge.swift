@@ -501,7 +501,8 @@ struct Merger<Source: MergeSource> {
         }
         let id = target ?? event.id
         if target == nil {
-            // Written whole by `linkNewEvent`: only its trip, which may come later in the file, is set afterwards.
+            // Written whole with its links (`linkNewEvent`, a batch at a time): only a trip that
+            // comes later in the file is set afterwards.
             if let start = event.start, let end = event.end, end < start {
                 throw fail("\(place).end", "the event ends (\(end)) before it starts (\(start))")
             }

@@ -40,7 +40,9 @@ struct JSONRows {
 /// The events a merge creates, with what hangs off them, held back and written a batch at a time
 /// (`Store.newEventBatchSize`, `Store.write(_:)`). Nothing the events pass reads waits here: another
 /// report of an event is looked for among the events known before the merge, ids are unique in a
-/// file, and a stop whose trip waits in the same batch names it in its own row.
+/// file, and a stop whose trip waits in the same batch names it in its own row. Every reference is
+/// resolved and every value checked before it joins a batch: a bad record is refused by its place
+/// in the file, before anything of it is written.
 struct NewEventBatch {
     /// Rows of `events`: id, kind, title, status, start, end, within_from, within_to,
     /// location_country_id, location_city, parent_id.
