@@ -116,10 +116,7 @@ public struct AnniversaryQuery: Sendable {
         {
             return
         }
-        let matches = try run(on: store)
-        let names = try store.partyNames(ofPartnerships: Array(Set(matches.map(\.shared.value.id))))
-            .mapValues(ListedAnniversary.parties)
-        for match in matches { try body(ListedAnniversary(match, parties: names[match.shared.value.id] ?? "")) }
+        for listed in try store.listedAnniversaries(try run(on: store)) { try body(listed) }
     }
 
     /// `forEachListed(on:)`, all of it.

@@ -29,17 +29,20 @@ extension Store {
         return try forEachListedAnniversary { listed.append($0) } ? listed : nil
     }
 
-    /// The names of the parties of these partnerships, by the partnership's id, each in the
-    /// order a partnership lists its parties.
-    public func partyNames(ofPartnerships ids: [String]) throws -> [String: [String]] {
+    /// The matches as they are listed, in their order, each partnership's parties named as the
+    /// knowledge base names them now.
+    public func listedAnniversaries(_ matches: [AnniversaryMatch]) throws -> [ListedAnniversary] {
+        let ids = Set(matches.map(\.shared.value.id)).sorted()
         var names: [String: [String]] = [:]
+        // Each partnership's parties in the order the partnership lists them.
         try db.forEach(
             """
             SELECT pp.partnership_id, e.name FROM partnership_parties pp JOIN entities e ON e.id = pp.entity_id
             WHERE pp.partnership_id IN \(Store.idList) ORDER BY pp.partnership_id, pp.entity_id
             """, [ids.json]
         ) { names[$0.text("partnership_id"), default: []].append($0.text("name")) }
-        return names
+        let parties = names.mapValues(ListedAnniversary.parties)
+        return matches.map { ListedAnniversary($0, parties: parties[$0.shared.value.id] ?? "") }
     }
 
     /// Works out again the listed anniversaries of these events: those added after the key and
@@ -80,10 +83,7 @@ extension Store {
         } else {
             try db.run("DELETE FROM anniversary_listing")
         }
-        let names = try partyNames(ofPartnerships: ordered.map(\.id)).mapValues(ListedAnniversary.parties)
         let insert = "INSERT INTO anniversary_listing (\(ListedAnniversary.columns)) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-        for match in matches {
-            try db.run(insert, ListedAnniversary(match, parties: names[match.shared.value.id] ?? "").values)
-        }
+        for listed in try listedAnniversaries(matches) { try db.run(insert, listed.values) }
     }
 }
