@@ -150,7 +150,7 @@ enum DateScanner {
         if index + 1 < tokens.count {
             // "next month's": the possessive does not change the month.
             let next =
-                tokens[index + 1].text.hasSuffix("'s") || tokens[index + 1].text.hasSuffix("’s")
+                tokens[index + 1].isPossessive
                 ? String(tokens[index + 1].folded.dropLast(tokens[index + 1].folded.hasSuffix("'s") ? 2 : 1))
                 : tokens[index + 1].folded
             let phrase = token.folded + " " + next
@@ -163,14 +163,15 @@ enum DateScanner {
         return nil
     }
 
+    // A number's text is ASCII digits: its bytes are its characters, counted without grapheme breaking.
     static func day(_ token: Token?) -> Int? {
-        token?.number.flatMap { (1...31).contains($0) && token!.text.count <= 2 ? $0 : nil }
+        token?.number.flatMap { (1...31).contains($0) && token!.text.utf8.count <= 2 ? $0 : nil }
     }
     static func month(_ token: Token?) -> Int? {
-        token?.number.flatMap { (1...12).contains($0) && token!.text.count <= 2 ? $0 : nil }
+        token?.number.flatMap { (1...12).contains($0) && token!.text.utf8.count <= 2 ? $0 : nil }
     }
     static func year(_ token: Token?) -> Int? {
-        token?.number.flatMap { $0 >= 1800 && $0 <= 2200 && token!.text.count == 4 ? $0 : nil }
+        token?.number.flatMap { $0 >= 1800 && $0 <= 2200 && token!.text.utf8.count == 4 ? $0 : nil }
     }
     static func monthName(_ token: Token?) -> Int? { token.flatMap { $0.isWord ? months[$0.folded] : nil } }
 

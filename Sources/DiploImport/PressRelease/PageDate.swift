@@ -128,8 +128,10 @@ package enum PageDate {
     /// own day, whatever its URL says).
     static func statedToday(_ layout: Layout, tokenizer: Tokenizer) -> WrittenDate? {
         for index in layout.article.prefix(3) {
-            // Only a line that writes a word for today is cut into tokens.
-            let text = Array(layout.lines[index].text.lowercased().utf8)
+            // Only a line that writes a word for today is cut into tokens. (Lower case by the folding
+            // table's letters: `lowercased()` of a Vietnamese paragraph cost more than reading it.)
+            var text: [UInt8] = []
+            for scalar in layout.lines[index].text.unicodeScalars { UTF8.encode(Folding.lower(scalar)) { text.append($0) } }
             guard todayWords.contains(where: { writes(text, $0) }) else { continue }
             let tokens = tokenizer.tokens(of: layout.lines[index])
             let todays = tokens.indices.filter { relativeDays[tokens[$0].folded] == 0 }

@@ -3,70 +3,81 @@ import DiploStore
 import Foundation
 
 /// Phrases of several words, found in a run of tokens by their keys, longest first.
+///
+/// A value, its nodes numbered (0 the root) and every edge kept in one table open-addressed by its
+/// parent and the hash its key carries: a lookup hashes nothing and, being a struct's, needs none
+/// of the run-time exclusivity checks a class's mutable storage costs on every read (they were a
+/// twelfth of the reader's instructions).
 struct PhraseTrie<Value> {
-    private final class Node {
-        var value: Value?
-        // The children, open-addressed by the hash their key carries: a lookup hashes nothing. A
-        // slot is empty where its hash is 0 (a key's hash of 0 is kept as 1).
-        private var hashes: [Int] = []
-        private var texts: [String] = []
-        private var nodes: [Node?] = []
-        private var count = 0
-
-        func child(_ key: HashedKey) -> Node? {
-            guard count > 0 else { return nil }
-            let hash = key.hash == 0 ? 1 : key.hash
-            let mask = hashes.count - 1
-            var slot = hash & mask
-            while hashes[slot] != 0 {
-                if hashes[slot] == hash && texts[slot] == key.text { return nodes[slot] }
-                slot = (slot + 1) & mask
-            }
-            return nil
-        }
-
-        func addChild(_ key: HashedKey) -> Node {
-            if let existing = child(key) { return existing }
-            if (count + 1) * 2 > hashes.count { grow() }
-            let node = Node()
-            put(key.hash == 0 ? 1 : key.hash, key.text, node)
-            return node
-        }
-
-        private func put(_ hash: Int, _ text: String, _ node: Node) {
-            let mask = hashes.count - 1
-            var slot = hash & mask
-            while hashes[slot] != 0 { slot = (slot + 1) & mask }
-            hashes[slot] = hash
-            texts[slot] = text
-            nodes[slot] = node
-            count += 1
-        }
-
-        private func grow() {
-            let old = (hashes, texts, nodes)
-            let capacity = max(4, hashes.count * 2)
-            hashes = Array(repeating: 0, count: capacity)
-            texts = Array(repeating: "", count: capacity)
-            nodes = Array(repeating: nil, count: capacity)
-            count = 0
-            for slot in old.0.indices where old.0[slot] != 0 { put(old.0[slot], old.1[slot], old.2[slot]!) }
-        }
+    private struct Edge {
+        /// 0 where the slot is empty.
+        var hash: Int
+        var parent: Int32
+        var child: Int32
+        var text: String
     }
 
-    private let root = Node()
+    /// The value of the phrase that ends at each node.
+    private var values: [Value?] = [nil]
+    private var edges = [Edge](repeating: Edge(hash: 0, parent: 0, child: 0, text: ""), count: 64)
+    private var edgeCount = 0
+
+    /// The edge's hash, from its parent and its key's; never 0.
+    private static func hash(_ parent: Int32, _ key: HashedKey) -> Int {
+        let mixed = (key.hash ^ (Int(parent) &* -7_046_029_254_386_353_131)) &* -4_658_895_280_553_007_687
+        let spread = mixed ^ (mixed >> 29)
+        return spread == 0 ? 1 : spread
+    }
+
+    private func child(_ parent: Int32, _ key: HashedKey) -> Int32? {
+        let hash = Self.hash(parent, key)
+        let mask = edges.count - 1
+        var slot = hash & mask
+        while edges[slot].hash != 0 {
+            if edges[slot].hash == hash && edges[slot].parent == parent && edges[slot].text == key.text {
+                return edges[slot].child
+            }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    private mutating func addChild(_ parent: Int32, _ key: HashedKey) -> Int32 {
+        if let existing = child(parent, key) { return existing }
+        if (edgeCount + 1) * 2 > edges.count { grow() }
+        let node = Int32(values.count)
+        values.append(nil)
+        put(Edge(hash: Self.hash(parent, key), parent: parent, child: node, text: key.text))
+        return node
+    }
+
+    private mutating func put(_ edge: Edge) {
+        let mask = edges.count - 1
+        var slot = edge.hash & mask
+        while edges[slot].hash != 0 { slot = (slot + 1) & mask }
+        edges[slot] = edge
+        edgeCount += 1
+    }
+
+    private mutating func grow() {
+        let old = edges
+        edges = [Edge](repeating: Edge(hash: 0, parent: 0, child: 0, text: ""), count: old.count * 2)
+        edgeCount = 0
+        for edge in old where edge.hash != 0 { put(edge) }
+    }
 
     /// Adds a phrase, already cut into token keys; a phrase added twice keeps its first value.
-    func insert(_ keys: [String], _ value: Value) {
+    mutating func insert(_ keys: [String], _ value: Value) {
         guard !keys.isEmpty else { return }
-        var node = root
-        for key in keys { node = node.addChild(HashedKey(key)) }
-        if node.value == nil { node.value = value }
+        var node: Int32 = 0
+        for key in keys { node = addChild(node, HashedKey(key)) }
+        if values[Int(node)] == nil { values[Int(node)] = value }
     }
 
     /// The longest phrase starting at `start`: its value and the index after its last token.
+    /// (Keys are read by closures, not key paths: a key path into the forms' class checks exclusivity.)
     func longestMatch(in tokens: [Token], at start: Int) -> (value: Value, end: Int)? {
-        longestMatch(in: tokens, at: start, hashedKey: \.forms.hashedKey)
+        longestMatch(in: tokens, at: start, hashedKey: { $0.forms.hashedKey })
     }
 
     /// The same, each token matched by the key `key` gives it.
@@ -78,17 +89,19 @@ struct PhraseTrie<Value> {
     func longestMatch(in tokens: [Token], at start: Int, hashedKey: (Token) -> HashedKey) -> (
         value: Value, end: Int
     )? {
-        var node = root
+        var node: Int32 = 0
         var best: (Value, Int)?
         var index = start
-        while index < tokens.count, let next = node.child(hashedKey(tokens[index])) {
+        while index < tokens.count, let next = child(node, hashedKey(tokens[index])) {
             node = next
             index += 1
-            if let value = node.value { best = (value, index) }
+            if let value = values[Int(node)] { best = (value, index) }
         }
         return best
     }
 }
+
+extension PhraseTrie: Sendable where Value: Sendable {}
 
 /// A token's key with its hash worked out once: a trie asks for the same keys again and again, and
 /// hashing a string (normalising Vietnamese letters as it goes) was a fifth of the reader's time.

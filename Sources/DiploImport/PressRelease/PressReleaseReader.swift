@@ -149,7 +149,7 @@ public struct PressReleaseReader {
     ) throws
         -> PhraseTrie<String>
     {
-        let known = PhraseTrie<String>()
+        var known = PhraseTrie<String>()
         for name in try knownPersonNames() { known.insert(Vocabulary.keys(name, keepDiacritics: false), name) }
         var firstReading = MentionFinder(vocabulary: vocabulary, tries: tries, knownPersons: known, vietnamese: lang == "vi")
         firstReading.personsOnly = true

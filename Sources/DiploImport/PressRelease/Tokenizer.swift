@@ -21,6 +21,8 @@ struct Token {
         let possessiveKey: HashedKey
         let folded: String
         let isCapitalized: Bool
+        /// An English possessive ("Zimbabwe's").
+        let isPossessive: Bool
         let number: Int?
 
         init(kind: Kind, text: String, key: String, folded: String) {
@@ -28,6 +30,7 @@ struct Token {
             self.text = text
             self.key = key
             self.hashedKey = HashedKey(key)
+            self.isPossessive = MentionFinder.isPossessive(text)
             let possessive = MentionFinder.possessiveKey(text: text, key: key)
             self.possessiveKey = possessive == key ? hashedKey : HashedKey(possessive)
             self.folded = folded
@@ -58,6 +61,7 @@ struct Token {
     var folded: String { forms.folded }
     var isWord: Bool { forms.kind == .word }
     var isCapitalized: Bool { forms.isCapitalized }
+    var isPossessive: Bool { forms.isPossessive }
     var number: Int? { forms.number }
     func `is`(_ punctuation: String) -> Bool { forms.kind == .punctuation && forms.text == punctuation }
     var isDash: Bool { forms.kind == .punctuation && (forms.text == "-" || forms.text == "–" || forms.text == "—") }

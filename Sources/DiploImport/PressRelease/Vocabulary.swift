@@ -23,51 +23,51 @@ final class Vocabulary: Sendable {
     enum RelationCue: Sendable { case anniversary, approximate, upcoming, upgrade, established, both, listing }
 
     /// Phrases, matched with diacritics (`exact`) or without (`folded`).
-    struct Tries: @unchecked Sendable {
-        let countries = PhraseTrie<String>()
-        let demonyms = PhraseTrie<String>()
+    struct Tries: Sendable {
+        var countries = PhraseTrie<String>()
+        var demonyms = PhraseTrie<String>()
         /// "Việt", "Trung", "Ấn": a country's short form, read only in a pair joined by a dash (countries.json `pair_forms`).
-        let pairForms = PhraseTrie<String>()
-        let cities = PhraseTrie<(String, String)>()
-        let organizations = PhraseTrie<Int>()
-        let titles = PhraseTrie<TitleEntry>()
+        var pairForms = PhraseTrie<String>()
+        var cities = PhraseTrie<(String, String)>()
+        var organizations = PhraseTrie<Int>()
+        var titles = PhraseTrie<TitleEntry>()
         /// "ambassadors", "foreign ministers": before a list of names, each holding the title (`plural_titles`).
-        let pluralTitles = PhraseTrie<TitleEntry>()
-        let honorifics = PhraseTrie<Bool>()
+        var pluralTitles = PhraseTrie<TitleEntry>()
+        var honorifics = PhraseTrie<Bool>()
         /// "General Assembly", "General Elections": a title's word opening the name of something (titles.json `not_titles`).
-        let notTitles = PhraseTrie<Bool>()
-        let cues = PhraseTrie<Cue>()
-        let levels = PhraseTrie<PartnershipLevel>()
-        let orgHeads = PhraseTrie<Bool>()
+        var notTitles = PhraseTrie<Bool>()
+        var cues = PhraseTrie<Cue>()
+        var levels = PhraseTrie<PartnershipLevel>()
+        var orgHeads = PhraseTrie<Bool>()
         /// The English ones alone: a Vietnamese head word ("Ban") may begin an English name ("Ban Ki-moon").
-        let englishOrgHeads = PhraseTrie<Bool>()
-        let orgDomains = PhraseTrie<Bool>()
+        var englishOrgHeads = PhraseTrie<Bool>()
+        var orgDomains = PhraseTrie<Bool>()
         /// "thành phố", "tỉnh": before the place an organisation of a city or province names.
-        let localUnits = PhraseTrie<Bool>()
-        let series = PhraseTrie<Int>()
-        let relationCues = PhraseTrie<RelationCue>()
+        var localUnits = PhraseTrie<Bool>()
+        var series = PhraseTrie<Int>()
+        var relationCues = PhraseTrie<RelationCue>()
         /// "relations", "quan hệ": relations no level names, read only beside their pair of countries.
-        let plainRelations = PhraseTrie<Bool>()
+        var plainRelations = PhraseTrie<Bool>()
         /// "kể từ khi", "since": what opens a state of things that began in the past.
-        let since = PhraseTrie<Bool>()
+        var since = PhraseTrie<Bool>()
         /// "Cộng hòa", "Kingdom of": the state's form before its name.
-        let stateForms = PhraseTrie<Bool>()
+        var stateForms = PhraseTrie<Bool>()
         /// "Xã hội chủ nghĩa", "Democratic": words qualifying a state's form, in any order.
-        let stateFormQualifiers = PhraseTrie<Bool>()
+        var stateFormQualifiers = PhraseTrie<Bool>()
         /// "Lăng", "the tomb of": before one honoured, not met (events.json `honoured`).
-        let honoured = PhraseTrie<Bool>()
+        var honoured = PhraseTrie<Bool>()
         /// "lời thăm hỏi của", "greetings of": before one spoken of, not present (events.json `greetings_of`).
-        let greetingsOf = PhraseTrie<Bool>()
+        var greetingsOf = PhraseTrie<Bool>()
         /// "accompanied by": the people named after it go with the one who acts (events.json `companion_cues`).
-        let companions = PhraseTrie<Bool>()
+        var companions = PhraseTrie<Bool>()
         /// "sắp tới" after an event's name: it is still ahead (events.json `upcoming_after`).
-        let upcomingAfter = PhraseTrie<Bool>()
+        var upcomingAfter = PhraseTrie<Bool>()
         /// "was held", "đã diễn ra" after a gathering's name: it takes place (events.json `takes_place`).
-        let takesPlace = PhraseTrie<Bool>()
+        var takesPlace = PhraseTrie<Bool>()
     }
 
-    let exact = Tries()
-    let folded = Tries()
+    let exact: Tries
+    let folded: Tries
     let organizations: [Organization]
     let series: [Series]
     /// How events the reader finds are titled, per kind and language.
@@ -256,42 +256,44 @@ final class Vocabulary: Sendable {
         for (code, names) in countries.display_names { shownNames[code, default: [:]].merge(names) { $1 } }
         self.regionNames = shownNames
 
-        for (tries, keep) in [(exact, true), (folded, false)] {
-            func add<V>(_ trie: PhraseTrie<V>, _ phrase: String, _ value: V) {
+        var built: [Bool: Tries] = [:]
+        for keep in [true, false] {
+            var tries = Tries()
+            func add<V>(_ trie: inout PhraseTrie<V>, _ phrase: String, _ value: V) {
                 trie.insert(Vocabulary.keys(phrase, keepDiacritics: keep), value)
             }
             // Countries: CLDR's names in both languages, the names they are shown by, then the press's aliases.
             for (code, names) in Array(regionNames) + Array(countries.display_names) {
-                for name in names.values where !name.contains("(") { add(tries.countries, name, code) }
+                for name in names.values where !name.contains("(") { add(&tries.countries, name, code) }
             }
-            for (code, names) in countries.aliases { for name in names { add(tries.countries, name, code) } }
-            for (code, names) in countries.demonyms { for name in names { add(tries.demonyms, name, code) } }
-            for (code, forms) in countries.pair_forms.forms { for form in forms { add(tries.pairForms, form, code) } }
-            for form in countries.state_forms.vi + countries.state_forms.en { add(tries.stateForms, form, true) }
+            for (code, names) in countries.aliases { for name in names { add(&tries.countries, name, code) } }
+            for (code, names) in countries.demonyms { for name in names { add(&tries.demonyms, name, code) } }
+            for (code, forms) in countries.pair_forms.forms { for form in forms { add(&tries.pairForms, form, code) } }
+            for form in countries.state_forms.vi + countries.state_forms.en { add(&tries.stateForms, form, true) }
             for word in countries.state_form_qualifiers.vi + countries.state_form_qualifiers.en {
-                add(tries.stateFormQualifiers, word, true)
+                add(&tries.stateFormQualifiers, word, true)
             }
-            for (code, names) in countries.cities { for name in names { add(tries.cities, name, (name, code)) } }
+            for (code, names) in countries.cities { for name in names { add(&tries.cities, name, (name, code)) } }
             for (index, organization) in orgs.organizations.enumerated() {
-                for name in [organization.vi, organization.en] + organization.aliases { add(tries.organizations, name, index) }
+                for name in [organization.vi, organization.en] + organization.aliases { add(&tries.organizations, name, index) }
             }
-            for head in orgs.heads.vi + orgs.heads.en { add(tries.orgHeads, head, true) }
-            for head in orgs.heads.en { add(tries.englishOrgHeads, head, true) }
-            for domain in orgs.domains.vi + orgs.domains.en { add(tries.orgDomains, domain, true) }
-            for unit in orgs.local_units.vi + orgs.local_units.en { add(tries.localUnits, unit, true) }
+            for head in orgs.heads.vi + orgs.heads.en { add(&tries.orgHeads, head, true) }
+            for head in orgs.heads.en { add(&tries.englishOrgHeads, head, true) }
+            for domain in orgs.domains.vi + orgs.domains.en { add(&tries.orgDomains, domain, true) }
+            for unit in orgs.local_units.vi + orgs.local_units.en { add(&tries.localUnits, unit, true) }
             for entry in titles.titles {
-                for text in entry.vi + entry.en { add(tries.titles, text, TitleEntry(role: entry.role, text: text)) }
+                for text in entry.vi + entry.en { add(&tries.titles, text, TitleEntry(role: entry.role, text: text)) }
             }
-            for text in titles.honorifics.vi + titles.honorifics.en { add(tries.honorifics, text, true) }
-            for text in titles.not_titles.vi + titles.not_titles.en { add(tries.notTitles, text, true) }
+            for text in titles.honorifics.vi + titles.honorifics.en { add(&tries.honorifics, text, true) }
+            for text in titles.not_titles.vi + titles.not_titles.en { add(&tries.notTitles, text, true) }
             for (plural, singular) in titles.plural_titles.vi.merging(titles.plural_titles.en, uniquingKeysWith: { a, _ in a }) {
                 guard let entry = titles.titles.first(where: { ($0.vi + $0.en).contains(singular) }) else { continue }
-                add(tries.pluralTitles, plural, TitleEntry(role: entry.role, text: singular))
+                add(&tries.pluralTitles, plural, TitleEntry(role: entry.role, text: singular))
             }
             for entry in events.kinds {
                 guard let kind = EventKind(rawValue: entry.kind) else { continue }
-                for text in entry.verb.vi + entry.verb.en { add(tries.cues, text, .trigger(kind, verb: true)) }
-                for text in entry.noun.vi + entry.noun.en { add(tries.cues, text, .trigger(kind, verb: false)) }
+                for text in entry.verb.vi + entry.verb.en { add(&tries.cues, text, .trigger(kind, verb: true)) }
+                for text in entry.noun.vi + entry.noun.en { add(&tries.cues, text, .trigger(kind, verb: false)) }
             }
             let cueLists: [(Cue, Phrases)] = [
                 (.attend, events.attend), (.planned, events.planned), (.held, events.held),
@@ -300,29 +302,32 @@ final class Vocabulary: Sendable {
                 (.with, events.with), (.reported, events.reported), (.subordinate, events.subordinate),
                 (.invitation, events.invitation), (.proposal, events.proposal),
             ]
-            for (cue, phrases) in cueLists { for text in phrases.vi + phrases.en { add(tries.cues, text, cue) } }
+            for (cue, phrases) in cueLists { for text in phrases.vi + phrases.en { add(&tries.cues, text, cue) } }
             for level in PartnershipLevel.entries {
                 guard let value = try? PartnershipLevel(level.key) else { continue }
-                for text in level.vi + level.en { add(tries.levels, text, value) }
+                for text in level.vi + level.en { add(&tries.levels, text, value) }
                 // "has strategic partnerships with several countries, including ..."
-                for text in level.en where text.hasSuffix("partnership") { add(tries.levels, text + "s", value) }
+                for text in level.en where text.hasSuffix("partnership") { add(&tries.levels, text + "s", value) }
             }
-            for (index, entry) in events.series.enumerated() { for name in entry.names { add(tries.series, name, index) } }
+            for (index, entry) in events.series.enumerated() { for name in entry.names { add(&tries.series, name, index) } }
             let relationLists: [(RelationCue, Phrases)] = [
                 (.anniversary, relations.anniversary), (.approximate, relations.approximate),
                 (.upcoming, relations.upcoming), (.upgrade, relations.upgrade), (.established, relations.established),
                 (.both, relations.both),
                 (.listing, relations.listing),
             ]
-            for (cue, phrases) in relationLists { for text in phrases.vi + phrases.en { add(tries.relationCues, text, cue) } }
-            for text in relations.plain_relations.vi + relations.plain_relations.en { add(tries.plainRelations, text, true) }
-            for text in relations.since.vi + relations.since.en { add(tries.since, text, true) }
-            for text in events.honoured.vi + events.honoured.en { add(tries.honoured, text, true) }
-            for text in events.greetings_of.vi + events.greetings_of.en { add(tries.greetingsOf, text, true) }
-            for text in events.companion_cues.vi + events.companion_cues.en { add(tries.companions, text, true) }
-            for text in events.upcoming_after.vi + events.upcoming_after.en { add(tries.upcomingAfter, text, true) }
-            for text in events.takes_place.vi + events.takes_place.en { add(tries.takesPlace, text, true) }
+            for (cue, phrases) in relationLists { for text in phrases.vi + phrases.en { add(&tries.relationCues, text, cue) } }
+            for text in relations.plain_relations.vi + relations.plain_relations.en { add(&tries.plainRelations, text, true) }
+            for text in relations.since.vi + relations.since.en { add(&tries.since, text, true) }
+            for text in events.honoured.vi + events.honoured.en { add(&tries.honoured, text, true) }
+            for text in events.greetings_of.vi + events.greetings_of.en { add(&tries.greetingsOf, text, true) }
+            for text in events.companion_cues.vi + events.companion_cues.en { add(&tries.companions, text, true) }
+            for text in events.upcoming_after.vi + events.upcoming_after.en { add(&tries.upcomingAfter, text, true) }
+            for text in events.takes_place.vi + events.takes_place.en { add(&tries.takesPlace, text, true) }
+            built[keep] = tries
         }
+        exact = built[true]!
+        folded = built[false]!
         for name in [
             "Anh", "Nga", "Đức", "Ý", "Áo", "Bỉ", "Séc", "Mỹ", "Lào", "Nhật", "Úc", "Pháp", "Viên", "Huế", "Hà", "Lào Cai",
         ] {
