@@ -10,8 +10,6 @@ import Foundation
 /// twelfth of the reader's instructions).
 struct PhraseTrie<Value> {
     private struct Edge {
-        /// 0 where the slot is empty.
-        var hash: Int
         var parent: Int32
         var child: Int32
         var text: String
@@ -19,7 +17,10 @@ struct PhraseTrie<Value> {
 
     /// The value of the phrase that ends at each node.
     private var values: [Value?] = [nil]
-    private var edges = [Edge](repeating: Edge(hash: 0, parent: 0, child: 0, text: ""), count: 64)
+    /// Each slot's edge hash (0 where it is empty) apart from its edge: most lookups find no
+    /// phrase, and probing eight bytes a slot keeps the table in the cache.
+    private var hashes = [Int](repeating: 0, count: 64)
+    private var edges = [Edge](repeating: Edge(parent: 0, child: 0, text: ""), count: 64)
     private var edgeCount = 0
 
     /// The edge's hash, from its parent and its key's; never 0.
@@ -31,10 +32,10 @@ struct PhraseTrie<Value> {
 
     private func child(_ parent: Int32, _ key: HashedKey) -> Int32? {
         let hash = Self.hash(parent, key)
-        let mask = edges.count - 1
+        let mask = hashes.count - 1
         var slot = hash & mask
-        while edges[slot].hash != 0 {
-            if edges[slot].hash == hash && edges[slot].parent == parent && edges[slot].text == key.text {
+        while hashes[slot] != 0 {
+            if hashes[slot] == hash && edges[slot].parent == parent && edges[slot].text == key.text {
                 return edges[slot].child
             }
             slot = (slot + 1) & mask
@@ -44,26 +45,28 @@ struct PhraseTrie<Value> {
 
     private mutating func addChild(_ parent: Int32, _ key: HashedKey) -> Int32 {
         if let existing = child(parent, key) { return existing }
-        if (edgeCount + 1) * 2 > edges.count { grow() }
+        if (edgeCount + 1) * 2 > hashes.count { grow() }
         let node = Int32(values.count)
         values.append(nil)
-        put(Edge(hash: Self.hash(parent, key), parent: parent, child: node, text: key.text))
+        put(Self.hash(parent, key), Edge(parent: parent, child: node, text: key.text))
         return node
     }
 
-    private mutating func put(_ edge: Edge) {
-        let mask = edges.count - 1
-        var slot = edge.hash & mask
-        while edges[slot].hash != 0 { slot = (slot + 1) & mask }
+    private mutating func put(_ hash: Int, _ edge: Edge) {
+        let mask = hashes.count - 1
+        var slot = hash & mask
+        while hashes[slot] != 0 { slot = (slot + 1) & mask }
+        hashes[slot] = hash
         edges[slot] = edge
         edgeCount += 1
     }
 
     private mutating func grow() {
-        let old = edges
-        edges = [Edge](repeating: Edge(hash: 0, parent: 0, child: 0, text: ""), count: old.count * 2)
+        let old = (hashes, edges)
+        hashes = [Int](repeating: 0, count: old.0.count * 2)
+        edges = [Edge](repeating: Edge(parent: 0, child: 0, text: ""), count: old.0.count * 2)
         edgeCount = 0
-        for edge in old where edge.hash != 0 { put(edge) }
+        for slot in old.0.indices where old.0[slot] != 0 { put(old.0[slot], old.1[slot]) }
     }
 
     /// Adds a phrase, already cut into token keys; a phrase added twice keeps its first value.

@@ -34,6 +34,9 @@ public struct PressReleaseReader {
         let keepDiacritics = lang == "vi" && PressReleaseReader.hasDiacritics(articleText)
         let tries = vocabulary.tries(keepDiacritics: keepDiacritics)
         let tokenizer = Tokenizer(keepDiacritics: keepDiacritics)
+        // Room for the few hundred ways a page of the usual size writes its words, made at once
+        // rather than grown (and rehashed) eight times.
+        tokenizer.forms.byText.reserveCapacity(512)
         var (sentences, lineOf) = PressReleaseReader.sentences(of: layout, tokenizer: tokenizer)
 
         var notes: [String] = []
