@@ -256,8 +256,8 @@ final class Vocabulary: Sendable {
         for (code, names) in countries.display_names { shownNames[code, default: [:]].merge(names) { $1 } }
         self.regionNames = shownNames
 
-        var built: [Bool: Tries] = [:]
-        for keep in [true, false] {
+        // The same phrases twice: matched with their diacritics, and folded.
+        func phraseTries(keepDiacritics keep: Bool) -> Tries {
             var tries = Tries()
             func add<V>(_ trie: inout PhraseTrie<V>, _ phrase: String, _ value: V) {
                 trie.insert(Vocabulary.keys(phrase, keepDiacritics: keep), value)
@@ -324,10 +324,10 @@ final class Vocabulary: Sendable {
             for text in events.companion_cues.vi + events.companion_cues.en { add(&tries.companions, text, true) }
             for text in events.upcoming_after.vi + events.upcoming_after.en { add(&tries.upcomingAfter, text, true) }
             for text in events.takes_place.vi + events.takes_place.en { add(&tries.takesPlace, text, true) }
-            built[keep] = tries
+            return tries
         }
-        exact = built[true]!
-        folded = built[false]!
+        exact = phraseTries(keepDiacritics: true)
+        folded = phraseTries(keepDiacritics: false)
         for name in [
             "Anh", "Nga", "Đức", "Ý", "Áo", "Bỉ", "Séc", "Mỹ", "Lào", "Nhật", "Úc", "Pháp", "Viên", "Huế", "Hà", "Lào Cai",
         ] {
