@@ -35,6 +35,9 @@ struct JSONRows {
 
     /// The SQL that reads column `i` of each row.
     static func column(_ i: Int, of row: String) -> String { "json_extract(\(row), '$[\(i)]')" }
+
+    /// The SQL that reads the first `count` columns of each row of `json_each`, in order.
+    static func columns(_ count: Int) -> String { (0..<count).map { column($0, of: "value") }.joined(separator: ", ") }
 }
 
 /// The events a merge creates, with what hangs off them, held back and written a batch at a time
@@ -66,32 +69,32 @@ extension Store {
     /// full-text rows). Each statement writes the batch's rows in the order they were added.
     func write(_ batch: NewEventBatch) throws -> Int {
         guard !batch.isEmpty else { return 0 }
-        let c = JSONRows.column
         var changed = try db.run(
             """
             INSERT INTO events (id, kind, title, status, start, end, within_from, within_to, location_country_id,
                 location_city, parent_id)
-            SELECT \((0..<11).map { c($0, "value") }.joined(separator: ", ")) FROM json_each(?)
+            SELECT \(JSONRows.columns(11)) FROM json_each(?)
             """, [batch.events.array])
         changed += try db.run(
             """
             INSERT INTO participants (event_id, entity_id, role, month)
-            SELECT \(c(0, "value")), \(c(1, "value")), \(c(2, "value")), \(c(3, "value")) FROM json_each(?)
+            SELECT \(JSONRows.columns(4)) FROM json_each(?)
             """, [batch.participants.array])
         changed += try db.run(
             """
             INSERT INTO sources (document_id, start, end, quote, note, event_id)
-            SELECT \((0..<6).map { c($0, "value") }.joined(separator: ", ")) FROM json_each(?)
+            SELECT \(JSONRows.columns(6)) FROM json_each(?)
             """, [batch.sources.array])
         changed += try db.run(
             """
             INSERT OR IGNORE INTO event_reports (event_id, document_id, status)
-            SELECT \(c(0, "value")), \(c(1, "value")), \(c(2, "value")) FROM json_each(?)
+            SELECT \(JSONRows.columns(3)) FROM json_each(?)
             """, [batch.reports.array])
         try db.run(
             """
             INSERT INTO event_search (rowid, text)
-            SELECT e.key, \(c(1, "j.value")) FROM json_each(?) j JOIN events e ON e.id = \(c(0, "j.value"))
+            SELECT e.key, \(JSONRows.column(1, of: "j.value")) FROM json_each(?) j
+                JOIN events e ON e.id = \(JSONRows.column(0, of: "j.value"))
             """, [batch.titles.array])
         return changed
     }
