@@ -186,7 +186,9 @@ public final class InterchangeFile {
         try JSONElements(source: source, start: member.range.lowerBound).forEachBatch(only: only) { batch in
             let records: [T]
             do {
-                records = try decoder.decode([T].self, from: batch.json)
+                // Events, the list that runs to millions, are read straight from the bytes where they can be.
+                let events = T.self == Event.self ? EventBatchReader.events(in: batch.json) : nil
+                records = try events as? [T] ?? decoder.decode([T].self, from: batch.json)
             } catch let error as DecodingError {
                 throw try placed(error, as: T.self, list: list, batch: batch)
             }
