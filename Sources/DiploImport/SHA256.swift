@@ -62,7 +62,13 @@ public enum SHA256 {
             }
             tail.withUnsafeBytes { compress($0) }
             pending = []
-            return [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7].map { String(format: "%08x", $0) }.joined()
+            // Not `String(format:)`: a press release's digest is a fiftieth of reading it that way.
+            var hex = ""
+            for word in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
+                let digits = String(word, radix: 16)
+                hex += String(repeating: "0", count: 8 - digits.count) + digits
+            }
+            return hex
         }
 
         /// Runs the compression function over whole 64-byte blocks.

@@ -31,21 +31,35 @@ struct Layout {
 
     init(text: String) {
         // Lines with their place in scalars; their text sliced from the document, not rebuilt.
+        // Read as UTF-8 bytes: a scalar begins at each byte that does not continue one.
         var lines: [Line] = []
-        let scalars = text.unicodeScalars
-        var begin = scalars.startIndex
-        var beginOffset = 0
-        var offset = 0
-        for index in scalars.indices {
-            let scalar = scalars[index]
-            if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" {
-                lines.append(Line(start: beginOffset, end: offset, text: String(Substring(scalars[begin..<index]))))
-                begin = scalars.index(after: index)
-                beginOffset = offset + 1
+        var text = text
+        text.makeContiguousUTF8()
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var begin = 0
+            var beginOffset = 0
+            var offset = 0
+            var at = 0
+            func line(to end: Int) -> Line {
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[begin..<end]), as: UTF8.self)
+                return Line(start: beginOffset, end: offset, text: text)
             }
-            offset += 1
+            while at < bytes.count {
+                let byte = bytes[at]
+                // \n, \r, and U+2028 (LINE SEPARATOR: E2 80 A8).
+                let breakWidth =
+                    byte == 0x0A || byte == 0x0D
+                    ? 1 : byte == 0xE2 && at + 2 < bytes.count && bytes[at + 1] == 0x80 && bytes[at + 2] == 0xA8 ? 3 : 0
+                if breakWidth > 0 {
+                    lines.append(line(to: at))
+                    begin = at + breakWidth
+                    beginOffset = offset + 1
+                }
+                if byte & 0xC0 != 0x80 { offset += 1 }
+                at += max(breakWidth, 1)
+            }
+            lines.append(line(to: bytes.count))
         }
-        lines.append(Line(start: beginOffset, end: offset, text: String(Substring(scalars[begin..<scalars.endIndex]))))
         // A page run into one line (or a few huge ones): its sentences are its lines.
         lines = lines.flatMap { $0.text.utf8.count > Layout.longLine ? Layout.split($0) : [$0] }
         lines = Layout.unwrapped(lines)
@@ -112,11 +126,12 @@ struct Layout {
         var previousEndedWithColon = false
         let people = Layout.listedPeople(nonBlank.filter { $0 < end }.map { ($0, trimmed[$0]) })
         // Long paragraphs already read: the lead printed again under a photo is read once.
-        var read = Set<String>()
+        var read = Set<Spelling>()
         for (position, index) in nonBlank.enumerated() where index < end {
             if position > 0, trimmed[nonBlank[position - 1]] == trimmed[index] { continue }
-            if read.contains(trimmed[index]) { continue }
-            if Layout.endsSentence(trimmed[index]), Layout.words(trimmed[index]) >= 12 { read.insert(trimmed[index]) }
+            let spelling = Spelling(trimmed[index])
+            if read.contains(spelling) { continue }
+            if Layout.endsSentence(trimmed[index]), Layout.words(trimmed[index]) >= 12 { read.insert(spelling) }
             // The first line is the headline: article text when it reads as a sentence (six words or more, in sentence
             // case: title case would turn every word into a name).
             if index == nonBlank.first {

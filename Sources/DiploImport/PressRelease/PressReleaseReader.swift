@@ -493,8 +493,8 @@ public struct PressReleaseReader {
 
     /// The words a name gives in quotes, folded: "Joko “Jokowi” Widodo" -> ["jokowi"].
     static func nicknames(in name: String) -> [String] {
-        let quotes: Set<Character> = ["“", "”", "\"", "‘", "’"]
-        return name.split(whereSeparator: { quotes.contains($0) }).enumerated().filter { $0.offset % 2 == 1 }
+        // Compared, not hashed: a name is read here for every mention of it.
+        name.split(whereSeparator: { "“”\"‘’".contains($0) }).enumerated().filter { $0.offset % 2 == 1 }
             .map { String($0.element).folded }
     }
 

@@ -143,7 +143,9 @@ struct Tokenizer {
     let forms = FormsTable()
 
     final class FormsTable {
-        var byText: [String: Token.Forms] = [:]
+        /// By the token's bytes (`Spelling`): two spellings of one word (composed, decomposed) are
+        /// two entries with the same forms.
+        var byText: [Spelling: Token.Forms] = [:]
     }
 
     /// The tokens of a line of the document, where it stands.
@@ -188,11 +190,11 @@ struct Tokenizer {
             }
             textBytes.removeAll(keepingCapacity: true)
             for scalar in scalars[begin..<index] { UTF8.encode(scalar) { textBytes.append($0) } }
-            let string = String(decoding: textBytes, as: UTF8.self)
             // The token's key and folded form, the first time it is written so: in one pass over its scalars, as UTF-8.
             // (Its kind goes with its text: a number is digits, a word starts with a letter.)
-            var found = forms.byText[string]
+            var found = forms.byText[Spelling(bytes: textBytes)]
             if found == nil {
+                let string = String(decoding: textBytes, as: UTF8.self)
                 keyBytes.removeAll(keepingCapacity: true)
                 foldedBytes.removeAll(keepingCapacity: true)
                 for scalar in scalars[begin..<index] where kind != .punctuation {
@@ -203,7 +205,7 @@ struct Tokenizer {
                 let keyString =
                     kind == .punctuation ? string : (keepDiacritics ? String(decoding: keyBytes, as: UTF8.self) : foldedString)
                 found = Token.Forms(kind: kind, text: string, key: keyString, folded: foldedString)
-                forms.byText[string] = found
+                forms.byText[Spelling(bytes: textBytes)] = found
             }
             tokens.append(
                 Token(
