@@ -9,6 +9,19 @@ import Testing
         return page.article.map { page.lines[$0].text }
     }
 
+    /// Lines end at LF, CR and U+2028 (a CRLF leaves an empty line between); each stands where its
+    /// scalars stand in the document, whatever their UTF-8 length.
+    @Test func linesAreCutAtEachBreakAndPlacedByScalars() {
+        let text = "Hà Nội\r\nngày 5\u{2028}Tô Lâm 😀\nend"
+        let lines = Layout(text: text).lines
+        #expect(lines.map(\.text) == ["Hà Nội", "", "ngày 5", "Tô Lâm 😀", "end"])
+        let scalars = Array(text.unicodeScalars)
+        for line in lines {
+            #expect(String(String.UnicodeScalarView(scalars[line.start..<line.end])) == line.text)
+        }
+        #expect(Layout(text: "").lines.map(\.text) == [""])
+    }
+
     /// Lines that each name one person, honorific first, with no bullets, colon or full stop: a list.
     @Test func linesOfPeopleOpenedByHonorificsAreAList() {
         let lead =

@@ -15,6 +15,19 @@ import Testing
         Tokenizer(keepDiacritics: keepDiacritics).tokens(of: Array(text.unicodeScalars)[...], offset: offset)
     }
 
+    /// Tokens written alike share their forms; a word written composed and decomposed keeps each
+    /// spelling as its text, with the same key and folded form.
+    @Test func tokensWrittenAlikeShareFormsAndEachSpellingKeepsItsText() {
+        let composed = "Vi\u{1EC7}t"
+        let decomposed = "Vie\u{0323}\u{0302}t"
+        let words = tokens("\(composed) \(decomposed) \(composed)")
+        #expect(words.map { Array($0.text.utf8) } == [Array(composed.utf8), Array(decomposed.utf8), Array(composed.utf8)])
+        #expect(words[0].forms === words[2].forms)
+        #expect(words[0].forms !== words[1].forms)
+        #expect(words.map(\.folded) == ["viet", "viet", "viet"])
+        #expect(Set(words.map(\.key)).count == 1)
+    }
+
     @Test func aFullStopEndsASentenceButNotAnAbbreviationOrAnInitial() {
         let line =
             "Ông Trần Văn Hải gặp Mr. Kenji Sato và ông A. Lee tại TP. Hồ Chí Minh. U.S. President Anna Berg đến sau. Hết!"
