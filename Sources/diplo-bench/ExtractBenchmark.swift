@@ -60,7 +60,12 @@ enum ExtractBenchmark {
         // One long article: the documents' paragraphs, none of their pages' surroundings.
         let paragraphs = try paragraphs()
         var article = "A long article\n\n"
-        while article.utf8.count < 1 << 20 { article += paragraphs.joined(separator: "\n\n") + "\n\n" }
+        var round = 0
+        while article.utf8.count < 1 << 20 {
+            // Each round's paragraphs numbered apart: the reader reads a long paragraph given twice once.
+            round += 1
+            article += paragraphs.map { "\($0) (\(round))" }.joined(separator: "\n\n") + "\n\n"
+        }
         let megabytes = Double(article.utf8.count) / 1_048_576
         var events = 0
         let longSeconds = try timed(repeats: 3) { events = try reader.read(article, file: "bench").events.count }
