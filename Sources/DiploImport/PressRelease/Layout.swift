@@ -34,7 +34,7 @@ struct Layout {
         // Read as UTF-8 bytes: a scalar begins at each byte that does not continue one.
         var lines: [Line] = []
         var text = text
-        text.makeContiguousUTF8()
+        text.makeContiguousUTF8()  // so that its bytes are always available below
         text.utf8.withContiguousStorageIfAvailable { bytes in
             var begin = 0
             var beginOffset = 0
