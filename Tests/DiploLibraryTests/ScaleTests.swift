@@ -179,6 +179,30 @@ enum ScaleFixture {
         }
     }
 
+    /// A batch's rows travel to SQLite as JSON text: what must be escaped in it (quotes,
+    /// backslashes, control characters) lands as it was written, and so does everything else.
+    @Test func textsThatJSONEscapesLandAsWritten() throws {
+        let folder = try TemporaryFolder()
+        var kb = ScaleFixture.knowledgeBase(events: 30)
+        let texts = ["say \"hi\"", "a\\b\\", "two\nlines\tand\r", "bell \u{7} and \u{1F}", "Hà Nội 😀 “x”", "/slash/"]
+        for (i, text) in texts.enumerated() {
+            kb.events[i].title = text
+            kb.events[i].location?.city = text
+            kb.events[i].sources[0].quote = text
+            kb.events[i].sources[0].note = text
+        }
+        try ScaleFixture.write(kb, to: folder.path("kb.json"))
+        let store = try folder.store()
+        _ = try Fixture.importFile(folder.path("kb.json"), into: store)
+        for (i, text) in texts.enumerated() {
+            let event = try #require(try store.event(kb.events[i].id))
+            #expect(event.title == text)
+            #expect(event.location?.city == text)
+            #expect(event.sources.map(\.quote) == [text])
+            #expect(event.sources.map(\.note) == [text])
+        }
+    }
+
     @Test func aRecordThatCannotBeReadInALaterBatchIsNamedAndNothingLands() throws {
         let folder = try TemporaryFolder()
         let store = try folder.store()
